@@ -1,0 +1,61 @@
+import type { Role, RoleGrant } from '../../src/contracts/roles'
+import type { Store } from './store/port'
+
+export interface Caller {
+  openid: string
+  name: string
+  grants: RoleGrant[]
+}
+
+export interface UserDoc {
+  _id: string
+  name: string
+  grants: RoleGrant[]
+  [field: string]: unknown
+}
+
+/** Roles live in the store and are looked up on every call: a client can never claim one. */
+export async function loadCaller(store: Store, openid: string): Promise<Caller> {
+  const user = await store.get<UserDoc>('users', openid)
+  return { openid, name: user?.name ?? '', grants: Array.isArray(user?.grants) ? user!.grants : [] }
+}
+
+export function rolesOf(caller: Caller): Role[] {
+  return ['worker', ...new Set(caller.grants.map((g) => g.role))]
+}
+
+export function hasAnyRole(caller: Caller, roles: Role[]): boolean {
+  const mine = rolesOf(caller)
+  return roles.some((r) => mine.includes(r))
+}
+
+export function scopesOf(caller: Caller, role: RoleGrant['role']): string[] {
+  return caller.grants.filter((g) => g.role === role && g.scope).map((g) => g.scope as string)
+}
+
+export interface OrgDoc {
+  _id: string
+  name: string
+  parentId: string | null
+  [field: string]: unknown
+}
+
+/** The org itself and its ancestors, nearest first. Org trees are a few levels deep. */
+export async function orgChain(store: Store, orgId: string): Promise<string[]> {
+  const chain: string[] = []
+  let current: string | null = orgId
+  while (current && chain.length < 16 && !chain.includes(current)) {
+    chain.push(current)
+    const org: OrgDoc | null = await store.get<OrgDoc>('orgs', current)
+    current = org?.parentId ?? null
+  }
+  return chain
+}
+
+/** Staff and admins act on their org and everything under it. */
+export async function governsOrg(store: Store, caller: Caller, orgId: string): Promise<boolean> {
+  const scopes = [...scopesOf(caller, 'staff'), ...scopesOf(caller, 'admin')]
+  if (!scopes.length) return false
+  const chain = await orgChain(store, orgId)
+  return chain.some((id) => scopes.includes(id))
+}

@@ -1,0 +1,13 @@
+/** Three projects: fast unit + store contract, gateway integration (real HTTP on 127.0.0.1), and e2e in Chromium. */
+const ts = {
+  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs' } }],
+}
+const common = { testEnvironment: 'node', transform: ts, moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' } }
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/store/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'], testTimeout: 120000 },
+  ],
+}

@@ -1,0 +1,123 @@
+/**
+ * Opening hours of a station, written the way staff write them:
+ *   "24小时" | "08:00-20:00" | "20:00-次日08:00" | "周一至周五 08:00-18:00；周六 09:00-12:00"
+ * Days not named in a day-qualified text are closed days. Times are Asia/Shanghai.
+ */
+export interface HoursRule {
+  /** 0 = Sunday … 6 = Saturday */
+  days: number[]
+  /** minutes since midnight */
+  open: number
+  /** minutes since midnight; <= open means the range ends on the next day */
+  close: number
+}
+
+export type OpeningHours = { always: true } | { always: false; rules: HoursRule[] }
+
+export type HoursParse = { ok: true; hours: OpeningHours } | { ok: false; message: string }
+
+const DAY_NAMES: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
+const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6]
+
+function parseDays(spec: string): number[] | null {
+  const s = spec.replace(/星期/g, '周')
+  if (s === '每天' || s === '每日' || s === '全天' || s === '周一至周日' || s === '周一到周日') return ALL_DAYS
+  if (s === '工作日') return [1, 2, 3, 4, 5]
+  if (s === '周末') return [0, 6]
+  const out = new Set<number>()
+  for (const part of s.split(/[、,，]/)) {
+    const range = part.match(/^周([一二三四五六日天])(?:至|到|-|~)周?([一二三四五六日天])$/)
+    if (range) {
+      // Sunday closes the week in Chinese usage: 周一至周日 is seven days.
+      const from = DAY_NAMES[range[1]]
+      const to = DAY_NAMES[range[2]] === 0 ? 7 : DAY_NAMES[range[2]]
+      if (to < from) return null
+      for (let d = from; d <= to; d++) out.add(d % 7)
+      continue
+    }
+    const one = part.match(/^周([一二三四五六日天])$/)
+    if (!one) return null
+    out.add(DAY_NAMES[one[1]])
+  }
+  return out.size ? [...out].sort() : null
+}
+
+function parseClock(text: string): number | null {
+  const m = text.match(/^(\d{1,2})[:：](\d{2})$/)
+  if (!m) return null
+  const h = Number(m[1])
+  const min = Number(m[2])
+  if (min > 59 || h > 24 || (h === 24 && min !== 0)) return null
+  return h * 60 + min
+}
+
+function parseRange(text: string): { open: number; close: number } | null {
+  const m = text.match(/^(\d{1,2}[:：]\d{2})\s*(?:-|－|—|~|至|到)\s*(次日)?\s*(\d{1,2}[:：]\d{2})$/)
+  if (!m) return null
+  const open = parseClock(m[1])
+  let close = parseClock(m[3])
+  if (open === null || close === null || open === 24 * 60) return null
+  if (close === 24 * 60) close = 0
+  if (open === close && !m[2]) return null
+  // "次日" only makes sense when the range really crosses midnight.
+  if (m[2] && close > open) return null
+  return { open, close }
+}
+
+export function parseHours(input: string): HoursParse {
+  const text = input.trim().replace(/\s+/g, ' ')
+  if (!text) return { ok: false, message: '请填写开放时间' }
+  if (/^(24\s*小时|24h|全天24小时|全天候)$/i.test(text)) return { ok: true, hours: { always: true } }
+  const rules: HoursRule[] = []
+  for (const segment of text.split(/[;；]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = segment.match(/^(?:([^\d\s][^\s]*)\s+)?(.+)$/)
+    if (!m) return { ok: false, message: `无法识别的开放时间：${segment}` }
+    const days = m[1] ? parseDays(m[1]) : ALL_DAYS
+    if (!days) return { ok: false, message: `无法识别的日期：${m[1]}` }
+    if (/^(24\s*小时|24h)$/i.test(m[2])) {
+      rules.push({ days, open: 0, close: 0 })
+      continue
+    }
+    for (const r of m[2].split(/[、,， ]+/).filter(Boolean)) {
+      const range = parseRange(r)
+      if (!range) return { ok: false, message: `无法识别的时间段：${r}（示例：08:00-20:00、20:00-次日08:00、24小时）` }
+      rules.push({ days, ...range })
+    }
+  }
+  if (!rules.length) return { ok: false, message: '请填写开放时间' }
+  return { ok: true, hours: { always: false, rules } }
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+
+/** China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
+export function shanghaiClock(at: Date): { day: number; minutes: number } {
+  const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
+  return { day: t.getUTCDay(), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() }
+}
+
+export function isOpenAt(hours: OpeningHours, at: Date): boolean {
+  if (hours.always) return true
+  const { day, minutes } = shanghaiClock(at)
+  const yesterday = (day + 6) % 7
+  return hours.rules.some((r) => {
+    if (r.open === r.close) return r.days.includes(day) // a whole day ("周六 24小时")
+    if (r.close > r.open) return r.days.includes(day) && minutes >= r.open && minutes < r.close
+    // Overnight: the evening part belongs to the listed day, the small hours to the day after it.
+    return (r.days.includes(day) && minutes >= r.open) || (r.days.includes(yesterday) && minutes < r.close)
+  })
+}
+
+const parsedCache = new Map<string, OpeningHours | null>()
+
+/** Stations are listed many times a second; their hours texts repeat, so parse each once. */
+export function isOpenText(text: string, at: Date): boolean {
+  let hours = parsedCache.get(text)
+  if (hours === undefined) {
+    const p = parseHours(text)
+    hours = p.ok ? p.hours : null
+    if (parsedCache.size > 5000) parsedCache.clear()
+    parsedCache.set(text, hours)
+  }
+  return hours ? isOpenAt(hours, at) : false
+}

@@ -1,0 +1,151 @@
+import { z } from '../zod'
+import { AMENITY_KEYS, type AmenityKey } from './amenities'
+import { parseHours } from './hours'
+import { inChina } from '../geo'
+
+const lat = z
+  .number({ error: '纬度必须是数字' })
+  .min(-90, '纬度必须在 -90 到 90 之间')
+  .max(90, '纬度必须在 -90 到 90 之间')
+const lng = z
+  .number({ error: '经度必须是数字' })
+  .min(-180, '经度必须在 -180 到 180 之间')
+  .max(180, '经度必须在 -180 到 180 之间')
+
+const amenity = z.enum(AMENITY_KEYS, { error: '未知的设施类型' })
+const stationId = z.string({ error: '缺少驿站编号' }).trim().min(1, '缺少驿站编号').max(64, '驿站编号过长')
+
+export const nearbyInput = z.object({
+  lat,
+  lng,
+  radiusKm: z
+    .number({ error: '搜索半径必须是数字' })
+    .min(0.1, '搜索半径至少 0.1 公里')
+    .max(50, '搜索半径最多 50 公里')
+    .default(5),
+  limit: z
+    .number({ error: '数量必须是数字' })
+    .int('数量必须是整数')
+    .min(1, '数量至少为 1')
+    .max(50, '一次最多返回 50 个驿站')
+    .default(20),
+  amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(10, '设施筛选过多').default([]),
+  openNow: z.boolean({ error: '「只看营业中」必须是真或假' }).default(false),
+})
+export type NearbyInput = z.input<typeof nearbyInput>
+
+export const getStationInput = z.object({ id: stationId })
+
+export const searchInput = z.object({
+  keyword: z.string({ error: '请输入搜索词' }).trim().min(1, '请输入搜索词').max(30, '搜索词最多 30 个字'),
+  limit: z.number({ error: '数量必须是数字' }).int().min(1).max(50, '一次最多返回 50 个驿站').default(20),
+})
+
+export const REPORT_KINDS = [
+  { key: 'closed', label: '驿站关闭了' },
+  { key: 'broken', label: '设施损坏' },
+  { key: 'other', label: '其他问题' },
+] as const
+
+export const reportInput = z
+  .object({
+    id: stationId,
+    kind: z.enum(['closed', 'broken', 'other'], { error: '请选择问题类型' }),
+    text: z.string({ error: '说明必须是文字' }).trim().max(200, '说明最多 200 个字').default(''),
+  })
+  .superRefine((v, ctx) => {
+    // "其他" says nothing by itself; the other kinds are clear even with one tap.
+    if (v.kind === 'other' && v.text.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: '选择「其他问题」时请简单说明情况' })
+    }
+  })
+export type ReportInput = z.input<typeof reportInput>
+
+const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4}|12351)$/
+
+/** One station as staff enter it in the form or a CSV row; the server and the form both validate with it. */
+export const stationFields = z
+  .object({
+    name: z.string({ error: '请填写驿站名称' }).trim().min(2, '驿站名称至少 2 个字').max(40, '驿站名称最多 40 个字'),
+    address: z.string({ error: '请填写地址' }).trim().min(4, '地址至少 4 个字').max(100, '地址最多 100 个字'),
+    lat,
+    lng,
+    hours: z
+      .string({ error: '请填写开放时间' })
+      .trim()
+      .max(80, '开放时间最多 80 个字')
+      .superRefine((text, ctx) => {
+        const parsed = parseHours(text)
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+      }),
+    amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
+    phone: z
+      .string({ error: '电话必须是文字' })
+      .trim()
+      .refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）')
+      .default(''),
+    photos: z.array(z.string().url('照片地址不正确').max(500), { error: '照片必须是列表' }).max(9, '最多 9 张照片').default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (!inChina(v.lat, v.lng)) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: '坐标不在中国境内，请检查经纬度是否填反（应为 GCJ-02 坐标）' })
+    }
+  })
+export type StationFields = z.input<typeof stationFields>
+
+export const upsertInput = z.intersection(z.object({ id: stationId.optional() }), stationFields)
+export type UpsertInput = z.input<typeof upsertInput>
+
+export const importCsvInput = z.object({
+  csv: z
+    .string({ error: '请提供 CSV 内容' })
+    .min(1, 'CSV 内容为空')
+    .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入'),
+})
+
+export const listManagedInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+})
+
+export interface StationSummary {
+  id: string
+  name: string
+  address: string
+  lat: number
+  lng: number
+  distanceM?: number
+  openNow: boolean
+  hours: string
+  amenities: AmenityKey[]
+  phone: string
+}
+
+export interface StationDetail extends StationSummary {
+  photos: string[]
+  orgId: string
+  updatedAt: string
+  canEdit: boolean
+}
+
+export interface Area {
+  id: string
+  name: string
+  lat: number
+  lng: number
+}
+
+export type ImportRowStatus = 'created' | 'updated' | 'refused'
+export interface ImportRowReport {
+  row: number
+  name: string
+  status: ImportRowStatus
+  id?: string
+  errors?: { path: string; message: string }[]
+}
+export interface ImportReport {
+  created: number
+  updated: number
+  refused: number
+  rows: ImportRowReport[]
+}
