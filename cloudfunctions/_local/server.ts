@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { SqliteStore } from '../_core/store/sqlite'
+import { STORE_INDEXES } from '../_core/store/indexes'
+import { createGateway } from './gateway'
+import { outboxNotifier } from './outbox'
+import { seedIfEmpty } from './seed/seed'
+import { loadOrCreateKey } from './sessions'
+
+/** `npm start` ends here: the embedded store under .data/, seeded on first run, behind the local gateway. */
+async function main() {
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  mkdirSync(dataDir, { recursive: true })
+  const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
+  if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
+  const server = createGateway({
+    store,
+    key: loadOrCreateKey(join(dataDir, 'dev-session.key')),
+    notifier: outboxNotifier(store),
+    staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
+  })
+  const port = Number(process.env.PORT ?? 8080)
+  server.listen(port, '127.0.0.1', () => {
+    const { port: actual } = server.address() as AddressInfo
+    console.log(`工惠本地网关已启动: http://127.0.0.1:${actual}`)
+  })
+  const stop = () => {
+    server.close()
+    store.close().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,4 @@
+import { cloudMain } from '../_core/cloud'
+import { membershipActions } from './actions'
+
+export const main = cloudMain(membershipActions)

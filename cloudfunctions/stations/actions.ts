@@ -1,0 +1,224 @@
+import { z } from '../../src/contracts/zod'
+import {
+  getStationInput,
+  importCsvInput,
+  listManagedInput,
+  nearbyInput,
+  reportInput,
+  searchInput,
+  upsertInput,
+  type Area,
+  type ImportReport,
+  type StationSummary,
+} from '../../src/contracts/stations/schemas'
+import { isOpenText } from '../../src/contracts/stations/hours'
+import { defineAction, type Actions, type Ctx } from '../_core/contract'
+import { AppError, forbidden, notFound } from '../_core/errors'
+import { scopesOf } from '../_core/auth'
+import { rateLimit } from '../_core/rate-limit'
+import type { Doc } from '../_core/store/port'
+import { canEditStation, managedWhere } from './access'
+import { parseStationsCsv } from './csv'
+import { toDetail, toSummary, type StationDoc } from './model'
+
+const STATIONS = 'stations'
+
+async function activeStation(ctx: Ctx, id: string): Promise<StationDoc> {
+  const doc = await ctx.store.get<StationDoc>(STATIONS, id)
+  if (!doc || doc.status !== 'active') throw notFound('驿站不存在或已撤销')
+  return doc
+}
+
+/** Where a new station of this caller belongs: the first org they are staff or admin of. */
+function homeOrg(ctx: Ctx): string {
+  const org = [...scopesOf(ctx.caller, 'staff'), ...scopesOf(ctx.caller, 'admin')][0]
+  if (!org) throw forbidden('驿站站长只能编辑自己负责的驿站，新增驿站请联系工会')
+  return org
+}
+
+type Fields = z.output<typeof upsertInput>
+
+function stationBody(fields: Fields, ctx: Ctx) {
+  return {
+    name: fields.name,
+    address: fields.address,
+    location: { lat: fields.lat, lng: fields.lng },
+    hours: fields.hours,
+    amenities: fields.amenities,
+    phone: fields.phone,
+    photos: fields.photos,
+    updatedAt: ctx.now().toISOString(),
+    updatedBy: ctx.caller.openid,
+  }
+}
+
+export const stationsActions: Actions = {
+  nearby: defineAction({
+    input: nearbyInput,
+    roles: 'signedIn',
+    handler: async (input, ctx) => {
+      const now = ctx.now()
+      const where: Record<string, unknown> = { status: 'active' }
+      if (input.amenities.length) where.amenities = { $all: input.amenities }
+      const near = await ctx.store.nearest<StationDoc>(STATIONS, input, {
+        maxKm: input.radiusKm,
+        limit: input.limit,
+        where: where as never,
+        accept: input.openNow ? (doc: Doc) => isOpenText((doc as StationDoc).hours, now) : undefined,
+      })
+      const items: StationSummary[] = near.map((n) => toSummary(n.doc, now, n.distanceM))
+      return { items, radiusKm: input.radiusKm }
+    },
+  }),
+
+  get: defineAction({
+    input: getStationInput,
+    roles: 'signedIn',
+    handler: async ({ id }, ctx) => {
+      const doc = await activeStation(ctx, id)
+      return toDetail(doc, ctx.now(), await canEditStation(ctx.store, ctx.caller, doc))
+    },
+  }),
+
+  search: defineAction({
+    input: searchInput,
+    roles: 'signedIn',
+    handler: async ({ keyword, limit }, ctx) => {
+      const docs = await ctx.store.find<StationDoc>(STATIONS, {
+        where: { status: 'active', name: { $includes: keyword } },
+        orderBy: [['name', 'asc']],
+        limit,
+      })
+      const now = ctx.now()
+      return { items: docs.map((d) => toSummary(d, now)) }
+    },
+  }),
+
+  areas: defineAction({
+    input: z.object({}),
+    roles: 'signedIn',
+    handler: async (_input, ctx) => {
+      const docs = await ctx.store.find<Doc & { name: string; center: { lat: number; lng: number } }>('areas', {
+        orderBy: [['order', 'asc']],
+        limit: 200,
+      })
+      const items: Area[] = docs.map((a) => ({ id: a._id, name: a.name, lat: a.center.lat, lng: a.center.lng }))
+      return { items }
+    },
+  }),
+
+  report: defineAction({
+    input: reportInput,
+    roles: 'signedIn',
+    handler: async (input, ctx) => {
+      const station = await activeStation(ctx, input.id)
+      const now = ctx.now()
+      // One courier should not be able to bury a station's keeper in reports.
+      await rateLimit(ctx.store, `station-report:${ctx.caller.openid}`, 5, 3600_000, now, '反馈太频繁了，请一小时后再试')
+      const id = await ctx.store.insert('station_reports', {
+        stationId: station._id,
+        stationName: station.name,
+        orgId: station.orgId,
+        kind: input.kind,
+        text: input.text,
+        openid: ctx.caller.openid,
+        status: 'open',
+        createdAt: now.toISOString(),
+      })
+      ctx.log.info('station_reported', { stationId: station._id, kind: input.kind })
+      return { id }
+    },
+  }),
+
+  listManaged: defineAction({
+    input: listManagedInput,
+    roles: ['staff', 'keeper', 'admin'],
+    handler: async ({ page, pageSize }, ctx) => {
+      const wheres = await managedWhere(ctx.store, ctx.caller)
+      const now = ctx.now()
+      // A keeper who is also staff has two filters; the port has no OR, so page over their union.
+      const all: StationDoc[] = []
+      let total = 0
+      for (const where of wheres) total += await ctx.store.count(STATIONS, where)
+      let skip = (page - 1) * pageSize
+      for (const where of wheres) {
+        if (all.length >= pageSize) break
+        const n = await ctx.store.count(STATIONS, where)
+        if (skip >= n) {
+          skip -= n
+          continue
+        }
+        all.push(...(await ctx.store.find<StationDoc>(STATIONS, { where, orderBy: [['name', 'asc']], skip, limit: pageSize - all.length })))
+        skip = 0
+      }
+      return { items: all.map((d) => toSummary(d, now)), total }
+    },
+  }),
+
+  upsert: defineAction({
+    input: upsertInput,
+    roles: ['staff', 'keeper', 'admin'],
+    handler: async (input, ctx) => {
+      if (input.id) {
+        const existing = await activeStation(ctx, input.id)
+        if (!(await canEditStation(ctx.store, ctx.caller, existing))) throw forbidden('您只能编辑自己负责的驿站')
+        await ctx.store.put(STATIONS, { ...existing, ...stationBody(input, ctx) })
+        ctx.log.info('station_updated', { id: input.id, by: ctx.caller.openid })
+        return { id: input.id, created: false }
+      }
+      const orgId = homeOrg(ctx)
+      const id = await ctx.store.insert(STATIONS, {
+        ...stationBody(input, ctx),
+        orgId,
+        status: 'active',
+        createdAt: ctx.now().toISOString(),
+      })
+      ctx.log.info('station_created', { id, by: ctx.caller.openid })
+      return { id, created: true }
+    },
+  }),
+
+  importCsv: defineAction({
+    input: importCsvInput,
+    roles: ['staff', 'admin'],
+    handler: async ({ csv }, ctx) => {
+      const parsed = parseStationsCsv(csv)
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path: 'csv', message: parsed.message }])
+      const orgId = homeOrg(ctx)
+      const report: ImportReport = { created: 0, updated: 0, refused: 0, rows: [] }
+      const seen = new Map<string, number>()
+      for (const row of parsed.rows) {
+        if (!row.ok) {
+          report.refused++
+          report.rows.push({ row: row.row, name: row.name, status: 'refused', errors: row.errors })
+          continue
+        }
+        const key = `${row.fields.name}\u0000${row.fields.address}`
+        const dup = seen.get(key)
+        if (dup) {
+          report.refused++
+          report.rows.push({ row: row.row, name: row.name, status: 'refused', errors: [{ path: 'name', message: `与第 ${dup} 行重复（名称和地址相同）` }] })
+          continue
+        }
+        seen.set(key, row.row)
+        // A station is the same station when its org, name and address match: re-importing a sheet updates it.
+        const [existing] = await ctx.store.find<StationDoc>(STATIONS, {
+          where: { orgId, name: row.fields.name, address: row.fields.address, status: 'active' },
+          limit: 1,
+        })
+        const body = stationBody({ ...row.fields, photos: existing?.photos ?? [] }, ctx)
+        if (existing) {
+          await ctx.store.put(STATIONS, { ...existing, ...body })
+          report.updated++
+          report.rows.push({ row: row.row, name: row.name, status: 'updated', id: existing._id })
+        } else {
+          const id = await ctx.store.insert(STATIONS, { ...body, orgId, status: 'active', createdAt: ctx.now().toISOString() })
+          report.created++
+          report.rows.push({ row: row.row, name: row.name, status: 'created', id })
+        }
+      }
+      ctx.log.info('stations_imported', { by: ctx.caller.openid, created: report.created, updated: report.updated, refused: report.refused })
+      return report
+    },
+  }),
+}

@@ -1,0 +1,38 @@
+// Bundles each cloud function with the shared backend code into its own deployable folder
+// (dist/cloudfunctions/<name>/index.js + package.json), and the local gateway into dist/local/.
+// esbuild: one fast, well-kept bundler for TypeScript that needs no config of its own.
+import { build } from 'esbuild'
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const FUNCTIONS = ['account', 'stations', 'membership', 'childcare', 'legalAid', 'quiz']
+const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' }
+
+const sizes = []
+for (const name of FUNCTIONS) {
+  const outdir = join('dist/cloudfunctions', name)
+  mkdirSync(outdir, { recursive: true })
+  await build({
+    ...common,
+    entryPoints: [join('cloudfunctions', name, 'index.ts')],
+    outfile: join(outdir, 'index.js'),
+    // CloudBase installs the SDK from the function's own package.json; SQLite never ships to the cloud.
+    external: ['@cloudbase/node-sdk', 'better-sqlite3'],
+    target: 'node16',
+    minify: true,
+  })
+  copyFileSync(join('cloudfunctions', name, 'package.json'), join(outdir, 'package.json'))
+  sizes.push([name, statSync(join(outdir, 'index.js')).size])
+}
+
+await build({
+  ...common,
+  entryPoints: ['cloudfunctions/_local/server.ts'],
+  outfile: 'dist/local/server.cjs',
+  external: ['better-sqlite3', '@cloudbase/node-sdk'],
+  target: 'node20',
+  sourcemap: true,
+})
+
+for (const [name, size] of sizes) console.log(`cloud function ${name.padEnd(11)} ${(size / 1024).toFixed(1)} KB`)
+console.log(`local gateway -> dist/local/server.cjs (${readdirSync('dist/local').length} files)`)
