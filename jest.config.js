@@ -1,6 +1,6 @@
 /** Three projects: fast unit + store contract, gateway integration (real HTTP on 127.0.0.1), and e2e in Chromium. */
 const ts = {
-  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs' } }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 }
 const common = { testEnvironment: 'node', transform: ts, moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' } }
 

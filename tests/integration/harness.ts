@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import type http from 'node:http'
+import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
+import { STORE_INDEXES } from '../../cloudfunctions/_core/store/indexes'
+import { silentLogger } from '../../cloudfunctions/_core/log'
+import { createGateway } from '../../cloudfunctions/_local/gateway'
+import { outboxNotifier } from '../../cloudfunctions/_local/outbox'
+import { seedIfEmpty } from '../../cloudfunctions/_local/seed/seed'
+
+export interface TestGateway {
+  url: string
+  store: SqliteStore
+  clock: { now: Date }
+  login(openid: string): Promise<string>
+  call(fn: string, body: unknown, token?: string): Promise<{ status: number; json: any }>
+  post(path: string, raw: string, token?: string): Promise<{ status: number; json: any }>
+  close(): Promise<void>
+}
+
+/** The real gateway on an ephemeral 127.0.0.1 port over a seeded in-memory store, with a settable clock. */
+export async function startGateway(): Promise<TestGateway> {
+  const store = new SqliteStore({ file: ':memory:', indexes: STORE_INDEXES })
+  const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
+  await seedIfEmpty(store, clock.now)
+  const server: http.Server = createGateway({
+    store,
+    key: randomBytes(32),
+    notifier: outboxNotifier(store, () => clock.now),
+    log: silentLogger,
+    now: () => clock.now,
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  const post = async (path: string, raw: string, token?: string) => {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: raw,
+    })
+    return { status: res.status, json: await res.json() }
+  }
+  return {
+    url,
+    store,
+    clock,
+    post,
+    login: async (openid) => (await post('/api/dev/login', JSON.stringify({ openid }))).json.data.token,
+    call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
+    close: async () => {
+      await new Promise((r) => server.close(r))
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,201 @@
+import { startGateway, type TestGateway } from './harness'
+
+const XINGLONG = { lat: 37.7289, lng: 117.2178 } // 兴隆南大街, beside 市中街道办事处劳动者驿站
+
+let gw: TestGateway
+let courier: string
+let staff: string
+let keeper: string
+beforeAll(async () => {
+  gw = await startGateway()
+  courier = await gw.login('demo-courier')
+  staff = await gw.login('demo-staff')
+  keeper = await gw.login('demo-keeper')
+})
+afterAll(() => gw.close())
+
+describe('stations.nearby', () => {
+  test('returns the nearest stations within the radius, sorted by distance', async () => {
+    const { status, json } = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 2, limit: 10 } }, courier)
+    expect(status).toBe(200)
+    const items = json.data.items
+    expect(items.length).toBe(10)
+    expect(items[0]).toMatchObject({ id: 'st-shizhong', name: '市中街道办事处劳动者驿站' })
+    expect(items[0].amenities).toEqual(expect.arrayContaining(['seat', 'water', 'heat', 'medkit', 'charge', 'pump']))
+    const d = items.map((i: { distanceM: number }) => i.distanceM)
+    expect([...d].sort((a, b) => a - b)).toEqual(d)
+    expect(Math.max(...d)).toBeLessThanOrEqual(2000)
+  })
+
+  test('a small radius holds only what lies inside it', async () => {
+    const { json } = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 0.3 } }, courier)
+    expect(json.data.items.length).toBeGreaterThan(0)
+    for (const i of json.data.items) expect(i.distanceM).toBeLessThanOrEqual(300)
+  })
+
+  test('amenity filter keeps only stations with every chosen amenity', async () => {
+    const { json } = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 50, limit: 50, amenities: ['pump', 'medkit'] } }, courier)
+    expect(json.data.items.length).toBeGreaterThan(0)
+    for (const i of json.data.items) expect(i.amenities).toEqual(expect.arrayContaining(['pump', 'medkit']))
+  })
+
+  test('「只看营业中」 at 03:00 Shanghai time leaves only 24-hour and overnight stations', async () => {
+    gw.clock.now = new Date('2026-11-24T03:00:00+08:00')
+    try {
+      const { json } = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 50, limit: 50, openNow: true } }, courier)
+      expect(json.data.items.length).toBeGreaterThanOrEqual(5)
+      for (const i of json.data.items) {
+        expect(i.openNow).toBe(true)
+        expect(i.hours).toMatch(/24小时|次日/)
+      }
+      const all = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 50, limit: 50 } }, courier)
+      expect(all.json.data.items.some((i: { openNow: boolean }) => !i.openNow)).toBe(true)
+    } finally {
+      gw.clock.now = new Date('2026-11-23T10:00:00+08:00')
+    }
+  })
+})
+
+describe('bad input is refused with the field named, and changes nothing', () => {
+  const cases: [string, unknown, string][] = [
+    ['missing lat', { action: 'nearby', data: { lng: 117.2 } }, 'lat'],
+    ['lat 200', { action: 'nearby', data: { lat: 200, lng: 117.2 } }, 'lat'],
+    ['lat as a string', { action: 'nearby', data: { lat: '37.7', lng: 117.2 } }, 'lat'],
+    ['huge limit', { action: 'nearby', data: { ...XINGLONG, limit: 100000 } }, 'limit'],
+    ['unknown amenity', { action: 'nearby', data: { ...XINGLONG, amenities: ['pool'] } }, 'amenities.0'],
+    ['openNow as a string', { action: 'nearby', data: { ...XINGLONG, openNow: 'yes' } }, 'openNow'],
+    ['data not an object', { action: 'nearby', data: 'lat=1' }, 'data'],
+    ['no action', { data: XINGLONG }, 'action'],
+    ['a body that is an array', [1, 2], 'action'],
+    ['report without text for 其他', { action: 'report', data: { id: 'st-shizhong', kind: 'other' } }, 'text'],
+  ]
+  test.each(cases)('%s → 400', async (_name, body, path) => {
+    const { status, json } = await gw.call('stations', body, courier)
+    expect(status).toBe(400)
+    expect(json.ok).toBe(false)
+    expect(json.error.code).toBe('VALIDATION_FAILED')
+    expect(json.error.fields.map((f: { path: string }) => f.path)).toContain(path)
+    expect(json.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  test('a body that is not JSON → 400 naming the body', async () => {
+    const { status, json } = await gw.post('/api/stations', '{"action": "nearby", ', courier)
+    expect(status).toBe(400)
+    expect(json.error.fields[0].path).toBe('body')
+  })
+
+  test('an unknown action or function → 404', async () => {
+    expect((await gw.call('stations', { action: 'dropTables' }, courier)).status).toBe(404)
+    expect((await gw.call('nosuch', { action: 'nearby' }, courier)).status).toBe(404)
+    expect((await gw.call('stations', { action: 'constructor' }, courier)).status).toBe(404)
+  })
+
+  test('a bad upsert names each bad field', async () => {
+    const { status, json } = await gw.call('stations', { action: 'upsert', data: { name: 'x', address: '乐陵', lat: 48.85, lng: 2.35, hours: '随时', amenities: ['pool'] } }, staff)
+    expect(status).toBe(400)
+    expect(json.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['name', 'address', 'hours', 'amenities.0']))
+  })
+})
+
+describe('identity and roles', () => {
+  const station = { name: '新建测试驿站', address: '乐陵市兴隆南大街 300 号', lat: 37.72, lng: 117.218, hours: '08:00-20:00', amenities: ['water'], phone: '' }
+
+  test('no token or a forged token → 401', async () => {
+    expect((await gw.call('stations', { action: 'nearby', data: XINGLONG })).status).toBe(401)
+    expect((await gw.call('stations', { action: 'nearby', data: XINGLONG }, 'bm9ib2R5.9999999999999.forged')).status).toBe(401)
+  })
+
+  test('refused calls change nothing in the store', async () => {
+    const before = gw.store.rawDump('stations').sort()
+    expect((await gw.call('stations', { action: 'upsert', data: station }, courier)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong' } }, courier)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'name,address,lat,lng,hours\n甲驿站,乐陵市某路 1 号,37.7,117.2,24小时' } }, courier)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'x' } }, keeper)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'upsert', data: station }, keeper)).status).toBe(403) // keepers edit, not create
+    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-post-main' } }, keeper)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'upsert', data: { ...station, lat: 200 } }, staff)).status).toBe(400)
+    expect((await gw.call('stations', { action: 'upsert', data: station })).status).toBe(401)
+    expect(gw.store.rawDump('stations').sort()).toEqual(before)
+  })
+
+  test('a keeper edits the station they keep; staff see canEdit, couriers do not', async () => {
+    const res = await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', name: '市中街道办事处劳动者驿站' } }, keeper)
+    expect(res.status).toBe(200)
+    expect(res.json.data).toEqual({ id: 'st-shizhong', created: false })
+    expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data.canEdit).toBe(true)
+    expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, courier)).json.data.canEdit).toBe(false)
+    expect((await gw.call('stations', { action: 'get', data: { id: 'nope' } }, courier)).status).toBe(404)
+  })
+
+  test('staff create a station in their county and couriers find it nearby', async () => {
+    const res = await gw.call('stations', { action: 'upsert', data: { ...station, lat: 37.6, lng: 117.4 } }, staff)
+    expect(res.json.data.created).toBe(true)
+    const near = await gw.call('stations', { action: 'nearby', data: { lat: 37.6, lng: 117.4, radiusKm: 1 } }, courier)
+    expect(near.json.data.items.map((i: { id: string }) => i.id)).toEqual([res.json.data.id])
+    const managed = await gw.call('stations', { action: 'listManaged', data: { pageSize: 50 } }, staff)
+    expect(managed.json.data.total).toBe(51)
+    const kept = await gw.call('stations', { action: 'listManaged', data: {} }, keeper)
+    expect(kept.json.data.items.map((i: { id: string }) => i.id)).toEqual(['st-shizhong'])
+  })
+
+  test('account.me tells the app who the caller is', async () => {
+    const me = (await gw.call('account', { action: 'me' }, staff)).json.data
+    expect(me).toMatchObject({ openid: 'demo-staff', name: '刘干事', roles: ['worker', 'staff'], orgs: [{ id: 'org-leling', name: '乐陵市总工会' }] })
+    expect((await gw.call('account', { action: 'me' }, courier)).json.data.roles).toEqual(['worker'])
+  })
+})
+
+describe('CSV import through the gateway', () => {
+  test('reports row by row, and importing the same sheet again updates instead of duplicating', async () => {
+    const csv = [
+      'name,address,lat,lng,hours,amenities,phone',
+      '导入驿站一,乐陵市导入路 1 号,37.71,117.20,24小时,饮水|充电,0534-6200001',
+      '导入驿站二,乐陵市导入路 2 号,37.71,117.21,20:00-次日08:00,微波炉,',
+      '坏坐标驿站,乐陵市导入路 3 号,117.21,37.71,08:00-20:00,饮水,',
+      '导入驿站一,乐陵市导入路 1 号,37.71,117.20,24小时,饮水,',
+    ].join('\n')
+    const first = await gw.call('stations', { action: 'importCsv', data: { csv } }, staff)
+    expect(first.status).toBe(200)
+    expect(first.json.data).toMatchObject({ created: 2, updated: 0, refused: 2 })
+    expect(first.json.data.rows.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'refused', 'refused'])
+    expect(first.json.data.rows[2].errors[0]).toMatchObject({ path: 'lat' })
+    expect(first.json.data.rows[3].errors[0].message).toContain('第 2 行')
+    const second = await gw.call('stations', { action: 'importCsv', data: { csv } }, staff)
+    expect(second.json.data).toMatchObject({ created: 0, updated: 2, refused: 2 })
+    const found = await gw.call('stations', { action: 'search', data: { keyword: '导入驿站' } }, courier)
+    expect(found.json.data.items).toHaveLength(2)
+  })
+
+  test('a sheet without the required columns is refused whole', async () => {
+    const res = await gw.call('stations', { action: 'importCsv', data: { csv: 'foo,bar\n1,2' } }, staff)
+    expect(res.status).toBe(400)
+    expect(res.json.error.fields[0].path).toBe('csv')
+  })
+})
+
+describe('stations.report', () => {
+  test('is stored, and the sixth report within an hour is rate-limited', async () => {
+    const worker = await gw.login('demo-worker')
+    for (let i = 0; i < 5; i++) {
+      const r = await gw.call('stations', { action: 'report', data: { id: 'st-post-main', kind: 'broken', text: '饮水机坏了' } }, worker)
+      expect(r.status).toBe(200)
+    }
+    const sixth = await gw.call('stations', { action: 'report', data: { id: 'st-post-main', kind: 'closed' } }, worker)
+    expect(sixth.status).toBe(429)
+    expect(sixth.json.error.code).toBe('RATE_LIMITED')
+    expect(await gw.store.count('station_reports', { stationId: 'st-post-main' })).toBe(5)
+    expect((await gw.call('stations', { action: 'report', data: { id: 'st-none', kind: 'closed' } }, courier)).status).toBe(404)
+  })
+})
+
+describe('areas and search', () => {
+  test('areas list the county’s 街道 and 乡镇 with centres; search finds by name', async () => {
+    const areas = (await gw.call('stations', { action: 'areas', data: {} }, courier)).json.data.items
+    expect(areas[0]).toMatchObject({ id: 'area-shizhong', name: '市中街道' })
+    expect(areas.length).toBeGreaterThan(10)
+    const found = (await gw.call('stations', { action: 'search', data: { keyword: '环卫' } }, courier)).json.data.items
+    expect(found.length).toBeGreaterThanOrEqual(4)
+    for (const s of found) expect(s.name).toContain('环卫')
+    expect((await gw.call('stations', { action: 'search', data: { keyword: '' } }, courier)).status).toBe(400)
+  })
+})

@@ -1,0 +1,73 @@
+import { isOpenAt, isOpenText, parseHours, shanghaiClock, type OpeningHours } from '../../src/contracts/stations/hours'
+
+/** A moment given as Shanghai wall-clock time: 2026-11-23 is a Monday. */
+const at = (day: number, hhmm: string) => new Date(`2026-11-${String(22 + day).padStart(2, '0')}T${hhmm}:00+08:00`)
+const hours = (text: string): OpeningHours => {
+  const p = parseHours(text)
+  if (!p.ok) throw new Error(p.message)
+  return p.hours
+}
+
+describe('opening hours', () => {
+  test('the clock is Shanghai time whatever the server zone', () => {
+    expect(shanghaiClock(new Date('2026-11-22T16:30:00Z'))).toEqual({ day: 1, minutes: 30 }) // Mon 00:30 in Shanghai
+  })
+
+  test('a plain daytime range', () => {
+    const h = hours('08:00-20:00')
+    expect(isOpenAt(h, at(1, '07:59'))).toBe(false)
+    expect(isOpenAt(h, at(1, '08:00'))).toBe(true)
+    expect(isOpenAt(h, at(1, '19:59'))).toBe(true)
+    expect(isOpenAt(h, at(1, '20:00'))).toBe(false)
+  })
+
+  test('24 小时 is always open', () => {
+    for (const t of ['24小时', '24h', '24 小时']) expect(isOpenAt(hours(t), at(3, '03:00'))).toBe(true)
+  })
+
+  test('overnight ranges, with or without 次日, belong to the evening they start on', () => {
+    for (const text of ['20:00-次日08:00', '20:00-08:00']) {
+      const h = hours(text)
+      expect(isOpenAt(h, at(1, '21:00'))).toBe(true)
+      expect(isOpenAt(h, at(2, '07:59'))).toBe(true)
+      expect(isOpenAt(h, at(2, '08:00'))).toBe(false)
+      expect(isOpenAt(h, at(2, '12:00'))).toBe(false)
+    }
+  })
+
+  test('closed days and split days', () => {
+    const h = hours('周一至周五 08:30-17:30；周六 09:00-12:00')
+    expect(isOpenAt(h, at(1, '09:00'))).toBe(true) // Monday
+    expect(isOpenAt(h, at(6, '10:00'))).toBe(true) // Saturday morning
+    expect(isOpenAt(h, at(6, '13:00'))).toBe(false) // Saturday afternoon
+    expect(isOpenAt(h, at(7, '10:00'))).toBe(false) // Sunday: not listed, so closed
+  })
+
+  test('an overnight range on Friday runs into Saturday morning but not into Sunday', () => {
+    const h = hours('周五 22:00-次日06:00')
+    expect(isOpenAt(h, at(6, '05:00'))).toBe(true)
+    expect(isOpenAt(h, at(7, '05:00'))).toBe(false)
+    expect(isOpenAt(h, at(4, '23:00'))).toBe(false)
+  })
+
+  test('a lunch break and 周二至周日', () => {
+    const h = hours('周二至周日 08:30-12:00 13:30-17:30')
+    expect(isOpenAt(h, at(2, '12:30'))).toBe(false)
+    expect(isOpenAt(h, at(2, '14:00'))).toBe(true)
+    expect(isOpenAt(h, at(1, '09:00'))).toBe(false) // Monday closed
+    expect(isOpenAt(h, at(7, '09:00'))).toBe(true) // Sunday open
+  })
+
+  test('bad texts are refused with a Chinese reason', () => {
+    for (const text of ['', '8点到晚上', '25:00-26:00', '08:00-08:00', '周八 08:00-10:00', '08:00-次日20:00', '08:60-10:00']) {
+      const p = parseHours(text)
+      expect(p.ok).toBe(false)
+      if (!p.ok) expect(p.message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+  })
+
+  test('an unparseable stored text reads as closed rather than throwing', () => {
+    expect(isOpenText('随时', at(1, '10:00'))).toBe(false)
+    expect(isOpenText('24小时', at(1, '10:00'))).toBe(true)
+  })
+})
