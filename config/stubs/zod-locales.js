@@ -1,0 +1,2 @@
+// The app sets zh-CN itself (src/contracts/zod.ts); the other ~40 locales would only add weight.
+export {}

@@ -1,0 +1,37 @@
+const RED = '#C8102E'
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index'],
+  // One subpackage per service keeps the main package small; each loads when first opened.
+  subPackages: [
+    { root: 'pages/stations', pages: ['list/index', 'detail/index', 'report/index'] },
+    { root: 'pages/membership', pages: ['index/index'] },
+    { root: 'pages/childcare', pages: ['index/index'] },
+    { root: 'pages/legalAid', pages: ['index/index'] },
+    { root: 'pages/quiz', pages: ['index/index'] },
+    { root: 'pages/staff', pages: ['index/index', 'station-edit/index', 'station-import/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: RED,
+    navigationBarTitleText: '工惠',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F4F5F7',
+  },
+  tabBar: {
+    color: '#5F6470',
+    selectedColor: RED,
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // chooseLocation is used by staff to pick a station's position on the map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的户外劳动者驿站' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+})
