@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro'
+import type { ApiError, ApiResult, FunctionName } from '@/contracts/result'
+import { clearToken, getToken, LOGIN_PAGE } from './session'
+
+export const NETWORK_ERROR: ApiError = { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }
+
+let cloudReady = false
+
+/** Called once at launch; wx.cloud ignores repeated init calls, but we keep it explicit. */
+export function initCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
+  // DYNAMIC_CURRENT_ENV makes the SDK use whatever environment the mini-program is bound to; Taro's types omit it.
+  const dynamicEnv = (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV?: unknown }).DYNAMIC_CURRENT_ENV
+  Taro.cloud.init({ env: (CLOUD_ENV || dynamicEnv) as string, traceUser: true })
+  cloudReady = true
+}
+
+function isEnvelope<T>(value: unknown): value is ApiResult<T> {
+  if (!value || typeof value !== 'object') return false
+  const v = value as { ok?: unknown; error?: unknown }
+  return v.ok === true || (v.ok === false && !!v.error && typeof v.error === 'object')
+}
+
+async function callCloud<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
+  initCloud()
+  const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } })
+  return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
+}
+
+let redirecting = false
+
+async function callGateway<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
+  if (process.env.TARO_ENV !== 'h5') return { ok: false, error: NETWORK_ERROR }
+  const res = await fetch('/api/' + fn, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + getToken() },
+    body: JSON.stringify({ action, data }),
+  })
+  const body: unknown = await res.json()
+  if (!isEnvelope<T>(body)) return { ok: false, error: NETWORK_ERROR }
+  if (!body.ok && body.error.code === 'UNAUTHENTICATED' && !redirecting) {
+    // A stale or foreign token: pick a persona again rather than showing errors on every page.
+    redirecting = true
+    clearToken()
+    Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+      redirecting = false
+    })
+  }
+  return body
+}
+
+/** One call to a cloud function action; never throws, every failure comes back as an envelope. */
+export async function call<T>(fn: FunctionName, action: string, data: object = {}): Promise<ApiResult<T>> {
+  try {
+    return process.env.TARO_ENV === 'weapp' ? await callCloud<T>(fn, action, data) : await callGateway<T>(fn, action, data)
+  } catch {
+    return { ok: false, error: NETWORK_ERROR }
+  }
+}
