@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import StateView from '@/components/StateView'
+import { isStaffLike, useMe } from '@/hooks/useMe'
+import { SERVICES, WORKBENCH_URL } from './services'
+import './index.scss'
+
+function open(url: string) {
+  Taro.navigateTo({ url })
+}
+
+export default function Home() {
+  const { me, error, reload } = useMe()
+
+  return (
+    <View className='home'>
+      <View className='home__header'>
+        <Text className='home__brand'>工惠 · 职工之家</Text>
+        <Text className='home__greeting'>{me ? `你好，${me.name || '职工朋友'}` : '你好'}</Text>
+        <Text className='home__slogan'>工会服务，一站办理</Text>
+      </View>
+
+      <View className='home__body'>
+        {error ? (
+          <StateView kind='error' title='暂时没能获取您的信息' detail={error.message} actions={[{ text: '重试', onClick: reload }]} />
+        ) : null}
+
+        <View className='card home__banner' onClick={() => open('/pages/stations/list/index')}>
+          <View className='home__banner-text'>
+            <Text className='home__banner-title'>户外劳动者驿站</Text>
+            <Text className='home__banner-desc'>快递、外卖、环卫的朋友，累了渴了就近歇一歇</Text>
+          </View>
+          <Text className='home__banner-go'>找附近</Text>
+        </View>
+
+        <Text className='section-title'>服务</Text>
+        <View className='card home__grid'>
+          {SERVICES.map((s) => (
+            <View key={s.key} className={`service-tile service-tile--${s.key}`} onClick={() => open(s.url)}>
+              <View className={`service-tile__mark ${s.live ? 'service-tile__mark--live' : ''}`}>{s.mark}</View>
+              <Text className='service-tile__title'>{s.title}</Text>
+              <Text className='service-tile__desc'>{s.live ? s.desc : '即将开放'}</Text>
+            </View>
+          ))}
+        </View>
+
+        {isStaffLike(me) ? (
+          <View className='card home__workbench' onClick={() => open(WORKBENCH_URL)}>
+            <View className='home__workbench-mark'>工</View>
+            <View className='home__workbench-text'>
+              <Text className='home__workbench-title'>工作台</Text>
+              <Text className='muted'>管理驿站、处理职工申请</Text>
+            </View>
+            <Text className='home__chevron'>›</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
