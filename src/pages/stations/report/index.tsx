@@ -1,0 +1,116 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Btn from '@/components/Btn'
+import FieldError from '@/components/FieldError'
+import { REPORT_KINDS, reportInput } from '@/contracts/stations/schemas'
+import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { reportStation } from '../shared/api'
+import './index.scss'
+
+type Kind = (typeof REPORT_KINDS)[number]['key']
+
+const KIND_HINTS: Record<Kind, string> = {
+  closed: '到了现场发现没开门、已撤站或找不到',
+  broken: '饮水机、充电插座、空调等不能用',
+  other: '信息有误、环境问题或其他建议',
+}
+
+export default function ReportPage() {
+  const { params } = useRouter()
+  const id = params.id ? decodeURIComponent(params.id) : ''
+  const name = params.name ? decodeURIComponent(params.name) : ''
+  const [kind, setKind] = useState<Kind | null>(null)
+  const [text, setText] = useState('')
+  const [errors, setErrors] = useState<FieldMessages>({})
+  const [formError, setFormError] = useState('')
+  const [sending, setSending] = useState(false)
+
+  const choose = (k: Kind) => {
+    setKind(k)
+    setErrors((e) => ({ ...e, kind: '', text: k === 'other' ? e.text : '' }))
+  }
+
+  const submit = async () => {
+    if (sending) return
+    setFormError('')
+    const checked = check(reportInput, { id, kind: kind ?? undefined, text })
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      if (checked.errors.id) setFormError(checked.errors.id)
+      return
+    }
+    setErrors({})
+    const label = REPORT_KINDS.find((k) => k.key === checked.data.kind)?.label ?? ''
+    const { confirm } = await Taro.showModal({
+      title: '确认提交反馈？',
+      content: `问题类型：${label}${name ? `\n驿站：${name}` : ''}`,
+      confirmText: '提交',
+      confirmColor: '#C8102E',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setSending(true)
+    const res = await reportStation(checked.data)
+    setSending(false)
+    if (res.ok) {
+      Taro.showToast({ title: '已收到，谢谢反馈', icon: 'success', duration: 1500 })
+      setTimeout(() => Taro.navigateBack(), 1500)
+      return
+    }
+    setErrors(toFieldMessages(res.error.fields))
+    setFormError(res.error.message)
+  }
+
+  const textRequired = kind === 'other'
+
+  return (
+    <View className='page report'>
+      {name ? (
+        <View className='report__station'>
+          <Text className='muted'>反馈的驿站</Text>
+          <Text className='report__station-name'>{name}</Text>
+        </View>
+      ) : null}
+
+      <Text className='section-title'>遇到了什么问题？</Text>
+      <View className='report__kinds'>
+        {REPORT_KINDS.map((k) => (
+          <View
+            key={k.key}
+            className={`report-kind report-kind--${k.key} ${kind === k.key ? 'report-kind--on' : ''}`}
+            onClick={() => choose(k.key)}
+          >
+            <View className='report-kind__radio' />
+            <View className='report-kind__text'>
+              <Text className='report-kind__label'>{k.label}</Text>
+              <Text className='report-kind__hint'>{KIND_HINTS[k.key]}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      <FieldError message={errors.kind} />
+
+      <Text className='section-title report__text-title'>
+        补充说明{textRequired ? <Text className='report__required'>（必填）</Text> : <Text className='muted'>（选填）</Text>}
+      </Text>
+      <View className={`card report__text-card ${errors.text ? 'report__text-card--invalid' : ''}`}>
+        <Textarea
+          className='report__text'
+          value={text}
+          maxlength={200}
+          placeholder={textRequired ? '请简单说明情况，方便工作人员处理' : '可以写写具体情况（选填）'}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <Text className='report__count'>{text.length}/200</Text>
+      </View>
+      <FieldError message={errors.text} />
+
+      {formError ? <Text className='report__form-error'>{formError}</Text> : null}
+
+      <Btn className='report__submit' disabled={sending} onClick={submit}>
+        {sending ? '正在提交…' : '提交反馈'}
+      </Btn>
+    </View>
+  )
+}

@@ -1,0 +1,23 @@
+import { Text, View } from '@tarojs/components'
+import AmenityBadges from '@/components/AmenityBadges'
+import OpenBadge from '@/components/OpenBadge'
+import { formatDistance } from '@/contracts/geo'
+import type { StationSummary } from '@/contracts/stations/schemas'
+import './StationCard.scss'
+
+export default function StationCard({ station, onOpen }: { station: StationSummary; onOpen: (s: StationSummary) => void }) {
+  return (
+    <View className='card station-card' onClick={() => onOpen(station)}>
+      <View className='station-card__head'>
+        <Text className='station-card__name'>{station.name}</Text>
+        {station.distanceM !== undefined ? <Text className='station-card__distance'>{formatDistance(station.distanceM)}</Text> : null}
+      </View>
+      <View className='station-card__hours'>
+        <OpenBadge open={station.openNow} />
+        <Text className='station-card__hours-text'>{station.hours}</Text>
+      </View>
+      <Text className='station-card__address'>{station.address}</Text>
+      <AmenityBadges keys={station.amenities} />
+    </View>
+  )
+}
