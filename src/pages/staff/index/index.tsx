@@ -1,0 +1,140 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Btn from '@/components/Btn'
+import OpenBadge from '@/components/OpenBadge'
+import StateView from '@/components/StateView'
+import type { ApiError } from '@/contracts/result'
+import type { StationSummary } from '@/contracts/stations/schemas'
+import { hasAnyRole, useMe } from '@/hooks/useMe'
+import { canCreateStations, canManageStations } from '../shared/access'
+import { listManaged } from '../shared/api'
+import './index.scss'
+
+interface ListState {
+  items: StationSummary[]
+  total: number
+  page: number
+  loading: boolean
+  error: ApiError | null
+}
+
+const EMPTY: ListState = { items: [], total: 0, page: 0, loading: true, error: null }
+
+export default function Workbench() {
+  const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
+  const [list, setList] = useState<ListState>(EMPTY)
+  const seq = useRef(0)
+
+  const loadPage = async (page: number) => {
+    const mine = ++seq.current
+    setList((l) => ({ ...l, loading: true, error: null }))
+    const res = await listManaged(page)
+    if (mine !== seq.current) return
+    if (res.ok) {
+      setList((l) => ({
+        items: page === 1 ? res.data.items : [...l.items, ...res.data.items],
+        total: res.data.total,
+        page,
+        loading: false,
+        error: null,
+      }))
+    } else {
+      setList((l) => ({ ...l, loading: false, error: res.error }))
+    }
+  }
+
+  // Back from the edit or import page the list may have changed; start again from page one.
+  useDidShow(() => {
+    void loadPage(1)
+  })
+
+  if (!me) {
+    return (
+      <View className='page'>
+        {meError ? (
+          <StateView kind='error' title='暂时没能获取您的信息' detail={meError.message} actions={[{ text: '重试', onClick: reloadMe }]} />
+        ) : (
+          <StateView kind={meLoading ? 'loading' : 'info'} title='正在加载…' />
+        )}
+      </View>
+    )
+  }
+
+  if (!canManageStations(me)) {
+    const lawyer = hasAnyRole(me, ['lawyer'])
+    return (
+      <View className='page'>
+        <StateView
+          kind='info'
+          title={lawyer ? '法律援助工单即将开放' : '您还没有工作台权限'}
+          detail={lawyer ? '上线后，职工提交的法律援助申请会出现在这里。' : '工作台供工会干部和驿站站长使用。如需开通，请联系所在工会。'}
+          actions={[{ text: '返回', onClick: () => Taro.navigateBack(), kind: 'secondary' }]}
+        />
+      </View>
+    )
+  }
+
+  const hasMore = list.items.length < list.total
+
+  return (
+    <View className='page workbench'>
+      <View className='card workbench__head'>
+        <View className='workbench__head-text'>
+          <Text className='workbench__title'>驿站管理</Text>
+          <Text className='muted'>{me.orgs.length ? me.orgs.map((o) => o.name).join('、') : '我负责的驿站'}</Text>
+        </View>
+        <View className='row-actions workbench__actions'>
+          {canCreateStations(me) ? (
+            <Btn className='workbench__create' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-edit/index' })}>
+              新增驿站
+            </Btn>
+          ) : null}
+          <Btn kind='secondary' className='workbench__import' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-import/index' })}>
+            批量导入
+          </Btn>
+        </View>
+      </View>
+
+      {list.page > 0 || !list.loading ? (
+        <Text className='workbench__count'>共 {list.total} 个驿站</Text>
+      ) : null}
+
+      {list.items.map((s) => (
+        <View
+          key={s.id}
+          className='card managed-station'
+          onClick={() => Taro.navigateTo({ url: `/pages/staff/station-edit/index?id=${encodeURIComponent(s.id)}` })}
+        >
+          <View className='managed-station__head'>
+            <Text className='managed-station__name'>{s.name}</Text>
+            <OpenBadge open={s.openNow} />
+          </View>
+          <Text className='managed-station__address'>{s.address}</Text>
+          <View className='managed-station__foot'>
+            <Text className='muted'>{s.hours}</Text>
+            <Text className='managed-station__edit'>编辑 ›</Text>
+          </View>
+        </View>
+      ))}
+
+      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
+      {list.error ? (
+        <StateView
+          kind='error'
+          title='加载失败'
+          detail={list.error.message}
+          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
+        />
+      ) : null}
+      {!list.loading && !list.error && !list.items.length ? (
+        <StateView kind='empty' title='还没有您可管理的驿站' detail='可以新增驿站，或用表格批量导入。' />
+      ) : null}
+      {hasMore && !list.loading && !list.error ? (
+        <Btn kind='ghost' className='workbench__more' onClick={() => void loadPage(list.page + 1)}>
+          加载更多（已显示 {list.items.length}/{list.total}）
+        </Btn>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,176 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import AmenityChips from '@/components/AmenityChips'
+import Btn from '@/components/Btn'
+import Field from '@/components/Field'
+import StateView from '@/components/StateView'
+import type { ApiError } from '@/contracts/result'
+import { ensureSignedIn } from '@/api/session'
+import { toFieldMessages, type FieldMessages } from '@/utils/form'
+import { getStation, upsertStation } from '../shared/api'
+import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type StationForm } from './form'
+import './index.scss'
+
+type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
+
+export default function StationEdit() {
+  const { params } = useRouter()
+  const id = params.id ? decodeURIComponent(params.id) : undefined
+  const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready' })
+  const [form, setForm] = useState<StationForm>(EMPTY_FORM)
+  const [errors, setErrors] = useState<FieldMessages>({})
+  const [formError, setFormError] = useState('')
+  const [saving, setSaving] = useState(false)
+
+  const fetchStation = async () => {
+    if (!id) return
+    setLoad({ kind: 'loading' })
+    const res = await getStation(id)
+    if (!res.ok) {
+      setLoad({ kind: 'error', error: res.error })
+      return
+    }
+    if (!res.data.canEdit) {
+      setLoad({ kind: 'error', error: { code: 'FORBIDDEN', message: '您没有编辑这个驿站的权限' } })
+      return
+    }
+    setForm(formFromStation(res.data))
+    setLoad({ kind: 'ready' })
+  }
+
+  useLoad(() => {
+    if (!ensureSignedIn()) return
+    Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' })
+    void fetchStation()
+  })
+
+  const set = <K extends keyof StationForm>(key: K, value: StationForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }))
+  }
+
+  const pickOnMap = async () => {
+    try {
+      const lat = Number(form.lat)
+      const lng = Number(form.lng)
+      const res = await Taro.chooseLocation(form.lat && form.lng && !isNaN(lat) && !isNaN(lng) ? { latitude: lat, longitude: lng } : {})
+      // The WeChat map picker answers in GCJ-02, the system the form asks for.
+      setForm((f) => ({
+        ...f,
+        lat: res.latitude.toFixed(6),
+        lng: res.longitude.toFixed(6),
+        address: f.address.trim() ? f.address : res.address || f.address,
+      }))
+      setErrors((e) => ({ ...e, lat: '', lng: '' }))
+    } catch {
+      // Closing the picker is not an error worth telling anyone about.
+    }
+  }
+
+  const save = async () => {
+    if (saving) return
+    setFormError('')
+    const checked = validateForm(form, id)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      setFormError('还有内容需要修改，请看标红的项目')
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    const res = await upsertStation(checked.data)
+    setSaving(false)
+    if (res.ok) {
+      Taro.showToast({ title: res.data.created ? '已新增' : '已保存', icon: 'success', duration: 1200 })
+      setTimeout(() => Taro.navigateBack(), 1200)
+      return
+    }
+    setErrors(toFieldMessages(res.error.fields))
+    setFormError(res.error.message)
+  }
+
+  if (load.kind === 'loading') {
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载驿站信息…' />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='page'>
+        <StateView
+          kind='error'
+          title='无法编辑'
+          detail={load.error.message}
+          actions={[
+            ...(load.error.code === 'FORBIDDEN' || load.error.code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: () => void fetchStation() }]),
+            { text: '返回', onClick: () => Taro.navigateBack(), kind: 'secondary' as const },
+          ]}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page station-edit'>
+      <View className='card'>
+        <Field label='驿站名称' name='name' required error={errors.name}>
+          <Input className='field__input' value={form.name} maxlength={40} placeholder='如：城东快递小哥驿站' onInput={(e) => set('name', e.detail.value)} />
+        </Field>
+        <Field label='地址' name='address' required error={errors.address}>
+          <Input className='field__input' value={form.address} maxlength={100} placeholder='街道、门牌号，便于现场找到' onInput={(e) => set('address', e.detail.value)} />
+        </Field>
+        <Field
+          label='位置坐标'
+          name='lat'
+          required
+          error={errors.lat || errors.lng}
+          hint='请填写 GCJ-02 坐标（微信、高德、腾讯地图使用的坐标系），不要填百度或 GPS 原始坐标。'
+        >
+          <View className='station-edit__coords'>
+            <Input className='field__input station-edit__lat' type='digit' value={form.lat} placeholder='纬度，如 37.7306' onInput={(e) => set('lat', e.detail.value)} />
+            <Input className='field__input station-edit__lng' type='digit' value={form.lng} placeholder='经度，如 117.2166' onInput={(e) => set('lng', e.detail.value)} />
+          </View>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Btn kind='secondary' size='sm' className='station-edit__map' onClick={pickOnMap}>
+              在地图上选点
+            </Btn>
+          ) : null}
+        </Field>
+        <Field
+          label='开放时间'
+          name='hours'
+          required
+          error={errors.hours}
+          hint={
+            <View className='station-edit__examples'>
+              <Text>点选示例填入：</Text>
+              {HOURS_EXAMPLES.map((h) => (
+                <Text key={h} className='station-edit__example' onClick={() => set('hours', h)}>
+                  {h}
+                </Text>
+              ))}
+            </View>
+          }
+        >
+          <Input className='field__input' value={form.hours} maxlength={80} placeholder='如：08:00-20:00' onInput={(e) => set('hours', e.detail.value)} />
+        </Field>
+        <Field label='设施' name='amenities' error={errors.amenities}>
+          <AmenityChips value={form.amenities} onChange={(v) => set('amenities', v)} />
+        </Field>
+        <Field label='联系电话' name='phone' error={errors.phone} hint='手机号或带区号的座机，如 0534-1234567'>
+          <Input className='field__input' type='text' value={form.phone} maxlength={20} placeholder='选填' onInput={(e) => set('phone', e.detail.value)} />
+        </Field>
+        {form.photos.length ? <Text className='muted'>已有 {form.photos.length} 张照片，保存时保留。</Text> : null}
+      </View>
+
+      {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}
+
+      <Btn className='station-edit__save' disabled={saving} onClick={save}>
+        {saving ? '正在保存…' : id ? '保存修改' : '新增驿站'}
+      </Btn>
+    </View>
+  )
+}
