@@ -17,6 +17,8 @@ export default defineAppConfig({
     navigationBarTitleText: '工惠',
     navigationBarTextStyle: 'white',
     backgroundColor: '#F4F5F7',
+    // Taro H5 hides its title bar (and back button) unless asked; the mini-program shows it either way.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#5F6470',

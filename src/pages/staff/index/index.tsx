@@ -84,16 +84,16 @@ export default function Workbench() {
           <Text className='workbench__title'>驿站管理</Text>
           <Text className='muted'>{me.orgs.length ? me.orgs.map((o) => o.name).join('、') : '我负责的驿站'}</Text>
         </View>
-        <View className='row-actions workbench__actions'>
-          {canCreateStations(me) ? (
+        {canCreateStations(me) ? (
+          <View className='row-actions workbench__actions'>
             <Btn className='workbench__create' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-edit/index' })}>
               新增驿站
             </Btn>
-          ) : null}
-          <Btn kind='secondary' className='workbench__import' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-import/index' })}>
-            批量导入
-          </Btn>
-        </View>
+            <Btn kind='secondary' className='workbench__import' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-import/index' })}>
+              批量导入
+            </Btn>
+          </View>
+        ) : null}
       </View>
 
       {list.page > 0 || !list.loading ? (

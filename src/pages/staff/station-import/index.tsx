@@ -100,16 +100,18 @@ export default function StationImport() {
           )}
           {fileName ? <Text className='muted import-source__name'>{fileName}</Text> : <Text className='muted'>或直接粘贴到下面</Text>}
         </View>
-        <Textarea
-          className='import-text'
+        <View className='import-text-box'>
+          <Textarea
+            className='import-text'
           value={csv}
-          maxlength={-1}
-          placeholder={`${HEADER}\n……`}
-          onInput={(e) => {
-            setCsv(e.detail.value)
-            setReport(null)
-          }}
-        />
+            maxlength={-1}
+            placeholder={`${HEADER}\n……`}
+            onInput={(e) => {
+              setCsv(e.detail.value)
+              setReport(null)
+            }}
+          />
+        </View>
         <Text className='import-text__count'>{countDataRows(csv.trim())} 行数据</Text>
       </View>
 

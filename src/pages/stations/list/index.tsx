@@ -4,7 +4,7 @@ import { useState } from 'react'
 import AmenityChips from '@/components/AmenityChips'
 import Btn from '@/components/Btn'
 import StateView, { type StateAction } from '@/components/StateView'
-import type { AmenityKey } from '@/contracts/stations/amenities'
+import { amenityLabel, type AmenityKey } from '@/contracts/stations/amenities'
 import type { Area, StationSummary } from '@/contracts/stations/schemas'
 import { ensureSignedIn } from '@/api/session'
 import { listAreas } from '../shared/api'
@@ -161,6 +161,15 @@ export default function StationList() {
             value={filters.amenities}
             onChange={(amenities: AmenityKey[]) => changeFilters({ ...filters, amenities })}
           />
+          {filters.amenities.length ? (
+            // Chosen chips can be scrolled out of sight; say what is filtered and offer a way out.
+            <View className='station-filters__summary'>
+              <Text className='station-filters__summary-text'>已选：{filters.amenities.map(amenityLabel).join('、')}</Text>
+              <Text className='station-bar__link station-filters__clear' onClick={() => changeFilters({ ...filters, amenities: [] })}>
+                清除
+              </Text>
+            </View>
+          ) : null}
           <View className='station-filters__open'>
             <Text className='station-filters__open-label'>只看营业中</Text>
             <Switch
@@ -188,6 +197,7 @@ export default function StationList() {
       <ResultsView
         results={results}
         activeSearch={activeSearch}
+        originLabel={origin && !origin.fromGps ? origin.label : null}
         radiusKm={filters.radiusKm}
         hasFilters={hasFilters}
         onOpen={openStation}
@@ -250,6 +260,7 @@ function LocationHelp({ denied, areas, onRetry, onPickArea, onReloadAreas }: Loc
 interface ResultsProps {
   results: ReturnType<typeof useStationQuery>['results']
   activeSearch: string | null
+  originLabel: string | null
   radiusKm: number
   hasFilters: boolean
   onOpen: (s: StationSummary) => void
@@ -258,7 +269,7 @@ interface ResultsProps {
   onClearFilters: () => void
 }
 
-function ResultsView({ results, activeSearch, radiusKm, hasFilters, onOpen, onRetry, onWiden, onClearFilters }: ResultsProps) {
+function ResultsView({ results, activeSearch, originLabel, radiusKm, hasFilters, onOpen, onRetry, onWiden, onClearFilters }: ResultsProps) {
   if (results.status === 'idle') return null
   if (results.status === 'loading') {
     return <StateView kind='loading' title={activeSearch ? '正在搜索…' : '正在查找附近驿站…'} className='station-results--loading' />
@@ -294,7 +305,9 @@ function ResultsView({ results, activeSearch, radiusKm, hasFilters, onOpen, onRe
   return (
     <View className='station-results'>
       <Text className='station-results__count'>
-        {activeSearch ? `找到 ${results.items.length} 个驿站` : `离您最近的 ${results.items.length} 个驿站`}
+        {activeSearch
+          ? `找到 ${results.items.length} 个驿站`
+          : `离${originLabel ? `「${originLabel}」` : '您'}最近的 ${results.items.length} 个驿站`}
       </Text>
       {results.items.map((s) => (
         <StationCard key={s.id} station={s} onOpen={onOpen} />
