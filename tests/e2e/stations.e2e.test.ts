@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { AMENITIES } from '../../src/contracts/stations/amenities'
+import { launchBrowser, startApp, type RunningApp } from './harness'
+
+// 乐陵市 centre, as a phone's GPS (WGS-84) would report it; the app converts it to GCJ-02.
+const LELING = { latitude: 37.7306, longitude: 117.2166 }
+const AMENITY_LABELS = new Set<string>(AMENITIES.map((a) => a.label))
+
+let app: RunningApp
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined)
+  await browser?.close()
+  await app?.stop()
+})
+
+async function openPhone(opts: { location: boolean }): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    ...(opts.location ? { geolocation: LELING, permissions: ['geolocation'] } : { permissions: [] }),
+  })
+  contexts.push(context)
+  return context.newPage()
+}
+
+/** The H5 build sends a signed-out visitor to the persona picker; pick the courier. */
+async function signInAsCourier(page: Page): Promise<void> {
+  await page.goto(app.url + '/')
+  const persona = page.locator('.persona--demo-courier')
+  await persona.waitFor()
+  const name = (await persona.locator('.persona__name').textContent())?.trim()
+  await persona.click()
+  await page.locator('.home__brand').waitFor()
+  await expectText(page, '.home__greeting', name ?? '')
+}
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => (e.textContent ?? '').includes(t)),
+    [selector, text] as const,
+  )
+}
+
+/** "850米" / "1.2公里" back to metres (display precision). */
+function metres(text: string): number {
+  const m = text.trim().match(/^([\d.]+)(米|公里)$/)
+  if (!m) throw new Error(`not a distance: ${text}`)
+  return Number(m[1]) * (m[2] === '公里' ? 1000 : 1)
+}
+
+function amenityLabels(scope: Locator): Promise<string[]> {
+  return scope.locator('.amenity-badge__label').allTextContents()
+}
+
+test('a courier finds the nearest stations, sorted by distance, and opens one to see its amenities', async () => {
+  const page = await openPhone({ location: true })
+  await signInAsCourier(page)
+
+  await page.locator('.service-tile--stations').click()
+  await page.locator('.station-card').first().waitFor()
+
+  const distances = (await page.locator('.station-card__distance').allTextContents()).map(metres)
+  expect(distances.length).toBeGreaterThanOrEqual(3)
+  expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+  expect(distances[0]).toBeLessThan(5000)
+  await expectText(page, '.station-list__crs', 'GCJ-02')
+
+  const first = page.locator('.station-card').first()
+  const name = (await first.locator('.station-card__name').textContent())?.trim() ?? ''
+  const cardAmenities = await amenityLabels(first)
+  expect(cardAmenities.length).toBeGreaterThan(0)
+  await first.click()
+
+  await page.locator('.station-detail__name').waitFor()
+  expect((await page.locator('.station-detail__name').textContent())?.trim()).toBe(name)
+  const detailAmenities = await amenityLabels(page.locator('.station-detail__amenities'))
+  expect(detailAmenities).toEqual(cardAmenities)
+  for (const label of detailAmenities) expect(AMENITY_LABELS.has(label)).toBe(true)
+  expect(await page.locator('.station-detail .open-badge').count()).toBe(1)
+  expect(await page.locator('.station-detail__amap').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=[\d.]+,[\d.]+&name=/)
+})
+
+test('an amenity filter only shows stations that offer it', async () => {
+  const page = await openPhone({ location: true })
+  await signInAsCourier(page)
+  await page.locator('.service-tile--stations').click()
+  await page.locator('.station-card').first().waitFor()
+
+  const filtered = page.waitForResponse((r) => r.url().endsWith('/api/stations') && (r.request().postData() ?? '').includes('toilet'))
+  await page.locator('.amenity-chip--toilet').click()
+  await filtered
+  await page.waitForFunction(() => !document.querySelector('.station-results--loading'))
+  await expectText(page, '.station-filters__summary', '卫生间')
+  const cards = page.locator('.station-card')
+  const count = await cards.count()
+  expect(count).toBeGreaterThan(0)
+  for (let i = 0; i < count; i++) {
+    expect(await cards.nth(i).locator('.amenity-badge--toilet').count()).toBe(1)
+  }
+})
+
+test('with location refused, the list explains why and offers areas to pick from', async () => {
+  const page = await openPhone({ location: false })
+  await signInAsCourier(page)
+  await page.locator('.service-tile--stations').click()
+
+  await expectText(page, '.location-help', '需要您的位置才能找到最近的驿站')
+  const area = page.locator('.area-option').first()
+  await area.waitFor()
+  const areaName = (await area.textContent())?.trim() ?? ''
+  expect(areaName).not.toBe('')
+  await area.click()
+
+  await page.locator('.station-card').first().waitFor()
+  await expectText(page, '.station-origin', areaName)
+  const distances = (await page.locator('.station-card__distance').allTextContents()).map(metres)
+  expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+})
