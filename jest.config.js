@@ -2,7 +2,15 @@
 const ts = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 }
-const common = { testEnvironment: 'node', transform: ts, moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' } }
+const common = {
+  testEnvironment: 'node',
+  transform: ts,
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // zod's ESM locale files, as the bundlers load them, have CommonJS twins for jest.
+    '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
+  },
+}
 
 module.exports = {
   projects: [

@@ -1,4 +1,5 @@
-import { z, fieldErrors } from '../../src/contracts/zod'
+import type * as z from 'zod'
+import { fieldErrors } from '../../src/contracts/zod'
 import type { ApiResult } from '../../src/contracts/result'
 import type { Role } from '../../src/contracts/roles'
 import { AppError } from './errors'

@@ -1,4 +1,4 @@
-import { z } from '../../src/contracts/zod'
+import * as z from 'zod'
 import type { Me } from '../../src/contracts/roles'
 import { defineAction, type Actions } from '../_core/contract'
 import { rolesOf, type OrgDoc } from '../_core/auth'

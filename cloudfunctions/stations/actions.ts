@@ -1,4 +1,4 @@
-import { z } from '../../src/contracts/zod'
+import * as z from 'zod'
 import {
   getStationInput,
   importCsvInput,

@@ -1,14 +1,14 @@
-import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.cjs'
+import { config, type ZodError } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import type { FieldError } from './result'
 
-// Messages we do not write by hand still reach the user in Chinese.
-z.config(zhCN())
-
-export { z }
+// Messages we do not write by hand still reach the user in Chinese. Schemas import zod as
+// `import * as z from 'zod'` and this module for its side effect: a re-exported `z` namespace
+// defeats tree-shaking and drags every zod locale (~270 KB) into each bundle.
+config(zhCN())
 
 /** zod issues as the contract's `fields`: a dotted path into the input and a Chinese message, one per field. */
-export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
   const seen = new Set<string>()
   const out: FieldError[] = []
   for (const issue of error.issues) {

@@ -253,7 +253,9 @@ export class SqliteStore implements Store {
     const { c, g } = this.table(collection)
     const params: unknown[] = []
     const whereSql = compileWhere(options.where, params)
-    const join = whereSql === '1' ? '' : ` JOIN ${c} ON ${c}.rid = ${g}.rid`
+    // CROSS JOIN pins the R*Tree as the outer loop: otherwise the planner may walk a field index
+    // (say, every 'active' station in the country) and probe the tree once per row.
+    const join = whereSql === '1' ? '' : ` CROSS JOIN ${c} ON ${c}.rid = ${g}.rid`
     const filter = whereSql === '1' ? '' : ` AND ${whereSql}`
     const stmt = this.db.prepare(
       `SELECT ${g}.rid AS rid, lat, lng FROM ${g}${join} WHERE maxLat >= ? AND minLat <= ? AND maxLng >= ? AND minLng <= ?${filter}`,

@@ -1,4 +1,5 @@
-import { z } from '../zod'
+import * as z from 'zod'
+import '../zod'
 import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'

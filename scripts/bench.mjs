@@ -1,0 +1,26 @@
+// `npm run bench`: bundles each benchmark with esbuild (they import the real TypeScript modules) and runs it,
+// then reports the built sizes the issue sets budgets for.
+import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+await build({
+  entryPoints: ['scripts/bench/nearby.ts'],
+  outfile: 'dist/bench/nearby.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  logLevel: 'warning',
+})
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+run('node', ['dist/bench/nearby.cjs'])
+
+console.log('\nbuilt sizes')
+if (!existsSync('dist/cloudfunctions/stations/index.js')) run('node', ['scripts/build-functions.mjs'])
+if (!existsSync('dist/weapp/app.json')) run('npx', ['taro', 'build', '--type', 'weapp'])
+run('node', ['scripts/size-check.mjs'])
