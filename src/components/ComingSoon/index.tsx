@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { goBackOr } from '@/utils/nav'
 import Btn from '../Btn'
 import './index.scss'
 
@@ -9,11 +9,7 @@ interface Props {
   lines: string[]
 }
 
-function goBack() {
-  // Opened from a share card or a fresh start there is nothing to go back to; land on the home tab then.
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
-  else Taro.switchTab({ url: '/pages/home/index' })
-}
+const goBack = () => goBackOr('/pages/home/index', { tab: true })
 
 /** Placeholder for services that are announced but not live yet. */
 export default function ComingSoon({ mark, title, lines }: Props) {

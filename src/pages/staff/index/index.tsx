@@ -7,6 +7,7 @@ import StateView from '@/components/StateView'
 import type { ApiError } from '@/contracts/result'
 import type { StationSummary } from '@/contracts/stations/schemas'
 import { hasAnyRole, useMe } from '@/hooks/useMe'
+import { goBackOr } from '@/utils/nav'
 import { canCreateStations, canManageStations } from '../shared/access'
 import { listManaged } from '../shared/api'
 import './index.scss'
@@ -69,7 +70,7 @@ export default function Workbench() {
           kind='info'
           title={lawyer ? '法律援助工单即将开放' : '您还没有工作台权限'}
           detail={lawyer ? '上线后，职工提交的法律援助申请会出现在这里。' : '工作台供工会干部和驿站站长使用。如需开通，请联系所在工会。'}
-          actions={[{ text: '返回', onClick: () => Taro.navigateBack(), kind: 'secondary' }]}
+          actions={[{ text: '返回', onClick: () => goBackOr('/pages/home/index', { tab: true }), kind: 'secondary' }]}
         />
       </View>
     )

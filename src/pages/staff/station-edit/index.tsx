@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import Taro, { useLoad, useReady, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import AmenityChips from '@/components/AmenityChips'
 import Btn from '@/components/Btn'
@@ -8,9 +8,12 @@ import StateView from '@/components/StateView'
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { toFieldMessages, type FieldMessages } from '@/utils/form'
+import { goBackOr, scrollToFirstError } from '@/utils/nav'
 import { getStation, upsertStation } from '../shared/api'
 import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type StationForm } from './form'
 import './index.scss'
+
+const WORKBENCH = '/pages/staff/index/index'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
 
@@ -41,8 +44,12 @@ export default function StationEdit() {
 
   useLoad(() => {
     if (!ensureSignedIn()) return
-    Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' })
     void fetchStation()
+  })
+
+  // After the page config's title has been applied, or H5 puts the config title back.
+  useReady(() => {
+    Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' })
   })
 
   const set = <K extends keyof StationForm>(key: K, value: StationForm[K]) => {
@@ -75,6 +82,7 @@ export default function StationEdit() {
     if (!checked.ok) {
       setErrors(checked.errors)
       setFormError('还有内容需要修改，请看标红的项目')
+      scrollToFirstError()
       return
     }
     setErrors({})
@@ -83,11 +91,12 @@ export default function StationEdit() {
     setSaving(false)
     if (res.ok) {
       Taro.showToast({ title: res.data.created ? '已新增' : '已保存', icon: 'success', duration: 1200 })
-      setTimeout(() => Taro.navigateBack(), 1200)
+      setTimeout(() => goBackOr(WORKBENCH), 1200)
       return
     }
     setErrors(toFieldMessages(res.error.fields))
     setFormError(res.error.message)
+    if (res.error.fields?.length) scrollToFirstError()
   }
 
   if (load.kind === 'loading') {
@@ -106,7 +115,7 @@ export default function StationEdit() {
           detail={load.error.message}
           actions={[
             ...(load.error.code === 'FORBIDDEN' || load.error.code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: () => void fetchStation() }]),
-            { text: '返回', onClick: () => Taro.navigateBack(), kind: 'secondary' as const },
+            { text: '返回', onClick: () => goBackOr(WORKBENCH), kind: 'secondary' as const },
           ]}
         />
       </View>

@@ -8,6 +8,7 @@ import StateView from '@/components/StateView'
 import type { ApiError } from '@/contracts/result'
 import type { StationDetail } from '@/contracts/stations/schemas'
 import { ensureSignedIn } from '@/api/session'
+import { goBackOr } from '@/utils/nav'
 import { getStation } from '../shared/api'
 import './index.scss'
 
@@ -21,10 +22,7 @@ function navigate(s: StationDetail) {
   Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 })
 }
 
-function goBack() {
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
-  else Taro.redirectTo({ url: '/pages/stations/list/index' })
-}
+const goBack = () => goBackOr('/pages/stations/list/index')
 
 export default function StationDetailPage() {
   const { params } = useRouter()

@@ -5,6 +5,7 @@ import Btn from '@/components/Btn'
 import FieldError from '@/components/FieldError'
 import { REPORT_KINDS, reportInput } from '@/contracts/stations/schemas'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { goBackOr } from '@/utils/nav'
 import { reportStation } from '../shared/api'
 import './index.scss'
 
@@ -55,7 +56,7 @@ export default function ReportPage() {
     setSending(false)
     if (res.ok) {
       Taro.showToast({ title: '已收到，谢谢反馈', icon: 'success', duration: 1500 })
-      setTimeout(() => Taro.navigateBack(), 1500)
+      setTimeout(() => goBackOr(`/pages/stations/detail/index?id=${encodeURIComponent(id)}`), 1500)
       return
     }
     setErrors(toFieldMessages(res.error.fields))
