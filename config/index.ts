@@ -1,28 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
-import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
-
-/**
- * zod's namespace exports (`z.locales`) are only tree-shaken when webpack concatenates modules, and Taro splits
- * subpackage code module by module, so every locale (≈300 KB) would ship. We use one locale; drop the rest, and
- * take the ESM build of zh-CN so zod's util module is not bundled twice (CJS and ESM).
- */
-function slimZod(chain: { plugin: (name: string) => { use: (p: unknown, args: unknown[]) => unknown } }) {
-  chain.plugin('zod-locales-stub').use(webpack.NormalModuleReplacementPlugin, [
-    /^\.\.\/locales\/index\.js$/,
-    (resource: { context: string; request: string }) => {
-      if (/[\\/]node_modules[\\/]zod[\\/]/.test(resource.context)) resource.request = path.resolve(__dirname, 'stubs/zod-locales.js')
-    },
-  ])
-  chain.plugin('zod-locale-esm').use(webpack.NormalModuleReplacementPlugin, [
-    /^zod\/v4\/locales\/zh-CN\.cjs$/,
-    (resource: { request: string }) => {
-      resource.request = 'zod/v4/locales/zh-CN.js'
-    },
-  ])
-}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -40,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: 'dist/' + process.env.TARO_ENV,
     plugins: [],
     defineConstants: {
-      // Empty means "the environment the mini-program is bound to" (see src/api/cloud.ts).
+      // Empty means "the environment the mini-program is bound to" (see initCloud in src/api/client.ts).
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
     },
     alias: {
@@ -55,7 +34,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain: slimZod,
     },
     h5: {
       publicPath: '/',
@@ -75,7 +53,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain: slimZod,
     },
   }
 
