@@ -59,3 +59,24 @@ export async function governsOrg(store: Store, caller: Caller, orgId: string): P
   const chain = await orgChain(store, orgId)
   return chain.some((id) => scopes.includes(id))
 }
+
+/** Every org id at or below the caller's staff/admin orgs. Org trees hold hundreds of orgs, not millions. */
+export async function governedOrgIds(store: Store, caller: Caller): Promise<string[]> {
+  const roots = [...scopesOf(caller, 'staff'), ...scopesOf(caller, 'admin')]
+  if (!roots.length) return []
+  const all = await store.find<OrgDoc>('orgs', { limit: 1000 })
+  const children = new Map<string, string[]>()
+  for (const o of all) {
+    if (!o.parentId) continue
+    children.set(o.parentId, [...(children.get(o.parentId) ?? []), o._id])
+  }
+  const out = new Set<string>()
+  const todo = [...roots]
+  while (todo.length) {
+    const id = todo.pop() as string
+    if (out.has(id)) continue
+    out.add(id)
+    todo.push(...(children.get(id) ?? []))
+  }
+  return [...out]
+}

@@ -5,6 +5,7 @@ import { consoleLogger } from './log'
 import { CloudBaseNotifier } from './notify-cloudbase'
 import type { Notifier } from './notify'
 import { CloudBaseStore } from './store/cloudbase'
+import { keysFromEnv, type Keys } from './keys'
 
 type App = ReturnType<typeof tcb.init>
 
@@ -12,6 +13,7 @@ interface CloudRuntime {
   app: App
   store: CloudBaseStore
   notifier: Notifier
+  keys: Keys | null
 }
 
 /** One per container: CloudBase reuses a warm instance across calls, and the SDK keeps its connections. */
@@ -20,7 +22,7 @@ let runtime: CloudRuntime | null = null
 function getRuntime(): CloudRuntime {
   if (!runtime) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    runtime = { app, store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(app) }
+    runtime = { app, store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(app), keys: keysFromEnv() }
   }
   return runtime
 }
@@ -71,6 +73,6 @@ export function cloudMain(actions: Actions): CloudHandler {
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }
     }
     const openid = callerOpenid(rt.app, context)
-    return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier })
+    return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })
   }
 }

@@ -7,6 +7,7 @@ import { hasAnyRole, loadCaller, type Caller } from './auth'
 import { consoleLogger, type Logger } from './log'
 import type { Store } from './store/port'
 import type { Notifier } from './notify'
+import type { Keys } from './keys'
 
 /** What a handler may use: never anything from the request but its validated input. */
 export interface Ctx {
@@ -15,6 +16,8 @@ export interface Ctx {
   now: () => Date
   log: Logger
   notifier: Notifier
+  /** secrets for personal data and card signatures; absent where the deployment has not set them */
+  keys: Keys | null
 }
 
 export interface Runtime {
@@ -22,6 +25,7 @@ export interface Runtime {
   now?: () => Date
   log?: Logger
   notifier?: Notifier
+  keys?: Keys | null
 }
 
 /** `signedIn`: any caller with an identity (every WeChat user is a worker); otherwise one of these roles. */
@@ -82,6 +86,7 @@ export async function dispatch(actions: Actions, event: unknown, openid: string 
       now: rt.now ?? (() => new Date()),
       log,
       notifier: rt.notifier ?? nullNotifier,
+      keys: rt.keys ?? null,
     }
     return { ok: true, data: await def.handler(parsed.data, ctx) }
   } catch (e) {

@@ -6,6 +6,7 @@ import { dispatch } from '../_core/contract'
 import { consoleLogger, type Logger } from '../_core/log'
 import type { Notifier } from '../_core/notify'
 import type { Store } from '../_core/store/port'
+import type { Keys } from '../_core/keys'
 import { FUNCTIONS } from './registry'
 import { PERSONAS } from './seed/personas'
 import { issueToken, verifyToken } from './sessions'
@@ -14,6 +15,7 @@ export interface GatewayOptions {
   store: Store
   key: Buffer
   notifier: Notifier
+  keys: Keys
   /** the built H5 app; omitted in API-only tests */
   staticDir?: string
   log?: Logger
@@ -98,7 +100,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
     const auth = req.headers.authorization ?? ''
     const openid = auth.startsWith('Bearer ') ? verifyToken(opts.key, auth.slice(7).trim()) : null
     const started = Date.now()
-    const result = await dispatch(FUNCTIONS[fn], body, openid, { store: opts.store, log, notifier: opts.notifier, now: opts.now })
+    const result = await dispatch(FUNCTIONS[fn], body, openid, { store: opts.store, log, notifier: opts.notifier, now: opts.now, keys: opts.keys })
     log.info('call', { fn, action: (body as { action?: unknown })?.action, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started })
     send(res, result)
   }

@@ -7,6 +7,7 @@ import { createGateway } from './gateway'
 import { outboxNotifier } from './outbox'
 import { seedIfEmpty } from './seed/seed'
 import { loadOrCreateKey } from './sessions'
+import { loadOrCreateLocalKeys } from '../_core/keys'
 
 /** `npm start` ends here: the embedded store under .data/, seeded on first run, behind the local gateway. */
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
     store,
     key: loadOrCreateKey(join(dataDir, 'dev-session.key')),
     notifier: outboxNotifier(store),
+    keys: loadOrCreateLocalKeys(dataDir),
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
   })
   const port = Number(process.env.PORT ?? 8080)

@@ -7,6 +7,7 @@ import { silentLogger } from '../../cloudfunctions/_core/log'
 import { createGateway } from '../../cloudfunctions/_local/gateway'
 import { outboxNotifier } from '../../cloudfunctions/_local/outbox'
 import { seedIfEmpty } from '../../cloudfunctions/_local/seed/seed'
+import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_core/keys'
 
 export interface TestGateway {
   url: string
@@ -28,6 +29,7 @@ export async function startGateway(): Promise<TestGateway> {
     key: randomBytes(32),
     notifier: outboxNotifier(store, () => clock.now),
     log: silentLogger,
+    keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

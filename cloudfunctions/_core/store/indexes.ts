@@ -5,4 +5,7 @@ export const STORE_INDEXES: Record<string, string[]> = {
   orgs: ['parentId'],
   areas: ['orgId'],
   outbox: ['openid'],
+  applications: ['applicantOpenid', 'orgId', 'submittedAt', 'memberNo'],
+  employers: ['orgId'],
+  audit_log: ['targetId'],
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { randomBytes } from 'node:crypto'
+import { newId } from '../ids'
 import { distanceMeters } from '../../../src/contracts/geo'
 import {
   DuplicateKeyError,
@@ -21,11 +21,6 @@ export interface SqliteStoreOptions {
   file: string
   /** fields to index per collection, so that equality and sorting on them stay fast as data grows */
   indexes?: Record<string, string[]>
-}
-
-/** Ids sort roughly by creation time, which keeps pages stable and inserts local in the B-tree. */
-export function newId(): string {
-  return Date.now().toString(36).padStart(9, '0') + randomBytes(6).toString('hex')
 }
 
 function checkName(name: string): string {

@@ -1,0 +1,100 @@
+import type { ApplicationStatus, NewEmploymentType } from '../../src/contracts/membership/options'
+import type { ApplicationDetail, ApplicationListItem, MyApplication, TimelineEntry } from '../../src/contracts/membership/schemas'
+import type { Doc } from '../_core/store/port'
+
+export const APPLICATIONS = 'applications'
+/** One document per 身份证号 (keyed hash) and per openid holding a live application: their ids enforce "only one". */
+export const ID_LOCKS = 'membership_id_locks'
+export const OPENID_LOCKS = 'membership_openid_locks'
+
+export interface ApplicationDoc extends Doc {
+  applicantOpenid: string
+  orgId: string
+  orgName: string
+  routedBy: MyApplication['routedBy']
+  status: ApplicationStatus
+  name: string
+  gender: string
+  ethnicity: string
+  /** AES-256-GCM; never stored in clear */
+  idCipher: string
+  idHash: string
+  idMasked: string
+  phoneCipher: string
+  phoneMasked: string
+  education: string
+  politicalStatus: string
+  employer: string
+  occupation: string
+  hukouType: string
+  newEmploymentType: NewEmploymentType
+  region: string
+  regionName: string
+  consentAt: string
+  submittedAt: string
+  timeline: TimelineEntry[]
+  rejectReason?: string
+  memberNo?: string
+  joinDate?: string
+  reviewedBy?: string
+  reviewedAt?: string
+}
+
+export function toMine(doc: ApplicationDoc): MyApplication {
+  return {
+    id: doc._id,
+    status: doc.status,
+    name: doc.name,
+    idNumberMasked: doc.idMasked,
+    phoneMasked: doc.phoneMasked,
+    org: { id: doc.orgId, name: doc.orgName },
+    routedBy: doc.routedBy,
+    ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
+    timeline: doc.timeline,
+    submittedAt: doc.submittedAt,
+    form: {
+      name: doc.name,
+      gender: doc.gender as MyApplication['form']['gender'],
+      ethnicity: doc.ethnicity as MyApplication['form']['ethnicity'],
+      education: doc.education as MyApplication['form']['education'],
+      politicalStatus: doc.politicalStatus as MyApplication['form']['politicalStatus'],
+      employer: doc.employer,
+      occupation: doc.occupation,
+      hukouType: doc.hukouType as MyApplication['form']['hukouType'],
+      newEmploymentType: doc.newEmploymentType,
+      region: doc.region,
+    },
+  }
+}
+
+export function toListItem(doc: ApplicationDoc): ApplicationListItem {
+  return {
+    id: doc._id,
+    name: doc.name,
+    gender: doc.gender,
+    idNumberMasked: doc.idMasked,
+    phoneMasked: doc.phoneMasked,
+    employer: doc.employer,
+    occupation: doc.occupation,
+    newEmploymentType: doc.newEmploymentType,
+    orgName: doc.orgName,
+    status: doc.status,
+    submittedAt: doc.submittedAt,
+  }
+}
+
+export function toDetail(doc: ApplicationDoc): ApplicationDetail {
+  return {
+    ...toListItem(doc),
+    ethnicity: doc.ethnicity,
+    education: doc.education,
+    politicalStatus: doc.politicalStatus,
+    hukouType: doc.hukouType,
+    region: doc.region,
+    regionName: doc.regionName,
+    routedBy: doc.routedBy,
+    ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
+    ...(doc.memberNo ? { memberNo: doc.memberNo } : {}),
+    timeline: doc.timeline,
+  }
+}
