@@ -53,6 +53,13 @@ export interface CloudBaseNotifierOptions {
   log?: Logger
   /** which version of the mini program a tap opens; WeChat's default is the released one */
   miniprogramState?: SubscribeMessage['miniprogram_state']
+  /** domain template keys (e.g. membership_review) to the template ids the union applied for in the WeChat console */
+  templates?: Record<string, string | undefined>
+}
+
+/** `WX_TEMPLATE_MEMBERSHIP_REVIEW=<template id>` and the like, set on the cloud function. */
+export function templateIdFor(key: string, templates: Record<string, string | undefined> = {}, env: Record<string, string | undefined> = process.env): string {
+  return templates[key] ?? env[`WX_TEMPLATE_${key.toUpperCase()}`] ?? key
 }
 
 /**
@@ -74,7 +81,7 @@ export class CloudBaseNotifier implements Notifier {
     try {
       const res = await this.app.callWxOpenApi({
         apiName: '/cgi-bin/message/subscribe/send',
-        requestData: subscribeMessage(notice, this.options.miniprogramState),
+        requestData: subscribeMessage({ ...notice, template: templateIdFor(notice.template, this.options.templates) }, this.options.miniprogramState),
       })
       const result = (res?.result ?? {}) as { errcode?: unknown; errmsg?: unknown }
       if (typeof result.errcode === 'number' && result.errcode !== 0) {

@@ -369,3 +369,12 @@ describe('cloud entry: identity', () => {
     expect(callerOpenid(sdkSays(''), undefined)).toBeNull()
   })
 })
+
+describe('subscribe-message template ids', () => {
+  test('a domain key maps to the id configured for it, else passes through as an id', () => {
+    const { templateIdFor } = require('../../cloudfunctions/_core/notify-cloudbase')
+    expect(templateIdFor('membership_review', {}, { WX_TEMPLATE_MEMBERSHIP_REVIEW: 'tpl-123' })).toBe('tpl-123')
+    expect(templateIdFor('membership_review', { membership_review: 'tpl-9' }, {})).toBe('tpl-9')
+    expect(templateIdFor('AbCdEf-raw-id', {}, {})).toBe('AbCdEf-raw-id')
+  })
+})
