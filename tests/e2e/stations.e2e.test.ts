@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { AMENITIES } from '../../src/contracts/stations/amenities'
-import { launchBrowser, startApp, type RunningApp } from './harness'
+import { launchBrowser, screenshot, startApp, type RunningApp } from './harness'
 
 // 乐陵市 centre, as a phone's GPS (WGS-84) would report it; the app converts it to GCJ-02.
 const LELING = { latitude: 37.7306, longitude: 117.2166 }
@@ -74,6 +74,7 @@ test('a courier finds the nearest stations, sorted by distance, and opens one to
   expect([...distances].sort((a, b) => a - b)).toEqual(distances)
   expect(distances[0]).toBeLessThan(5000)
   await expectText(page, '.station-list__crs', 'GCJ-02')
+  await screenshot(page, 'stations-01-nearby')
 
   const first = page.locator('.station-card').first()
   const name = (await first.locator('.station-card__name').textContent())?.trim() ?? ''
@@ -87,6 +88,7 @@ test('a courier finds the nearest stations, sorted by distance, and opens one to
   expect(detailAmenities).toEqual(cardAmenities)
   for (const label of detailAmenities) expect(AMENITY_LABELS.has(label)).toBe(true)
   expect(await page.locator('.station-detail .open-badge').count()).toBe(1)
+  await screenshot(page, 'stations-02-detail')
   expect(await page.locator('.station-detail__amap').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=[\d.]+,[\d.]+&name=/)
 })
 
@@ -107,6 +109,7 @@ test('an amenity filter only shows stations that offer it', async () => {
   for (let i = 0; i < count; i++) {
     expect(await cards.nth(i).locator('.amenity-badge--toilet').count()).toBe(1)
   }
+  await screenshot(page, 'stations-03-filtered')
 })
 
 test('with location refused, the list explains why and offers areas to pick from', async () => {
@@ -117,6 +120,7 @@ test('with location refused, the list explains why and offers areas to pick from
   await expectText(page, '.location-help', '需要您的位置才能找到最近的驿站')
   const area = page.locator('.area-option').first()
   await area.waitFor()
+  await screenshot(page, 'stations-04-location-refused')
   const areaName = (await area.textContent())?.trim() ?? ''
   expect(areaName).not.toBe('')
   await area.click()
