@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '入会',
+  enablePullDownRefresh: true,
 })

@@ -1,11 +1,160 @@
-import ComingSoon from '@/components/ComingSoon'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Btn from '@/components/Btn'
+import StateView from '@/components/StateView'
+import Timeline from '@/components/Timeline'
+import type { MyApplication } from '@/contracts/membership/schemas'
+import type { ApiError } from '@/contracts/result'
+import { ensureSignedIn } from '@/api/session'
+import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
+import { APPLY_PAGE, CARD_PAGE, getMyStatus, withdrawApplication } from '../shared/api'
+import Intro from './Intro'
+import './index.scss'
+
+type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: MyApplication | null }
+
+const BADGES: Record<MyApplication['status'], string> = {
+  pending: '待审核',
+  approved: '已入会',
+  rejected: '已驳回',
+  revoked: '会籍已注销',
+}
 
 export default function MembershipPage() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [withdrawing, setWithdrawing] = useState(false)
+  const seq = useRef(0)
+
+  const fetchStatus = async (quiet = false) => {
+    const mine = ++seq.current
+    if (!quiet) setLoad({ kind: 'loading' })
+    const res = await getMyStatus()
+    if (mine !== seq.current) return
+    setLoad(res.ok ? { kind: 'ready', app: res.data.application } : { kind: 'error', error: res.error })
+  }
+
+  // Coming back from the form (or from a review notice) the status may have changed.
+  useDidShow(() => {
+    if (!ensureSignedIn()) return
+    void fetchStatus(load.kind === 'ready')
+  })
+
+  usePullDownRefresh(async () => {
+    await fetchStatus(true)
+    Taro.stopPullDownRefresh()
+  })
+
+  const withdraw = async () => {
+    if (withdrawing) return
+    const { confirm } = await Taro.showModal({
+      title: '撤回入会申请？',
+      content: '撤回后，您填写的入会信息（包括身份证号和手机号）将被删除，且无法恢复。之后仍可重新申请。',
+      confirmText: '撤回并删除',
+      confirmColor: '#C8102E',
+      cancelText: '不撤回',
+    })
+    if (!confirm) return
+    setWithdrawing(true)
+    const res = await withdrawApplication()
+    setWithdrawing(false)
+    if (!res.ok) {
+      Taro.showModal({ title: '撤回失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
+      return
+    }
+    Taro.showToast({ title: '已撤回，信息已删除', icon: 'none', duration: 1500 })
+    void fetchStatus(true)
+  }
+
+  const apply = () => Taro.navigateTo({ url: APPLY_PAGE })
+
+  if (load.kind === 'loading') {
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在查询入会状态…' />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='page'>
+        <StateView kind='error' title='暂时没能查询入会状态' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchStatus() }]} />
+      </View>
+    )
+  }
+
+  const { app } = load
+  if (!app) return <Intro onApply={apply} />
+
   return (
-    <ComingSoon
-      mark='会'
-      title='入会'
-      lines={['在线填写入会申请，上传材料，随时查看审核进度。', '入会后可享受工会会员的各项服务与福利。']}
-    />
+    <View className='page membership'>
+      <View className={`card membership-status membership-status--${app.status}`}>
+        <View className='membership-status__head'>
+          <Text className='membership-status__title'>入会申请</Text>
+          <Text className={`membership-status__badge membership-status__badge--${app.status}`}>{BADGES[app.status]}</Text>
+        </View>
+        <View className='membership-status__rows'>
+          <View className='membership-status__row'>
+            <Text className='membership-status__key'>申请人</Text>
+            <Text className='membership-status__value'>{app.name}</Text>
+          </View>
+          <View className='membership-status__row'>
+            <Text className='membership-status__key'>受理工会</Text>
+            <Text className='membership-status__value membership-status__org'>{app.org.name}</Text>
+          </View>
+          <View className='membership-status__row'>
+            <Text className='membership-status__key'>提交时间</Text>
+            <Text className='membership-status__value'>{formatDateTime(app.submittedAt)}</Text>
+          </View>
+        </View>
+        <Text className='membership-status__routed'>{ROUTED_BY_LABELS[app.routedBy] ?? ''}</Text>
+
+        {app.status === 'pending' ? (
+          <Text className='membership-status__note'>工会审核后会通过微信通知您，也可以随时回到这里查看进度。</Text>
+        ) : null}
+        {app.status === 'rejected' ? (
+          <View className='membership-status__reason'>
+            <Text className='membership-status__reason-title'>驳回原因</Text>
+            <Text className='membership-status__reason-text'>{app.rejectReason || '未填写原因，请联系受理工会。'}</Text>
+          </View>
+        ) : null}
+        {app.status === 'approved' ? (
+          <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text>
+        ) : null}
+        {app.status === 'revoked' ? (
+          <Text className='membership-status__note'>
+            您的会籍已由工会注销，注销原因见下方记录。如有疑问，请联系{app.org.name}。符合条件的，可以重新申请入会。
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='membership__actions'>
+        {app.status === 'approved' ? (
+          <Btn className='membership__card' onClick={() => Taro.navigateTo({ url: CARD_PAGE })}>
+            查看会员卡
+          </Btn>
+        ) : null}
+        {app.status === 'rejected' ? (
+          <Btn className='membership__fix' onClick={apply}>
+            修改后重新提交
+          </Btn>
+        ) : null}
+        {app.status === 'revoked' ? (
+          <Btn kind='secondary' className='membership__reapply' onClick={apply}>
+            重新申请入会
+          </Btn>
+        ) : null}
+        {app.status === 'pending' || app.status === 'rejected' ? (
+          <Btn kind='danger' className='membership__withdraw' disabled={withdrawing} onClick={withdraw}>
+            {withdrawing ? '正在撤回…' : '撤回申请'}
+          </Btn>
+        ) : null}
+      </View>
+
+      <Text className='section-title'>办理进度</Text>
+      <View className='card membership__timeline'>
+        <Timeline entries={app.timeline} />
+      </View>
+    </View>
   )
 }

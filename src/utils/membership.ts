@@ -1,0 +1,40 @@
+import type { MyApplication, TimelineEntry } from '@/contracts/membership/schemas'
+import { statusLabel } from '@/contracts/membership/options'
+
+/** Why an application landed at a given union, in words an applicant understands. */
+export const ROUTED_BY_LABELS: Record<MyApplication['routedBy'], string> = {
+  employer: '您的工作单位已建立工会，由单位工会受理',
+  region_industry: '按您所在地区和从事行业，由联合工会受理',
+  industry: '按您从事的行业，由行业工会受理',
+  county: '由市总工会直接受理',
+}
+
+const STEP_LABELS: Record<string, string> = {
+  submitted: '提交申请',
+  resubmitted: '修改后重新提交',
+  pending: '待审核',
+  approved: '审核通过',
+  rejected: '已驳回',
+  revoked: '会籍已注销',
+}
+
+export function timelineLabel(status: TimelineEntry['status']): string {
+  return STEP_LABELS[status] ?? statusLabel(status as Parameters<typeof statusLabel>[0])
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * Beijing time regardless of the phone's time zone: reviewers and applicants talk about the same
+ * "submitted at 09:30". China has no DST, so a fixed +8 h offset is exact.
+ */
+export function formatDateTime(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  const d = new Date(t + 8 * 3600 * 1000)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+export function formatDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : formatDateTime(iso).slice(0, 10)
+}
