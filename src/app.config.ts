@@ -5,11 +5,16 @@ export default defineAppConfig({
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
     { root: 'pages/stations', pages: ['list/index', 'detail/index', 'report/index'] },
-    { root: 'pages/membership', pages: ['index/index'] },
+    { root: 'pages/membership', pages: ['index/index', 'apply/index', 'card/index'] },
     { root: 'pages/childcare', pages: ['index/index'] },
     { root: 'pages/legalAid', pages: ['index/index'] },
     { root: 'pages/quiz', pages: ['index/index'] },
-    { root: 'pages/staff', pages: ['index/index', 'station-edit/index', 'station-import/index'] },
+    {
+      root: 'pages/staff',
+      pages: ['index/index', 'station-edit/index', 'station-import/index', 'applications/index', 'application/index', 'verify-card/index'],
+    },
+    // Local demo tools (the notification outbox); never linked in WeChat.
+    { root: 'pages/dev', pages: ['outbox/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

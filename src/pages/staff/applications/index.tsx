@@ -1,0 +1,174 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import Btn from '@/components/Btn'
+import Check from '@/components/Check'
+import StateView from '@/components/StateView'
+import { useMe } from '@/hooks/useMe'
+import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/membership'
+import { saveXlsx } from '../shared/saveFile'
+import ApplicationItem from './ApplicationItem'
+import FilterBar from './FilterBar'
+import { useApplications, type Filters } from './useApplications'
+import './index.scss'
+
+const INITIAL: Filters = { status: 'pending', newEmployment: 'all' }
+
+export default function ApplicationsPage() {
+  const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
+  const [filters, setFilters] = useState<Filters>(INITIAL)
+  const [selected, setSelected] = useState<string[]>([])
+  const [approving, setApproving] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const { list, load } = useApplications()
+
+  const reload = (f: Filters = filters) => {
+    setSelected([])
+    void load(f, 1)
+  }
+
+  // Back from a detail page an application may have moved to another tab.
+  useDidShow(() => reload())
+
+  const changeFilters = (next: Filters) => {
+    setFilters(next)
+    reload(next)
+  }
+
+  const pendingOnPage = list.items.filter((i) => i.status === 'pending').map((i) => i.id)
+  const allSelected = pendingOnPage.length > 0 && pendingOnPage.every((id) => selected.includes(id))
+  const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)))
+
+  const approveSelected = async () => {
+    if (approving || !selected.length) return
+    const { confirm } = await Taro.showModal({
+      title: `批量通过 ${selected.length} 份申请？`,
+      content: '通过后申请人即成为工会会员，并会收到审核通过的通知。请确认已逐一核对申请信息。',
+      confirmText: '全部通过',
+      confirmColor: '#C8102E',
+    })
+    if (!confirm) return
+    setApproving(true)
+    const res = await bulkApprove(selected)
+    setApproving(false)
+    if (!res.ok) {
+      Taro.showModal({ title: '批量通过失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
+      return
+    }
+    const failed = res.data.results.filter((r) => !r.ok)
+    if (failed.length) {
+      const names = new Map(list.items.map((i) => [i.id, i.name]))
+      const lines = failed.map((f) => `${names.get(f.id) ?? f.id}：${f.message ?? '未能通过'}`).join('\n')
+      await Taro.showModal({ title: `已通过 ${res.data.approved} 份，${failed.length} 份未通过`, content: lines, showCancel: false, confirmText: '知道了' })
+    } else {
+      Taro.showToast({ title: `已通过 ${res.data.approved} 份`, icon: 'success' })
+    }
+    reload()
+  }
+
+  const exportList = async () => {
+    if (exporting) return
+    const { confirm } = await Taro.showModal({
+      title: '导出会员名单？',
+      content: '导出本工会及下级工会的全部在册会员（Excel 表格），身份证号和手机号已脱敏。名单含个人信息，请妥善保管，不要外传。',
+      confirmText: '导出',
+      confirmColor: '#C8102E',
+    })
+    if (!confirm) return
+    setExporting(true)
+    const res = await exportMembers()
+    if (!res.ok) {
+      setExporting(false)
+      Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
+      return
+    }
+    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    setExporting(false)
+    if (saved.ok) Taro.showToast({ title: `已导出 ${res.data.count} 名会员`, icon: 'none' })
+    else Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
+  }
+
+  if (!me) {
+    return (
+      <View className='page'>
+        {meError ? (
+          <StateView kind='error' title='暂时没能获取您的信息' detail={meError.message} actions={[{ text: '重试', onClick: reloadMe }]} />
+        ) : (
+          <StateView kind={meLoading ? 'loading' : 'info'} title='正在加载…' />
+        )}
+      </View>
+    )
+  }
+  if (!canReviewMembership(me)) {
+    return (
+      <View className='page'>
+        <StateView kind='info' title='您没有入会审核权限' detail='入会审核由工会干部办理。如需开通，请联系所在工会。' />
+      </View>
+    )
+  }
+
+  const hasMore = list.items.length < list.total
+  const selectable = filters.status === 'pending' || filters.status === 'all'
+
+  return (
+    <View className='page applications'>
+      <View className='card applications__head'>
+        <View className='applications__head-text'>
+          <Text className='applications__title'>入会审核</Text>
+          <Text className='muted'>{me.orgs.map((o) => o.name).join('、') || '本工会及下级工会'}</Text>
+        </View>
+        <View className='row-actions'>
+          <Btn kind='secondary' size='sm' className='applications__export' disabled={exporting} onClick={exportList}>
+            {exporting ? '正在导出…' : '导出会员名单'}
+          </Btn>
+          <Btn kind='ghost' size='sm' className='applications__verify' onClick={() => Taro.navigateTo({ url: VERIFY_CARD_PAGE })}>
+            会员卡核验
+          </Btn>
+        </View>
+      </View>
+
+      <FilterBar value={filters} onChange={changeFilters} />
+
+      {list.page > 0 ? <Text className='applications__count'>共 {list.total} 份申请</Text> : null}
+
+      {selectable && pendingOnPage.length ? (
+        <View className='applications__bulk'>
+          <Check checked={allSelected} onChange={(on) => setSelected(on ? pendingOnPage : [])} className='applications__select-all'>
+            <Text>全选待审核（{pendingOnPage.length}）</Text>
+          </Check>
+          <Btn size='sm' className='applications__bulk-approve' disabled={!selected.length || approving} onClick={approveSelected}>
+            {approving ? '正在通过…' : `批量通过${selected.length ? `（${selected.length}）` : ''}`}
+          </Btn>
+        </View>
+      ) : null}
+
+      {list.items.map((item) => (
+        <ApplicationItem
+          key={item.id}
+          item={item}
+          selected={selectable && item.status === 'pending' ? selected.includes(item.id) : undefined}
+          onSelect={(on) => toggle(item.id, on)}
+          onOpen={() => Taro.navigateTo({ url: `${APPLICATION_PAGE}?id=${encodeURIComponent(item.id)}` })}
+        />
+      ))}
+
+      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
+      {list.error ? (
+        <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void load(filters, list.page + 1 || 1) }]} />
+      ) : null}
+      {!list.loading && !list.error && !list.items.length ? (
+        <StateView
+          kind='empty'
+          className='applications__empty'
+          title={filters.status === 'pending' ? '没有待审核的申请' : '没有符合条件的申请'}
+          detail={filters.from || filters.to || filters.newEmployment !== 'all' ? '可以换个筛选条件试试。' : undefined}
+        />
+      ) : null}
+      {hasMore && !list.loading && !list.error ? (
+        <Btn kind='ghost' className='applications__more' onClick={() => void load(filters, list.page + 1)}>
+          加载更多（已显示 {list.items.length}/{list.total}）
+        </Btn>
+      ) : null}
+    </View>
+  )
+}
