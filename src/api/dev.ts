@@ -33,3 +33,16 @@ export function devLogin(openid: string): Promise<ApiResult<{ token: string }>> 
     body: JSON.stringify({ openid }),
   })
 }
+
+/** A notification the local gateway kept instead of sending a WeChat subscribe message. */
+export interface OutboxItem {
+  openid: string
+  template: string
+  page?: string
+  data: Record<string, string>
+  sentAt: string
+}
+
+export function listOutbox(): Promise<ApiResult<OutboxItem[]>> {
+  return request<OutboxItem[]>('/api/dev/outbox')
+}

@@ -52,6 +52,13 @@ export default function MePage() {
             <Text className='me__chevron'>›</Text>
           </View>
         ) : null}
+        {isLocalMode() ? (
+          <View className='me__item me__item--outbox' onClick={() => Taro.navigateTo({ url: '/pages/dev/outbox/index' })}>
+            <Text className='me__item-text'>通知发件箱</Text>
+            <Text className='muted'>本地调试</Text>
+            <Text className='me__chevron'>›</Text>
+          </View>
+        ) : null}
       </View>
 
       <Text className='footnote'>工惠 · 职工之家</Text>

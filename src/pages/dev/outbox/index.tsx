@@ -1,0 +1,83 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Btn from '@/components/Btn'
+import StateView from '@/components/StateView'
+import { listOutbox, type OutboxItem } from '@/api/dev'
+import { isLocalMode } from '@/api/session'
+import { formatDateTime } from '@/utils/membership'
+import './index.scss'
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: OutboxItem[] }
+
+/**
+ * Local only: what would have gone out as WeChat subscribe messages (review results and the like), so a demo
+ * can show that the applicant was told.
+ */
+export default function OutboxPage() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+
+  const fetchItems = async () => {
+    const res = await listOutbox()
+    setLoad(res.ok ? { kind: 'ready', items: res.data } : { kind: 'error', message: res.error.message })
+  }
+
+  useDidShow(() => {
+    if (isLocalMode()) void fetchItems()
+  })
+
+  usePullDownRefresh(async () => {
+    if (isLocalMode()) await fetchItems()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (!isLocalMode()) {
+    return (
+      <View className='page'>
+        <StateView kind='info' title='仅本地调试可用' detail='在微信中，通知以订阅消息的形式直接发给用户。' />
+      </View>
+    )
+  }
+  if (load.kind === 'loading') {
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='page'>
+        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void fetchItems() }]} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page outbox'>
+      <View className='outbox__head'>
+        <Text className='muted'>本地网关代发的订阅消息，最新在前（最多 100 条）</Text>
+        <Btn kind='ghost' size='sm' className='outbox__refresh' onClick={() => void fetchItems()}>
+          刷新
+        </Btn>
+      </View>
+      {!load.items.length ? <StateView kind='empty' title='还没有通知' detail='审核入会申请等操作会在这里留下通知。' /> : null}
+      {load.items.map((n, i) => (
+        <View key={`${n.sentAt}-${i}`} className='card outbox-item'>
+          <View className='outbox-item__head'>
+            <Text className='outbox-item__template'>{n.template}</Text>
+            <Text className='outbox-item__time'>{formatDateTime(n.sentAt)}</Text>
+          </View>
+          <Text className='outbox-item__to'>收件人 {n.openid}</Text>
+          {Object.entries(n.data ?? {}).map(([k, v]) => (
+            <View key={k} className='outbox-item__row'>
+              <Text className='outbox-item__key'>{k}</Text>
+              <Text className='outbox-item__value'>{String(v)}</Text>
+            </View>
+          ))}
+          {n.page ? <Text className='outbox-item__page'>打开页面 {n.page}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}
