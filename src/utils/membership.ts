@@ -9,6 +9,14 @@ export const ROUTED_BY_LABELS: Record<MyApplication['routedBy'], string> = {
   county: '由市总工会直接受理',
 }
 
+/** The same facts for a reviewer, who is not the "您" of the applicant's wording. */
+export const ROUTED_BY_STAFF_LABELS: Record<MyApplication['routedBy'], string> = {
+  employer: '按工作单位分配（单位已建工会）',
+  region_industry: '按所在地区和行业分配到联合工会',
+  industry: '按行业分配到行业工会',
+  county: '未匹配到基层工会，由市总工会直接受理',
+}
+
 const STEP_LABELS: Record<string, string> = {
   submitted: '提交申请',
   resubmitted: '修改后重新提交',

@@ -8,6 +8,11 @@ import { isLocalMode } from '@/api/session'
 import { formatDateTime } from '@/utils/membership'
 import './index.scss'
 
+/** Readable names for the template keys and their fields; unknown ones are shown raw. */
+const TEMPLATES: Record<string, { title: string; fields: Record<string, string> }> = {
+  membership_review: { title: '入会审核结果', fields: { thing1: '受理工会', phrase2: '审核结果', thing3: '备注' } },
+}
+
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: OutboxItem[] }
 
 /**
@@ -65,13 +70,13 @@ export default function OutboxPage() {
       {load.items.map((n, i) => (
         <View key={`${n.sentAt}-${i}`} className='card outbox-item'>
           <View className='outbox-item__head'>
-            <Text className='outbox-item__template'>{n.template}</Text>
+            <Text className='outbox-item__template'>{TEMPLATES[n.template]?.title ?? n.template}</Text>
             <Text className='outbox-item__time'>{formatDateTime(n.sentAt)}</Text>
           </View>
           <Text className='outbox-item__to'>收件人 {n.openid}</Text>
           {Object.entries(n.data ?? {}).map(([k, v]) => (
             <View key={k} className='outbox-item__row'>
-              <Text className='outbox-item__key'>{k}</Text>
+              <Text className='outbox-item__key'>{TEMPLATES[n.template]?.fields[k] ?? k}</Text>
               <Text className='outbox-item__value'>{String(v)}</Text>
             </View>
           ))}

@@ -61,9 +61,18 @@ export function formFromApplication(app: MyApplication): ApplyForm {
 
 const orUndefined = (v: string) => (v === '' ? undefined : v)
 
+/** Text fields left blank: 「请填写…」 reads better than the schema's 「…至少 2 个字」 for an empty box. */
+const BLANK: Partial<Record<keyof ApplyForm, string>> = {
+  name: '请填写姓名',
+  idNumber: '请填写身份证号',
+  phone: '请填写手机号',
+  employer: '请填写工作单位',
+  occupation: '请填写职业/工种',
+}
+
 /** The server's own schema, so the messages under each field are the ones the server would send. */
 export function validateForm(form: ApplyForm): { ok: true; data: ApplyData } | { ok: false; errors: FieldMessages } {
-  return check(applyInput, {
+  const checked = check(applyInput, {
     ...form,
     gender: orUndefined(form.gender),
     ethnicity: orUndefined(form.ethnicity),
@@ -73,6 +82,12 @@ export function validateForm(form: ApplyForm): { ok: true; data: ApplyData } | {
     newEmploymentType: orUndefined(form.newEmploymentType),
     region: orUndefined(form.region),
   })
+  if (checked.ok) return checked
+  const errors = { ...checked.errors }
+  for (const [key, message] of Object.entries(BLANK)) {
+    if (errors[key] && !String(form[key as keyof ApplyForm]).trim()) errors[key] = message
+  }
+  return { ok: false, errors }
 }
 
 /** Once a full, valid ID number is typed, its 17th digit tells the gender; fill it if the person has not. */

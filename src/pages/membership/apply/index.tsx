@@ -20,6 +20,7 @@ import type { MembershipOptions, MyApplication } from '@/contracts/membership/sc
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { toFieldMessages, type FieldMessages } from '@/utils/form'
+import { scrollToFirstError } from '@/utils/nav'
 import { getMyStatus, getOptions, MEMBERSHIP_HOME, submitApplication } from '../shared/api'
 import { EMPTY_FORM, formFromApplication, genderFromId, validateForm, type ApplyForm } from './form'
 import PrivacyBlock from './PrivacyBlock'
@@ -41,10 +42,6 @@ function goToStatus() {
   const prev = pages[pages.length - 2]
   if (prev?.route?.includes('membership/index/index')) Taro.navigateBack()
   else Taro.redirectTo({ url: MEMBERSHIP_HOME })
-}
-
-function scrollToFirstError() {
-  setTimeout(() => Taro.pageScrollTo({ selector: '.field--invalid', duration: 200 }).catch(() => undefined), 50)
 }
 
 export default function ApplyPage() {

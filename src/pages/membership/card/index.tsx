@@ -41,7 +41,7 @@ export default function CardPage() {
             kind='info'
             className='member-card-missing'
             title='您还没有会员卡'
-            detail='入会申请审核通过后，这里会显示您的工会会员电子卡。'
+            detail={load.error.message || '入会申请审核通过后，这里会显示您的工会会员电子卡。'}
             actions={[
               { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }) },
               { text: '申请入会', onClick: () => Taro.redirectTo({ url: APPLY_PAGE }), kind: 'secondary' },

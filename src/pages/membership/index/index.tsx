@@ -50,7 +50,7 @@ export default function MembershipPage() {
     const { confirm } = await Taro.showModal({
       title: '撤回入会申请？',
       content: '撤回后，您填写的入会信息（包括身份证号和手机号）将被删除，且无法恢复。之后仍可重新申请。',
-      confirmText: '撤回并删除',
+      confirmText: '确认撤回',
       confirmColor: '#C8102E',
       cancelText: '不撤回',
     })

@@ -9,7 +9,7 @@ import { reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/me
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { check, toFieldMessages } from '@/utils/form'
-import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
+import { formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
 import { getApplication, reviewApplication, revokeMembership } from '../shared/membership'
 import DetailRows from './DetailRows'
 import ReasonBox from './ReasonBox'
@@ -134,7 +134,7 @@ export default function ApplicationPage() {
         </View>
         {app.memberNo ? <Text className='application__member-no'>会员编号 {app.memberNo}</Text> : null}
         <Text className='application__org'>受理工会：{app.orgName}</Text>
-        <Text className='muted'>{ROUTED_BY_LABELS[app.routedBy] ?? ''}</Text>
+        <Text className='muted'>{ROUTED_BY_STAFF_LABELS[app.routedBy] ?? ''}</Text>
         <Text className='muted'>提交时间：{formatDateTime(app.submittedAt)}</Text>
         {app.status === 'rejected' && app.rejectReason ? <Text className='application__reason'>驳回原因：{app.rejectReason}</Text> : null}
       </View>

@@ -27,9 +27,11 @@ export default function ApplicationItem({ item, selected, onSelect, onOpen }: Pr
         <Text className='application-item__line application-item__employer'>
           {item.employer} · {item.occupation}
         </Text>
-        <Text className='application-item__line application-item__ids'>
-          身份证 {item.idNumberMasked}　手机 {item.phoneMasked}
-        </Text>
+        {/* Two pairs that wrap between, never inside, a label and its number. */}
+        <View className='application-item__ids'>
+          <Text className='application-item__id'>身份证 {item.idNumberMasked}</Text>
+          <Text className='application-item__phone'>手机 {item.phoneMasked}</Text>
+        </View>
         <View className='application-item__foot'>
           <Text className='application-item__org'>{item.orgName}</Text>
           <Text className='application-item__time'>{formatDateTime(item.submittedAt)} 提交</Text>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import Btn from '@/components/Btn'
 import Check from '@/components/Check'
 import StateView from '@/components/StateView'
-import { useMe } from '@/hooks/useMe'
+import { hasAnyRole, useMe } from '@/hooks/useMe'
 import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/membership'
 import { saveXlsx } from '../shared/saveFile'
 import ApplicationItem from './ApplicationItem'
@@ -70,7 +70,10 @@ export default function ApplicationsPage() {
     if (exporting) return
     const { confirm } = await Taro.showModal({
       title: '导出会员名单？',
-      content: '导出本工会及下级工会的全部在册会员（Excel 表格），身份证号和手机号已脱敏。名单含个人信息，请妥善保管，不要外传。',
+      // Admins get the full numbers (the server decides); say so, since the file then needs more care.
+      content: hasAnyRole(me, ['admin'])
+        ? '导出本工会及下级工会的全部在册会员（Excel 表格），含完整身份证号和手机号。请妥善保管，不要外传。'
+        : '导出本工会及下级工会的全部在册会员（Excel 表格），身份证号和手机号已脱敏。名单含个人信息，请妥善保管，不要外传。',
       confirmText: '导出',
       confirmColor: '#C8102E',
     })

@@ -19,6 +19,7 @@ export default function VerifyCardPage() {
   const verify = async (raw: string) => {
     if (busy) return
     setError('')
+    if (!raw.trim()) return setError(IS_WEAPP ? '没有识别到二维码，请重新扫码' : '请先粘贴会员卡二维码的内容')
     const checked = check(verifyCardInput, { payload: raw })
     if (!checked.ok) return setError(checked.errors.payload ?? '二维码内容不完整')
     setBusy(true)
@@ -59,19 +60,21 @@ export default function VerifyCardPage() {
                 setError('')
               }}
             />
+            <FieldError message={error} />
             <Btn className='verify-card__submit' disabled={busy} onClick={() => void verify(payload)}>
               {busy ? '正在核验…' : '核验'}
             </Btn>
           </View>
         )}
-        <FieldError message={error} />
+        {IS_WEAPP ? <FieldError message={error} /> : null}
       </View>
 
       {result ? (
         <View className={`card verify-result verify-result--${result.valid ? 'valid' : 'invalid'}`}>
           <View className='verify-result__mark'>{result.valid ? '✓' : '✕'}</View>
           <Text className='verify-result__verdict'>{result.valid ? '有效' : '无效'}</Text>
-          <Text className='verify-result__label'>{result.label}</Text>
+          {/* The verdict is already shown large; below it only the reason, e.g. 「会员已注销」. */}
+          {result.valid ? null : <Text className='verify-result__label'>{result.label.replace(/^无效[：:]\s*/, '')}</Text>}
           {result.nameMasked || result.memberNo || result.orgName ? (
             <View className='verify-result__rows'>
               {result.nameMasked ? (
