@@ -10,6 +10,7 @@ import { hasAnyRole, useMe } from '@/hooks/useMe'
 import { goBackOr } from '@/utils/nav'
 import { canCreateStations, canManageStations } from '../shared/access'
 import { listManaged } from '../shared/api'
+import MembershipEntries from '../shared/MembershipEntries'
 import './index.scss'
 
 interface ListState {
@@ -80,6 +81,7 @@ export default function Workbench() {
 
   return (
     <View className='page workbench'>
+      <MembershipEntries me={me} />
       <View className='card workbench__head'>
         <View className='workbench__head-text'>
           <Text className='workbench__title'>驿站管理</Text>
