@@ -87,8 +87,22 @@ export function launchBrowser(): Promise<Browser> {
 
 const SHOTS = join(ROOT, 'tests/e2e/screenshots')
 
-/** Full-page screenshots into a git-ignored folder, to look at after a run. */
+/**
+ * Full-page screenshots into a git-ignored folder, to look at after a run. Taro H5 scrolls inside the visible
+ * .taro_page, not the document, so `fullPage` would stop at the viewport: grow the viewport to the page's
+ * height for the shot, then put it back.
+ */
 export async function screenshot(page: import('playwright-core').Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  await page.waitForTimeout(400) // let the page slide-in transition finish
+  const viewport = page.viewportSize()!
+  const height = await page.evaluate(() => {
+    const p = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((e) => getComputedStyle(e).display !== 'none')
+    if (!p) return innerHeight
+    p.scrollTop = 0
+    return p.scrollHeight + (innerHeight - p.clientHeight)
+  })
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await page.setViewportSize(viewport)
 }

@@ -1,19 +1,12 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { checkDigit, maskIdNumber } from '../../src/contracts/membership/idcard'
-import { launchBrowser, startApp, type RunningApp } from './harness'
+import { launchBrowser, screenshot, startApp, type RunningApp } from './harness'
 
 // 乐陵 (371481), born 1990-03-07, sequence 123: odd, so the holder is male.
 const FIRST17 = '37148119900307123'
 const ID_NUMBER = FIRST17 + checkDigit(FIRST17)
 const WRONG_CHECK_DIGIT = FIRST17 + (checkDigit(FIRST17) === '0' ? '1' : '0')
 const PHONE = '13812345678'
-const SHOTS = join(__dirname, 'screenshots')
-
-// Two phones and a full review take longer than jest's default 5 s; the project-level testTimeout in
-// jest.config.js is not applied to tests (jest reads testTimeout from the global config only).
-jest.setTimeout(120000)
 
 let app: RunningApp
 let browser: Browser
@@ -43,24 +36,7 @@ async function signIn(page: Page, openid: string): Promise<void> {
   await page.locator('.home__brand').waitFor()
 }
 
-/**
- * Taro H5 scrolls inside the visible .taro_page, not the document, so `fullPage` stops at the viewport:
- * grow the viewport to the page's height for the shot, then put it back.
- */
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(400) // let the page slide-in transition finish
-  const viewport = page.viewportSize()!
-  const height = await page.evaluate(() => {
-    const p = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((e) => getComputedStyle(e).display !== 'none')
-    if (!p) return innerHeight
-    p.scrollTop = 0
-    return p.scrollHeight + (innerHeight - p.clientHeight)
-  })
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
-  await page.screenshot({ path: join(SHOTS, `membership-${name}.png`) })
-  await page.setViewportSize(viewport)
-}
+const shot = (page: Page, name: string) => screenshot(page, `membership-${name}`)
 
 /** Taro's H5 Picker opens a sheet; 确定 takes the row it opened on (the first row for an empty field). */
 async function confirmPicker(page: Page, selector: string): Promise<void> {
