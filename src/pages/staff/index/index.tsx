@@ -1,50 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import OpenBadge from '@/components/OpenBadge'
 import StateView from '@/components/StateView'
-import type { ApiError } from '@/contracts/result'
 import type { StationSummary } from '@/contracts/stations/schemas'
 import { hasAnyRole, useMe } from '@/hooks/useMe'
+import { usePagedList } from '@/hooks/usePagedList'
 import { goBackOr } from '@/utils/nav'
 import { canCreateStations, canManageStations } from '../shared/access'
 import { listManaged } from '../shared/api'
 import MembershipEntries from '../shared/MembershipEntries'
 import './index.scss'
 
-interface ListState {
-  items: StationSummary[]
-  total: number
-  page: number
-  loading: boolean
-  error: ApiError | null
-}
-
-const EMPTY: ListState = { items: [], total: 0, page: 0, loading: true, error: null }
-
 export default function Workbench() {
   const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
-  const [list, setList] = useState<ListState>(EMPTY)
-  const seq = useRef(0)
-
-  const loadPage = async (page: number) => {
-    const mine = ++seq.current
-    setList((l) => ({ ...l, loading: true, error: null }))
-    const res = await listManaged(page)
-    if (mine !== seq.current) return
-    if (res.ok) {
-      setList((l) => ({
-        items: page === 1 ? res.data.items : [...l.items, ...res.data.items],
-        total: res.data.total,
-        page,
-        loading: false,
-        error: null,
-      }))
-    } else {
-      setList((l) => ({ ...l, loading: false, error: res.error }))
-    }
-  }
+  // Kept on screen while page one reloads: same query, so no reason to blank the list.
+  const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
+  const loadPage = (page: number) => load(listManaged, page)
 
   // Back from the edit or import page the list may have changed; start again from page one.
   useDidShow(() => {
