@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import StateView from '@/components/StateView'
+import { MeError } from '@/components/MeGate'
 import { isStaffLike, useMe } from '@/hooks/useMe'
 import { SERVICES, WORKBENCH_URL } from './services'
 import './index.scss'
@@ -21,9 +21,7 @@ export default function Home() {
       </View>
 
       <View className='home__body'>
-        {error ? (
-          <StateView kind='error' title='暂时没能获取您的信息' detail={error.message} actions={[{ text: '重试', onClick: reload }]} />
-        ) : null}
+        <MeError error={error} onRetry={reload} />
 
         <View className='card home__banner' onClick={() => open('/pages/stations/list/index')}>
           <View className='home__banner-text'>

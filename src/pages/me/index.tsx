@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { MeError } from '@/components/MeGate'
 import StateView from '@/components/StateView'
 import { ROLE_LABELS } from '@/contracts/roles'
 import { isLocalMode, LOGIN_PAGE } from '@/api/session'
@@ -12,9 +13,7 @@ export default function MePage() {
 
   return (
     <View className='page me'>
-      {error ? (
-        <StateView kind='error' title='暂时没能获取您的信息' detail={error.message} actions={[{ text: '重试', onClick: reload }]} />
-      ) : null}
+      <MeError error={error} onRetry={reload} />
       {!me && loading ? <StateView kind='loading' title='正在加载…' /> : null}
 
       {me ? (

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import Check from '@/components/Check'
+import MeGate from '@/components/MeGate'
 import StateView from '@/components/StateView'
 import { hasAnyRole, useMe } from '@/hooks/useMe'
 import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/membership'
@@ -91,17 +92,7 @@ export default function ApplicationsPage() {
     else Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
   }
 
-  if (!me) {
-    return (
-      <View className='page'>
-        {meError ? (
-          <StateView kind='error' title='暂时没能获取您的信息' detail={meError.message} actions={[{ text: '重试', onClick: reloadMe }]} />
-        ) : (
-          <StateView kind={meLoading ? 'loading' : 'info'} title='正在加载…' />
-        )}
-      </View>
-    )
-  }
+  if (!me) return <MeGate error={meError} loading={meLoading} onRetry={reloadMe} />
   if (!canReviewMembership(me)) {
     return (
       <View className='page'>

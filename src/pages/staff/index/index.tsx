@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import Btn from '@/components/Btn'
+import MeGate from '@/components/MeGate'
 import OpenBadge from '@/components/OpenBadge'
 import StateView from '@/components/StateView'
 import type { StationSummary } from '@/contracts/stations/schemas'
@@ -23,17 +24,7 @@ export default function Workbench() {
     void loadPage(1)
   })
 
-  if (!me) {
-    return (
-      <View className='page'>
-        {meError ? (
-          <StateView kind='error' title='暂时没能获取您的信息' detail={meError.message} actions={[{ text: '重试', onClick: reloadMe }]} />
-        ) : (
-          <StateView kind={meLoading ? 'loading' : 'info'} title='正在加载…' />
-        )}
-      </View>
-    )
-  }
+  if (!me) return <MeGate error={meError} loading={meLoading} onRetry={reloadMe} />
 
   if (!canManageStations(me)) {
     const lawyer = hasAnyRole(me, ['lawyer'])
