@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 const ROOT = resolve(__dirname, '..', '..')
 const SERVER = join(ROOT, 'dist/local/server.cjs')
@@ -92,7 +92,7 @@ const SHOTS = join(ROOT, 'tests/e2e/screenshots')
  * .taro_page, not the document, so `fullPage` would stop at the viewport: grow the viewport to the page's
  * height for the shot, then put it back.
  */
-export async function screenshot(page: import('playwright-core').Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   await page.waitForTimeout(400) // let the page slide-in transition finish
   const viewport = page.viewportSize()!
@@ -105,4 +105,64 @@ export async function screenshot(page: import('playwright-core').Page, name: str
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
   await page.setViewportSize(viewport)
+}
+
+export interface Phones {
+  /** A fresh phone; with `geolocation` it grants location and reports that position, else location is refused. */
+  openPhone(opts?: { geolocation?: { latitude: number; longitude: number } }): Promise<Page>
+  /** The H5 build sends a signed-out visitor to the persona picker; pick one and wait until home greets them. */
+  signIn(page: Page, openid: string): Promise<void>
+}
+
+/**
+ * One gateway and one browser for the calling test file, up before its tests and down after. Each phone is its
+ * own context: its own storage, so its own token, as on two different phones.
+ */
+export function setUpPhones(): Phones {
+  let app: RunningApp
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined)
+    await browser?.close()
+    await app?.stop()
+  })
+
+  return {
+    async openPhone({ geolocation } = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        ...(geolocation ? { geolocation, permissions: ['geolocation'] } : { permissions: [] }),
+      })
+      contexts.push(context)
+      return context.newPage()
+    },
+
+    async signIn(page, openid) {
+      await page.goto(app.url + '/')
+      const persona = page.locator(`.persona--${openid}`)
+      await persona.waitFor()
+      const name = (await persona.locator('.persona__name').textContent())?.trim()
+      await persona.click()
+      await page.locator('.home__brand').waitFor()
+      await expectText(page, '.home__greeting', name ?? '')
+    },
+  }
+}
+
+/** Waits until some element matching `selector` contains `text`. */
+export async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => (e.textContent ?? '').includes(t)),
+    [selector, text] as const,
+  )
 }

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { checkDigit, maskIdNumber } from '../../src/contracts/membership/idcard'
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness'
+import { screenshot, setUpPhones } from './harness'
 
 // 乐陵 (371481), born 1990-03-07, sequence 123: odd, so the holder is male.
 const FIRST17 = '37148119900307123'
@@ -8,33 +8,7 @@ const ID_NUMBER = FIRST17 + checkDigit(FIRST17)
 const WRONG_CHECK_DIGIT = FIRST17 + (checkDigit(FIRST17) === '0' ? '1' : '0')
 const PHONE = '13812345678'
 
-let app: RunningApp
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
-  await browser?.close()
-  await app?.stop()
-})
-
-/** Each persona gets its own context: its own storage, so its own token, as on two different phones. */
-async function openPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function signIn(page: Page, openid: string): Promise<void> {
-  await page.goto(app.url + '/')
-  await page.locator(`.persona--${openid}`).click()
-  await page.locator('.home__brand').waitFor()
-}
+const { openPhone, signIn } = setUpPhones()
 
 const shot = (page: Page, name: string) => screenshot(page, `membership-${name}`)
 

@@ -1,55 +1,12 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { AMENITIES } from '../../src/contracts/stations/amenities'
-import { launchBrowser, screenshot, startApp, type RunningApp } from './harness'
+import { expectText, screenshot, setUpPhones } from './harness'
 
 // 乐陵市 centre, as a phone's GPS (WGS-84) would report it; the app converts it to GCJ-02.
 const LELING = { latitude: 37.7306, longitude: 117.2166 }
 const AMENITY_LABELS = new Set<string>(AMENITIES.map((a) => a.label))
 
-let app: RunningApp
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
-  await browser?.close()
-  await app?.stop()
-})
-
-async function openPhone(opts: { location: boolean }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    ...(opts.location ? { geolocation: LELING, permissions: ['geolocation'] } : { permissions: [] }),
-  })
-  contexts.push(context)
-  return context.newPage()
-}
-
-/** The H5 build sends a signed-out visitor to the persona picker; pick the courier. */
-async function signInAsCourier(page: Page): Promise<void> {
-  await page.goto(app.url + '/')
-  const persona = page.locator('.persona--demo-courier')
-  await persona.waitFor()
-  const name = (await persona.locator('.persona__name').textContent())?.trim()
-  await persona.click()
-  await page.locator('.home__brand').waitFor()
-  await expectText(page, '.home__greeting', name ?? '')
-}
-
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => (e.textContent ?? '').includes(t)),
-    [selector, text] as const,
-  )
-}
+const { openPhone, signIn } = setUpPhones()
 
 /** "850米" / "1.2公里" back to metres (display precision). */
 function metres(text: string): number {
@@ -63,8 +20,8 @@ function amenityLabels(scope: Locator): Promise<string[]> {
 }
 
 test('a courier finds the nearest stations, sorted by distance, and opens one to see its amenities', async () => {
-  const page = await openPhone({ location: true })
-  await signInAsCourier(page)
+  const page = await openPhone({ geolocation: LELING })
+  await signIn(page, 'demo-courier')
 
   await page.locator('.service-tile--stations').click()
   await page.locator('.station-card').first().waitFor()
@@ -93,8 +50,8 @@ test('a courier finds the nearest stations, sorted by distance, and opens one to
 })
 
 test('an amenity filter only shows stations that offer it', async () => {
-  const page = await openPhone({ location: true })
-  await signInAsCourier(page)
+  const page = await openPhone({ geolocation: LELING })
+  await signIn(page, 'demo-courier')
   await page.locator('.service-tile--stations').click()
   await page.locator('.station-card').first().waitFor()
 
@@ -113,8 +70,8 @@ test('an amenity filter only shows stations that offer it', async () => {
 })
 
 test('with location refused, the list explains why and offers areas to pick from', async () => {
-  const page = await openPhone({ location: false })
-  await signInAsCourier(page)
+  const page = await openPhone()
+  await signIn(page, 'demo-courier')
   await page.locator('.service-tile--stations').click()
 
   await expectText(page, '.location-help', '需要您的位置才能找到最近的驿站')
