@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs'
 import { HUKOU_TYPES, newEmploymentLabel } from '../../src/contracts/membership/options'
 import type { Pii } from '../_core/keys'
 import type { ApplicationDoc } from './model'
 
 /** The approved members as a real .xlsx (exceljs), ID and phone masked unless the exporter is an admin. */
 export async function membersWorkbook(members: ApplicationDoc[], pii: Pii, unmasked: boolean): Promise<Buffer> {
+  // Loaded on first export only: exceljs is most of this function's code, and every other call's cold start skips it.
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '工惠'
   const ws = wb.addWorksheet('会员名单', { views: [{ state: 'frozen', ySplit: 1 }] })
