@@ -137,20 +137,19 @@ export const stationsActions: Actions = {
       const wheres = await managedWhere(ctx.store, ctx.caller)
       const now = ctx.now()
       // A keeper who is also staff has two filters; the port has no OR, so page over their union.
+      const counts = await Promise.all(wheres.map((where) => ctx.store.count(STATIONS, where)))
       const all: StationDoc[] = []
-      let total = 0
-      for (const where of wheres) total += await ctx.store.count(STATIONS, where)
       let skip = (page - 1) * pageSize
-      for (const where of wheres) {
+      for (const [i, where] of wheres.entries()) {
         if (all.length >= pageSize) break
-        const n = await ctx.store.count(STATIONS, where)
-        if (skip >= n) {
-          skip -= n
+        if (skip >= counts[i]) {
+          skip -= counts[i]
           continue
         }
         all.push(...(await ctx.store.find<StationDoc>(STATIONS, { where, orderBy: [['name', 'asc']], skip, limit: pageSize - all.length })))
         skip = 0
       }
+      const total = counts.reduce((a, b) => a + b, 0)
       return { items: all.map((d) => toSummary(d, now)), total }
     },
   }),
