@@ -4,6 +4,8 @@ const ts = {
 }
 const common = {
   testEnvironment: 'node',
+  // Built functions carry their own package.json; outside the module map they cannot collide with the sources.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
   transform: ts,
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',

@@ -4,8 +4,9 @@
 import { build } from 'esbuild'
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { functionNames } from './functions.mjs'
 
-const FUNCTIONS = ['account', 'stations', 'membership', 'childcare', 'legalAid', 'quiz']
+const FUNCTIONS = functionNames()
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' }
 
 const sizes = []
@@ -32,6 +33,8 @@ await build({
   external: ['better-sqlite3', '@cloudbase/node-sdk'],
   target: 'node20',
   sourcemap: true,
+  // The registry requires every cloudfunctions/*/module.ts; the bundle cannot list folders at run time.
+  define: { __FUNCTION_NAMES__: JSON.stringify(FUNCTIONS) },
 })
 
 for (const [name, size] of sizes) console.log(`cloud function ${name.padEnd(11)} ${(size / 1024).toFixed(1)} KB`)

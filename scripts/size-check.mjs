@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { functionNames } from './functions.mjs'
 
 const require = createRequire(import.meta.url)
 const ci = require('miniprogram-ci')
@@ -40,7 +41,7 @@ for (const [name, size] of [...packages].filter(([n]) => n !== 'main').sort()) {
 }
 const total = [...packages.values()].reduce((a, b) => a + b, 0)
 console.log(`weapp total          ${kb(total).padStart(10)}`)
-for (const fn of ['stations', 'account']) {
+for (const fn of functionNames()) {
   const file = join('dist/cloudfunctions', fn, 'index.js')
   if (existsSync(file)) console.log(`cloud function ${fn.padEnd(9)} ${kb(statSync(file).size).padStart(10)} (bundled, minified; SDK installed by CloudBase)`)
 }

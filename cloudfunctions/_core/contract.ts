@@ -1,13 +1,12 @@
 import type * as z from 'zod'
-import { fieldErrors } from '../../src/contracts/zod'
-import type { ApiResult } from '../../src/contracts/result'
-import type { Role } from '../../src/contracts/roles'
-import { AppError } from './errors'
-import { hasAnyRole, loadCaller, type Caller } from './auth'
-import { consoleLogger, type Logger } from './log'
+import type { ApiSpec, OutputOf, ParsedOf, RoleRule } from '../../src/contracts/api'
 import type { Store } from './store/port'
-import type { Notifier } from './notify'
+import type { Caller } from './auth'
+import type { Logger } from './log'
+import type { Notice, Notifier } from './notify'
 import type { Keys } from './keys'
+
+export type { RoleRule }
 
 /** What a handler may use: never anything from the request but its validated input. */
 export interface Ctx {
@@ -18,6 +17,16 @@ export interface Ctx {
   notifier: Notifier
   /** secrets for personal data and card signatures; absent where the deployment has not set them */
   keys: Keys | null
+  /**
+   * Writes an audit record (who, when, which record, state before and after) under the action's declared
+   * `audit` name. Pass the transaction that makes the change, so the record and the change land together.
+   */
+  audit(tx: Store, targetId: string, before: unknown, after: unknown): Promise<void>
+  /**
+   * Queues a notice in the outbox inside `tx`; a deliverer sends it after commit and retries failures, and the
+   * in-app 消息中心 reads the same entries. Never send from inside a transaction: it may be retried.
+   */
+  notify(tx: Store, notice: Notice): Promise<void>
 }
 
 export interface Runtime {
@@ -28,71 +37,52 @@ export interface Runtime {
   keys?: Keys | null
 }
 
-/** `signedIn`: any caller with an identity (every WeChat user is a worker); otherwise one of these roles. */
-export type RoleRule = 'signedIn' | Role[]
+/** A fixed-window limit checked before the handler runs; `key` picks whose calls are counted together. */
+export interface RateRule<I> {
+  key: (input: I, ctx: Pick<Ctx, 'caller'>) => string
+  max: number
+  perMs: number
+  message: string
+}
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S
   roles: RoleRule
   handler: (input: z.output<S>, ctx: Ctx) => Promise<R>
+  /** one limit, or several (e.g. per caller and per ID number) */
+  rateLimit?: RateRule<z.output<S>> | RateRule<z.output<S>>[]
+  /** the audit log's action name; makes `ctx.audit` available to the handler */
+  audit?: string
 }
 
 export type Actions = Record<string, ActionDef<any, any>>
 
-/** Declares an action once: input schema, who may call it, what it does. */
+/** The server's half of one action: the contract supplies input and roles, this supplies the rest. */
+export interface Impl<S> {
+  handler: (input: ParsedOf<S>, ctx: Ctx) => Promise<OutputOf<S>>
+  rateLimit?: RateRule<ParsedOf<S>> | RateRule<ParsedOf<S>>[]
+  audit?: string
+}
+
+export type Implementation<A extends ApiSpec> = { [K in keyof A]: Impl<A[K]> }
+
+/**
+ * Joins a domain's contract with its handlers. The mapped type checks every action exists, takes the
+ * contract's parsed input and returns the contract's output — no restated types on either side.
+ */
+export function implement<A extends ApiSpec>(api: A, impl: Implementation<A>): Actions {
+  const out: Actions = {}
+  for (const name of Object.keys(api)) {
+    const spec = api[name]
+    const i = impl[name as keyof A]
+    out[name] = { input: spec.input, roles: spec.roles, handler: i.handler as ActionDef['handler'], rateLimit: i.rateLimit as never, audit: i.audit }
+  }
+  return out
+}
+
+/** For actions outside any contract (tests, internal tools). */
 export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
   return def
 }
 
-const nullNotifier: Notifier = { send: async () => undefined }
-
-function fail(code: AppError['code'], message: string, fields?: AppError['fields']): ApiResult<never> {
-  return { ok: false, error: fields ? { code, message, fields } : { code, message } }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-/**
- * Runs one call of a function: shape, identity, role, input, handler — in that order, so that
- * nobody learns an action's input rules before being allowed to call it.
- */
-export async function dispatch(actions: Actions, event: unknown, openid: string | null, rt: Runtime): Promise<ApiResult<unknown>> {
-  const log = rt.log ?? consoleLogger
-  if (!isPlainObject(event)) return fail('VALIDATION_FAILED', '请求格式不正确', [{ path: 'action', message: '请求必须是 {action, data} 形式的对象' }])
-  const { action, data } = event
-  if (typeof action !== 'string' || !action || action.length > 64) {
-    return fail('VALIDATION_FAILED', '请求格式不正确', [{ path: 'action', message: '缺少操作名称 action' }])
-  }
-  if (!Object.prototype.hasOwnProperty.call(actions, action)) return fail('NOT_FOUND', `不支持的操作：${action.slice(0, 32)}`)
-  if (data !== undefined && data !== null && !isPlainObject(data)) {
-    return fail('VALIDATION_FAILED', '请求格式不正确', [{ path: 'data', message: 'data 必须是对象' }])
-  }
-  if (!openid) return fail('UNAUTHENTICATED', '请先登录')
-
-  const def = actions[action]
-  try {
-    const caller = await loadCaller(rt.store, openid)
-    if (def.roles !== 'signedIn' && !hasAnyRole(caller, def.roles)) return fail('FORBIDDEN', '您没有权限进行此操作')
-    const parsed = def.input.safeParse(data ?? {})
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error)
-      return fail('VALIDATION_FAILED', fields[0]?.message ?? '填写的内容有误，请检查', fields)
-    }
-    const ctx: Ctx = {
-      caller,
-      store: rt.store,
-      now: rt.now ?? (() => new Date()),
-      log,
-      notifier: rt.notifier ?? nullNotifier,
-      keys: rt.keys ?? null,
-    }
-    return { ok: true, data: await def.handler(parsed.data, ctx) }
-  } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.message, e.fields)
-    // Internals stay in the log (masked); the caller gets a plain apology.
-    log.error('action_failed', { action, error: e instanceof Error ? e.stack ?? e.message : String(e) })
-    return fail('INTERNAL', '服务暂时不可用，请稍后再试')
-  }
-}
+export { dispatch } from './dispatch'

@@ -1,4 +1,5 @@
 import { cloudMain } from '../_core/cloud'
-import { accountActions } from './actions'
+import mod from './module'
 
-export const main = cloudMain(accountActions)
+/** CloudBase entry: `{action, data}` in, `{ok, data | error}` out. */
+export const main = cloudMain(mod.actions)

@@ -1,14 +1,6 @@
-import * as z from 'zod'
 import { maskIdNumber, maskPhone } from '../../src/contracts/membership/idcard'
 import { statusLabel } from '../../src/contracts/membership/options'
 import {
-  applyInput,
-  bulkApproveInput,
-  getApplicationInput,
-  listApplicationsInput,
-  reviewInput,
-  revokeInput,
-  verifyCardInput,
   type BulkApproveResult,
   type CardVerification,
   type MemberCard,
@@ -16,10 +8,10 @@ import {
   type MembershipOptions,
 } from '../../src/contracts/membership/schemas'
 import { PRIVACY_NOTICE } from '../../src/contracts/membership/options'
-import { defineAction, type Actions, type Ctx } from '../_core/contract'
+import { implement, type Ctx } from '../_core/contract'
+import { membershipApi } from '../../src/contracts/membership/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { governedOrgIds, governsOrg, hasAnyRole, orgChain, scopesOf } from '../_core/auth'
-import { audit } from '../_core/audit'
 import { DuplicateKeyError, type Where } from '../_core/store/port'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
@@ -64,18 +56,16 @@ async function regionName(ctx: Ctx, region: string): Promise<string> {
   return area.name
 }
 
-async function notifyReview(ctx: Ctx, doc: ApplicationDoc) {
-  // Best effort: a failed notice must not undo a review that is already committed.
-  try {
-    await ctx.notifier.send({
-      openid: doc.applicantOpenid,
-      template: 'membership_review',
-      page: 'pages/membership/index/index',
-      data: { thing1: doc.orgName, phrase2: statusLabel(doc.status), thing3: doc.rejectReason || (doc.memberNo ? `会员编号 ${doc.memberNo}` : '') },
-    })
-  } catch (e) {
-    ctx.log.error('notify_failed', { error: e instanceof Error ? e.message : String(e) })
-  }
+async function notifyReview(ctx: Ctx, tx: Ctx['store'], doc: ApplicationDoc) {
+  const note = doc.rejectReason || (doc.memberNo ? `会员编号 ${doc.memberNo}` : '')
+  await ctx.notify(tx, {
+    openid: doc.applicantOpenid,
+    template: 'membership_review',
+    title: `入会申请${statusLabel(doc.status)}`,
+    body: `${doc.orgName}：${statusLabel(doc.status)}${note ? `。${note}` : ''}`,
+    page: 'pages/membership/index/index',
+    data: { org: doc.orgName, result: statusLabel(doc.status), note },
+  })
 }
 
 type Review = { decision: 'approve' | 'reject'; reason: string }
@@ -102,11 +92,12 @@ async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<Applicat
       next.timeline = [...current.timeline, { at: at.toISOString(), status: 'rejected', note: review.reason }]
     }
     await tx.put(APPLICATIONS, next)
+    // In the same transaction: an approval never lands without its audit record and its notice.
+    await ctx.audit(tx, id, { status: current.status }, { status: next.status, reason: next.rejectReason ?? null, memberNo: next.memberNo ?? null })
+    await notifyReview(ctx, tx, next)
     return next
   })
   if (!updated) throw conflict('这份申请刚刚已被其他工作人员审核')
-  await audit(ctx, 'membership.review', id, { status: doc.status }, { status: updated.status, reason: updated.rejectReason ?? null, memberNo: updated.memberNo ?? null })
-  await notifyReview(ctx, updated)
   return updated
 }
 
@@ -121,10 +112,8 @@ async function lockedApplication(ctx: Ctx, collection: string, id: string): Prom
   return lock ? ctx.store.get<ApplicationDoc>(APPLICATIONS, lock.appId) : null
 }
 
-export const membershipActions: Actions = {
-  options: defineAction({
-    input: z.object({}),
-    roles: 'signedIn',
+export const membershipActions = implement(membershipApi, {
+  options: {
     handler: async (_input, ctx): Promise<MembershipOptions> => {
       const areas = await ctx.store.find<{ _id: string; name: string }>('areas', { orderBy: [['order', 'asc']], limit: 200 })
       const employers = await ctx.store.find<{ _id: string; name: string; orgId: string }>('employers', { limit: 200 })
@@ -132,11 +121,9 @@ export const membershipActions: Actions = {
       const names = employers.filter((e) => !seen.has(e.orgId) && seen.add(e.orgId)).map((e) => e.name)
       return { regions: areas.map((a) => ({ id: a._id, name: a.name })), employers: names, privacyNotice: PRIVACY_NOTICE }
     },
-  }),
+  },
 
-  apply: defineAction({
-    input: applyInput,
-    roles: 'signedIn',
+  apply: {
     handler: async (input, ctx) => {
       const { pii } = keysOf(ctx)
       const idHash = pii.hash(input.idNumber)
@@ -210,11 +197,9 @@ export const membershipActions: Actions = {
         throw conflict('您已有一份入会申请，请勿重复提交')
       }
     },
-  }),
+  },
 
-  myStatus: defineAction({
-    input: z.object({}),
-    roles: 'signedIn',
+  myStatus: {
     handler: async (_input, ctx) => {
       const [doc] = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
         where: { applicantOpenid: ctx.caller.openid },
@@ -223,11 +208,10 @@ export const membershipActions: Actions = {
       })
       return { application: doc ? toMine(doc) : null }
     },
-  }),
+  },
 
-  withdraw: defineAction({
-    input: z.object({}),
-    roles: 'signedIn',
+  withdraw: {
+    audit: 'membership.withdraw',
     handler: async (_input, ctx) => {
       const doc = await myLive(ctx)
       if (!doc) throw notFound('没有可撤回的入会申请')
@@ -237,25 +221,21 @@ export const membershipActions: Actions = {
         await tx.remove(APPLICATIONS, { _id: doc._id })
         await releaseLocks(tx, doc)
       })
-      await audit(ctx, 'membership.withdraw', doc._id, { status: doc.status }, { status: 'deleted' })
+      await ctx.audit(ctx.store, doc._id, { status: doc.status }, { status: 'deleted' })
       return { withdrawn: true }
     },
-  }),
+  },
 
-  card: defineAction({
-    input: z.object({}),
-    roles: 'signedIn',
+  card: {
     handler: async (_input, ctx): Promise<MemberCard> => {
       const doc = await myLive(ctx)
       if (!doc || doc.status !== 'approved' || !doc.memberNo) throw notFound('您还不是工会会员，申请通过后即可领取电子会员卡')
       const payload = cardPayload(keysOf(ctx).card, doc.memberNo, doc.name, doc.orgName, doc.joinDate ?? '')
       return { memberNo: doc.memberNo, name: doc.name, orgName: doc.orgName, joinDate: doc.joinDate ?? '', status: 'valid', qr: { payload, image: await qrImage(payload) } }
     },
-  }),
+  },
 
-  verifyCard: defineAction({
-    input: verifyCardInput,
-    roles: ['staff', 'admin'],
+  verifyCard: {
     handler: async ({ payload }, ctx): Promise<CardVerification> => {
       const claims = readCardPayload(keysOf(ctx).card, payload)
       if (!claims) return { valid: false, label: '无效：二维码被篡改或不是本会签发的会员卡' }
@@ -264,18 +244,20 @@ export const membershipActions: Actions = {
       if (!doc || doc.status !== 'approved') return { valid: false, label: '无效：会员已注销', ...shown }
       return { valid: true, label: '有效', ...shown }
     },
-  }),
+  },
 
-  cardPublicKey: defineAction({
-    input: z.object({}),
-    roles: ['staff', 'admin'],
+  cardPublicKey: {
     // With this key a verifier can check a card's signature with no network; revocation still needs the server.
     handler: async (_input, ctx) => ({ algorithm: 'Ed25519', publicKeyPem: keysOf(ctx).card.publicKeyPem }),
-  }),
+  },
 
-  listApplications: defineAction({
-    input: listApplicationsInput,
-    roles: ['staff', 'admin'],
+  pendingCount: {
+    handler: async (_input, ctx) => ({
+      count: await ctx.store.count(APPLICATIONS, { orgId: { $in: await governedOrgIds(ctx.store, ctx.caller) }, status: 'pending' }),
+    }),
+  },
+
+  listApplications: {
     handler: async (input, ctx) => {
       const orgIds = await governedOrgIds(ctx.store, ctx.caller)
       const where: Where = { orgId: { $in: orgIds } }
@@ -296,23 +278,19 @@ export const membershipActions: Actions = {
       })
       return { items: docs.map(toListItem), total }
     },
-  }),
+  },
 
-  getApplication: defineAction({
-    input: getApplicationInput,
-    roles: ['staff', 'admin'],
+  getApplication: {
     handler: async ({ id }, ctx) => toDetail(await governedApplication(ctx, id)),
-  }),
+  },
 
-  review: defineAction({
-    input: reviewInput,
-    roles: ['staff', 'admin'],
+  review: {
+    audit: 'membership.review',
     handler: async ({ id, decision, reason }, ctx) => toDetail(await reviewOne(ctx, id, { decision, reason })),
-  }),
+  },
 
-  bulkApprove: defineAction({
-    input: bulkApproveInput,
-    roles: ['staff', 'admin'],
+  bulkApprove: {
+    audit: 'membership.review',
     handler: async ({ ids }, ctx): Promise<BulkApproveResult> => {
       const results: BulkApproveResult['results'] = []
       for (const id of [...new Set(ids)]) {
@@ -326,11 +304,10 @@ export const membershipActions: Actions = {
       }
       return { approved: results.filter((r) => r.ok).length, results }
     },
-  }),
+  },
 
-  revoke: defineAction({
-    input: revokeInput,
-    roles: ['staff', 'admin'],
+  revoke: {
+    audit: 'membership.revoke',
     handler: async ({ id, reason }, ctx) => {
       const doc = await governedApplication(ctx, id)
       if (doc.status !== 'approved') throw conflict('只有已通过的会员才能注销会籍')
@@ -341,16 +318,15 @@ export const membershipActions: Actions = {
         if (!n) throw conflict('会籍状态刚刚已变更，请刷新后重试')
         // The ID number may join again later (another union, another job).
         await releaseLocks(tx, doc)
+        await ctx.audit(tx, id, { status: 'approved' }, { status: 'revoked', reason })
+        await notifyReview(ctx, tx, next)
       })
-      await audit(ctx, 'membership.revoke', id, { status: 'approved' }, { status: 'revoked', reason })
-      await notifyReview(ctx, next)
       return toDetail(next)
     },
-  }),
+  },
 
-  exportMembers: defineAction({
-    input: z.object({}),
-    roles: ['staff', 'admin'],
+  exportMembers: {
+    audit: 'membership.export',
     handler: async (_input, ctx): Promise<MemberExport> => {
       const { pii } = keysOf(ctx)
       const orgIds = await governedOrgIds(ctx.store, ctx.caller)
@@ -362,9 +338,9 @@ export const membershipActions: Actions = {
       }
       const unmasked = hasAnyRole(ctx.caller, ['admin'])
       const file = await membersWorkbook(members, pii, unmasked)
-      await audit(ctx, 'membership.export', scopesOf(ctx.caller, unmasked ? 'admin' : 'staff')[0] ?? '', null, { count: members.length, unmasked })
+      await ctx.audit(ctx.store, scopesOf(ctx.caller, unmasked ? 'admin' : 'staff')[0] ?? '', null, { count: members.length, unmasked })
       const day = new Date(ctx.now().getTime() + 8 * 3600e3).toISOString().slice(0, 10)
       return { filename: `会员名单-${day}.xlsx`, base64: file.toString('base64'), count: members.length }
     },
-  }),
-}
+  },
+})

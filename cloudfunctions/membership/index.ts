@@ -1,4 +1,5 @@
 import { cloudMain } from '../_core/cloud'
-import { membershipActions } from './actions'
+import mod from './module'
 
-export const main = cloudMain(membershipActions)
+/** CloudBase entry: `{action, data}` in, `{ok, data | error}` out. */
+export const main = cloudMain(mod.actions)

@@ -1,21 +1,15 @@
 import * as z from 'zod'
 import {
-  getStationInput,
-  importCsvInput,
-  listManagedInput,
-  nearbyInput,
-  reportInput,
-  searchInput,
-  upsertInput,
   type Area,
+  upsertInput,
   type ImportReport,
   type StationSummary,
 } from '../../src/contracts/stations/schemas'
 import { isOpenText } from '../../src/contracts/stations/hours'
-import { defineAction, type Actions, type Ctx } from '../_core/contract'
+import { implement, type Ctx } from '../_core/contract'
+import { stationsApi } from '../../src/contracts/stations/api'
 import { AppError, forbidden, notFound } from '../_core/errors'
 import { scopesOf } from '../_core/auth'
-import { rateLimit } from '../_core/rate-limit'
 import type { Doc } from '../_core/store/port'
 import { canEditStation, managedWhere } from './access'
 import { parseStationsCsv } from './csv'
@@ -52,10 +46,8 @@ function stationBody(fields: Fields, ctx: Ctx) {
   }
 }
 
-export const stationsActions: Actions = {
-  nearby: defineAction({
-    input: nearbyInput,
-    roles: 'signedIn',
+export const stationsActions = implement(stationsApi, {
+  nearby: {
     handler: async (input, ctx) => {
       const now = ctx.now()
       const where: Record<string, unknown> = { status: 'active' }
@@ -69,20 +61,16 @@ export const stationsActions: Actions = {
       const items: StationSummary[] = near.map((n) => toSummary(n.doc, now, n.distanceM))
       return { items, radiusKm: input.radiusKm }
     },
-  }),
+  },
 
-  get: defineAction({
-    input: getStationInput,
-    roles: 'signedIn',
+  get: {
     handler: async ({ id }, ctx) => {
       const doc = await activeStation(ctx, id)
       return toDetail(doc, ctx.now(), await canEditStation(ctx.store, ctx.caller, doc))
     },
-  }),
+  },
 
-  search: defineAction({
-    input: searchInput,
-    roles: 'signedIn',
+  search: {
     handler: async ({ keyword, limit }, ctx) => {
       const docs = await ctx.store.find<StationDoc>(STATIONS, {
         where: { status: 'active', name: { $includes: keyword } },
@@ -92,11 +80,9 @@ export const stationsActions: Actions = {
       const now = ctx.now()
       return { items: docs.map((d) => toSummary(d, now)) }
     },
-  }),
+  },
 
-  areas: defineAction({
-    input: z.object({}),
-    roles: 'signedIn',
+  areas: {
     handler: async (_input, ctx) => {
       const docs = await ctx.store.find<Doc & { name: string; center: { lat: number; lng: number } }>('areas', {
         orderBy: [['order', 'asc']],
@@ -105,16 +91,14 @@ export const stationsActions: Actions = {
       const items: Area[] = docs.map((a) => ({ id: a._id, name: a.name, lat: a.center.lat, lng: a.center.lng }))
       return { items }
     },
-  }),
+  },
 
-  report: defineAction({
-    input: reportInput,
-    roles: 'signedIn',
+  report: {
+    // One courier should not be able to bury a station's keeper in reports.
+    rateLimit: { key: (_i, ctx) => `station-report:${ctx.caller.openid}`, max: 5, perMs: 3600_000, message: '反馈太频繁了，请一小时后再试' },
     handler: async (input, ctx) => {
       const station = await activeStation(ctx, input.id)
       const now = ctx.now()
-      // One courier should not be able to bury a station's keeper in reports.
-      await rateLimit(ctx.store, `station-report:${ctx.caller.openid}`, 5, 3600_000, now, '反馈太频繁了，请一小时后再试')
       const id = await ctx.store.insert('station_reports', {
         stationId: station._id,
         stationName: station.name,
@@ -128,11 +112,9 @@ export const stationsActions: Actions = {
       ctx.log.info('station_reported', { stationId: station._id, kind: input.kind })
       return { id }
     },
-  }),
+  },
 
-  listManaged: defineAction({
-    input: listManagedInput,
-    roles: ['staff', 'keeper', 'admin'],
+  listManaged: {
     handler: async ({ page, pageSize }, ctx) => {
       const wheres = await managedWhere(ctx.store, ctx.caller)
       const now = ctx.now()
@@ -152,11 +134,9 @@ export const stationsActions: Actions = {
       const total = counts.reduce((a, b) => a + b, 0)
       return { items: all.map((d) => toSummary(d, now)), total }
     },
-  }),
+  },
 
-  upsert: defineAction({
-    input: upsertInput,
-    roles: ['staff', 'keeper', 'admin'],
+  upsert: {
     handler: async (input, ctx) => {
       if (input.id) {
         const existing = await activeStation(ctx, input.id)
@@ -175,11 +155,9 @@ export const stationsActions: Actions = {
       ctx.log.info('station_created', { id, by: ctx.caller.openid })
       return { id, created: true }
     },
-  }),
+  },
 
-  importCsv: defineAction({
-    input: importCsvInput,
-    roles: ['staff', 'admin'],
+  importCsv: {
     handler: async ({ csv }, ctx) => {
       const parsed = parseStationsCsv(csv)
       if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path: 'csv', message: parsed.message }])
@@ -219,5 +197,5 @@ export const stationsActions: Actions = {
       ctx.log.info('stations_imported', { by: ctx.caller.openid, created: report.created, updated: report.updated, refused: report.refused })
       return report
     },
-  }),
-}
+  },
+})

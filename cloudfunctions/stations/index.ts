@@ -1,5 +1,5 @@
 import { cloudMain } from '../_core/cloud'
-import { stationsActions } from './actions'
+import mod from './module'
 
 /** CloudBase entry: `{action, data}` in, `{ok, data | error}` out. */
-export const main = cloudMain(stationsActions)
+export const main = cloudMain(mod.actions)

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
-import { STORE_INDEXES } from '../../cloudfunctions/_core/store/indexes'
+import { STORE_INDEXES } from '../../cloudfunctions/_local/registry'
 import { distanceMeters } from '../../src/contracts/geo'
 import { AMENITY_KEYS } from '../../src/contracts/stations/amenities'
 

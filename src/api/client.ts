@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { ApiError, ApiResult, FunctionName } from '@/contracts/result'
+import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '@/contracts/api'
+import type { ApiError, ApiResult } from '@/contracts/result'
 import { clearToken, getToken, LOGIN_PAGE } from './session'
 
 export const NETWORK_ERROR: ApiError = { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }
@@ -49,10 +50,22 @@ async function callGateway<T>(fn: FunctionName, action: string, data: object): P
   return body
 }
 
-/** One call to a cloud function action; never throws, every failure comes back as an envelope. */
-export async function call<T>(fn: FunctionName, action: string, data: object = {}): Promise<ApiResult<T>> {
+type Spec<F extends FunctionName, A extends ActionName<F>> = Apis[F][A]
+
+/**
+ * One call to a cloud function action, typed from the domain's contract (input and answer); never throws,
+ * every failure comes back as an envelope.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  // Actions whose every field is optional may be called without data.
+  ...[data]: Record<string, never> extends InputOf<Spec<F, A>> ? [data?: InputOf<Spec<F, A>>] : [data: InputOf<Spec<F, A>>]
+): Promise<ApiResult<OutputOf<Spec<F, A>>>> {
+  type T = OutputOf<Spec<F, A>>
+  const body = (data ?? {}) as object
   try {
-    return process.env.TARO_ENV === 'weapp' ? await callCloud<T>(fn, action, data) : await callGateway<T>(fn, action, data)
+    return process.env.TARO_ENV === 'weapp' ? await callCloud<T>(fn, action, body) : await callGateway<T>(fn, action, body)
   } catch {
     return { ok: false, error: NETWORK_ERROR }
   }

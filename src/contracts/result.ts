@@ -39,7 +39,3 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
 }
-
-/** The functions the app deploys; the gateway serves exactly these. */
-export const FUNCTION_NAMES = ['account', 'stations', 'membership', 'childcare', 'legalAid', 'quiz'] as const
-export type FunctionName = (typeof FUNCTION_NAMES)[number]

@@ -1,17 +1,17 @@
 import { useCallback, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import type { ApiError } from '@/contracts/result'
+import type { ApiError, ApiResult } from '@/contracts/result'
 import { STAFF_ROLES, type Me, type Role } from '@/contracts/roles'
 import { call } from '@/api/client'
 import { ensureSignedIn, getToken } from '@/api/session'
 
 // Shared across pages so switching tabs does not refetch; keyed by token so a persona switch refetches.
 let cache: { token: string; me: Me } | null = null
-let inflight: { token: string; promise: ReturnType<typeof call<Me>> } | null = null
+let inflight: { token: string; promise: Promise<ApiResult<Me>> } | null = null
 
 function fetchMe(token: string) {
   if (!inflight || inflight.token !== token) {
-    const promise = call<Me>('account', 'me')
+    const promise = call('account', 'me')
     inflight = { token, promise }
     promise.finally(() => {
       if (inflight?.promise === promise) inflight = null

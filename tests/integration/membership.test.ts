@@ -156,7 +156,7 @@ describe('the whole journey, with the authorization matrix', () => {
     const timeline = (await m('demo-worker', 'myStatus')).json.data.application.timeline.map((t: { status: string }) => t.status)
     expect(timeline).toEqual(['submitted', 'rejected', 'resubmitted', 'approved'])
     const outbox = await gw.store.find('outbox', { where: { openid: 'demo-worker' } })
-    expect(outbox.map((n) => (n as unknown as { data: { phrase2: string } }).data.phrase2)).toEqual(['已驳回', '已通过'])
+    expect(outbox.map((n) => (n as unknown as { data: { result: string } }).data.result)).toEqual(['已驳回', '已通过'])
     const log = await gw.store.find('audit_log', { where: { targetId: appId, action: 'membership.review' } })
     expect(log).toHaveLength(2)
     expect(log[1]).toMatchObject({ actor: 'demo-staff-taishan', before: { status: 'pending' }, after: { status: 'approved' } })

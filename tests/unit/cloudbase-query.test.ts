@@ -320,7 +320,7 @@ describe('subscribe-message notifier', () => {
 
   test('builds the WeChat payload, clipping values to what each keyword type accepts', () => {
     expect(
-      subscribeMessage({ openid: 'o1', template: 'T1', page: '/pages/legal/detail?id=1', data: { thing1: '一'.repeat(25), phrase2: '已经通过审核', time3: '2024-01-01 10:00' } }),
+      subscribeMessage({ openid: 'o1', template: 'T1', title: 't', body: 'b', page: '/pages/legal/detail?id=1', data: { thing1: '一'.repeat(25), phrase2: '已经通过审核', time3: '2024-01-01 10:00' } }),
     ).toEqual({
       touser: 'o1',
       template_id: 'T1',
@@ -339,12 +339,12 @@ describe('subscribe-message notifier', () => {
       { callWxOpenApi: async (o) => (calls.push(o), { result: { errcode: 43101, errmsg: 'user refuse to accept the msg' } }) },
       { log },
     )
-    await expect(refusing.send({ openid: 'o1', template: 'T1', data: { thing1: 'x' } })).resolves.toBeUndefined()
+    await expect(refusing.send({ openid: 'o1', template: 'T1', title: 't', body: 'b', data: { thing1: 'x' } })).resolves.toBeUndefined()
     expect(calls[0]).toMatchObject({ apiName: '/cgi-bin/message/subscribe/send', requestData: { touser: 'o1', template_id: 'T1' } })
     const failing = new CloudBaseNotifier({ callWxOpenApi: async () => Promise.reject(new Error('ENOTFOUND')) }, { log })
-    await expect(failing.send({ openid: 'o1', template: 'T2', data: {} })).resolves.toBeUndefined()
+    await expect(failing.send({ openid: 'o1', template: 'T2', title: 't', body: 'b', data: {} })).resolves.toBeUndefined()
     const ok = new CloudBaseNotifier({ callWxOpenApi: async () => ({ result: { errcode: 0, errmsg: 'ok' } }) }, { log })
-    await ok.send({ openid: 'o1', template: 'T3', data: {} })
+    await ok.send({ openid: 'o1', template: 'T3', title: 't', body: 'b', data: {} })
     expect(log.lines).toEqual([
       'error notice_refused {"template":"T1","errcode":43101,"errmsg":"user refuse to accept the msg"}',
       'error notice_failed {"template":"T2","error":"ENOTFOUND"}',

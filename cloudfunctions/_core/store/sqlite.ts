@@ -19,8 +19,8 @@ const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
 export interface SqliteStoreOptions {
   /** a file path, or ':memory:' for unit tests */
   file: string
-  /** fields to index per collection, so that equality and sorting on them stay fast as data grows */
-  indexes?: Record<string, string[]>
+  /** fields (or compound keys) to index per collection, so that equality and sorting stay fast as data grows */
+  indexes?: Record<string, Array<string | string[]>>
 }
 
 function checkName(name: string): string {
@@ -105,7 +105,7 @@ function locationOf(doc: Record<string, unknown>): GeoPoint | null {
 export class SqliteStore implements Store {
   readonly db: Database.Database
   private readonly ready = new Set<string>()
-  private readonly indexes: Record<string, string[]>
+  private readonly indexes: Record<string, Array<string | string[]>>
   /** better-sqlite3 is synchronous, but a transaction awaits between its steps; this queue keeps others out. */
   private queue: Promise<unknown> = Promise.resolve()
   private readonly direct: Store
@@ -137,9 +137,10 @@ export class SqliteStore implements Store {
     if (!this.ready.has(name)) {
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${c} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL)`)
       this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${g} USING rtree(rid, minLat, maxLat, minLng, maxLng, +lat, +lng)`)
-      for (const field of this.indexes[name] ?? []) {
-        const idx = `"i_${name}_${field.replace(/\./g, '_')}"`
-        this.db.exec(`CREATE INDEX IF NOT EXISTS ${idx} ON ${c} (${fieldExpr(field)})`)
+      for (const key of this.indexes[name] ?? []) {
+        const fields = Array.isArray(key) ? key : [key]
+        const idx = `"i_${name}_${fields.join('_').replace(/\./g, '_')}"`
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${idx} ON ${c} (${fields.map(fieldExpr).join(', ')})`)
       }
       this.ready.add(name)
     }

@@ -11,8 +11,6 @@ export interface SeedOrg {
   /** 联合工会/行业工会: which 新就业形态 groups they organise, and where (empty = the whole county) */
   industries?: NewEmploymentType[]
   regions?: string[]
-  /** enterprise unions: the employer names (as workers write them) that route to this union */
-  employers?: string[]
 }
 
 /**
@@ -21,9 +19,9 @@ export interface SeedOrg {
  */
 export const ORGS: SeedOrg[] = [
   { id: DEMO_COUNTY, name: '乐陵市总工会', parentId: null, kind: 'county', regionCode: '371481' },
-  { id: 'org-taishan', name: '泰山体育产业集团有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise', employers: ['泰山体育产业集团有限公司', '泰山体育产业集团', '泰山体育'] },
-  { id: 'org-baizao', name: '山东百枣纲目生物科技有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise', employers: ['山东百枣纲目生物科技有限公司', '百枣纲目'] },
-  { id: 'org-hospital', name: '乐陵市人民医院工会', parentId: DEMO_COUNTY, kind: 'enterprise', employers: ['乐陵市人民医院'] },
+  { id: 'org-taishan', name: '泰山体育产业集团有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
+  { id: 'org-baizao', name: '山东百枣纲目生物科技有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
+  { id: 'org-hospital', name: '乐陵市人民医院工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
   { id: 'org-shizhong-joint', name: '市中街道新就业形态劳动者联合工会', parentId: DEMO_COUNTY, kind: 'joint', industries: ['courier', 'delivery', 'ridehail', 'truck', 'other'], regions: ['area-shizhong'] },
   { id: 'org-express', name: '乐陵市快递行业联合工会', parentId: DEMO_COUNTY, kind: 'industry', industries: ['courier'], regions: [] },
   { id: 'org-delivery', name: '乐陵市外卖配送行业工会', parentId: DEMO_COUNTY, kind: 'industry', industries: ['delivery'], regions: [] },

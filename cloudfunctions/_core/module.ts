@@ -1,0 +1,56 @@
+import type { Actions } from './contract'
+import type { Store } from './store/port'
+
+/**
+ * A collection a domain uses, with the fields it is queried by. The SQLite adapter indexes them, and the
+ * deploy plan creates the same indexes in CloudBase: one source of truth.
+ */
+export interface CollectionSpec {
+  /** single fields, or compound keys in query order (equality fields first, then the sort field) */
+  indexes?: Array<string | string[]>
+  /** a GeoPoint field queried with `nearest` */
+  geo?: string
+}
+
+export type Collections = Record<string, CollectionSpec>
+
+/** What a domain's demo seed may rely on from the core seed. */
+export interface DemoContext {
+  now: Date
+  /** the demo county federation's org id (乐陵市总工会) */
+  countyId: string
+}
+
+/** What one `cloudfunctions/<name>/` folder exports from its `module.ts`. */
+export interface FunctionModule {
+  actions: Actions
+  collections?: Collections
+  /** demo data for the local gateway; runs once on an empty store, after the core seed (orgs, areas, users) */
+  seed?: (store: Store, demo: DemoContext) => Promise<void>
+}
+
+export function defineModule(m: FunctionModule): FunctionModule {
+  return m
+}
+
+/** Collections every function relies on through `_core` (identity, org tree, limits, audit, notices). */
+export const CORE_COLLECTIONS: Collections = {
+  users: {},
+  orgs: { indexes: ['parentId'] },
+  areas: { indexes: ['orgId', 'order'] },
+  rate_limits: { indexes: ['expiresAt'] },
+  audit_log: { indexes: [['targetId', 'at'], 'action'] },
+  outbox: { indexes: [['openid', 'createdAt'], ['status', 'createdAt']] },
+}
+
+/** Every collection of these modules plus the core ones; a name declared twice must agree. */
+export function allCollections(modules: FunctionModule[]): Collections {
+  const out: Collections = { ...CORE_COLLECTIONS }
+  for (const m of modules) {
+    for (const [name, spec] of Object.entries(m.collections ?? {})) {
+      const prev = out[name]
+      out[name] = prev ? { indexes: [...(prev.indexes ?? []), ...(spec.indexes ?? [])], geo: prev.geo ?? spec.geo } : spec
+    }
+  }
+  return out
+}

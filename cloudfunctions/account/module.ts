@@ -1,0 +1,4 @@
+import { defineModule } from '../_core/module'
+import { accountActions } from './actions'
+
+export default defineModule({ actions: accountActions })

@@ -1,0 +1,33 @@
+import * as z from 'zod'
+import { action } from '../api'
+import {
+  getStationInput,
+  importCsvInput,
+  listManagedInput,
+  nearbyInput,
+  reportInput,
+  searchInput,
+  upsertInput,
+  type Area,
+  type ImportReport,
+  type StationDetail,
+  type StationSummary,
+} from './schemas'
+
+/** The `stations` cloud function: what each action takes, who may call it, and what it answers. */
+export const stationsApi = {
+  nearby: action<{ items: StationSummary[]; radiusKm: number }>()(nearbyInput, 'signedIn'),
+  get: action<StationDetail>()(getStationInput, 'signedIn'),
+  search: action<{ items: StationSummary[] }>()(searchInput, 'signedIn'),
+  areas: action<{ items: Area[] }>()(z.object({}), 'signedIn'),
+  report: action<{ id: string }>()(reportInput, 'signedIn'),
+  listManaged: action<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
+  upsert: action<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
+  importCsv: action<ImportReport>()(importCsvInput, ['staff', 'admin']),
+}
+
+declare module '../api' {
+  interface Apis {
+    stations: typeof stationsApi
+  }
+}
