@@ -1,11 +1,14 @@
-import type { Notice, Notifier } from '../_core/notify'
-import type { Store } from '../_core/store/port'
+import type { Logger } from '../_core/log'
+import type { Notifier } from '../_core/notify'
 
-/** Locally nothing can reach WeChat, so notices are kept where a dev page can list them. */
-export function outboxNotifier(store: Store, now: () => Date = () => new Date()): Notifier {
+/**
+ * Locally nothing can reach WeChat: the outbox entry itself is the record (消息中心 lists it), so delivery
+ * only logs which template would have gone out.
+ */
+export function localNotifier(log: Logger): Notifier {
   return {
-    send: async (notice: Notice) => {
-      await store.insert('outbox', { ...notice, sentAt: now().toISOString() })
+    send: async (notice) => {
+      log.info('notice_local', { template: notice.template })
     },
   }
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { SqliteStore } from '../_core/store/sqlite'
 import { STORE_INDEXES } from './registry'
 import { createGateway } from './gateway'
-import { outboxNotifier } from './outbox'
+import { localNotifier } from './outbox'
+import { deliverOutbox } from '../_core/outbox'
+import { consoleLogger } from '../_core/log'
 import { seedIfEmpty } from './seed/seed'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
@@ -15,10 +17,14 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
   if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
+  const notifier = localNotifier(consoleLogger)
+  // The cloud runs the deliverer on a timer trigger; locally a timer does the same.
+  const deliverer = setInterval(() => void deliverOutbox(store, notifier, consoleLogger).catch((e) => consoleLogger.error('deliver_failed', { error: String(e) })), 5000)
+  deliverer.unref()
   const server = createGateway({
     store,
     key: loadOrCreateKey(join(dataDir, 'dev-session.key')),
-    notifier: outboxNotifier(store),
+    notifier,
     keys: loadOrCreateLocalKeys(dataDir),
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
   })

@@ -5,7 +5,8 @@ import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { STORE_INDEXES } from '../../cloudfunctions/_local/registry'
 import { silentLogger } from '../../cloudfunctions/_core/log'
 import { createGateway } from '../../cloudfunctions/_local/gateway'
-import { outboxNotifier } from '../../cloudfunctions/_local/outbox'
+import { localNotifier } from '../../cloudfunctions/_local/outbox'
+import { withLatency } from '../utils/store-wrappers'
 import { seedIfEmpty } from '../../cloudfunctions/_local/seed/seed'
 import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_core/keys'
 
@@ -19,15 +20,25 @@ export interface TestGateway {
   close(): Promise<void>
 }
 
-/** The real gateway on an ephemeral 127.0.0.1 port over a seeded in-memory store, with a settable clock. */
-export async function startGateway(): Promise<TestGateway> {
-  const store = new SqliteStore({ file: ':memory:', indexes: STORE_INDEXES })
+export interface GatewayOptions {
+  /** wrap the store so every call takes 0..latencyMs before and after, like a cloud round trip */
+  latencyMs?: number
+  /** a file instead of :memory: (kill tests) */
+  file?: string
+}
+
+/**
+ * The real gateway on an ephemeral 127.0.0.1 port over a seeded in-memory store, with a settable clock.
+ * `store` is the raw store, for assertions; the gateway sees the latency wrapper when one is asked for.
+ */
+export async function startGateway(opts: GatewayOptions = {}): Promise<TestGateway> {
+  const store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
   const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
   await seedIfEmpty(store, clock.now)
   const server: http.Server = createGateway({
-    store,
+    store: opts.latencyMs ? withLatency(store, opts.latencyMs) : store,
     key: randomBytes(32),
-    notifier: outboxNotifier(store, () => clock.now),
+    notifier: localNotifier(silentLogger),
     log: silentLogger,
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
