@@ -1,18 +1,13 @@
+import { DOMAINS } from './domains'
+
 const RED = '#C8102E'
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', 'pages/login/index'],
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
-    { root: 'pages/stations', pages: ['list/index', 'detail/index', 'report/index'] },
-    { root: 'pages/membership', pages: ['index/index', 'apply/index', 'card/index'] },
-    { root: 'pages/childcare', pages: ['index/index'] },
-    { root: 'pages/legalAid', pages: ['index/index'] },
-    { root: 'pages/quiz', pages: ['index/index'] },
-    {
-      root: 'pages/staff',
-      pages: ['index/index', 'station-edit/index', 'station-import/index', 'applications/index', 'application/index', 'verify-card/index'],
-    },
+    ...DOMAINS.map((d) => ({ root: `pages/${d.key}`, pages: d.pages })),
+    { root: 'pages/staff', pages: ['index/index'] },
     // Local demo tools (the notification outbox); never linked in WeChat.
     { root: 'pages/dev', pages: ['outbox/index'] },
   ],

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MeError } from '@/components/MeGate'
 import { isStaffLike, useMe } from '@/hooks/useMe'
-import { SERVICES, WORKBENCH_URL } from './services'
+import { DOMAINS, WORKBENCH_URL } from '@/domains'
 import './index.scss'
 
 function open(url: string) {
@@ -33,11 +33,11 @@ export default function Home() {
 
         <Text className='section-title'>服务</Text>
         <View className='card home__grid'>
-          {SERVICES.map((s) => (
-            <View key={s.key} className={`service-tile service-tile--${s.key}`} onClick={() => open(s.url)}>
-              <View className={`service-tile__mark ${s.live ? 'service-tile__mark--live' : ''}`}>{s.mark}</View>
-              <Text className='service-tile__title'>{s.title}</Text>
-              <Text className='service-tile__desc'>{s.live ? s.desc : '即将开放'}</Text>
+          {DOMAINS.map((d) => (
+            <View key={d.key} className={`service-tile service-tile--${d.key}`} onClick={() => open(d.home.url)}>
+              <View className={`service-tile__mark ${d.home.open ? 'service-tile__mark--live' : ''}`}>{d.name.slice(0, 1)}</View>
+              <Text className='service-tile__title'>{d.name}</Text>
+              <Text className='service-tile__desc'>{d.home.open ? d.home.subtitle : '即将开放'}</Text>
             </View>
           ))}
         </View>

@@ -5,7 +5,7 @@ import StateView from '@/components/StateView'
 import { ROLE_LABELS } from '@/contracts/roles'
 import { isLocalMode, LOGIN_PAGE } from '@/api/session'
 import { isStaffLike, useMe } from '@/hooks/useMe'
-import { WORKBENCH_URL } from '../home/services'
+import { DOMAINS, WORKBENCH_URL } from '@/domains'
 import './index.scss'
 
 export default function MePage() {
@@ -40,6 +40,14 @@ export default function MePage() {
             <Text className='me__chevron'>›</Text>
           </View>
         ) : null}
+        {DOMAINS.filter((d) => d.home.open).flatMap((d) =>
+          (d.me ?? []).map((e) => (
+            <View key={e.url + e.title} className='me__item' onClick={() => Taro.navigateTo({ url: e.url })}>
+              <Text className='me__item-text'>{e.title}</Text>
+              <Text className='me__chevron'>›</Text>
+            </View>
+          )),
+        )}
         <View className='me__item' onClick={() => Taro.navigateTo({ url: '/pages/stations/list/index' })}>
           <Text className='me__item-text'>附近驿站</Text>
           <Text className='me__chevron'>›</Text>

@@ -1,106 +1,70 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import Btn from '@/components/Btn'
+import Taro from '@tarojs/taro'
 import MeGate from '@/components/MeGate'
-import OpenBadge from '@/components/OpenBadge'
 import StateView from '@/components/StateView'
-import type { StationSummary } from '@/contracts/stations/schemas'
-import { hasAnyRole, useMe } from '@/hooks/useMe'
-import { usePagedList } from '@/hooks/usePagedList'
+import { ROLE_LABELS } from '@/contracts/roles'
+import { workbenchTiles, type WorkbenchTile } from '@/domains'
+import { useBadge } from '@/hooks/useBadge'
+import { useMe } from '@/hooks/useMe'
 import { goBackOr } from '@/utils/nav'
-import { canCreateStations, canManageStations } from '../shared/access'
-import { listManaged } from '../shared/api'
-import MembershipEntries from '../shared/MembershipEntries'
 import './index.scss'
 
+function Tile({ tile, icon }: { tile: WorkbenchTile; icon: string }) {
+  const count = useBadge(tile.badge)
+  return (
+    <View className={`workbench-tile workbench-tile--${icon}`} onClick={() => Taro.navigateTo({ url: tile.url })}>
+      <View className='workbench-tile__text'>
+        <Text className='workbench-tile__title'>{tile.title}</Text>
+        <Text className='workbench-tile__desc'>{count ? `${count} 项待处理` : tile.subtitle}</Text>
+      </View>
+      {count ? <Text className='workbench-tile__badge'>{count > 99 ? '99+' : count}</Text> : null}
+      <Text className='workbench-tile__chevron'>›</Text>
+    </View>
+  )
+}
+
+/** The 工作台: every domain's tiles for the roles this person holds, grouped by domain, from the manifest. */
 export default function Workbench() {
-  const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
-  // Kept on screen while page one reloads: same query, so no reason to blank the list.
-  const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
-  const loadPage = (page: number) => load(listManaged, page)
+  const { me, error, loading, reload } = useMe()
+  if (!me) return <MeGate error={error} loading={loading} onRetry={reload} />
 
-  // Back from the edit or import page the list may have changed; start again from page one.
-  useDidShow(() => {
-    void loadPage(1)
-  })
-
-  if (!me) return <MeGate error={meError} loading={meLoading} onRetry={reloadMe} />
-
-  if (!canManageStations(me)) {
-    const lawyer = hasAnyRole(me, ['lawyer'])
+  const tiles = workbenchTiles(me.roles)
+  if (!tiles.length) {
     return (
       <View className='page'>
         <StateView
           kind='info'
-          title={lawyer ? '法律援助工单即将开放' : '您还没有工作台权限'}
-          detail={lawyer ? '上线后，职工提交的法律援助申请会出现在这里。' : '工作台供工会干部和驿站站长使用。如需开通，请联系所在工会。'}
+          title='您还没有工作台权限'
+          detail='工作台供工会干部、驿站站长和法律援助律师使用。如需开通，请联系所在工会。'
           actions={[{ text: '返回', onClick: () => goBackOr('/pages/home/index', { tab: true }), kind: 'secondary' }]}
         />
       </View>
     )
   }
 
-  const hasMore = list.items.length < list.total
-
+  const groups = [...new Set(tiles.map((t) => t.domain))]
+  const staffRoles = me.roles.filter((r) => r !== 'worker')
   return (
     <View className='page workbench'>
-      <MembershipEntries me={me} />
       <View className='card workbench__head'>
-        <View className='workbench__head-text'>
-          <Text className='workbench__title'>驿站管理</Text>
-          <Text className='muted'>{me.orgs.length ? me.orgs.map((o) => o.name).join('、') : '我负责的驿站'}</Text>
-        </View>
-        {canCreateStations(me) ? (
-          <View className='row-actions workbench__actions'>
-            <Btn className='workbench__create' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-edit/index' })}>
-              新增驿站
-            </Btn>
-            <Btn kind='secondary' className='workbench__import' onClick={() => Taro.navigateTo({ url: '/pages/staff/station-import/index' })}>
-              批量导入
-            </Btn>
-          </View>
-        ) : null}
+        <Text className='workbench__title'>{me.name}</Text>
+        <Text className='muted'>
+          {staffRoles.map((r) => ROLE_LABELS[r]).join('、')}
+          {me.orgs.length ? ` · ${me.orgs.map((o) => o.name).join('、')}` : ''}
+        </Text>
       </View>
-
-      {list.page > 0 || !list.loading ? (
-        <Text className='workbench__count'>共 {list.total} 个驿站</Text>
-      ) : null}
-
-      {list.items.map((s) => (
-        <View
-          key={s.id}
-          className='card managed-station'
-          onClick={() => Taro.navigateTo({ url: `/pages/staff/station-edit/index?id=${encodeURIComponent(s.id)}` })}
-        >
-          <View className='managed-station__head'>
-            <Text className='managed-station__name'>{s.name}</Text>
-            <OpenBadge open={s.openNow} />
-          </View>
-          <Text className='managed-station__address'>{s.address}</Text>
-          <View className='managed-station__foot'>
-            <Text className='muted'>{s.hours}</Text>
-            <Text className='managed-station__edit'>编辑 ›</Text>
+      {groups.map((d) => (
+        <View key={d.key} className='workbench__group'>
+          <Text className='section-title'>{d.name}</Text>
+          <View className='card workbench__tiles'>
+            {tiles
+              .filter((t) => t.domain === d)
+              .map((t) => (
+                <Tile key={t.url} tile={t} icon={d.icon} />
+              ))}
           </View>
         </View>
       ))}
-
-      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
-        />
-      ) : null}
-      {!list.loading && !list.error && !list.items.length ? (
-        <StateView kind='empty' title='还没有您可管理的驿站' detail='可以新增驿站，或用表格批量导入。' />
-      ) : null}
-      {hasMore && !list.loading && !list.error ? (
-        <Btn kind='ghost' className='workbench__more' onClick={() => void loadPage(list.page + 1)}>
-          加载更多（已显示 {list.items.length}/{list.total}）
-        </Btn>
-      ) : null}
     </View>
   )
 }

@@ -1,9 +1,9 @@
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import AmenityBadges from '@/components/AmenityBadges'
+import AmenityBadges from '@/pages/stations/components/AmenityBadges'
 import Btn from '@/components/Btn'
-import OpenBadge from '@/components/OpenBadge'
+import OpenBadge from '@/pages/stations/components/OpenBadge'
 import StateView from '@/components/StateView'
 import type { ApiError } from '@/contracts/result'
 import type { StationDetail } from '@/contracts/stations/schemas'
@@ -147,7 +147,7 @@ export default function StationDetailPage() {
           <Btn
             kind='ghost'
             className='station-detail__edit'
-            onClick={() => Taro.navigateTo({ url: `/pages/staff/station-edit/index?id=${encodeURIComponent(s.id)}` })}
+            onClick={() => Taro.navigateTo({ url: `/pages/stations/edit/index?id=${encodeURIComponent(s.id)}` })}
           >
             编辑
           </Btn>

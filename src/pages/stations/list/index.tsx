@@ -1,7 +1,7 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import AmenityChips from '@/components/AmenityChips'
+import AmenityChips from '@/pages/stations/components/AmenityChips'
 import Btn from '@/components/Btn'
 import StateView, { type StateAction } from '@/components/StateView'
 import { amenityLabel, type AmenityKey } from '@/contracts/stations/amenities'

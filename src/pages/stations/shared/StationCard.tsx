@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import AmenityBadges from '@/components/AmenityBadges'
-import OpenBadge from '@/components/OpenBadge'
+import AmenityBadges from '@/pages/stations/components/AmenityBadges'
+import OpenBadge from '@/pages/stations/components/OpenBadge'
 import { formatDistance } from '@/contracts/geo'
 import type { StationSummary } from '@/contracts/stations/schemas'
 import './StationCard.scss'

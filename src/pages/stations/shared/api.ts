@@ -1,6 +1,6 @@
 import { call } from '@/api/client'
 import type { AmenityKey } from '@/contracts/stations/amenities'
-import type { ReportInput } from '@/contracts/stations/schemas'
+import type { ReportInput, UpsertInput } from '@/contracts/stations/schemas'
 
 export interface NearbyQuery {
   lat: number
@@ -15,3 +15,9 @@ export const searchStations = (keyword: string) => call('stations', 'search', { 
 export const listAreas = () => call('stations', 'areas', {})
 export const getStation = (id: string) => call('stations', 'get', { id })
 export const reportStation = (input: ReportInput) => call('stations', 'report', input)
+
+export const PAGE_SIZE = 20
+
+export const listManaged = (page: number) => call('stations', 'listManaged', { page, pageSize: PAGE_SIZE })
+export const upsertStation = (input: UpsertInput) => call('stations', 'upsert', input)
+export const importCsv = (csv: string) => call('stations', 'importCsv', { csv })

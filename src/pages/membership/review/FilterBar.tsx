@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { NewEmploymentFilter, StatusFilter } from '../shared/membership'
+import type { NewEmploymentFilter, StatusFilter } from '../shared/review'
 import type { Filters } from './useApplications'
 
 const TABS: { key: StatusFilter; label: string }[] = [

@@ -3,23 +3,25 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
-import Timeline from '@/components/Timeline'
+import Timeline from '@/pages/membership/components/Timeline'
 import { statusLabel } from '@/contracts/membership/options'
 import { reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { check, toFieldMessages } from '@/utils/form'
 import { formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
-import { getApplication, reviewApplication, revokeMembership } from '../shared/membership'
+import { getApplication, reviewApplication, revokeMembership } from '../shared/review'
 import DetailRows from './DetailRows'
 import ReasonBox from './ReasonBox'
 import './index.scss'
+import RoleGate from '@/components/RoleGate'
+import { membershipApi } from '@/contracts/membership/api'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: ApplicationDetail }
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
 type Writing = null | 'reject' | 'revoke'
 
-export default function ApplicationPage() {
+function ApplicationPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -198,4 +200,9 @@ export default function ApplicationPage() {
       ) : null}
     </View>
   )
+}
+
+/** Opened by URL too: the role check comes first, from the same rule the server applies. */
+export default function GuardedApplicationPage() {
+  return <RoleGate spec={membershipApi.getApplication}>{() => <ApplicationPage />}</RoleGate>
 }

@@ -5,12 +5,14 @@ import Btn from '@/components/Btn'
 import FieldError from '@/components/FieldError'
 import { verifyCardInput, type CardVerification } from '@/contracts/membership/schemas'
 import { check } from '@/utils/form'
-import { verifyCard } from '../shared/membership'
+import { verifyCard } from '../shared/review'
 import './index.scss'
+import RoleGate from '@/components/RoleGate'
+import { membershipApi } from '@/contracts/membership/api'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
-export default function VerifyCardPage() {
+function VerifyCardPage() {
   const [payload, setPayload] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -106,4 +108,9 @@ export default function VerifyCardPage() {
       ) : null}
     </View>
   )
+}
+
+/** Opened by URL too: the role check comes first, from the same rule the server applies. */
+export default function GuardedVerifyCardPage() {
+  return <RoleGate spec={membershipApi.verifyCard}>{() => <VerifyCardPage />}</RoleGate>
 }

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useReady, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import AmenityChips from '@/components/AmenityChips'
+import AmenityChips from '@/pages/stations/components/AmenityChips'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
 import StateView from '@/components/StateView'
@@ -12,12 +12,14 @@ import { goBackOr, scrollToFirstError } from '@/utils/nav'
 import { getStation, upsertStation } from '../shared/api'
 import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type StationForm } from './form'
 import './index.scss'
+import RoleGate from '@/components/RoleGate'
+import { stationsApi } from '@/contracts/stations/api'
 
 const WORKBENCH = '/pages/staff/index/index'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
 
-export default function StationEdit() {
+function StationEdit() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : undefined
   const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready' })
@@ -182,4 +184,9 @@ export default function StationEdit() {
       </Btn>
     </View>
   )
+}
+
+/** Opened by URL too: the role check comes first, from the same rule the server applies. */
+export default function GuardedStationEdit() {
+  return <RoleGate spec={stationsApi.upsert}>{() => <StationEdit />}</RoleGate>
 }

@@ -7,6 +7,8 @@ import type { ImportReport, ImportRowStatus } from '@/contracts/stations/schemas
 import { importCsv } from '../shared/api'
 import { countDataRows, pickCsvFromChat, readBrowserFile, type PickedFile } from './file'
 import './index.scss'
+import RoleGate from '@/components/RoleGate'
+import { stationsApi } from '@/contracts/stations/api'
 
 const HEADER = 'name,address,lat,lng,hours,amenities,phone'
 const SAMPLE = `${HEADER}
@@ -14,7 +16,7 @@ const SAMPLE = `${HEADER}
 
 const STATUS_LABELS: Record<ImportRowStatus, string> = { created: '新建', updated: '更新', refused: '拒绝' }
 
-export default function StationImport() {
+function StationImport() {
   const [csv, setCsv] = useState('')
   const [fileName, setFileName] = useState('')
   const [message, setMessage] = useState('')
@@ -171,4 +173,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
       </View>
     </View>
   )
+}
+
+/** Opened by URL too: the role check comes first, from the same rule the server applies. */
+export default function GuardedStationImport() {
+  return <RoleGate spec={stationsApi.importCsv}>{() => <StationImport />}</RoleGate>
 }

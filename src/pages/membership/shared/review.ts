@@ -1,20 +1,20 @@
 import { call } from '@/api/client'
 import type { Me } from '@/contracts/roles'
 import type { InputOf } from '@/contracts/api'
-import type { membershipApi } from '@/contracts/membership/api'
-import { hasAnyRole } from '@/hooks/useMe'
+import { membershipApi } from '@/contracts/membership/api'
+import { allows } from '@/contracts/api'
 
 /** Reviewing 入会 is union cadres' work; keepers and lawyers have no business with applicants' data. */
-export const canReviewMembership = (me: Me | null) => hasAnyRole(me, ['staff', 'admin'])
+export const canReviewMembership = (me: Me | null) => !!me && allows(membershipApi.listApplications, me.roles)
 
 export type ListQuery = Required<Pick<InputOf<typeof membershipApi.listApplications>, 'status' | 'newEmployment' | 'page' | 'pageSize'>> &
   Pick<InputOf<typeof membershipApi.listApplications>, 'from' | 'to'>
 export type StatusFilter = ListQuery['status']
 export type NewEmploymentFilter = ListQuery['newEmployment']
 
-export const APPLICATIONS_PAGE = '/pages/staff/applications/index'
-export const APPLICATION_PAGE = '/pages/staff/application/index'
-export const VERIFY_CARD_PAGE = '/pages/staff/verify-card/index'
+export const APPLICATIONS_PAGE = '/pages/membership/review/index'
+export const APPLICATION_PAGE = '/pages/membership/review-detail/index'
+export const VERIFY_CARD_PAGE = '/pages/membership/verify/index'
 
 export const listApplications = (q: ListQuery) => call('membership', 'listApplications', q)
 export const getApplication = (id: string) => call('membership', 'getApplication', { id })

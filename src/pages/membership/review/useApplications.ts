@@ -1,6 +1,6 @@
 import type { ApplicationListItem } from '@/contracts/membership/schemas'
 import { usePagedList } from '@/hooks/usePagedList'
-import { listApplications, type ListQuery } from '../shared/membership'
+import { listApplications, type ListQuery } from '../shared/review'
 
 export type Filters = Omit<ListQuery, 'page' | 'pageSize'>
 

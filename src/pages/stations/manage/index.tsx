@@ -1,0 +1,97 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Btn from '@/components/Btn'
+import RoleGate from '@/components/RoleGate'
+import OpenBadge from '@/pages/stations/components/OpenBadge'
+import StateView from '@/components/StateView'
+import type { StationSummary } from '@/contracts/stations/schemas'
+import type { Me } from '@/contracts/roles'
+import { stationsApi } from '@/contracts/stations/api'
+import { usePagedList } from '@/hooks/usePagedList'
+import { canCreateStations } from '../shared/access'
+import { listManaged } from '../shared/api'
+import './index.scss'
+
+/** 驿站管理: the stations this keeper or union manages, with create and import for union staff. */
+export default function StationsManagePage() {
+  return <RoleGate spec={stationsApi.listManaged}>{(me) => <Manage me={me} />}</RoleGate>
+}
+
+function Manage({ me }: { me: Me }) {
+  // Kept on screen while page one reloads: same query, so no reason to blank the list.
+  const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
+  const loadPage = (page: number) => load(listManaged, page)
+
+  // Mounted once `me` has arrived, after the page's first onShow: load here, then again on every later show
+  // (back from the edit or import page the list may have changed).
+  useEffect(() => {
+    void loadPage(1)
+  }, [])
+  useDidShow(() => {
+    void loadPage(1)
+  })
+
+  const hasMore = list.items.length < list.total
+
+  return (
+    <View className='page workbench'>
+      <View className='card workbench__head'>
+        <View className='workbench__head-text'>
+          <Text className='workbench__title'>驿站管理</Text>
+          <Text className='muted'>{me.orgs.length ? me.orgs.map((o) => o.name).join('、') : '我负责的驿站'}</Text>
+        </View>
+        {canCreateStations(me) ? (
+          <View className='row-actions workbench__actions'>
+            <Btn className='workbench__create' onClick={() => Taro.navigateTo({ url: '/pages/stations/edit/index' })}>
+              新增驿站
+            </Btn>
+            <Btn kind='secondary' className='workbench__import' onClick={() => Taro.navigateTo({ url: '/pages/stations/import/index' })}>
+              批量导入
+            </Btn>
+          </View>
+        ) : null}
+      </View>
+
+      {list.page > 0 || !list.loading ? (
+        <Text className='workbench__count'>共 {list.total} 个驿站</Text>
+      ) : null}
+
+      {list.items.map((s) => (
+        <View
+          key={s.id}
+          className='card managed-station'
+          onClick={() => Taro.navigateTo({ url: `/pages/stations/edit/index?id=${encodeURIComponent(s.id)}` })}
+        >
+          <View className='managed-station__head'>
+            <Text className='managed-station__name'>{s.name}</Text>
+            <OpenBadge open={s.openNow} />
+          </View>
+          <Text className='managed-station__address'>{s.address}</Text>
+          <View className='managed-station__foot'>
+            <Text className='muted'>{s.hours}</Text>
+            <Text className='managed-station__edit'>编辑 ›</Text>
+          </View>
+        </View>
+      ))}
+
+      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
+      {list.error ? (
+        <StateView
+          kind='error'
+          title='加载失败'
+          detail={list.error.message}
+          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
+        />
+      ) : null}
+      {!list.loading && !list.error && !list.items.length ? (
+        <StateView kind='empty' title='还没有您可管理的驿站' detail='可以新增驿站，或用表格批量导入。' />
+      ) : null}
+      {hasMore && !list.loading && !list.error ? (
+        <Btn kind='ghost' className='workbench__more' onClick={() => void loadPage(list.page + 1)}>
+          加载更多（已显示 {list.items.length}/{list.total}）
+        </Btn>
+      ) : null}
+    </View>
+  )
+}
