@@ -1,0 +1,41 @@
+function errorCode(e: unknown): unknown {
+  if (!e || typeof e !== 'object') return undefined
+  const o = e as { code?: unknown; errCode?: unknown }
+  return o.code ?? o.errCode
+}
+
+export function errorText(e: unknown): string {
+  if (!e) return ''
+  if (typeof e === 'string') return e
+  if (typeof e !== 'object') return String(e)
+  const o = e as { message?: unknown; errMsg?: unknown }
+  return [o.message, o.errMsg].filter((s) => typeof s === 'string').join(' | ')
+}
+
+/**
+ * A write refused because the id (or another unique index) is taken. CloudBase says DATABASE_DUPLICATE_WRITE;
+ * wx-server-sdk and older gateways wrap the same refusal as a generic failure whose message still carries
+ * MongoDB's E11000 / code 11000, so both are recognised — but not any message that merely says "duplicate".
+ */
+export function isDuplicateKeyError(e: unknown): boolean {
+  const code = errorCode(e)
+  if (code === 'DATABASE_DUPLICATE_WRITE' || code === 11000 || code === '11000') return true
+  return /\bDATABASE_DUPLICATE_WRITE\b|\bE11000\b|duplicate key error/i.test(errorText(e))
+}
+
+/** Reads of a collection nobody has written to yet fail on CloudBase; SQLite simply finds nothing. */
+export function isCollectionMissing(e: unknown): boolean {
+  if (errorCode(e) === 'DATABASE_COLLECTION_NOT_EXIST') return true
+  return /DATABASE_COLLECTION_NOT_EXIST|collection\s*(does\s*)?not\s*exists?|-502005/i.test(errorText(e))
+}
+
+export function isCollectionTaken(e: unknown): boolean {
+  if (errorCode(e) === 'DATABASE_COLLECTION_ALREADY_EXIST') return true
+  return /DATABASE_COLLECTION_ALREADY_EXIST|already\s*exists?/i.test(errorText(e))
+}
+
+/** Another transaction wrote the same document first; the whole transaction may simply run again. */
+export function isTransactionConflict(e: unknown): boolean {
+  if (errorCode(e) === 'DATABASE_TRANSACTION_CONFLICT') return true
+  return /DATABASE_TRANSACTION_CONFLICT|WriteConflict|write conflict|TransientTransactionError/i.test(errorText(e))
+}
