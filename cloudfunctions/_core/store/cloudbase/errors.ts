@@ -23,10 +23,28 @@ export function isDuplicateKeyError(e: unknown): boolean {
   return /\bDATABASE_DUPLICATE_WRITE\b|\bE11000\b|duplicate key error/i.test(errorText(e))
 }
 
-/** Reads of a collection nobody has written to yet fail on CloudBase; SQLite simply finds nothing. */
+/**
+ * Reads of a collection nobody has written to yet fail on CloudBase; SQLite simply finds nothing. The SDK
+ * defines no code for this: node-sdk passes the server's DATABASE_COLLECTION_NOT_EXIST through as `code`;
+ * wx-server-sdk says errCode -502005 and "[ResourceNotFound] Db or Table not exist".
+ */
 export function isCollectionMissing(e: unknown): boolean {
   if (errorCode(e) === 'DATABASE_COLLECTION_NOT_EXIST') return true
-  return /DATABASE_COLLECTION_NOT_EXIST|collection\s*(does\s*)?not\s*exists?|-502005/i.test(errorText(e))
+  return /DATABASE_COLLECTION_NOT_EXIST|collection\s*(does\s*)?not\s*exists?|Db or Table not exist|-502005/i.test(errorText(e))
+}
+
+/**
+ * A transaction reached a collection that does not exist. The server has already failed the transaction, so
+ * nothing more may be tried inside it; not an AppError, so dispatch answers INTERNAL.
+ */
+export class CollectionMissingError extends Error {
+  constructor(
+    readonly collection: string,
+    cause: unknown,
+  ) {
+    super(`collection ${collection} does not exist yet; the transaction was abandoned`, { cause })
+    this.name = 'CollectionMissingError'
+  }
 }
 
 export function isCollectionTaken(e: unknown): boolean {

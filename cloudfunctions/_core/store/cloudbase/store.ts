@@ -30,6 +30,7 @@ export interface CloudBaseStoreOptions {
  */
 export class CloudBaseStore implements Store {
   private readonly attempts: number
+  private readonly log: Logger
   private readonly nearestContext: NearestContext
 
   constructor(
@@ -37,7 +38,8 @@ export class CloudBaseStore implements Store {
     options: CloudBaseStoreOptions = {},
   ) {
     this.attempts = Math.max(1, options.transactionAttempts ?? 12)
-    this.nearestContext = { db, log: options.log ?? consoleLogger, fallbackLogged: new Set() }
+    this.log = options.log ?? consoleLogger
+    this.nearestContext = { db, log: this.log, fallbackLogged: new Set() }
   }
 
   private coll(collection: string): CbCollection {
@@ -174,7 +176,7 @@ export class CloudBaseStore implements Store {
   }
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return runTransaction(this.db, this.attempts, (collection) => this.ensureCollection(collection), fn)
+    return runTransaction(this.db, { attempts: this.attempts, log: this.log, ensureCollection: (c) => this.ensureCollection(c) }, fn)
   }
 
   nearest<T extends Doc = Doc>(collection: string, point: GeoPoint, options: NearestOptions): Promise<Near<T>[]> {

@@ -1,30 +1,40 @@
 import { newId } from '../../ids'
+import type { Logger } from '../../log'
 import { DuplicateKeyError, type Change, type Doc, type Store, type Where } from '../port'
 import { checkName } from '../where'
-import { isCollectionMissing, isDuplicateKeyError, isTransactionConflict } from './errors'
+import { CollectionMissingError, isCollectionMissing, isDuplicateKeyError, isTransactionConflict } from './errors'
 import { matchesWhere } from './match'
 import { decodeDoc, encodeDoc, toUpdate } from './query'
 import type { CbBuilders, CbDb, CbDocRef, CbTransaction } from './types'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/**
- * Runs `fn` in a CloudBase transaction, again (up to `attempts` times in all) when it loses a write conflict.
- * `ensureCollection` creates a collection that a write found missing.
- */
-export async function runTransaction<T>(
-  db: CbDb,
-  attempts: number,
-  ensureCollection: (collection: string) => Promise<void>,
-  fn: (tx: Store) => Promise<T>,
-): Promise<T> {
+export interface TransactionOptions {
+  /** how many runs in all when each loses a write conflict */
+  attempts: number
+  log: Logger
+  ensureCollection: (collection: string) => Promise<void>
+}
+
+/** Runs `fn` in a CloudBase transaction, again when it loses a write conflict. */
+export async function runTransaction<T>(db: CbDb, options: TransactionOptions, fn: (tx: Store) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    let store: CloudBaseTxStore | undefined
     try {
       // times = 0: the SDK would retry a conflict at once and only three times; under contention that
       // gives up while SQLite (which queues) would have succeeded, so retries happen here, spaced out.
-      return (await db.runTransaction((tx) => fn(new CloudBaseTxStore(db, tx, ensureCollection)), 0)) as T
+      return (await db.runTransaction((tx) => fn((store = new CloudBaseTxStore(db, tx))), 0)) as T
     } catch (e) {
-      if (!isTransactionConflict(e) || attempt >= attempts) throw e
+      // Also when the callback caught the failure itself: whatever failed afterwards failed because of it.
+      const missing = e instanceof CollectionMissingError ? e : store?.missing
+      if (missing) {
+        // The SDK has rolled the transaction back by now; created outside it, the collection lets the next call through.
+        let created = true
+        await options.ensureCollection(missing.collection).catch(() => (created = false))
+        options.log.error('store_collection_missing', { collection: missing.collection, created })
+        throw missing
+      }
+      if (!isTransactionConflict(e) || attempt >= options.attempts) throw e
       const cap = Math.min(2000, 25 * 2 ** attempt)
       await sleep(Math.random() * cap)
     }
@@ -47,22 +57,30 @@ class CloudBaseTxStore implements Store {
   constructor(
     private readonly db: CbBuilders,
     private readonly tx: CbTransaction,
-    private readonly ensureCollection: (collection: string) => Promise<void>,
   ) {}
+
+  /** Set once a call found its collection missing; the server has then failed the whole transaction. */
+  missing: CollectionMissingError | null = null
 
   private ref(collection: string, id: string): CbDocRef {
     return this.tx.collection(checkName(collection)).doc(id)
   }
 
-  async get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null> {
+  /** Every call on the transaction goes through here, so that none reaches the server after it died. */
+  private async call<T>(collection: string, op: () => Promise<T>): Promise<T> {
+    if (this.missing) throw this.missing
     try {
-      const { data } = await this.ref(collection, id).get()
-      const row = Array.isArray(data) ? data[0] : data
-      return row ? decodeDoc<T>(row) : null
+      return await op()
     } catch (e) {
-      if (isCollectionMissing(e)) return null
+      if (isCollectionMissing(e)) throw (this.missing = new CollectionMissingError(collection, e))
       throw e
     }
+  }
+
+  async get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null> {
+    const { data } = await this.call(collection, () => this.ref(collection, id).get())
+    const row = Array.isArray(data) ? data[0] : data
+    return row ? decodeDoc<T>(row) : null
   }
 
   async insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string> {
@@ -73,12 +91,10 @@ class CloudBaseTxStore implements Store {
     const body = encodeDoc({ ...doc, _id: id }, this.db)
     const c = this.tx.collection(checkName(collection))
     try {
-      await c.add(body)
+      await this.call(collection, () => c.add(body))
     } catch (e) {
       if (isDuplicateKeyError(e)) throw new DuplicateKeyError(collection, id)
-      if (!isCollectionMissing(e)) throw e
-      await this.ensureCollection(collection)
-      await c.add(body)
+      throw e
     }
     return id
   }
@@ -86,7 +102,8 @@ class CloudBaseTxStore implements Store {
   async put(collection: string, doc: Doc): Promise<void> {
     const { _id: id, ...rest } = doc
     if (typeof id !== 'string' || !id) throw new Error('put needs the document id')
-    await this.ref(collection, id).set(encodeDoc(rest, this.db))
+    const body = encodeDoc(rest, this.db)
+    await this.call(collection, () => this.ref(collection, id).set(body))
   }
 
   async update(collection: string, where: Where, change: Change): Promise<number> {
@@ -95,7 +112,7 @@ class CloudBaseTxStore implements Store {
     if (!Object.keys(data).length) return 0
     const doc = await this.get(collection, id)
     if (!doc || !matchesWhere(doc, rest)) return 0
-    await this.ref(collection, id).update(data)
+    await this.call(collection, () => this.ref(collection, id).update(data))
     return 1
   }
 
@@ -103,7 +120,7 @@ class CloudBaseTxStore implements Store {
     const { id, rest } = splitById(where)
     const doc = await this.get(collection, id)
     if (!doc || !matchesWhere(doc, rest)) return 0
-    await this.ref(collection, id).remove()
+    await this.call(collection, () => this.ref(collection, id).remove())
     return 1
   }
 
