@@ -34,6 +34,17 @@ export function isCollectionMissing(e: unknown): boolean {
 }
 
 /**
+ * geoNear found no geo index on `location`. Neither SDK has a code for it: the server passes MongoDB's planner
+ * message through under its generic failure (node-sdk: DATABASE_REQUEST_FAILED; wx-server-sdk: errCode -502001,
+ * "[FailedOperation.Query] (BadValue) … unable to find index for $geoNear query", as reported on WeChat's
+ * developer forum). So the message decides: MongoDB's wordings for a missing geo index, from the planner (with
+ * `key`, which this adapter always sends), from $geoNear without `key` (4.2+), and from the old geoNear command.
+ */
+export function isGeoIndexMissing(e: unknown): boolean {
+  return /unable to find index for \$?geoNear|\$?geoNear requires a 2d or 2dsphere index|no geo indices for geoNear/i.test(errorText(e))
+}
+
+/**
  * A transaction reached a collection that does not exist. The server has already failed the transaction, so
  * nothing more may be tried inside it; not an AppError, so dispatch answers INTERNAL.
  */

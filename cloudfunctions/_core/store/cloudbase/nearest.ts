@@ -2,7 +2,7 @@ import { distanceMeters } from '../../../../src/contracts/geo'
 import type { Logger } from '../../log'
 import type { Doc, GeoPoint, Near, NearestOptions } from '../port'
 import { checkName, validPoint } from '../where'
-import { errorText, isCollectionMissing } from './errors'
+import { errorText, isCollectionMissing, isGeoIndexMissing } from './errors'
 import { decodeDoc, queryOrNull } from './query'
 import { PAGE_MAX, type CbDb } from './types'
 
@@ -37,21 +37,20 @@ export async function nearest<T extends Doc>(ctx: NearestContext, collection: st
   } catch (e) {
     if (isCollectionMissing(e)) return []
     if (e instanceof NearestAcceptError) throw e.original
+    // Anything but a missing index (a timeout, a quota, a bad query) is the caller's to see: a scan of up to
+    // NEAREST_SCAN_CAP documents would only hide it, at many times the cost.
+    if (!isGeoIndexMissing(e)) throw e
     // geoNear needs a geo index on `location`; without one (a fresh collection, an index not yet created)
-    // the same answer is computed from a bounding-box query, slower but correct. If that fails too, the
-    // original error is the one worth seeing.
-    let out: Near<T>[]
-    try {
-      out = await nearestByScan<T>(ctx.db, collection, point, options, limit)
-    } catch (e2) {
-      if (e2 instanceof NearestAcceptError) throw e2.original
-      throw e
-    }
+    // the same answer is computed from a bounding-box query, slower but correct.
     if (!ctx.fallbackLogged.has(collection)) {
       ctx.fallbackLogged.add(collection)
-      ctx.log.error('geo_index_missing', { collection, error: errorText(e).slice(0, 300) })
+      ctx.log.error('geo_index_missing', { collection, fallback: 'scan', error: errorText(e).slice(0, 300) })
     }
-    return out
+    try {
+      return await nearestByScan<T>(ctx.db, collection, point, options, limit)
+    } catch (e2) {
+      throw e2 instanceof NearestAcceptError ? e2.original : e2
+    }
   }
 }
 
