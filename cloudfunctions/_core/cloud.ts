@@ -7,10 +7,7 @@ import type { Notifier } from './notify'
 import { CloudBaseStore } from './store/cloudbase'
 import { keysFromEnv, type Keys } from './keys'
 
-type App = ReturnType<typeof tcb.init>
-
 interface CloudRuntime {
-  app: App
   store: CloudBaseStore
   notifier: Notifier
   keys: Keys | null
@@ -22,32 +19,43 @@ let runtime: CloudRuntime | null = null
 function getRuntime(): CloudRuntime {
   if (!runtime) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    runtime = { app, store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(app), keys: keysFromEnv() }
+    runtime = { store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(app), keys: keysFromEnv() }
   }
   return runtime
 }
 
-/** The part of the app this needs to learn who is calling. */
-export interface IdentitySource {
-  auth(): { getUserInfo(): { openId?: string } }
+/**
+ * The variables CloudBase attached to this invocation: `environment` (JSON) on the current runtime, `environ`
+ * ("k=v;k=v") on the older one. Parsed here rather than by the SDK, whose `getCloudbaseContext` and
+ * `auth().getUserInfo()` fill gaps from process.env, which a warm instance shares across calls.
+ */
+function invocationVariables(context: unknown): Record<string, unknown> {
+  if (!context || typeof context !== 'object') return {}
+  const { environment, environ } = context as { environment?: unknown; environ?: unknown }
+  if (typeof environment === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(environment)
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
+    } catch {
+      return {}
+    }
+  }
+  if (typeof environ !== 'string') return {}
+  const vars: Record<string, string> = {}
+  for (const pair of environ.split(';')) {
+    const eq = pair.indexOf('=')
+    if (eq > 0) vars[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  return vars
 }
 
 /**
  * The caller's openid, as the platform vouches for it: the WeChat context CloudBase attaches to this
- * invocation (`context`, which the SDK reads together with the WX_* variables), else the SDK's
- * `auth().getUserInfo()`. Never anything in `event`: the client writes all of it, `userInfo` included
- * when the function is reached other than from the mini program.
+ * invocation, and nothing else. Never anything in `event`: the client writes all of it, `userInfo` included
+ * when the function is reached other than from the mini program. Without it there is no caller.
  */
-export function callerOpenid(app: IdentitySource, context: unknown): string | null {
-  let id: unknown
-  if (context && typeof context === 'object') {
-    try {
-      id = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID
-    } catch {
-      // Not a CloudBase context (a local call, a test); fall through to the SDK's own view.
-    }
-  }
-  if (typeof id !== 'string' || !id) id = app.auth().getUserInfo().openId
+export function callerOpenid(context: unknown): string | null {
+  const id = invocationVariables(context).WX_OPENID
   return typeof id === 'string' && id ? id : null
 }
 
@@ -72,7 +80,7 @@ export function cloudMain(actions: Actions): CloudHandler {
       consoleLogger.error('cloud_init_failed', { error: e instanceof Error ? e.message : String(e) })
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }
     }
-    const openid = callerOpenid(rt.app, context)
+    const openid = callerOpenid(context)
     return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })
   }
 }

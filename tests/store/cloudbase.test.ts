@@ -1,7 +1,7 @@
 /**
  * The shared store contract against a real CloudBase environment. It needs credentials and the network, so it
  * runs only when TCB_ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY are set; the offline parts of the adapter are
- * covered by tests/unit/cloudbase-query.test.ts.
+ * covered by tests/unit/cloudbase-{query,transaction,nearest}.test.ts.
  */
 import tcb from '@cloudbase/node-sdk'
 import { CloudBaseStore } from '../../cloudfunctions/_core/store/cloudbase'

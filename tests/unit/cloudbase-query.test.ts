@@ -6,7 +6,6 @@ import tcb from '@cloudbase/node-sdk'
 import { QuerySerializer } from '@cloudbase/database/dist/commonjs/serializer/query'
 import { UpdateSerializer } from '@cloudbase/database/dist/commonjs/serializer/update'
 import {
-  CloudBaseStore,
   decodeDoc,
   decodeLocation,
   encodeDoc,
@@ -18,14 +17,8 @@ import {
   matchesWhere,
   toQuery,
   toUpdate,
-  type CbDb,
-  type CbDocRef,
-  type CbTransaction,
 } from '../../cloudfunctions/_core/store/cloudbase'
-import { DuplicateKeyError, type Where } from '../../cloudfunctions/_core/store/port'
-import { clipValue, CloudBaseNotifier, subscribeMessage } from '../../cloudfunctions/_core/notify-cloudbase'
-import { callerOpenid, withoutUserInfo } from '../../cloudfunctions/_core/cloud'
-import type { Logger } from '../../cloudfunctions/_core/log'
+import type { Where } from '../../cloudfunctions/_core/store/port'
 
 const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
 const db = app.database()
@@ -211,170 +204,5 @@ describe('matchesWhere (conditions checked inside a transaction)', () => {
     [{}, ['a', 'b', 'c', 'd']],
   ])('%j', (where, expected) => {
     expect(ids(where)).toEqual(expected)
-  })
-})
-
-/** Just enough of a database for the transaction paths: one collection of documents in a Map, no network. */
-function fakeDb(options: { conflicts?: number } = {}) {
-  const docs = new Map<string, Record<string, unknown>>()
-  let conflicts = options.conflicts ?? 0
-  const calls: string[] = []
-  const tx: CbTransaction = {
-    collection: () => ({
-      doc: (id: string): CbDocRef => ({
-        get: async () => ({ data: docs.has(id) ? { ...docs.get(id) } : null }),
-        set: async (data) => {
-          calls.push(`set ${id}`)
-          docs.set(id, { _id: id, ...data })
-        },
-        update: async (data) => {
-          if (conflicts > 0) {
-            conflicts--
-            throw Object.assign(new Error('conflict'), { code: 'DATABASE_TRANSACTION_CONFLICT' })
-          }
-          calls.push(`update ${id} ${JSON.stringify(UpdateSerializer.encode(data as never))}`)
-        },
-        remove: async () => {
-          calls.push(`remove ${id}`)
-          docs.delete(id)
-        },
-      }),
-      add: async (doc: object) => {
-        const d = doc as { _id: string }
-        if (docs.has(d._id)) throw { code: 'DATABASE_DUPLICATE_WRITE' }
-        calls.push(`add ${d._id}`)
-        docs.set(d._id, { ...d })
-      },
-    }),
-  }
-  const fake = {
-    command: db.command,
-    RegExp: db.RegExp,
-    Geo: db.Geo,
-    collection: () => {
-      throw new Error('the fake only supports transactions')
-    },
-    createCollection: async () => ({}),
-    runTransaction: async (fn: (t: CbTransaction) => Promise<unknown>) => fn(tx),
-  } as unknown as CbDb
-  return { db: fake, docs, calls }
-}
-
-describe('CloudBaseStore transactions (fake database, no network)', () => {
-  test('update and remove inside a transaction check the extra conditions against the document', async () => {
-    const f = fakeDb()
-    f.docs.set('s', { _id: 's', left: 0, status: 'open' })
-    const store = new CloudBaseStore(f.db)
-    const n = await store.transaction(async (tx) => [
-      await tx.update('slots', { _id: 's', left: { $gt: 0 } }, { inc: { left: -1 } }),
-      await tx.update('slots', { _id: 's', status: 'open' }, { set: { status: 'closed' } }),
-      await tx.remove('slots', { _id: 's', status: 'gone' }),
-      await tx.update('slots', { _id: 'missing' }, { set: { x: 1 } }),
-    ])
-    expect(n).toEqual([0, 1, 0, 0])
-    expect(f.calls).toEqual(['update s {"$set":{"status":"closed"}}'])
-  })
-
-  test('insert inside a transaction refuses a taken id before writing; find is refused outright', async () => {
-    const f = fakeDb()
-    f.docs.set('t', { _id: 't' })
-    const store = new CloudBaseStore(f.db)
-    await expect(store.transaction((tx) => tx.insert('things', { _id: 't', a: 1 }))).rejects.toBeInstanceOf(DuplicateKeyError)
-    await expect(store.transaction((tx) => tx.find('things'))).rejects.toThrow(/transaction/)
-    await expect(store.transaction((tx) => tx.update('things', { n: 1 }, { set: { a: 1 } }))).rejects.toThrow(/_id/)
-    expect(await store.transaction((tx) => tx.insert('things', { _id: 'new', location: { lat: 1, lng: 2 } }))).toBe('new')
-    expect(f.docs.get('new')?.location).toBeInstanceOf(db.Geo.Point)
-  })
-
-  test('a transaction that loses a write conflict runs again', async () => {
-    const f = fakeDb({ conflicts: 2 })
-    f.docs.set('c', { _id: 'c', n: 0 })
-    const store = new CloudBaseStore(f.db)
-    let runs = 0
-    await store.transaction(async (tx) => {
-      runs++
-      await tx.update('counters', { _id: 'c' }, { inc: { n: 1 } })
-    })
-    expect(runs).toBe(3)
-  })
-
-  test('other errors end the transaction at once', async () => {
-    const f = fakeDb({ conflicts: 0 })
-    const store = new CloudBaseStore(f.db)
-    let runs = 0
-    await expect(
-      store.transaction(async () => {
-        runs++
-        throw new Error('abort')
-      }),
-    ).rejects.toThrow('abort')
-    expect(runs).toBe(1)
-  })
-})
-
-describe('subscribe-message notifier', () => {
-  const quiet = (): Logger & { lines: string[] } => {
-    const lines: string[] = []
-    return { lines, info: (e) => lines.push(`info ${e}`), error: (e, d) => lines.push(`error ${e} ${JSON.stringify(d)}`) }
-  }
-
-  test('builds the WeChat payload, clipping values to what each keyword type accepts', () => {
-    expect(
-      subscribeMessage({ openid: 'o1', template: 'T1', title: 't', body: 'b', page: '/pages/legal/detail?id=1', data: { thing1: '一'.repeat(25), phrase2: '已经通过审核', time3: '2024-01-01 10:00' } }),
-    ).toEqual({
-      touser: 'o1',
-      template_id: 'T1',
-      page: 'pages/legal/detail?id=1',
-      lang: 'zh_CN',
-      data: { thing1: { value: '一'.repeat(19) + '…' }, phrase2: { value: '已经通过审' }, time3: { value: '2024-01-01 10:00' } },
-    })
-    expect(clipValue('character_string7', 'x'.repeat(40))).toHaveLength(32)
-    expect(clipValue('thing', '短')).toBe('短')
-  })
-
-  test('a refusal or a failure is logged, never thrown', async () => {
-    const log = quiet()
-    const calls: unknown[] = []
-    const refusing = new CloudBaseNotifier(
-      { callWxOpenApi: async (o) => (calls.push(o), { result: { errcode: 43101, errmsg: 'user refuse to accept the msg' } }) },
-      { log },
-    )
-    await expect(refusing.send({ openid: 'o1', template: 'T1', title: 't', body: 'b', data: { thing1: 'x' } })).resolves.toBeUndefined()
-    expect(calls[0]).toMatchObject({ apiName: '/cgi-bin/message/subscribe/send', requestData: { touser: 'o1', template_id: 'T1' } })
-    const failing = new CloudBaseNotifier({ callWxOpenApi: async () => Promise.reject(new Error('ENOTFOUND')) }, { log })
-    await expect(failing.send({ openid: 'o1', template: 'T2', title: 't', body: 'b', data: {} })).resolves.toBeUndefined()
-    const ok = new CloudBaseNotifier({ callWxOpenApi: async () => ({ result: { errcode: 0, errmsg: 'ok' } }) }, { log })
-    await ok.send({ openid: 'o1', template: 'T3', title: 't', body: 'b', data: {} })
-    expect(log.lines).toEqual([
-      'error notice_refused {"template":"T1","errcode":43101,"errmsg":"user refuse to accept the msg"}',
-      'error notice_failed {"template":"T2","error":"ENOTFOUND"}',
-      'info notice_sent',
-    ])
-  })
-})
-
-describe('cloud entry: identity', () => {
-  const sdkSays = (openId: string) => ({ auth: () => ({ getUserInfo: () => ({ openId }) }) })
-
-  test('a client-sent userInfo never reaches dispatch', () => {
-    expect(withoutUserInfo({ action: 'me', data: {}, userInfo: { openId: 'forged' } })).toEqual({ action: 'me', data: {} })
-    expect(withoutUserInfo('x')).toBe('x')
-    expect(withoutUserInfo(null)).toBeNull()
-  })
-
-  test('the openid comes from the invocation context, else from the SDK, never from the event', () => {
-    const context = { environment: JSON.stringify({ WX_OPENID: 'o-context' }) }
-    expect(callerOpenid(sdkSays('o-sdk'), context)).toBe('o-context')
-    expect(callerOpenid(sdkSays('o-sdk'), { not: 'a cloudbase context' })).toBe('o-sdk')
-    expect(callerOpenid(sdkSays(''), undefined)).toBeNull()
-  })
-})
-
-describe('subscribe-message template ids', () => {
-  test('a domain key maps to the id configured for it, else passes through as an id', () => {
-    const { templateIdFor } = require('../../cloudfunctions/_core/notify-cloudbase')
-    expect(templateIdFor('membership_review', {}, { WX_TEMPLATE_MEMBERSHIP_REVIEW: 'tpl-123' })).toBe('tpl-123')
-    expect(templateIdFor('membership_review', { membership_review: 'tpl-9' }, {})).toBe('tpl-9')
-    expect(templateIdFor('AbCdEf-raw-id', {}, {})).toBe('AbCdEf-raw-id')
   })
 })

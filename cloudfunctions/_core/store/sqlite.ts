@@ -12,9 +12,7 @@ import {
   type Store,
   type Where,
 } from './port'
-
-const NAME_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
-const FIELD_RE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+import { checkField, checkName, validPoint } from './where'
 
 export interface SqliteStoreOptions {
   /** a file path, or ':memory:' for unit tests */
@@ -23,15 +21,9 @@ export interface SqliteStoreOptions {
   indexes?: Record<string, Array<string | string[]>>
 }
 
-function checkName(name: string): string {
-  if (!NAME_RE.test(name)) throw new Error(`bad collection name: ${name}`)
-  return name
-}
-
 function fieldExpr(field: string): string {
   if (field === '_id') return 'id'
-  if (!FIELD_RE.test(field)) throw new Error(`bad field name: ${field}`)
-  return `json_extract(body, '$.${field}')`
+  return `json_extract(body, '$.${checkField(field)}')`
 }
 
 function sqlValue(v: unknown): unknown {
@@ -91,13 +83,6 @@ function compileWhere(where: Where | undefined, params: unknown[]): string {
   return parts.length ? parts.join(' AND ') : '1'
 }
 
-function locationOf(doc: Record<string, unknown>): GeoPoint | null {
-  const loc = doc.location as GeoPoint | undefined
-  if (!loc || typeof loc.lat !== 'number' || typeof loc.lng !== 'number') return null
-  if (!Number.isFinite(loc.lat) || !Number.isFinite(loc.lng)) return null
-  return loc
-}
-
 /**
  * The embedded adapter: one table of JSON documents per collection, plus an R*Tree of each document's
  * `location` for nearest-point queries. WAL with synchronous=FULL: a committed write survives a crash.
@@ -149,7 +134,7 @@ export class SqliteStore implements Store {
 
   private syncGeo(g: string, rid: number | bigint, doc: Record<string, unknown>): void {
     this.db.prepare(`DELETE FROM ${g} WHERE rid = ?`).run(rid)
-    const loc = locationOf(doc)
+    const loc = validPoint(doc.location)
     if (loc) this.db.prepare(`INSERT INTO ${g} VALUES (?, ?, ?, ?, ?, ?, ?)`).run(rid, loc.lat, loc.lat, loc.lng, loc.lng, loc.lat, loc.lng)
   }
 
