@@ -9,6 +9,7 @@ import {
 } from '../../src/contracts/membership/schemas'
 import { PRIVACY_NOTICE } from '../../src/contracts/membership/options'
 import { implement, type Ctx } from '../_core/contract'
+import { beijingDay, beijingYear, endOfBeijingDay, startOfBeijingDay } from '../../src/contracts/time'
 import { membershipApi } from '../../src/contracts/membership/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { governedOrgIds, governsOrg, hasAnyRole, orgChain, scopesOf } from '../_core/auth'
@@ -81,10 +82,10 @@ async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<Applicat
     if (review.decision === 'approve') {
       const chain = await Promise.all((await orgChain(tx, current.orgId)).map((o) => tx.get<RoutedOrg>('orgs', o)))
       const regionCode = chain.find((o) => o?.regionCode)?.regionCode ?? '000000'
-      const year = Number(new Date(at.getTime() + 8 * 3600e3).toISOString().slice(0, 4))
+      const year = beijingYear(at)
       next.status = 'approved'
       next.memberNo = await nextMemberNo(tx, regionCode, year)
-      next.joinDate = new Date(at.getTime() + 8 * 3600e3).toISOString().slice(0, 10)
+      next.joinDate = beijingDay(at)
       next.timeline = [...current.timeline, { at: at.toISOString(), status: 'approved', note: `审核通过，会员编号 ${next.memberNo}` }]
     } else {
       next.status = 'rejected'
@@ -266,8 +267,8 @@ export const membershipActions = implement(membershipApi, {
       if (input.newEmployment === 'no') where.newEmploymentType = 'none'
       // Dates are Shanghai calendar days; submittedAt is stored in UTC.
       const range: Record<string, string> = {}
-      if (input.from) range.$gte = new Date(`${input.from}T00:00:00+08:00`).toISOString()
-      if (input.to) range.$lte = new Date(`${input.to}T23:59:59.999+08:00`).toISOString()
+      if (input.from) range.$gte = startOfBeijingDay(input.from).toISOString()
+      if (input.to) range.$lte = endOfBeijingDay(input.to).toISOString()
       if (Object.keys(range).length) where.submittedAt = range
       const total = await ctx.store.count(APPLICATIONS, where)
       const docs = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
@@ -339,7 +340,7 @@ export const membershipActions = implement(membershipApi, {
       const unmasked = hasAnyRole(ctx.caller, ['admin'])
       const file = await membersWorkbook(members, pii, unmasked)
       await ctx.audit(ctx.store, scopesOf(ctx.caller, unmasked ? 'admin' : 'staff')[0] ?? '', null, { count: members.length, unmasked })
-      const day = new Date(ctx.now().getTime() + 8 * 3600e3).toISOString().slice(0, 10)
+      const day = beijingDay(ctx.now())
       return { filename: `会员名单-${day}.xlsx`, base64: file.toString('base64'), count: members.length }
     },
   },

@@ -30,19 +30,5 @@ export function timelineLabel(status: TimelineEntry['status']): string {
   return STEP_LABELS[status] ?? statusLabel(status as Parameters<typeof statusLabel>[0])
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/**
- * Beijing time regardless of the phone's time zone: reviewers and applicants talk about the same
- * "submitted at 09:30". China has no DST, so a fixed +8 h offset is exact.
- */
-export function formatDateTime(iso: string): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return iso
-  const d = new Date(t + 8 * 3600 * 1000)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-export function formatDate(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : formatDateTime(iso).slice(0, 10)
-}
+/** Beijing time regardless of the phone's time zone: reviewers and applicants talk about the same 09:30. */
+export { beijingDateTime as formatDateTime, beijingDay as formatDate } from '@/contracts/time'

@@ -1,3 +1,4 @@
+import { beijingClock } from '../time'
 /**
  * Opening hours of a station, written the way staff write them:
  *   "24小时" | "08:00-20:00" | "20:00-次日08:00" | "周一至周五 08:00-18:00；周六 09:00-12:00"
@@ -88,17 +89,11 @@ export function parseHours(input: string): HoursParse {
   return { ok: true, hours: { always: false, rules } }
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
-
-/** China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
-export function shanghaiClock(at: Date): { day: number; minutes: number } {
-  const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
-  return { day: t.getUTCDay(), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() }
-}
+export { beijingClock as shanghaiClock } from '../time'
 
 export function isOpenAt(hours: OpeningHours, at: Date): boolean {
   if (hours.always) return true
-  const { day, minutes } = shanghaiClock(at)
+  const { day, minutes } = beijingClock(at)
   const yesterday = (day + 6) % 7
   return hours.rules.some((r) => {
     if (r.open === r.close) return r.days.includes(day) // a whole day ("周六 24小时")

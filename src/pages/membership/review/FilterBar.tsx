@@ -1,3 +1,4 @@
+import { beijingDay } from '@/contracts/time'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { NewEmploymentFilter, StatusFilter } from '../shared/review'
@@ -18,7 +19,7 @@ const NEW_EMPLOYMENT: { key: NewEmploymentFilter; label: string }[] = [
 
 /** Today in Beijing, the upper bound of both date pickers. */
 function today(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+  return beijingDay()
 }
 
 interface Props {

@@ -1,3 +1,4 @@
+import { beijingDay } from '@/contracts/time'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
@@ -154,7 +155,7 @@ export default function StationDetailPage() {
         ) : null}
       </View>
 
-      {s.updatedAt ? <Text className='footnote'>信息更新于 {s.updatedAt.slice(0, 10)}</Text> : null}
+      {s.updatedAt ? <Text className='footnote'>信息更新于 {beijingDay(s.updatedAt)}</Text> : null}
     </View>
   )
 }
