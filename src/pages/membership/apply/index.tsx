@@ -25,6 +25,7 @@ import { getMyStatus, getOptions, MEMBERSHIP_HOME, submitApplication } from '../
 import { EMPTY_FORM, formFromApplication, genderFromId, validateForm, type ApplyForm } from './form'
 import PrivacyBlock from './PrivacyBlock'
 import './index.scss'
+import { confirm } from '@/utils/dialog'
 
 type Load =
   | { kind: 'loading' }
@@ -97,14 +98,14 @@ export default function ApplyPage() {
     setErrors({})
     busy.current = true
     const d = checked.data
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: load.kind === 'ready' && load.fixing ? '确认重新提交？' : '确认提交入会申请？',
       content: `姓名：${d.name}\n身份证号：${maskIdNumber(d.idNumber)}\n工作单位：${d.employer}\n提交后由工会审核，审核结果会通知您。`,
       confirmText: '提交',
-      confirmColor: '#C8102E',
+      danger: true,
       cancelText: '再看看',
     })
-    if (!confirm) {
+    if (!ok) {
       busy.current = false
       return
     }
@@ -122,7 +123,7 @@ export default function ApplyPage() {
     setFormError(res.error.message)
     if (res.error.fields?.length) scrollToFirstError()
     if (res.error.code === 'CONFLICT') {
-      const { confirm: view } = await Taro.showModal({ title: '无法提交', content: res.error.message, confirmText: '查看进度', cancelText: '知道了' })
+      const view = await confirm({ title: '无法提交', content: res.error.message, confirmText: '查看进度', cancelText: '知道了' })
       if (view) goToStatus()
     }
   }

@@ -11,6 +11,7 @@ import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
 import { APPLY_PAGE, CARD_PAGE, getMyStatus, withdrawApplication } from '../shared/api'
 import Intro from './Intro'
 import './index.scss'
+import { alert, confirm } from '@/utils/dialog'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: MyApplication | null }
 
@@ -47,19 +48,19 @@ export default function MembershipPage() {
 
   const withdraw = async () => {
     if (withdrawing) return
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '撤回入会申请？',
       content: '撤回后，您填写的入会信息（包括身份证号和手机号）将被删除，且无法恢复。之后仍可重新申请。',
       confirmText: '确认撤回',
-      confirmColor: '#C8102E',
+      danger: true,
       cancelText: '不撤回',
     })
-    if (!confirm) return
+    if (!ok) return
     setWithdrawing(true)
     const res = await withdrawApplication()
     setWithdrawing(false)
     if (!res.ok) {
-      Taro.showModal({ title: '撤回失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
+      void alert('撤回失败', res.error.message)
       return
     }
     Taro.showToast({ title: '已撤回，信息已删除', icon: 'none', duration: 1500 })

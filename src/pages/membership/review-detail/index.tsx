@@ -16,6 +16,7 @@ import ReasonBox from './ReasonBox'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
+import { alert, confirm } from '@/utils/dialog'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: ApplicationDetail }
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
@@ -59,18 +60,17 @@ function ApplicationPage() {
     }
     const fields = toFieldMessages(res.error.fields)
     if (fields.reason) setReasonError(fields.reason)
-    else Taro.showModal({ title: '操作失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
+    else void alert('操作失败', res.error.message)
   }
 
   const approve = async (app: ApplicationDetail) => {
     if (busy) return
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '通过入会申请？',
       content: `${app.name} 将成为${app.orgName}会员，并收到审核通过的通知。`,
       confirmText: '通过',
-      confirmColor: '#17924E',
     })
-    if (!confirm) return
+    if (!ok) return
     setBusy(true)
     finish(await reviewApplication(app.id, 'approve'), '已通过')
   }
@@ -79,13 +79,13 @@ function ApplicationPage() {
     if (busy) return
     const checked = check(reviewInput, { id: app.id, decision: 'reject', reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '驳回入会申请？',
       content: `申请人会收到驳回通知和原因，可以修改后重新提交。\n原因：${checked.data.reason}`,
       confirmText: '驳回',
-      confirmColor: '#C8102E',
+      danger: true,
     })
-    if (!confirm) return
+    if (!ok) return
     setBusy(true)
     finish(await reviewApplication(app.id, 'reject', checked.data.reason), '已驳回')
   }
@@ -94,13 +94,13 @@ function ApplicationPage() {
     if (busy) return
     const checked = check(revokeInput, { id: app.id, reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '注销会籍？',
       content: `${app.name}（会员编号 ${app.memberNo ?? '—'}）的会籍将被注销，会员卡随即失效。此操作不能撤销。`,
       confirmText: '注销',
-      confirmColor: '#C8102E',
+      danger: true,
     })
-    if (!confirm) return
+    if (!ok) return
     setBusy(true)
     finish(await revokeMembership(app.id, checked.data.reason), '已注销')
   }

@@ -1,5 +1,4 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import { AMENITIES } from '@/contracts/stations/amenities'
@@ -9,6 +8,7 @@ import { countDataRows, pickCsvFromChat, readBrowserFile, type PickedFile } from
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
+import { confirm } from '@/utils/dialog'
 
 const HEADER = 'name,address,lat,lng,hours,amenities,phone'
 const SAMPLE = `${HEADER}
@@ -44,13 +44,13 @@ function StationImport() {
       return
     }
     setMessage('')
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '确认导入？',
       content: `共 ${rows} 行。名称和地址相同的驿站会被更新，其余新建；有问题的行会被拒绝并说明原因。`,
       confirmText: '导入',
-      confirmColor: '#C8102E',
+      danger: true,
     })
-    if (!confirm) return
+    if (!ok) return
     setSending(true)
     const res = await importCsv(text)
     setSending(false)

@@ -8,6 +8,7 @@ import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { goBackOr } from '@/utils/nav'
 import { reportStation } from '../shared/api'
 import './index.scss'
+import { confirm } from '@/utils/dialog'
 
 type Kind = (typeof REPORT_KINDS)[number]['key']
 
@@ -43,14 +44,14 @@ export default function ReportPage() {
     }
     setErrors({})
     const label = REPORT_KINDS.find((k) => k.key === checked.data.kind)?.label ?? ''
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '确认提交反馈？',
       content: `问题类型：${label}${name ? `\n驿站：${name}` : ''}`,
       confirmText: '提交',
-      confirmColor: '#C8102E',
+      danger: true,
       cancelText: '再想想',
     })
-    if (!confirm) return
+    if (!ok) return
     setSending(true)
     const res = await reportStation(checked.data)
     setSending(false)
