@@ -8,14 +8,14 @@ import { DuplicateKeyError, type Store } from './store/port'
 export async function rateLimit(store: Store, key: string, max: number, windowMs: number, now: Date, message: string) {
   const window = Math.floor(now.getTime() / windowMs)
   const id = `${key}:${window}`
-  let changed = await store.update('rate_limits', { _id: id }, { inc: { n: 1 } })
+  const changed = await store.update('rate_limits', { _id: id }, { inc: { n: 1 } })
   if (!changed) {
     try {
       await store.insert('rate_limits', { _id: id, n: 1, expiresAt: new Date((window + 1) * windowMs).toISOString() })
       return
     } catch (e) {
       if (!(e instanceof DuplicateKeyError)) throw e
-      changed = await store.update('rate_limits', { _id: id }, { inc: { n: 1 } })
+      await store.update('rate_limits', { _id: id }, { inc: { n: 1 } })
     }
   }
   const doc = await store.get<{ _id: string; n: number }>('rate_limits', id)

@@ -1,5 +1,5 @@
 /** The subscribe-message notifier over CloudBase's open API, checked offline with a fake app. */
-import { clipValue, CloudBaseNotifier, subscribeMessage } from '../../cloudfunctions/_core/notify-cloudbase'
+import { clipValue, CloudBaseNotifier, subscribeMessage, templateIdFor } from '../../cloudfunctions/_core/notify-cloudbase'
 import type { Logger } from '../../cloudfunctions/_core/log'
 
 describe('subscribe-message notifier', () => {
@@ -45,7 +45,6 @@ describe('subscribe-message notifier', () => {
 
 describe('subscribe-message template ids', () => {
   test('a domain key maps to the id configured for it, else passes through as an id', () => {
-    const { templateIdFor } = require('../../cloudfunctions/_core/notify-cloudbase')
     expect(templateIdFor('membership_review', {}, { WX_TEMPLATE_MEMBERSHIP_REVIEW: 'tpl-123' })).toBe('tpl-123')
     expect(templateIdFor('membership_review', { membership_review: 'tpl-9' }, {})).toBe('tpl-9')
     expect(templateIdFor('AbCdEf-raw-id', {}, {})).toBe('AbCdEf-raw-id')

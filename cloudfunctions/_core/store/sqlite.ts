@@ -273,16 +273,15 @@ export class SqliteStore implements Store {
   }
 
   private makeDirect(): Store {
-    const self = this
     const direct: Store = {
-      get: async <T extends Doc>(c: string, id: string) => self.rawGet<T>(c, id),
-      find: async <T extends Doc>(c: string, o?: FindOptions) => self.rawFind<T>(c, o),
-      count: async (c, w) => self.rawCount(c, w),
-      insert: async (c, d) => self.rawInsert(c, d),
-      put: async (c, d) => self.rawPut(c, d),
-      update: async (c, w, ch) => self.rawUpdate(c, w, ch),
-      remove: async (c, w) => self.rawRemove(c, w),
-      nearest: async <T extends Doc>(c: string, p: GeoPoint, o: NearestOptions) => self.rawNearest<T>(c, p, o),
+      get: async <T extends Doc>(c: string, id: string) => this.rawGet<T>(c, id),
+      find: async <T extends Doc>(c: string, o?: FindOptions) => this.rawFind<T>(c, o),
+      count: async (c, w) => this.rawCount(c, w),
+      insert: async (c, d) => this.rawInsert(c, d),
+      put: async (c, d) => this.rawPut(c, d),
+      update: async (c, w, ch) => this.rawUpdate(c, w, ch),
+      remove: async (c, w) => this.rawRemove(c, w),
+      nearest: async <T extends Doc>(c: string, p: GeoPoint, o: NearestOptions) => this.rawNearest<T>(c, p, o),
       transaction: async (fn) => fn(direct),
     }
     return direct
