@@ -4,6 +4,8 @@ import { useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import Field from '@/components/Field'
+import TextField from '@/components/TextField'
+import EnumPicker from '@/components/EnumPicker'
 import PickerBox from '@/components/PickerBox'
 import StateView from '@/components/StateView'
 import { maskIdNumber } from '@/contracts/membership/idcard'
@@ -172,9 +174,7 @@ export default function ApplyPage() {
 
       <View className='card apply__section apply__section--basic'>
         <Text className='apply__section-title'>基本信息</Text>
-        <Field label='姓名' name='name' required error={errors.name}>
-          <Input className='field__input apply__name' value={form.name} maxlength={30} placeholder='与身份证一致' onInput={(e) => set('name', e.detail.value)} />
-        </Field>
+        <TextField label='姓名' name='name' required error={errors.name} className='apply__name' value={form.name} maxlength={30} placeholder='与身份证一致' onInput={(v) => set('name', v)} />
         <Field label='身份证号' name='idNumber' required error={errors.idNumber}>
           <Input
             className='field__input apply__id-number'
@@ -190,30 +190,28 @@ export default function ApplyPage() {
           <Choice options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} className='apply__gender' />
         </Field>
         <Field label='民族' name='ethnicity' required error={errors.ethnicity}>
-          <PickerBox
+          <EnumPicker
             className='apply__ethnicity'
-            range={ETHNICITIES}
-            value={ETHNICITIES.indexOf(form.ethnicity as (typeof ETHNICITIES)[number])}
-            onChange={(i) => set('ethnicity', ETHNICITIES[i])}
+            options={ETHNICITIES}
+            value={form.ethnicity}
+            onChange={(v) => set('ethnicity', v)}
           />
         </Field>
-        <Field label='手机号' name='phone' required error={errors.phone} hint='审核结果会通过微信通知，工会也可能电话联系您'>
-          <Input className='field__input apply__phone' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => set('phone', e.detail.value)} />
-        </Field>
+        <TextField label='手机号' name='phone' required error={errors.phone} hint='审核结果会通过微信通知，工会也可能电话联系您' className='apply__phone' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(v) => set('phone', v)} />
         <Field label='学历' name='education' required error={errors.education}>
-          <PickerBox
+          <EnumPicker
             className='apply__education'
-            range={EDUCATIONS}
-            value={EDUCATIONS.indexOf(form.education as (typeof EDUCATIONS)[number])}
-            onChange={(i) => set('education', EDUCATIONS[i])}
+            options={EDUCATIONS}
+            value={form.education}
+            onChange={(v) => set('education', v)}
           />
         </Field>
         <Field label='政治面貌' name='politicalStatus' required error={errors.politicalStatus}>
-          <PickerBox
+          <EnumPicker
             className='apply__political'
-            range={POLITICAL_STATUSES}
-            value={POLITICAL_STATUSES.indexOf(form.politicalStatus as (typeof POLITICAL_STATUSES)[number])}
-            onChange={(i) => set('politicalStatus', POLITICAL_STATUSES[i])}
+            options={POLITICAL_STATUSES}
+            value={form.politicalStatus}
+            onChange={(v) => set('politicalStatus', v)}
           />
         </Field>
       </View>
@@ -242,9 +240,7 @@ export default function ApplyPage() {
         >
           <Input className='field__input apply__employer' value={form.employer} maxlength={60} placeholder='单位全称' onInput={(e) => set('employer', e.detail.value)} />
         </Field>
-        <Field label='职业/工种' name='occupation' required error={errors.occupation}>
-          <Input className='field__input apply__occupation' value={form.occupation} maxlength={30} placeholder='如：快递员、车工、会计' onInput={(e) => set('occupation', e.detail.value)} />
-        </Field>
+        <TextField label='职业/工种' name='occupation' required error={errors.occupation} className='apply__occupation' value={form.occupation} maxlength={30} placeholder='如：快递员、车工、会计' onInput={(v) => set('occupation', v)} />
         <Field label='所在地区' name='region' required error={errors.region} hint='工作所在的镇（街道），用于确定由哪个工会受理'>
           <PickerBox
             className='apply__region'

@@ -1,10 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import InfoRows, { type InfoRow } from '@/components/InfoRows'
 import { HUKOU_TYPES, newEmploymentLabel } from '@/contracts/membership/options'
 import type { ApplicationDetail } from '@/contracts/membership/schemas'
 
-type Row = [label: string, value: string, key: string]
-
-function sections(a: ApplicationDetail): { title: string; rows: Row[] }[] {
+function sections(a: ApplicationDetail): { title: string; rows: InfoRow[] }[] {
   return [
     {
       title: '基本信息',
@@ -41,15 +39,7 @@ export default function DetailRows({ app }: { app: ApplicationDetail }) {
   return (
     <>
       {sections(app).map((s) => (
-        <View key={s.title} className='card detail-section'>
-          <Text className='detail-section__title'>{s.title}</Text>
-          {s.rows.map(([label, value, key]) => (
-            <View key={key} className={`detail-row detail-row--${key}`}>
-              <Text className='detail-row__label'>{label}</Text>
-              <Text className='detail-row__value'>{value || '—'}</Text>
-            </View>
-          ))}
-        </View>
+        <InfoRows key={s.title} title={s.title} rows={s.rows} />
       ))}
     </>
   )
