@@ -26,8 +26,9 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      // PNG only (WeChat's tabBar takes no SVG), 81×81 px, paths relative to src; drawn by scripts/icons.mjs.
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/icons/tab-home.png', selectedIconPath: 'assets/icons/tab-home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/icons/tab-me.png', selectedIconPath: 'assets/icons/tab-me-active.png' },
     ],
   },
   // chooseLocation is used by staff to pick a station's position on the map.

@@ -1,12 +1,24 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MeError } from '@/components/MeGate'
 import { isStaffLike, useMe } from '@/hooks/useMe'
-import { DOMAINS, WORKBENCH_URL } from '@/domains'
+import { DOMAINS, WORKBENCH_URL, type DomainEntry } from '@/domains'
+import { iconFor } from '@/assets/icons'
+import workbenchIcon from '@/assets/icons/workbench.png'
 import './index.scss'
 
 function open(url: string) {
   Taro.navigateTo({ url })
+}
+
+/** The tile's icon; a domain without a drawing yet shows the first character of its name. */
+function TileMark({ domain }: { domain: DomainEntry }) {
+  const src = iconFor(domain.icon)
+  return (
+    <View className='service-tile__mark'>
+      {src ? <Image className='service-tile__icon' src={src} mode='aspectFit' /> : <Text className='service-tile__char'>{domain.name.slice(0, 1)}</Text>}
+    </View>
+  )
 }
 
 export default function Home() {
@@ -34,8 +46,8 @@ export default function Home() {
         <Text className='section-title'>服务</Text>
         <View className='card home__grid'>
           {DOMAINS.map((d) => (
-            <View key={d.key} className={`service-tile service-tile--${d.key}`} onClick={() => open(d.home.url)}>
-              <View className={`service-tile__mark ${d.home.open ? 'service-tile__mark--live' : ''}`}>{d.name.slice(0, 1)}</View>
+            <View key={d.key} className={`service-tile service-tile--${d.key} ${d.home.open ? '' : 'service-tile--soon'}`} onClick={() => open(d.home.url)}>
+              <TileMark domain={d} />
               <Text className='service-tile__title'>{d.name}</Text>
               <Text className='service-tile__desc'>{d.home.open ? d.home.subtitle : '即将开放'}</Text>
             </View>
@@ -44,7 +56,9 @@ export default function Home() {
 
         {isStaffLike(me) ? (
           <View className='card home__workbench' onClick={() => open(WORKBENCH_URL)}>
-            <View className='home__workbench-mark'>工</View>
+            <View className='home__workbench-mark'>
+              <Image className='home__workbench-icon' src={workbenchIcon} mode='aspectFit' />
+            </View>
             <View className='home__workbench-text'>
               <Text className='home__workbench-title'>工作台</Text>
               <Text className='muted'>管理驿站、处理职工申请</Text>
