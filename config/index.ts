@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
+import { Es2019Plugin } from './es2019'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -30,6 +31,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      webpackChain(chain) {
+        chain.plugin('es2019').use(Es2019Plugin)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
