@@ -2,9 +2,12 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
 import { Es2019Plugin } from './es2019'
+import { deployEnv, isRelease, releaseSettings } from './release'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A release build (npm run build:release) must name its CloudBase env and AppID; a local build needs neither.
+  const release = isRelease() ? releaseSettings(deployEnv(path.resolve(__dirname, '..'))) : null
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gonghui-miniprogram',
     date: '2025-11-23',
@@ -20,8 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: 'dist/' + process.env.TARO_ENV,
     plugins: [],
     defineConstants: {
-      // Empty means "the environment the mini-program is bound to" (see initCloud in src/api/client.ts).
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // Empty (local builds) means the IDE's default environment (see initCloud in src/api/client.ts).
+      CLOUD_ENV: JSON.stringify(release?.envId ?? ''),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -10,9 +10,9 @@ let cloudReady = false
 /** Called once at launch; wx.cloud ignores repeated init calls, but we keep it explicit. */
 export function initCloud(): void {
   if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
-  // DYNAMIC_CURRENT_ENV makes the SDK use whatever environment the mini-program is bound to; Taro's types omit it.
-  const dynamicEnv = (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV?: unknown }).DYNAMIC_CURRENT_ENV
-  Taro.cloud.init({ env: (CLOUD_ENV || dynamicEnv) as string, traceUser: true })
+  // A release build names its environment (TCB_ENV_ID, see config/release.ts); a local build leaves `env` out,
+  // which wx.cloud reads as the IDE's default environment. (DYNAMIC_CURRENT_ENV exists only in cloud functions.)
+  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
   cloudReady = true
 }
 
