@@ -28,7 +28,7 @@ describe('release build settings', () => {
   })
 
   it('npm run build:release stops before building, with exit code 1 and no stack trace', () => {
-    const env = { ...process.env, GH_DOTENV: 'does-not-exist.env' }
+    const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env' }
     delete env.TCB_ENV_ID
     delete env.WX_APPID
     const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], { cwd: ROOT, env, encoding: 'utf8' })
