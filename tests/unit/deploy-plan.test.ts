@@ -133,7 +133,7 @@ describe('npm run deploy', () => {
   const run = (args: string[], extra: Record<string, string> = {}) => {
     const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env', ...extra }
     for (const k of ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY', 'COUNTY_ORG_ID']) if (!(k in extra)) delete env[k]
-    return spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/deploy.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' })
+    return spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/deploy.ts', ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
   }
 
   it('--dry-run prints the whole plan without credentials and never a secret', () => {

@@ -31,7 +31,7 @@ describe('release build settings', () => {
     const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env' }
     delete env.TCB_ENV_ID
     delete env.WX_APPID
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], { cwd: ROOT, env, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('无法构建正式版小程序')
     expect(r.stderr).not.toMatch(/\n\s+at /)
