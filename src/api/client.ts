@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '@/contracts/api'
-import type { ApiError, ApiResult } from '@/contracts/result'
+import type { ApiResult } from '@/contracts/result'
+import { isIdempotentAction, mapCloudError, NETWORK_ERROR, newRequestId } from './errors'
 import { clearToken, getToken, LOGIN_PAGE } from './session'
 
-export const NETWORK_ERROR: ApiError = { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }
+export { NETWORK_ERROR }
 
 let cloudReady = false
 
@@ -24,8 +25,20 @@ function isEnvelope<T>(value: unknown): value is ApiResult<T> {
 
 async function callCloud<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
   initCloud()
-  const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } })
-  return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
+  const requestId = newRequestId()
+  // A read whose request failed on the way (network, timeout) is asked once more, with the same request id.
+  const attempts = isIdempotentAction(action) ? 2 : 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await Taro.cloud.callFunction({ name: fn, data: { action, data, requestId } })
+      return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
+    } catch (e) {
+      const failure = mapCloudError(e)
+      console.error('cloud_call_failed', { fn, action, requestId, attempt, errCode: failure.errCode, errMsg: (e as { errMsg?: string } | null)?.errMsg })
+      if (failure.transient && attempt < attempts) continue
+      return { ok: false, error: failure.error }
+    }
+  }
 }
 
 let redirecting = false
