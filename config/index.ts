@@ -2,7 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
 import { Es2019Plugin } from './es2019'
-import { deployEnv, isRelease, releaseSettings } from './release'
+import { deployEnv, isRelease, releaseSettings, subscribeTemplateIds } from './release'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // Empty (local builds) means the IDE's default environment (see initCloud in src/api/client.ts).
       CLOUD_ENV: JSON.stringify(release?.envId ?? ''),
+      // notice key → subscribe-message template id (subscribe-templates.json); {} when none are configured.
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -55,3 +55,15 @@ export function releaseSettings(env: Record<string, string | undefined>): Releas
 export function isRelease(env: Record<string, string | undefined> = process.env): boolean {
   return env.GH_RELEASE === '1'
 }
+
+/**
+ * Subscribe-message template ids by notice key, for the client's requestSubscribeMessage: from WX_TEMPLATES
+ * (JSON) or the git-ignored subscribe-templates.json — the same file npm run deploy gives the functions.
+ */
+export function subscribeTemplateIds(env: Record<string, string | undefined>, root = process.cwd()): Record<string, string> {
+  const file = resolve(root, env.GH_TEMPLATES_FILE ?? 'subscribe-templates.json')
+  const text = env.WX_TEMPLATES ?? (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  if (!text) return {}
+  const parsed = JSON.parse(text) as Record<string, { id?: unknown }>
+  return Object.fromEntries(Object.entries(parsed).flatMap(([k, t]) => (typeof t?.id === 'string' ? [[k, t.id]] : [])))
+}
