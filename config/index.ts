@@ -1,9 +1,13 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
+import { Es2019Plugin } from './es2019'
+import { deployEnv, isRelease, releaseSettings, subscribeTemplateIds } from './release'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A release build (npm run build:release) must name its CloudBase env and AppID; a local build needs neither.
+  const release = isRelease() ? releaseSettings(deployEnv(path.resolve(__dirname, '..'))) : null
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gonghui-miniprogram',
     date: '2025-11-23',
@@ -19,8 +23,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: 'dist/' + process.env.TARO_ENV,
     plugins: [],
     defineConstants: {
-      // Empty means "the environment the mini-program is bound to" (see initCloud in src/api/client.ts).
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // Empty (local builds) means the IDE's default environment (see initCloud in src/api/client.ts).
+      CLOUD_ENV: JSON.stringify(release?.envId ?? ''),
+      // notice key → subscribe-message template id (subscribe-templates.json); {} when none are configured.
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
@@ -30,6 +36,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      webpackChain(chain) {
+        chain.plugin('es2019').use(Es2019Plugin)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

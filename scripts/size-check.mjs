@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { functionNames } from './functions.mjs'
+import { checkEs2019 } from './check-es2019.mjs'
 
 const require = createRequire(import.meta.url)
 const ci = require('miniprogram-ci')
@@ -45,8 +46,15 @@ for (const fn of functionNames()) {
   const file = join('dist/cloudfunctions', fn, 'index.js')
   if (existsSync(file)) console.log(`cloud function ${fn.padEnd(9)} ${kb(statSync(file).size).padStart(10)} (bundled, minified; SDK installed by CloudBase)`)
 }
+// The same run holds the output to ES2019 syntax (WeChat cannot polyfill syntax; see scripts/check-es2019.mjs).
+const syntax = checkEs2019(projectPath)
+if (syntax.failures.length) {
+  console.error(`ES2019 check: ${syntax.failures.length} of ${syntax.files} .js files do not parse as ES2019:`)
+  for (const f of syntax.failures) console.error('  ' + f)
+  failed = true
+} else console.log(`ES2019 check: all ${syntax.files} .js files parse as ES2019`)
 if (failed) {
-  console.error('size budget broken')
+  console.error('size budget or syntax check broken')
   process.exit(1)
 }
 process.exit(0)

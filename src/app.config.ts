@@ -2,14 +2,18 @@ import { DOMAINS } from './domains'
 
 const RED = '#C8102E'
 
+// The persona picker and the outbox talk to the local gateway, which exists only for the H5 build: the
+// mini program (local or release) leaves them out, so they are neither in its app.json nor in its packages.
+const LOCAL_ONLY = process.env.TARO_ENV === 'h5'
+
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/me/index', ...(LOCAL_ONLY ? ['pages/login/index'] : [])],
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
     ...DOMAINS.map((d) => ({ root: `pages/${d.key}`, pages: d.pages })),
     { root: 'pages/staff', pages: ['index/index'] },
-    // Local demo tools (the notification outbox); never linked in WeChat.
-    { root: 'pages/dev', pages: ['outbox/index'] },
+    // Local demo tools (the notification outbox); H5 only.
+    ...(LOCAL_ONLY ? [{ root: 'pages/dev', pages: ['outbox/index'] }] : []),
   ],
   window: {
     backgroundTextStyle: 'light',

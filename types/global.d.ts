@@ -11,6 +11,9 @@ declare module '*.scss'
 /** Cloud environment id injected by config/index.ts defineConstants; '' means the bound default. */
 declare const CLOUD_ENV: string
 
+/** notice key → WeChat subscribe-message template id, from build-time configuration (config/release.ts). */
+declare const SUBSCRIBE_TEMPLATES: Record<string, string>
+
 declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production'

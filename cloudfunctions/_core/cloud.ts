@@ -6,6 +6,7 @@ import { CloudBaseNotifier } from './notify-cloudbase'
 import type { Notifier } from './notify'
 import { CloudBaseStore } from './store/cloudbase'
 import { keysFromEnv, type Keys } from './keys'
+import { deliverOutbox } from './outbox'
 
 interface CloudRuntime {
   store: CloudBaseStore
@@ -80,7 +81,19 @@ export function cloudMain(actions: Actions): CloudHandler {
       consoleLogger.error('cloud_init_failed', { error: e instanceof Error ? e.message : String(e) })
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }
     }
+    // A timer trigger (declared for the deliverer in the deploy plan) carries no caller: it sends the outbox.
+    // A client imitating the event has an openid and goes to dispatch like any other call.
     const openid = callerOpenid(context)
+    if (isTimerEvent(event) && !openid) {
+      const result = await deliverOutbox(rt.store, rt.notifier, consoleLogger)
+      consoleLogger.info('outbox_delivered', result)
+      return { ok: true, data: result }
+    }
     return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })
   }
+}
+
+/** CloudBase calls a timer-triggered function with `{ Type: 'Timer', TriggerName, Time }` and no WeChat context. */
+export function isTimerEvent(event: unknown): boolean {
+  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
 }

@@ -39,10 +39,37 @@ export function clipValue(key: string, value: string): string {
   return rule[0] === 'thing' ? chars.slice(0, rule[1] - 1).join('') + '…' : chars.slice(0, rule[1]).join('')
 }
 
-export function subscribeMessage(notice: Notice, state?: SubscribeMessage['miniprogram_state']): SubscribeMessage {
+/**
+ * A notice's semantic keys (membership_review sends `{org, result, note}`) mapped to the template the union
+ * picked in the WeChat console: its id and which keyword each value fills (`{org: 'thing1', result: 'phrase2'}`).
+ * Configured per deployment in WX_TEMPLATES (JSON: notice key → TemplateConfig), written by npm run deploy from
+ * subscribe-templates.json; never hard-coded, because every union's template has its own ids and keywords.
+ */
+export interface TemplateConfig {
+  id: string
+  keys: Record<string, string>
+}
+
+export function templatesFromEnv(env: Record<string, string | undefined> = process.env): Record<string, TemplateConfig> {
+  if (!env.WX_TEMPLATES) return {}
+  try {
+    const parsed = JSON.parse(env.WX_TEMPLATES) as Record<string, Partial<TemplateConfig>>
+    return Object.fromEntries(Object.entries(parsed).filter(([, t]) => typeof t?.id === 'string' && t.keys && typeof t.keys === 'object') as Array<[string, TemplateConfig]>)
+  } catch {
+    consoleLogger.error('wx_templates_invalid', { reason: 'WX_TEMPLATES is not JSON' })
+    return {}
+  }
+}
+
+export function subscribeMessage(notice: Notice, state?: SubscribeMessage['miniprogram_state'], template?: TemplateConfig): SubscribeMessage {
   const data: SubscribeMessage['data'] = {}
-  for (const [key, value] of Object.entries(notice.data)) data[key] = { value: clipValue(key, String(value)) }
-  const msg: SubscribeMessage = { touser: notice.openid, template_id: notice.template, data, lang: 'zh_CN' }
+  for (const [key, value] of Object.entries(notice.data)) {
+    // With a template config, each semantic key fills its keyword (cut to that keyword type's limit); a key the
+    // template has no keyword for is left out, as WeChat refuses unknown keywords.
+    const keyword = template ? template.keys[key] : key
+    if (keyword) data[keyword] = { value: clipValue(keyword, String(value ?? '')) || '无' }
+  }
+  const msg: SubscribeMessage = { touser: notice.openid, template_id: template?.id ?? notice.template, data, lang: 'zh_CN' }
   // WeChat wants a page path relative to the app root ("pages/x/index?id=1").
   if (notice.page) msg.page = notice.page.replace(/^\/+/, '')
   if (state) msg.miniprogram_state = state
@@ -55,6 +82,8 @@ export interface CloudBaseNotifierOptions {
   miniprogramState?: SubscribeMessage['miniprogram_state']
   /** domain template keys (e.g. membership_review) to the template ids the union applied for in the WeChat console */
   templates?: Record<string, string | undefined>
+  /** notice key → template id and keyword mapping; defaults to WX_TEMPLATES */
+  templateConfigs?: Record<string, TemplateConfig>
 }
 
 /** `WX_TEMPLATE_MEMBERSHIP_REVIEW=<template id>` and the like, set on the cloud function. */
@@ -79,9 +108,12 @@ export class CloudBaseNotifier implements Notifier {
 
   async send(notice: Notice): Promise<void> {
     try {
+      const configured = (this.options.templateConfigs ?? templatesFromEnv())[notice.template]
       const res = await this.app.callWxOpenApi({
         apiName: '/cgi-bin/message/subscribe/send',
-        requestData: subscribeMessage({ ...notice, template: templateIdFor(notice.template, this.options.templates) }, this.options.miniprogramState),
+        requestData: configured
+          ? subscribeMessage(notice, this.options.miniprogramState, configured)
+          : subscribeMessage({ ...notice, template: templateIdFor(notice.template, this.options.templates) }, this.options.miniprogramState),
       })
       const result = (res?.result ?? {}) as { errcode?: unknown; errmsg?: unknown }
       if (typeof result.errcode === 'number' && result.errcode !== 0) {

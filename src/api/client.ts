@@ -1,18 +1,19 @@
 import Taro from '@tarojs/taro'
 import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '@/contracts/api'
-import type { ApiError, ApiResult } from '@/contracts/result'
+import type { ApiResult } from '@/contracts/result'
+import { isIdempotentAction, mapCloudError, NETWORK_ERROR, newRequestId } from './errors'
 import { clearToken, getToken, LOGIN_PAGE } from './session'
 
-export const NETWORK_ERROR: ApiError = { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }
+export { NETWORK_ERROR }
 
 let cloudReady = false
 
 /** Called once at launch; wx.cloud ignores repeated init calls, but we keep it explicit. */
 export function initCloud(): void {
   if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
-  // DYNAMIC_CURRENT_ENV makes the SDK use whatever environment the mini-program is bound to; Taro's types omit it.
-  const dynamicEnv = (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV?: unknown }).DYNAMIC_CURRENT_ENV
-  Taro.cloud.init({ env: (CLOUD_ENV || dynamicEnv) as string, traceUser: true })
+  // A release build names its environment (TCB_ENV_ID, see config/release.ts); a local build leaves `env` out,
+  // which wx.cloud reads as the IDE's default environment. (DYNAMIC_CURRENT_ENV exists only in cloud functions.)
+  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
   cloudReady = true
 }
 
@@ -24,8 +25,20 @@ function isEnvelope<T>(value: unknown): value is ApiResult<T> {
 
 async function callCloud<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
   initCloud()
-  const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } })
-  return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
+  const requestId = newRequestId()
+  // A read whose request failed on the way (network, timeout) is asked once more, with the same request id.
+  const attempts = isIdempotentAction(action) ? 2 : 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await Taro.cloud.callFunction({ name: fn, data: { action, data, requestId } })
+      return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
+    } catch (e) {
+      const failure = mapCloudError(e)
+      console.error('cloud_call_failed', { fn, action, requestId, attempt, errCode: failure.errCode, errMsg: (e as { errMsg?: string } | null)?.errMsg })
+      if (failure.transient && attempt < attempts) continue
+      return { ok: false, error: failure.error }
+    }
+  }
 }
 
 let redirecting = false

@@ -6,6 +6,9 @@ import type { FieldError } from './result'
 // `import * as z from 'zod'` and this module for its side effect: a re-exported `z` namespace
 // defeats tree-shaking and drags every zod locale (~270 KB) into each bundle.
 config(zhCN())
+// WeChat forbids `new Function`; jitless keeps zod from even probing for it (the probe throws and is logged
+// as an error in the weapp console). Taro replaces TARO_ENV at build time; the cloud functions keep the JIT.
+if (process.env.TARO_ENV === 'weapp') config({ jitless: true })
 
 /** zod issues as the contract's `fields`: a dotted path into the input and a Chinese message, one per field. */
 export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {

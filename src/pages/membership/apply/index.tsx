@@ -24,6 +24,7 @@ import { ensureSignedIn } from '@/api/session'
 import { toFieldMessages, type FieldMessages } from '@/utils/form'
 import { scrollToFirstError } from '@/utils/nav'
 import { getMyStatus, getOptions, MEMBERSHIP_HOME, submitApplication } from '../shared/api'
+import { askForNotices } from '@/api/subscribe'
 import { EMPTY_FORM, formFromApplication, genderFromId, validateForm, type ApplyForm } from './form'
 import PrivacyBlock from './PrivacyBlock'
 import './index.scss'
@@ -111,6 +112,9 @@ export default function ApplyPage() {
       busy.current = false
       return
     }
+    // WeChat lets a page ask for subscriptions only in the chain of a tap: the confirm tap is the last one
+    // before the review result, which arrives as the membership_review notice.
+    await askForNotices(['membership_review'])
     setSending(true)
     const res = await submitApplication(d)
     setSending(false)

@@ -1,0 +1,141 @@
+// npm run deploy [-- --dry-run]: creates or updates every cloud function, collection, index and collection
+// permission of the CloudBase environment TCB_ENV_ID from the function registry. --dry-run prints the whole
+// plan with no credentials and no network. See deploy-plan.ts (what) and deploy-apply.ts (how).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { COLLECTIONS, FUNCTION_NAMES } from '../../cloudfunctions/_local/registry'
+import { deployEnv } from '../../config/release'
+import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
+import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
+import { readSecrets, secretsPath } from './secrets'
+
+const DIST = 'dist/cloudfunctions'
+
+function planFrom(env: Record<string, string | undefined>): DeployPlan {
+  const secrets = readSecrets(secretsPath(env))
+  const templatesFile = resolve(env.GH_TEMPLATES_FILE ?? 'subscribe-templates.json')
+  const WX_TEMPLATES = env.WX_TEMPLATES ?? (existsSync(templatesFile) ? JSON.stringify(JSON.parse(readFileSync(templatesFile, 'utf8'))) : undefined)
+  return buildPlan({ envId: env.TCB_ENV_ID || null, functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets, vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES }, distRoot: DIST })
+}
+
+/** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
+function managerApi(envId: string, secretId: string, secretKey: string): CloudApi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+  const app = new CloudBase({ secretId, secretKey, envId })
+  const functionRootPath = resolve(DIST)
+  const func = (f: Parameters<CloudApi['createFunction']>[0], description?: string) => ({
+    name: f.name,
+    runtime: f.runtime,
+    timeout: f.timeout,
+    memorySize: f.memorySize,
+    installDependency: true,
+    envVariables: f.envVariables,
+    ...(description ? { description } : {}),
+  })
+  return {
+    async getFunction(name) {
+      try {
+        const d = await app.functions.getFunctionDetail(name)
+        const remote: RemoteFunction = {
+          runtime: d.Runtime,
+          timeout: d.Timeout,
+          memorySize: d.MemorySize,
+          description: d.Description ?? '',
+          env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
+          triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({ name: t.TriggerName, type: t.Type, config: parseCron(t.TriggerDesc) })),
+        }
+        return remote
+      } catch (e) {
+        if (/ResourceNotFound/.test(String((e as { code?: string }).code ?? '') + String((e as Error).message))) return null
+        throw e
+      }
+    },
+    createFunction: async (f, description) => {
+      await app.functions.createFunction({ func: { ...func(f, description), triggers: f.triggers }, functionRootPath, force: false })
+    },
+    updateCode: async (f) => {
+      await app.functions.updateFunctionCode({ func: { name: f.name, installDependency: true }, functionRootPath })
+    },
+    updateConfig: async (f, description) => {
+      await app.functions.updateFunctionConfig(func(f, description))
+    },
+    deleteTrigger: async (fn, t) => {
+      await app.functions.deleteFunctionTrigger(fn, t)
+    },
+    createTriggers: async (fn, triggers) => {
+      await app.functions.createFunctionTriggers(fn, triggers)
+    },
+    collectionExists: async (name) => (await app.database.checkCollectionExists(name)).Exists === true,
+    createCollection: async (name) => {
+      await app.database.createCollectionIfNotExists(name)
+    },
+    indexNames: async (name) => ((await app.database.describeCollection(name)).Indexes ?? []).map((i: { Name: string }) => i.Name),
+    createIndexes: async (name, indexes) => {
+      await app.database.updateCollection(name, {
+        CreateIndexes: indexes.map((ix) => ({ IndexName: ix.name, MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: ix.keys.map((k) => ({ Name: k.name, Direction: k.direction })) } })),
+      })
+    },
+    getAcl: async (name) => {
+      const r = await app.commonService().call({ Action: 'DescribeDatabaseACL', Param: { EnvId: envId, CollectionName: name } })
+      return typeof r?.AclTag === 'string' ? r.AclTag : null
+    },
+    setAcl: async (name, acl) => {
+      await app.commonService().call({ Action: 'ModifyDatabaseACL', Param: { EnvId: envId, CollectionName: name, AclTag: acl } })
+    },
+  }
+}
+
+/** SCF reports a timer trigger's description as JSON `{"cron":"…"}`; compare the cron itself. */
+function parseCron(desc: string): string {
+  try {
+    const v = JSON.parse(desc) as { cron?: string }
+    return v.cron ?? desc
+  } catch {
+    return desc
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const env = deployEnv()
+  const dryRun = argv.includes('--dry-run')
+  if (dryRun) {
+    console.log(formatPlan(planFrom(env)))
+    console.log('\n--dry-run: 未连接云端，未做任何改动 / nothing was contacted or changed')
+    return 0
+  }
+  const need = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !env[k])
+  if (need.length) {
+    console.error(`无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`)
+    return 1
+  }
+  console.log('构建云函数 / building functions…')
+  const built = spawnSync(process.execPath, ['scripts/build-functions.mjs'], { stdio: 'inherit' })
+  if (built.status !== 0) {
+    console.error('构建云函数失败 / function build failed: 见上方输出')
+    return 1
+  }
+  const plan = planFrom(env)
+  const missing = plan.functions.flatMap((f) => f.missing.map((m) => `${f.name}: ${m}`))
+  if (missing.length) {
+    console.error('无法部署 / cannot deploy, missing:\n' + [...new Set(missing)].map((m) => '  - ' + m).join('\n'))
+    return 1
+  }
+  try {
+    const changes = await applyPlan(plan, managerApi(env.TCB_ENV_ID as string, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string))
+    console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
+    return 0
+  } catch (e) {
+    if (e instanceof StepError) {
+      console.error(`部署失败于「${e.step}」/ deploy failed at: ${e.cause instanceof Error ? e.cause.message : String(e.cause)}\n怎么办 / what to fix: ${e.hint}`)
+      return 1
+    }
+    console.error(`部署失败 / deploy failed: ${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

@@ -1,0 +1,18 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * Asks the user to allow the subscribe messages for these notices (WeChat sends none without it). Must run in
+ * the chain of a tap (here: right after the confirm dialog), never throws, and does nothing in H5 or when the
+ * deployment configured no template for the notice (SUBSCRIBE_TEMPLATES, from subscribe-templates.json).
+ */
+export async function askForNotices(noticeKeys: string[]): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return
+  const tmplIds = noticeKeys.map((k) => SUBSCRIBE_TEMPLATES[k]).filter((id): id is string => !!id)
+  if (!tmplIds.length) return
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])
+  } catch (e) {
+    // Refused, or the main switch is off: the 消息中心 still shows the notice.
+    console.error('subscribe_request_failed', { errMsg: (e as { errMsg?: string } | null)?.errMsg })
+  }
+}

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { parseDotEnv, releaseSettings, ReleaseConfigError } from '../../config/release'
+
+const ROOT = join(__dirname, '..', '..')
+
+describe('release build settings', () => {
+  it('refuses without env id and AppID, naming both in Chinese', () => {
+    expect(() => releaseSettings({})).toThrow(ReleaseConfigError)
+    try {
+      releaseSettings({})
+    } catch (e) {
+      expect((e as Error).message).toContain('TCB_ENV_ID 未设置')
+      expect((e as Error).message).toContain('WX_APPID 未设置')
+    }
+  })
+
+  it('refuses an AppID that is not one (touristappid)', () => {
+    expect(() => releaseSettings({ TCB_ENV_ID: 'gonghui-1a2b', WX_APPID: 'touristappid' })).toThrow(/不是小程序 AppID/)
+  })
+
+  it('accepts dummy but well-formed ones', () => {
+    expect(releaseSettings({ TCB_ENV_ID: ' gonghui-1a2b ', WX_APPID: 'wx0123456789abcdef' })).toEqual({ envId: 'gonghui-1a2b', appId: 'wx0123456789abcdef' })
+  })
+
+  it('reads .env lines', () => {
+    expect(parseDotEnv('# c\nTCB_ENV_ID="abc-1"\nexport WX_APPID=wx1\n\nBAD LINE')).toEqual({ TCB_ENV_ID: 'abc-1', WX_APPID: 'wx1' })
+  })
+
+  it('npm run build:release stops before building, with exit code 1 and no stack trace', () => {
+    const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env' }
+    delete env.TCB_ENV_ID
+    delete env.WX_APPID
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('无法构建正式版小程序')
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+})
