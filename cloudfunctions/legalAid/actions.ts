@@ -504,9 +504,9 @@ export const legalAidActions = implement(legalAidApi, {
         ctx,
         id,
         'assign',
-        (d, at) => ({ lawyerOpenid, lawyerName: name, assignedAt: at.toISOString(), dueAt: null, note: d.lawyerOpenid ? `改派${name}律师承办` : `指派${name}律师承办` }),
+        (d, at) => ({ lawyerOpenid, lawyerName: name, assignedAt: at.toISOString(), dueAt: null, note: d.lawyerOpenid ? `改派${name}承办` : `指派${name}承办` }),
         (d) => [
-          { openid: d.applicantOpenid, title: '已为您指派律师', body: `${name}律师承办您的${CATEGORY_LABELS[d.category]}案件` },
+          { openid: d.applicantOpenid, title: '已为您指派律师', body: `${name}承办您的${CATEGORY_LABELS[d.category]}案件` },
           { openid: lawyerOpenid, title: '新的法律援助案件', body: `${d.orgName}指派您承办一件${CATEGORY_LABELS[d.category]}案件` },
         ],
       )

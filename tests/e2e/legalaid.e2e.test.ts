@@ -71,7 +71,9 @@ test('a worker submits with a photo, staff accepts and assigns, the lawyer messa
   await expectText(lawyer, '.legal-message', '请把考勤记录也拍照上传')
   await shot(lawyer, '05-lawyer')
 
-  await worker.reload()
+  // back to 我的法律援助 (the form was replaced by the case), which reloads on show, and into the case again
+  await worker.locator('.taro-navigation-bar-back').click()
+  await worker.locator('.legal-case', { hasText: EMPLOYER }).click()
   await expectText(worker, '.legal-detail__status', '办理中')
   await expectText(worker, '.legal-message', '请把考勤记录也拍照上传')
   expect(await worker.locator('.legal-timeline__item').count()).toBe(4)
@@ -79,6 +81,9 @@ test('a worker submits with a photo, staff accepts and assigns, the lawyer messa
   // the worker's own view masks the phone
   expect(await worker.locator('.legal-detail__facts').textContent()).toContain('139****5678')
   await shot(worker, '06-worker-timeline')
+  // the evidence opens through a short-lived token, as a data URL in the H5 previewer
+  await worker.locator('.legal-detail__file', { hasText: '工资条.png' }).click()
+  await worker.locator('.preview-image img[src^="data:image/png;base64,"]').first().waitFor({ state: 'attached' })
 
   // the admin sees who looked
   const admin = await openPhone()
@@ -89,4 +94,13 @@ test('a worker submits with a photo, staff accepts and assigns, the lawyer messa
   await expectText(admin, '.legal-access__row', '刘干事')
   await expectText(admin, '.legal-access__row', '陈律师')
   await shot(admin, '07-access-log')
+
+  // stats: plain bars, no names
+  await admin.locator('.taro-navigation-bar-back').click()
+  await admin.locator('.taro-navigation-bar-back').click()
+  await admin.locator('.legal-queue__stats').click()
+  await admin.locator('.legal-bars__bar').first().waitFor()
+  const statsText = (await admin.locator('.legal-stats').textContent()) ?? ''
+  for (const personal of ['王建国', '张师傅', '陈律师', EMPLOYER, '****']) expect(statsText).not.toContain(personal)
+  await shot(admin, '08-stats')
 })

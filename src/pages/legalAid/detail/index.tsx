@@ -152,7 +152,7 @@ export default function CaseDetailPage() {
         {c.files.length ? (
           c.files.map((f) => (
             <View key={f.id} className='legal-detail__file' onClick={() => void open(f)}>
-              <Text>{f.type === 'application/pdf' ? '📄' : '🖼'} {f.name}</Text>
+              <Text><Text className='legal-detail__file-kind'>{f.type === 'application/pdf' ? 'PDF' : '图片'}</Text>{f.name}</Text>
               <Text className='muted'>{Math.max(1, Math.round(f.size / 1024))} KB · 查看</Text>
             </View>
           ))

@@ -44,7 +44,7 @@ export default function LegalAidHome() {
               <Text className='legal-case__employer'>{c.employer}</Text>
               <Text className='muted'>
                 {beijingTime(c.submittedAt)} 提交 · {c.orgName}
-                {c.lawyerName ? ` · ${c.lawyerName}律师` : ''}
+                {c.lawyerName ? ` · ${c.lawyerName}` : ''}
               </Text>
             </View>
           ))
