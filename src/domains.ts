@@ -68,8 +68,13 @@ export const DOMAINS: DomainEntry[] = [
     key: 'legalAid',
     name: '法律援助',
     icon: 'legalAid',
-    home: { subtitle: '劳动纠纷免费咨询', open: false, url: '/pages/legalAid/index/index' },
-    pages: ['index/index'],
+    home: { subtitle: '劳动纠纷免费咨询', open: true, url: '/pages/legalAid/index/index' },
+    pages: ['index/index', 'apply/index', 'detail/index', 'queue/index', 'stats/index', 'access/index'],
+    me: [{ title: '我的法律援助', url: '/pages/legalAid/index/index' }],
+    workbench: [
+      { title: '法援受理', subtitle: '受理职工法律援助申请、指派律师、统计', url: '/pages/legalAid/queue/index', roles: STAFF, badge: { fn: 'legalAid', action: 'newCount' } },
+      { title: '我的案件', subtitle: '办理指派给我的法律援助案件', url: '/pages/legalAid/queue/index', roles: ['lawyer'], badge: { fn: 'legalAid', action: 'myCaseCount' } },
+    ],
   },
   {
     key: 'stations',

@@ -1,6 +1,16 @@
-import { implement } from '../_core/contract'
 import { defineModule } from '../_core/module'
-import { legalAidApi } from '../../src/contracts/legalAid/api'
+import { legalAidActions } from './actions'
+import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS } from './model'
+import { seedLegalAid } from './seed'
 
-/** Not open yet: the app shows 「即将开放」 and every call answers NOT_FOUND until its issue lands. */
-export default defineModule({ actions: implement(legalAidApi, {}) })
+export default defineModule({
+  actions: legalAidActions,
+  collections: {
+    [CASES]: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], ['lawyerOpenid', 'status']] },
+    [MESSAGES]: { indexes: [['caseId', 'at']] },
+    [FILES]: { indexes: ['caseId', 'ownerOpenid'] },
+    [ACCESS_LOG]: { indexes: [['caseId', 'at']] },
+    [SETTINGS]: {},
+  },
+  seed: seedLegalAid,
+})

@@ -1,0 +1,71 @@
+import { isWorkday } from 'chinese-days'
+import calendar from 'chinese-days/dist/chinese-days.json'
+
+/**
+ * Deadlines of the Legal Aid Law (2022, 第四十一条/第四十三条): 7 days from application to decision, 3 days
+ * from decision to assigning a lawyer. A union may count calendar days or working days; working days follow
+ * the State Council's holiday calendar including 调休 makeup days, from `chinese-days`.
+ *
+ * A deadline ends at 24:00 Beijing time of its last day. Day arithmetic is on Beijing calendar dates, never
+ * on the machine's time zone.
+ */
+export interface DeadlineRule {
+  decisionDays: number
+  assignDays: number
+  unit: 'days' | 'workdays'
+}
+
+export const DEFAULT_RULE: DeadlineRule = { decisionDays: 7, assignDays: 3, unit: 'days' }
+
+const BEIJING_MS = 8 * 3600e3
+const DAY_MS = 24 * 3600e3
+
+/** Years the holiday data covers: outside them chinese-days silently calls Mon–Fri workdays, so we refuse. */
+const YEARS = Object.keys((calendar as { holidays: Record<string, unknown> }).holidays).map((d) => Number(d.slice(0, 4)))
+export const CALENDAR_FIRST_YEAR = Math.min(...YEARS)
+export const CALENDAR_LAST_YEAR = Math.max(...YEARS)
+
+export class CalendarRangeError extends Error {
+  constructor(readonly date: string) {
+    super(`working-day calendar (chinese-days) has no data for ${date}: covered ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}; update chinese-days`)
+    this.name = 'CalendarRangeError'
+  }
+}
+
+/** YYYY-MM-DD of an instant in Beijing. */
+export function beijingDate(at: Date): string {
+  return new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10)
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whether `date` (YYYY-MM-DD) is a working day; throws for a date outside the calendar's data. */
+export function isWorkingDay(date: string): boolean {
+  const year = Number(date.slice(0, 4))
+  if (!(year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR)) throw new CalendarRangeError(date)
+  return isWorkday(date)
+}
+
+/** The last day of a period of `n` days (or working days) counted from the day after `start`. */
+export function lastDay(start: Date, n: number, unit: DeadlineRule['unit']): string {
+  let day = beijingDate(start)
+  if (unit === 'days') return addDays(day, n)
+  let left = n
+  while (left > 0) {
+    day = addDays(day, 1)
+    if (isWorkingDay(day)) left--
+  }
+  return day
+}
+
+/** The instant a period ends: 24:00 Beijing time of its last day, as UTC ISO text. */
+export function dueAt(start: Date, n: number, unit: DeadlineRule['unit']): string {
+  return new Date(Date.parse(`${lastDay(start, n, unit)}T00:00:00Z`) + DAY_MS - BEIJING_MS).toISOString()
+}
+
+/** Whole days between two instants (to one decimal), for the stats' medians. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round(((Date.parse(b) - Date.parse(a)) / DAY_MS) * 10) / 10
+}

@@ -1,0 +1,135 @@
+import { maskPhone } from '../../src/contracts/membership/idcard'
+import type {
+  AidForm,
+  CaseDetail,
+  CaseListItem,
+  CaseStatus,
+  Category,
+  FileType,
+  Outcome,
+  TimelineEntry,
+} from '../../src/contracts/legalAid/schemas'
+
+export const CASES = 'legal_cases'
+export const MESSAGES = 'legal_messages'
+export const FILES = 'legal_files'
+export const ACCESS_LOG = 'legal_access_log'
+export const SETTINGS = 'legal_settings'
+
+export type CaseDoc = {
+  _id: string
+  applicantOpenid: string
+  applicantName: string
+  category: Category
+  employer: string
+  facts: string
+  claim: string
+  amount: number | null
+  /** AES-GCM sealed; null only in demo seed data written without keys */
+  phoneCipher: string | null
+  phoneMasked: string
+  groupSize: number
+  urgent: boolean
+  /** 0 群体案件, 1 工伤, 2 others: the intake queue's first sort key */
+  priority: number
+  /** 农民工 claiming wages or 工伤 compensation skip the financial-hardship test (法律援助法 第四十二条) */
+  hardshipExempt: boolean
+  fileIds: string[]
+  orgId: string
+  orgName: string
+  status: CaseStatus
+  form: AidForm | null
+  declineReason: string | null
+  lawyerOpenid: string | null
+  lawyerName: string | null
+  outcome: Outcome | null
+  amountRecovered: number | null
+  rating: { score: number; comment: string } | null
+  submittedAt: string
+  decidedAt: string | null
+  assignedAt: string | null
+  closedAt: string | null
+  decisionDue: string | null
+  assignDue: string | null
+  /** the deadline that runs now (decision, then assignment), for sorting and the overdue filter */
+  dueAt: string | null
+  deadlineNote: string | null
+  timeline: TimelineEntry[]
+}
+
+export type MessageDoc = {
+  _id: string
+  caseId: string
+  at: string
+  fromOpenid: string
+  fromName: string
+  role: 'applicant' | 'staff' | 'lawyer'
+  text: string
+}
+
+export type FileDoc = {
+  _id: string
+  ownerOpenid: string
+  caseId: string | null
+  name: string
+  type: FileType
+  size: number
+  sha256: string
+  ref: string
+  uploadedAt: string
+}
+
+export function priorityOf(category: Category, groupSize: number): number {
+  if (category === 'wage' && groupSize >= 3) return 0
+  if (category === 'injury') return 1
+  return 2
+}
+
+export function toListItem(d: CaseDoc, now: Date): CaseListItem {
+  return {
+    id: d._id,
+    category: d.category,
+    employer: d.employer,
+    applicantName: d.applicantName,
+    phoneMasked: d.phoneMasked,
+    groupSize: d.groupSize,
+    urgent: d.urgent,
+    status: d.status,
+    orgName: d.orgName,
+    submittedAt: d.submittedAt,
+    dueAt: d.dueAt,
+    overdue: !!d.dueAt && Date.parse(d.dueAt) < now.getTime(),
+    lawyerName: d.lawyerName,
+  }
+}
+
+export function toDetail(
+  d: CaseDoc,
+  now: Date,
+  viewer: { role: CaseDetail['viewerRole']; openid: string; phone: string | null },
+  files: CaseDetail['files'],
+  messages: MessageDoc[],
+): CaseDetail {
+  return {
+    ...toListItem(d, now),
+    viewerRole: viewer.role,
+    facts: d.facts,
+    claim: d.claim,
+    amount: d.amount,
+    phone: viewer.role === 'applicant' || !viewer.phone ? d.phoneMasked : viewer.phone,
+    hardshipExempt: d.hardshipExempt,
+    form: d.form,
+    declineReason: d.declineReason,
+    outcome: d.outcome,
+    amountRecovered: d.amountRecovered,
+    rating: d.rating,
+    decisionDue: d.decisionDue,
+    assignDue: d.assignDue,
+    deadlineNote: d.deadlineNote,
+    files,
+    timeline: d.timeline,
+    messages: messages.map((m) => ({ at: m.at, fromName: m.fromName, role: m.role, text: m.text, mine: m.fromOpenid === viewer.openid })),
+  }
+}
+
+export { maskPhone }

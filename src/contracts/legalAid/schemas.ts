@@ -1,0 +1,235 @@
+import * as z from 'zod'
+import '../zod'
+import { calendarDate, docId, optionalText, text } from '../fields'
+
+/** 案由: what the dispute is about. */
+export const CATEGORIES = ['wage', 'injury', 'contract', 'social_insurance', 'other'] as const
+export type Category = (typeof CATEGORIES)[number]
+export const CATEGORY_LABELS: Record<Category, string> = {
+  wage: '欠薪',
+  injury: '工伤',
+  contract: '劳动合同',
+  social_insurance: '社会保险',
+  other: '其他',
+}
+
+/** 援助形式, chosen when the union accepts. */
+export const FORMS = ['consult', 'document', 'mediation', 'arbitration', 'litigation'] as const
+export type AidForm = (typeof FORMS)[number]
+export const FORM_LABELS: Record<AidForm, string> = {
+  consult: '咨询',
+  document: '代写文书',
+  mediation: '调解',
+  arbitration: '仲裁代理',
+  litigation: '诉讼代理',
+}
+
+export const STATUSES = ['submitted', 'accepted', 'declined', 'assigned', 'in_progress', 'closed'] as const
+export type CaseStatus = (typeof STATUSES)[number]
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  declined: '不予受理',
+  assigned: '已指派',
+  in_progress: '办理中',
+  closed: '已办结',
+}
+
+export const OUTCOMES = ['mediated', 'arbitration', 'litigation', 'answered', 'withdrawn'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  mediated: '调解成功',
+  arbitration: '仲裁',
+  litigation: '诉讼',
+  answered: '咨询解答',
+  withdrawn: '撤回',
+}
+
+/** A wage claim brought by this many people or more is a 群体案件, handled first. */
+export const GROUP_SIZE = 3
+
+/** The guided form: what to bring per 案由, and an example of facts and claim. */
+export const GUIDE: Record<Category, { evidence: string[]; factsExample: string; claimExample: string }> = {
+  wage: {
+    evidence: ['劳动合同', '工资条或银行流水', '考勤记录', '欠条或结算单', '聊天记录'],
+    factsExample: '2026 年 3 月起在某建筑工地做钢筋工，包工头说年底结清，至今拖欠 4 个月工资。',
+    claimExample: '要求支付拖欠工资 24000 元。',
+  },
+  injury: {
+    evidence: ['诊断证明', '病历和医疗费票据', '工伤认定书', '劳动能力鉴定结论', '劳动合同或工作证'],
+    factsExample: '2026 年 5 月在车间操作冲床时右手受伤，单位不给申报工伤。',
+    claimExample: '要求单位申报工伤并支付停工留薪期工资和医疗费。',
+  },
+  contract: {
+    evidence: ['劳动合同', '解除或辞退通知', '工资条', '考勤记录', '聊天记录'],
+    factsExample: '工作两年一直没签劳动合同，上周被口头辞退。',
+    claimExample: '要求支付未签合同的二倍工资和违法解除赔偿金。',
+  },
+  social_insurance: {
+    evidence: ['劳动合同', '社保缴费记录', '工资条', '聊天记录'],
+    factsExample: '入职三年，单位从未缴纳社会保险。',
+    claimExample: '要求单位补缴社会保险。',
+  },
+  other: {
+    evidence: ['劳动合同', '聊天记录', '其他相关材料'],
+    factsExample: '请写清楚时间、单位、发生了什么。',
+    claimExample: '请写清楚希望得到什么结果。',
+  },
+}
+
+/** Evidence files: photos and PDFs only, checked by their first bytes on the server. */
+export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const
+export type FileType = (typeof FILE_TYPES)[number]
+export const MAX_FILE_BYTES = 5 * 1024 * 1024
+export const MAX_FILES = 10
+
+const PHONE_RE = /^1[3-9]\d{9}$/
+const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号')
+const money = (label: string) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(100_000_000, `${label}过大`)
+
+export const submitInput = z.object({
+  category: z.enum(CATEGORIES, { error: '请选择案由' }),
+  employer: text('用人单位', { max: 60 }),
+  facts: text('事实经过', { min: 10, max: 2000, multiline: true }),
+  claim: text('诉求', { min: 2, max: 500, multiline: true }),
+  amount: money('涉及金额').optional(),
+  phone,
+  groupSize: z.number({ error: '人数应为数字' }).int('人数应为整数').min(1, '人数至少 1 人').max(1000, '人数最多 1000 人').default(1),
+  fileIds: z.array(docId('证据文件'), { error: '证据文件不正确' }).max(MAX_FILES, `证据最多 ${MAX_FILES} 个文件`).default([]),
+})
+export type SubmitInput = z.input<typeof submitInput>
+
+export const idInput = z.object({ id: docId('案件编号') })
+export const caseIdInput = z.object({ caseId: docId('案件编号') })
+export const messageInput = z.object({ caseId: docId('案件编号'), text: text('留言', { max: 500, multiline: true }) })
+export const rateInput = z.object({
+  caseId: docId('案件编号'),
+  score: z.number({ error: '请选择评分' }).int('评分应为 1 到 5 的整数').min(1, '评分应为 1 到 5').max(5, '评分应为 1 到 5'),
+  comment: optionalText('评价', { max: 300, multiline: true }),
+})
+
+export const uploadInput = z.object({
+  caseId: docId('案件编号').optional(),
+  name: text('文件名', { max: 100 }),
+  type: z.enum(FILE_TYPES, { error: '只能上传 JPG、PNG、WebP 图片或 PDF 文件' }),
+  size: z.number({ error: '文件大小不正确' }).int('文件大小不正确').min(1, '文件是空的').max(MAX_FILE_BYTES, '文件不能超过 5 MB'),
+  // base64 of at most 5 MB (4/3 of it, rounded up to whole groups)
+  base64: z.string({ error: '缺少文件内容' }).min(4, '缺少文件内容').max(Math.ceil(MAX_FILE_BYTES / 3) * 4, '文件不能超过 5 MB'),
+})
+
+export const fileLinkInput = z.object({ fileId: docId('文件编号') })
+export const fileDataInput = z.object({ token: z.string({ error: '链接无效' }).min(10, '链接无效').max(600, '链接无效') })
+
+export const listCasesInput = z.object({
+  status: z.enum(STATUSES, { error: '状态不正确' }).optional(),
+  overdue: z.boolean({ error: '逾期筛选不正确' }).optional(),
+})
+
+export const acceptInput = z.object({ id: docId('案件编号'), form: z.enum(FORMS, { error: '请选择援助形式' }), note: optionalText('受理意见', { max: 300, multiline: true }) })
+export const declineInput = z.object({ id: docId('案件编号'), reason: text('不予受理的理由', { min: 4, max: 300, multiline: true }) })
+export const assignInput = z.object({ id: docId('案件编号'), lawyerOpenid: docId('律师') })
+export const transitionInput = z
+  .object({
+    id: docId('案件编号'),
+    to: z.enum(['in_progress', 'closed'], { error: '目标状态不正确' }),
+    note: optionalText('办理说明', { max: 500, multiline: true }),
+    outcome: z.enum(OUTCOMES, { error: '请选择办结结果' }).optional(),
+    amountRecovered: money('挽回金额').optional(),
+  })
+  .refine((v) => v.to !== 'closed' || v.outcome, { path: ['outcome'], message: '办结时请选择结果' })
+
+export const statsInput = z.object({ from: calendarDate('开始日期').optional(), to: calendarDate('结束日期').optional() })
+
+export const deadlineRuleInput = z.object({
+  orgId: docId('工会'),
+  decisionDays: z.number({ error: '受理期限应为数字' }).int('受理期限应为整数').min(1, '受理期限至少 1 天').max(60, '受理期限最多 60 天'),
+  assignDays: z.number({ error: '指派期限应为数字' }).int('指派期限应为整数').min(1, '指派期限至少 1 天').max(30, '指派期限最多 30 天'),
+  unit: z.enum(['days', 'workdays'], { error: '请选择按自然日或工作日计算' }),
+})
+
+// ---- answers ----
+
+export interface TimelineEntry {
+  at: string
+  status: CaseStatus | 'message' | 'rated' | 'file'
+  note: string
+  by: string
+}
+
+export interface CaseListItem {
+  id: string
+  category: Category
+  employer: string
+  applicantName: string
+  phoneMasked: string
+  groupSize: number
+  urgent: boolean
+  status: CaseStatus
+  orgName: string
+  submittedAt: string
+  /** the running deadline: decision while 已提交, assignment while 已受理 */
+  dueAt: string | null
+  overdue: boolean
+  lawyerName: string | null
+}
+
+export interface FileInfo {
+  id: string
+  name: string
+  type: FileType
+  size: number
+}
+
+export interface CaseMessage {
+  at: string
+  fromName: string
+  role: 'applicant' | 'staff' | 'lawyer'
+  text: string
+  mine: boolean
+}
+
+export interface CaseDetail extends CaseListItem {
+  /** who is looking: the page shows what they may do */
+  viewerRole: 'applicant' | 'staff' | 'lawyer'
+  facts: string
+  claim: string
+  amount: number | null
+  /** full number for staff and the lawyer (their read is logged); masked for the applicant's own view */
+  phone: string
+  hardshipExempt: boolean
+  form: AidForm | null
+  declineReason: string | null
+  outcome: Outcome | null
+  amountRecovered: number | null
+  rating: { score: number; comment: string } | null
+  decisionDue: string | null
+  assignDue: string | null
+  deadlineNote: string | null
+  files: FileInfo[]
+  timeline: TimelineEntry[]
+  messages: CaseMessage[]
+}
+
+export interface LawyerOption {
+  openid: string
+  name: string
+}
+
+export interface CaseStats {
+  total: number
+  byCategory: { key: Category; label: string; count: number }[]
+  byStatus: { key: CaseStatus; label: string; count: number }[]
+  medianDaysToDecision: number | null
+  medianDaysToClose: number | null
+  amountRecovered: number
+  rating: { average: number | null; count: number }
+}
+
+export interface AccessLogEntry {
+  at: string
+  openid: string
+  name: string
+  role: string
+  what: 'case' | 'file'
+  fileId: string | null
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { localFileStorage, setFileStorage } from '../../cloudfunctions/legalAid/files'
+import type { TestGateway } from './harness'
+
+/** A tiny real PNG (1×1) and PDF, and a text file pretending to be a photo. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+export const TEXT = Buffer.from('hello, not an image at all')
+
+export function useTempFiles(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'legalaid-files-'))
+  setFileStorage(localFileStorage(dir))
+  return dir
+}
+
+export function uploadBody(bytes: Buffer, type: string, name = 'evidence.png', caseId?: string) {
+  return { action: 'upload', data: { caseId, name, type, size: bytes.length, base64: bytes.toString('base64') } }
+}
+
+export const FORM = {
+  category: 'wage',
+  employer: '乐陵市宏达建筑工程有限公司',
+  facts: '2026 年 6 月起在工地做钢筋工，老板拖欠 4 个月工资至今未付。',
+  claim: '要求支付拖欠工资 24000 元。',
+  amount: 24000,
+  phone: '13912345678',
+}
+
+export type Persona = 'applicant' | 'otherWorker' | 'countyStaff' | 'taishanStaff' | 'lawyer' | 'otherLawyer' | 'admin'
+export const PERSONA_OPENIDS: Record<Persona, string> = {
+  applicant: 'demo-worker',
+  otherWorker: 'demo-parent',
+  countyStaff: 'demo-staff',
+  taishanStaff: 'demo-staff-taishan',
+  lawyer: 'demo-lawyer',
+  otherLawyer: 'demo-lawyer2',
+  admin: 'demo-admin',
+}
+export const ALL: Persona[] = Object.keys(PERSONA_OPENIDS) as Persona[]
+
+export interface Helper {
+  call(p: Persona, action: string, data?: unknown): Promise<{ status: number; json: any }>
+  /** a fresh case in the given state, to the county (default) or to 泰山体育's own union */
+  caseIn(state: 'submitted' | 'accepted' | 'declined' | 'assigned' | 'in_progress' | 'closed', opts?: { employer?: string }): Promise<string>
+}
+
+let n = 0
+export async function helper(gw: TestGateway): Promise<Helper> {
+  const tokens = {} as Record<Persona, string>
+  for (const p of ALL) tokens[p] = await gw.login(PERSONA_OPENIDS[p])
+  const call = (p: Persona, action: string, data: unknown = {}) => gw.call('legalAid', { action, data }, tokens[p])
+  const ok = async (p: Persona, action: string, data: unknown) => {
+    const r = await call(p, action, data)
+    if (r.status !== 200) throw new Error(`${action} by ${p}: ${r.status} ${JSON.stringify(r.json)}`)
+    return r.json.data
+  }
+  return {
+    call,
+    async caseIn(state, opts = {}) {
+      // Tests build dozens of cases for one applicant; the daily submit limit is tested on its own.
+      await gw.store.remove('rate_limits', {})
+      const { id } = await ok('applicant', 'submit', { ...FORM, employer: opts.employer ?? FORM.employer, facts: `${FORM.facts}（第 ${++n} 件）` })
+      if (state === 'submitted') return id
+      if (state === 'declined') {
+        await ok('countyStaff', 'decline', { id, reason: '不属于劳动争议' })
+        return id
+      }
+      await ok('countyStaff', 'accept', { id, form: 'mediation' })
+      if (state === 'accepted') return id
+      await ok('countyStaff', 'assign', { id, lawyerOpenid: 'demo-lawyer' })
+      if (state === 'assigned') return id
+      await ok('lawyer', 'transition', { id, to: 'in_progress' })
+      if (state === 'in_progress') return id
+      await ok('lawyer', 'transition', { id, to: 'closed', outcome: 'mediated', amountRecovered: 20000 })
+      return id
+    },
+  }
+}

@@ -1,0 +1,238 @@
+import { STATUSES, type CaseStatus } from '../../src/contracts/legalAid/schemas'
+import { STEPS, type Step } from '../../src/contracts/legalAid/states'
+import { startGateway, type TestGateway } from './harness'
+import { FORM, PDF, PNG, TEXT, helper, uploadBody, useTempFiles, type Helper } from './legalaid-helpers'
+
+let gw: TestGateway
+let h: Helper
+let applicantToken: string
+
+beforeAll(async () => {
+  useTempFiles()
+  gw = await startGateway()
+  h = await helper(gw)
+  applicantToken = await gw.login('demo-worker')
+})
+afterAll(() => gw.close())
+
+test('the journey: submit with a photo, accept, assign, lawyer works and messages, close, rate; notices on every change', async () => {
+  const up = await gw.call('legalAid', uploadBody(PNG, 'image/png', '工资条.png'), applicantToken)
+  expect(up.status).toBe(200)
+  const sub = await h.call('applicant', 'submit', { ...FORM, groupSize: 4, fileIds: [up.json.data.id] })
+  expect(sub.status).toBe(200)
+  const id = sub.json.data.id
+
+  const queue = (await h.call('countyStaff', 'listCases', {})).json.data.items
+  // 群体案件 first (the seeded one has the nearer deadline), then 工伤, then the rest
+  expect(queue.slice(0, 2).map((i: { id: string }) => i.id)).toEqual(['la_demo_wage', id])
+  expect(queue[1]).toMatchObject({ urgent: true, phoneMasked: '139****5678', status: 'submitted' })
+  expect((await h.call('countyStaff', 'newCount')).json.data.count).toBeGreaterThanOrEqual(1)
+
+  expect((await h.call('countyStaff', 'accept', { id, form: 'arbitration', note: '材料齐全' })).status).toBe(200)
+  const lawyers = (await h.call('countyStaff', 'lawyers', { id })).json.data.items.map((l: { openid: string }) => l.openid)
+  expect(lawyers).toContain('demo-lawyer')
+  expect(lawyers).not.toContain('demo-lawyer2') // on 泰山体育's list only
+  expect((await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-lawyer' })).status).toBe(200)
+  expect((await h.call('lawyer', 'myCaseCount')).json.data.count).toBeGreaterThanOrEqual(1)
+  expect((await h.call('lawyer', 'listCases', {})).json.data.items.map((i: { id: string }) => i.id)).toContain(id)
+  expect((await h.call('lawyer', 'transition', { id, to: 'in_progress', note: '已联系用人单位' })).status).toBe(200)
+  expect((await h.call('lawyer', 'message', { caseId: id, text: '请把考勤记录也拍照上传。' })).status).toBe(200)
+
+  const mine = (await h.call('applicant', 'get', { id })).json.data
+  expect(mine.viewerRole).toBe('applicant')
+  expect(mine.phone).toBe('139****5678')
+  expect(mine.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress'])
+  expect(mine.messages).toEqual([expect.objectContaining({ fromName: '陈律师', role: 'lawyer', text: '请把考勤记录也拍照上传。', mine: false })])
+  expect(mine.files).toEqual([expect.objectContaining({ name: '工资条.png', type: 'image/png' })])
+  expect(mine.hardshipExempt).toBe(true)
+
+  // the lawyer reads the full phone; the applicant's own reads are not logged, the lawyer's are
+  expect((await h.call('lawyer', 'get', { id })).json.data.phone).toBe('13912345678')
+
+  expect((await h.call('lawyer', 'transition', { id, to: 'closed' })).status).toBe(400) // outcome required
+  expect((await h.call('lawyer', 'transition', { id, to: 'closed', outcome: 'mediated', amountRecovered: 24000 })).status).toBe(200)
+  const rated = await h.call('applicant', 'rate', { caseId: id, score: 5, comment: '谢谢律师' })
+  expect(rated.json.data.rating).toEqual({ score: 5, comment: '谢谢律师' })
+  expect((await h.call('applicant', 'rate', { caseId: id, score: 1 })).status).toBe(409)
+
+  const notices = await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-worker' }, limit: 100 })
+  const titles = notices.map((n) => n.title)
+  for (const t of ['法律援助申请已提交', '法律援助申请已受理', '已为您指派律师', '您的案件已开始办理', '律师给您留言', '您的案件已办结']) expect(titles).toContain(t)
+  expect((await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-lawyer' }, limit: 100 })).map((n) => n.title)).toContain('新的法律援助案件')
+
+  const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
+  expect(log.map((e: { openid: string }) => e.openid)).toEqual(expect.arrayContaining(['demo-staff', 'demo-lawyer']))
+  expect(log.map((e: { openid: string }) => e.openid)).not.toContain('demo-worker')
+})
+
+test('phone is encrypted at rest and masked in lists', async () => {
+  const id = await h.caseIn('submitted')
+  const raw = JSON.stringify(await gw.store.get('legal_cases', id))
+  expect(raw).not.toContain('13912345678')
+  expect(raw).toContain('139****5678')
+  const items = (await h.call('countyStaff', 'listCases', {})).json.data.items
+  expect(JSON.stringify(items)).not.toContain('13912345678')
+})
+
+test('a double tap stores one case', async () => {
+  const data = { ...FORM, facts: '双击测试：老板拖欠工资三个月，一直拖着不给。' }
+  const [a, b] = await Promise.all([h.call('applicant', 'submit', data), h.call('applicant', 'submit', data)])
+  expect(a.json.data.id).toBe(b.json.data.id)
+})
+
+test('routing: the employer’s own union gets the case; staff above it see it too; the county queue has the county’s', async () => {
+  const id = await h.caseIn('submitted', { employer: '泰山体育产业集团有限公司' })
+  const doc = await gw.store.get<{ _id: string; orgId: string }>('legal_cases', id)
+  expect(doc!.orgId).toBe('org-taishan')
+  expect((await h.call('taishanStaff', 'get', { id })).status).toBe(200)
+  expect((await h.call('countyStaff', 'get', { id })).status).toBe(200)
+  // 泰山体育's list has the county-wide lawyer and its own
+  const lawyers = (await h.call('taishanStaff', 'lawyers', { id })).json.data.items.map((l: { openid: string }) => l.openid)
+  expect(lawyers).toEqual(expect.arrayContaining(['demo-lawyer', 'demo-lawyer2']))
+  const countyCase = await h.caseIn('submitted')
+  const taishanQueue = (await h.call('taishanStaff', 'listCases', {})).json.data.items.map((i: { id: string }) => i.id)
+  expect(taishanQueue).toContain(id)
+  expect(taishanQueue).not.toContain(countyCase)
+})
+
+describe('state machine: every step from every state', () => {
+  const actorOf: Record<Step, 'countyStaff' | 'lawyer' | 'applicant'> = { accept: 'countyStaff', decline: 'countyStaff', assign: 'countyStaff', start: 'lawyer', close: 'lawyer', withdraw: 'applicant' }
+  const requestOf = (step: Step, id: string): [string, unknown] => {
+    switch (step) {
+      case 'accept':
+        return ['accept', { id, form: 'consult' }]
+      case 'decline':
+        return ['decline', { id, reason: '不属于劳动争议' }]
+      case 'assign':
+        return ['assign', { id, lawyerOpenid: 'demo-lawyer' }]
+      case 'start':
+        return ['transition', { id, to: 'in_progress' }]
+      case 'close':
+        return ['transition', { id, to: 'closed', outcome: 'answered' }]
+      case 'withdraw':
+        return ['withdraw', { id }]
+    }
+  }
+  const cases = STATUSES.flatMap((s) => (Object.keys(STEPS) as Step[]).map((step) => [s, step] as [CaseStatus, Step]))
+  test.each(cases)('from %s, %s', async (state, step) => {
+    const id = await h.caseIn(state)
+    const before = await gw.store.get<{ _id: string; status: string }>('legal_cases', id)
+    const [action, data] = requestOf(step, id)
+    // the lawyer acts on cases assigned to them; before assignment they are refused as a stranger (FORBIDDEN)
+    const r = await h.call(actorOf[step], action, data)
+    const legal = STEPS[step].from.includes(state)
+    const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'accepted', 'declined'].includes(state)
+    if (legal) {
+      expect(r.status).toBe(200)
+      expect(r.json.data.status).toBe(STEPS[step].to)
+    } else {
+      expect(r.json.error.code).toBe(strangerLawyer ? 'FORBIDDEN' : 'CONFLICT')
+      expect((await gw.store.get<{ _id: string; status: string }>('legal_cases', id))!.status).toBe(before!.status)
+    }
+  })
+
+  test('staff may not close an unaccepted case; a declined case cannot be assigned', async () => {
+    const s = await h.caseIn('submitted')
+    expect((await h.call('countyStaff', 'transition', { id: s, to: 'closed', outcome: 'answered' })).json.error.code).toBe('CONFLICT')
+    const d = await h.caseIn('declined')
+    expect((await h.call('countyStaff', 'assign', { id: d, lawyerOpenid: 'demo-lawyer' })).json.error.code).toBe('CONFLICT')
+    const declined = (await h.call('applicant', 'get', { id: d })).json.data
+    expect(declined.declineReason).toBe('不属于劳动争议')
+  })
+
+  test('assign only to a lawyer on the union’s list', async () => {
+    const id = await h.caseIn('accepted')
+    const r = await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-lawyer2' })
+    expect(r.json.error.code).toBe('VALIDATION_FAILED')
+    expect(r.json.error.fields[0].path).toBe('lawyerOpenid')
+    const notLawyer = await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-worker' })
+    expect(notLawyer.json.error.code).toBe('VALIDATION_FAILED')
+  })
+})
+
+describe('files', () => {
+  test('type is checked by magic bytes, not the declared type; size by the bytes', async () => {
+    const fake = await gw.call('legalAid', uploadBody(TEXT, 'image/png'), applicantToken)
+    expect(fake.status).toBe(400)
+    const mismatch = await gw.call('legalAid', uploadBody(PDF, 'image/jpeg', 'x.jpg'), applicantToken)
+    expect(mismatch.json.error.fields[0].message).toContain('文件内容与文件类型不符')
+    const pdf = await gw.call('legalAid', uploadBody(PDF, 'application/pdf', '劳动合同.pdf'), applicantToken)
+    expect(pdf.status).toBe(200)
+    const gif = await gw.call('legalAid', { action: 'upload', data: { name: 'a.gif', type: 'image/gif', size: 10, base64: 'R0lGODlhAQABAAAAACw=' } }, applicantToken)
+    expect(gif.status).toBe(400)
+    const lying = await gw.call('legalAid', { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: PNG.length + 5 } }, applicantToken)
+    expect(lying.json.error.fields[0].path).toBe('size')
+    const big = await gw.call('legalAid', { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: 5 * 1024 * 1024 + 1 } }, applicantToken)
+    expect(big.json.error.fields[0].message).toBe('文件不能超过 5 MB')
+  })
+
+  test('links: allowed readers only, bound to the reader, expiring; staff reads are logged', async () => {
+    const id = await h.caseIn('assigned')
+    const up = await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', '考勤.png', id).data)
+    expect(up.status).toBe(200)
+    const fileId = up.json.data.id
+    for (const p of ['otherWorker', 'taishanStaff', 'otherLawyer'] as const) expect((await h.call(p, 'fileLink', { fileId })).status).toBe(403)
+    const link = (await h.call('countyStaff', 'fileLink', { fileId })).json.data
+    const data = await h.call('countyStaff', 'fileData', { token: link.token })
+    expect(Buffer.from(data.json.data.base64, 'base64').equals(PNG)).toBe(true)
+    // a link handed to someone else is refused, even to the applicant
+    expect((await h.call('applicant', 'fileData', { token: link.token })).json.error.message).toBe('这个文件链接不是发给您的')
+    // tampered
+    const [p, mac] = link.token.split('.')
+    expect((await h.call('countyStaff', 'fileData', { token: `${p}x.${mac}` })).status).toBe(403)
+    // expired
+    const now = gw.clock.now
+    gw.clock.now = new Date(now.getTime() + 6 * 60 * 1000)
+    try {
+      expect((await h.call('countyStaff', 'fileData', { token: link.token })).json.error.message).toBe('文件链接已过期，请重新打开')
+    } finally {
+      gw.clock.now = now
+    }
+    const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
+    expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ openid: 'demo-staff', what: 'file', fileId })]))
+    // an unattached upload is the uploader's alone
+    const loose = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png').data)).json.data.id
+    expect((await h.call('countyStaff', 'fileLink', { fileId: loose })).status).toBe(403)
+    // and cannot be attached by someone else
+    const other = await h.call('otherWorker', 'submit', { ...FORM, fileIds: [loose] })
+    expect(other.json.error.fields[0].path).toBe('fileIds')
+  })
+})
+
+test('deadlines: per-union rule in working days across 国庆 and its makeup Saturday', async () => {
+  expect((await h.call('taishanStaff', 'setDeadlines', { orgId: 'org-leling', decisionDays: 7, assignDays: 3, unit: 'workdays' })).status).toBe(403)
+  expect((await h.call('countyStaff', 'setDeadlines', { orgId: 'org-leling', decisionDays: 7, assignDays: 3, unit: 'workdays' })).status).toBe(200)
+  const now = gw.clock.now
+  gw.clock.now = new Date('2026-09-29T10:00:00+08:00')
+  try {
+    const id = await h.caseIn('submitted')
+    // 9/30, 10/8, 10/9, 10/10 (调休上班), 10/12, 10/13, 10/14 → due at the end of 10/14 Beijing time
+    expect((await gw.store.get<{ _id: string; decisionDue: string }>('legal_cases', id))!.decisionDue).toBe('2026-10-14T16:00:00.000Z')
+    gw.clock.now = new Date('2026-10-16T09:00:00+08:00')
+    const overdue = (await h.call('countyStaff', 'listCases', { overdue: true })).json.data.items
+    expect(overdue.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: true })
+    // beyond the calendar's data: no guessing, the case says why it has no timer
+    gw.clock.now = new Date('2026-12-28T10:00:00+08:00')
+    const late = await h.caseIn('submitted')
+    const doc = (await h.call('countyStaff', 'get', { id: late })).json.data
+    expect(doc.decisionDue).toBeNull()
+    expect(doc.deadlineNote).toContain('节假日数据未覆盖 2027 年')
+  } finally {
+    gw.clock.now = now
+  }
+})
+
+test('stats carry no personal data', async () => {
+  await h.caseIn('closed')
+  const r = await h.call('countyStaff', 'stats', {})
+  expect(r.status).toBe(200)
+  const s = r.json.data
+  expect(s.total).toBeGreaterThan(0)
+  expect(s.amountRecovered).toBeGreaterThan(0)
+  const text = JSON.stringify(s)
+  for (const personal of ['13912345678', '139****5678', 'demo-worker', '王建国', '陈律师', 'demo-lawyer', FORM.employer, '钢筋工', '张师傅']) expect(text).not.toContain(personal)
+  expect(Object.keys(s).sort()).toEqual(['amountRecovered', 'byCategory', 'byStatus', 'medianDaysToClose', 'medianDaysToDecision', 'rating', 'total'])
+  // a narrower union sees only its own cases
+  const t = (await h.call('taishanStaff', 'stats', {})).json.data
+  expect(t.total).toBeLessThan(s.total)
+})
