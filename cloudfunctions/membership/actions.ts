@@ -216,12 +216,17 @@ export const membershipActions = implement(membershipApi, {
       const doc = await myLive(ctx)
       if (!doc) throw notFound('没有可撤回的入会申请')
       if (doc.status === 'approved') throw conflict('申请已通过，您已是会员；如需退会请联系所在工会')
-      // 个人信息保护法: a withdrawn application is deleted, not flagged.
+      // 个人信息保护法: a withdrawn application is deleted, not flagged. The status read above may be stale (staff
+      // can approve meanwhile), so it is read again inside the transaction that deletes, with the audit record.
       await ctx.store.transaction(async (tx) => {
-        await tx.remove(APPLICATIONS, { _id: doc._id })
-        await releaseLocks(tx, doc)
+        const current = await tx.get<ApplicationDoc>(APPLICATIONS, doc._id)
+        if (!current) throw notFound('没有可撤回的入会申请')
+        if (current.status === 'approved') throw conflict('申请刚刚已审核通过，您已是会员；如需退会请联系所在工会')
+        if (current.status !== 'pending' && current.status !== 'rejected') throw conflict(`这份申请已${statusLabel(current.status)}，无法撤回`)
+        await tx.remove(APPLICATIONS, { _id: current._id })
+        await releaseLocks(tx, current)
+        await ctx.audit(tx, current._id, { status: current.status }, { status: 'deleted' })
       })
-      await ctx.audit(ctx.store, doc._id, { status: doc.status }, { status: 'deleted' })
       return { withdrawn: true }
     },
   },

@@ -1,0 +1,62 @@
+import { checkDigit } from '../../src/contracts/membership/idcard'
+import { startGateway, type TestGateway } from './harness'
+
+/** Issue 7 (hardening), items 1, 4, 5 and 7 on the membership function, against the real gateway with store latency. */
+const idFor = (seq: number, birth = '19900307') => {
+  const first17 = `371481${birth}${String(seq).padStart(3, '0')}`
+  return first17 + checkDigit(first17)
+}
+const form = (over: Record<string, unknown> = {}) => ({
+  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: idFor(123), phone: '13812345678', education: '高中/中专/技校',
+  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
+  region: 'area-hujia', consent: true, ...over,
+})
+
+let gw: TestGateway
+let admin: string
+let seq = 1
+/** A fresh applicant with a fresh (odd, so male) ID number; returns their token and application id. */
+async function applicant(prefix: string) {
+  const n = seq
+  seq += 2
+  const token = await gw.login(`${prefix}-${n}`)
+  const r = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(n) }) }, token)
+  expect(r.status).toBe(200)
+  return { token, id: r.json.data.id as string, openid: `${prefix}-${n}` }
+}
+
+beforeAll(async () => {
+  gw = await startGateway({ latencyMs: 8 })
+  admin = await gw.login('demo-admin')
+})
+afterAll(() => gw.close())
+
+test('1.1 withdraw cannot delete an application approved meanwhile', async () => {
+  const people = await Promise.all(Array.from({ length: 16 }, () => applicant('race-w')))
+  // The review starts first; each withdraw starts a little later than the last, so some read 待审核 just before
+  // the approval commits and try to delete afterwards.
+  const outcomes = await Promise.all(
+    people.map(async (p, i) => {
+      const [r, w] = await Promise.all([
+        gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin),
+        new Promise((ok) => setTimeout(ok, i * 4)).then(() => gw.call('membership', { action: 'withdraw', data: {} }, p.token)),
+      ])
+      return { p, w, r }
+    }),
+  )
+  for (const { p, w, r } of outcomes) {
+    const stored = await gw.store.get<{ _id: string; status: string }>('applications', p.id)
+    // Exactly one of the two wins, and the store agrees with what each call answered.
+    expect([w.status, r.status].filter((s) => s === 200)).toHaveLength(1)
+    if (r.status === 200) {
+      expect(stored?.status).toBe('approved')
+      expect(w.status).toBe(409)
+    } else {
+      expect(stored).toBeNull()
+    }
+  }
+  // The withdraw audit record is there exactly for the withdrawals that happened.
+  const withdrawn = outcomes.filter((o) => o.w.status === 200).map((o) => o.p.id)
+  const audits = await gw.store.find<{ _id: string; targetId: string }>('audit_log', { where: { action: 'membership.withdraw' }, limit: 100 })
+  expect(audits.map((a) => a.targetId).sort()).toEqual(withdrawn.sort())
+})
