@@ -94,7 +94,16 @@ export const stationFields = z
   })
 export type StationFields = z.input<typeof stationFields>
 
-export const upsertInput = z.intersection(z.object({ id: stationId.optional() }), stationFields)
+/**
+ * New station: no id. Edit: the id and the `version` the form loaded; an edit based on an older version is refused
+ * with CONFLICT instead of overwriting someone else's change.
+ */
+export const upsertInput = z.intersection(
+  z
+    .object({ id: stationId.optional(), version: z.number({ error: '版本号必须是数字' }).int().min(0).optional() })
+    .refine((v) => !v.id || v.version !== undefined, { path: ['version'], message: '缺少版本号，请刷新后再改' }),
+  stationFields,
+)
 export type UpsertInput = z.input<typeof upsertInput>
 
 export const importCsvInput = z.object({
@@ -126,6 +135,8 @@ export interface StationDetail extends StationSummary {
   photos: string[]
   orgId: string
   updatedAt: string
+  /** send it back with an edit: it changes with every save */
+  version: number
   canEdit: boolean
 }
 
