@@ -12,6 +12,7 @@ const form = (over: Record<string, unknown> = {}) => ({
   region: 'area-hujia', consent: true, ...over,
 })
 
+jest.setTimeout(60_000)
 let gw: TestGateway
 let admin: string
 let seq = 1
@@ -59,4 +60,28 @@ test('1.1 withdraw cannot delete an application approved meanwhile', async () =>
   const withdrawn = outcomes.filter((o) => o.w.status === 200).map((o) => o.p.id)
   const audits = await gw.store.find<{ _id: string; targetId: string }>('audit_log', { where: { action: 'membership.withdraw' }, limit: 100 })
   expect(audits.map((a) => a.targetId).sort()).toEqual(withdrawn.sort())
+})
+
+test('4.1 bulkApprove takes at most 20 ids a call and reports every item', async () => {
+  const people = await Promise.all(Array.from({ length: 21 }, () => applicant('bulk4')))
+  const ids = people.map((p) => p.id)
+  const tooMany = await gw.call('membership', { action: 'bulkApprove', data: { ids } }, admin)
+  expect(tooMany.status).toBe(400)
+  expect(tooMany.json.error.fields[0]).toMatchObject({ path: 'ids', message: '一次最多批量通过 20 份，请分批提交' })
+  // Nothing of the refused batch happened.
+  expect(await gw.store.count('applications', { _id: { $in: ids }, status: 'approved' })).toBe(0)
+  // The page sends 20, then the rest.
+  const first = await gw.call('membership', { action: 'bulkApprove', data: { ids: [...ids.slice(0, 19), 'app_missing'] } }, admin)
+  expect(first.status).toBe(200)
+  expect(first.json.data.approved).toBe(19)
+  expect(first.json.data.results).toHaveLength(20)
+  expect(first.json.data.results.find((r: { id: string }) => r.id === 'app_missing')).toMatchObject({ ok: false, message: expect.any(String) })
+  const rest = await gw.call('membership', { action: 'bulkApprove', data: { ids: ids.slice(19) } }, admin)
+  expect(rest.json.data.approved).toBe(2)
+  expect(await gw.store.count('applications', { _id: { $in: ids }, status: 'approved' })).toBe(21)
+  // Every approved item is whole: its member number, its audit record and its notice.
+  for (const p of people) {
+    expect(await gw.store.count('audit_log', { targetId: p.id, action: 'membership.review' })).toBe(1)
+    expect(await gw.store.count('outbox', { openid: p.openid })).toBe(1)
+  }
 })
