@@ -65,7 +65,10 @@ export default function ApplicationsPage() {
         failed.push(...selected.slice(i).map((id) => ({ id, message: '未提交（已中止）' })))
         break
       }
-      for (const r of res.data.results) (r.ok ? approvedIds : failed).push(r)
+      for (const r of res.data.results) {
+        if (r.ok) approvedIds.push(r.id)
+        else failed.push(r)
+      }
     }
     setProgress(null)
     setApproving(false)
