@@ -112,6 +112,18 @@ async function lockedApplication(ctx: Ctx, collection: string, id: string): Prom
   return lock ? ctx.store.get<ApplicationDoc>(APPLICATIONS, lock.appId) : null
 }
 
+const APPLY_TOO_OFTEN = '提交太频繁了，请一小时后再试'
+
+/**
+ * The answer when an ID number is locked by someone else's application or membership: it must not say which
+ * (that would tell a stranger whether the number's owner is a member), only whom to call.
+ */
+async function idRefusal(ctx: Ctx): Promise<string> {
+  const county = await ctx.store.get<{ _id: string; phone?: string }>('orgs', COUNTY_ID)
+  const base = '该身份证号无法提交新的申请，如有疑问请联系工会'
+  return county?.phone ? `${base}（电话 ${county.phone}）` : base
+}
+
 export const membershipActions = implement(membershipApi, {
   options: {
     handler: async (_input, ctx): Promise<MembershipOptions> => {
@@ -124,6 +136,12 @@ export const membershipActions = implement(membershipApi, {
   },
 
   apply: {
+    // Against probing whether an ID number belongs to someone with an application or membership: few tries per
+    // caller, and few per ID number (keyed hash, never the number) whoever tries it.
+    rateLimit: [
+      { key: (_i, ctx) => `membership-apply:${ctx.caller.openid}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
+      { key: (i, ctx) => `membership-apply-id:${keysOf(ctx).pii.hash(i.idNumber)}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
+    ],
     handler: async (input, ctx) => {
       const { pii } = keysOf(ctx)
       const idHash = pii.hash(input.idNumber)
@@ -193,7 +211,7 @@ export const membershipActions = implement(membershipApi, {
         // Someone got there first. If it was this same person with this same ID number, it was a double tap.
         const other = await lockedApplication(ctx, e.collection, e.collection === ID_LOCKS ? idHash : ctx.caller.openid)
         if (other && other.applicantOpenid === ctx.caller.openid && other.idHash === idHash && other.status === 'pending') return toMine(other)
-        if (e.collection === ID_LOCKS) throw conflict('该身份证号已提交过入会申请或已是会员，如有疑问请联系工会')
+        if (e.collection === ID_LOCKS) throw conflict(await idRefusal(ctx))
         throw conflict('您已有一份入会申请，请勿重复提交')
       }
     },

@@ -85,3 +85,41 @@ test('4.1 bulkApprove takes at most 20 ids a call and reports every item', async
     expect(await gw.store.count('outbox', { openid: p.openid })).toBe(1)
   }
 })
+
+describe('5 probing whether an ID number belongs to a member', () => {
+  const REFUSAL = '该身份证号无法提交新的申请，如有疑问请联系工会（电话 0534-6221234）'
+  let taken: string[]
+  beforeAll(async () => {
+    // Six people who hold live applications; their ID numbers are what an outsider would probe.
+    taken = []
+    for (let i = 0; i < 6; i++) {
+      const n = seq
+      await applicant('owner5')
+      taken.push(idFor(n))
+    }
+  })
+
+  test('5.1 someone else’s ID number gets a refusal that gives nothing away, with the union’s phone', async () => {
+    const r = await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[0] }) }, await gw.login('prober-1'))
+    expect(r.status).toBe(409)
+    expect(r.json.error.message).toBe(REFUSAL)
+    expect(r.json.error.message).not.toMatch(/会员|已提交|审核/)
+  })
+
+  test('5.2 one caller may try at most 5 times an hour', async () => {
+    const t = await gw.login('prober-2')
+    const codes: number[] = []
+    for (const idNumber of taken) codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber }) }, t)).status)
+    expect(codes).toEqual([409, 409, 409, 409, 409, 429])
+    // An hour later the window has passed.
+    gw.clock.now = new Date(gw.clock.now.getTime() + 3600_000)
+    expect((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[5] }) }, t)).status).toBe(409)
+  })
+
+  test('5.3 one ID number may be tried at most 5 times an hour, whoever tries', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 6; i++) codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[3] }) }, await gw.login(`prober-3-${i}`))).status)
+    expect(codes.slice(0, 5).every((c) => c === 409)).toBe(true)
+    expect(codes[5]).toBe(429)
+  })
+})
