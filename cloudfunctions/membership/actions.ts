@@ -72,7 +72,7 @@ type Review = { decision: 'approve' | 'reject'; reason: string }
 
 async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<ApplicationDoc> {
   const doc = await governedApplication(ctx, id)
-  if (doc.status !== 'pending') throw conflict(`这份申请已${statusLabel(doc.status)}，无需再审核`)
+  if (doc.status !== 'pending') throw conflict(`这份申请${statusLabel(doc.status)}，无需再审核`)
   const at = ctx.now()
   const updated = await ctx.store.transaction(async (tx) => {
     const current = await tx.get<ApplicationDoc>(APPLICATIONS, id)
@@ -240,7 +240,7 @@ export const membershipActions = implement(membershipApi, {
         const current = await tx.get<ApplicationDoc>(APPLICATIONS, doc._id)
         if (!current) throw notFound('没有可撤回的入会申请')
         if (current.status === 'approved') throw conflict('申请刚刚已审核通过，您已是会员；如需退会请联系所在工会')
-        if (current.status !== 'pending' && current.status !== 'rejected') throw conflict(`这份申请已${statusLabel(current.status)}，无法撤回`)
+        if (current.status !== 'pending' && current.status !== 'rejected') throw conflict(`这份申请${statusLabel(current.status)}，无法撤回`)
         await tx.remove(APPLICATIONS, { _id: current._id })
         await releaseLocks(tx, current)
         await ctx.audit(tx, current._id, { status: current.status }, { status: 'deleted' })

@@ -123,3 +123,24 @@ describe('5 probing whether an ID number belongs to a member', () => {
     expect(codes[5]).toBe(429)
   })
 })
+
+test('7.4 listApplications with an impossible date is a 400 naming the field, not a 500', async () => {
+  const a = await gw.call('membership', { action: 'listApplications', data: { from: '2026-13-45' } }, admin)
+  expect(a.status).toBe(400)
+  expect(a.json.error.fields[0]).toMatchObject({ path: 'from', message: expect.stringContaining('开始日期') })
+  const b = await gw.call('membership', { action: 'listApplications', data: { to: '2026-02-30' } }, admin)
+  expect(b.status).toBe(400)
+  expect(b.json.error.fields[0].path).toBe('to')
+})
+
+test('10.5 reviewing twice says 「这份申请已通过」 (no 「已已」)', async () => {
+  const p = await applicant('typo')
+  expect((await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)).status).toBe(200)
+  const again = await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)
+  expect(again.status).toBe(409)
+  expect(again.json.error.message).toBe('这份申请已通过，无需再审核')
+  const revoked = await gw.call('membership', { action: 'revoke', data: { id: p.id, reason: '调离本单位' } }, admin)
+  expect(revoked.status).toBe(200)
+  const third = await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)
+  expect(third.json.error.message).toBe('这份申请已注销，无需再审核')
+})

@@ -54,3 +54,16 @@ test('3.3 an edit without the version it loaded is refused', async () => {
   expect(r.status).toBe(400)
   expect(r.json.error.fields.map((f: { path: string }) => f.path)).toContain('version')
 })
+
+test('10.6 a station named with three U+200B, or with NUL, is refused and nothing is saved', async () => {
+  const before = await gw.store.count('stations')
+  const base = { address: '乐陵市兴隆南大街 300 号', lat: 37.72, lng: 117.218, hours: '08:00-20:00', amenities: ['water'] }
+  const a = await gw.call('stations', { action: 'upsert', data: { ...base, name: '\u200b\u200b\u200b' } }, staff)
+  expect(a.status).toBe(400)
+  expect(a.json.error.fields[0].path).toBe('name')
+  const b = await gw.call('stations', { action: 'upsert', data: { ...base, name: '驿站\u0000甲' } }, staff)
+  expect(b.status).toBe(400)
+  const c = await gw.call('stations', { action: 'upsert', data: { ...base, name: '\u202e站驿甲' } }, staff)
+  expect(c.status).toBe(400)
+  expect(await gw.store.count('stations')).toBe(before)
+})
