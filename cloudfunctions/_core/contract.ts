@@ -37,9 +37,13 @@ export interface Runtime {
   keys?: Keys | null
 }
 
-/** A fixed-window limit checked before the handler runs; `key` picks whose calls are counted together. */
+/**
+ * A fixed-window limit checked before the handler runs; `key` picks whose calls are counted together. It gets the
+ * whole ctx, so a key may be derived from secrets (e.g. `ctx.keys.pii.hash` of an ID number) and never hold the
+ * raw value.
+ */
 export interface RateRule<I> {
-  key: (input: I, ctx: Pick<Ctx, 'caller'>) => string
+  key: (input: I, ctx: Ctx) => string
   max: number
   perMs: number
   message: string

@@ -10,6 +10,8 @@ import type { Keys } from '../_core/keys'
 import { FUNCTIONS } from './registry'
 import { PERSONAS } from './seed/personas'
 import { issueToken, verifyToken } from './sessions'
+import { hasAnyRole, loadCaller } from '../_core/auth'
+import type { OutboxDoc } from '../_core/outbox'
 
 export interface GatewayOptions {
   store: Store
@@ -20,33 +22,64 @@ export interface GatewayOptions {
   staticDir?: string
   log?: Logger
   now?: () => Date
+  /**
+   * Host names accepted besides 127.0.0.1, localhost and [::1] (a LAN demo); defaults to the comma-separated
+   * GATEWAY_ALLOWED_HOSTS. Anything else is refused, so a DNS-rebinding page cannot reach the dev endpoints.
+   */
+  allowedHosts?: string[]
 }
 
 /** CSV imports are the largest bodies; anything bigger is refused before it is read whole. */
 const MAX_BODY = 3 * 1024 * 1024
 
+/** Past this the rest of an oversized body is not even drained: the connection is dropped. */
+const MAX_DRAIN = 64 * 1024 * 1024
+
 class BodyTooLarge extends Error {}
 
+/**
+ * Reads the body up to MAX_BODY. Beyond it the rest is read and thrown away (so the client, still sending, can
+ * read the 413 answer instead of a reset connection), up to MAX_DRAIN.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new BodyTooLarge())
+      if (size > MAX_BODY) tooLarge = true
+      if (size > MAX_DRAIN) {
         req.destroy()
         return
       }
-      chunks.push(c)
+      if (!tooLarge) chunks.push(c)
+      else chunks.length = 0
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))))
     req.on('error', reject)
   })
 }
 
-function send(res: http.ServerResponse, result: ApiResult<unknown>) {
-  const status = result.ok ? 200 : HTTP_STATUS[result.error.code]
+/** What the log may say about a caller-chosen `action`: short, printable, whatever was sent. */
+export function actionSummary(action: unknown): string {
+  if (typeof action === 'string') {
+    const clean = action.slice(0, 64).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '?')
+    return action.length > 64 ? `${clean}…(${action.length})` : clean
+  }
+  if (Array.isArray(action)) return `[array ${action.length}]`
+  return action === null ? 'null' : `[${typeof action}]`
+}
+
+/** 'demo-worker' → 'dem****er': enough to tell entries apart, not to sign in as someone. */
+function maskOpenid(openid: string): string {
+  return openid.length <= 5 ? '****' : `${openid.slice(0, 3)}****${openid.slice(-2)}`
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]']
+
+function send(res: http.ServerResponse, result: ApiResult<unknown>, statusOverride?: number) {
+  const status = statusOverride ?? (result.ok ? 200 : HTTP_STATUS[result.error.code])
   const body = JSON.stringify(result)
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(body)
@@ -65,13 +98,59 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const log = opts.log ?? consoleLogger
   const statics = opts.staticDir && existsSync(opts.staticDir) ? sirv(opts.staticDir, { single: true, dev: false, etag: true }) : null
 
+  const allowedHosts = new Set(
+    [...LOOPBACK, ...(opts.allowedHosts ?? (process.env.GATEWAY_ALLOWED_HOSTS ?? '').split(','))].map((h) => h.trim().toLowerCase()).filter(Boolean),
+  )
+
+  /**
+   * Only requests addressed to this gateway by one of its own names and port (no DNS rebinding), and no
+   * cross-site browser requests (another page making the visitor's browser call the dev login).
+   */
+  function refusal(req: http.IncomingMessage): string | null {
+    const host = (req.headers.host ?? '').toLowerCase()
+    const port = String(req.socket.localPort ?? '')
+    const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d+))?$/.exec(host)
+    if (!m || !allowedHosts.has(m[1]) || (m[2] ?? '80') !== port) return 'host'
+    const origin = req.headers.origin
+    if (origin !== undefined) {
+      let originHost = ''
+      try {
+        originHost = new URL(origin).host.toLowerCase()
+      } catch {
+        return 'origin'
+      }
+      if (originHost !== host) return 'origin'
+    }
+    const site = req.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'sec-fetch-site'
+    return null
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    const auth = req.headers.authorization ?? ''
+    const openid = auth.startsWith('Bearer ') ? verifyToken(opts.key, auth.slice(7).trim()) : null
     if (req.method === 'GET' && path === '/api/dev/personas') {
       return send(res, { ok: true, data: PERSONAS.map(({ openid, name, description }) => ({ openid, name, description })) })
     }
     if (req.method === 'GET' && path === '/api/dev/outbox') {
-      const items = await opts.store.find('outbox', { orderBy: [['sentAt', 'desc']], limit: 100 })
-      return send(res, { ok: true, data: items })
+      // Each person their own notices; the admin everyone's, with masked recipients.
+      if (!openid) return send(res, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+      const caller = await loadCaller(opts.store, openid)
+      const admin = hasAnyRole(caller, ['admin'])
+      const items = await opts.store.find<OutboxDoc>('outbox', { where: admin ? {} : { openid }, orderBy: [['createdAt', 'desc']], limit: 100 })
+      const data = items.map(({ _id, openid: to, template, title, body, page, data, createdAt, status, sentAt }) => ({
+        id: _id,
+        openid: admin && to !== openid ? maskOpenid(to) : to,
+        template,
+        title,
+        body,
+        page,
+        data,
+        createdAt,
+        status,
+        sentAt,
+      }))
+      return send(res, { ok: true, data })
     }
     if (req.method !== 'POST') return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
 
@@ -79,7 +158,10 @@ export function createGateway(opts: GatewayOptions): http.Server {
     try {
       raw = await readBody(req)
     } catch (e) {
-      if (e instanceof BodyTooLarge) return send(res, bad('body', '请求内容过大（最多 3MB）'))
+      if (e instanceof BodyTooLarge) {
+        res.setHeader('connection', 'close')
+        return send(res, bad('body', '请求内容过大（最多 3MB），请分批提交'), 413)
+      }
       throw e
     }
     let body: unknown
@@ -97,15 +179,20 @@ export function createGateway(opts: GatewayOptions): http.Server {
 
     const fn = path.slice('/api/'.length)
     if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fn)) return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '云函数不存在' } })
-    const auth = req.headers.authorization ?? ''
-    const openid = auth.startsWith('Bearer ') ? verifyToken(opts.key, auth.slice(7).trim()) : null
     const started = Date.now()
     const result = await dispatch(FUNCTIONS[fn], body, openid, { store: opts.store, log, notifier: opts.notifier, now: opts.now, keys: opts.keys })
-    log.info('call', { fn, action: (body as { action?: unknown })?.action, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started })
+    const action = body && typeof body === 'object' && !Array.isArray(body) ? (body as { action?: unknown }).action : undefined
+    log.info('call', { fn, action: actionSummary(action), ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started })
     send(res, result)
   }
 
   return http.createServer((req, res) => {
+    const refused = refusal(req)
+    if (refused) {
+      log.info('request_refused', { check: refused })
+      res.setHeader('connection', 'close')
+      return send(res, { ok: false, error: { code: 'FORBIDDEN', message: '请求来源不被允许（本地网关只接受本机地址的同源请求）' } })
+    }
     const path = (req.url ?? '/').split('?')[0]
     if (path.startsWith('/api/')) {
       handleApi(req, res, path).catch((e) => {

@@ -73,7 +73,7 @@ type Review = { decision: 'approve' | 'reject'; reason: string }
 
 async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<ApplicationDoc> {
   const doc = await governedApplication(ctx, id)
-  if (doc.status !== 'pending') throw conflict(`这份申请已${statusLabel(doc.status)}，无需再审核`)
+  if (doc.status !== 'pending') throw conflict(`这份申请${statusLabel(doc.status)}，无需再审核`)
   const at = ctx.now()
   const updated = await ctx.store.transaction(async (tx) => {
     const current = await tx.get<ApplicationDoc>(APPLICATIONS, id)
@@ -113,6 +113,18 @@ async function lockedApplication(ctx: Ctx, collection: string, id: string): Prom
   return lock ? ctx.store.get<ApplicationDoc>(APPLICATIONS, lock.appId) : null
 }
 
+const APPLY_TOO_OFTEN = '提交太频繁了，请一小时后再试'
+
+/**
+ * The answer when an ID number is locked by someone else's application or membership: it must not say which
+ * (that would tell a stranger whether the number's owner is a member), only whom to call.
+ */
+async function idRefusal(ctx: Ctx): Promise<string> {
+  const county = await ctx.store.get<{ _id: string; phone?: string }>('orgs', COUNTY_ID)
+  const base = '该身份证号无法提交新的申请，如有疑问请联系工会'
+  return county?.phone ? `${base}（电话 ${county.phone}）` : base
+}
+
 export const membershipActions = implement(membershipApi, {
   options: {
     handler: async (_input, ctx): Promise<MembershipOptions> => {
@@ -125,6 +137,12 @@ export const membershipActions = implement(membershipApi, {
   },
 
   apply: {
+    // Against probing whether an ID number belongs to someone with an application or membership: few tries per
+    // caller, and few per ID number (keyed hash, never the number) whoever tries it.
+    rateLimit: [
+      { key: (_i, ctx) => `membership-apply:${ctx.caller.openid}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
+      { key: (i, ctx) => `membership-apply-id:${keysOf(ctx).pii.hash(i.idNumber)}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
+    ],
     handler: async (input, ctx) => {
       const { pii } = keysOf(ctx)
       const idHash = pii.hash(input.idNumber)
@@ -194,7 +212,7 @@ export const membershipActions = implement(membershipApi, {
         // Someone got there first. If it was this same person with this same ID number, it was a double tap.
         const other = await lockedApplication(ctx, e.collection, e.collection === ID_LOCKS ? idHash : ctx.caller.openid)
         if (other && other.applicantOpenid === ctx.caller.openid && other.idHash === idHash && other.status === 'pending') return toMine(other)
-        if (e.collection === ID_LOCKS) throw conflict('该身份证号已提交过入会申请或已是会员，如有疑问请联系工会')
+        if (e.collection === ID_LOCKS) throw conflict(await idRefusal(ctx))
         throw conflict('您已有一份入会申请，请勿重复提交')
       }
     },
@@ -217,12 +235,17 @@ export const membershipActions = implement(membershipApi, {
       const doc = await myLive(ctx)
       if (!doc) throw notFound('没有可撤回的入会申请')
       if (doc.status === 'approved') throw conflict('申请已通过，您已是会员；如需退会请联系所在工会')
-      // 个人信息保护法: a withdrawn application is deleted, not flagged.
+      // 个人信息保护法: a withdrawn application is deleted, not flagged. The status read above may be stale (staff
+      // can approve meanwhile), so it is read again inside the transaction that deletes, with the audit record.
       await ctx.store.transaction(async (tx) => {
-        await tx.remove(APPLICATIONS, { _id: doc._id })
-        await releaseLocks(tx, doc)
+        const current = await tx.get<ApplicationDoc>(APPLICATIONS, doc._id)
+        if (!current) throw notFound('没有可撤回的入会申请')
+        if (current.status === 'approved') throw conflict('申请刚刚已审核通过，您已是会员；如需退会请联系所在工会')
+        if (current.status !== 'pending' && current.status !== 'rejected') throw conflict(`这份申请${statusLabel(current.status)}，无法撤回`)
+        await tx.remove(APPLICATIONS, { _id: current._id })
+        await releaseLocks(tx, current)
+        await ctx.audit(tx, current._id, { status: current.status }, { status: 'deleted' })
       })
-      await ctx.audit(ctx.store, doc._id, { status: doc.status }, { status: 'deleted' })
       return { withdrawn: true }
     },
   },
@@ -293,16 +316,27 @@ export const membershipActions = implement(membershipApi, {
   bulkApprove: {
     audit: 'membership.review',
     handler: async ({ ids }, ctx): Promise<BulkApproveResult> => {
-      const results: BulkApproveResult['results'] = []
-      for (const id of [...new Set(ids)]) {
-        try {
-          await reviewOne(ctx, id, { decision: 'approve', reason: '' })
-          results.push({ id, ok: true })
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e
-          results.push({ id, ok: false, message: e.message })
+      // At most 20 (the schema): each item is its own all-or-nothing transaction, run 5 at a time so the call
+      // ends well inside a cloud function's time limit; the page sends the next 20 after this answer.
+      const unique = [...new Set(ids)]
+      const results: BulkApproveResult['results'] = new Array(unique.length)
+      let next = 0
+      const worker = async () => {
+        while (next < unique.length) {
+          const i = next++
+          const id = unique[i]
+          try {
+            await reviewOne(ctx, id, { decision: 'approve', reason: '' })
+            results[i] = { id, ok: true }
+          } catch (e) {
+            if (!(e instanceof AppError)) {
+              ctx.log.error('bulk_approve_item_failed', { id, error: e instanceof Error ? e.message : String(e) })
+              results[i] = { id, ok: false, message: '服务暂时不可用，请稍后再试' }
+            } else results[i] = { id, ok: false, message: e.message }
+          }
         }
       }
+      await Promise.all(Array.from({ length: Math.min(5, unique.length) }, worker))
       return { approved: results.filter((r) => r.ok).length, results }
     },
   },

@@ -2,18 +2,19 @@ import * as z from 'zod'
 import {
   type Area,
   upsertInput,
+  stationFields,
   type ImportReport,
   type StationSummary,
 } from '../../src/contracts/stations/schemas'
 import { isOpenText } from '../../src/contracts/stations/hours'
 import { implement, type Ctx } from '../_core/contract'
 import { stationsApi } from '../../src/contracts/stations/api'
-import { AppError, forbidden, notFound } from '../_core/errors'
+import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { scopesOf } from '../_core/auth'
-import type { Doc } from '../_core/store/port'
+import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { canEditStation, managedWhere } from './access'
 import { parseStationsCsv } from './csv'
-import { toDetail, toSummary, type StationDoc } from './model'
+import { stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 
 const STATIONS = 'stations'
 
@@ -44,6 +45,33 @@ function stationBody(fields: Fields, ctx: Ctx) {
     updatedAt: ctx.now().toISOString(),
     updatedBy: ctx.caller.openid,
   }
+}
+
+/**
+ * Creates or updates one imported station, safely under concurrency: the id derives from (org, name, address), so
+ * two imports racing both end on one document; an update raises `version`, and is retried on a fresh read if
+ * another write got in between.
+ */
+async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof stationFields>): Promise<{ status: 'created' | 'updated'; id: string }> {
+  // Stations created before ids were derived (the demo seed, older data) are found by their fields.
+  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, { where: { orgId, name: fields.name, address: fields.address, status: 'active' }, limit: 1 })
+  const id = legacy?._id ?? stationKeyId(orgId, fields.name, fields.address)
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = legacy && attempt === 0 ? legacy : await ctx.store.get<StationDoc>(STATIONS, id)
+    if (!existing) {
+      try {
+        await ctx.store.insert(STATIONS, { _id: id, ...stationBody({ ...fields, photos: [] }, ctx), orgId, status: 'active', version: 1, createdAt: ctx.now().toISOString() })
+        return { status: 'created', id }
+      } catch (e) {
+        if (!(e instanceof DuplicateKeyError)) throw e
+        continue // another import created it a moment ago: update it instead
+      }
+    }
+    const body = stationBody({ ...fields, photos: existing.photos ?? [] }, ctx)
+    const n = await ctx.store.update(STATIONS, { _id: id, version: existing.version ?? 0 }, { set: { ...body, status: 'active' }, inc: { version: 1 } })
+    if (n) return { status: 'updated', id }
+  }
+  throw conflict('该驿站正被他人同时修改，请稍后重新导入')
 }
 
 export const stationsActions = implement(stationsApi, {
@@ -141,19 +169,33 @@ export const stationsActions = implement(stationsApi, {
       if (input.id) {
         const existing = await activeStation(ctx, input.id)
         if (!(await canEditStation(ctx.store, ctx.caller, existing))) throw forbidden('您只能编辑自己负责的驿站')
-        await ctx.store.put(STATIONS, { ...existing, ...stationBody(input, ctx) })
+        // Only if nobody saved since this form loaded: otherwise one of two concurrent edits would be lost.
+        const { updatedAt, updatedBy, ...body } = stationBody(input, ctx)
+        const n = await ctx.store.update(
+          STATIONS,
+          { _id: input.id, status: 'active', version: input.version ?? -1 },
+          { set: { ...body, updatedAt, updatedBy }, inc: { version: 1 } },
+        )
+        if (!n) throw conflict('该驿站刚被他人修改，请刷新后再改')
         ctx.log.info('station_updated', { id: input.id, by: ctx.caller.openid })
         return { id: input.id, created: false }
       }
       const orgId = homeOrg(ctx)
-      const id = await ctx.store.insert(STATIONS, {
-        ...stationBody(input, ctx),
-        orgId,
-        status: 'active',
-        createdAt: ctx.now().toISOString(),
-      })
-      ctx.log.info('station_created', { id, by: ctx.caller.openid })
-      return { id, created: true }
+      try {
+        const id = await ctx.store.insert(STATIONS, {
+          _id: stationKeyId(orgId, input.name, input.address),
+          ...stationBody(input, ctx),
+          orgId,
+          status: 'active',
+          version: 1,
+          createdAt: ctx.now().toISOString(),
+        })
+        ctx.log.info('station_created', { id, by: ctx.caller.openid })
+        return { id, created: true }
+      } catch (e) {
+        if (e instanceof DuplicateKeyError) throw conflict('本工会已有同名同地址的驿站，请直接编辑它')
+        throw e
+      }
     },
   },
 
@@ -178,21 +220,17 @@ export const stationsActions = implement(stationsApi, {
           continue
         }
         seen.set(key, row.row)
-        // A station is the same station when its org, name and address match: re-importing a sheet updates it.
-        const [existing] = await ctx.store.find<StationDoc>(STATIONS, {
-          where: { orgId, name: row.fields.name, address: row.fields.address, status: 'active' },
-          limit: 1,
-        })
-        const body = stationBody({ ...row.fields, photos: existing?.photos ?? [] }, ctx)
-        if (existing) {
-          await ctx.store.put(STATIONS, { ...existing, ...body })
-          report.updated++
-          report.rows.push({ row: row.row, name: row.name, status: 'updated', id: existing._id })
-        } else {
-          const id = await ctx.store.insert(STATIONS, { ...body, orgId, status: 'active', createdAt: ctx.now().toISOString() })
-          report.created++
-          report.rows.push({ row: row.row, name: row.name, status: 'created', id })
+        let result: Awaited<ReturnType<typeof importRow>>
+        try {
+          result = await importRow(ctx, orgId, row.fields)
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e
+          report.refused++
+          report.rows.push({ row: row.row, name: row.name, status: 'refused', errors: [{ path: 'name', message: e.message }] })
+          continue
         }
+        report[result.status]++
+        report.rows.push({ row: row.row, name: row.name, status: result.status, id: result.id })
       }
       ctx.log.info('stations_imported', { by: ctx.caller.openid, created: report.created, updated: report.updated, refused: report.refused })
       return report

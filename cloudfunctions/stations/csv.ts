@@ -27,6 +27,8 @@ const HEADERS: Record<string, keyof StationFields> = {
 const REQUIRED: (keyof StationFields)[] = ['name', 'address', 'lat', 'lng', 'hours']
 
 export const MAX_IMPORT_ROWS = 5000
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+const TOO_LARGE = 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入'
 
 export type CsvRow =
   | { row: number; name: string; ok: true; fields: ReturnType<typeof stationFields.parse> }
@@ -41,9 +43,12 @@ function toNumber(text: string): number | string {
 
 /** Parses and validates every row with the same schema as the edit form; nothing is written here. */
 export function parseStationsCsv(csv: string): CsvParse {
+  // Limits are checked before and during parsing, never after: a 2 MB body must not hold the process for long.
+  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) return { ok: false, message: TOO_LARGE }
   let records: string[][]
   try {
-    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true })
+    // `to`: the parser stops after the header, MAX_IMPORT_ROWS rows and one more (which tells us there are too many).
+    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to: MAX_IMPORT_ROWS + 2 })
   } catch (e) {
     return { ok: false, message: `CSV 格式错误：${(e as Error).message.slice(0, 80)}` }
   }

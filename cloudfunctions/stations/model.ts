@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { AmenityKey } from '../../src/contracts/stations/amenities'
 import type { StationDetail, StationSummary } from '../../src/contracts/stations/schemas'
 import { isOpenText } from '../../src/contracts/stations/hours'
@@ -17,6 +18,8 @@ export interface StationDoc extends Doc {
   createdAt: string
   updatedAt: string
   updatedBy: string
+  /** raised by every write; an edit names the version it was based on (optimistic concurrency) */
+  version: number
 }
 
 export function toSummary(doc: StationDoc, now: Date, distanceM?: number): StationSummary {
@@ -36,5 +39,13 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
 }
 
 export function toDetail(doc: StationDoc, now: Date, canEdit: boolean): StationDetail {
-  return { ...toSummary(doc, now), photos: doc.photos, orgId: doc.orgId, updatedAt: doc.updatedAt, canEdit }
+  return { ...toSummary(doc, now), photos: doc.photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
+}
+
+/**
+ * A station is the same station when its org, name and address match; its id is derived from them, so that two
+ * imports of one sheet racing each other both land on one document (insert → DuplicateKeyError).
+ */
+export function stationKeyId(orgId: string, name: string, address: string): string {
+  return `st_${createHash('sha256').update(`${orgId}\u0000${name}\u0000${address}`).digest('hex').slice(0, 24)}`
 }

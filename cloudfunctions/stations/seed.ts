@@ -19,6 +19,7 @@ export async function seedStations(store: Store, { now, countyId }: DemoContext)
       createdAt: at,
       updatedAt: at,
       updatedBy: 'seed',
+      version: 1,
     })
   }
 }

@@ -1,5 +1,6 @@
 import type { ApiResult } from '@/contracts/result'
 import { NETWORK_ERROR } from './client'
+import { getToken } from './session'
 
 /** Demo identities offered by the local gateway (H5 only). */
 export interface Persona {
@@ -34,15 +35,20 @@ export function devLogin(openid: string): Promise<ApiResult<{ token: string }>> 
   })
 }
 
-/** A notification the local gateway kept instead of sending a WeChat subscribe message. */
+/** A notice from the outbox: the caller's own, or everyone's (recipients masked) for the admin. */
 export interface OutboxItem {
+  id: string
   openid: string
   template: string
+  title: string
+  body: string
   page?: string
   data: Record<string, string>
-  sentAt: string
+  createdAt: string
+  status: 'pending' | 'sending' | 'sent' | 'failed'
+  sentAt?: string
 }
 
 export function listOutbox(): Promise<ApiResult<OutboxItem[]>> {
-  return request<OutboxItem[]>('/api/dev/outbox')
+  return request<OutboxItem[]>('/api/dev/outbox', { headers: { authorization: 'Bearer ' + getToken() } })
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
 import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { STORE_INDEXES } from '../../cloudfunctions/_local/registry'
-import { silentLogger } from '../../cloudfunctions/_core/log'
+import { silentLogger, type Logger } from '../../cloudfunctions/_core/log'
 import { createGateway } from '../../cloudfunctions/_local/gateway'
 import { localNotifier } from '../../cloudfunctions/_local/outbox'
 import { withLatency } from '../utils/store-wrappers'
@@ -25,6 +25,10 @@ export interface GatewayOptions {
   latencyMs?: number
   /** a file instead of :memory: (kill tests) */
   file?: string
+  /** receives the gateway's log lines (default: silent) */
+  log?: Logger
+  /** extra Host names the gateway accepts (a LAN demo) */
+  allowedHosts?: string[]
 }
 
 /**
@@ -39,7 +43,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     store: opts.latencyMs ? withLatency(store, opts.latencyMs) : store,
     key: randomBytes(32),
     notifier: localNotifier(silentLogger),
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
+    allowedHosts: opts.allowedHosts,
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
   })

@@ -108,18 +108,18 @@ describe('identity and roles', () => {
   test('refused calls change nothing in the store', async () => {
     const before = gw.store.rawDump('stations').sort()
     expect((await gw.call('stations', { action: 'upsert', data: station }, courier)).status).toBe(403)
-    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong' } }, courier)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', version: 1 } }, courier)).status).toBe(403)
     expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'name,address,lat,lng,hours\n甲驿站,乐陵市某路 1 号,37.7,117.2,24小时' } }, courier)).status).toBe(403)
     expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'x' } }, keeper)).status).toBe(403)
     expect((await gw.call('stations', { action: 'upsert', data: station }, keeper)).status).toBe(403) // keepers edit, not create
-    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-post-main' } }, keeper)).status).toBe(403)
+    expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-post-main', version: 1 } }, keeper)).status).toBe(403)
     expect((await gw.call('stations', { action: 'upsert', data: { ...station, lat: 200 } }, staff)).status).toBe(400)
     expect((await gw.call('stations', { action: 'upsert', data: station })).status).toBe(401)
     expect(gw.store.rawDump('stations').sort()).toEqual(before)
   })
 
   test('a keeper edits the station they keep; staff see canEdit, couriers do not', async () => {
-    const res = await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', name: '市中街道办事处劳动者驿站' } }, keeper)
+    const res = await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', version: 1, name: '市中街道办事处劳动者驿站' } }, keeper)
     expect(res.status).toBe(200)
     expect(res.json.data).toEqual({ id: 'st-shizhong', created: false })
     expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data.canEdit).toBe(true)

@@ -48,3 +48,21 @@ describe('station CSV validation', () => {
     expect(parseStationsCsv(header + '\n').ok).toBe(false)
   })
 })
+
+describe('8 size and row limits are checked while parsing', () => {
+  const row = (i: number) => `驿站${i},乐陵市某路 ${i} 号,37.7,117.2,08:00-20:00,饮水,`
+  test('8.1 parsing stops at the row limit: what lies beyond it is never read', () => {
+    // 5,001 good rows, then an unterminated quote that only a parser reading to the end would trip on.
+    const csv = [header, ...Array.from({ length: 5001 }, (_, i) => row(i)), '"never closed,乐陵,1,2,x'].join('\n')
+    const r = parseStationsCsv(csv)
+    expect(r).toEqual({ ok: false, message: '一次最多导入 5000 行，请分批导入' })
+  })
+  test('8.2 exactly 5,000 rows are fine', () => {
+    const r = parseStationsCsv([header, ...Array.from({ length: 5000 }, (_, i) => row(i))].join('\n'))
+    expect(r.ok && r.rows.length).toBe(5000)
+  })
+  test('8.3 more than 2 MB of text is refused before parsing, with a clear message', () => {
+    const r = parseStationsCsv(`${header}\n${'驿'.repeat(800_000)}`)
+    expect(r).toEqual({ ok: false, message: 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入' })
+  })
+})

@@ -11,6 +11,8 @@ export interface SeedOrg {
   /** 联合工会/行业工会: which 新就业形态 groups they organise, and where (empty = the whole county) */
   industries?: NewEmploymentType[]
   regions?: string[]
+  /** the number people are told to call (refusals, help) */
+  phone?: string
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SeedOrg {
  * 新就业形态劳动者 — one for 市中街道 across all gig trades, and county-wide ones per trade.
  */
 export const ORGS: SeedOrg[] = [
-  { id: DEMO_COUNTY, name: '乐陵市总工会', parentId: null, kind: 'county', regionCode: '371481' },
+  { id: DEMO_COUNTY, name: '乐陵市总工会', parentId: null, kind: 'county', regionCode: '371481', phone: '0534-6221234' },
   { id: 'org-taishan', name: '泰山体育产业集团有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
   { id: 'org-baizao', name: '山东百枣纲目生物科技有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
   { id: 'org-hospital', name: '乐陵市人民医院工会', parentId: DEMO_COUNTY, kind: 'enterprise' },

@@ -1,14 +1,8 @@
 import * as z from 'zod'
 import '../zod'
+import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { EDUCATIONS, ETHNICITIES, GENDERS, HUKOU_KEYS, NEW_EMPLOYMENT_KEYS, POLITICAL_STATUSES, type ApplicationStatus, type NewEmploymentType } from './options'
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`)
 
 /** Age limits of 入会: the Labour Law's minimum working age; no upper limit for 退休返聘. */
 const MIN_AGE = 16
@@ -19,12 +13,7 @@ const MIN_AGE = 16
  */
 export const applyInput = z
   .object({
-    name: z
-      .string({ error: '请填写姓名' })
-      .trim()
-      .min(2, '姓名至少 2 个字')
-      .max(30, '姓名最多 30 个字')
-      .regex(/^[\u4e00-\u9fa5·•A-Za-z ]+$/, '姓名只能包含汉字、字母和间隔号'),
+    name: text('姓名', { min: 2, max: 30 }).refine((v) => /^[\u4e00-\u9fa5·•A-Za-z ]+$/.test(v), '姓名只能包含汉字、字母和间隔号'),
     gender: z.enum(GENDERS, { error: '请选择性别' }),
     ethnicity: z.enum(ETHNICITIES, { error: '请选择民族' }),
     idNumber: z
@@ -39,11 +28,11 @@ export const applyInput = z
     phone: z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号码'),
     education: z.enum(EDUCATIONS, { error: '请选择学历' }),
     politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
-    employer: text('工作单位', 2, 60),
-    occupation: text('职业/工种', 1, 30),
+    employer: text('工作单位', { min: 2, max: 60 }),
+    occupation: text('职业/工种', { max: 30 }),
     hukouType: z.enum(HUKOU_KEYS, { error: '请选择户籍类型' }),
     newEmploymentType: z.enum(NEW_EMPLOYMENT_KEYS, { error: '请选择是否新就业形态' }),
-    region: z.string({ error: '请选择所在地区' }).trim().min(1, '请选择所在地区').max(64),
+    region: docId('所在地区'),
     consent: z.literal(true, { error: '请阅读并同意个人信息保护说明' }),
   })
   .superRefine((v, ctx) => {
@@ -52,27 +41,33 @@ export const applyInput = z
   })
 export type ApplyInput = z.input<typeof applyInput>
 
-const applicationId = z.string({ error: '缺少申请编号' }).trim().min(1, '缺少申请编号').max(64)
+const applicationId = docId('申请编号')
 
 export const reviewInput = z
   .object({
     id: applicationId,
     decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
-    reason: z.string({ error: '驳回原因必须是文字' }).trim().max(200, '驳回原因最多 200 个字').default(''),
+    reason: optionalText('驳回原因', { max: 200, multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'reject' && v.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请写明原因，方便申请人修改' })
   })
 
+/** Each approval is ~15 store round trips; 20 keep one call well inside a cloud function's time limit. */
+export const BULK_APPROVE_MAX = 20
+
 export const bulkApproveInput = z.object({
-  ids: z.array(applicationId, { error: '请选择申请' }).min(1, '请至少选择一份申请').max(100, '一次最多批量通过 100 份'),
+  ids: z
+    .array(applicationId, { error: '请选择申请' })
+    .min(1, '请至少选择一份申请')
+    .max(BULK_APPROVE_MAX, `一次最多批量通过 ${BULK_APPROVE_MAX} 份，请分批提交`),
 })
 
 export const listApplicationsInput = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'all'], { error: '状态筛选不正确' }).default('pending'),
   newEmployment: z.enum(['all', 'yes', 'no'], { error: '新就业形态筛选不正确' }).default('all'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式应为 YYYY-MM-DD').optional(),
+  from: calendarDate('开始日期').optional(),
+  to: calendarDate('结束日期').optional(),
   page: z.number({ error: '页码必须是数字' }).int().min(1).max(10000).default(1),
   pageSize: z.number({ error: '每页数量必须是数字' }).int().min(1).max(50).default(20),
 })
@@ -81,11 +76,11 @@ export const getApplicationInput = z.object({ id: applicationId })
 
 export const revokeInput = z.object({
   id: applicationId,
-  reason: z.string({ error: '请填写注销原因' }).trim().min(2, '请填写注销原因').max(200, '注销原因最多 200 个字'),
+  reason: text('注销原因', { min: 2, max: 200, multiline: true }),
 })
 
 export const verifyCardInput = z.object({
-  payload: z.string({ error: '请扫描或粘贴会员卡二维码内容' }).trim().min(10, '二维码内容不完整').max(2000, '二维码内容过长'),
+  payload: text('会员卡二维码内容', { min: 10, max: 2000 }),
 })
 
 export interface TimelineEntry {

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import '../zod'
+import { docId, optionalText, text } from '../fields'
 import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
@@ -14,7 +15,7 @@ const lng = z
   .max(180, '经度必须在 -180 到 180 之间')
 
 const amenity = z.enum(AMENITY_KEYS, { error: '未知的设施类型' })
-const stationId = z.string({ error: '缺少驿站编号' }).trim().min(1, '缺少驿站编号').max(64, '驿站编号过长')
+const stationId = docId('驿站编号')
 
 export const nearbyInput = z.object({
   lat,
@@ -38,7 +39,7 @@ export type NearbyInput = z.input<typeof nearbyInput>
 export const getStationInput = z.object({ id: stationId })
 
 export const searchInput = z.object({
-  keyword: z.string({ error: '请输入搜索词' }).trim().min(1, '请输入搜索词').max(30, '搜索词最多 30 个字'),
+  keyword: text('搜索词', { max: 30 }),
   limit: z.number({ error: '数量必须是数字' }).int().min(1).max(50, '一次最多返回 50 个驿站').default(20),
 })
 
@@ -52,7 +53,7 @@ export const reportInput = z
   .object({
     id: stationId,
     kind: z.enum(['closed', 'broken', 'other'], { error: '请选择问题类型' }),
-    text: z.string({ error: '说明必须是文字' }).trim().max(200, '说明最多 200 个字').default(''),
+    text: optionalText('说明', { max: 200, multiline: true }),
   })
   .superRefine((v, ctx) => {
     // "其他" says nothing by itself; the other kinds are clear even with one tap.
@@ -67,24 +68,16 @@ const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4}|1
 /** One station as staff enter it in the form or a CSV row; the server and the form both validate with it. */
 export const stationFields = z
   .object({
-    name: z.string({ error: '请填写驿站名称' }).trim().min(2, '驿站名称至少 2 个字').max(40, '驿站名称最多 40 个字'),
-    address: z.string({ error: '请填写地址' }).trim().min(4, '地址至少 4 个字').max(100, '地址最多 100 个字'),
+    name: text('驿站名称', { min: 2, max: 40 }),
+    address: text('地址', { min: 4, max: 100 }),
     lat,
     lng,
-    hours: z
-      .string({ error: '请填写开放时间' })
-      .trim()
-      .max(80, '开放时间最多 80 个字')
-      .superRefine((text, ctx) => {
+    hours: text('开放时间', { min: 0, max: 80 }).superRefine((text, ctx) => {
         const parsed = parseHours(text)
         if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
       }),
     amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
-    phone: z
-      .string({ error: '电话必须是文字' })
-      .trim()
-      .refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）')
-      .default(''),
+    phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
     photos: z.array(z.string().url('照片地址不正确').max(500), { error: '照片必须是列表' }).max(9, '最多 9 张照片').default([]),
   })
   .superRefine((v, ctx) => {
@@ -94,14 +87,25 @@ export const stationFields = z
   })
 export type StationFields = z.input<typeof stationFields>
 
-export const upsertInput = z.intersection(z.object({ id: stationId.optional() }), stationFields)
+/**
+ * New station: no id. Edit: the id and the `version` the form loaded; an edit based on an older version is refused
+ * with CONFLICT instead of overwriting someone else's change.
+ */
+export const upsertInput = z.intersection(
+  z
+    .object({ id: stationId.optional(), version: z.number({ error: '版本号必须是数字' }).int().min(0).optional() })
+    .refine((v) => !v.id || v.version !== undefined, { path: ['version'], message: '缺少版本号，请刷新后再改' }),
+  stationFields,
+)
 export type UpsertInput = z.input<typeof upsertInput>
 
 export const importCsvInput = z.object({
+  // Excel and WPS end lines with CR LF: made plain newlines first, then the same text rule as every field.
   csv: z
     .string({ error: '请提供 CSV 内容' })
-    .min(1, 'CSV 内容为空')
-    .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入'),
+    .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入')
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
+    .pipe(text('CSV 内容', { max: 2_000_000, multiline: true })),
 })
 
 export const listManagedInput = z.object({
@@ -126,6 +130,8 @@ export interface StationDetail extends StationSummary {
   photos: string[]
   orgId: string
   updatedAt: string
+  /** send it back with an edit: it changes with every save */
+  version: number
   canEdit: boolean
 }
 

@@ -13,6 +13,8 @@ const TEMPLATES: Record<string, { title: string; fields: Record<string, string> 
   membership_review: { title: '入会审核结果', fields: { thing1: '受理工会', phrase2: '审核结果', thing3: '备注' } },
 }
 
+const STATUS: Record<string, string> = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败，稍后重试' }
+
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: OutboxItem[] }
 
 /**
@@ -61,18 +63,19 @@ export default function OutboxPage() {
   return (
     <View className='page outbox'>
       <View className='outbox__head'>
-        <Text className='muted'>本地网关代发的订阅消息，最新在前（最多 100 条）</Text>
+        <Text className='muted'>本地网关代发的订阅消息（您自己的；管理员可见全部），最新在前（最多 100 条）</Text>
         <Btn kind='ghost' size='sm' className='outbox__refresh' onClick={() => void fetchItems()}>
           刷新
         </Btn>
       </View>
       {!load.items.length ? <StateView kind='empty' title='还没有通知' detail='审核入会申请等操作会在这里留下通知。' /> : null}
-      {load.items.map((n, i) => (
-        <View key={`${n.sentAt}-${i}`} className='card outbox-item'>
+      {load.items.map((n) => (
+        <View key={n.id} className='card outbox-item'>
           <View className='outbox-item__head'>
-            <Text className='outbox-item__template'>{TEMPLATES[n.template]?.title ?? n.template}</Text>
-            <Text className='outbox-item__time'>{formatDateTime(n.sentAt)}</Text>
+            <Text className='outbox-item__template'>{n.title || TEMPLATES[n.template]?.title || n.template}</Text>
+            <Text className='outbox-item__time'>{formatDateTime(n.createdAt)}</Text>
           </View>
+          <Text className='outbox-item__to'>{STATUS[n.status] ?? n.status}</Text>
           <Text className='outbox-item__to'>收件人 {n.openid}</Text>
           {Object.entries(n.data ?? {}).map(([k, v]) => (
             <View key={k} className='outbox-item__row'>

@@ -8,6 +8,7 @@ import StateView from '@/components/StateView'
 import { hasAnyRole, useMe } from '@/hooks/useMe'
 import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/review'
 import { saveXlsx } from '@/utils/saveFile'
+import { BULK_APPROVE_MAX } from '@/contracts/membership/schemas'
 import ApplicationItem from './ApplicationItem'
 import FilterBar from './FilterBar'
 import { useApplications, type Filters } from './useApplications'
@@ -20,6 +21,7 @@ export default function ApplicationsPage() {
   const [filters, setFilters] = useState<Filters>(INITIAL)
   const [selected, setSelected] = useState<string[]>([])
   const [approving, setApproving] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [exporting, setExporting] = useState(false)
   const { list, load } = useApplications()
 
@@ -50,19 +52,38 @@ export default function ApplicationsPage() {
     })
     if (!confirm) return
     setApproving(true)
-    const res = await bulkApprove(selected)
-    setApproving(false)
-    if (!res.ok) {
-      Taro.showModal({ title: '批量通过失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
-      return
+    // The server takes at most 20 a call; send them 20 at a time and keep going, showing how far it got.
+    const approvedIds: string[] = []
+    const failed: { id: string; message?: string }[] = []
+    let stopped = ''
+    for (let i = 0; i < selected.length; i += BULK_APPROVE_MAX) {
+      const batch = selected.slice(i, i + BULK_APPROVE_MAX)
+      setProgress({ done: i, total: selected.length })
+      const res = await bulkApprove(batch)
+      if (!res.ok) {
+        stopped = res.error.message
+        failed.push(...selected.slice(i).map((id) => ({ id, message: '未提交（已中止）' })))
+        break
+      }
+      for (const r of res.data.results) {
+        if (r.ok) approvedIds.push(r.id)
+        else failed.push(r)
+      }
     }
-    const failed = res.data.results.filter((r) => !r.ok)
-    if (failed.length) {
+    setProgress(null)
+    setApproving(false)
+    if (failed.length || stopped) {
       const names = new Map(list.items.map((i) => [i.id, i.name]))
-      const lines = failed.map((f) => `${names.get(f.id) ?? f.id}：${f.message ?? '未能通过'}`).join('\n')
-      await Taro.showModal({ title: `已通过 ${res.data.approved} 份，${failed.length} 份未通过`, content: lines, showCancel: false, confirmText: '知道了' })
+      const lines = failed.slice(0, 20).map((f) => `${names.get(f.id) ?? f.id}：${f.message ?? '未能通过'}`)
+      if (failed.length > 20) lines.push(`……等 ${failed.length} 份`)
+      await Taro.showModal({
+        title: `已通过 ${approvedIds.length} 份，${failed.length} 份未通过`,
+        content: [stopped ? `中途出错：${stopped}` : '', ...lines].filter(Boolean).join('\n'),
+        showCancel: false,
+        confirmText: '知道了',
+      })
     } else {
-      Taro.showToast({ title: `已通过 ${res.data.approved} 份`, icon: 'success' })
+      Taro.showToast({ title: `已通过 ${approvedIds.length} 份`, icon: 'success' })
     }
     reload()
   }
@@ -131,7 +152,7 @@ export default function ApplicationsPage() {
             <Text>全选待审核（{pendingOnPage.length}）</Text>
           </Check>
           <Btn size='sm' className='applications__bulk-approve' disabled={!selected.length || approving} onClick={approveSelected}>
-            {approving ? '正在通过…' : `批量通过${selected.length ? `（${selected.length}）` : ''}`}
+            {approving ? (progress ? `正在通过 ${progress.done}/${progress.total}…` : '正在通过…') : `批量通过${selected.length ? `（${selected.length}）` : ''}`}
           </Btn>
         </View>
       ) : null}

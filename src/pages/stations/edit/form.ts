@@ -12,6 +12,8 @@ export interface StationForm {
   amenities: AmenityKey[]
   phone: string
   photos: string[]
+  /** the version loaded for an edit; the server refuses the save if someone saved since */
+  version?: number
 }
 
 export const EMPTY_FORM: StationForm = { name: '', address: '', lat: '', lng: '', hours: '', amenities: [], phone: '', photos: [] }
@@ -28,6 +30,7 @@ export function formFromStation(s: StationDetail): StationForm {
     amenities: [...s.amenities],
     phone: s.phone,
     photos: [...s.photos],
+    version: s.version,
   }
 }
 
@@ -37,7 +40,7 @@ export function validateForm(form: StationForm, id?: string): { ok: true; data: 
   if (!form.lat.trim()) missing.lat = '请填写纬度'
   if (!form.lng.trim()) missing.lng = '请填写经度'
   const checked = check(upsertInput, {
-    ...(id ? { id } : {}),
+    ...(id ? { id, version: form.version } : {}),
     name: form.name,
     address: form.address,
     lat: Number(form.lat.trim()),

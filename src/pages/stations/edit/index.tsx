@@ -26,6 +26,7 @@ function StationEdit() {
   const [form, setForm] = useState<StationForm>(EMPTY_FORM)
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
+  const [stale, setStale] = useState(false)
   const [saving, setSaving] = useState(false)
 
   const fetchStation = async () => {
@@ -41,6 +42,8 @@ function StationEdit() {
       return
     }
     setForm(formFromStation(res.data))
+    setStale(false)
+    setFormError('')
     setLoad({ kind: 'ready' })
   }
 
@@ -97,6 +100,8 @@ function StationEdit() {
       return
     }
     setErrors(toFieldMessages(res.error.fields))
+    // 「该驿站刚被他人修改，请刷新后再改」: someone saved since this form loaded; reloading shows their version.
+    setStale(res.error.code === 'CONFLICT' && !!id)
     setFormError(res.error.message)
     if (res.error.fields?.length) scrollToFirstError()
   }
@@ -178,6 +183,11 @@ function StationEdit() {
       </View>
 
       {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}
+      {stale ? (
+        <Btn kind='ghost' className='station-edit__reload' onClick={() => void fetchStation()}>
+          刷新
+        </Btn>
+      ) : null}
 
       <Btn className='station-edit__save' disabled={saving} onClick={save}>
         {saving ? '正在保存…' : id ? '保存修改' : '新增驿站'}
