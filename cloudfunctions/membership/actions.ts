@@ -1,130 +1,19 @@
-import { maskIdNumber, maskPhone } from '../../src/contracts/membership/idcard'
-import { statusLabel } from '../../src/contracts/membership/options'
-import {
-  type BulkApproveResult,
-  type CardVerification,
-  type MemberCard,
-  type MemberExport,
-  type MembershipOptions,
-} from '../../src/contracts/membership/schemas'
 import { PRIVACY_NOTICE } from '../../src/contracts/membership/options'
-import { implement, type Ctx } from '../_core/contract'
-import { beijingDay, beijingYear, endOfBeijingDay, startOfBeijingDay } from '../../src/contracts/time'
 import { membershipApi } from '../../src/contracts/membership/api'
-import { AppError, conflict, forbidden, notFound } from '../_core/errors'
-import { governedOrgIds, governsOrg, hasAnyRole, orgChain, scopesOf } from '../_core/auth'
-import { DuplicateKeyError, type Where } from '../_core/store/port'
-import { newId } from '../_core/ids'
-import type { Keys } from '../_core/keys'
+import type { CardVerification, MemberCard, MemberExport, MembershipOptions } from '../../src/contracts/membership/schemas'
+import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../src/contracts/time'
+import { implement } from '../_core/contract'
+import { notFound } from '../_core/errors'
+import { governedOrgIds, hasAnyRole, scopesOf } from '../_core/auth'
+import type { Where } from '../_core/store/port'
+import { applyAction, withdrawAction } from './apply'
 import { cardPayload, qrImage, readCardPayload } from './card'
 import { membersWorkbook } from './export'
-import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
-import { nextMemberNo } from './numbers'
-import { routeApplication, type RoutedOrg } from './routing'
+import { APPLICATIONS, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
+import { bulkApproveAction, reviewOne, revokeAction } from './review'
+import { governedApplication, keysOf, myLive } from './shared'
 
-/** The county this deployment serves: one federation per deployment, as unions deploy it. */
-const COUNTY_ID = process.env.COUNTY_ORG_ID ?? 'org-leling'
-const LIVE: ApplicationDoc['status'][] = ['pending', 'approved', 'rejected']
-
-function keysOf(ctx: Ctx): Keys {
-  if (!ctx.keys) {
-    ctx.log.error('keys_missing', { hint: 'set PII_KEY and CARD_SIGNING_KEY' })
-    throw new AppError('INTERNAL', '服务暂时不可用，请稍后再试')
-  }
-  return ctx.keys
-}
-
-async function myLive(ctx: Ctx): Promise<ApplicationDoc | null> {
-  const [doc] = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
-    where: { applicantOpenid: ctx.caller.openid, status: { $in: LIVE } },
-    orderBy: [['submittedAt', 'desc']],
-    limit: 1,
-  })
-  return doc ?? null
-}
-
-/** Staff act on applications routed to their org or below it; admins on their whole county. */
-async function governedApplication(ctx: Ctx, id: string): Promise<ApplicationDoc> {
-  const doc = await ctx.store.get<ApplicationDoc>(APPLICATIONS, id)
-  if (!doc) throw notFound('申请不存在或已撤回')
-  if (!(await governsOrg(ctx.store, ctx.caller, doc.orgId))) throw forbidden('这份申请不归您所在的工会审核')
-  return doc
-}
-
-async function regionName(ctx: Ctx, region: string): Promise<string> {
-  const area = await ctx.store.get<{ _id: string; name: string }>('areas', region)
-  if (!area) throw new AppError('VALIDATION_FAILED', '所在地区不正确', [{ path: 'region', message: '请从列表中选择所在地区' }])
-  return area.name
-}
-
-async function notifyReview(ctx: Ctx, tx: Ctx['store'], doc: ApplicationDoc) {
-  const note = doc.rejectReason || (doc.memberNo ? `会员编号 ${doc.memberNo}` : '')
-  await ctx.notify(tx, {
-    openid: doc.applicantOpenid,
-    template: 'membership_review',
-    title: `入会申请${statusLabel(doc.status)}`,
-    body: `${doc.orgName}：${statusLabel(doc.status)}${note ? `。${note}` : ''}`,
-    page: 'pages/membership/index/index',
-    data: { org: doc.orgName, result: statusLabel(doc.status), note },
-  })
-}
-
-type Review = { decision: 'approve' | 'reject'; reason: string }
-
-async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<ApplicationDoc> {
-  const doc = await governedApplication(ctx, id)
-  if (doc.status !== 'pending') throw conflict(`这份申请${statusLabel(doc.status)}，无需再审核`)
-  const at = ctx.now()
-  const updated = await ctx.store.transaction(async (tx) => {
-    const current = await tx.get<ApplicationDoc>(APPLICATIONS, id)
-    if (!current || current.status !== 'pending') return null
-    const next: ApplicationDoc = { ...current, reviewedBy: ctx.caller.openid, reviewedAt: at.toISOString() }
-    if (review.decision === 'approve') {
-      const chain = await Promise.all((await orgChain(tx, current.orgId)).map((o) => tx.get<RoutedOrg>('orgs', o)))
-      const regionCode = chain.find((o) => o?.regionCode)?.regionCode ?? '000000'
-      const year = beijingYear(at)
-      next.status = 'approved'
-      next.memberNo = await nextMemberNo(tx, regionCode, year)
-      next.joinDate = beijingDay(at)
-      next.timeline = [...current.timeline, { at: at.toISOString(), status: 'approved', note: `审核通过，会员编号 ${next.memberNo}` }]
-    } else {
-      next.status = 'rejected'
-      next.rejectReason = review.reason
-      next.timeline = [...current.timeline, { at: at.toISOString(), status: 'rejected', note: review.reason }]
-    }
-    await tx.put(APPLICATIONS, next)
-    // In the same transaction: an approval never lands without its audit record and its notice.
-    await ctx.audit(tx, id, { status: current.status }, { status: next.status, reason: next.rejectReason ?? null, memberNo: next.memberNo ?? null })
-    await notifyReview(ctx, tx, next)
-    return next
-  })
-  if (!updated) throw conflict('这份申请刚刚已被其他工作人员审核')
-  return updated
-}
-
-async function releaseLocks(tx: Ctx['store'], doc: ApplicationDoc) {
-  await tx.remove(ID_LOCKS, { _id: doc.idHash })
-  await tx.remove(OPENID_LOCKS, { _id: doc.applicantOpenid })
-}
-
-/** Which application a duplicate lock points to, to tell a double tap (same person, same data) from a conflict. */
-async function lockedApplication(ctx: Ctx, collection: string, id: string): Promise<ApplicationDoc | null> {
-  const lock = await ctx.store.get<{ _id: string; appId: string }>(collection, id)
-  return lock ? ctx.store.get<ApplicationDoc>(APPLICATIONS, lock.appId) : null
-}
-
-const APPLY_TOO_OFTEN = '提交太频繁了，请一小时后再试'
-
-/**
- * The answer when an ID number is locked by someone else's application or membership: it must not say which
- * (that would tell a stranger whether the number's owner is a member), only whom to call.
- */
-async function idRefusal(ctx: Ctx): Promise<string> {
-  const county = await ctx.store.get<{ _id: string; phone?: string }>('orgs', COUNTY_ID)
-  const base = '该身份证号无法提交新的申请，如有疑问请联系工会'
-  return county?.phone ? `${base}（电话 ${county.phone}）` : base
-}
-
+/** The 入会 action table: each action once; the applicant's flows live in apply.ts, the union's in review.ts. */
 export const membershipActions = implement(membershipApi, {
   options: {
     handler: async (_input, ctx): Promise<MembershipOptions> => {
@@ -136,87 +25,7 @@ export const membershipActions = implement(membershipApi, {
     },
   },
 
-  apply: {
-    // Against probing whether an ID number belongs to someone with an application or membership: few tries per
-    // caller, and few per ID number (keyed hash, never the number) whoever tries it.
-    rateLimit: [
-      { key: (_i, ctx) => `membership-apply:${ctx.caller.openid}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
-      { key: (i, ctx) => `membership-apply-id:${keysOf(ctx).pii.hash(i.idNumber)}`, max: 5, perMs: 3600_000, message: APPLY_TOO_OFTEN },
-    ],
-    handler: async (input, ctx) => {
-      const { pii } = keysOf(ctx)
-      const idHash = pii.hash(input.idNumber)
-      const at = ctx.now().toISOString()
-      const existing = await myLive(ctx)
-      if (existing?.status === 'approved') throw conflict('您已是工会会员，无需重复申请')
-      if (existing?.status === 'pending') {
-        // A double tap sends the same form twice: answer with the one already stored.
-        if (existing.idHash === idHash) return toMine(existing)
-        throw conflict('您已有一份待审核的入会申请，如需修改请先撤回')
-      }
-      const route = await routeApplication(ctx.store, input, COUNTY_ID)
-      const fields = {
-        applicantOpenid: ctx.caller.openid,
-        orgId: route.org._id,
-        orgName: route.org.name,
-        routedBy: route.routedBy,
-        status: 'pending' as const,
-        name: input.name,
-        gender: input.gender,
-        ethnicity: input.ethnicity,
-        idCipher: pii.encrypt(input.idNumber),
-        idHash,
-        idMasked: maskIdNumber(input.idNumber),
-        phoneCipher: pii.encrypt(input.phone),
-        phoneMasked: maskPhone(input.phone),
-        education: input.education,
-        politicalStatus: input.politicalStatus,
-        employer: input.employer,
-        occupation: input.occupation,
-        hukouType: input.hukouType,
-        newEmploymentType: input.newEmploymentType,
-        region: input.region,
-        regionName: await regionName(ctx, input.region),
-        consentAt: at,
-        submittedAt: at,
-      }
-      try {
-        const doc = await ctx.store.transaction(async (tx) => {
-          if (existing) {
-            // 已驳回: the applicant fixes the form and sends it again; the lock follows a corrected ID number.
-            if (existing.idHash !== idHash) {
-              await tx.insert(ID_LOCKS, { _id: idHash, appId: existing._id, openid: ctx.caller.openid })
-              await tx.remove(ID_LOCKS, { _id: existing.idHash })
-            }
-            const next: ApplicationDoc = {
-              ...existing,
-              ...fields,
-              rejectReason: undefined,
-              timeline: [...existing.timeline, { at, status: 'resubmitted', note: `修改后重新提交至${route.org.name}` }],
-            }
-            delete next.rejectReason
-            await tx.put(APPLICATIONS, next)
-            return next
-          }
-          const appId = `app_${newId()}`
-          await tx.insert(ID_LOCKS, { _id: idHash, appId, openid: ctx.caller.openid })
-          await tx.insert(OPENID_LOCKS, { _id: ctx.caller.openid, appId })
-          const doc: ApplicationDoc = { _id: appId, ...fields, timeline: [{ at, status: 'submitted', note: `已提交至${route.org.name}` }] }
-          await tx.insert(APPLICATIONS, doc)
-          return doc
-        })
-        ctx.log.info('membership_applied', { id: doc._id, org: doc.orgId, routedBy: doc.routedBy })
-        return toMine(doc)
-      } catch (e) {
-        if (!(e instanceof DuplicateKeyError)) throw e
-        // Someone got there first. If it was this same person with this same ID number, it was a double tap.
-        const other = await lockedApplication(ctx, e.collection, e.collection === ID_LOCKS ? idHash : ctx.caller.openid)
-        if (other && other.applicantOpenid === ctx.caller.openid && other.idHash === idHash && other.status === 'pending') return toMine(other)
-        if (e.collection === ID_LOCKS) throw conflict(await idRefusal(ctx))
-        throw conflict('您已有一份入会申请，请勿重复提交')
-      }
-    },
-  },
+  apply: applyAction,
 
   myStatus: {
     handler: async (_input, ctx) => {
@@ -229,26 +38,7 @@ export const membershipActions = implement(membershipApi, {
     },
   },
 
-  withdraw: {
-    audit: 'membership.withdraw',
-    handler: async (_input, ctx) => {
-      const doc = await myLive(ctx)
-      if (!doc) throw notFound('没有可撤回的入会申请')
-      if (doc.status === 'approved') throw conflict('申请已通过，您已是会员；如需退会请联系所在工会')
-      // 个人信息保护法: a withdrawn application is deleted, not flagged. The status read above may be stale (staff
-      // can approve meanwhile), so it is read again inside the transaction that deletes, with the audit record.
-      await ctx.store.transaction(async (tx) => {
-        const current = await tx.get<ApplicationDoc>(APPLICATIONS, doc._id)
-        if (!current) throw notFound('没有可撤回的入会申请')
-        if (current.status === 'approved') throw conflict('申请刚刚已审核通过，您已是会员；如需退会请联系所在工会')
-        if (current.status !== 'pending' && current.status !== 'rejected') throw conflict(`这份申请${statusLabel(current.status)}，无法撤回`)
-        await tx.remove(APPLICATIONS, { _id: current._id })
-        await releaseLocks(tx, current)
-        await ctx.audit(tx, current._id, { status: current.status }, { status: 'deleted' })
-      })
-      return { withdrawn: true }
-    },
-  },
+  withdraw: withdrawAction,
 
   card: {
     handler: async (_input, ctx): Promise<MemberCard> => {
@@ -313,52 +103,9 @@ export const membershipActions = implement(membershipApi, {
     handler: async ({ id, decision, reason }, ctx) => toDetail(await reviewOne(ctx, id, { decision, reason })),
   },
 
-  bulkApprove: {
-    audit: 'membership.review',
-    handler: async ({ ids }, ctx): Promise<BulkApproveResult> => {
-      // At most 20 (the schema): each item is its own all-or-nothing transaction, run 5 at a time so the call
-      // ends well inside a cloud function's time limit; the page sends the next 20 after this answer.
-      const unique = [...new Set(ids)]
-      const results: BulkApproveResult['results'] = new Array(unique.length)
-      let next = 0
-      const worker = async () => {
-        while (next < unique.length) {
-          const i = next++
-          const id = unique[i]
-          try {
-            await reviewOne(ctx, id, { decision: 'approve', reason: '' })
-            results[i] = { id, ok: true }
-          } catch (e) {
-            if (!(e instanceof AppError)) {
-              ctx.log.error('bulk_approve_item_failed', { id, error: e instanceof Error ? e.message : String(e) })
-              results[i] = { id, ok: false, message: '服务暂时不可用，请稍后再试' }
-            } else results[i] = { id, ok: false, message: e.message }
-          }
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(5, unique.length) }, worker))
-      return { approved: results.filter((r) => r.ok).length, results }
-    },
-  },
+  bulkApprove: bulkApproveAction,
 
-  revoke: {
-    audit: 'membership.revoke',
-    handler: async ({ id, reason }, ctx) => {
-      const doc = await governedApplication(ctx, id)
-      if (doc.status !== 'approved') throw conflict('只有已通过的会员才能注销会籍')
-      const at = ctx.now().toISOString()
-      const next: ApplicationDoc = { ...doc, status: 'revoked', timeline: [...doc.timeline, { at, status: 'revoked', note: reason }] }
-      await ctx.store.transaction(async (tx) => {
-        const n = await tx.update(APPLICATIONS, { _id: id, status: 'approved' }, { set: { status: 'revoked', timeline: next.timeline } })
-        if (!n) throw conflict('会籍状态刚刚已变更，请刷新后重试')
-        // The ID number may join again later (another union, another job).
-        await releaseLocks(tx, doc)
-        await ctx.audit(tx, id, { status: 'approved' }, { status: 'revoked', reason })
-        await notifyReview(ctx, tx, next)
-      })
-      return toDetail(next)
-    },
-  },
+  revoke: revokeAction,
 
   exportMembers: {
     audit: 'membership.export',
