@@ -87,10 +87,10 @@ export default function ChildrenPage() {
       <View className='page cc-child-form'>
         <View className='card'>
           <Field label='孩子姓名' name='name' required error={errors.name}>
-            <Input className='cc-input cc-child-form__name' value={form.name} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
+            <Input className='field__input cc-child-form__name' value={form.name} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
           </Field>
           <Field label='身份证号' name='idNumber' required error={errors.idNumber} hint={form.id ? '修改时需重新填写完整号码' : '加密保存，列表中只显示部分号码'}>
-            <Input className='cc-input cc-child-form__id' value={form.idNumber} maxlength={18} type='idcard' onInput={(e) => set('idNumber', e.detail.value)} />
+            <Input className='field__input cc-child-form__id' value={form.idNumber} maxlength={18} type='idcard' onInput={(e) => set('idNumber', e.detail.value)} />
           </Field>
           <Field label='性别' name='gender' required error={errors.gender}>
             <Choice className='cc-child-form__gender' options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} />
@@ -99,13 +99,13 @@ export default function ChildrenPage() {
             <PickerBox className='cc-child-form__grade' range={GRADES} value={form.grade - 1} onChange={(i) => set('grade', i + 1)} />
           </Field>
           <Field label='就读学校' name='school' error={errors.school}>
-            <Input className='cc-input' value={form.school} maxlength={40} onInput={(e) => set('school', e.detail.value)} />
+            <Input className='field__input' value={form.school} maxlength={40} onInput={(e) => set('school', e.detail.value)} />
           </Field>
           <Field label='健康情况' name='health' error={errors.health} hint='过敏、慢性病等需要老师知道的情况'>
-            <Textarea className='cc-textarea' value={form.health} maxlength={200} onInput={(e) => set('health', e.detail.value)} />
+            <Textarea className='field__textarea' value={form.health} maxlength={200} onInput={(e) => set('health', e.detail.value)} />
           </Field>
           <Field label='接送人' name='pickupPeople' error={errors.pickupPeople} hint='姓名和关系，如：李秀梅（母亲）'>
-            <Input className='cc-input' value={form.pickupPeople} maxlength={100} onInput={(e) => set('pickupPeople', e.detail.value)} />
+            <Input className='field__input' value={form.pickupPeople} maxlength={100} onInput={(e) => set('pickupPeople', e.detail.value)} />
           </Field>
         </View>
         {formError ? <Text className='cc-form-error'>{formError}</Text> : null}

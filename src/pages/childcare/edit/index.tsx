@@ -61,7 +61,7 @@ function Edit() {
   }
   const text = (k: keyof Form, label: string, hint?: string, required = true) => (
     <Field label={label} name={k} required={required} error={errors[k]} hint={hint}>
-      <Input className={`cc-input cc-edit__${k}`} value={form[k]} onInput={(e) => set(k, e.detail.value)} />
+      <Input className={`field__input cc-edit__${k}`} value={form[k]} onInput={(e) => set(k, e.detail.value)} />
     </Field>
   )
 
@@ -108,7 +108,7 @@ function Edit() {
           <Choice options={[{ key: 'fcfs', label: '先到先得' }, { key: 'lottery', label: '公开抽签' }] as const} value={form.allocation} onChange={(v) => set('allocation', v)} />
         </Field>
         <Field label='课程内容' name='description' error={errors.description}>
-          <Textarea className='cc-textarea' value={form.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
+          <Textarea className='field__textarea' value={form.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
         </Field>
       </View>
       {formError ? <Text className='cc-form-error'>{formError}</Text> : null}
