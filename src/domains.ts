@@ -61,8 +61,16 @@ export const DOMAINS: DomainEntry[] = [
     key: 'childcare',
     name: '暑期托管',
     icon: 'childcare',
-    home: { subtitle: '职工子女暑期托管', open: false, url: '/pages/childcare/index/index' },
-    pages: ['index/index'],
+    home: { subtitle: '职工子女暑期托管', open: true, url: '/pages/childcare/index/index' },
+    pages: ['index/index', 'class/index', 'children/index', 'mine/index', 'manage/index', 'edit/index', 'roster/index', 'checkin/index'],
+    me: [
+      { title: '我的预约', url: '/pages/childcare/mine/index' },
+      { title: '孩子信息', url: '/pages/childcare/children/index' },
+    ],
+    workbench: [
+      { title: '托管班管理', subtitle: '开班、名额与候补、花名册与导出', url: '/pages/childcare/manage/index', roles: STAFF },
+      { title: '托管签到', subtitle: '扫家长的二维码或输入签到码', url: '/pages/childcare/checkin/index', roles: STAFF },
+    ],
   },
   {
     key: 'legalAid',

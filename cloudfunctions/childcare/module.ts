@@ -1,6 +1,17 @@
-import { implement } from '../_core/contract'
 import { defineModule } from '../_core/module'
-import { childcareApi } from '../../src/contracts/childcare/api'
+import { childcareActions } from './actions'
+import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS } from './model'
+import { seedChildcare } from './seed'
 
-/** Not open yet: the app shows 「即将开放」 and every call answers NOT_FOUND until its issue lands. */
-export default defineModule({ actions: implement(childcareApi, {}) })
+export default defineModule({
+  actions: childcareActions,
+  collections: {
+    [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate']] },
+    [CHILDREN]: { indexes: [['parentOpenid', 'createdAt']] },
+    [CHILD_IDS]: {},
+    [BOOKINGS]: { indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']] },
+    [HISTORY]: { indexes: ['bookingId'] },
+    [SECRETS]: {},
+  },
+  seed: seedChildcare,
+})

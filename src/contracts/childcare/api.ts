@@ -1,7 +1,45 @@
-import type { ApiSpec } from '../api'
+import * as z from 'zod'
+import { action } from '../api'
+import {
+  bookInput,
+  bookingIdInput,
+  checkInInput,
+  classIdInput,
+  idInput,
+  saveChildInput,
+  upsertClassInput,
+  type BookResult,
+  type CheckInResult,
+  type ChildView,
+  type ClassDetail,
+  type ClassSummary,
+  type LotteryResult,
+  type MyBooking,
+  type Roster,
+  type RosterExport,
+} from './schemas'
 
-/** The `childcare` cloud function: not open yet, so no actions; its issue fills this in. */
-export const childcareApi = {} satisfies ApiSpec
+const none = z.object({})
+const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
+
+/** The `childcare` cloud function: 暑期托管. */
+export const childcareApi = {
+  listClasses: action<{ items: ClassSummary[]; serverNow: string }>()(none, 'signedIn'),
+  getClass: action<ClassDetail>()(idInput, 'signedIn'),
+  saveChild: action<ChildView>()(saveChildInput, 'signedIn'),
+  myChildren: action<{ items: ChildView[] }>()(none, 'signedIn'),
+  deleteChild: action<{ deleted: boolean }>()(idInput, 'signedIn'),
+  book: action<BookResult>()(bookInput, 'signedIn'),
+  myBookings: action<{ items: MyBooking[] }>()(none, 'signedIn'),
+  cancel: action<{ cancelled: boolean }>()(bookingIdInput, 'signedIn'),
+  acceptOffer: action<{ status: 'confirmed' }>()(bookingIdInput, 'signedIn'),
+  upsertClass: action<{ id: string }>()(upsertClassInput, [...STAFF]),
+  managedClasses: action<{ items: ClassSummary[] }>()(none, [...STAFF]),
+  roster: action<Roster>()(classIdInput, [...STAFF]),
+  checkIn: action<CheckInResult>()(checkInInput, [...STAFF]),
+  exportRoster: action<RosterExport>()(classIdInput, [...STAFF]),
+  runLottery: action<LotteryResult>()(classIdInput, [...STAFF]),
+}
 
 declare module '../api' {
   interface Apis {

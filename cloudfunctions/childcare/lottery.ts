@@ -1,0 +1,66 @@
+import type { LotteryResult } from '../../src/contracts/childcare/schemas'
+import { beijingTime } from '../../src/contracts/childcare/rules'
+import type { Ctx } from '../_core/contract'
+import { AppError, conflict, notFound } from '../_core/errors'
+import { ballotOrder, newSeed, seedHash } from '../_core/fairdraw'
+import type { Store } from '../_core/store/port'
+import { BOOKINGS, CLASSES, SECRETS, type BookingDoc, type ClassDoc } from './model'
+
+/** Called when a lottery class is created: the seed stays secret, its SHA-256 is published with the class. */
+export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash: string }> {
+  const seed = newSeed()
+  await tx.insert(SECRETS, { _id: classId, seed })
+  return { seedHash: seedHash(seed) }
+}
+
+/**
+ * The draw: applications (siblings together, id = the first child's booking id) ordered by
+ * HMAC-SHA256(seed, applicationId) as hex, ascending (`ballotOrder`). Places go down that order; an
+ * application too large for the places left waits and smaller ones after it may still fit; everyone not
+ * placed joins the waitlist in drawn order. Running it again recomputes the same order and changes nothing.
+ */
+export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult> {
+  if (cls.allocation !== 'lottery' || !cls.lottery) throw conflict('本班是先到先得，无需抽签')
+  if (ctx.now().getTime() < Date.parse(cls.closesAt)) throw new AppError('CLOSED', `申请将于 ${beijingTime(cls.closesAt)} 截止，截止后才能抽签`)
+  const secret = await ctx.store.get<{ _id: string; seed: string }>(SECRETS, cls._id)
+  if (!secret) throw notFound('抽签种子缺失')
+  const all: BookingDoc[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { classId: cls._id }, orderBy: [['seq', 'asc']], limit: 1000, skip })
+    all.push(...page)
+    if (page.length < 1000) break
+  }
+  const groups = new Map<string, BookingDoc[]>()
+  for (const b of all) groups.set(b.groupId, [...(groups.get(b.groupId) ?? []), b])
+  const order = ballotOrder(secret.seed, [...groups.keys()].map((id) => ({ id })))
+  let left = cls.capacity
+  let seq = 1
+  let waiting = 0
+  const result: LotteryResult['order'] = []
+  for (const { id } of order) {
+    const members = groups.get(id) as BookingDoc[]
+    const fits = members.length <= left
+    if (fits) left -= members.length
+    else waiting += members.length
+    result.push({ applicationId: id, children: members.length, result: fits ? 'confirmed' : 'waitlisted' })
+    for (const b of members) {
+      const s = fits ? 0 : seq++
+      const changed = await ctx.store.update(BOOKINGS, { _id: b._id, status: 'applied' }, { set: { status: fits ? 'confirmed' : 'waitlisted', seq: s } })
+      if (changed)
+        await ctx.notify(ctx.store, {
+          openid: b.parentOpenid,
+          template: 'childcare_lottery',
+          title: fits ? '托管班抽签：中签' : '托管班抽签：候补',
+          body: fits ? `${cls.title}：${b.childName} 中签，报名成功` : `${cls.title}：${b.childName} 未中签，已按抽签顺序排入候补`,
+          page: 'pages/childcare/mine/index',
+          data: { class: cls.title.slice(0, 20), child: b.childName, result: fits ? '中签' : '候补' },
+        })
+    }
+  }
+  if (!cls.lottery.drawnAt) {
+    await ctx.store.update(CLASSES, { _id: cls._id }, {
+      set: { remaining: left, waiting, toOffer: 0, nextSeq: seq, 'lottery.seed': secret.seed, 'lottery.drawnAt': ctx.now().toISOString() },
+    })
+  }
+  return { seed: secret.seed, seedHash: cls.lottery.seedHash, order: result }
+}

@@ -1,0 +1,92 @@
+/**
+ * 暑期托管 rules both sides use: a class's status by the server's clock, its season, its days, and the
+ * plain-language rules a parent reads before booking. Times are instants (UTC ISO); days are Beijing days.
+ */
+
+export type ClassStatus = '未开放' | '报名中' | '已满' | '已截止'
+export type Audience = 'all' | 'members'
+export type Allocation = 'fcfs' | 'lottery'
+
+/** Under this share of days attended, a child may not book the next season. */
+export const MIN_ATTENDANCE = 0.7
+/** How long a parent has to accept a place offered from the waitlist. */
+export const OFFER_HOURS = 24
+
+export interface ClassTiming {
+  opensAt: string
+  closesAt: string
+  remaining: number
+  allocation: Allocation
+}
+
+export function classStatus(c: ClassTiming, now: Date): ClassStatus {
+  const t = now.getTime()
+  if (t < Date.parse(c.opensAt)) return '未开放'
+  if (t >= Date.parse(c.closesAt)) return '已截止'
+  if (c.allocation === 'fcfs' && c.remaining <= 0) return '已满'
+  return '报名中'
+}
+
+/** The season (summer) a class belongs to: the year it starts. */
+export function seasonOf(startDate: string): number {
+  return Number(startDate.slice(0, 4))
+}
+
+/** Monday–Friday between two calendar days, inclusive: the days a class runs and attendance counts against. */
+export function classDays(startDate: string, endDate: string): string[] {
+  const out: string[] = []
+  const end = Date.parse(endDate + 'T00:00:00Z')
+  for (let t = Date.parse(startDate + 'T00:00:00Z'); t <= end && out.length < 400; t += 86400e3) {
+    const wd = new Date(t).getUTCDay()
+    if (wd !== 0 && wd !== 6) out.push(new Date(t).toISOString().slice(0, 10))
+  }
+  return out
+}
+
+/** The Beijing calendar day of an instant. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600e3).toISOString().slice(0, 10)
+}
+
+/** 2026-07-06 09:00 in Beijing time. */
+export function beijingTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600e3).toISOString()
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`
+}
+
+export function overlaps(a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }): boolean {
+  return a.startDate <= b.endDate && b.startDate <= a.endDate
+}
+
+export const GRADE_LABELS = ['', '一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '初一', '初二', '初三']
+
+export function gradeRange(min: number, max: number): string {
+  return min === max ? GRADE_LABELS[min] : `${GRADE_LABELS[min]}至${GRADE_LABELS[max]}`
+}
+
+export interface RuleSource {
+  audience: Audience
+  allocation: Allocation
+  gradeMin: number
+  gradeMax: number
+  capacity: number
+  opensAt: string
+  closesAt: string
+  cancelBefore: string
+}
+
+/** Every rule that can refuse a parent, in the words the class page shows before booking. */
+export function classRules(c: RuleSource): string[] {
+  return [
+    c.audience === 'members' ? '仅限工会会员（入会申请已通过）的子女报名' : '职工子女均可报名，无需工会会员身份',
+    `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按本学年所在年级）`,
+    c.allocation === 'lottery'
+      ? `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 至 ${beijingTime(c.closesAt)} 期间申请，截止后公开抽签：开始前公布种子的 SHA-256，抽签后公布种子，任何人都可复算顺序`
+      : `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 开放报名（以服务器时间为准），先到先得；报满后可排队候补`,
+    '每个孩子每个暑期只能报名一期（含候补和抽签申请），时间重叠的班不能同时报名',
+    `上一期出勤不足 ${Math.round(MIN_ATTENDANCE * 100)}% 的孩子，本期不能报名`,
+    '兄弟姐妹可一次一起报名：要么都报上，要么都候补，不会拆开',
+    `有名额空出时，按候补顺序通知第一位，${OFFER_HOURS} 小时内确认，过期顺延给下一位`,
+    `${beijingTime(c.cancelBefore)} 前可取消，名额退回给候补或其他家长`,
+  ]
+}

@@ -1,0 +1,199 @@
+import * as z from 'zod'
+import '../zod'
+import { calendarDate, dateTime, docId, optionalText, text } from '../fields'
+import { checkIdNumber } from '../membership/idcard'
+import { GENDERS } from '../membership/options'
+import type { Allocation, Audience, ClassStatus } from './rules'
+
+const grade = (label: string) =>
+  z.coerce.number({ error: `请选择${label}` }).int(`${label}应为 1–9 的整数`).min(1, `${label}应为 1–9（一年级至初三）`).max(9, `${label}应为 1–9（一年级至初三）`)
+
+export const saveChildInput = z
+  .object({
+    id: docId('孩子编号').optional(),
+    name: text('孩子姓名', { min: 2, max: 30 }).pipe(z.string().regex(/^[\u4e00-\u9fa5·•A-Za-z ]+$/, '孩子姓名只能包含汉字、字母和间隔号')),
+    gender: z.enum(GENDERS, { error: '请选择性别' }),
+    idNumber: z
+      .string({ error: '请填写身份证号' })
+      .trim()
+      .superRefine((v, ctx) => {
+        const r = checkIdNumber(v)
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+      })
+      .transform((v) => v.toUpperCase()),
+    grade: grade('年级'),
+    school: optionalText('就读学校', { max: 40 }),
+    health: optionalText('健康情况', { max: 200, multiline: true }),
+    pickupPeople: optionalText('接送人', { max: 100 }),
+  })
+  .superRefine((v, ctx) => {
+    const r = checkIdNumber(v.idNumber)
+    if (r.ok && r.gender !== v.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
+  })
+export type SaveChildInput = z.input<typeof saveChildInput>
+
+export const idInput = z.object({ id: docId('编号') })
+export const classIdInput = z.object({ classId: docId('托管班编号') })
+export const bookingIdInput = z.object({ bookingId: docId('预约编号') })
+
+export const bookInput = z.object({
+  classId: docId('托管班编号'),
+  childIds: z.array(docId('孩子编号'), { error: '请选择要报名的孩子' }).min(1, '请选择要报名的孩子').max(5, '一次最多为 5 个孩子报名')
+    .refine((a) => new Set(a).size === a.length, '同一个孩子选了两次'),
+  requestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
+})
+
+export const checkInInput = z.object({
+  code: z.string({ error: '请填写签到码' }).trim().transform((s) => s.replace(/^CC:/i, '').toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{8}$/, '签到码应为 8 位字母或数字')),
+})
+
+export const upsertClassInput = z
+  .object({
+    id: docId('托管班编号').optional(),
+    title: text('班级名称', { min: 2, max: 40 }),
+    site: text('托管点', { min: 2, max: 40 }),
+    address: text('地址', { min: 2, max: 80 }),
+    startDate: calendarDate('开班日期'),
+    endDate: calendarDate('结束日期'),
+    dailyHours: text('每日时段', { max: 30 }),
+    gradeMin: grade('最低年级'),
+    gradeMax: grade('最高年级'),
+    capacity: z.coerce.number({ error: '请填写名额' }).int('名额应为整数').min(1, '名额至少 1 个').max(2000, '名额最多 2000 个'),
+    opensAt: dateTime('开放报名时间'),
+    closesAt: dateTime('报名截止时间'),
+    cancelBefore: dateTime('取消截止时间'),
+    audience: z.enum(['all', 'members'], { error: '请选择报名对象' }),
+    allocation: z.enum(['fcfs', 'lottery'], { error: '请选择分配方式' }),
+    fee: z.coerce.number({ error: '费用应为数字' }).min(0, '费用不能为负').max(100000, '费用过大').default(0),
+    description: optionalText('课程内容', { max: 1000, multiline: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
+    if (v.gradeMax < v.gradeMin) ctx.addIssue({ code: 'custom', path: ['gradeMax'], message: '最高年级不能低于最低年级' })
+    if (Date.parse(v.closesAt) <= Date.parse(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '报名截止时间应晚于开放时间' })
+    if (Date.parse(v.cancelBefore) > Date.parse(v.startDate + 'T00:00:00+08:00')) ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
+  })
+export type UpsertClassInput = z.input<typeof upsertClassInput>
+
+export interface ClassSummary {
+  id: string
+  title: string
+  site: string
+  address: string
+  startDate: string
+  endDate: string
+  dailyHours: string
+  gradeMin: number
+  gradeMax: number
+  capacity: number
+  remaining: number
+  waiting: number
+  opensAt: string
+  closesAt: string
+  cancelBefore: string
+  status: ClassStatus
+  audience: Audience
+  allocation: Allocation
+  fee: number
+  orgName: string
+}
+
+export interface LotteryInfo {
+  /** SHA-256 of the secret seed, published when the class was created */
+  seedHash: string
+  /** revealed once drawn */
+  seed?: string
+  drawnAt?: string
+  applicants: number
+}
+
+export interface ClassDetail extends ClassSummary {
+  description: string
+  rules: string[]
+  /** the server's clock, for the countdown */
+  serverNow: string
+  lottery?: LotteryInfo
+}
+
+export interface ChildView {
+  id: string
+  name: string
+  gender: string
+  idNumberMasked: string
+  grade: number
+  school: string
+  health: string
+  pickupPeople: string
+}
+
+export type BookingStatus = 'confirmed' | 'waitlisted' | 'offered' | 'applied'
+
+export interface BookResult {
+  bookings: Array<{ id: string; childId: string; status: 'confirmed' | 'waitlisted' | 'applied'; position?: number }>
+}
+
+export interface MyBooking {
+  id: string
+  classId: string
+  classTitle: string
+  site: string
+  startDate: string
+  endDate: string
+  dailyHours: string
+  childId: string
+  childName: string
+  status: BookingStatus
+  /** waitlisted: place in the queue now */
+  position?: number
+  offerExpiresAt?: string
+  cancelBefore: string
+  canCancel: boolean
+  /** confirmed: the check-in code and its QR image */
+  code?: string
+  qr?: string
+  checkins: string[]
+}
+
+export interface RosterRow {
+  bookingId: string
+  childName: string
+  gender: string
+  grade: number
+  idNumberMasked: string
+  parentName: string
+  status: BookingStatus
+  position?: number
+  checkedInToday: boolean
+  attended: number
+  /** attended / days so far (0–1) */
+  attendanceRate: number
+}
+
+export interface Roster {
+  class: ClassSummary
+  today: string
+  days: number
+  daysSoFar: number
+  rows: RosterRow[]
+}
+
+export interface CheckInResult {
+  bookingId: string
+  childName: string
+  classTitle: string
+  day: string
+  alreadyCheckedIn: boolean
+  attended: number
+}
+
+export interface LotteryResult {
+  seed: string
+  seedHash: string
+  /** applications in drawn order; id is what HMAC(seed, id) ranks */
+  order: Array<{ applicationId: string; children: number; result: 'confirmed' | 'waitlisted' }>
+}
+
+export interface RosterExport {
+  fileName: string
+  base64: string
+}
