@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import '../zod'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
+import { text as fieldText } from '../fields'
+import { isCardCode } from './cardcode'
 import { EDUCATIONS, ETHNICITIES, GENDERS, HUKOU_KEYS, NEW_EMPLOYMENT_KEYS, POLITICAL_STATUSES, type ApplicationStatus, type NewEmploymentType } from './options'
 
 const text = (label: string, min: number, max: number) =>
@@ -84,8 +86,9 @@ export const revokeInput = z.object({
   reason: z.string({ error: '请填写注销原因' }).trim().min(2, '请填写注销原因').max(200, '注销原因最多 200 个字'),
 })
 
+/** A scanned QR payload (GH1./GH2. …) or the card's 8-character 核验码; the server tells them apart. */
 export const verifyCardInput = z.object({
-  payload: z.string({ error: '请扫描或粘贴会员卡二维码内容' }).trim().min(10, '二维码内容不完整').max(2000, '二维码内容过长'),
+  payload: fieldText('核验码', { max: 2000 }).refine((s) => isCardCode(s) || (s.length >= 10 && s.startsWith('GH')), '核验码应为 8 位字母或数字（如 7K3M-9QXA），或扫描会员卡二维码'),
 })
 
 export interface TimelineEntry {
@@ -143,12 +146,26 @@ export interface MemberCard {
   orgName: string
   joinDate: string
   status: 'valid' | 'revoked'
-  qr: { payload: string; image: string }
+  qr: CardQr
+}
+
+/** The card's QR, valid for a few minutes from `issuedAt`; the page refreshes it before `expiresAt`. */
+export interface CardQr {
+  payload: string
+  image: string
+  /** 8-character 核验码 with the same expiry, for reading out when scanning is impossible */
+  code: string
+  issuedAt: string
+  expiresAt: string
+  /** seconds the QR and code are valid from issue; the page counts down from it rather than the phone's clock */
+  ttlSec: number
 }
 
 export interface CardVerification {
   valid: boolean
-  /** 有效 / 无效 and why */
+  /** 有效 · 已过期 (a screenshot or an old code) · 无效 (forged, unknown) · 已注销 (the member left) */
+  status: 'valid' | 'expired' | 'invalid' | 'revoked'
+  /** the verdict and why, e.g. 「已过期：…」 */
   label: string
   memberNo?: string
   nameMasked?: string
