@@ -33,7 +33,7 @@ describe('dynamic membership card', () => {
     expect(card.qr).toMatchObject({ ttlSec: 300, issuedAt: T0.toISOString(), expiresAt: new Date(T0.getTime() + 300_000).toISOString() })
     expect(card.qr.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/)
     expect(card.qr.payload.startsWith('GH2.')).toBe(true)
-  })
+  }, 30_000)
 
   test('QR and code verify 有效 now and 已过期 after the window; a fresh card is 有效 again', async () => {
     const card = (await m(worker, 'card')).json.data
@@ -47,7 +47,7 @@ describe('dynamic membership card', () => {
     const fresh = (await m(worker, 'card')).json.data
     expect(fresh.qr.code).not.toBe(card.qr.code)
     expect((await m(staff, 'verifyCard', { payload: fresh.qr.code })).json.data.status).toBe('valid')
-  })
+  }, 30_000)
 
   test('a code nobody was given is 无效; typed codes are rate-limited per verifier, scans counted apart', async () => {
     const admin = await gw.login('demo-admin')
@@ -61,5 +61,5 @@ describe('dynamic membership card', () => {
     expect(limited).toBe(1)
     expect((await m(admin, 'verifyCard', { payload: card.qr.code })).json.error.code).toBe('RATE_LIMITED')
     expect((await m(admin, 'verifyCard', { payload: card.qr.payload })).json.data.status).toBe('valid')
-  })
+  }, 30_000)
 })
