@@ -109,7 +109,7 @@ export interface CardCodeDoc extends Doc {
   expiresAt: string
 }
 
-/** Signs a fresh QR for a member, stores its 核验码, and clears the member's expired codes. */
+/** Signs a fresh QR for a member, stores its 核验码, and clears the member's codes that expired over an hour ago. */
 export async function issueCardQr(
   store: Store,
   signer: Signer,
@@ -131,9 +131,12 @@ export async function issueCardQr(
     const existing = await store.get<CardCodeDoc>(CARD_CODES, code)
     if (existing?.memberNo !== member.memberNo) code = ''
   }
-  await store.remove(CARD_CODES, { memberNo: member.memberNo, expiresAt: { $lt: new Date(now.getTime() - CLOCK_SKEW_SEC * 1000).toISOString() } })
+  // Expired codes stay an hour so that an old one shown again reads 已过期 (the honest answer), not 无效.
+  await store.remove(CARD_CODES, { memberNo: member.memberNo, expiresAt: { $lt: new Date(now.getTime() - EXPIRED_CODE_KEPT_MS).toISOString() } })
   return { payload, image: await qrImage(payload), code, issuedAt, expiresAt, ttlSec }
 }
+
+const EXPIRED_CODE_KEPT_MS = 3600_000
 
 export type MemberState = 'member' | 'revoked' | 'unknown'
 
@@ -154,7 +157,7 @@ export async function verifyCardInput(
   let timing: Timing
   if (isCardCode(input)) {
     const doc = await store.get<CardCodeDoc>(CARD_CODES, normalizeCardCode(input))
-    if (!doc) return { valid: false, status: 'invalid', label: '无效：核验码不存在，请核对后重新输入' }
+    if (!doc) return { valid: false, status: 'invalid', label: '无效：核验码不存在或早已失效，请核对后重新输入' }
     who = { memberNo: doc.memberNo, m: doc.m, o: doc.o }
     timing = now.getTime() > Date.parse(doc.expiresAt) + CLOCK_SKEW_SEC * 1000 ? 'expired' : 'valid'
   } else {
