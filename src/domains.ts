@@ -89,8 +89,11 @@ export const DOMAINS: DomainEntry[] = [
     name: '户外驿站',
     icon: 'stations',
     home: { subtitle: '歇脚·喝水·充电', open: true, url: '/pages/stations/list/index' },
-    pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index'],
-    workbench: [{ title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] }],
+    pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index', 'reports/index'],
+    workbench: [
+      { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
+      { title: '反馈处理', subtitle: '回复快递小哥反馈的驿站问题', url: '/pages/stations/reports/index', roles: ['keeper', 'staff', 'admin'], badge: { fn: 'stations', action: 'openReportCount' } },
+    ],
   },
   {
     key: 'quiz',

@@ -11,6 +11,8 @@ export default defineModule({
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},
     counters: {},
+    // 核验码 of card QRs: `_id` is the code; expired ones are cleared per member on the next issue
+    card_codes: { indexes: [['memberNo', 'expiresAt']] },
   },
   seed: seedMembership,
 })

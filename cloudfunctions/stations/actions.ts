@@ -6,7 +6,6 @@ import {
   type ImportReport,
   type StationSummary,
 } from '../../src/contracts/stations/schemas'
-import { isOpenText } from '../../src/contracts/stations/hours'
 import { implement, type Ctx } from '../_core/contract'
 import { stationsApi } from '../../src/contracts/stations/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
@@ -14,7 +13,8 @@ import { scopesOf } from '../_core/auth'
 import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { canEditStation, managedWhere } from './access'
 import { parseStationsCsv } from './csv'
-import { stationKeyId, toDetail, toSummary, type StationDoc } from './model'
+import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
+import { reportActions } from './reports'
 
 const STATIONS = 'stations'
 
@@ -84,7 +84,7 @@ export const stationsActions = implement(stationsApi, {
         maxKm: input.radiusKm,
         limit: input.limit,
         where: where as never,
-        accept: input.openNow ? (doc: Doc) => isOpenText((doc as StationDoc).hours, now) : undefined,
+        accept: input.openNow ? (doc: Doc) => isOpenNow(doc as StationDoc, now) : undefined,
       })
       const items: StationSummary[] = near.map((n) => toSummary(n.doc, now, n.distanceM))
       return { items, radiusKm: input.radiusKm }
@@ -141,6 +141,8 @@ export const stationsActions = implement(stationsApi, {
       return { id }
     },
   },
+
+  ...reportActions,
 
   listManaged: {
     handler: async ({ page, pageSize }, ctx) => {

@@ -3,6 +3,7 @@ import type { AmenityKey } from '../../src/contracts/stations/amenities'
 import type { StationDetail, StationSummary } from '../../src/contracts/stations/schemas'
 import { isOpenText } from '../../src/contracts/stations/hours'
 import type { Doc } from '../_core/store/port'
+import { beijingDay } from '../../src/contracts/time'
 
 export interface StationDoc extends Doc {
   name: string
@@ -20,6 +21,18 @@ export interface StationDoc extends Doc {
   updatedBy: string
   /** raised by every write; an edit names the version it was based on (optimistic concurrency) */
   version: number
+  /** 暂停开放 (set when a 关闭了 report is resolved): closed until this Beijing day, when it opens again */
+  suspendedUntil?: string
+}
+
+/** Whether the station is paused at `now`: from the moment it is set until the reopening day begins (Beijing). */
+export function isSuspended(doc: Pick<StationDoc, 'suspendedUntil'>, now: Date): boolean {
+  return typeof doc.suspendedUntil === 'string' && beijingDay(now) < doc.suspendedUntil
+}
+
+/** Open now: not paused, and inside its opening hours. nearby's 只看营业中 filter and every summary use this. */
+export function isOpenNow(doc: Pick<StationDoc, 'suspendedUntil' | 'hours'>, now: Date): boolean {
+  return !isSuspended(doc, now) && isOpenText(doc.hours, now)
 }
 
 export function toSummary(doc: StationDoc, now: Date, distanceM?: number): StationSummary {
@@ -29,12 +42,13 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
     address: doc.address,
     lat: doc.location.lat,
     lng: doc.location.lng,
-    openNow: isOpenText(doc.hours, now),
+    openNow: isOpenNow(doc, now),
     hours: doc.hours,
     amenities: doc.amenities,
     phone: doc.phone,
   }
   if (distanceM !== undefined) out.distanceM = Math.round(distanceM)
+  if (isSuspended(doc, now)) out.suspendedUntil = doc.suspendedUntil
   return out
 }
 

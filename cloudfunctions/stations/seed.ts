@@ -1,6 +1,7 @@
 import type { Store } from '../_core/store/port'
 import type { DemoContext } from '../_core/module'
 import { STATIONS } from './seed-data'
+import { seedReports } from './reports'
 
 export async function seedStations(store: Store, { now, countyId }: DemoContext): Promise<void> {
   const at = now.toISOString()
@@ -22,4 +23,5 @@ export async function seedStations(store: Store, { now, countyId }: DemoContext)
       version: 1,
     })
   }
+  await seedReports(store, now, countyId)
 }

@@ -24,15 +24,18 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   })
 }
 
-/** The built gateway on a free port with a fresh data dir, so every run starts from the same seed. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * The built gateway on a free port with a fresh data dir, so every run starts from the same seed. `env` adds
+ * settings for this run only (e.g. `CARD_QR_TTL_SEC` to watch a card's QR expire within a test).
+ */
+export async function startApp(opts: { env?: Record<string, string> } = {}): Promise<RunningApp> {
   for (const file of [SERVER, H5_INDEX]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:functions && npx taro build --type h5\` first`)
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'gh-e2e-'))
   const child = spawn(process.execPath, [SERVER], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(ROOT, 'dist/h5') },
+    env: { ...process.env, ...opts.env, PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(ROOT, 'dist/h5') },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -112,19 +115,21 @@ export interface Phones {
   openPhone(opts?: { geolocation?: { latitude: number; longitude: number } }): Promise<Page>
   /** The H5 build sends a signed-out visitor to the persona picker; pick one and wait until home greets them. */
   signIn(page: Page, openid: string): Promise<void>
+  /** The gateway's address, for setting up data over its API rather than through screens a test is not about. */
+  appUrl(): string
 }
 
 /**
  * One gateway and one browser for the calling test file, up before its tests and down after. Each phone is its
  * own context: its own storage, so its own token, as on two different phones.
  */
-export function setUpPhones(): Phones {
+export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones {
   let app: RunningApp
   let browser: Browser
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    app = await startApp()
+    app = await startApp(opts)
     browser = await launchBrowser()
   })
 
@@ -135,6 +140,7 @@ export function setUpPhones(): Phones {
   })
 
   return {
+    appUrl: () => app.url,
     async openPhone({ geolocation } = {}) {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },

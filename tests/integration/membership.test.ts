@@ -175,7 +175,7 @@ describe('the whole journey, with the authorization matrix', () => {
     const forged = `${pre}.${Buffer.from(JSON.stringify({ ...claims, m: '李**' })).toString('base64url')}.${sig}`
     expect((await m('demo-staff', 'verifyCard', { payload: forged })).json.data).toMatchObject({ valid: false, label: expect.stringContaining('篡改') })
     expect((await m('demo-staff-taishan', 'revoke', { id: appId, reason: '调离本单位' })).json.data.status).toBe('revoked')
-    expect((await m('demo-admin', 'verifyCard', { payload: card.qr.payload })).json.data).toMatchObject({ valid: false, label: '无效：会员已注销' })
+    expect((await m('demo-admin', 'verifyCard', { payload: card.qr.payload })).json.data).toMatchObject({ valid: false, status: 'revoked', label: expect.stringMatching(/^已注销/) })
   })
 
   test('member numbers stay unique when many approvals run at once', async () => {

@@ -17,6 +17,6 @@ describe('domain manifest', () => {
     for (const role of ['keeper', 'lawyer', 'staff', 'admin'] as const) {
       for (const t of workbenchTiles(['worker', role])) expect(t.roles).toContain(role)
     }
-    expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理'])
+    expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理', '反馈处理'])
   })
 })

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
+import { isCardCode } from './cardcode'
 import { EDUCATIONS, ETHNICITIES, GENDERS, HUKOU_KEYS, NEW_EMPLOYMENT_KEYS, POLITICAL_STATUSES, type ApplicationStatus, type NewEmploymentType } from './options'
 
 /** Age limits of 入会: the Labour Law's minimum working age; no upper limit for 退休返聘. */
@@ -79,8 +80,9 @@ export const revokeInput = z.object({
   reason: text('注销原因', { min: 2, max: 200, multiline: true }),
 })
 
+/** A scanned QR payload (GH1./GH2. …) or the card's 8-character 核验码; the server tells them apart. */
 export const verifyCardInput = z.object({
-  payload: text('会员卡二维码内容', { min: 10, max: 2000 }),
+  payload: text('核验码', { max: 2000 }).refine((s) => isCardCode(s) || (s.length >= 10 && s.startsWith('GH')), '核验码应为 8 位字母或数字（如 7K3M-9QXA），或扫描会员卡二维码'),
 })
 
 export interface TimelineEntry {
@@ -138,12 +140,26 @@ export interface MemberCard {
   orgName: string
   joinDate: string
   status: 'valid' | 'revoked'
-  qr: { payload: string; image: string }
+  qr: CardQr
+}
+
+/** The card's QR, valid for a few minutes from `issuedAt`; the page refreshes it before `expiresAt`. */
+export interface CardQr {
+  payload: string
+  image: string
+  /** 8-character 核验码 with the same expiry, for reading out when scanning is impossible */
+  code: string
+  issuedAt: string
+  expiresAt: string
+  /** seconds the QR and code are valid from issue; the page counts down from it rather than the phone's clock */
+  ttlSec: number
 }
 
 export interface CardVerification {
   valid: boolean
-  /** 有效 / 无效 and why */
+  /** 有效 · 已过期 (a screenshot or an old code) · 无效 (forged, unknown) · 已注销 (the member left) */
+  status: 'valid' | 'expired' | 'invalid' | 'revoked'
+  /** the verdict and why, e.g. 「已过期：…」 */
   label: string
   memberNo?: string
   nameMasked?: string

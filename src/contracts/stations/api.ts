@@ -6,11 +6,14 @@ import {
   listManagedInput,
   nearbyInput,
   reportInput,
+  reportsInput,
+  resolveReportInput,
   searchInput,
   upsertInput,
   type Area,
   type ImportReport,
   type StationDetail,
+  type StationReportItem,
   type StationSummary,
 } from './schemas'
 
@@ -24,6 +27,10 @@ export const stationsApi = {
   listManaged: action<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
   upsert: action<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
   importCsv: action<ImportReport>()(importCsvInput, ['staff', 'admin']),
+  // 反馈处理: keepers for their stations, staff and admins for their org and below.
+  reports: action<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
+  resolveReport: action<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),
+  openReportCount: action<{ count: number }>()(z.object({}), ['keeper', 'staff', 'admin']),
 }
 
 declare module '../api' {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import '../zod'
-import { docId, optionalText, text } from '../fields'
+import { calendarDate, docId, optionalText, text } from '../fields'
 import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
@@ -63,6 +63,41 @@ export const reportInput = z
   })
 export type ReportInput = z.input<typeof reportInput>
 
+export type ReportKind = (typeof REPORT_KINDS)[number]['key']
+
+/** The 反馈处理 inbox: open reports first by default; `stationId` narrows to one station. */
+export const reportsInput = z.object({
+  status: z.enum(['open', 'resolved', 'all'], { error: '状态只能是待处理、已处理或全部' }).default('open'),
+  stationId: stationId.optional(),
+  page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码至少为 1').default(1),
+  pageSize: z.number({ error: '每页数量必须是数字' }).int('每页数量必须是整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+})
+export type ReportsInput = z.input<typeof reportsInput>
+
+/** A reply to the courier who reported; a 关闭了 report may also pause the station until a day it reopens. */
+export const resolveReportInput = z.object({
+  id: docId('反馈编号'),
+  reply: text('回复内容', { min: 2, max: 200, multiline: true }),
+  suspendUntil: calendarDate('恢复开放日期').optional(),
+})
+export type ResolveReportInput = z.input<typeof resolveReportInput>
+
+/** One report as a keeper or union staff sees it: never the reporter's openid. */
+export interface StationReportItem {
+  id: string
+  stationId: string
+  stationName: string
+  kind: ReportKind
+  text: string
+  status: 'open' | 'resolved'
+  createdAt: string
+  reply?: string
+  resolvedAt?: string
+  resolvedByName?: string
+  /** set when resolving paused the station */
+  suspendUntil?: string
+}
+
 const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4}|12351)$/
 
 /** One station as staff enter it in the form or a CSV row; the server and the form both validate with it. */
@@ -124,6 +159,8 @@ export interface StationSummary {
   hours: string
   amenities: AmenityKey[]
   phone: string
+  /** 暂停开放 until this Beijing day (YYYY-MM-DD, the day it opens again); absent when not paused */
+  suspendedUntil?: string
 }
 
 export interface StationDetail extends StationSummary {

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useLoad, useUnload } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { formatCardCode, formatCountdown } from '@/contracts/membership/cardcode'
 import StateView from '@/components/StateView'
 import type { MemberCard } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
@@ -11,19 +12,57 @@ import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; card: MemberCard }
 
+/** Ask for a new QR this long before the old one expires: a tenth of its life, at most 30 s. */
+const refreshMargin = (ttlSec: number) => Math.min(30, Math.max(1, Math.floor(ttlSec / 10)))
+
 export default function CardPage() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  // Deadlines on this phone's clock, counted from when the answer arrived (the phone's clock may be wrong;
+  // its rate is not): when to fetch a new QR, and when the one on screen stops being valid.
+  const [deadline, setDeadline] = useState<{ refreshAt: number; expiresAt: number } | null>(null)
+  const [now, setNow] = useState(Date.now())
+  const [refreshFailed, setRefreshFailed] = useState(false)
+  const refreshing = useRef(false)
+  const alive = useRef(true)
 
-  const fetchCard = async () => {
-    setLoad({ kind: 'loading' })
+  const fetchCard = async (silent = false) => {
+    if (refreshing.current) return
+    refreshing.current = true
+    if (!silent) setLoad({ kind: 'loading' })
     const res = await getCard()
-    setLoad(res.ok ? { kind: 'ready', card: res.data } : { kind: 'error', error: res.error })
+    refreshing.current = false
+    if (!alive.current) return
+    if (res.ok) {
+      const at = Date.now()
+      const ttl = res.data.qr.ttlSec
+      setDeadline({ refreshAt: at + (ttl - refreshMargin(ttl)) * 1000, expiresAt: at + ttl * 1000 })
+      setRefreshFailed(false)
+      setLoad({ kind: 'ready', card: res.data })
+    } else if (silent) {
+      setRefreshFailed(true)
+    } else {
+      setLoad({ kind: 'error', error: res.error })
+    }
   }
 
   useLoad(() => {
     if (!ensureSignedIn()) return
     void fetchCard()
   })
+  useUnload(() => {
+    alive.current = false
+  })
+
+  // One tick a second drives the countdown; at the refresh moment a new QR is fetched in place.
+  useEffect(() => {
+    if (!deadline) return
+    const timer = setInterval(() => {
+      const t = Date.now()
+      setNow(t)
+      if (t >= deadline.refreshAt && !refreshFailed) void fetchCard(true)
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [deadline, refreshFailed])
 
   if (load.kind === 'loading') {
     return (
@@ -59,6 +98,9 @@ export default function CardPage() {
 
   const { card } = load
   const valid = card.status === 'valid'
+  const secondsLeft = deadline ? (deadline.refreshAt - now) / 1000 : 0
+  // Past expiry without a new one (offline, refresh failed): say so rather than show a dead code as live.
+  const stale = deadline !== null && now >= deadline.expiresAt
   return (
     <View className='page member-card-page'>
       <View className={`member-card member-card--${card.status}`}>
@@ -87,12 +129,37 @@ export default function CardPage() {
           </View>
         </View>
 
-        <View className='member-card__qr-wrap'>
+        <View className={`member-card__qr-wrap ${stale ? 'member-card__qr-wrap--stale' : ''}`}>
           <Image className='member-card__qr' src={card.qr.image} mode='aspectFit' showMenuByLongpress={false} />
-          <Text className='member-card__qr-hint'>{valid ? '请向工作人员出示此码核验会员身份' : '会籍已注销，此码不再有效'}</Text>
+          {card.qr.code ? (
+            <View className='member-card__code-row'>
+              <Text className='member-card__code-key'>核验码</Text>
+              <Text className='member-card__code' userSelect>
+                {formatCardCode(card.qr.code)}
+              </Text>
+              <Text
+                className='member-card__copy'
+                onClick={() => void Taro.setClipboardData({ data: formatCardCode(card.qr.code) })}
+              >
+                复制
+              </Text>
+            </View>
+          ) : null}
+          {stale ? (
+            <Text className='member-card__refresh member-card__refresh--failed' onClick={() => void fetchCard(true)}>
+              二维码已过期，点此刷新
+            </Text>
+          ) : refreshFailed ? (
+            <Text className='member-card__refresh member-card__refresh--failed' onClick={() => void fetchCard(true)}>
+              自动刷新失败，点此重试
+            </Text>
+          ) : (
+            <Text className='member-card__refresh'>二维码 {formatCountdown(secondsLeft)} 后自动刷新</Text>
+          )}
+          <Text className='member-card__qr-hint'>{valid ? '请向工作人员出示此码；无法扫码时念出或复制核验码' : '会籍已注销，此码不再有效'}</Text>
         </View>
       </View>
-      <Text className='footnote'>本卡仅限本人使用。工作人员扫码核验时，只看到您的姓氏、会员编号和所属工会。</Text>
+      <Text className='footnote'>本卡仅限本人使用。二维码和核验码每隔几分钟更换，截图无效。工作人员核验时，只看到您的姓氏、会员编号和所属工会。</Text>
     </View>
   )
 }

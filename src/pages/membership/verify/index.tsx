@@ -1,16 +1,24 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import FieldError from '@/components/FieldError'
 import { verifyCardInput, type CardVerification } from '@/contracts/membership/schemas'
 import { check } from '@/utils/form'
+import { isCardCode, normalizeCardCode } from '@/contracts/membership/cardcode'
 import { verifyCard } from '../shared/review'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+const VERDICT: Record<CardVerification['status'], { text: string; mark: string; tone: 'valid' | 'invalid' | 'expired' }> = {
+  valid: { text: '有效', mark: '✓', tone: 'valid' },
+  expired: { text: '已过期', mark: '!', tone: 'expired' },
+  invalid: { text: '无效', mark: '✕', tone: 'invalid' },
+  revoked: { text: '已注销', mark: '✕', tone: 'invalid' },
+}
 
 function VerifyCardPage() {
   const [payload, setPayload] = useState('')
@@ -21,12 +29,13 @@ function VerifyCardPage() {
   const verify = async (raw: string) => {
     if (busy) return
     setError('')
-    if (!raw.trim()) return setError(IS_WEAPP ? '没有识别到二维码，请重新扫码' : '请先粘贴会员卡二维码的内容')
+    if (!raw.trim()) return setError(IS_WEAPP ? '请扫码，或输入会员卡上的 8 位核验码' : '请输入会员卡上的 8 位核验码')
     const checked = check(verifyCardInput, { payload: raw })
-    if (!checked.ok) return setError(checked.errors.payload ?? '二维码内容不完整')
+    if (!checked.ok) return setError(checked.errors.payload ?? '核验码不正确')
     setBusy(true)
     setResult(null)
-    const res = await verifyCard(checked.data.payload)
+    // A typed code goes in its plain form (7K3M9QXA); a scanned or pasted QR payload as it is.
+    const res = await verifyCard(isCardCode(checked.data.payload) ? normalizeCardCode(checked.data.payload) : checked.data.payload)
     setBusy(false)
     if (res.ok) setResult(res.data)
     else setError(res.error.fields?.[0]?.message ?? res.error.message)
@@ -45,38 +54,41 @@ function VerifyCardPage() {
     <View className='page verify-card'>
       <View className='card verify-card__input'>
         <Text className='verify-card__title'>核验工会会员电子卡</Text>
-        <Text className='muted'>请会员打开「入会 → 查看会员卡」，扫描卡上的二维码。</Text>
+        <Text className='muted'>
+          {IS_WEAPP ? '请会员打开「入会 → 查看会员卡」，扫描卡上的二维码；无法扫码时，输入卡上的核验码。' : '请会员打开「入会 → 查看会员卡」，念出或发来二维码下方的 8 位核验码。'}
+        </Text>
         {IS_WEAPP ? (
           <Btn className='verify-card__scan' disabled={busy} onClick={scan}>
             {busy ? '正在核验…' : '扫码核验'}
           </Btn>
-        ) : (
-          <View className='verify-card__paste'>
-            <Textarea
-              className={`verify-card__payload ${error ? 'verify-card__payload--invalid' : ''}`}
-              value={payload}
-              maxlength={2000}
-              placeholder='浏览器中无法调用摄像头扫码：请粘贴二维码内容'
-              onInput={(e) => {
-                setPayload(e.detail.value)
-                setError('')
-              }}
-            />
-            <FieldError message={error} />
-            <Btn className='verify-card__submit' disabled={busy} onClick={() => void verify(payload)}>
-              {busy ? '正在核验…' : '核验'}
-            </Btn>
-          </View>
-        )}
-        {IS_WEAPP ? <FieldError message={error} /> : null}
+        ) : null}
+        <View className='verify-card__paste'>
+          <Input
+            className={`verify-card__code ${error ? 'verify-card__code--invalid' : ''}`}
+            value={payload}
+            maxlength={2000}
+            placeholder='8 位核验码，如 7K3M-9QXA'
+            confirmType='done'
+            onInput={(e) => {
+              setPayload(e.detail.value)
+              setError('')
+            }}
+            onConfirm={() => void verify(payload)}
+          />
+          <Text className='verify-card__hint muted'>不区分大小写；核验码几分钟后失效，请会员出示最新的。</Text>
+          <FieldError message={error} />
+          <Btn kind={IS_WEAPP ? 'secondary' : 'primary'} className='verify-card__submit' disabled={busy} onClick={() => void verify(payload)}>
+            {busy ? '正在核验…' : '核验'}
+          </Btn>
+        </View>
       </View>
 
       {result ? (
-        <View className={`card verify-result verify-result--${result.valid ? 'valid' : 'invalid'}`}>
-          <View className='verify-result__mark'>{result.valid ? '✓' : '✕'}</View>
-          <Text className='verify-result__verdict'>{result.valid ? '有效' : '无效'}</Text>
-          {/* The verdict is already shown large; below it only the reason, e.g. 「会员已注销」. */}
-          {result.valid ? null : <Text className='verify-result__label'>{result.label.replace(/^无效[：:]\s*/, '')}</Text>}
+        <View className={`card verify-result verify-result--${VERDICT[result.status].tone}`}>
+          <View className='verify-result__mark'>{VERDICT[result.status].mark}</View>
+          <Text className='verify-result__verdict'>{VERDICT[result.status].text}</Text>
+          {/* The verdict is already shown large; below it only the reason, e.g. 「请会员出示最新的二维码」. */}
+          {result.valid ? null : <Text className='verify-result__label'>{result.label.replace(/^(无效|已过期|已注销)[：:]\s*/, '')}</Text>}
           {result.nameMasked || result.memberNo || result.orgName ? (
             <View className='verify-result__rows'>
               {result.nameMasked ? (
@@ -103,7 +115,18 @@ function VerifyCardPage() {
             <Btn kind='secondary' className='verify-result__again' onClick={scan}>
               继续扫码
             </Btn>
-          ) : null}
+          ) : (
+            <Btn
+              kind='secondary'
+              className='verify-result__again'
+              onClick={() => {
+                setPayload('')
+                setResult(null)
+              }}
+            >
+              核验下一位
+            </Btn>
+          )}
         </View>
       ) : null}
     </View>

@@ -80,7 +80,7 @@ export default function StationDetailPage() {
       <View className='card station-detail__main'>
         <View className='station-detail__head'>
           <Text className='station-detail__name'>{s.name}</Text>
-          <OpenBadge open={s.openNow} />
+          <OpenBadge open={s.openNow} suspendedUntil={s.suspendedUntil} />
         </View>
         <View className='station-detail__row'>
           <Text className='station-detail__label'>地址</Text>
@@ -90,6 +90,12 @@ export default function StationDetailPage() {
           <Text className='station-detail__label'>开放</Text>
           <Text className='station-detail__value station-detail__hours'>{s.hours}</Text>
         </View>
+        {s.suspendedUntil ? (
+          <View className='station-detail__row station-detail__suspended'>
+            <Text className='station-detail__label'>暂停</Text>
+            <Text className='station-detail__value'>暂停开放，{s.suspendedUntil} 起恢复</Text>
+          </View>
+        ) : null}
         {s.phone ? (
           <View className='station-detail__row station-detail__phone' onClick={() => Taro.makePhoneCall({ phoneNumber: s.phone })}>
             <Text className='station-detail__label'>电话</Text>
