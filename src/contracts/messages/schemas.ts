@@ -16,7 +16,11 @@ export const MARK_READ_MAX = 100
 /** Either the ids of some notices, or `all: true` for every unread one; only the caller's own are touched. */
 export const markReadInput = z
   .object({
-    ids: z.array(docId('消息编号'), { error: '消息编号应为列表' }).min(1, '请选择要标记的消息').max(MARK_READ_MAX, `一次最多标记 ${MARK_READ_MAX} 条`).optional(),
+    ids: z
+      .array(docId('消息编号'), { error: '消息编号应为列表' })
+      .min(1, '请选择要标记的消息')
+      .max(MARK_READ_MAX, `一次最多标记 ${MARK_READ_MAX} 条`)
+      .optional(),
     all: z.literal(true, { error: 'all 只能为 true' }).optional(),
   })
   .refine((v) => !!v.ids || !!v.all, { message: '请选择要标记为已读的消息', path: ['ids'] })

@@ -43,7 +43,11 @@ export default function AnnouncementPage() {
             </View>
             {a.canManage ? (
               <View className='row-actions announcement__actions'>
-                <Btn kind='secondary' className='announcement__edit' onClick={() => Taro.navigateTo({ url: `/pages/messages/publish/index?id=${encodeURIComponent(a.id)}` })}>
+                <Btn
+                  kind='secondary'
+                  className='announcement__edit'
+                  onClick={() => Taro.navigateTo({ url: `/pages/messages/publish/index?id=${encodeURIComponent(a.id)}` })}
+                >
                   修改
                 </Btn>
                 <Btn kind='danger' className='announcement__withdraw' onClick={withdraw}>

@@ -60,7 +60,14 @@ export default function Announcements() {
             </Text>
           </View>
         ))}
-        {list.error ? <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void load(fetchAnnouncements, list.page + 1) }]} /> : null}
+        {list.error ? (
+          <StateView
+            kind='error'
+            title='加载失败'
+            detail={list.error.message}
+            actions={[{ text: '重试', onClick: () => void load(fetchAnnouncements, list.page + 1) }]}
+          />
+        ) : null}
         {list.items.length < list.total && !list.error ? (
           <Btn kind='secondary' loading={list.loading} onClick={() => load(fetchAnnouncements, list.page + 1)}>
             加载更多

@@ -102,7 +102,14 @@ export default function Inbox() {
           {n.page ? <Text className='inbox-item__go'>查看详情 ›</Text> : null}
         </View>
       ))}
-      {list.error ? <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void load(fetchPage, list.page + 1) }]} /> : null}
+      {list.error ? (
+        <StateView
+          kind='error'
+          title='加载失败'
+          detail={list.error.message}
+          actions={[{ text: '重试', onClick: () => void load(fetchPage, list.page + 1) }]}
+        />
+      ) : null}
       {list.items.length < list.total && !list.error ? (
         <Btn kind='secondary' className='inbox__more' loading={list.loading} onClick={() => load(fetchPage, list.page + 1)}>
           加载更多

@@ -47,7 +47,9 @@ function PublishForm({ id }: { id?: string }) {
     }
     setErrors({})
     const ok = await confirm(
-      id ? { title: '保存修改？', content: '修改后职工看到的是新内容。', confirmText: '保存' } : { title: '发布这条公告？', content: '发布后所有职工都能在首页和「通知公告」中看到。', confirmText: '发布' },
+      id
+        ? { title: '保存修改？', content: '修改后职工看到的是新内容。', confirmText: '保存' }
+        : { title: '发布这条公告？', content: '发布后所有职工都能在首页和「通知公告」中看到。', confirmText: '发布' },
     )
     if (!ok) return
     const res = await publishAnnouncement(checked.data)
