@@ -68,7 +68,7 @@ describe('消息中心', () => {
     const all = await call(worker, 'markRead', { all: true })
     expect(all.data.unread).toBe(0)
     expect((await call(courier, 'unreadCount')).data.count).toBe(1)
-    const raw = await gw.store.get<{ readAt: string | null }>(OUTBOX, courierIds[0])
+    const raw = await gw.store.get<{ _id: string; readAt: string | null }>(OUTBOX, courierIds[0])
     expect(raw?.readAt).toBeNull()
   })
 

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { MeError } from '@/components/MeGate'
 import { call } from '@/api/client'
+import { getToken, isLocalMode } from '@/api/session'
 import { formatDistance } from '@/contracts/geo'
 import type { AnnouncementSummary } from '@/contracts/messages/schemas'
 import type { StationSummary } from '@/contracts/stations/schemas'
@@ -134,6 +135,8 @@ export default function Home() {
   }
 
   useDidShow(() => {
+    // Signed out (local mode), useMe sends the visitor to the persona picker; calling now would send them twice.
+    if (isLocalMode() && !getToken()) return
     void loadNotices()
     void loadNearest()
   })

@@ -10,8 +10,9 @@ import { useBadge } from '@/hooks/useBadge'
 import './index.scss'
 
 /** One entry a domain adds to 我的, with its live count (未读 3) when the manifest gives it a badge. */
-function MeItem({ entry }: { entry: Entry }) {
-  const count = useBadge(entry.badge)
+function MeItem({ entry, signedIn }: { entry: Entry; signedIn: boolean }) {
+  // Counted once the person is known: before that useMe is on its way to the sign-in page.
+  const count = useBadge(signedIn ? entry.badge : undefined)
   return (
     <View className='me__item' onClick={() => Taro.navigateTo({ url: entry.url })}>
       <Text className='me__item-text'>{entry.title}</Text>
@@ -54,7 +55,9 @@ export default function MePage() {
           </View>
         ) : null}
         {/* A service not open yet adds nothing here; a domain without a home tile (消息中心) always does. */}
-        {DOMAINS.filter((d) => !d.home || d.home.open).flatMap((d) => (d.me ?? []).map((e) => <MeItem key={e.url + e.title} entry={e} />))}
+        {DOMAINS.filter((d) => !d.home || d.home.open).flatMap((d) =>
+          (d.me ?? []).map((e) => <MeItem key={e.url + e.title} entry={e} signedIn={!!me} />),
+        )}
         <View className='me__item' onClick={() => Taro.navigateTo({ url: '/pages/stations/list/index' })}>
           <Text className='me__item-text'>附近驿站</Text>
           <Text className='me__chevron'>›</Text>
