@@ -30,7 +30,8 @@ export interface DomainEntry {
   name: string
   /** file name under src/assets/icons/ (a small PNG) */
   icon: string
-  home: { subtitle: string; open: boolean; url: string }
+  /** the home grid's tile; absent for domains that are no service of their own (消息中心) */
+  home?: { subtitle: string; open: boolean; url: string }
   /** the subpackage: src/pages/<key>/…, loaded when first opened */
   pages: string[]
   /** what the domain adds to 我的 (my card, my applications, my bookings…) */
@@ -94,6 +95,14 @@ export const DOMAINS: DomainEntry[] = [
       { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
       { title: '反馈处理', subtitle: '回复快递小哥反馈的驿站问题', url: '/pages/stations/reports/index', roles: ['keeper', 'staff', 'admin'], badge: { fn: 'stations', action: 'openReportCount' } },
     ],
+  },
+  {
+    key: 'messages',
+    name: '消息',
+    icon: 'messages',
+    pages: ['index/index', 'announcements/index', 'announcement/index', 'publish/index'],
+    me: [{ title: '消息中心', url: '/pages/messages/index/index', badge: { fn: 'messages', action: 'unreadCount' } }],
+    workbench: [{ title: '通知公告', subtitle: '发布、修改、撤回通知公告', url: '/pages/messages/announcements/index', roles: STAFF }],
   },
   {
     key: 'quiz',

@@ -6,7 +6,7 @@ describe('domain manifest', () => {
   test('every page a domain lists exists in its own folder, and every folder of the domain is listed', () => {
     for (const d of DOMAINS) {
       for (const p of d.pages) expect([d.key, p, existsSync(join('src/pages', d.key, `${p}.tsx`))]).toEqual([d.key, p, true])
-      for (const e of [...(d.me ?? []), ...(d.workbench ?? []), { url: d.home.url }]) {
+      for (const e of [...(d.me ?? []), ...(d.workbench ?? []), ...(d.home ? [{ url: d.home.url }] : [])]) {
         const path = e.url.split('?')[0].replace(/^\//, '')
         expect([d.key, path.startsWith(`pages/${d.key}/`) && d.pages.includes(path.slice(`pages/${d.key}/`.length))]).toEqual([d.key, true])
       }

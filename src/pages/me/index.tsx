@@ -5,8 +5,22 @@ import StateView from '@/components/StateView'
 import { ROLE_LABELS } from '@/contracts/roles'
 import { isLocalMode, LOGIN_PAGE } from '@/api/session'
 import { isStaffLike, useMe } from '@/hooks/useMe'
-import { DOMAINS, WORKBENCH_URL } from '@/domains'
+import { DOMAINS, WORKBENCH_URL, type Entry } from '@/domains'
+import { useBadge } from '@/hooks/useBadge'
 import './index.scss'
+
+/** One entry a domain adds to 我的, with its live count (未读 3) when the manifest gives it a badge. */
+function MeItem({ entry, signedIn }: { entry: Entry; signedIn: boolean }) {
+  // Counted once the person is known: before that useMe is on its way to the sign-in page.
+  const count = useBadge(signedIn ? entry.badge : undefined)
+  return (
+    <View className='me__item' onClick={() => Taro.navigateTo({ url: entry.url })}>
+      <Text className='me__item-text'>{entry.title}</Text>
+      {count ? <Text className='me__badge'>{count > 99 ? '99+' : count}</Text> : null}
+      <Text className='me__chevron'>›</Text>
+    </View>
+  )
+}
 
 export default function MePage() {
   const { me, error, loading, reload } = useMe()
@@ -40,13 +54,9 @@ export default function MePage() {
             <Text className='me__chevron'>›</Text>
           </View>
         ) : null}
-        {DOMAINS.filter((d) => d.home.open).flatMap((d) =>
-          (d.me ?? []).map((e) => (
-            <View key={e.url + e.title} className='me__item' onClick={() => Taro.navigateTo({ url: e.url })}>
-              <Text className='me__item-text'>{e.title}</Text>
-              <Text className='me__chevron'>›</Text>
-            </View>
-          )),
+        {/* A service not open yet adds nothing here; a domain without a home tile (消息中心) always does. */}
+        {DOMAINS.filter((d) => !d.home || d.home.open).flatMap((d) =>
+          (d.me ?? []).map((e) => <MeItem key={e.url + e.title} entry={e} signedIn={!!me} />),
         )}
         <View className='me__item' onClick={() => Taro.navigateTo({ url: '/pages/stations/list/index' })}>
           <Text className='me__item-text'>附近驿站</Text>

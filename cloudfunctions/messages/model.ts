@@ -1,0 +1,45 @@
+import type { AnnouncementDetail, AnnouncementSummary, InboxItem } from '../../src/contracts/messages/schemas'
+import type { OutboxDoc } from '../_core/outbox'
+import type { Doc } from '../_core/store/port'
+
+export const ANNOUNCEMENTS = 'announcements'
+
+export interface AnnouncementDoc extends Doc {
+  title: string
+  body: string
+  pinned: boolean
+  status: 'published' | 'withdrawn'
+  /** the publishing union; staff of it (or above it) may edit and withdraw */
+  orgId: string
+  orgName: string
+  publishedAt: string
+  updatedAt: string
+  publishedBy: string
+  withdrawnAt?: string
+  withdrawnBy?: string
+}
+
+/** Domains write `page` with or without the leading slash; navigation needs it. */
+export function pageUrl(page: string | undefined): string | undefined {
+  if (!page) return undefined
+  return '/' + page.replace(/^\/+/, '')
+}
+
+export function toInboxItem(doc: OutboxDoc): InboxItem {
+  return { id: doc._id, title: doc.title, body: doc.body, page: pageUrl(doc.page), createdAt: doc.createdAt, read: !!doc.readAt }
+}
+
+const EXCERPT_MAX = 60
+
+export function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim()
+  return flat.length > EXCERPT_MAX ? flat.slice(0, EXCERPT_MAX) + '…' : flat
+}
+
+export function toSummary(doc: AnnouncementDoc): AnnouncementSummary {
+  return { id: doc._id, title: doc.title, excerpt: excerpt(doc.body), pinned: doc.pinned, publishedAt: doc.publishedAt, orgName: doc.orgName }
+}
+
+export function toDetail(doc: AnnouncementDoc, canManage: boolean): AnnouncementDetail {
+  return { ...toSummary(doc), body: doc.body, updatedAt: doc.updatedAt, canManage }
+}

@@ -1,0 +1,33 @@
+import * as z from 'zod'
+import { action } from '../api'
+import {
+  announcementInput,
+  announcementsInput,
+  inboxInput,
+  markReadInput,
+  publishAnnouncementInput,
+  withdrawAnnouncementInput,
+  type AnnouncementDetail,
+  type AnnouncementSummary,
+  type InboxPage,
+} from './schemas'
+
+const none = z.object({})
+const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
+
+/** The `messages` cloud function: 消息中心 (each person's own notices) and 通知公告 (announcements for all). */
+export const messagesApi = {
+  inbox: action<InboxPage>()(inboxInput, 'signedIn'),
+  unreadCount: action<{ count: number }>()(none, 'signedIn'),
+  markRead: action<{ updated: number; unread: number }>()(markReadInput, 'signedIn'),
+  announcements: action<{ items: AnnouncementSummary[]; total: number }>()(announcementsInput, 'signedIn'),
+  announcement: action<AnnouncementDetail>()(announcementInput, 'signedIn'),
+  publishAnnouncement: action<{ id: string; created: boolean }>()(publishAnnouncementInput, [...STAFF]),
+  withdrawAnnouncement: action<{ id: string; withdrawn: boolean }>()(withdrawAnnouncementInput, [...STAFF]),
+}
+
+declare module '../api' {
+  interface Apis {
+    messages: typeof messagesApi
+  }
+}

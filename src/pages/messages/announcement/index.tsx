@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
+import { useLoader } from '@/hooks/useLoader'
+import { alert, confirm } from '@/utils/dialog'
+import { formatDateTime } from '@/utils/membership'
+import { goBackOr } from '@/utils/nav'
+import { ANNOUNCEMENTS_URL, fetchAnnouncement, withdrawAnnouncement } from '../shared/api'
+import './index.scss'
+
+/** One announcement in full; its publisher's staff may edit or withdraw it here. */
+export default function AnnouncementPage() {
+  const { params } = useRouter()
+  const id = decodeURIComponent(params.id ?? '')
+  const { state, reload } = useLoader(() => fetchAnnouncement(id), [id], { reloadOnShow: true })
+
+  const withdraw = async () => {
+    const ok = await confirm({ title: '撤回这条公告？', content: '撤回后职工将看不到它，且不能恢复。', confirmText: '撤回', danger: true })
+    if (!ok) return
+    const res = await withdrawAnnouncement(id)
+    if (!res.ok) {
+      await alert('撤回失败', res.error.message)
+      return
+    }
+    void Taro.showToast({ title: '已撤回', icon: 'success' })
+    goBackOr(ANNOUNCEMENTS_URL)
+  }
+
+  return (
+    <View className='page announcement'>
+      <PageState state={state} onRetry={() => void reload()}>
+        {(a) => (
+          <>
+            <View className='card announcement__card'>
+              <Text className='announcement__title'>{a.title}</Text>
+              <Text className='announcement__meta'>
+                {a.pinned ? '置顶 · ' : ''}
+                {a.orgName} · {formatDateTime(a.publishedAt)}
+              </Text>
+              <Text className='announcement__body'>{a.body}</Text>
+              {a.updatedAt !== a.publishedAt ? <Text className='announcement__updated'>修改于 {formatDateTime(a.updatedAt)}</Text> : null}
+            </View>
+            {a.canManage ? (
+              <View className='row-actions announcement__actions'>
+                <Btn
+                  kind='secondary'
+                  className='announcement__edit'
+                  onClick={() => Taro.navigateTo({ url: `/pages/messages/publish/index?id=${encodeURIComponent(a.id)}` })}
+                >
+                  修改
+                </Btn>
+                <Btn kind='danger' className='announcement__withdraw' onClick={withdraw}>
+                  撤回
+                </Btn>
+              </View>
+            ) : null}
+          </>
+        )}
+      </PageState>
+    </View>
+  )
+}
