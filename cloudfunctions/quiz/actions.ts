@@ -36,6 +36,13 @@ import {
   type QuestionDoc,
 } from './model'
 
+/**
+ * A draw is created 'pending' with a lease held by the request that created it; only after the lease ends may
+ * another request finish it. Exactly one request settles a draw, so stock is taken at most once per draw,
+ * except after a crash between the stock decrement and the settle, which loses a unit (never over-issues).
+ */
+const LEASE_MS = 30_000
+
 const playerId = (campaignId: string, openid: string) => `${campaignId}:${openid}`
 
 async function campaignOr404(store: Store, id: string): Promise<CampaignDoc> {
@@ -493,9 +500,11 @@ export const quizActions = implement(quizApi, {
       const pid = playerId(c._id, ctx.caller.openid)
       // A draw whose right was spent but whose prize was never settled (a crash, a timeout) is finished first,
       // with the outcome its id already fixed.
-      const [pending] = await ctx.store.find<DrawDoc>(DRAWS, { where: { campaignId: c._id, openid: ctx.caller.openid, status: 'pending' }, limit: 1 })
-      if (pending) {
-        const done = await issue(ctx, c, pending)
+      // Only a draw whose lease ran out: one still being settled by a concurrent request is left to it.
+      const [stale] = await ctx.store.find<DrawDoc>(DRAWS, { where: { campaignId: c._id, openid: ctx.caller.openid, status: 'pending', leaseUntil: { $lt: now.toISOString() } }, limit: 1 })
+      const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString()
+      if (stale && (await ctx.store.update(DRAWS, { _id: stale._id, status: 'pending', leaseUntil: stale.leaseUntil as string }, { set: { leaseUntil } }))) {
+        const done = await issue(ctx, c, stale)
         const p = await ctx.store.get<PlayerDoc>(PLAYERS, pid)
         return drawAnswer(done, p?.drawsLeft ?? 0)
       }
@@ -522,6 +531,7 @@ export const quizActions = implement(quizApi, {
           kind: null,
           at: now.toISOString(),
           day: shanghaiDay(now),
+          leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
         }
         await tx.insert(DRAWS, draw)
         return { draw, drawsLeft: p.drawsLeft - 1 }

@@ -132,6 +132,8 @@ export interface DrawDoc {
   kind: PrizeKind | null
   at: string
   day: string
+  /** while pending: until when the request that holds it may settle it alone */
+  leaseUntil?: string
   claimStatus?: ClaimStatus
   claimedAt?: string
   claimNameMasked?: string
