@@ -4,9 +4,9 @@ import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-await build({
-  entryPoints: ['scripts/bench/nearby.ts'],
-  outfile: 'dist/bench/nearby.cjs',
+for (const name of ['nearby', 'quiz']) await build({
+  entryPoints: [`scripts/bench/${name}.ts`],
+  outfile: `dist/bench/${name}.cjs`,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -19,6 +19,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 run('node', ['dist/bench/nearby.cjs'])
+run('node', ['dist/bench/quiz.cjs'])
 
 console.log('\nbuilt sizes')
 if (!existsSync('dist/cloudfunctions/stations/index.js')) run('node', ['scripts/build-functions.mjs'])
