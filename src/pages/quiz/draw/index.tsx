@@ -92,8 +92,8 @@ export default function QuizDrawPage() {
       {result ? (
         <View className='card quiz-outcome'>
           <Text className='quiz-outcome__title'>{result.won ? `恭喜抽中 ${result.prize?.name}` : '谢谢参与'}</Text>
-          <Text className='muted'>抽奖编号 {result.drawId}</Text>
-          <View className='row-actions'>
+          <Text className='quiz-hash'>抽奖编号 {result.drawId}</Text>
+          <View className='row-actions quiz-actions'>
             {result.won ? (
               <Btn className='quiz-go-claim' onClick={() => Taro.navigateTo({ url: `/pages/quiz/claim/index?drawId=${encodeURIComponent(result.drawId)}` })}>
                 去领奖

@@ -117,7 +117,7 @@ function Result({ campaignId, attempt, result, answers }: { campaignId: string; 
         </Text>
         <Text className='quiz-title'>{result.passed ? '恭喜及格！' : `还差一点，答对 ${result.passScore} 题及格`}</Text>
         {result.drawsGranted ? <Text className='muted'>获得 {result.drawsGranted} 次抽奖机会</Text> : null}
-        <View className='row-actions'>
+        <View className='row-actions quiz-actions'>
           {result.drawsGranted ? (
             <Btn className='quiz-go-draw' onClick={() => go('draw')}>
               去抽奖

@@ -90,7 +90,7 @@ function Stats() {
         <View className='card'>
           <Text className='section-title'>用时过短的答题（每题不到 2 秒）</Text>
           {d.flagged.map((a, i) => (
-            <View key={i} className='quiz-row quiz-list-item'>
+            <View key={i} className='quiz-line'>
               <Text>{a.nameMasked}</Text>
               <Text className='muted'>
                 {a.score} 题 · {a.seconds} 秒 · {beijing(a.at)}

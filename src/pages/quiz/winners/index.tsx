@@ -19,7 +19,7 @@ export default function QuizWinnersPage() {
         {winners.error ? <StateView kind='error' title='加载失败' detail={winners.error} actions={[{ text: '重试', onClick: winners.reload }]} /> : null}
         {winners.data && !winners.data.items.length ? <StateView kind='empty' title='还没有人中奖' /> : null}
         {winners.data?.items.map((w, i) => (
-          <View key={i} className='quiz-row quiz-list-item quiz-winner'>
+          <View key={i} className='quiz-line quiz-winner'>
             <Text>{w.nameMasked}</Text>
             <Text>{w.prizeName}</Text>
             <Text className='muted'>{beijing(w.wonAt)}</Text>
@@ -31,7 +31,7 @@ export default function QuizWinnersPage() {
         <View className='card'>
           <Text className='section-title'>排行榜（成绩优先，用时短者在前）</Text>
           {ranking.data.items.map((r) => (
-            <View key={r.rank} className='quiz-row quiz-list-item'>
+            <View key={r.rank} className='quiz-line'>
               <Text>
                 {r.rank}. {r.nameMasked}
               </Text>
@@ -49,17 +49,17 @@ export default function QuizWinnersPage() {
         {fair.error ? <StateView kind='error' title='加载失败' detail={fair.error} actions={[{ text: '重试', onClick: fair.reload }]} /> : null}
         {fair.data ? (
           <View>
-            <Text className='muted'>种子摘要（SHA-256）</Text>
-            <Text className='quiz-hash'>{fair.data.seedHash}</Text>
+            <Text className='muted quiz-block'>种子摘要（SHA-256）</Text>
+            <Text className='quiz-hash quiz-block'>{fair.data.seedHash}</Text>
             {fair.data.seed ? (
               <View>
-                <Text className='muted'>已公布的种子</Text>
-                <Text className='quiz-hash quiz-seed'>{fair.data.seed}</Text>
+                <Text className='muted quiz-block'>已公布的种子</Text>
+                <Text className='quiz-hash quiz-seed quiz-block'>{fair.data.seed}</Text>
               </View>
             ) : (
-              <Text className='muted'>活动结束后公布种子。届时可用 HMAC-SHA256(种子, 抽奖编号) 复算每一次抽奖（算法见项目说明）。</Text>
+              <Text className='muted quiz-block'>活动结束后公布种子。届时可用 HMAC-SHA256(种子, 抽奖编号) 复算每一次抽奖（算法见项目说明）。</Text>
             )}
-            <Text className='muted'>共 {fair.data.total} 次抽奖</Text>
+            <Text className='muted quiz-block'>共 {fair.data.total} 次抽奖</Text>
             {fair.data.draws.slice(0, 50).map((d) => (
               <View key={d.drawId} className='quiz-fair-row'>
                 <Text className='quiz-fair-row__id'>{d.drawId}</Text>
