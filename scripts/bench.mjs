@@ -2,7 +2,12 @@
 // then reports the built sizes the issue sets budgets for.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+
+// The registry finds function folders at run time from its own location; bundled, it is told the list.
+const functionNames = readdirSync('cloudfunctions', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(`cloudfunctions/${d.name}/module.ts`))
+  .map((d) => d.name)
 
 for (const name of ['nearby', 'quiz']) await build({
   entryPoints: [`scripts/bench/${name}.ts`],
@@ -12,6 +17,7 @@ for (const name of ['nearby', 'quiz']) await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
+  define: { __FUNCTION_NAMES__: JSON.stringify(functionNames) },
   logLevel: 'warning',
 })
 const run = (cmd, args) => {

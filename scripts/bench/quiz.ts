@@ -47,7 +47,8 @@ async function rush() {
   await seedIfEmpty(raw, now)
   const counting = withCounting(raw)
   const server = createGateway({ store: counting.store, key: randomBytes(32), notifier: localNotifier(silentLogger), log: silentLogger, keys: keysFromMaterial(generateKeyMaterial()), now: () => now })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  // A burst of connections: a listen backlog beyond Node's default 511.
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', 4096, r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
@@ -59,6 +60,7 @@ async function rush() {
     action: 'upsertCampaign',
     data: { title: '基准测试活动', startAt: '2026-11-20T00:00:00+08:00', endAt: '2026-12-31T00:00:00+08:00', audience: 'all', questionsPerAttempt: 1, timeLimitSec: 60, passScore: 1, attemptsPerDay: 3, drawsPerPass: 1, prizes: PRIZES },
   }, staff)
+  if (!created.ok) throw new Error(JSON.stringify(created))
   const campaignId: string = created.data.id
 
   // Draw rights written straight into the store (as passing a quiz would), and one session per person.
@@ -73,11 +75,13 @@ async function rush() {
   const latencies: number[] = []
   let won = 0
   let failed = 0
+  let transportErrors = 0
   const t0 = performance.now()
   await pool(tokens, IN_FLIGHT, async (token) => {
     const s = performance.now()
-    const r = await post('/api/quiz', { action: 'draw', data: { campaignId } }, token)
+    const r = await post('/api/quiz', { action: 'draw', data: { campaignId } }, token).catch(() => ({ ok: false, transport: true }))
     latencies.push(performance.now() - s)
+    if (r.transport) transportErrors++
     if (!r.ok) failed++
     else if (r.data.won) won++
   })
@@ -90,7 +94,7 @@ async function rush() {
   const stock = PRIZES.reduce((s, p) => s + p.quantity, 0)
   const q = quantiles(latencies)
   console.log(`\n答题抽奖: ${PEOPLE} draws by distinct people, ${IN_FLIGHT} in flight, ${stock} prizes in stock (gateway over HTTP, SQLite)`)
-  console.log(`  issued                ${issued} (stock ${stock}; ${intendedWins} draws intended a prize; ${won} answered won; ${failed} errors)`)
+  console.log(`  issued                ${issued} (stock ${stock}; ${intendedWins} draws intended a prize; ${won} answered won; ${failed} errors, of which ${transportErrors} connection errors)`)
   for (const p of prizeDocs) console.log(`    ${p.name.padEnd(12, '　')} ${p.quantity - p.remaining}/${p.quantity}`)
   console.log(`  throughput            ${(PEOPLE / seconds).toFixed(0)} draws/s (${seconds.toFixed(1)} s)`)
   console.log(`  latency               p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms, max ${q.max.toFixed(1)} ms`)
