@@ -108,8 +108,10 @@ export const DOMAINS: DomainEntry[] = [
     key: 'quiz',
     name: '答题抽奖',
     icon: 'quiz',
-    home: { subtitle: '学知识赢好礼', open: false, url: '/pages/quiz/index/index' },
-    pages: ['index/index'],
+    home: { subtitle: '学知识赢好礼', open: true, url: '/pages/quiz/index/index' },
+    pages: ['index/index', 'campaign/index', 'play/index', 'draw/index', 'claim/index', 'prizes/index', 'winners/index', 'manage/index', 'edit/index', 'stats/index'],
+    me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
+    workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
   },
 ]
 

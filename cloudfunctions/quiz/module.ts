@@ -1,6 +1,20 @@
-import { implement } from '../_core/contract'
 import { defineModule } from '../_core/module'
-import { quizApi } from '../../src/contracts/quiz/api'
+import { quizActions } from './actions'
+import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS } from './model'
+import { seedQuiz } from './seed'
 
-/** Not open yet: the app shows 「即将开放」 and every call answers NOT_FOUND until its issue lands. */
-export default defineModule({ actions: implement(quizApi, {}) })
+export default defineModule({
+  actions: quizActions,
+  collections: {
+    [CAMPAIGNS]: { indexes: ['orgId', 'startAt'] },
+    [QUESTIONS]: { indexes: [['campaignId', 'order']] },
+    [PRIZES]: { indexes: ['campaignId'] },
+    [PLAYERS]: { indexes: [['campaignId', 'bestScore', 'bestMs']] },
+    [DAY_COUNTS]: {},
+    [ATTEMPTS]: { indexes: [['campaignId', 'openid', 'status'], ['campaignId', 'flagged', 'submittedAt']] },
+    [DRAWS]: { indexes: [['campaignId', 'openid', 'status'], ['campaignId', 'issued', 'at'], ['openid', 'issued', 'at'], ['campaignId', 'at']] },
+    [DAILY_ISSUED]: {},
+    [DAY_STATS]: { indexes: [['campaignId', 'day']] },
+  },
+  seed: seedQuiz,
+})

@@ -1,7 +1,55 @@
-import type { ApiSpec } from '../api'
+import * as z from 'zod'
+import { action } from '../api'
+import {
+  campaignIdInput,
+  claimInput,
+  drawInput,
+  fairnessInput,
+  idInput,
+  importQuestionsInput,
+  startInput,
+  submitInput,
+  upsertCampaignInput,
+  type CampaignEdit,
+  type CampaignSummary,
+  type DrawResult,
+  type FairnessView,
+  type ImportReport,
+  type ManagedCampaign,
+  type MyPrize,
+  type QuizStats,
+  type RankingRow,
+  type StartResult,
+  type SubmitResult,
+  type Winner,
+  type WinnersExport,
+} from './schemas'
 
-/** The `quiz` cloud function: not open yet, so no actions; its issue fills this in. */
-export const quizApi = {} satisfies ApiSpec
+const none = z.object({})
+const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
+
+/** The `quiz` cloud function: 答题抽奖 campaigns, scored on the server, with verifiable draws. */
+export const quizApi = {
+  // staff
+  upsertCampaign: action<{ id: string; seedHash: string }>()(upsertCampaignInput, [...STAFF]),
+  getCampaign: action<CampaignEdit>()(idInput, [...STAFF]),
+  managedCampaigns: action<{ items: ManagedCampaign[] }>()(none, [...STAFF]),
+  importQuestions: action<ImportReport>()(importQuestionsInput, [...STAFF]),
+  closeCampaign: action<{ id: string; seed: string }>()(idInput, [...STAFF]),
+  stats: action<QuizStats>()(campaignIdInput, [...STAFF]),
+  exportWinners: action<WinnersExport>()(campaignIdInput, [...STAFF]),
+  // workers
+  listCampaigns: action<{ items: CampaignSummary[] }>()(none, 'signedIn'),
+  campaign: action<CampaignSummary>()(campaignIdInput, 'signedIn'),
+  start: action<StartResult>()(startInput, 'signedIn'),
+  submit: action<SubmitResult>()(submitInput, 'signedIn'),
+  draw: action<DrawResult>()(drawInput, 'signedIn'),
+  claim: action<MyPrize>()(claimInput, 'signedIn'),
+  myPrizes: action<{ items: MyPrize[] }>()(none, 'signedIn'),
+  winners: action<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),
+  rankings: action<{ items: RankingRow[] }>()(campaignIdInput, 'signedIn'),
+  fairness: action<FairnessView>()(fairnessInput, 'signedIn'),
+}
 
 declare module '../api' {
   interface Apis {

@@ -1,3 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '答题抽奖',
-})
+export default definePageConfig({ navigationBarTitleText: '答题抽奖', enablePullDownRefresh: false })

@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import Btn from '@/components/Btn'
+import RoleGate from '@/components/RoleGate'
+import StateView from '@/components/StateView'
+import { call } from '@/api/client'
+import { quizApi } from '@/contracts/quiz/api'
+import { beijing, useLoad } from '../shared/useLoad'
+import { stateClass, stateLabel } from '../shared/labels'
+import './index.scss'
+
+/** 答题活动 in the workbench: the campaigns of my union and below. */
+export default function QuizManagePage() {
+  return <RoleGate spec={quizApi.managedCampaigns}>{() => <Manage />}</RoleGate>
+}
+
+function Manage() {
+  const list = useLoad(() => call('quiz', 'managedCampaigns', {}))
+  useDidShow(() => {
+    if (list.data) list.reload()
+  })
+  const open = (page: string, id: string) => Taro.navigateTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(id)}` })
+  return (
+    <View className='page'>
+      <View className='card quiz-row'>
+        <Text className='quiz-title'>答题活动</Text>
+        <Btn size='sm' className='quiz-new' onClick={() => Taro.navigateTo({ url: '/pages/quiz/edit/index' })}>
+          新建活动
+        </Btn>
+      </View>
+      {list.loading && !list.data ? <StateView kind='loading' title='正在加载…' /> : null}
+      {list.error ? <StateView kind='error' title='加载失败' detail={list.error} actions={[{ text: '重试', onClick: list.reload }]} /> : null}
+      {list.data && !list.data.items.length ? <StateView kind='empty' title='还没有答题活动' detail='点「新建活动」设置题目和奖品' /> : null}
+      {list.data?.items.map((c) => (
+        <View key={c.id} className='card quiz-managed'>
+          <View className='quiz-row'>
+            <Text className='quiz-title'>{c.title}</Text>
+            <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>
+          </View>
+          <Text className='quiz-meta'>
+            {beijing(c.startAt)} 至 {beijing(c.endAt)} · 题库 {c.questionCount} 题
+          </Text>
+          <View className='row-actions'>
+            <Btn size='sm' kind='secondary' onClick={() => open('edit', c.id)}>
+              编辑
+            </Btn>
+            <Btn size='sm' kind='ghost' onClick={() => open('stats', c.id)}>
+              统计
+            </Btn>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

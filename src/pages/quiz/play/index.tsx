@@ -1,0 +1,156 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Btn from '@/components/Btn'
+import StateView from '@/components/StateView'
+import { call } from '@/api/client'
+import { QUESTION_TYPE_LABELS, type StartResult, type SubmitResult } from '@/contracts/quiz/schemas'
+import { useLoad } from '../shared/useLoad'
+import './index.scss'
+
+const KEYS = 'ABCDEF'
+
+/** The quiz: questions as the server sent them (options already shuffled, no answers), a countdown, one submit. */
+export default function QuizPlayPage() {
+  const id = useRouter().params.id ?? ''
+  const attempt = useLoad(() => call('quiz', 'start', { campaignId: id }), [id])
+  if (attempt.loading) return <StateView kind='loading' title='正在出题…' />
+  if (attempt.error || !attempt.data)
+    return <StateView kind='error' title='无法开始答题' detail={attempt.error} actions={[{ text: '重试', onClick: attempt.reload }, { text: '返回', kind: 'ghost', onClick: () => Taro.navigateBack() }]} />
+  return <Quiz campaignId={id} attempt={attempt.data} />
+}
+
+function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResult }) {
+  const [answers, setAnswers] = useState<Record<string, number[]>>({})
+  const [left, setLeft] = useState(() => Math.max(0, Date.parse(attempt.deadline) - Date.now()))
+  const [result, setResult] = useState<SubmitResult | null>(null)
+  const [sending, setSending] = useState(false)
+  const [error, setError] = useState('')
+  const sent = useRef(false)
+
+  const submit = async () => {
+    if (sent.current) return
+    sent.current = true
+    setSending(true)
+    setError('')
+    const r = await call('quiz', 'submit', { attemptId: attempt.attemptId, answers })
+    setSending(false)
+    if (r.ok) setResult(r.data)
+    else {
+      setError(r.error.message)
+      // a refused submit (late, already sent) cannot succeed by retrying; a network failure can
+      if (r.error.code === 'INTERNAL') sent.current = false
+    }
+  }
+
+  useEffect(() => {
+    if (result) return
+    const t = setInterval(() => {
+      const ms = Math.max(0, Date.parse(attempt.deadline) - Date.now())
+      setLeft(ms)
+      if (ms === 0) {
+        clearInterval(t)
+        void submit()
+      }
+    }, 500)
+    return () => clearInterval(t)
+  }, [result])
+
+  if (result) return <Result campaignId={campaignId} attempt={attempt} result={result} answers={answers} />
+
+  const pick = (qid: string, multiple: boolean, i: number) =>
+    setAnswers((a) => {
+      const cur = a[qid] ?? []
+      const next = multiple ? (cur.includes(i) ? cur.filter((x) => x !== i) : [...cur, i].sort()) : [i]
+      return { ...a, [qid]: next }
+    })
+  const unanswered = attempt.questions.filter((q) => !(answers[q.id] ?? []).length).length
+  const confirmSubmit = async () => {
+    const ok = await Taro.showModal({
+      title: '交卷',
+      content: unanswered ? `还有 ${unanswered} 题没有作答，交卷后不能修改。` : '交卷后不能修改，确定交卷吗？',
+      confirmText: '交卷',
+      cancelText: '再看看',
+    })
+    if (ok.confirm) void submit()
+  }
+  const secs = Math.ceil(left / 1000)
+  return (
+    <View className='page quiz-play'>
+      <View className='quiz-timer'>
+        <Text className='muted'>
+          已答 {attempt.questions.length - unanswered}/{attempt.questions.length}
+        </Text>
+        <Text className={`quiz-timer__clock ${secs <= 30 ? 'quiz-timer__clock--low' : ''}`}>
+          {String(Math.floor(secs / 60)).padStart(2, '0')}:{String(secs % 60).padStart(2, '0')}
+        </Text>
+      </View>
+      {attempt.questions.map((q, n) => (
+        <View key={q.id} className='card quiz-q'>
+          <Text className='quiz-q__stem'>
+            <Text className='quiz-q__type'>[{QUESTION_TYPE_LABELS[q.type]}]</Text>
+            {n + 1}. {q.stem}
+          </Text>
+          {q.options.map((o, i) => (
+            <View key={i} className={`quiz-opt ${(answers[q.id] ?? []).includes(i) ? 'quiz-opt--on' : ''}`} onClick={() => pick(q.id, q.type === 'multiple', i)}>
+              <Text className='quiz-opt__key'>{KEYS[i]}</Text>
+              <Text>{o}</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+      {error ? <Text className='quiz-error'>{error}</Text> : null}
+      <Btn className='quiz-submit' disabled={sending || (sent.current && !error)} onClick={confirmSubmit}>
+        {sending ? '正在交卷…' : '交卷'}
+      </Btn>
+    </View>
+  )
+}
+
+function Result({ campaignId, attempt, result, answers }: { campaignId: string; attempt: StartResult; result: SubmitResult; answers: Record<string, number[]> }) {
+  const go = (page: string) => Taro.redirectTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(campaignId)}` })
+  return (
+    <View className='page quiz-result'>
+      <View className='card quiz-score'>
+        <Text className={`quiz-score__num ${result.passed ? 'quiz-score__num--pass' : ''}`}>
+          {result.score}/{result.total}
+        </Text>
+        <Text className='quiz-title'>{result.passed ? '恭喜及格！' : `还差一点，答对 ${result.passScore} 题及格`}</Text>
+        {result.drawsGranted ? <Text className='muted'>获得 {result.drawsGranted} 次抽奖机会</Text> : null}
+        <View className='row-actions quiz-actions'>
+          {result.drawsGranted ? (
+            <Btn className='quiz-go-draw' onClick={() => go('draw')}>
+              去抽奖
+            </Btn>
+          ) : null}
+          <Btn kind='secondary' onClick={() => go('campaign')}>
+            返回活动
+          </Btn>
+        </View>
+      </View>
+      <Text className='section-title'>答案与解析</Text>
+      {result.review.map((r, n) => {
+        const q = attempt.questions.find((x) => x.id === r.questionId)
+        if (!q) return null
+        const mine = answers[q.id] ?? []
+        return (
+          <View key={q.id} className='card quiz-q'>
+            <Text className='quiz-q__stem'>
+              {n + 1}. {q.stem}
+            </Text>
+            {q.options.map((o, i) => (
+              <View key={i} className={`quiz-opt ${r.answer.includes(i) ? 'quiz-opt--right' : mine.includes(i) ? 'quiz-opt--wrong' : ''}`}>
+                <Text className='quiz-opt__key'>{KEYS[i]}</Text>
+                <Text>{o}</Text>
+              </View>
+            ))}
+            <Text className={`quiz-verdict ${r.correct ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`}>
+              {r.correct ? '回答正确' : `回答错误，正确答案：${r.answer.map((i) => KEYS[i]).join('')}`}
+            </Text>
+            {r.explanation ? <Text className='quiz-explain'>解析：{r.explanation}</Text> : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}
