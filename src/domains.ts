@@ -30,7 +30,8 @@ export interface DomainEntry {
   name: string
   /** file name under src/assets/icons/ (a small PNG) */
   icon: string
-  home: { subtitle: string; open: boolean; url: string }
+  /** the home grid tile; a domain without one (account: staff activation) appears only in 我的 and the 工作台 */
+  home?: { subtitle: string; open: boolean; url: string }
   /** the subpackage: src/pages/<key>/…, loaded when first opened */
   pages: string[]
   /** what the domain adds to 我的 (my card, my applications, my bookings…) */
@@ -53,7 +54,13 @@ export const DOMAINS: DomainEntry[] = [
       { title: '我的入会申请', url: '/pages/membership/index/index' },
     ],
     workbench: [
-      { title: '入会审核', subtitle: '审核职工入会申请、导出会员名单', url: '/pages/membership/review/index', roles: STAFF, badge: { fn: 'membership', action: 'pendingCount' } },
+      {
+        title: '入会审核',
+        subtitle: '审核职工入会申请、导出会员名单',
+        url: '/pages/membership/review/index',
+        roles: STAFF,
+        badge: { fn: 'membership', action: 'pendingCount' },
+      },
       { title: '会员卡核验', subtitle: '扫码或粘贴二维码内容核验真伪', url: '/pages/membership/verify/index', roles: STAFF },
     ],
   },
@@ -77,7 +84,9 @@ export const DOMAINS: DomainEntry[] = [
     icon: 'stations',
     home: { subtitle: '歇脚·喝水·充电', open: true, url: '/pages/stations/list/index' },
     pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index'],
-    workbench: [{ title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] }],
+    workbench: [
+      { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
+    ],
   },
   {
     key: 'quiz',
@@ -85,6 +94,17 @@ export const DOMAINS: DomainEntry[] = [
     icon: 'quiz',
     home: { subtitle: '学知识赢好礼', open: false, url: '/pages/quiz/index/index' },
     pages: ['index/index'],
+  },
+  {
+    key: 'account',
+    name: '工作人员',
+    icon: 'account',
+    pages: ['activate/index', 'invite/index', 'roles/index'],
+    me: [{ title: '工作人员激活', url: '/pages/account/activate/index' }],
+    workbench: [
+      { title: '邀请工作人员', subtitle: '生成邀请码，邀请工会干部、驿站站长和律师', url: '/pages/account/invite/index', roles: STAFF },
+      { title: '人员与角色', subtitle: '查看本工会及下级的工作人员，撤销权限', url: '/pages/account/roles/index', roles: ['admin'] },
+    ],
   },
 ]
 

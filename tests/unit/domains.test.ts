@@ -6,7 +6,7 @@ describe('domain manifest', () => {
   test('every page a domain lists exists in its own folder, and every folder of the domain is listed', () => {
     for (const d of DOMAINS) {
       for (const p of d.pages) expect([d.key, p, existsSync(join('src/pages', d.key, `${p}.tsx`))]).toEqual([d.key, p, true])
-      for (const e of [...(d.me ?? []), ...(d.workbench ?? []), { url: d.home.url }]) {
+      for (const e of [...(d.me ?? []), ...(d.workbench ?? []), ...(d.home ? [{ url: d.home.url }] : [])]) {
         const path = e.url.split('?')[0].replace(/^\//, '')
         expect([d.key, path.startsWith(`pages/${d.key}/`) && d.pages.includes(path.slice(`pages/${d.key}/`.length))]).toEqual([d.key, true])
       }
@@ -18,5 +18,13 @@ describe('domain manifest', () => {
       for (const t of workbenchTiles(['worker', role])) expect(t.roles).toContain(role)
     }
     expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理'])
+    expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).toContain('邀请工作人员')
+    expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).not.toContain('人员与角色')
+    expect(workbenchTiles(['worker', 'admin']).map((t) => t.title)).toEqual(expect.arrayContaining(['邀请工作人员', '人员与角色']))
+  })
+  test('a domain without a home tile still reaches 我的 (工作人员激活 for everyone)', () => {
+    const account = DOMAINS.find((d) => d.key === 'account')!
+    expect(account.home).toBeUndefined()
+    expect(account.me?.map((e) => e.title)).toEqual(['工作人员激活'])
   })
 })

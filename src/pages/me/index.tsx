@@ -40,7 +40,7 @@ export default function MePage() {
             <Text className='me__chevron'>›</Text>
           </View>
         ) : null}
-        {DOMAINS.filter((d) => d.home.open).flatMap((d) =>
+        {DOMAINS.filter((d) => !d.home || d.home.open).flatMap((d) =>
           (d.me ?? []).map((e) => (
             <View key={e.url + e.title} className='me__item' onClick={() => Taro.navigateTo({ url: e.url })}>
               <Text className='me__item-text'>{e.title}</Text>
