@@ -54,13 +54,7 @@ export const DOMAINS: DomainEntry[] = [
       { title: '我的入会申请', url: '/pages/membership/index/index' },
     ],
     workbench: [
-      {
-        title: '入会审核',
-        subtitle: '审核职工入会申请、导出会员名单',
-        url: '/pages/membership/review/index',
-        roles: STAFF,
-        badge: { fn: 'membership', action: 'pendingCount' },
-      },
+      { title: '入会审核', subtitle: '审核职工入会申请、导出会员名单', url: '/pages/membership/review/index', roles: STAFF, badge: { fn: 'membership', action: 'pendingCount' } },
       { title: '会员卡核验', subtitle: '扫码或粘贴二维码内容核验真伪', url: '/pages/membership/verify/index', roles: STAFF },
     ],
   },
@@ -84,9 +78,7 @@ export const DOMAINS: DomainEntry[] = [
     icon: 'stations',
     home: { subtitle: '歇脚·喝水·充电', open: true, url: '/pages/stations/list/index' },
     pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index'],
-    workbench: [
-      { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
-    ],
+    workbench: [{ title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] }],
   },
   {
     key: 'quiz',

@@ -16,11 +16,7 @@ function TileMark({ domain }: { domain: DomainEntry }) {
   const src = iconFor(domain.icon)
   return (
     <View className='service-tile__mark'>
-      {src ? (
-        <Image className='service-tile__icon' src={src} mode='aspectFit' />
-      ) : (
-        <Text className='service-tile__char'>{domain.name.slice(0, 1)}</Text>
-      )}
+      {src ? <Image className='service-tile__icon' src={src} mode='aspectFit' /> : <Text className='service-tile__char'>{domain.name.slice(0, 1)}</Text>}
     </View>
   )
 }
@@ -49,20 +45,14 @@ export default function Home() {
 
         <Text className='section-title'>服务</Text>
         <View className='card home__grid'>
-          {DOMAINS.flatMap(({ home, ...d }) =>
-            home
-              ? [
-                  <View
-                    key={d.key}
-                    className={`service-tile service-tile--${d.key} ${home.open ? '' : 'service-tile--soon'}`}
-                    onClick={() => open(home.url)}
-                  >
-                    <TileMark domain={{ ...d, home }} />
-                    <Text className='service-tile__title'>{d.name}</Text>
-                    <Text className='service-tile__desc'>{home.open ? home.subtitle : '即将开放'}</Text>
-                  </View>,
-                ]
-              : [],
+          {DOMAINS.map(({ home, ...d }) =>
+            home ? (
+              <View key={d.key} className={`service-tile service-tile--${d.key} ${home.open ? '' : 'service-tile--soon'}`} onClick={() => open(home.url)}>
+                <TileMark domain={{ ...d, home }} />
+                <Text className='service-tile__title'>{d.name}</Text>
+                <Text className='service-tile__desc'>{home.open ? home.subtitle : '即将开放'}</Text>
+              </View>
+            ) : null,
           )}
         </View>
 
