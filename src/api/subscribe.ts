@@ -7,7 +7,9 @@ import Taro from '@tarojs/taro'
  */
 export async function askForNotices(noticeKeys: string[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return
-  const tmplIds = noticeKeys.map((k) => SUBSCRIBE_TEMPLATES[k]).filter((id): id is string => !!id)
+  // Through a variable: the build substitutes an object literal, and `(k) => {}[k]` would parse as a block.
+  const templates: Record<string, string> = SUBSCRIBE_TEMPLATES
+  const tmplIds = noticeKeys.map((k) => templates[k]).filter((id): id is string => !!id)
   if (!tmplIds.length) return
   try {
     await Taro.requestSubscribeMessage({ tmplIds } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])
