@@ -43,6 +43,7 @@ test('an admin invites a station keeper; a new phone enters the code in 工作�
   await admin.locator('.invite__submit').click()
   await expectText(admin, '.field--stationId .field-error, .field--stationId', '请选择驿站')
   await confirmPicker(admin, '.field--stationId .picker-box')
+  expect(await admin.locator('.field--stationId .field-error').count()).toBe(0)
   await screenshot(admin, 'account-01-invite-form')
   await admin.locator('.invite__submit').click()
   await admin.locator('.invite-result__code').waitFor()

@@ -93,7 +93,10 @@ export default function ActivatePage() {
           name='code'
           required
           value={code}
-          onInput={(v) => setCode(v.toUpperCase())}
+          onInput={(v) => {
+            setCode(v.toUpperCase())
+            setErrors((e) => ({ ...e, code: '' }))
+          }}
           error={errors.code}
           placeholder='如 K7PM2Q 或 ABCD-EFGH'
           maxlength={12}
@@ -112,6 +115,7 @@ export default function ActivatePage() {
           onInput={(v) => {
             setNameTouched(true)
             setName(v)
+            setErrors((e) => ({ ...e, name: '' }))
           }}
           error={errors.name}
           placeholder='管理员据此认出您'

@@ -88,7 +88,15 @@ function InviteForm({ options }: { options: InviteOptions }) {
         {role === 'keeper' ? (
           <Field label='负责的驿站' name='stationId' required error={errors.stationId}>
             {options.stations.length ? (
-              <PickerBox range={options.stations.map((s) => s.name)} value={stationIndex} placeholder='请选择驿站' onChange={setStationIndex} />
+              <PickerBox
+                range={options.stations.map((s) => s.name)}
+                value={stationIndex}
+                placeholder='请选择驿站'
+                onChange={(i) => {
+                  setStationIndex(i)
+                  setErrors((e) => ({ ...e, stationId: '' }))
+                }}
+              />
             ) : (
               <Text className='muted'>您的工会下还没有驿站，请先在「驿站管理」中新增。</Text>
             )}
@@ -99,7 +107,10 @@ function InviteForm({ options }: { options: InviteOptions }) {
               range={options.orgs.map((o) => `${o.depth ? '　'.repeat(o.depth) + '└ ' : ''}${o.name}`)}
               value={orgIndex}
               placeholder='请选择工会'
-              onChange={setOrgIndex}
+              onChange={(i) => {
+                setOrgIndex(i)
+                setErrors((e) => ({ ...e, orgId: '' }))
+              }}
             />
           </Field>
         ) : null}
