@@ -113,6 +113,17 @@ export const DOMAINS: DomainEntry[] = [
     me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
     workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
   },
+  {
+    key: 'account',
+    name: '工作人员',
+    icon: 'account',
+    pages: ['activate/index', 'invite/index', 'roles/index'],
+    me: [{ title: '工作人员激活', url: '/pages/account/activate/index' }],
+    workbench: [
+      { title: '邀请工作人员', subtitle: '生成邀请码，邀请工会干部、驿站站长和律师', url: '/pages/account/invite/index', roles: STAFF },
+      { title: '人员与角色', subtitle: '查看本工会及下级的工作人员，撤销权限', url: '/pages/account/roles/index', roles: ['admin'] },
+    ],
+  },
 ]
 
 export const WORKBENCH_URL = '/pages/staff/index/index'

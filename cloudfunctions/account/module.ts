@@ -1,4 +1,14 @@
 import { defineModule } from '../_core/module'
 import { accountActions } from './actions'
 
-export default defineModule({ actions: accountActions })
+export default defineModule({
+  actions: accountActions,
+  collections: {
+    // _id is SHA-256 of the code: looked up by id only
+    activation_codes: {},
+    invites: { indexes: [['createdBy', 'createdAt']] },
+    role_grants: { indexes: [['orgId', 'grantedAt'], 'openid'] },
+    // read for the invite page's station picker (declared by stations too; the declarations merge)
+    stations: { indexes: [['orgId', 'name']] },
+  },
+})

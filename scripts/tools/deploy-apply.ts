@@ -61,12 +61,19 @@ export async function applyPlan(plan: DeployPlan, api: CloudApi, print: (line: s
     const desc = describe(f)
     const remote = await step(`读取云函数 ${f.name} / read function`, CRED_HINT, () => api.getFunction(f.name))
     if (!remote) {
-      await step(`创建云函数 ${f.name} / create function`, '确认 dist/cloudfunctions 已构建、环境未达到函数数量上限', () => api.createFunction(f, desc))
-      print(`function ${f.name}: created (${f.runtime}, ${f.timeout}s, ${f.memorySize}MB, ${Object.keys(f.envVariables).length} env vars, ${f.triggers.length} triggers)`)
+      await step(`创建云函数 ${f.name} / create function`, '确认 dist/cloudfunctions 已构建、环境未达到函数数量上限', () =>
+        api.createFunction(f, desc),
+      )
+      print(
+        `function ${f.name}: created (${f.runtime}, ${f.timeout}s, ${f.memorySize}MB, ${Object.keys(f.envVariables).length} env vars, ${f.triggers.length} triggers)`,
+      )
       changes++
       continue
     }
-    if (remote.runtime !== f.runtime) print(`function ${f.name}: runtime is ${remote.runtime}, plan says ${f.runtime}; CloudBase cannot change a runtime in place — delete the function in the console and deploy again`)
+    if (remote.runtime !== f.runtime)
+      print(
+        `function ${f.name}: runtime is ${remote.runtime}, plan says ${f.runtime}; CloudBase cannot change a runtime in place — delete the function in the console and deploy again`,
+      )
     if (remote.description !== desc) {
       await step(`上传云函数代码 ${f.name} / update code`, '确认 dist/cloudfunctions 已构建', () => api.updateCode(f))
       print(`function ${f.name}: code updated (${f.codeHash})`)
@@ -75,7 +82,9 @@ export async function applyPlan(plan: DeployPlan, api: CloudApi, print: (line: s
     if (remote.description !== desc || remote.timeout !== f.timeout || remote.memorySize !== f.memorySize || !sameEnv(remote.env, f.envVariables)) {
       await step(`更新云函数配置 ${f.name} / update config`, CRED_HINT, () => api.updateConfig(f, desc))
       const envChanged = Object.keys({ ...remote.env, ...f.envVariables }).filter((k) => remote.env[k] !== f.envVariables[k])
-      print(`function ${f.name}: config updated (timeout ${f.timeout}s, memory ${f.memorySize}MB${envChanged.length ? `, env ${envChanged.join(' ')}` : ''})`)
+      print(
+        `function ${f.name}: config updated (timeout ${f.timeout}s, memory ${f.memorySize}MB${envChanged.length ? `, env ${envChanged.join(' ')}` : ''})`,
+      )
       changes++
     } else print(`function ${f.name}: config unchanged`)
     for (const t of f.triggers) {
@@ -93,7 +102,9 @@ export async function applyPlan(plan: DeployPlan, api: CloudApi, print: (line: s
   for (const c of plan.collections) {
     const exists = await step(`读取集合 ${c.name} / read collection`, CRED_HINT, () => api.collectionExists(c.name))
     if (!exists) {
-      await step(`创建集合 ${c.name} / create collection`, '每个环境最多 100 个集合 / at most 100 collections per env', () => api.createCollection(c.name))
+      await step(`创建集合 ${c.name} / create collection`, '每个环境最多 100 个集合 / at most 100 collections per env', () =>
+        api.createCollection(c.name),
+      )
       print(`collection ${c.name}: created`)
       changes++
     }

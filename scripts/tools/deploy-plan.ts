@@ -119,7 +119,18 @@ export function buildPlan(input: PlanInput): DeployPlan {
     }
     const hash = codeHash(dir)
     if (!hash) missing.push(`${dir}/index.js（先运行 npm run build:functions）`)
-    return { name, dir, runtime: RUNTIME, timeout: s.timeout, memorySize: s.memorySize, installDependency: true, envVariables, triggers: s.triggers ?? [], codeHash: hash, missing }
+    return {
+      name,
+      dir,
+      runtime: RUNTIME,
+      timeout: s.timeout,
+      memorySize: s.memorySize,
+      installDependency: true,
+      envVariables,
+      triggers: s.triggers ?? [],
+      codeHash: hash,
+      missing,
+    }
   })
   const collections = Object.keys(input.collections)
     .sort()
@@ -137,7 +148,9 @@ export function formatPlan(plan: DeployPlan): string {
   lines.push(`部署计划 / deploy plan — 云环境 ${plan.envId ?? '(TCB_ENV_ID 未设置)'}`)
   lines.push(`云函数 ${plan.functions.length} 个 / functions:`)
   for (const f of plan.functions) {
-    lines.push(`  function ${f.name}: runtime ${f.runtime}, timeout ${f.timeout}s, memory ${f.memorySize}MB, installDependency, code ${f.codeHash ?? '(not built)'}, config.json openapi subscribeMessage.send`)
+    lines.push(
+      `  function ${f.name}: runtime ${f.runtime}, timeout ${f.timeout}s, memory ${f.memorySize}MB, installDependency, code ${f.codeHash ?? '(not built)'}, config.json openapi subscribeMessage.send`,
+    )
     for (const [k, v] of Object.entries(f.envVariables)) lines.push(`    env ${k}=${shownValue(k, v)}`)
     for (const t of f.triggers) lines.push(`    trigger ${t.name}: ${t.type} "${t.config}"`)
     for (const m of f.missing) lines.push(`    缺少 / missing: ${m}`)

@@ -9,6 +9,7 @@ import { deployEnv } from '../../config/release'
 import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
 import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
 import { readSecrets, secretsPath } from './secrets'
+import { adminCount, cloudStore, formatIssued, issueActivationCode } from './activation'
 
 const DIST = 'dist/cloudfunctions'
 
@@ -97,6 +98,21 @@ function parseCron(desc: string): string {
   }
 }
 
+/** Until the county has an admin, every deploy ends with a fresh 激活码; afterwards admins invite everyone else. */
+async function firstAdminCode(env: Record<string, string | undefined>): Promise<void> {
+  try {
+    const store = await cloudStore(env)
+    if ((await adminCount(store)) > 0) {
+      console.log('已有管理员：其他工作人员由管理员在「工作台 → 邀请工作人员」邀请（需要新的激活码时运行 npm run admin-code -- --cloud）')
+      return
+    }
+    console.log(formatIssued(await issueActivationCode(store, env)))
+  } catch (e) {
+    // The deploy itself succeeded; say why no code was printed and how to get one.
+    console.error(`未生成激活码 / no activation code: ${e instanceof Error ? e.message : String(e)}\n录入组织树后运行 npm run admin-code -- --cloud`)
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const env = deployEnv()
   const dryRun = argv.includes('--dry-run')
@@ -125,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const changes = await applyPlan(plan, managerApi(env.TCB_ENV_ID as string, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string))
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
+    await firstAdminCode(env)
     return 0
   } catch (e) {
     if (e instanceof StepError) {

@@ -19,7 +19,8 @@ function fail(message: string): never {
 /** What WeChat's errors mean for the person running this. */
 function explain(e: unknown): string {
   const text = e instanceof Error ? e.message : typeof e === 'object' && e ? JSON.stringify(e) : String(e)
-  if (/-10008|invalid ip/i.test(text)) return `本机 IP 不在上传密钥的白名单中（微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 → IP 白名单）/ this IP is not whitelisted. ${text}`
+  if (/-10008|invalid ip/i.test(text))
+    return `本机 IP 不在上传密钥的白名单中（微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 → IP 白名单）/ this IP is not whitelisted. ${text}`
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network/i.test(text)) return `连不上微信服务器，检查网络 / cannot reach WeChat's servers. ${text}`
   if (/appid|privatekey|private key|-10006|-10002/i.test(text)) return `AppID 与上传密钥不匹配或密钥无效 / AppID and upload key do not match. ${text}`
   return text
@@ -34,7 +35,8 @@ async function main() {
   if (!env.WX_APPID) missing.push('WX_APPID（小程序 AppID）')
   if (!env.TCB_ENV_ID) missing.push('TCB_ENV_ID（云开发环境 ID）')
   const keyPath = env.WX_UPLOAD_KEY_PATH ? resolve(env.WX_UPLOAD_KEY_PATH) : ''
-  if (!env.WX_UPLOAD_KEY && !keyPath) missing.push('WX_UPLOAD_KEY_PATH 或 WX_UPLOAD_KEY（小程序代码上传密钥：微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 → 生成）')
+  if (!env.WX_UPLOAD_KEY && !keyPath)
+    missing.push('WX_UPLOAD_KEY_PATH 或 WX_UPLOAD_KEY（小程序代码上传密钥：微信公众平台 → 开发管理 → 开发设置 → 小程序代码上传 → 生成）')
   else if (keyPath && !existsSync(keyPath)) missing.push(`上传密钥文件不存在：${keyPath}`)
   if (missing.length) fail(`缺少 / missing:\n${missing.map((m) => '  - ' + m).join('\n')}\n在环境变量或 .env 中设置（见 .env.example）。`)
 
@@ -48,7 +50,13 @@ async function main() {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci')
-  const project = new ci.Project({ appid: env.WX_APPID, type: 'miniProgram', projectPath: resolve('dist/weapp'), privateKeyPath, ignores: ['node_modules/**/*'] })
+  const project = new ci.Project({
+    appid: env.WX_APPID,
+    type: 'miniProgram',
+    projectPath: resolve('dist/weapp'),
+    privateKeyPath,
+    ignores: ['node_modules/**/*'],
+  })
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
   let commit = ''
   try {

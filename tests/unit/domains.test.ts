@@ -18,5 +18,13 @@ describe('domain manifest', () => {
       for (const t of workbenchTiles(['worker', role])) expect(t.roles).toContain(role)
     }
     expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理', '反馈处理'])
+    expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).toContain('邀请工作人员')
+    expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).not.toContain('人员与角色')
+    expect(workbenchTiles(['worker', 'admin']).map((t) => t.title)).toEqual(expect.arrayContaining(['邀请工作人员', '人员与角色']))
+  })
+  test('a domain without a home tile still reaches 我的 (工作人员激活 for everyone)', () => {
+    const account = DOMAINS.find((d) => d.key === 'account')!
+    expect(account.home).toBeUndefined()
+    expect(account.me?.map((e) => e.title)).toEqual(['工作人员激活'])
   })
 })

@@ -3,6 +3,7 @@ import { MODULES } from '../registry'
 import { AREAS } from './leling'
 import { DEMO_COUNTY, PERSONAS } from './personas'
 import { ORGS } from './orgs'
+import { grantId, ROLE_GRANTS } from '../../account/grants'
 
 /**
  * Fills an empty store with the demo county: the core's org tree, areas and personas, then each function's
@@ -14,6 +15,27 @@ export async function seedIfEmpty(store: Store, now = new Date()): Promise<boole
   for (const [i, a] of AREAS.entries()) await store.put('areas', { _id: a.id, name: a.name, center: { lat: a.lat, lng: a.lng }, orgId: DEMO_COUNTY, order: i })
   for (const mod of Object.values(MODULES)) await mod.seed?.(store, { now, countyId: DEMO_COUNTY })
   // Users last: their presence marks the seed as done, so a crash midway reseeds on the next start.
+  // The personas' grants, indexed as an invitation would have (人员与角色 lists them).
+  const orgName = new Map(ORGS.map((o) => [o.id, o.name]))
+  for (const p of PERSONAS) {
+    for (const g of p.grants) {
+      const station = g.role === 'keeper' && g.scope ? await store.get<{ _id: string; name: string; orgId: string }>('stations', g.scope) : null
+      const orgId = g.role === 'staff' || g.role === 'admin' ? (g.scope as string) : (station?.orgId ?? DEMO_COUNTY)
+      await store.put(ROLE_GRANTS, {
+        _id: grantId(p.openid, g),
+        openid: p.openid,
+        name: p.name,
+        role: g.role,
+        scope: g.scope ?? null,
+        orgId,
+        orgName: orgName.get(orgId) ?? '',
+        ...(station ? { stationName: station.name } : {}),
+        grantedAt: new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString(),
+        grantedBy: 'demo-admin',
+        grantedByName: '赵主席',
+      })
+    }
+  }
   for (const p of PERSONAS) await store.put('users', { _id: p.openid, name: p.name, grants: p.grants })
   return true
 }

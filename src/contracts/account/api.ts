@@ -1,10 +1,28 @@
 import * as z from 'zod'
 import { action } from '../api'
 import type { Me } from '../roles'
+import {
+  acceptInviteInput,
+  createInviteInput,
+  redeemActivationInput,
+  revokeGrantInput,
+  type Activated,
+  type InviteCreated,
+  type InviteOptions,
+  type RoleRow,
+} from './schemas'
 
-/** The `account` cloud function: who the caller is. */
+/** The `account` cloud function: who the caller is, and how people become staff (激活码, invitations). */
 export const accountApi = {
   me: action<Me>()(z.object({}), 'signedIn'),
+  /** the county's first admin: a one-time code printed by `npm run admin-code` / `npm run deploy` */
+  redeemActivation: action<Activated>()(redeemActivationInput, 'signedIn'),
+  acceptInvite: action<Activated>()(acceptInviteInput, 'signedIn'),
+  /** what the invite page offers this caller: roles, their org tree, stations in it */
+  inviteOptions: action<InviteOptions>()(z.object({}), ['staff', 'admin']),
+  createInvite: action<InviteCreated>()(createInviteInput, ['staff', 'admin']),
+  listRoles: action<{ items: RoleRow[] }>()(z.object({}), ['admin']),
+  revokeGrant: action<{ revoked: true }>()(revokeGrantInput, ['admin']),
 }
 
 declare module '../api' {
