@@ -113,7 +113,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
     if (!m || !allowedHosts.has(m[1]) || (m[2] ?? '80') !== port) return 'host'
     const origin = req.headers.origin
     if (origin !== undefined) {
-      let originHost = ''
+      let originHost: string
       try {
         originHost = new URL(origin).host.toLowerCase()
       } catch {

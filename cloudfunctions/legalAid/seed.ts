@@ -35,7 +35,7 @@ export async function seedLegalAid(store: Store, { now, countyId }: DemoContext)
     deadlineNote: null,
   }
   const t1 = new Date(now.getTime() - 2 * DAY)
-  let due: string | null = null
+  let due: string | null
   try {
     due = dueAt(t1, 7, 'workdays')
   } catch {

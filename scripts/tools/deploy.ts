@@ -23,7 +23,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
 /** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
 function managerApi(envId: string, secretId: string, secretKey: string): CloudApi {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any  
   const app = new CloudBase({ secretId, secretKey, envId })
   const functionRootPath = resolve(DIST)
   const func = (f: Parameters<CloudApi['createFunction']>[0], description?: string) => ({

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { campaignState, isCorrect, optionPerm, shanghaiDay, shownAnswer, shownOptions } from '../../cloudfunctions/quiz/engine'
 import { parseQuestionsCsv } from '../../cloudfunctions/quiz/import'
 import { question, upsertCampaignInput } from '../../src/contracts/quiz/schemas'
@@ -56,7 +57,6 @@ describe('the draw recipe', () => {
     // computed independently: HMAC-SHA256(key='00…01' as text, 'c.p.1'), first 8 bytes big-endian mod 10000
     const seed = '0'.repeat(63) + '1'
     const v = drawValue(seed, 'c.p.1')
-    const { createHmac } = require('node:crypto')
     expect(v).toBe(Number(createHmac('sha256', seed).update('c.p.1').digest().readBigUInt64BE(0) % 10000n))
     expect(pickByWeight(0, [{ weight: 1 }])).toBe(0)
     expect(pickByWeight(1, [{ weight: 1 }])).toBe(-1)

@@ -21,7 +21,6 @@ export function useLoad<T>(fetcher: () => Promise<ApiResult<T>>, deps: unknown[]
       if (r.ok) setData(r.data)
       else setError(r.error.message)
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)
   useEffect(reload, [reload])
   return { data, loading, error, reload }
