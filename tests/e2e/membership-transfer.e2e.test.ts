@@ -88,6 +88,14 @@ test('a member asks to move to their new employer’s union; that union approves
   await expectText(staff, '.transfer-item', '周干事')
   await shot(staff, '06-done')
 
+  // 统计 from the same 工作台: counts only, drawn as bars.
+  await goto(staff, '/pages/membership/stats/index')
+  await staff.locator('.stats__total').waitFor()
+  expect((await staff.locator('.stats__total').textContent())?.trim()).toBe('1')
+  await expectText(staff, '.bars--org', '泰山体育产业集团有限公司工会')
+  expect(await staff.locator('.bars--month .bars__row').count()).toBe(12)
+  await shot(staff, '09-stats')
+
   // The member: new union on the status page and the card, same member number; the timeline says so.
   await goto(worker, '/pages/membership/index/index')
   await expectText(worker, '.membership-status__org', '泰山体育产业集团有限公司工会')
