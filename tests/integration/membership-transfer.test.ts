@@ -170,3 +170,17 @@ describe('统计', () => {
     expect(t.scope).toBe('泰山体育产业集团有限公司工会')
   })
 })
+
+describe('listManaged search', () => {
+  test('matches part of a station name, within what the caller manages', async () => {
+    const all = (await gw.call('stations', { action: 'listManaged', data: { pageSize: 50 } }, tokens['demo-staff'])).json.data
+    const some = all.items[0].name as string
+    const part = some.slice(2, 5)
+    const hit = (await gw.call('stations', { action: 'listManaged', data: { q: part, pageSize: 50 } }, tokens['demo-staff'])).json.data
+    expect(hit.items.length).toBeGreaterThan(0)
+    expect(hit.items.every((s: { name: string }) => s.name.includes(part))).toBe(true)
+    expect(hit.total).toBeLessThanOrEqual(all.total)
+    const none = (await gw.call('stations', { action: 'listManaged', data: { q: '不存在的驿站名' } }, tokens['demo-staff'])).json.data
+    expect(none).toEqual({ items: [], total: 0 })
+  })
+})
