@@ -48,7 +48,7 @@ export const DOMAINS: DomainEntry[] = [
     name: '入会',
     icon: 'membership',
     home: { subtitle: '在线申请加入工会', open: true, url: '/pages/membership/index/index' },
-    pages: ['index/index', 'apply/index', 'card/index', 'review/index', 'review-detail/index', 'verify/index'],
+    pages: ['index/index', 'apply/index', 'card/index', 'review/index', 'review-detail/index', 'verify/index', 'transfer/index', 'transfers/index', 'stats/index'],
     me: [
       { title: '我的会员卡', url: '/pages/membership/card/index' },
       { title: '我的入会申请', url: '/pages/membership/index/index' },
@@ -56,6 +56,8 @@ export const DOMAINS: DomainEntry[] = [
     workbench: [
       { title: '入会审核', subtitle: '审核职工入会申请、导出会员名单', url: '/pages/membership/review/index', roles: STAFF, badge: { fn: 'membership', action: 'pendingCount' } },
       { title: '会员卡核验', subtitle: '扫码或粘贴二维码内容核验真伪', url: '/pages/membership/verify/index', roles: STAFF },
+      { title: '会籍转移', subtitle: '审核转入本工会的会员，查看转出', url: '/pages/membership/transfers/index', roles: STAFF, badge: { fn: 'membership', action: 'transferPendingCount' } },
+      { title: '统计', subtitle: '各工会会员、逐月入会、各街道驿站', url: '/pages/membership/stats/index', roles: STAFF },
     ],
   },
   {

@@ -13,6 +13,22 @@ import { membersWorkbook } from './export'
 import { APPLICATIONS, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
 import { bulkApproveAction, reviewOne, revokeAction } from './review'
 import { governedApplication, keysOf, myLive } from './shared'
+import { statsAction } from './stats'
+import {
+  cancelTransferAction,
+  myTransferAction,
+  requestTransferAction,
+  reviewTransferAction,
+  transferPendingCountAction,
+  transfersAction,
+} from './transfer'
+
+/** What a staff search box holds: 4 digits are a phone tail, 10+ digits a member number, anything else a name. */
+export function searchWhere(q: string): Where {
+  if (/^\d{4}$/.test(q)) return { phoneTail: q }
+  if (/^\d{10,}$/.test(q)) return { memberNo: q }
+  return { name: { $includes: q } }
+}
 
 /** The 入会 action table: each action once; the applicant's flows live in apply.ts, the union's in review.ts. */
 export const membershipActions = implement(membershipApi, {
@@ -90,6 +106,7 @@ export const membershipActions = implement(membershipApi, {
       if (input.from) range.$gte = startOfBeijingDay(input.from).toISOString()
       if (input.to) range.$lte = endOfBeijingDay(input.to).toISOString()
       if (Object.keys(range).length) where.submittedAt = range
+      if (input.q) Object.assign(where, searchWhere(input.q))
       const total = await ctx.store.count(APPLICATIONS, where)
       const docs = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
         where,
@@ -132,4 +149,12 @@ export const membershipActions = implement(membershipApi, {
       return { filename: `会员名单-${day}.xlsx`, base64: file.toString('base64'), count: members.length }
     },
   },
+
+  requestTransfer: requestTransferAction,
+  myTransfer: myTransferAction,
+  cancelTransfer: cancelTransferAction,
+  transfers: transfersAction,
+  transferPendingCount: transferPendingCountAction,
+  reviewTransfer: reviewTransferAction,
+  stats: statsAction,
 })

@@ -68,6 +68,7 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       idMasked: maskIdNumber(input.idNumber),
       phoneCipher: pii.encrypt(input.phone),
       phoneMasked: maskPhone(input.phone),
+      phoneTail: input.phone.slice(-4),
       education: input.education,
       politicalStatus: input.politicalStatus,
       employer: input.employer,

@@ -22,6 +22,10 @@ export interface ApplicationDoc extends Doc {
   idMasked: string
   phoneCipher: string
   phoneMasked: string
+  /** last 4 digits of the phone, for the staff search box (documents from before it was stored lack it) */
+  phoneTail?: string
+  /** set while a 会籍转移 is pending (at most one) */
+  pendingTransferId?: string
   education: string
   politicalStatus: string
   employer: string
@@ -50,7 +54,8 @@ export function toMine(doc: ApplicationDoc): MyApplication {
     org: { id: doc.orgId, name: doc.orgName },
     routedBy: doc.routedBy,
     ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
-    timeline: doc.timeline,
+    // staff names on the timeline are for staff; the applicant sees what happened, not who clicked
+    timeline: doc.timeline.map(({ by: _by, ...e }) => e),
     submittedAt: doc.submittedAt,
     form: {
       name: doc.name,

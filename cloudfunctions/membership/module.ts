@@ -2,11 +2,14 @@ import { defineModule } from '../_core/module'
 import { membershipActions } from './actions'
 import { ID_LOCKS, OPENID_LOCKS } from './model'
 import { seedMembership } from './seed'
+import { TRANSFERS } from './transfer'
 
 export default defineModule({
   actions: membershipActions,
   collections: {
-    applications: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo'] },
+    applications: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail']] },
+    // 会籍转移: staff queues by receiving and by leaving union; the member's own latest
+    [TRANSFERS]: { indexes: [['toOrgId', 'status', 'requestedAt'], ['fromOrgId', 'status', 'requestedAt'], ['applicantOpenid', 'requestedAt']] },
     employers: { indexes: ['orgId'] },
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},

@@ -145,8 +145,8 @@ export const stationsActions = implement(stationsApi, {
   ...reportActions,
 
   listManaged: {
-    handler: async ({ page, pageSize }, ctx) => {
-      const wheres = await managedWhere(ctx.store, ctx.caller)
+    handler: async ({ page, pageSize, q }, ctx) => {
+      const wheres = (await managedWhere(ctx.store, ctx.caller)).map((w) => (q ? { ...w, name: { $includes: q } } : w))
       const now = ctx.now()
       // A keeper who is also staff has two filters; the port has no OR, so page over their union.
       const counts = await Promise.all(wheres.map((where) => ctx.store.count(STATIONS, where)))

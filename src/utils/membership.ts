@@ -24,6 +24,7 @@ const STEP_LABELS: Record<string, string> = {
   approved: '审核通过',
   rejected: '已驳回',
   revoked: '会籍已注销',
+  transferred: '会籍转移',
 }
 
 export function timelineLabel(status: TimelineEntry['status']): string {

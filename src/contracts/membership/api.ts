@@ -3,6 +3,13 @@ import { action } from '../api'
 import {
   applyInput,
   bulkApproveInput,
+  cancelTransferInput,
+  requestTransferInput,
+  reviewTransferInput,
+  transfersInput,
+  type MembershipStats,
+  type StaffTransferItem,
+  type TransferItem,
   getApplicationInput,
   listApplicationsInput,
   reviewInput,
@@ -37,6 +44,14 @@ export const membershipApi = {
   bulkApprove: action<BulkApproveResult>()(bulkApproveInput, [...STAFF]),
   revoke: action<ApplicationDetail>()(revokeInput, [...STAFF]),
   exportMembers: action<MemberExport>()(none, [...STAFF]),
+  // 会籍转移: the member asks, the receiving union decides
+  requestTransfer: action<TransferItem>()(requestTransferInput, 'signedIn'),
+  myTransfer: action<{ transfer: TransferItem | null }>()(none, 'signedIn'),
+  cancelTransfer: action<TransferItem>()(cancelTransferInput, 'signedIn'),
+  transfers: action<{ items: StaffTransferItem[] }>()(transfersInput, [...STAFF]),
+  transferPendingCount: action<{ count: number }>()(none, [...STAFF]),
+  reviewTransfer: action<StaffTransferItem>()(reviewTransferInput, [...STAFF]),
+  stats: action<MembershipStats>()(none, [...STAFF]),
 }
 
 declare module '../api' {

@@ -71,6 +71,8 @@ export const listApplicationsInput = z.object({
   to: calendarDate('结束日期').optional(),
   page: z.number({ error: '页码必须是数字' }).int().min(1).max(10000).default(1),
   pageSize: z.number({ error: '每页数量必须是数字' }).int().min(1).max(50).default(20),
+  /** 姓名（包含即可）、手机号后 4 位或会员编号 */
+  q: optionalText('搜索内容', { max: 30 }).optional(),
 })
 
 export const getApplicationInput = z.object({ id: applicationId })
@@ -87,8 +89,75 @@ export const verifyCardInput = z.object({
 
 export interface TimelineEntry {
   at: string
-  status: ApplicationStatus | 'submitted' | 'resubmitted'
+  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred'
   note?: string
+  /** the reviewer's name on review, revoke and transfer entries (staff see it) */
+  by?: string
+}
+
+// ---- 会籍转移 ----
+
+const transferId = docId('转移申请编号')
+
+export const requestTransferInput = z.object({
+  toEmployer: text('新工作单位', { min: 2, max: 60 }),
+  /** 所在地区 for routing a 新就业形态 member; the membership's own region when left out */
+  region: docId('所在地区').optional(),
+  reason: text('转移原因', { min: 2, max: 200, multiline: true }),
+})
+export type RequestTransferInput = z.input<typeof requestTransferInput>
+
+export const TRANSFER_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number]
+
+export const transfersInput = z.object({
+  status: z.enum(TRANSFER_STATUSES, { error: '状态筛选不正确' }).optional(),
+})
+
+export const reviewTransferInput = z
+  .object({
+    id: transferId,
+    decision: z.enum(['approve', 'reject'], { error: '请选择同意或不同意' }),
+    reason: optionalText('不同意的原因', { max: 200, multiline: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && v.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不同意时请写明原因，方便会员了解' })
+  })
+
+export const cancelTransferInput = z.object({ id: transferId })
+
+export interface TransferItem {
+  id: string
+  status: TransferStatus
+  memberName: string
+  memberNo: string
+  from: { id: string; name: string }
+  to: { id: string; name: string }
+  toEmployer: string
+  reason: string
+  requestedAt: string
+  decidedAt?: string
+  /** who decided (staff name); in staff lists only */
+  decidedBy?: string
+  rejectReason?: string
+}
+
+/** A transfer as staff see it: into one of their unions (they may decide) or out of one. */
+export interface StaffTransferItem extends TransferItem {
+  direction: 'in' | 'out'
+  canDecide: boolean
+}
+
+// ---- 统计 (counts only: no names, ids or phones) ----
+
+export interface MembershipStats {
+  scope: string
+  totalMembers: number
+  newEmploymentMembers: number
+  byOrg: { org: string; count: number }[]
+  /** the last 12 Beijing months, oldest first, 'YYYY-MM' */
+  byMonth: { month: string; count: number }[]
+  stationsByArea: { area: string; stations: number; reports: number }[]
 }
 
 /** What the applicant sees of their own application. */

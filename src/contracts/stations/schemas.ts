@@ -144,6 +144,8 @@ export const importCsvInput = z.object({
 })
 
 export const listManagedInput = z.object({
+  /** part of the station's name */
+  q: optionalText('驿站名称', { max: 30 }).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),
 })

@@ -8,7 +8,7 @@ import type { MyApplication } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
-import { APPLY_PAGE, CARD_PAGE, getMyStatus, withdrawApplication } from '../shared/api'
+import { APPLY_PAGE, CARD_PAGE, TRANSFER_PAGE, getMyStatus, withdrawApplication } from '../shared/api'
 import Intro from './Intro'
 import './index.scss'
 import { alert, confirm } from '@/utils/dialog'
@@ -133,6 +133,11 @@ export default function MembershipPage() {
         {app.status === 'approved' ? (
           <Btn className='membership__card' onClick={() => Taro.navigateTo({ url: CARD_PAGE })}>
             查看会员卡
+          </Btn>
+        ) : null}
+        {app.status === 'approved' ? (
+          <Btn kind='secondary' className='membership__transfer' onClick={() => Taro.navigateTo({ url: TRANSFER_PAGE })}>
+            申请会籍转移
           </Btn>
         ) : null}
         {app.status === 'rejected' ? (

@@ -145,7 +145,7 @@ function ApplicationPage() {
 
       <Text className='section-title'>办理记录</Text>
       <View className='card'>
-        <Timeline entries={app.timeline} />
+        <Timeline entries={app.timeline} showBy />
       </View>
 
       {writing === 'reject' ? (

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
@@ -19,6 +19,7 @@ const INITIAL: Filters = { status: 'pending', newEmployment: 'all' }
 export default function ApplicationsPage() {
   const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
   const [filters, setFilters] = useState<Filters>(INITIAL)
+  const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<string[]>([])
   const [approving, setApproving] = useState(false)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
@@ -142,6 +143,26 @@ export default function ApplicationsPage() {
         </View>
       </View>
 
+      <View className='applications__search'>
+        <Input
+          className='applications__search-input'
+          value={query}
+          maxlength={30}
+          confirmType='search'
+          placeholder='姓名、手机号后 4 位或会员编号'
+          onInput={(e) => setQuery(e.detail.value)}
+          onConfirm={() => changeFilters({ ...filters, q: query.trim() })}
+        />
+        <Btn size='sm' className='applications__search-go' onClick={() => changeFilters({ ...filters, q: query.trim() })}>
+          搜索
+        </Btn>
+        {filters.q ? (
+          <Btn kind='ghost' size='sm' className='applications__search-clear' onClick={() => { setQuery(''); changeFilters({ ...filters, q: '' }) }}>
+            清除
+          </Btn>
+        ) : null}
+      </View>
+
       <FilterBar value={filters} onChange={changeFilters} />
 
       {list.page > 0 ? <Text className='applications__count'>共 {list.total} 份申请</Text> : null}
@@ -176,7 +197,7 @@ export default function ApplicationsPage() {
           kind='empty'
           className='applications__empty'
           title={filters.status === 'pending' ? '没有待审核的申请' : '没有符合条件的申请'}
-          detail={filters.from || filters.to || filters.newEmployment !== 'all' ? '可以换个筛选条件试试。' : undefined}
+          detail={filters.q || filters.from || filters.to || filters.newEmployment !== 'all' ? '可以换个筛选条件试试。' : undefined}
         />
       ) : null}
       {hasMore && !list.loading && !list.error ? (

@@ -11,6 +11,7 @@ function toQuery(filters: Filters, page: number): ListQuery {
   // Absent, not empty: the schema rejects '' as a date.
   if (!query.from) delete query.from
   if (!query.to) delete query.to
+  if (!query.q?.trim()) delete query.q
   return query
 }
 

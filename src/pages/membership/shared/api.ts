@@ -14,3 +14,4 @@ export const getCard = () => call('membership', 'card')
 export const MEMBERSHIP_HOME = '/pages/membership/index/index'
 export const APPLY_PAGE = '/pages/membership/apply/index'
 export const CARD_PAGE = '/pages/membership/card/index'
+export const TRANSFER_PAGE = '/pages/membership/transfer/index'

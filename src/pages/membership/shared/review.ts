@@ -8,7 +8,7 @@ import { allows } from '@/contracts/api'
 export const canReviewMembership = (me: Me | null) => !!me && allows(membershipApi.listApplications, me.roles)
 
 export type ListQuery = Required<Pick<InputOf<typeof membershipApi.listApplications>, 'status' | 'newEmployment' | 'page' | 'pageSize'>> &
-  Pick<InputOf<typeof membershipApi.listApplications>, 'from' | 'to'>
+  Pick<InputOf<typeof membershipApi.listApplications>, 'from' | 'to' | 'q'>
 export type StatusFilter = ListQuery['status']
 export type NewEmploymentFilter = ListQuery['newEmployment']
 

@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
@@ -21,7 +21,14 @@ export default function StationsManagePage() {
 function Manage({ me }: { me: Me }) {
   // Kept on screen while page one reloads: same query, so no reason to blank the list.
   const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
-  const loadPage = (page: number) => load(listManaged, page)
+  // The search applied (a ref: the show handlers below are set once); the box's text is `query`.
+  const applied = useRef('')
+  const [query, setQuery] = useState('')
+  const loadPage = (page: number) => load((p) => listManaged(p, applied.current), page)
+  const search = (q: string) => {
+    applied.current = q.trim()
+    void loadPage(1)
+  }
 
   // Mounted once `me` has arrived, after the page's first onShow: load here, then again on every later show
   // (back from the edit or import page the list may have changed).
@@ -50,6 +57,18 @@ function Manage({ me }: { me: Me }) {
               批量导入
             </Btn>
           </View>
+        ) : null}
+      </View>
+
+      <View className='manage-search'>
+        <Input className='manage-search__input' value={query} maxlength={30} confirmType='search' placeholder='按驿站名称搜索' onInput={(e) => setQuery(e.detail.value)} onConfirm={() => search(query)} />
+        <Btn size='sm' className='manage-search__go' onClick={() => search(query)}>
+          搜索
+        </Btn>
+        {applied.current ? (
+          <Btn kind='ghost' size='sm' className='manage-search__clear' onClick={() => { setQuery(''); search('') }}>
+            清除
+          </Btn>
         ) : null}
       </View>
 

@@ -18,7 +18,7 @@ export const reportStation = (input: ReportInput) => call('stations', 'report', 
 
 export const PAGE_SIZE = 20
 
-export const listManaged = (page: number) => call('stations', 'listManaged', { page, pageSize: PAGE_SIZE })
+export const listManaged = (page: number, q = '') => call('stations', 'listManaged', { page, pageSize: PAGE_SIZE, ...(q.trim() ? { q: q.trim() } : {}) })
 export const upsertStation = (input: UpsertInput) => call('stations', 'upsert', input)
 export const importCsv = (csv: string) => call('stations', 'importCsv', { csv })
 

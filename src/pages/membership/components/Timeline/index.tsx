@@ -4,7 +4,8 @@ import { formatDateTime, timelineLabel } from '@/utils/membership'
 import './index.scss'
 
 /** Newest first: the question people bring is "what happened last". */
-export default function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/** `showBy`: staff pages show who made each decision. */
+export default function Timeline({ entries, showBy = false }: { entries: TimelineEntry[]; showBy?: boolean }) {
   const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
   if (!sorted.length) return null
   return (
@@ -18,6 +19,7 @@ export default function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <Text className='timeline__time'>{formatDateTime(e.at)}</Text>
             </View>
             {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
+            {showBy && e.by ? <Text className='timeline__by'>经办：{e.by}</Text> : null}
           </View>
         </View>
       ))}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会籍转移',
+  enablePullDownRefresh: true,
+})
