@@ -29,7 +29,8 @@ async function main() {
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
   })
   const port = Number(process.env.PORT ?? 8080)
-  server.listen(port, '127.0.0.1', () => {
+  // A registration rush opens many connections at once; Node's default backlog (511) would reset the overflow.
+  server.listen({ port, host: '127.0.0.1', backlog: 4096 }, () => {
     const { port: actual } = server.address() as AddressInfo
     console.log(`工惠本地网关已启动: http://127.0.0.1:${actual}`)
   })

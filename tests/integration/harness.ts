@@ -48,7 +48,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  // Rush tests open a thousand connections at once; Node's default backlog (511) would reset the overflow.
+  await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   const post = async (path: string, raw: string, token?: string) => {
