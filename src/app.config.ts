@@ -7,7 +7,8 @@ const RED = '#C8102E'
 const LOCAL_ONLY = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/me/index', ...(LOCAL_ONLY ? ['pages/login/index'] : [])],
+  // notfound is where app.ts sends unknown routes: in the main package, so it opens even when a chunk would not.
+  pages: ['pages/home/index', 'pages/me/index', 'pages/notfound/index', ...(LOCAL_ONLY ? ['pages/login/index'] : [])],
   // One subpackage per service keeps the main package small; each loads when first opened.
   subPackages: [
     ...DOMAINS.map((d) => ({ root: `pages/${d.key}`, pages: d.pages })),

@@ -107,6 +107,14 @@ export const DOMAINS: DomainEntry[] = [
     workbench: [{ title: '通知公告', subtitle: '发布、修改、撤回通知公告', url: '/pages/messages/announcements/index', roles: STAFF }],
   },
   {
+    // 个人信息 and 删除我的数据 (个人信息保护法): reached from 我的 only, no home tile.
+    key: 'profile',
+    name: '个人信息',
+    icon: 'profile',
+    pages: ['index/index'],
+    me: [{ title: '个人信息', url: '/pages/profile/index/index' }],
+  },
+  {
     key: 'quiz',
     name: '答题抽奖',
     icon: 'quiz',

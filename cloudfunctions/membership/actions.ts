@@ -12,7 +12,7 @@ import { isCardCode } from '../../src/contracts/membership/cardcode'
 import { membersWorkbook } from './export'
 import { APPLICATIONS, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
 import { bulkApproveAction, reviewOne, revokeAction } from './review'
-import { governedApplication, keysOf, myLive } from './shared'
+import { governedApplication, keysOf, myLive, revocationOf } from './shared'
 import { statsAction } from './stats'
 import {
   cancelTransferAction,
@@ -51,7 +51,9 @@ export const membershipActions = implement(membershipApi, {
         orderBy: [['submittedAt', 'desc']],
         limit: 1,
       })
-      return { application: doc ? toMine(doc) : null }
+      if (!doc) return { application: null }
+      const revoked = await revocationOf(ctx, doc)
+      return { application: revoked ? { ...toMine(doc), revoked } : toMine(doc) }
     },
   },
 
@@ -60,7 +62,22 @@ export const membershipActions = implement(membershipApi, {
   card: {
     handler: async (_input, ctx): Promise<MemberCard> => {
       const doc = await myLive(ctx)
-      if (!doc || doc.status !== 'approved' || !doc.memberNo) throw notFound('您还不是工会会员，申请通过后即可领取电子会员卡')
+      if (!doc || doc.status !== 'approved' || !doc.memberNo) {
+        // A revoked member is no 「还不是会员」: say when and why it ended, and whom to ask (myStatus has it in full).
+        if (!doc) {
+          const [last] = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
+            where: { applicantOpenid: ctx.caller.openid },
+            orderBy: [['submittedAt', 'desc']],
+            limit: 1,
+          })
+          const revoked = last ? await revocationOf(ctx, last) : null
+          if (revoked) {
+            const call = revoked.phone ? `，如有疑问请联系${revoked.orgName}（电话 ${revoked.phone}）` : `，如有疑问请联系${revoked.orgName}`
+            throw notFound(`您的会籍已于 ${beijingDay(revoked.at)} 注销${revoked.reason ? `（原因：${revoked.reason}）` : ''}${call}`)
+          }
+        }
+        throw notFound('您还不是工会会员，申请通过后即可领取电子会员卡')
+      }
       const member = { memberNo: doc.memberNo, name: doc.name, orgName: doc.orgName, joinDate: doc.joinDate ?? '' }
       // A fresh QR and 核验码 on every call, valid for a few minutes: the page asks again before they expire.
       return { ...member, status: 'valid', qr: await issueCardQr(ctx.store, keysOf(ctx).card, member, ctx.now()) }

@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../_core/errors'
 import { governsOrg } from '../_core/auth'
 import type { Keys } from '../_core/keys'
 import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, type ApplicationDoc } from './model'
+import type { MyApplication } from '../../src/contracts/membership/schemas'
 
 /** The county this deployment serves: one federation per deployment, as unions deploy it. */
 export const COUNTY_ID = process.env.COUNTY_ORG_ID ?? 'org-leling'
@@ -37,4 +38,26 @@ export async function governedApplication(ctx: Ctx, id: string): Promise<Applica
 export async function releaseLocks(tx: Ctx['store'], doc: ApplicationDoc) {
   await tx.remove(ID_LOCKS, { _id: doc.idHash })
   await tx.remove(OPENID_LOCKS, { _id: doc.applicantOpenid })
+}
+
+/**
+ * The number a member is told to call about their membership: their own union's, or the nearest parent's that
+ * has one (enterprise unions often list none), ending at the county federation.
+ */
+export async function unionPhone(ctx: Ctx, orgId: string): Promise<string | undefined> {
+  let id: string | null = orgId
+  for (let hops = 0; id && hops < 6; hops++) {
+    const org: { _id: string; phone?: string; parentId?: string | null } | null = await ctx.store.get('orgs', id)
+    if (org?.phone) return org.phone
+    id = org?.parentId ?? (id === COUNTY_ID ? null : COUNTY_ID)
+  }
+  return undefined
+}
+
+/** When and why a membership was revoked, with the number to call; null unless `doc` is revoked. */
+export async function revocationOf(ctx: Ctx, doc: ApplicationDoc): Promise<MyApplication['revoked'] | null> {
+  if (doc.status !== 'revoked') return null
+  const entry = [...doc.timeline].reverse().find((t) => t.status === 'revoked')
+  const phone = await unionPhone(ctx, doc.orgId)
+  return { at: entry?.at ?? doc.submittedAt, reason: entry?.note ?? '', orgName: doc.orgName, ...(phone ? { phone } : {}) }
 }

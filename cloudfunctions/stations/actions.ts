@@ -15,8 +15,11 @@ import { canEditStation, managedWhere } from './access'
 import { parseStationsCsv } from './csv'
 import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 import { reportActions } from './reports'
+import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
+/** the most keyword matches ranked by distance in one search */
+const SEARCH_SCAN = 300
 
 async function activeStation(ctx: Ctx, id: string): Promise<StationDoc> {
   const doc = await ctx.store.get<StationDoc>(STATIONS, id)
@@ -99,14 +102,29 @@ export const stationsActions = implement(stationsApi, {
   },
 
   search: {
-    handler: async ({ keyword, limit }, ctx) => {
+    handler: async ({ keyword, limit, lat, lng }, ctx) => {
+      const now = ctx.now()
+      if (lat === undefined || lng === undefined) {
+        const docs = await ctx.store.find<StationDoc>(STATIONS, {
+          where: { status: 'active', name: { $includes: keyword } },
+          orderBy: [['name', 'asc']],
+          limit,
+        })
+        return { items: docs.map((d) => toSummary(d, now)) }
+      }
+      // With a position, "nearest first" must hold across every match, not only the first `limit` by name: a
+      // county has a few hundred stations, so a keyword matches few enough to rank them all (capped by SEARCH_SCAN).
       const docs = await ctx.store.find<StationDoc>(STATIONS, {
         where: { status: 'active', name: { $includes: keyword } },
         orderBy: [['name', 'asc']],
-        limit,
+        limit: SEARCH_SCAN,
       })
-      const now = ctx.now()
-      return { items: docs.map((d) => toSummary(d, now)) }
+      const here = { lat, lng }
+      const items = docs
+        .map((d) => toSummary(d, now, distanceMeters(here, d.location)))
+        .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))
+        .slice(0, limit)
+      return { items }
     },
   },
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AmenityKey } from '../../src/contracts/stations/amenities'
 import type { StationDetail, StationSummary } from '../../src/contracts/stations/schemas'
-import { isOpenText } from '../../src/contracts/stations/hours'
+import { isOpenText, openStatusTextOf } from '../../src/contracts/stations/hours'
 import type { Doc } from '../_core/store/port'
 import { beijingDay } from '../../src/contracts/time'
 
@@ -36,6 +36,7 @@ export function isOpenNow(doc: Pick<StationDoc, 'suspendedUntil' | 'hours'>, now
 }
 
 export function toSummary(doc: StationDoc, now: Date, distanceM?: number): StationSummary {
+  const suspended = isSuspended(doc, now)
   const out: StationSummary = {
     id: doc._id,
     name: doc.name,
@@ -43,12 +44,13 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
     lat: doc.location.lat,
     lng: doc.location.lng,
     openNow: isOpenNow(doc, now),
+    statusText: suspended ? '暂停开放' : openStatusTextOf(doc.hours, now),
     hours: doc.hours,
     amenities: doc.amenities,
     phone: doc.phone,
   }
   if (distanceM !== undefined) out.distanceM = Math.round(distanceM)
-  if (isSuspended(doc, now)) out.suspendedUntil = doc.suspendedUntil
+  if (suspended) out.suspendedUntil = doc.suspendedUntil
   return out
 }
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '@/contracts/api'
 import type { ApiResult } from '@/contracts/result'
 import { isIdempotentAction, mapCloudError, NETWORK_ERROR, newRequestId } from './errors'
-import { clearToken, getToken, LOGIN_PAGE } from './session'
+import { clearToken, getToken, loginUrl } from './session'
 
 export { NETWORK_ERROR }
 
@@ -56,7 +56,7 @@ async function callGateway<T>(fn: FunctionName, action: string, data: object): P
     // A stale or foreign token: pick a persona again rather than showing errors on every page.
     redirecting = true
     clearToken()
-    Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    Taro.reLaunch({ url: loginUrl() }).finally(() => {
       redirecting = false
     })
   }

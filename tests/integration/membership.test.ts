@@ -178,6 +178,19 @@ describe('the whole journey, with the authorization matrix', () => {
     expect((await m('demo-admin', 'verifyCard', { payload: card.qr.payload })).json.data).toMatchObject({ valid: false, status: 'revoked', label: expect.stringMatching(/^已注销/) })
   })
 
+  test('a revoked member is told when and why the membership ended and whom to call, not 「还不是会员」', async () => {
+    // Follows the revocation above (调离本单位, by 泰山 staff, whose union lists no phone: the county's is given).
+    const card = await m('demo-worker', 'card')
+    expect(card.status).toBe(404)
+    expect(card.json.error.message).toMatch(/^您的会籍已于 \d{4}-\d{2}-\d{2} 注销（原因：调离本单位）/)
+    expect(card.json.error.message).toContain('0534-6221234')
+    expect(card.json.error.message).not.toContain('还不是')
+    const mine = (await m('demo-worker', 'myStatus')).json.data.application
+    expect(mine.status).toBe('revoked')
+    expect(mine.revoked).toMatchObject({ reason: '调离本单位', phone: '0534-6221234', orgName: expect.stringContaining('工会') })
+    expect((await m('demo-courier', 'card')).json.error.message).toContain('还不是工会会员')
+  })
+
   test('member numbers stay unique when many approvals run at once', async () => {
     const ids: string[] = []
     for (let i = 0; i < 12; i++) {

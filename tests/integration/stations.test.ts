@@ -198,4 +198,17 @@ describe('areas and search', () => {
     for (const s of found) expect(s.name).toContain('环卫')
     expect((await gw.call('stations', { action: 'search', data: { keyword: '' } }, courier)).status).toBe(400)
   })
+
+  test('search with a position answers each match’s distance, nearest first', async () => {
+    // Standing at 城西环卫作业点: it must come first although its name sorts after others.
+    const here = { lat: 37.7331, lng: 117.1912 }
+    const found = (await gw.call('stations', { action: 'search', data: { keyword: '环卫', ...here } }, courier)).json.data.items
+    expect(found.length).toBeGreaterThanOrEqual(4)
+    expect(found[0].id).toBe('st-station-w')
+    for (const s of found) expect(typeof s.distanceM).toBe('number')
+    const d = found.map((s: { distanceM: number }) => s.distanceM)
+    expect(d).toEqual([...d].sort((a, b) => a - b))
+    const half = await gw.call('stations', { action: 'search', data: { keyword: '环卫', lat: 37.7 } }, courier)
+    expect(half.status).toBe(400)
+  })
 })

@@ -1,4 +1,4 @@
-import { isOpenAt, isOpenText, parseHours, shanghaiClock, type OpeningHours } from '../../src/contracts/stations/hours'
+import { isOpenAt, isOpenText, nextOpening, openStatusText, parseHours, shanghaiClock, type OpeningHours } from '../../src/contracts/stations/hours'
 
 /** A moment given as Shanghai wall-clock time: 2026-11-23 is a Monday. */
 const at = (day: number, hhmm: string) => new Date(`2026-11-${String(22 + day).padStart(2, '0')}T${hhmm}:00+08:00`)
@@ -69,5 +69,42 @@ describe('opening hours', () => {
   test('an unparseable stored text reads as closed rather than throwing', () => {
     expect(isOpenText('随时', at(1, '10:00'))).toBe(false)
     expect(isOpenText('24小时', at(1, '10:00'))).toBe(true)
+  })
+})
+
+describe('when a closed station opens (the open badge)', () => {
+  test('before the first opening of the day: 未营业 · 07:30 开门, not 已打烊', () => {
+    const h = hours('07:30-19:30')
+    expect(nextOpening(h, at(1, '06:00'))).toEqual({ todayAt: '07:30', firstToday: true })
+    expect(openStatusText(h, at(1, '06:00'))).toBe('未营业 · 07:30 开门')
+    expect(openStatusText(h, at(1, '07:30'))).toBe('营业中')
+    expect(openStatusText(h, at(1, '19:30'))).toBe('已打烊')
+    expect(nextOpening(h, at(1, '19:30'))).toEqual({})
+  })
+
+  test('a break between two ranges says when it opens again', () => {
+    const h = hours('周一至周五 08:30-12:00 13:30-17:30')
+    expect(openStatusText(h, at(2, '12:30'))).toBe('13:30 开门')
+    expect(openStatusText(h, at(2, '08:00'))).toBe('未营业 · 08:30 开门')
+    expect(openStatusText(h, at(2, '18:00'))).toBe('已打烊')
+  })
+
+  test('a day it never opens is 今日休息', () => {
+    const h = hours('周一至周五 09:00-17:00')
+    expect(nextOpening(h, at(6, '10:00'))).toEqual({ restDay: true }) // Saturday
+    expect(openStatusText(h, at(6, '10:00'))).toBe('今日休息')
+    expect(openStatusText(h, at(7, '08:00'))).toBe('今日休息') // Sunday
+  })
+
+  test('overnight: after the small hours end it opens again in the evening', () => {
+    const h = hours('20:00-次日08:00')
+    expect(openStatusText(h, at(2, '07:00'))).toBe('营业中')
+    expect(openStatusText(h, at(2, '09:00'))).toBe('未营业 · 20:00 开门')
+  })
+
+  test('24 小时 and unreadable hours', () => {
+    expect(openStatusText(hours('24小时'), at(3, '03:00'))).toBe('营业中')
+    expect(nextOpening(hours('24小时'), at(3, '03:00'))).toEqual({})
+    expect(openStatusText(null, at(3, '03:00'))).toBe('已打烊')
   })
 })

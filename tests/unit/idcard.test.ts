@@ -1,5 +1,6 @@
 import { ageOn, checkDigit, checkIdNumber, maskIdNumber, maskName, maskPhone } from '../../src/contracts/membership/idcard'
-import { applyInput } from '../../src/contracts/membership/schemas'
+import { applyInput, REJECT_REASON_MIN, reviewInput } from '../../src/contracts/membership/schemas'
+import { EMPTY_FORM, validateForm, type ApplyForm } from '../../src/pages/membership/apply/form'
 
 const id = (first17: string) => first17 + checkDigit(first17)
 
@@ -71,5 +72,29 @@ describe('the apply schema, as the form and the server use it', () => {
     expect(r.success).toBe(false)
     const issue = r.error!.issues.find((i) => i.path.join('.') === path)
     expect(issue?.message).toContain(text)
+  })
+
+  test('a bad name AND a gender/ID mismatch are reported together, not one after the other', () => {
+    const r = applyInput.safeParse({ ...form, name: '王', gender: '女', phone: '123' })
+    expect(r.success).toBe(false)
+    const paths = r.error!.issues.map((i) => i.path.join('.'))
+    expect(paths).toEqual(expect.arrayContaining(['name', 'gender', 'phone']))
+    expect(r.error!.issues.find((i) => i.path.join('.') === 'gender')?.message).toBe('性别与身份证号不一致')
+  })
+  test('the form’s own validation shows both messages under their fields at once', () => {
+    const r = validateForm({ ...EMPTY_FORM, ...form, name: 'X1', gender: '女', hukouType: 'rural', newEmploymentType: 'none' } as ApplyForm)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.name).toBeTruthy()
+    expect(r.errors.gender).toBe('性别与身份证号不一致')
+  })
+  test('an unreadable ID or an unpicked gender adds no mismatch on top of their own message', () => {
+    const r = applyInput.safeParse({ ...form, idNumber: '123', gender: undefined })
+    const gender = r.error!.issues.filter((i) => i.path.join('.') === 'gender')
+    expect(gender.map((i) => i.message)).toEqual(['请选择性别'])
+  })
+  test('a reject reason states its minimum length', () => {
+    const r = reviewInput.safeParse({ id: 'app-1', decision: 'reject', reason: '改' })
+    expect(r.error!.issues[0].message).toContain(`至少 ${REJECT_REASON_MIN} 个字`)
   })
 })

@@ -36,13 +36,26 @@ export const applyInput = z
     region: docId('所在地区'),
     consent: z.literal(true, { error: '请阅读并同意个人信息保护说明' }),
   })
-  .superRefine((v, ctx) => {
-    const r = checkIdNumber(v.idNumber)
-    if (r.ok && r.gender !== v.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
-  })
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when other fields failed (see `when`), so the form shows every problem at once; the values may
+      // then be raw input, so read them defensively and stay quiet unless both sides are readable.
+      const raw = v as { idNumber?: unknown; gender?: unknown }
+      if (typeof raw.idNumber !== 'string' || (raw.gender !== '男' && raw.gender !== '女')) return
+      const r = checkIdNumber(raw.idNumber.trim())
+      if (r.ok && r.gender !== raw.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
+    },
+    // By default zod skips an object's refinements once any field failed: a wrong gender then surfaced only after
+    // every other field was fixed.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
 export type ApplyInput = z.input<typeof applyInput>
 
 const applicationId = docId('申请编号')
+
+/** The shortest reasons a reviewer may write; the reason boxes state them before anyone types. */
+export const REJECT_REASON_MIN = 2
+export const REVOKE_REASON_MIN = 2
 
 export const reviewInput = z
   .object({
@@ -51,7 +64,9 @@ export const reviewInput = z
     reason: optionalText('驳回原因', { max: 200, multiline: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && v.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请写明原因，方便申请人修改' })
+    if (v.decision === 'reject' && v.reason.length < REJECT_REASON_MIN) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `驳回原因至少 ${REJECT_REASON_MIN} 个字，请写明需要修改的地方，方便申请人修改` })
+    }
   })
 
 /** Each approval is ~15 store round trips; 20 keep one call well inside a cloud function's time limit. */
@@ -79,7 +94,7 @@ export const getApplicationInput = z.object({ id: applicationId })
 
 export const revokeInput = z.object({
   id: applicationId,
-  reason: text('注销原因', { min: 2, max: 200, multiline: true }),
+  reason: text('注销原因', { min: REVOKE_REASON_MIN, max: 200, multiline: true }),
 })
 
 /** A scanned QR payload (GH1./GH2. …) or the card's 8-character 核验码; the server tells them apart. */
@@ -172,6 +187,8 @@ export interface MyApplication {
   rejectReason?: string
   timeline: TimelineEntry[]
   submittedAt: string
+  /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
+  revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
   form: Omit<ApplyInput, 'idNumber' | 'phone' | 'consent'>
 }

@@ -103,10 +103,47 @@ export function isOpenAt(hours: OpeningHours, at: Date): boolean {
   })
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0')
+const hhmm = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
+
+export interface NextOpening {
+  /** the next time it opens later today (Beijing), HH:mm; absent when it does not open again today */
+  todayAt?: string
+  /** `todayAt` is today's first opening: it has not opened yet today (未营业, rather than a lunch break) */
+  firstToday?: boolean
+  /** today is none of its days (今日休息) */
+  restDay?: boolean
+}
+
+/**
+ * When a station that is closed at `now` opens again today. Only today's own ranges count: the small hours of
+ * yesterday's overnight range are already over when this is asked, or the station would be open.
+ */
+export function nextOpening(hours: OpeningHours, now: Date): NextOpening {
+  if (hours.always) return {}
+  const { day, minutes } = beijingClock(now)
+  const opens = hours.rules.filter((r) => r.days.includes(day)).map((r) => r.open)
+  if (!opens.length) return { restDay: true }
+  const later = opens.filter((o) => o > minutes)
+  if (!later.length) return {}
+  const at = Math.min(...later)
+  return { todayAt: hhmm(at), firstToday: at === Math.min(...opens) }
+}
+
+/** What the open badge says: 营业中, 未营业 · 07:30 开门, 13:30 开门 (after a break), 今日休息, or 已打烊. */
+export function openStatusText(hours: OpeningHours | null, now: Date): string {
+  if (!hours) return '已打烊'
+  if (isOpenAt(hours, now)) return '营业中'
+  const next = nextOpening(hours, now)
+  if (next.restDay) return '今日休息'
+  if (next.todayAt) return next.firstToday ? `未营业 · ${next.todayAt} 开门` : `${next.todayAt} 开门`
+  return '已打烊'
+}
+
 const parsedCache = new Map<string, OpeningHours | null>()
 
 /** Stations are listed many times a second; their hours texts repeat, so parse each once. */
-export function isOpenText(text: string, at: Date): boolean {
+export function parseHoursCached(text: string): OpeningHours | null {
   let hours = parsedCache.get(text)
   if (hours === undefined) {
     const p = parseHours(text)
@@ -114,5 +151,14 @@ export function isOpenText(text: string, at: Date): boolean {
     if (parsedCache.size > 5000) parsedCache.clear()
     parsedCache.set(text, hours)
   }
+  return hours
+}
+
+export function isOpenText(text: string, at: Date): boolean {
+  const hours = parseHoursCached(text)
   return hours ? isOpenAt(hours, at) : false
+}
+
+export function openStatusTextOf(text: string, at: Date): string {
+  return openStatusText(parseHoursCached(text), at)
 }

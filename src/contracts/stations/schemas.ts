@@ -38,10 +38,15 @@ export type NearbyInput = z.input<typeof nearbyInput>
 
 export const getStationInput = z.object({ id: stationId })
 
-export const searchInput = z.object({
-  keyword: text('搜索词', { max: 30 }),
-  limit: z.number({ error: '数量必须是数字' }).int().min(1).max(50, '一次最多返回 50 个驿站').default(20),
-})
+export const searchInput = z
+  .object({
+    keyword: text('搜索词', { max: 30 }),
+    limit: z.number({ error: '数量必须是数字' }).int().min(1).max(50, '一次最多返回 50 个驿站').default(20),
+    /** where the caller stands (or the area they chose): results then carry distanceM, nearest first */
+    lat: lat.optional(),
+    lng: lng.optional(),
+  })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: '位置需同时提供经度和纬度', path: ['lat'] })
 
 export const REPORT_KINDS = [
   { key: 'closed', label: '驿站关闭了' },
@@ -158,6 +163,8 @@ export interface StationSummary {
   lng: number
   distanceM?: number
   openNow: boolean
+  /** the open badge's words at the time of the answer: 营业中, 未营业 · 07:30 开门, 今日休息, 已打烊, 暂停开放 */
+  statusText: string
   hours: string
   amenities: AmenityKey[]
   phone: string

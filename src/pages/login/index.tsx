@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import StateView from '@/components/StateView'
 import { devLogin, listPersonas, type Persona } from '@/api/dev'
-import { HOME_PAGE, isLocalMode, setToken } from '@/api/session'
+import { HOME_PAGE, isLocalMode, returnAfterLogin, setToken } from '@/api/session'
 import './index.scss'
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; personas: Persona[] }
@@ -13,6 +13,8 @@ export default function Login() {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [busy, setBusy] = useState<string | null>(null)
   const [loginError, setLoginError] = useState('')
+  // The page a signed-out person opened (a shared link, a notice): they go back there after choosing.
+  const redirect = useRouter().params.redirect
 
   const load = async () => {
     setState({ kind: 'loading' })
@@ -31,7 +33,7 @@ export default function Login() {
     const res = await devLogin(p.openid)
     if (res.ok) {
       setToken(res.data.token)
-      await Taro.switchTab({ url: HOME_PAGE })
+      await returnAfterLogin(redirect)
     } else {
       setLoginError(res.error.message)
     }

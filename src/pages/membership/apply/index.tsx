@@ -28,7 +28,7 @@ import { askForNotices } from '@/api/subscribe'
 import { EMPTY_FORM, formFromApplication, genderFromId, validateForm, type ApplyForm } from './form'
 import PrivacyBlock from './PrivacyBlock'
 import './index.scss'
-import { confirm } from '@/utils/dialog'
+import { alert, confirm } from '@/utils/dialog'
 
 type Load =
   | { kind: 'loading' }
@@ -129,6 +129,14 @@ export default function ApplyPage() {
     setFormError(res.error.message)
     if (res.error.fields?.length) scrollToFirstError()
     if (res.error.code === 'CONFLICT') {
+      // 「查看进度」 only when there is a progress to look at: an ID number already used by someone else's
+      // application is a conflict too, for a caller who has none of their own.
+      const mine = await getMyStatus()
+      const hasOwn = mine.ok && !!mine.data.application
+      if (!hasOwn) {
+        await alert('无法提交', res.error.message)
+        return
+      }
       const view = await confirm({ title: '无法提交', content: res.error.message, confirmText: '查看进度', cancelText: '知道了' })
       if (view) goToStatus()
     }

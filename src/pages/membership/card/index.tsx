@@ -3,14 +3,21 @@ import Taro, { useLoad, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { formatCardCode, formatCountdown } from '@/contracts/membership/cardcode'
 import StateView from '@/components/StateView'
-import type { MemberCard } from '@/contracts/membership/schemas'
+import type { MemberCard, MyApplication } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { formatDate } from '@/utils/membership'
-import { APPLY_PAGE, getCard, MEMBERSHIP_HOME } from '../shared/api'
+import { beijingDay } from '@/contracts/time'
+import { APPLY_PAGE, getCard, getMyStatus, MEMBERSHIP_HOME } from '../shared/api'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; card: MemberCard }
+type Revoked = NonNullable<MyApplication['revoked']>
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ApiError }
+  /** the membership was revoked: when, why and whom to call, instead of 「还没有会员卡」 */
+  | { kind: 'revoked'; revoked: Revoked }
+  | { kind: 'ready'; card: MemberCard }
 
 /** Ask for a new QR this long before the old one expires: a tenth of its life, at most 30 s. */
 const refreshMargin = (ttlSec: number) => Math.min(30, Math.max(1, Math.floor(ttlSec / 10)))
@@ -41,6 +48,12 @@ export default function CardPage() {
     } else if (silent) {
       setRefreshFailed(true)
     } else {
+      if (res.error.code === 'NOT_FOUND') {
+        const mine = await getMyStatus()
+        const revoked = mine.ok ? mine.data.application?.revoked : undefined
+        if (!alive.current) return
+        if (revoked) return setLoad({ kind: 'revoked', revoked })
+      }
       setLoad({ kind: 'error', error: res.error })
     }
   }
@@ -68,6 +81,24 @@ export default function CardPage() {
     return (
       <View className='page'>
         <StateView kind='loading' title='正在加载会员卡…' />
+      </View>
+    )
+  }
+  if (load.kind === 'revoked') {
+    const r = load.revoked
+    const lines = [`注销日期：${beijingDay(r.at)}`, r.reason ? `注销原因：${r.reason}` : '', `如有疑问，请联系${r.orgName}${r.phone ? `（电话 ${r.phone}）` : ''}。`]
+    return (
+      <View className='page'>
+        <StateView
+          kind='info'
+          className='member-card-revoked'
+          title='您的会籍已注销'
+          detail={lines.filter(Boolean).join('\n')}
+          actions={[
+            ...(r.phone ? [{ text: '拨打电话', onClick: () => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined) }] : []),
+            { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }), kind: 'secondary' as const },
+          ]}
+        />
       </View>
     )
   }

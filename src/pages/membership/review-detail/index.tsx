@@ -5,7 +5,7 @@ import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
 import Timeline from '@/pages/membership/components/Timeline'
 import { statusLabel } from '@/contracts/membership/options'
-import { reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/membership/schemas'
+import { REJECT_REASON_MIN, REVOKE_REASON_MIN, reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
 import { ensureSignedIn } from '@/api/session'
 import { check, toFieldMessages } from '@/utils/form'
@@ -152,6 +152,7 @@ function ApplicationPage() {
         <ReasonBox
           className='reason-box--reject'
           title='驳回原因（申请人可以看到）'
+          hint={`至少 ${REJECT_REASON_MIN} 个字，最多 200 字`}
           placeholder='请写明需要修改的地方，如：工作单位请填写全称'
           value={reason}
           error={reasonError}
@@ -169,6 +170,7 @@ function ApplicationPage() {
         <ReasonBox
           className='reason-box--revoke'
           title='注销原因'
+          hint={`至少 ${REVOKE_REASON_MIN} 个字，最多 200 字`}
           placeholder='如：本人申请退会、调离本县、已转入其他工会'
           value={reason}
           error={reasonError}

@@ -80,7 +80,7 @@ export default function StationDetailPage() {
       <View className='card station-detail__main'>
         <View className='station-detail__head'>
           <Text className='station-detail__name'>{s.name}</Text>
-          <OpenBadge open={s.openNow} suspendedUntil={s.suspendedUntil} />
+          <OpenBadge open={s.openNow} statusText={s.statusText} suspendedUntil={s.suspendedUntil} />
         </View>
         <View className='station-detail__row'>
           <Text className='station-detail__label'>地址</Text>

@@ -29,7 +29,7 @@ export default function StationList() {
 
   // Every change goes through here with the new values, so a reload never reads stale state.
   const query = (o: Origin | null, f: Filters, search: string | null) => {
-    if (search) return loadSearch(search)
+    if (search) return loadSearch(search, o)
     if (o) return loadNearby(o, f)
     reset()
     return Promise.resolve()

@@ -48,7 +48,10 @@ export function useStationQuery() {
     [run],
   )
 
-  const loadSearch = useCallback((keyword: string) => run(() => searchStations(keyword)), [run])
+  const loadSearch = useCallback(
+    (keyword: string, origin: Origin | null) => run(() => searchStations(keyword, origin)),
+    [run],
+  )
 
   const reset = useCallback(() => {
     seq.current++

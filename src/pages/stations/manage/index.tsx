@@ -84,7 +84,7 @@ function Manage({ me }: { me: Me }) {
         >
           <View className='managed-station__head'>
             <Text className='managed-station__name'>{s.name}</Text>
-            <OpenBadge open={s.openNow} suspendedUntil={s.suspendedUntil} />
+            <OpenBadge open={s.openNow} statusText={s.statusText} suspendedUntil={s.suspendedUntil} />
           </View>
           <Text className='managed-station__address'>{s.address}</Text>
           <View className='managed-station__foot'>

@@ -13,7 +13,7 @@ export default function StationCard({ station, onOpen }: { station: StationSumma
         {station.distanceM !== undefined ? <Text className='station-card__distance'>{formatDistance(station.distanceM)}</Text> : null}
       </View>
       <View className='station-card__hours'>
-        <OpenBadge open={station.openNow} suspendedUntil={station.suspendedUntil} />
+        <OpenBadge open={station.openNow} statusText={station.statusText} suspendedUntil={station.suspendedUntil} />
         <Text className='station-card__hours-text'>{station.hours}</Text>
       </View>
       <Text className='station-card__address'>{station.address}</Text>

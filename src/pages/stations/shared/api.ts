@@ -11,7 +11,9 @@ export interface NearbyQuery {
 }
 
 export const nearby = (q: NearbyQuery) => call('stations', 'nearby', { ...q, limit: 30 })
-export const searchStations = (keyword: string) => call('stations', 'search', { keyword, limit: 30 })
+/** With `near` (the GPS fix or the chosen area), results carry their distance and come nearest first. */
+export const searchStations = (keyword: string, near?: { lat: number; lng: number } | null) =>
+  call('stations', 'search', near ? { keyword, limit: 30, lat: near.lat, lng: near.lng } : { keyword, limit: 30 })
 export const listAreas = () => call('stations', 'areas', {})
 export const getStation = (id: string) => call('stations', 'get', { id })
 export const reportStation = (input: ReportInput) => call('stations', 'report', input)

@@ -1,8 +1,14 @@
 import { Text } from '@tarojs/components'
 import './index.scss'
 
-/** 营业中 / 已打烊, or 暂停开放 while a station is paused (`suspendedUntil`, the day it opens again). */
-export default function OpenBadge({ open, suspendedUntil }: { open: boolean; suspendedUntil?: string }) {
+/**
+ * 营业中, or why not: 未营业 · 07:30 开门, 13:30 开门, 今日休息, 已打烊 (`statusText`, computed by the server in Beijing
+ * time), or 暂停开放 while a station is paused (`suspendedUntil`, the day it opens again).
+ */
+export default function OpenBadge({ open, statusText, suspendedUntil }: { open: boolean; statusText?: string; suspendedUntil?: string }) {
   if (suspendedUntil) return <Text className='open-badge open-badge--closed open-badge--suspended'>暂停开放</Text>
-  return <Text className={`open-badge open-badge--${open ? 'open' : 'closed'}`}>{open ? '营业中' : '已打烊'}</Text>
+  const later = !open && !!statusText && statusText.includes('开门')
+  return (
+    <Text className={`open-badge open-badge--${open ? 'open' : later ? 'later' : 'closed'}`}>{statusText || (open ? '营业中' : '已打烊')}</Text>
+  )
 }

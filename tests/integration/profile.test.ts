@@ -1,0 +1,85 @@
+import { checkDigit } from '../../src/contracts/membership/idcard'
+import { startGateway, type TestGateway } from './harness'
+import { classInput, seedChild } from '../utils/childcare'
+
+jest.setTimeout(30_000)
+
+let gw: TestGateway
+const tokens: Record<string, string> = {}
+const as = async (who: string) => (tokens[who] ??= await gw.login(who))
+const call = async (who: string, fn: string, action: string, data: unknown = {}) => gw.call(fn, { action, data }, await as(who))
+let seq = 0
+const rid = () => `req-${Date.now()}-${seq++}`
+
+const form = (first17: string, over: Record<string, unknown> = {}) => ({
+  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: first17 + checkDigit(first17), phone: '13812345678', education: '高中/中专/技校',
+  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
+  region: 'area-hujia', consent: true, ...over,
+})
+
+async function newClass(over: Record<string, unknown>): Promise<string> {
+  const r = await call('demo-staff', 'childcare', 'upsertClass', classInput(over))
+  expect(r.json.error).toBeUndefined()
+  return r.json.data.id
+}
+
+beforeAll(async () => {
+  gw = await startGateway()
+  gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
+})
+afterAll(() => gw.close())
+
+test('删除我的数据 removes a pending application (its ID number is free again), children, bookings and notices; keeps a confirmed place in a running class', async () => {
+  const who = 'p-delete'
+  expect((await call(who, 'membership', 'apply', form('37148119900307123'))).status).toBe(200)
+  await seedChild(gw.store, who, 'ch-del-1')
+  await seedChild(gw.store, who, 'ch-del-2')
+  const later = await newClass({ title: '七月托管班' })
+  // Starts in four days; cancelling closes in an hour.
+  const soon = await newClass({ title: '六月托管班', startDate: '2027-06-14', endDate: '2027-07-09', closesAt: '2027-06-10T10:30:00+08:00', cancelBefore: '2027-06-10T10:45:00+08:00' })
+  const first = await call(who, 'childcare', 'book', { classId: later, childIds: ['ch-del-1'], requestId: rid() })
+  expect(first.json.error).toBeUndefined()
+  expect(first.json.data.bookings[0].status).toBe('confirmed')
+  expect((await call(who, 'childcare', 'book', { classId: soon, childIds: ['ch-del-2'], requestId: rid() })).json.data.bookings[0].status).toBe('confirmed')
+  await gw.store.insert('outbox', { openid: who, template: 'x', title: '通知', body: '内容', createdAt: gw.clock.now.toISOString(), readAt: null })
+
+  const before = (await call(who, 'profile', 'summary')).json.data
+  expect(before).toMatchObject({ phoneMasked: '138****5678', membershipStatus: 'pending', holdings: { membershipApplications: 1, children: 2, bookings: 2 } })
+  expect(before.holdings.notices).toBeGreaterThanOrEqual(1)
+
+  gw.clock.now = new Date('2027-06-15T10:00:00+08:00') // 六月托管班 is running
+  const res = await call(who, 'profile', 'deleteMyData')
+  expect(res.status).toBe(200)
+  expect(res.json.data.deleted).toMatchObject({ membershipApplications: 1, children: 1, bookings: 1 })
+  expect(res.json.data.deleted.notices).toBeGreaterThanOrEqual(1)
+  expect(res.json.data.kept).toHaveLength(1)
+  expect(res.json.data.kept[0].what).toContain('六月托管班')
+  expect(res.json.data.kept[0].reason).toContain('取消截止')
+
+  expect(await gw.store.count('applications', { applicantOpenid: who })).toBe(0)
+  expect(await gw.store.count('cc_children', { parentOpenid: who })).toBe(1)
+  expect(await gw.store.count('cc_bookings', { parentOpenid: who })).toBe(1)
+  expect(await gw.store.count('cc_booking_history', { parentOpenid: who })).toBe(0)
+  expect(await gw.store.count('outbox', { openid: who })).toBe(0)
+  // The freed place went back to the class.
+  expect((await call(who, 'childcare', 'getClass', { id: later })).json.data.remaining).toBe(60)
+  const log = await gw.store.find('audit_log', { where: { action: 'profile.deleteMyData' } })
+  expect(log.length).toBe(1)
+  // The ID number's lock went with the application: the same person may apply again.
+  expect((await call(who, 'membership', 'apply', form('37148119900307123'))).status).toBe(200)
+})
+
+test('an approved membership and an open legal-aid case are refused with a reason; nothing of theirs is touched', async () => {
+  const who = 'p-member'
+  const id = (await call(who, 'membership', 'apply', form('37148119850101123', { name: '李志强' }))).json.data.id
+  expect((await call('demo-staff', 'membership', 'review', { id, decision: 'approve' })).status).toBe(200)
+  await gw.store.insert('legal_cases', { applicantOpenid: who, status: 'in_progress', submittedAt: gw.clock.now.toISOString() })
+
+  const res = (await call(who, 'profile', 'deleteMyData')).json.data
+  expect(res.deleted.membershipApplications).toBe(0)
+  const reasons = Object.fromEntries(res.kept.map((k: { what: string; reason: string }) => [k.what, k.reason]))
+  expect(reasons['工会会籍']).toMatch(/联系工会（电话 0534-6221234）/)
+  expect(reasons['办理中的法律援助案件']).toContain('请先')
+  expect((await call(who, 'membership', 'myStatus')).json.data.application.status).toBe('approved')
+  expect(await gw.store.count('legal_cases', { applicantOpenid: who })).toBe(1)
+})
