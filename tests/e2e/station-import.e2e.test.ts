@@ -84,3 +84,15 @@ test('staff import an .xlsx the same way', async () => {
   await findStation(page, '表格驿站')
   expect(await page.locator('.station-card__name', { hasText: '表格驿站' }).count()).toBe(2)
 })
+
+test('in H5, staff paste a pair copied from a map in either order; a swapped pair is said and filled the right way', async () => {
+  const page = await openPhone()
+  await signIn(page, 'demo-staff')
+  await page.goto(page.url().split('#')[0] + '#/pages/stations/edit/index')
+  expect(await page.locator('.station-edit__picker-link').getAttribute('href')).toBe('https://lbs.qq.com/getPoint/')
+  await page.locator('.station-edit__paste-input input').fill('117.2166,37.7306')
+  await expectText(page, '.station-edit__paste-note--swapped', '已按 纬度 37.7306、经度 117.2166 识别（您输入的顺序是经度在前）')
+  expect(await page.locator('.station-edit__lat input').inputValue()).toBe('37.7306')
+  expect(await page.locator('.station-edit__lng input').inputValue()).toBe('117.2166')
+  await screenshot(page, 'station-import-03-paste-swapped')
+})
