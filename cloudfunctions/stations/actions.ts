@@ -12,7 +12,8 @@ import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { scopesOf } from '../_core/auth'
 import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { canEditStation, managedWhere } from './access'
-import { parseStationsCsv } from './csv'
+import { parseImportFile, parseStationsCsv, type CsvParse } from './csv'
+import { importTemplateWorkbook, TEMPLATE_FILENAME } from './template'
 import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 import { reportActions } from './reports'
 import { distanceMeters } from '../../src/contracts/geo'
@@ -55,6 +56,14 @@ function stationBody(fields: Fields, ctx: Ctx) {
  * two imports racing both end on one document; an update raises `version`, and is retried on a fresh read if
  * another write got in between.
  */
+/** What importRow would do with this row, read only: the 预览 (dry run) answer. */
+async function previewRow(ctx: Ctx, orgId: string, fields: z.output<typeof stationFields>): Promise<{ status: 'created' | 'updated'; id: string }> {
+  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, { where: { orgId, name: fields.name, address: fields.address, status: 'active' }, limit: 1 })
+  if (legacy) return { status: 'updated', id: legacy._id }
+  const id = stationKeyId(orgId, fields.name, fields.address)
+  return { status: (await ctx.store.get<StationDoc>(STATIONS, id)) ? 'updated' : 'created', id }
+}
+
 async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof stationFields>): Promise<{ status: 'created' | 'updated'; id: string }> {
   // Stations created before ids were derived (the demo seed, older data) are found by their fields.
   const [legacy] = await ctx.store.find<StationDoc>(STATIONS, { where: { orgId, name: fields.name, address: fields.address, status: 'active' }, limit: 1 })
@@ -220,11 +229,12 @@ export const stationsActions = implement(stationsApi, {
   },
 
   importCsv: {
-    handler: async ({ csv }, ctx) => {
-      const parsed = parseStationsCsv(csv)
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path: 'csv', message: parsed.message }])
+    handler: async ({ csv, file, dryRun }, ctx) => {
+      const parsed: CsvParse & { format?: string } = file ? await parseImportFile(file.name, file.base64) : parseStationsCsv(csv ?? '')
+      const path = file ? 'file' : 'csv'
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path, message: parsed.message }])
       const orgId = homeOrg(ctx)
-      const report: ImportReport = { created: 0, updated: 0, refused: 0, rows: [] }
+      const report: ImportReport = { created: 0, updated: 0, refused: 0, skipped: parsed.skipped, dryRun, rows: [] }
       const seen = new Map<string, number>()
       for (const row of parsed.rows) {
         if (!row.ok) {
@@ -242,7 +252,7 @@ export const stationsActions = implement(stationsApi, {
         seen.set(key, row.row)
         let result: Awaited<ReturnType<typeof importRow>>
         try {
-          result = await importRow(ctx, orgId, row.fields)
+          result = dryRun ? await previewRow(ctx, orgId, row.fields) : await importRow(ctx, orgId, row.fields)
         } catch (e) {
           if (!(e instanceof AppError)) throw e
           report.refused++
@@ -252,8 +262,18 @@ export const stationsActions = implement(stationsApi, {
         report[result.status]++
         report.rows.push({ row: row.row, name: row.name, status: result.status, id: result.id })
       }
-      ctx.log.info('stations_imported', { by: ctx.caller.openid, created: report.created, updated: report.updated, refused: report.refused })
+      if (!dryRun) {
+        ctx.log.info('stations_imported', { by: ctx.caller.openid, format: file ? (parsed.format ?? 'file') : 'paste', created: report.created, updated: report.updated, refused: report.refused })
+      }
       return report
+    },
+  },
+
+  importTemplate: {
+    handler: async (_input, ctx) => {
+      homeOrg(ctx)
+      const buf = await importTemplateWorkbook()
+      return { filename: TEMPLATE_FILENAME, base64: buf.toString('base64') }
     },
   },
 })

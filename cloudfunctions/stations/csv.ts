@@ -30,21 +30,40 @@ export const MAX_IMPORT_ROWS = 5000
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 const TOO_LARGE = 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入'
 
+const FILE_TOO_LARGE = '文件过大（最多 2MB，约 1 万行），请分批导入'
+/** A 2 MB .xlsx may not unpack into more than this: real sheets of 5,000 rows are 1–3 MB of XML. */
+const MAX_XLSX_UNPACKED = 30 * 1024 * 1024
+
 export type CsvRow =
   | { row: number; name: string; ok: true; fields: ReturnType<typeof stationFields.parse> }
   | { row: number; name: string; ok: false; errors: FieldError[] }
 
-export type CsvParse = { ok: true; rows: CsvRow[] } | { ok: false; message: string }
+export type CsvParse = { ok: true; rows: CsvRow[]; skipped: number } | { ok: false; message: string }
+
+/** One line of the sheet: its own line number (header included) and its cells as text. */
+interface SheetLine {
+  line: number
+  cells: string[]
+}
 
 function toNumber(text: string): number | string {
   const t = text.trim()
   return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t
 }
 
+/** The template's example row (「示例：…」) shows how to fill the sheet; it is never imported. */
+export function isExampleRow(name: string): boolean {
+  return /^\s*示例\s*[：:]/.test(name)
+}
+
 /** Parses and validates every row with the same schema as the edit form; nothing is written here. */
 export function parseStationsCsv(csv: string): CsvParse {
   // Limits are checked before and during parsing, never after: a 2 MB body must not hold the process for long.
   if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) return { ok: false, message: TOO_LARGE }
+  return parseCsvText(csv)
+}
+
+function parseCsvText(csv: string): CsvParse {
   let records: string[][]
   try {
     // `to`: the parser stops after the header, MAX_IMPORT_ROWS rows and one more (which tells us there are too many).
@@ -52,20 +71,31 @@ export function parseStationsCsv(csv: string): CsvParse {
   } catch (e) {
     return { ok: false, message: `CSV 格式错误：${(e as Error).message.slice(0, 80)}` }
   }
-  if (records.length < 2) return { ok: false, message: 'CSV 至少需要表头和一行数据' }
-  const header = records[0].map((h) => HEADERS[h.trim().toLowerCase()] ?? HEADERS[h.trim()])
+  return validateLines(records.map((cells, i) => ({ line: i + 1, cells })))
+}
+
+function validateLines(records: SheetLine[]): CsvParse {
+  if (records.length < 2) return { ok: false, message: '表格至少需要表头和一行数据' }
+  const header = records[0].cells.map((h) => HEADERS[String(h).trim().toLowerCase()] ?? HEADERS[String(h).trim()])
   const missing = REQUIRED.filter((f) => !header.includes(f))
-  if (missing.length) return { ok: false, message: `表头缺少列：${missing.join('、')}（应为 name,address,lat,lng,hours,amenities,phone）` }
+  if (missing.length) {
+    return { ok: false, message: `表头缺少列：${missing.join('、')}（应为 名称,地址,纬度,经度,开放时间,设施,电话 或 name,address,lat,lng,hours,amenities,phone）` }
+  }
   if (records.length - 1 > MAX_IMPORT_ROWS) return { ok: false, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入` }
 
   const rows: CsvRow[] = []
+  let skipped = 0
   for (let i = 1; i < records.length; i++) {
     const raw: Record<string, string> = {}
     header.forEach((field, col) => {
-      if (field) raw[field] = records[i][col] ?? ''
+      if (field) raw[field] = (records[i].cells[col] ?? '').trim()
     })
-    const row = i + 1 // the spreadsheet's own line number, header included
+    const row = records[i].line // the spreadsheet's own line number, header included
     const name = raw.name ?? ''
+    if (isExampleRow(name)) {
+      skipped++
+      continue
+    }
     const errors: FieldError[] = []
     const amenities: AmenityKey[] = []
     for (const part of (raw.amenities ?? '').split(/[|｜、;；,，/]/).map((s) => s.trim()).filter(Boolean)) {
@@ -86,5 +116,124 @@ export function parseStationsCsv(csv: string): CsvParse {
     if (!parsed.success) errors.unshift(...fieldErrors(parsed.error))
     rows.push(errors.length || !parsed.success ? { row, name, ok: false, errors } : { row, name, ok: true, fields: parsed.data })
   }
-  return { ok: true, rows }
+  if (!rows.length && skipped) return { ok: false, message: '表格里只有示例行：请在示例行下面填写要导入的驿站' }
+  return { ok: true, rows, skipped }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files: the bytes as picked, decoded here (the mini-program cannot decode GBK, and browsers guess wrong).
+
+export type TextEncodingName = 'utf-8' | 'gb18030'
+
+/** .xlsx (and every OOXML file) is a ZIP: "PK\x03\x04". */
+export function isZip(buf: Buffer): boolean {
+  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04
+}
+
+/**
+ * A text file's encoding: a UTF-8 BOM, else UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and
+ * GB2312, what Excel and WPS write for 「CSV（逗号分隔）」 on Chinese Windows). GBK text is practically never valid UTF-8:
+ * its lead bytes 0x81–0xFE followed by 0x40–0xFE rarely form UTF-8 sequences over a whole line.
+ */
+export function decodeText(buf: Buffer): { text: string; encoding: TextEncodingName } {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' }
+  } catch {
+    // Loaded only for GBK files: most imports are UTF-8 and skip it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const iconv = require('iconv-lite') as typeof import('iconv-lite')
+    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' }
+  }
+}
+
+/**
+ * Sum of the unpacked sizes the ZIP's central directory declares, or null when it cannot be read. Checked before
+ * exceljs unpacks anything, so a small file that unpacks into gigabytes (a "zip bomb") is refused cheaply.
+ */
+export function zipUnpackedSize(buf: Buffer): number | null {
+  // End of central directory: at least 22 bytes from the end, before a comment of up to 65,535 bytes.
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) !== 0x06054b50) continue
+    const entries = buf.readUInt16LE(i + 10)
+    let p = buf.readUInt32LE(i + 16)
+    let total = 0
+    for (let e = 0; e < entries; e++) {
+      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null
+      total += buf.readUInt32LE(p + 24)
+      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32)
+    }
+    return total
+  }
+  return null
+}
+
+/** A cell as the person typed it: numbers in full, rich text joined, formulas by their result. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string }
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('')
+    if ('result' in v) return cellText(v.result)
+    if ('text' in v) return cellText(v.text)
+    if (v.error) return ''
+  }
+  return String(value)
+}
+
+async function xlsxLines(buf: Buffer): Promise<{ ok: true; lines: SheetLine[] } | { ok: false; message: string }> {
+  const unpacked = zipUnpackedSize(buf)
+  if (unpacked === null) return { ok: false, message: '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式' }
+  if (unpacked > MAX_XLSX_UNPACKED) return { ok: false, message: FILE_TOO_LARGE }
+  // Loaded on import of an .xlsx only, as the membership export does: exceljs is most of this function's code.
+  const { default: ExcelJS } = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer)
+  } catch {
+    return { ok: false, message: '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式' }
+  }
+  const ws = wb.worksheets[0]
+  if (!ws) return { ok: false, message: 'Excel 文件里没有工作表' }
+  const lines: SheetLine[] = []
+  let chars = 0
+  let tooLarge = false
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    if (tooLarge || lines.length > MAX_IMPORT_ROWS + 1) return
+    const values = Array.isArray(row.values) ? row.values.slice(1) : []
+    const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]).trim())
+    if (cells.every((c) => c === '')) return
+    chars += cells.reduce((n, c) => n + c.length + 1, 0)
+    if (chars > MAX_IMPORT_BYTES) tooLarge = true
+    lines.push({ line, cells })
+  })
+  if (tooLarge) return { ok: false, message: FILE_TOO_LARGE }
+  return { ok: true, lines }
+}
+
+/** A picked file, .xlsx or CSV in UTF-8 (with or without BOM) or GBK/GB18030, parsed and validated like a paste. */
+export async function parseImportFile(name: string, base64: string): Promise<CsvParse & { format?: 'xlsx' | TextEncodingName }> {
+  const buf = Buffer.from(base64, 'base64')
+  if (buf.length > MAX_IMPORT_BYTES) return { ok: false, message: FILE_TOO_LARGE }
+  if (buf.length === 0) return { ok: false, message: '文件是空的' }
+  if (isZip(buf)) {
+    const read = await xlsxLines(buf)
+    if (!read.ok) return read
+    return { ...validateLines(read.lines), format: 'xlsx' }
+  }
+  // Excel 97-2003 (.xls) is an OLE compound file: say what to do instead of importing binary noise.
+  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
+    return { ok: false, message: '不支持旧版 Excel（.xls）文件：请在 Excel 或 WPS 中「另存为」.xlsx 或 CSV 后再导入' }
+  }
+  if (/\.xlsx?$/i.test(name)) return { ok: false, message: '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式' }
+  const { text, encoding } = decodeText(buf)
+  // The decoded text, not only the bytes, is held to the limit.
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: FILE_TOO_LARGE }
+  if (text.includes('\u0000')) return { ok: false, message: '文件不是文本格式的 CSV：请上传 .xlsx 或 .csv 文件' }
+  return { ...parseCsvText(text.replace(/\r\n?/g, '\n')), format: encoding }
 }

@@ -30,7 +30,8 @@ test('a courier finds the nearest stations, sorted by distance, and opens one to
   expect(distances.length).toBeGreaterThanOrEqual(3)
   expect([...distances].sort((a, b) => a - b)).toEqual(distances)
   expect(distances[0]).toBeLessThan(5000)
-  await expectText(page, '.station-list__crs', 'GCJ-02')
+  // Workers are not shown the coordinate system or raw coordinates (that is for staff and the import help).
+  expect(await page.locator('.station-list').textContent()).not.toContain('GCJ-02')
   await screenshot(page, 'stations-01-nearby')
 
   const first = page.locator('.station-card').first()
@@ -46,6 +47,7 @@ test('a courier finds the nearest stations, sorted by distance, and opens one to
   for (const label of detailAmenities) expect(AMENITY_LABELS.has(label)).toBe(true)
   expect(await page.locator('.station-detail .open-badge').count()).toBe(1)
   await screenshot(page, 'stations-02-detail')
+  expect(await page.locator('.station-detail').textContent()).not.toMatch(/GCJ-02|坐标/)
   expect(await page.locator('.station-detail__amap').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=[\d.]+,[\d.]+&name=/)
 })
 

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { startGateway, type TestGateway } from './harness'
 
 const XINGLONG = { lat: 37.7289, lng: 117.2178 } // 兴隆南大街, beside 市中街道办事处劳动者驿站
@@ -164,6 +165,45 @@ describe('CSV import through the gateway', () => {
     expect(second.json.data).toMatchObject({ created: 0, updated: 2, refused: 2 })
     const found = await gw.call('stations', { action: 'search', data: { keyword: '导入驿站' } }, courier)
     expect(found.json.data.items).toHaveLength(2)
+  })
+
+  test('a dry run (预览) of a GBK file reports what would happen and writes nothing; the real run then does it', async () => {
+    const text = [
+      '名称,地址,纬度,经度,开放时间,设施,电话',
+      '示例：城东快递驿站（此行不会导入，可删除）,乐陵市城东街道振兴路18号,37.7312,117.2208,08:00-20:00,饮水,',
+      '预览驿站甲,乐陵市预览路 1 号,37.71,117.20,24小时,饮水|充电,0534-6200001',
+      '预览驿站乙,乐陵市预览路 2 号,117.21,37.71,08:00-20:00,饮水,',
+    ].join('\r\n')
+    const file = { name: '驿站.csv', base64: iconv.encode(text, 'gbk').toString('base64') }
+    const count = async () => (await gw.call('stations', { action: 'search', data: { keyword: '预览驿站' } }, courier)).json.data.items.length
+
+    const preview = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: true } }, staff)
+    expect(preview.status).toBe(200)
+    expect(preview.json.data).toMatchObject({ dryRun: true, created: 1, updated: 0, refused: 1, skipped: 1 })
+    expect(preview.json.data.rows[0]).toMatchObject({ row: 3, name: '预览驿站甲', status: 'created' })
+    expect(preview.json.data.rows[1].errors[0]).toEqual({ path: 'lat', message: '经纬度可能填反了：纬度应在 3–54 之间，经度应在 73–136 之间' })
+    expect(await count()).toBe(0)
+
+    const real = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: false } }, staff)
+    expect(real.json.data).toMatchObject({ dryRun: false, created: 1, refused: 1, skipped: 1 })
+    expect(await count()).toBe(1)
+    // Previewing again now says "update", and still writes nothing.
+    const again = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: true } }, staff)
+    expect(again.json.data).toMatchObject({ created: 0, updated: 1 })
+  })
+
+  test('the Excel template is made on the server, and only staff may have it', async () => {
+    const res = await gw.call('stations', { action: 'importTemplate', data: {} }, staff)
+    expect(res.status).toBe(200)
+    expect(res.json.data.filename).toBe('驿站导入模板.xlsx')
+    expect(Buffer.from(res.json.data.base64, 'base64').subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004')
+    expect((await gw.call('stations', { action: 'importTemplate', data: {} }, courier)).status).toBe(403)
+  })
+
+  test('a file and pasted text at once, or neither, is refused', async () => {
+    const both = await gw.call('stations', { action: 'importCsv', data: { csv: 'a', file: { name: 'a.csv', base64: 'YQ==' } } }, staff)
+    expect(both.status).toBe(400)
+    expect((await gw.call('stations', { action: 'importCsv', data: {} }, staff)).status).toBe(400)
   })
 
   test('a sheet without the required columns is refused whole', async () => {

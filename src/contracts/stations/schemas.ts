@@ -4,6 +4,7 @@ import { calendarDate, docId, optionalText, text } from '../fields'
 import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
+import { looksSwapped, SWAPPED_MESSAGE } from './coords'
 
 const lat = z
   .number({ error: '纬度必须是数字' })
@@ -110,8 +111,9 @@ export const stationFields = z
   .object({
     name: text('驿站名称', { min: 2, max: 40 }),
     address: text('地址', { min: 4, max: 100 }),
-    lat,
-    lng,
+    // Ranges are checked below with both numbers at hand, so a swapped pair is named as such.
+    lat: z.number({ error: '纬度必须是数字' }),
+    lng: z.number({ error: '经度必须是数字' }),
     hours: text('开放时间', { min: 0, max: 80 }).superRefine((text, ctx) => {
         const parsed = parseHours(text)
         if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
@@ -120,11 +122,24 @@ export const stationFields = z
     phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
     photos: z.array(z.string().url('照片地址不正确').max(500), { error: '照片必须是列表' }).max(9, '最多 9 张照片').default([]),
   })
-  .superRefine((v, ctx) => {
-    if (!inChina(v.lat, v.lng)) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: '坐标不在中国境内，请检查经纬度是否填反（应为 GCJ-02 坐标）' })
-    }
-  })
+  .superRefine(
+    (v, ctx) => {
+      if (inChina(v.lat, v.lng)) return
+      if (looksSwapped(v.lat, v.lng)) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: SWAPPED_MESSAGE })
+        return
+      }
+      const latOk = lat.safeParse(v.lat)
+      const lngOk = lng.safeParse(v.lng)
+      if (!latOk.success) ctx.addIssue({ code: 'custom', path: ['lat'], message: latOk.error.issues[0].message })
+      if (!lngOk.success) ctx.addIssue({ code: 'custom', path: ['lng'], message: lngOk.error.issues[0].message })
+      if (latOk.success && lngOk.success) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: '坐标不在中国境内，请检查经纬度（应为 GCJ-02 坐标）' })
+      }
+    },
+    // Also when another field is wrong: the coordinates' message should not wait for the name to be fixed.
+    { when: (p) => typeof (p.value as { lat?: unknown })?.lat === 'number' && typeof (p.value as { lng?: unknown })?.lng === 'number' },
+  )
 export type StationFields = z.input<typeof stationFields>
 
 /**
@@ -139,14 +154,36 @@ export const upsertInput = z.intersection(
 )
 export type UpsertInput = z.input<typeof upsertInput>
 
-export const importCsvInput = z.object({
-  // Excel and WPS end lines with CR LF: made plain newlines first, then the same text rule as every field.
-  csv: z
-    .string({ error: '请提供 CSV 内容' })
-    .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入')
-    .transform((s) => s.replace(/\r\n?/g, '\n'))
-    .pipe(text('CSV 内容', { max: 2_000_000, multiline: true })),
-})
+/** Base64 of at most MAX_IMPORT_BYTES: 4 characters for every 3 bytes. */
+const MAX_IMPORT_FILE_BYTES = 2 * 1024 * 1024
+const MAX_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
+
+/**
+ * The sheet to import: either the picked file's bytes (`file`, .xlsx or .csv in UTF-8 or GBK, decoded on the server)
+ * or pasted CSV text (`csv`). `dryRun` answers the same row report without writing anything: the 预览 step.
+ */
+export const importCsvInput = z
+  .object({
+    // Excel and WPS end lines with CR LF: made plain newlines first, then the same text rule as every field.
+    csv: z
+      .string({ error: '请提供 CSV 内容' })
+      .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入')
+      .transform((s) => s.replace(/\r\n?/g, '\n'))
+      .pipe(text('CSV 内容', { max: 2_000_000, multiline: true }))
+      .optional(),
+    file: z
+      .object({
+        name: text('文件名', { max: 200 }),
+        base64: z
+          .string({ error: '文件内容必须是 base64' })
+          .max(MAX_BASE64, '文件过大（最多 2MB，约 1 万行），请分批导入')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
+      })
+      .optional(),
+    dryRun: z.boolean({ error: '「预览」必须是真或假' }).default(false),
+  })
+  .refine((v) => (v.csv === undefined) !== (v.file === undefined), { path: ['csv'], message: '请选择一个文件或粘贴 CSV 内容（二选一）' })
+export type ImportCsvInput = z.input<typeof importCsvInput>
 
 export const listManagedInput = z.object({
   /** part of the station's name */
@@ -196,9 +233,13 @@ export interface ImportRowReport {
   id?: string
   errors?: { path: string; message: string }[]
 }
+/** With `dryRun`, created/updated say what a real import would do; nothing was written. */
 export interface ImportReport {
   created: number
   updated: number
   refused: number
+  /** example rows (名称 starting with 「示例：」, as in the template) left out on purpose */
+  skipped: number
+  dryRun: boolean
   rows: ImportRowReport[]
 }

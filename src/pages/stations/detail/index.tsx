@@ -132,9 +132,7 @@ export default function StationDetailPage() {
           </Btn>
         ) : (
           <View className='station-detail__h5nav'>
-            <Text className='station-detail__coords'>
-              坐标（GCJ-02）：{s.lat.toFixed(6)}, {s.lng.toFixed(6)}
-            </Text>
+            <Text className='station-detail__navhint'>在地图中查看位置并规划路线</Text>
             <a className='station-detail__amap' href={amapUrl(s)} target='_blank' rel='noopener noreferrer'>
               在高德地图中打开
             </a>

@@ -10,6 +10,7 @@ import { ensureSignedIn } from '@/api/session'
 import { toFieldMessages, type FieldMessages } from '@/utils/form'
 import { goBackOr, scrollToFirstError } from '@/utils/nav'
 import { getStation, upsertStation } from '../shared/api'
+import { parsePastedCoords } from '@/contracts/stations/coords'
 import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type StationForm } from './form'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
@@ -28,6 +29,8 @@ function StationEdit() {
   const [formError, setFormError] = useState('')
   const [stale, setStale] = useState(false)
   const [saving, setSaving] = useState(false)
+  const [pasted, setPasted] = useState('')
+  const [pasteNote, setPasteNote] = useState<{ kind: 'ok' | 'swapped' | 'error'; text: string } | null>(null)
 
   const fetchStation = async () => {
     if (!id) return
@@ -78,6 +81,23 @@ function StationEdit() {
     } catch {
       // Closing the picker is not an error worth telling anyone about.
     }
+  }
+
+  /** H5: one box for a pair copied from a map site, in either order; the numbers decide which is which. */
+  const applyPasted = (text: string) => {
+    setPasted(text)
+    if (!text.trim()) {
+      setPasteNote(null)
+      return
+    }
+    const parsed = parsePastedCoords(text)
+    if (!parsed.ok) {
+      setPasteNote({ kind: 'error', text: parsed.message })
+      return
+    }
+    setForm((f) => ({ ...f, lat: String(parsed.lat), lng: String(parsed.lng) }))
+    setErrors((e) => ({ ...e, lat: '', lng: '' }))
+    setPasteNote({ kind: parsed.swapped ? 'swapped' : 'ok', text: parsed.message })
   }
 
   const save = async () => {
@@ -153,7 +173,23 @@ function StationEdit() {
             <Btn kind='secondary' size='sm' className='station-edit__map' onClick={pickOnMap}>
               在地图上选点
             </Btn>
-          ) : null}
+          ) : (
+            <View className='station-edit__paste'>
+              <View className='station-edit__paste-head'>
+                <Text className='station-edit__paste-label'>从地图复制坐标粘贴到这里：</Text>
+                <a className='station-edit__picker-link' href='https://lbs.qq.com/getPoint/' target='_blank' rel='noopener noreferrer'>
+                  打开地图选点
+                </a>
+              </View>
+              <Input
+                className='field__input station-edit__paste-input'
+                value={pasted}
+                placeholder='如 37.7306,117.2166（经度在前也可以）'
+                onInput={(e) => applyPasted(e.detail.value)}
+              />
+              {pasteNote ? <Text className={`station-edit__paste-note station-edit__paste-note--${pasteNote.kind}`}>{pasteNote.text}</Text> : null}
+            </View>
+          )}
         </Field>
         <Field
           label='开放时间'

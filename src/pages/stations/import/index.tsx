@@ -1,33 +1,36 @@
 import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import { AMENITIES } from '@/contracts/stations/amenities'
 import type { ImportReport, ImportRowStatus } from '@/contracts/stations/schemas'
-import { importCsv } from '../shared/api'
-import { countDataRows, pickCsvFromChat, readBrowserFile, type PickedFile } from './file'
+import { importSheet, importTemplate } from '../shared/api'
+import { countDataRows, pickFileFromChat, readBrowserFile, type PickedFile } from './file'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
-import { confirm } from '@/utils/dialog'
+import { alert, confirm } from '@/utils/dialog'
+import { saveXlsx } from '@/utils/saveFile'
 
-const HEADER = 'name,address,lat,lng,hours,amenities,phone'
-const SAMPLE = `${HEADER}
-城东快递驿站,乐陵市城东街道振兴路18号,37.7312,117.2208,08:00-20:00,饮水|充电|休息座椅,0534-6212345`
+const HEADER = '名称,地址,纬度,经度,开放时间,设施,电话'
 
 const STATUS_LABELS: Record<ImportRowStatus, string> = { created: '新建', updated: '更新', refused: '拒绝' }
+const PREVIEW_LABELS: Record<ImportRowStatus, string> = { created: '将新建', updated: '将更新', refused: '有问题' }
+
+type Source = { kind: 'file'; name: string; base64: string } | { kind: 'text'; csv: string }
 
 function StationImport() {
   const [csv, setCsv] = useState('')
-  const [fileName, setFileName] = useState('')
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
+  const [downloading, setDownloading] = useState(false)
   const [report, setReport] = useState<ImportReport | null>(null)
 
   const accept = (picked: PickedFile) => {
     if (picked.ok) {
-      // Excel on Windows saves a BOM; it would otherwise end up inside the first column's name.
-      setCsv(picked.text.replace(/^\uFEFF/, ''))
-      setFileName(picked.name)
+      setFile({ name: picked.name, base64: picked.base64 })
+      setCsv('')
       setMessage('')
       setReport(null)
     } else if (!('cancelled' in picked)) {
@@ -35,93 +38,164 @@ function StationImport() {
     }
   }
 
-  const submit = async () => {
-    if (sending) return
+  const source = (): Source | null => {
+    if (file) return { kind: 'file', ...file }
     const text = csv.trim()
-    const rows = countDataRows(text)
-    if (!text || rows === 0) {
-      setMessage('请先粘贴 CSV 内容：第一行是表头，从第二行起每行一个驿站')
-      return
-    }
-    setMessage('')
-    const ok = await confirm({
-      title: '确认导入？',
-      content: `共 ${rows} 行。名称和地址相同的驿站会被更新，其余新建；有问题的行会被拒绝并说明原因。`,
-      confirmText: '导入',
-      danger: true,
-    })
-    if (!ok) return
+    return text ? { kind: 'text', csv: text } : null
+  }
+
+  const send = async (src: Source, dryRun: boolean) => {
     setSending(true)
-    const res = await importCsv(text)
+    const res = await importSheet(src.kind === 'file' ? { file: { name: src.name, base64: src.base64 }, dryRun } : { csv: src.csv, dryRun })
     setSending(false)
     if (res.ok) {
       setReport(res.data)
+      setMessage('')
     } else {
       setReport(null)
       setMessage(res.error.fields?.length ? res.error.fields.map((f) => f.message).join('；') : res.error.message)
     }
   }
 
+  /** Step 1: the server reads the sheet and answers row by row what an import would do; nothing is written. */
+  const preview = async () => {
+    if (sending) return
+    const src = source()
+    if (!src || (src.kind === 'text' && countDataRows(src.csv) === 0)) {
+      setMessage('请先选择 Excel 或 CSV 文件，或粘贴 CSV 内容（第一行是表头，从第二行起每行一个驿站）')
+      return
+    }
+    setMessage('')
+    await send(src, true)
+  }
+
+  /** Step 2: the same sheet, written for real, after one confirmation. */
+  const commit = async () => {
+    if (sending || !report) return
+    const src = source()
+    if (!src) return
+    const ok = await confirm({
+      title: '确认导入？',
+      content: `将新建 ${report.created} 个、更新 ${report.updated} 个驿站${report.refused ? `；${report.refused} 行有问题，不会导入` : ''}。导入后工友即可在「附近驿站」看到。`,
+      confirmText: '导入',
+      danger: true,
+    })
+    if (!ok) return
+    await send(src, false)
+  }
+
+  const downloadTemplate = async () => {
+    if (downloading) return
+    setDownloading(true)
+    const res = await importTemplate()
+    if (!res.ok) {
+      setDownloading(false)
+      await alert('模板下载失败', res.error.message)
+      return
+    }
+    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    setDownloading(false)
+    if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
+    else await alert('模板下载失败', saved.message)
+  }
+
+  const previewed = report?.dryRun === true
+  const importable = previewed && report.created + report.updated > 0
+
   return (
     <View className='page station-import'>
       <View className='card import-help'>
         <Text className='section-title import-help__title'>表格格式</Text>
-        <Text className='import-help__line'>第一行写表头（保持英文）：</Text>
+        <Text className='import-help__line'>支持 Excel（.xlsx）和 CSV（UTF-8 或 Excel/WPS 默认的 GBK 编码）。第一行是表头：</Text>
         <Text className='import-help__code' userSelect>
           {HEADER}
         </Text>
-        <Text className='import-help__line'>· 坐标用 GCJ-02（微信/高德/腾讯地图）</Text>
+        <Text className='import-help__line'>· 纬度、经度用 GCJ-02 坐标（微信、高德、腾讯地图使用的坐标系）</Text>
         <Text className='import-help__line'>· 多个设施用「|」分隔，如：饮水|充电|卫生间</Text>
         <Text className='import-help__line'>· 可用设施：{AMENITIES.map((a) => a.label).join('、')}</Text>
         <Text className='import-help__line'>· 开放时间如：08:00-20:00、24小时</Text>
-        <Text className='import-help__sample' onClick={() => setCsv(SAMPLE)}>
-          填入示例
-        </Text>
+        <Text className='import-help__line'>· 名称以「示例：」开头的行不会导入</Text>
+        <Btn kind='ghost' size='sm' className='import-help__template' disabled={downloading} onClick={downloadTemplate}>
+          {downloading ? '正在生成…' : '下载 Excel 模板'}
+        </Btn>
       </View>
 
       <View className='card'>
         <View className='import-source'>
           {process.env.TARO_ENV === 'weapp' ? (
-            <Btn kind='secondary' size='sm' className='import-source__chat' onClick={async () => accept(await pickCsvFromChat())}>
-              从聊天记录选择 CSV 文件
+            <Btn kind='secondary' size='sm' className='import-source__chat' onClick={async () => accept(await pickFileFromChat())}>
+              从聊天记录选择文件
             </Btn>
           ) : (
             <label className='import-source__file'>
-              选择 CSV 文件
+              选择 Excel / CSV 文件
               <input
                 type='file'
-                accept='.csv,text/csv'
+                accept='.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
                 className='import-source__input'
-                onChange={async (e) => {
-                  const file = e.currentTarget.files?.[0]
-                  if (file) accept(await readBrowserFile(file))
-                  e.currentTarget.value = ''
+                onChange={(e) => {
+                  // Held before anything async: React clears currentTarget once the handler returns, and the
+                  // value is emptied at once so that picking the same file again fires change again.
+                  const input = e.currentTarget
+                  const picked = input.files?.[0]
+                  input.value = ''
+                  if (picked) void readBrowserFile(picked).then(accept)
                 }}
               />
             </label>
           )}
-          {fileName ? <Text className='muted import-source__name'>{fileName}</Text> : <Text className='muted'>或直接粘贴到下面</Text>}
+          {file ? (
+            <View className='import-source__picked'>
+              <Text className='import-source__name'>{file.name}</Text>
+              <Text
+                className='import-source__clear'
+                onClick={() => {
+                  setFile(null)
+                  setReport(null)
+                }}
+              >
+                移除
+              </Text>
+            </View>
+          ) : (
+            <Text className='muted'>或直接粘贴 CSV 到下面</Text>
+          )}
         </View>
-        <View className='import-text-box'>
-          <Textarea
-            className='import-text'
-          value={csv}
-            maxlength={-1}
-            placeholder={`${HEADER}\n……`}
-            onInput={(e) => {
-              setCsv(e.detail.value)
-              setReport(null)
-            }}
-          />
-        </View>
-        <Text className='import-text__count'>{countDataRows(csv.trim())} 行数据</Text>
+        {file ? null : (
+          <>
+            <View className='import-text-box'>
+              <Textarea
+                className='import-text'
+                value={csv}
+                maxlength={-1}
+                placeholder={`${HEADER}\n……`}
+                onInput={(e) => {
+                  setCsv(e.detail.value)
+                  setReport(null)
+                }}
+              />
+            </View>
+            <Text className='import-text__count'>{countDataRows(csv.trim())} 行数据</Text>
+          </>
+        )}
       </View>
 
       {message ? <Text className='import-message'>{message}</Text> : null}
 
-      <Btn className='import-submit' disabled={sending} onClick={submit}>
-        {sending ? '正在导入…' : '开始导入'}
-      </Btn>
+      {previewed ? (
+        <View className='import-actions'>
+          <Btn kind='secondary' className='import-again' disabled={sending} onClick={() => setReport(null)}>
+            重新选择
+          </Btn>
+          <Btn className='import-submit' disabled={sending || !importable} onClick={commit}>
+            {sending ? '正在导入…' : importable ? '确认导入' : '没有可导入的行'}
+          </Btn>
+        </View>
+      ) : (
+        <Btn className='import-preview' disabled={sending} onClick={preview}>
+          {sending ? '正在检查…' : '预览'}
+        </Btn>
+      )}
 
       {report ? <ImportReportView report={report} /> : null}
     </View>
@@ -129,21 +203,24 @@ function StationImport() {
 }
 
 function ImportReportView({ report }: { report: ImportReport }) {
+  const labels = report.dryRun ? PREVIEW_LABELS : STATUS_LABELS
   return (
     <View className='card import-report'>
-      <Text className='section-title import-report__title'>导入结果</Text>
+      <Text className='section-title import-report__title'>{report.dryRun ? '预览（尚未导入）' : '导入结果'}</Text>
+      {report.dryRun ? <Text className='muted import-report__note'>核对下面每一行，无误后点「确认导入」。</Text> : null}
+      {report.skipped ? <Text className='muted import-report__note'>已跳过 {report.skipped} 行示例。</Text> : null}
       <View className='import-report__counts'>
         <View className='import-count import-count--created'>
           <Text className='import-count__num'>{report.created}</Text>
-          <Text className='import-count__label'>新建</Text>
+          <Text className='import-count__label'>{labels.created}</Text>
         </View>
         <View className='import-count import-count--updated'>
           <Text className='import-count__num'>{report.updated}</Text>
-          <Text className='import-count__label'>更新</Text>
+          <Text className='import-count__label'>{labels.updated}</Text>
         </View>
         <View className='import-count import-count--refused'>
           <Text className='import-count__num'>{report.refused}</Text>
-          <Text className='import-count__label'>拒绝</Text>
+          <Text className='import-count__label'>{labels.refused}</Text>
         </View>
       </View>
       <View className='import-rows'>
@@ -157,7 +234,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
             <View className='import-row__main'>
               <Text className='import-row__no'>第{r.row}行</Text>
               <Text className='import-row__name'>{r.name || '（无名称）'}</Text>
-              <Text className={`import-row__status import-row__status--${r.status}`}>{STATUS_LABELS[r.status]}</Text>
+              <Text className={`import-row__status import-row__status--${r.status}`}>{labels[r.status]}</Text>
             </View>
             {r.errors?.length ? (
               <View className='import-row__errors'>

@@ -205,8 +205,6 @@ export default function StationList() {
         onWiden={() => changeFilters({ ...filters, radiusKm: WIDE_RADIUS_KM })}
         onClearFilters={() => changeFilters({ ...filters, amenities: [], openNow: false })}
       />
-
-      <Text className='footnote station-list__crs'>坐标系：GCJ-02（与微信地图一致）</Text>
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { call } from '@/api/client'
 import type { AmenityKey } from '@/contracts/stations/amenities'
-import type { ReportInput, ResolveReportInput, UpsertInput } from '@/contracts/stations/schemas'
+import type { ImportCsvInput, ReportInput, ResolveReportInput, UpsertInput } from '@/contracts/stations/schemas'
 
 export interface NearbyQuery {
   lat: number
@@ -22,7 +22,8 @@ export const PAGE_SIZE = 20
 
 export const listManaged = (page: number, q = '') => call('stations', 'listManaged', { page, pageSize: PAGE_SIZE, ...(q.trim() ? { q: q.trim() } : {}) })
 export const upsertStation = (input: UpsertInput) => call('stations', 'upsert', input)
-export const importCsv = (csv: string) => call('stations', 'importCsv', { csv })
+export const importSheet = (input: ImportCsvInput) => call('stations', 'importCsv', input)
+export const importTemplate = () => call('stations', 'importTemplate', {})
 
 export const listReports = (status: 'open' | 'resolved', page: number) => call('stations', 'reports', { status, page, pageSize: PAGE_SIZE })
 export const resolveReport = (input: ResolveReportInput) => call('stations', 'resolveReport', input)
