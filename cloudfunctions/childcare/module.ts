@@ -10,7 +10,7 @@ export default defineModule({
     [CHILDREN]: { indexes: [['parentOpenid', 'createdAt']] },
     [CHILD_IDS]: {},
     [BOOKINGS]: { indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']] },
-    [HISTORY]: { indexes: ['bookingId'] },
+    [HISTORY]: { indexes: ['bookingId', 'parentOpenid'] },
     [SECRETS]: {},
   },
   seed: seedChildcare,
