@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
 import type { ApiResult } from '../../src/contracts/result'
-import { dispatch, type Actions } from './contract'
+import { dispatch, systemCtx, type Actions } from './contract'
+import type { FunctionModule } from './module'
 import { consoleLogger } from './log'
 import { CloudBaseNotifier } from './notify-cloudbase'
 import type { Notifier } from './notify'
@@ -70,7 +71,7 @@ export function withoutUserInfo(event: unknown): unknown {
 export type CloudHandler = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>
 
 /** A cloud function's `main`: everything past identity is `dispatch`, shared with the local gateway. */
-export function cloudMain(actions: Actions): CloudHandler {
+export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer']): CloudHandler {
   return async (event, context) => {
     let rt: CloudRuntime
     try {
@@ -81,12 +82,14 @@ export function cloudMain(actions: Actions): CloudHandler {
       consoleLogger.error('cloud_init_failed', { error: e instanceof Error ? e.message : String(e) })
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }
     }
-    // A timer trigger (declared for the deliverer in the deploy plan) carries no caller: it sends the outbox.
-    // A client imitating the event has an openid and goes to dispatch like any other call.
+    // A timer trigger (declared in the deploy plan) carries no caller: it runs the module's timer job, if any,
+    // then sends the outbox. A client imitating the event has an openid and goes to dispatch like any other call.
     const openid = callerOpenid(context)
     if (isTimerEvent(event) && !openid) {
+      const runtimeOpts = { store: rt.store, notifier: rt.notifier, keys: rt.keys }
+      const job = onTimer ? await onTimer(systemCtx(runtimeOpts)) : undefined
       const result = await deliverOutbox(rt.store, rt.notifier, consoleLogger)
-      consoleLogger.info('outbox_delivered', result)
+      consoleLogger.info('timer_ran', { job: job ?? null, ...result })
       return { ok: true, data: result }
     }
     return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })

@@ -89,4 +89,4 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
   return def
 }
 
-export { dispatch } from './dispatch'
+export { dispatch, systemCtx } from './dispatch'

@@ -1,4 +1,4 @@
-import type { Actions } from './contract'
+import type { Actions, Ctx } from './contract'
 import type { Store } from './store/port'
 
 /**
@@ -27,6 +27,11 @@ export interface FunctionModule {
   collections?: Collections
   /** demo data for the local gateway; runs once on an empty store, after the core seed (orgs, areas, users) */
   seed?: (store: Store, demo: DemoContext) => Promise<void>
+  /**
+   * Work no user call triggers, run every minute (a CloudBase timer trigger in the cloud, a timer on the local
+   * gateway): e.g. passing on waitlist offers nobody accepted in time. Gets a system caller with no roles.
+   */
+  onTimer?: (ctx: Ctx) => Promise<unknown>
 }
 
 export function defineModule(m: FunctionModule): FunctionModule {

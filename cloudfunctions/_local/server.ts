@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { SqliteStore } from '../_core/store/sqlite'
-import { STORE_INDEXES } from './registry'
+import { MODULES, STORE_INDEXES } from './registry'
 import { createGateway } from './gateway'
 import { localNotifier } from './outbox'
 import { deliverOutbox } from '../_core/outbox'
 import { consoleLogger } from '../_core/log'
+import { systemCtx } from '../_core/contract'
 import { seedIfEmpty } from './seed/seed'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
@@ -18,14 +19,22 @@ async function main() {
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
   if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
   const notifier = localNotifier(consoleLogger)
-  // The cloud runs the deliverer on a timer trigger; locally a timer does the same.
-  const deliverer = setInterval(() => void deliverOutbox(store, notifier, consoleLogger).catch((e) => consoleLogger.error('deliver_failed', { error: String(e) })), 5000)
-  deliverer.unref()
+  const keys = loadOrCreateLocalKeys(dataDir)
+  // The cloud runs each module's timer job and the outbox deliverer on a timer trigger; locally a timer does the same.
+  const tick = async () => {
+    const ctx = systemCtx({ store, notifier, keys, log: consoleLogger })
+    for (const [name, mod] of Object.entries(MODULES)) {
+      if (mod.onTimer) await mod.onTimer(ctx).catch((e) => consoleLogger.error('timer_failed', { fn: name, error: String(e) }))
+    }
+    await deliverOutbox(store, notifier, consoleLogger)
+  }
+  const timer = setInterval(() => void tick().catch((e) => consoleLogger.error('deliver_failed', { error: String(e) })), 5000)
+  timer.unref()
   const server = createGateway({
     store,
     key: loadOrCreateKey(join(dataDir, 'dev-session.key')),
     notifier,
-    keys: loadOrCreateLocalKeys(dataDir),
+    keys,
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
   })
   const port = Number(process.env.PORT ?? 8080)

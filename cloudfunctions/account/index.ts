@@ -2,4 +2,4 @@ import { cloudMain } from '../_core/cloud'
 import mod from './module'
 
 /** CloudBase entry: `{action, data}` in, `{ok, data | error}` out. */
-export const main = cloudMain(mod.actions)
+export const main = cloudMain(mod.actions, mod.onTimer)

@@ -98,7 +98,12 @@ export interface PlanInput {
   /** COUNTY_ORG_ID, WX_TEMPLATES, … from the environment / .env */
   vars: Record<string, string | undefined>
   distRoot?: string
+  /** functions whose module declares an `onTimer` job: each gets the minute timer trigger */
+  timerFunctions?: string[]
 }
+
+/** The trigger a module with an `onTimer` job gets (the job runs, then the outbox is sent). */
+export const JOB_TRIGGER = { name: 'timer-jobs', type: 'timer', config: '0 */1 * * * * *' } as const
 
 export function buildPlan(input: PlanInput): DeployPlan {
   const distRoot = input.distRoot ?? 'dist/cloudfunctions'
@@ -127,7 +132,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
       memorySize: s.memorySize,
       installDependency: true,
       envVariables,
-      triggers: s.triggers ?? [],
+      triggers: [...(s.triggers ?? []), ...(input.timerFunctions?.includes(name) ? [{ ...JOB_TRIGGER }] : [])],
       codeHash: hash,
       missing,
     }

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { COLLECTIONS, FUNCTION_NAMES } from '../../cloudfunctions/_local/registry'
+import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
 import { deployEnv } from '../../config/release'
 import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
 import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
@@ -17,7 +17,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
   const secrets = readSecrets(secretsPath(env))
   const templatesFile = resolve(env.GH_TEMPLATES_FILE ?? 'subscribe-templates.json')
   const WX_TEMPLATES = env.WX_TEMPLATES ?? (existsSync(templatesFile) ? JSON.stringify(JSON.parse(readFileSync(templatesFile, 'utf8'))) : undefined)
-  return buildPlan({ envId: env.TCB_ENV_ID || null, functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets, vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES }, distRoot: DIST })
+  return buildPlan({ envId: env.TCB_ENV_ID || null, functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets, vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES }, distRoot: DIST, timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer) })
 }
 
 /** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
