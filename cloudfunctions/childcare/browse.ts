@@ -1,0 +1,73 @@
+import type { childcareApi } from '../../src/contracts/childcare/api'
+import { beijingDay, classRules } from '../../src/contracts/childcare/rules'
+import type { ClassDetail, MyBooking } from '../../src/contracts/childcare/schemas'
+import type { Impl } from '../_core/contract'
+import { notFound } from '../_core/errors'
+import { qrImage } from '../membership/card'
+import { positionOf, sweepExpired } from './booking'
+import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+
+/** What parents see: the list of classes, a class's detail, and their own bookings with places and codes. */
+
+export const listClassesAction: Impl<typeof childcareApi.listClasses> = {
+  handler: async (_input, ctx) => {
+    const now = ctx.now()
+    const docs = await ctx.store.find<ClassDoc>(CLASSES, { orderBy: [['startDate', 'asc']], limit: 100 })
+    // Finished classes stay off the parents' list.
+    const today = beijingDay(now)
+    return { items: docs.filter((c) => c.endDate >= today).map((c) => toSummary(c, now)), serverNow: now.toISOString() }
+  },
+}
+
+export const getClassAction: Impl<typeof childcareApi.getClass> = {
+  handler: async ({ id }, ctx): Promise<ClassDetail> => {
+    const cls = await ctx.store.get<ClassDoc>(CLASSES, id)
+    if (!cls) throw notFound('托管班不存在或已下架')
+    const now = ctx.now()
+    return {
+      ...toSummary(cls, now),
+      description: cls.description,
+      rules: classRules(cls),
+      serverNow: now.toISOString(),
+      ...(cls.lottery
+        ? { lottery: { seedHash: cls.lottery.seedHash, applicants: cls.applicants, ...(cls.lottery.seed ? { seed: cls.lottery.seed, drawnAt: cls.lottery.drawnAt } : {}) } }
+        : {}),
+    }
+  },
+}
+
+export const myBookingsAction: Impl<typeof childcareApi.myBookings> = {
+  handler: async (_input, ctx) => {
+    await sweepExpired(ctx, { parentOpenid: ctx.caller.openid })
+    const docs = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { parentOpenid: ctx.caller.openid }, orderBy: [['createdAt', 'desc']], limit: 50 })
+    const classes = new Map<string, ClassDoc | null>()
+    for (const id of new Set(docs.map((d) => d.classId))) classes.set(id, await ctx.store.get<ClassDoc>(CLASSES, id))
+    const now = ctx.now()
+    const today = beijingDay(now)
+    const items: MyBooking[] = []
+    for (const b of docs) {
+      const cls = classes.get(b.classId)
+      if (!cls || cls.endDate < today) continue
+      const canCancel = b.status === 'waitlisted' || b.status === 'applied' || now.getTime() < Date.parse(cls.cancelBefore)
+      items.push({
+        id: b._id,
+        classId: b.classId,
+        classTitle: cls.title,
+        site: cls.site,
+        startDate: cls.startDate,
+        endDate: cls.endDate,
+        dailyHours: cls.dailyHours,
+        childId: b.childId,
+        childName: b.childName,
+        status: b.status,
+        ...(b.status === 'waitlisted' ? { position: await positionOf(ctx.store, b) } : {}),
+        ...(b.status === 'offered' && b.offerExpiresAt ? { offerExpiresAt: b.offerExpiresAt } : {}),
+        cancelBefore: cls.cancelBefore,
+        canCancel,
+        ...(b.status === 'confirmed' ? { code: b.code, qr: await qrImage(`CC:${b.code}`) } : {}),
+        checkins: b.checkins,
+      })
+    }
+    return { items }
+  },
+}

@@ -1,0 +1,91 @@
+import type { childcareApi } from '../../src/contracts/childcare/api'
+import { seasonOf } from '../../src/contracts/childcare/rules'
+import { governedOrgIds, governsOrg, scopesOf } from '../_core/auth'
+import type { Ctx, Impl } from '../_core/contract'
+import { conflict, forbidden, notFound } from '../_core/errors'
+import { newId } from '../_core/ids'
+import { dispatchOffers, forgetClassMeta } from './booking'
+import { commitSeed, runLottery } from './lottery'
+import { CLASSES, toSummary, type ClassDoc } from './model'
+
+/** 托管班 from the union's side: opening and editing a class, the union's class list, and the lottery draw. */
+
+export async function governedClass(ctx: Ctx, id: string): Promise<ClassDoc> {
+  const cls = await ctx.store.get<ClassDoc>(CLASSES, id)
+  if (!cls) throw notFound('托管班不存在')
+  if (!(await governsOrg(ctx.store, ctx.caller, cls.orgId))) throw forbidden('这个托管班不归您所在的工会管理')
+  return cls
+}
+
+export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
+  audit: 'childcare.class',
+  handler: async (input, ctx) => {
+    const now = ctx.now().toISOString()
+    const { id, ...fields } = input
+    if (!id) {
+      const orgId = [...scopesOf(ctx.caller, 'staff'), ...scopesOf(ctx.caller, 'admin')][0]
+      if (!orgId) throw forbidden('您没有所属工会，不能开班')
+      const org = await ctx.store.get<{ _id: string; name: string }>('orgs', orgId)
+      const classId = `cc_${newId()}`
+      await ctx.store.transaction(async (tx) => {
+        const doc: ClassDoc = {
+          _id: classId,
+          ...fields,
+          remaining: fields.capacity,
+          nextSeq: 1,
+          waiting: 0,
+          toOffer: 0,
+          applicants: 0,
+          season: seasonOf(fields.startDate),
+          orgId,
+          orgName: org?.name ?? '',
+          createdBy: ctx.caller.openid,
+          updatedAt: now,
+          ...(fields.allocation === 'lottery' ? { lottery: await commitSeed(tx, classId) } : {}),
+        }
+        await tx.insert(CLASSES, doc)
+        await ctx.audit(tx, classId, null, { title: doc.title, capacity: doc.capacity, allocation: doc.allocation })
+      })
+      return { id: classId }
+    }
+    const current = await governedClass(ctx, id)
+    await ctx.store.transaction(async (tx) => {
+      const cls = await tx.get<ClassDoc>(CLASSES, id)
+      if (!cls) throw notFound('托管班不存在')
+      const opened = Date.parse(now) >= Date.parse(cls.opensAt)
+      if (opened && (fields.allocation !== cls.allocation || fields.startDate.slice(0, 4) !== cls.startDate.slice(0, 4))) {
+        throw conflict('报名开始后不能再改分配方式或年份')
+      }
+      const taken = cls.capacity - cls.remaining
+      if (fields.capacity < taken) throw conflict(`已有 ${taken} 个名额被占用，名额不能少于 ${taken}`)
+      const remaining = fields.capacity - taken
+      // New places go to the waitlist first, when children are waiting.
+      const toWaitlist = cls.allocation === 'fcfs' ? Math.max(0, Math.min(remaining, cls.waiting - cls.toOffer)) : 0
+      const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(tx, id) } : {}
+      await tx.put(CLASSES, { ...cls, ...fields, ...lottery, remaining: remaining - toWaitlist, toOffer: cls.toOffer + toWaitlist, season: seasonOf(fields.startDate), updatedAt: now })
+      await ctx.audit(tx, id, { capacity: cls.capacity, opensAt: cls.opensAt }, { capacity: fields.capacity, opensAt: fields.opensAt })
+    })
+    forgetClassMeta(id)
+    if (current.allocation === 'fcfs') await dispatchOffers(ctx, id)
+    return { id }
+  },
+}
+
+export const managedClassesAction: Impl<typeof childcareApi.managedClasses> = {
+  handler: async (_input, ctx) => {
+    const orgs = await governedOrgIds(ctx.store, ctx.caller)
+    const docs = await ctx.store.find<ClassDoc>(CLASSES, { where: { orgId: { $in: orgs } }, orderBy: [['startDate', 'desc']], limit: 100 })
+    const now = ctx.now()
+    return { items: docs.map((c) => toSummary(c, now)) }
+  },
+}
+
+export const runLotteryAction: Impl<typeof childcareApi.runLottery> = {
+  audit: 'childcare.lottery',
+  handler: async ({ classId }, ctx) => {
+    const cls = await governedClass(ctx, classId)
+    const result = await runLottery(ctx, cls)
+    if (!cls.lottery?.drawnAt) await ctx.audit(ctx.store, classId, null, { seedHash: result.seedHash, applications: result.order.length })
+    return result
+  },
+}

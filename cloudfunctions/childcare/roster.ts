@@ -1,0 +1,84 @@
+import type { childcareApi } from '../../src/contracts/childcare/api'
+import { beijingDay, classDays } from '../../src/contracts/childcare/rules'
+import type { RosterRow } from '../../src/contracts/childcare/schemas'
+import type { Ctx, Impl } from '../_core/contract'
+import { conflict, notFound } from '../_core/errors'
+import { sweepExpired } from './booking'
+import { governedClass } from './classes'
+import { rosterWorkbook } from './export'
+import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+
+/** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
+
+const LIVE_ORDER: Record<BookingDoc['status'], number> = { confirmed: 0, offered: 1, waitlisted: 2, applied: 3 }
+
+async function rosterRows(ctx: Ctx, cls: ClassDoc): Promise<BookingDoc[]> {
+  const rows: BookingDoc[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { classId: cls._id }, orderBy: [['seq', 'asc']], limit: 1000, skip })
+    rows.push(...page)
+    if (page.length < 1000) break
+  }
+  return rows.sort((a, b) => LIVE_ORDER[a.status] - LIVE_ORDER[b.status] || a.seq - b.seq || a.childName.localeCompare(b.childName, 'zh'))
+}
+
+export const rosterAction: Impl<typeof childcareApi.roster> = {
+  handler: async ({ classId }, ctx) => {
+    let cls = await governedClass(ctx, classId)
+    await sweepExpired(ctx, { classId })
+    cls = (await ctx.store.get<ClassDoc>(CLASSES, classId)) ?? cls
+    const now = ctx.now()
+    const today = beijingDay(now)
+    const days = classDays(cls.startDate, cls.endDate)
+    const daysSoFar = days.filter((d) => d <= today).length
+    const docs = await rosterRows(ctx, cls)
+    let position = 0
+    const rows: RosterRow[] = docs.map((b) => ({
+      bookingId: b._id,
+      childName: b.childName,
+      gender: b.gender,
+      grade: b.grade,
+      idNumberMasked: b.idMasked,
+      parentName: b.parentName,
+      status: b.status,
+      ...(b.status === 'waitlisted' ? { position: ++position } : {}),
+      checkedInToday: b.checkins.includes(today),
+      attended: b.checkins.length,
+      attendanceRate: daysSoFar ? Math.min(1, b.checkins.length / daysSoFar) : 0,
+    }))
+    return { class: toSummary(cls, now), today, days: days.length, daysSoFar, rows }
+  },
+}
+
+export const checkInAction: Impl<typeof childcareApi.checkIn> = {
+  audit: 'childcare.checkin',
+  handler: async ({ code }, ctx) => {
+    const [found] = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { code }, limit: 1 })
+    if (!found) throw notFound('签到码无效：没有找到对应的预约')
+    const cls = await governedClass(ctx, found.classId)
+    if (found.status !== 'confirmed') throw conflict(`${found.childName} 的预约尚未确认（${found.status === 'offered' ? '候补待确认' : '候补中'}），不能签到`)
+    const day = beijingDay(ctx.now())
+    if (day < cls.startDate || day > cls.endDate) throw conflict(`今天（${day}）不在托管班时间内（${cls.startDate} 至 ${cls.endDate}）`)
+    const result = await ctx.store.transaction(async (tx) => {
+      const b = await tx.get<BookingDoc>(BOOKINGS, found._id)
+      if (!b || b.status !== 'confirmed') throw conflict('预约已取消')
+      if (b.checkins.includes(day)) return { already: true, attended: b.checkins.length }
+      const checkins = [...b.checkins, day].sort()
+      await tx.update(BOOKINGS, { _id: b._id }, { set: { checkins } })
+      await ctx.audit(tx, b._id, { checkins: b.checkins.length }, { checkins: checkins.length, day })
+      return { already: false, attended: checkins.length }
+    })
+    return { bookingId: found._id, childName: found.childName, classTitle: cls.title, day, alreadyCheckedIn: result.already, attended: result.attended }
+  },
+}
+
+export const exportRosterAction: Impl<typeof childcareApi.exportRoster> = {
+  audit: 'childcare.export',
+  handler: async ({ classId }, ctx) => {
+    const cls = await governedClass(ctx, classId)
+    const rows = await rosterRows(ctx, cls)
+    const buf = await rosterWorkbook(cls, rows)
+    await ctx.audit(ctx.store, classId, null, { rows: rows.length })
+    return { fileName: `${cls.title}-花名册-${beijingDay(ctx.now())}.xlsx`, base64: buf.toString('base64') }
+  },
+}

@@ -1,0 +1,97 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { legalAidApi } from '../../src/contracts/legalAid/api'
+import { MAX_FILES, STATUS_LABELS } from '../../src/contracts/legalAid/schemas'
+import type { Impl } from '../_core/contract'
+import { conflict, forbidden, invalid, notFound } from '../_core/errors'
+import { newId } from '../_core/ids'
+import type { Keys } from '../_core/keys'
+import { fileStorage, sniffType } from './files'
+import { CASES, FILES, type CaseDoc, type FileDoc } from './model'
+import { keysOf, loadCase, logAccess, roleOn } from './shared'
+
+/** 证据材料: uploading a file, and the short-lived signed link through which it is read. */
+
+/** A file link lives this long: long enough to open a photo, too short to pass around. */
+export const LINK_TTL_MS = 5 * 60 * 1000
+
+/** The base64 alphabet, whole groups only: Buffer.from would silently skip anything else. */
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+function linkMac(keys: Keys, payload: string): string {
+  return keys.pii.hash(`legalAid.fileLink|${payload}`)
+}
+
+export const uploadAction: Impl<typeof legalAidApi.upload> = {
+  rateLimit: { key: (_i, c) => c.caller.openid, max: 40, perMs: 3600e3, message: '上传太频繁，请稍后再试' },
+  handler: async (input, ctx) => {
+    if (!BASE64_RE.test(input.base64)) throw invalid([{ path: 'base64', message: '文件内容不完整，请重新选择' }])
+    const bytes = Buffer.from(input.base64, 'base64')
+    if (bytes.length !== input.size) throw invalid([{ path: 'size', message: '文件大小与内容不符，请重新选择' }])
+    const real = sniffType(bytes)
+    if (!real) throw invalid([{ path: 'type', message: '只能上传 JPG、PNG、WebP 图片或 PDF 文件' }])
+    if (real !== input.type) throw invalid([{ path: 'type', message: '文件内容与文件类型不符，请重新选择' }])
+    let doc: CaseDoc | null = null
+    if (input.caseId) {
+      doc = await loadCase(ctx.store, input.caseId)
+      await roleOn(ctx, doc)
+      if (doc.status === 'closed' || doc.status === 'declined') throw conflict(`案件${STATUS_LABELS[doc.status]}，不能再补充材料`)
+      if (doc.fileIds.length >= MAX_FILES) throw conflict(`每个案件最多 ${MAX_FILES} 个证据文件`)
+    }
+    const id = `lf_${newId()}`
+    const ref = await fileStorage().put(id, bytes, real)
+    const at = ctx.now().toISOString()
+    const file: FileDoc = { _id: id, ownerOpenid: ctx.caller.openid, caseId: doc ? doc._id : null, name: input.name, type: real, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), ref, uploadedAt: at }
+    if (!doc) await ctx.store.insert(FILES, file)
+    else {
+      const caseId = doc._id
+      const ok = await ctx.store.transaction(async (tx) => {
+        const current = await tx.get<CaseDoc>(CASES, caseId)
+        if (!current || current.fileIds.length >= MAX_FILES || current.status === 'closed' || current.status === 'declined') return false
+        await tx.insert(FILES, file)
+        await tx.put(CASES, { ...current, fileIds: [...current.fileIds, id], timeline: [...current.timeline, { at, status: 'file', note: `补充材料：${input.name}`, by: ctx.caller.name || '申请人' }] })
+        return true
+      })
+      if (!ok) throw conflict('案件已变化，不能再补充材料，请刷新')
+    }
+    return { id, name: file.name, type: file.type, size: file.size }
+  },
+}
+
+export const fileLinkAction: Impl<typeof legalAidApi.fileLink> = {
+  handler: async ({ fileId }, ctx) => {
+    const keys = keysOf(ctx)
+    const file = await ctx.store.get<FileDoc>(FILES, fileId)
+    if (!file) throw notFound('文件不存在')
+    if (file.caseId) await roleOn(ctx, await loadCase(ctx.store, file.caseId))
+    else if (file.ownerOpenid !== ctx.caller.openid) throw forbidden('您无权查看这个文件')
+    const exp = ctx.now().getTime() + LINK_TTL_MS
+    const payload = Buffer.from(JSON.stringify({ f: fileId, o: ctx.caller.openid, e: exp })).toString('base64url')
+    return { token: `${payload}.${linkMac(keys, payload)}`, expiresAt: new Date(exp).toISOString() }
+  },
+}
+
+export const fileDataAction: Impl<typeof legalAidApi.fileData> = {
+  handler: async ({ token }, ctx) => {
+    const keys = keysOf(ctx)
+    const [payload, mac] = token.split('.')
+    const expected = payload ? linkMac(keys, payload) : ''
+    if (!payload || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw forbidden('文件链接无效')
+    let claims: { f: string; o: string; e: number }
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    } catch {
+      throw forbidden('文件链接无效')
+    }
+    if (claims.o !== ctx.caller.openid) throw forbidden('这个文件链接不是发给您的')
+    if (!(claims.e > ctx.now().getTime())) throw forbidden('文件链接已过期，请重新打开')
+    const file = await ctx.store.get<FileDoc>(FILES, claims.f)
+    if (!file) throw notFound('文件不存在')
+    // Access is checked again: a lawyer reassigned away since the link was issued reads nothing.
+    if (file.caseId) {
+      const doc = await loadCase(ctx.store, file.caseId)
+      await logAccess(ctx, doc, await roleOn(ctx, doc), 'file', file._id)
+    } else if (file.ownerOpenid !== ctx.caller.openid) throw forbidden('您无权查看这个文件')
+    const bytes = await fileStorage().get(file.ref)
+    return { name: file.name, type: file.type, base64: bytes.toString('base64') }
+  },
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto'
+import type { legalAidApi } from '../../src/contracts/legalAid/api'
+import { CATEGORY_LABELS, FORM_LABELS, GROUP_SIZE, MAX_FILES, STATUS_LABELS, type LawyerOption } from '../../src/contracts/legalAid/schemas'
+import { STEPS } from '../../src/contracts/legalAid/states'
+import { orgChain, type UserDoc } from '../_core/auth'
+import type { Impl } from '../_core/contract'
+import { forbidden, invalid } from '../_core/errors'
+import { DuplicateKeyError, type Store } from '../_core/store/port'
+import { routeApplication } from '../membership/routing'
+import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from './model'
+import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './shared'
+import { move, toApplicant } from './steps'
+
+/** A case coming in: the worker submits or withdraws it; the union accepts or declines it and assigns a lawyer. */
+
+const COUNTY_ID = process.env.COUNTY_ORG_ID ?? 'org-leling'
+
+async function isUnionLawyer(store: Store, orgId: string, user: UserDoc | null): Promise<boolean> {
+  if (!user || !Array.isArray(user.grants)) return false
+  const grants = user.grants.filter((g) => g.role === 'lawyer')
+  if (!grants.length) return false
+  if (grants.some((g) => !g.scope)) return true
+  const chain = await orgChain(store, orgId)
+  return grants.some((g) => g.scope && chain.includes(g.scope))
+}
+
+export const submitAction: Impl<typeof legalAidApi.submit> = {
+  rateLimit: { key: (_i, c) => c.caller.openid, max: 10, perMs: 24 * 3600e3, message: '今天提交的申请太多了，请明天再试或拨打 12351' },
+  handler: async (input, ctx) => {
+    const { pii } = keysOf(ctx)
+    const now = ctx.now()
+    const at = now.toISOString()
+    // Same person, same story, same day: a double tap, answered with the case already stored.
+    const id =
+      'la_' +
+      createHash('sha256')
+        .update([ctx.caller.openid, input.category, input.employer, input.facts, at.slice(0, 10)].join('\u0000'))
+        .digest('hex')
+        .slice(0, 24)
+    const existing = await ctx.store.get<CaseDoc>(CASES, id)
+    if (existing) return { id }
+    const files = input.fileIds.length ? await ctx.store.find<FileDoc>(FILES, { where: { _id: { $in: input.fileIds } }, limit: MAX_FILES }) : []
+    const fileIds = [...new Set(input.fileIds)]
+    if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {
+      throw invalid([{ path: 'fileIds', message: '证据文件不存在或已用于其他案件，请重新上传' }])
+    }
+    const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, COUNTY_ID)
+    const rule = await ruleFor(ctx.store, route.org._id)
+    const decision = due(ctx, now, rule.decisionDays, rule.unit)
+    const urgent = input.category === 'wage' && input.groupSize >= GROUP_SIZE
+    const doc: CaseDoc = {
+      _id: id,
+      applicantOpenid: ctx.caller.openid,
+      applicantName: ctx.caller.name || '职工',
+      category: input.category,
+      employer: input.employer,
+      facts: input.facts,
+      claim: input.claim,
+      amount: input.amount ?? null,
+      phoneCipher: pii.encrypt(input.phone),
+      phoneMasked: maskPhone(input.phone),
+      groupSize: input.groupSize,
+      urgent,
+      priority: priorityOf(input.category, input.groupSize),
+      hardshipExempt: input.category === 'wage' || input.category === 'injury',
+      fileIds,
+      orgId: route.org._id,
+      orgName: route.org.name,
+      status: 'submitted',
+      form: null,
+      declineReason: null,
+      lawyerOpenid: null,
+      lawyerName: null,
+      outcome: null,
+      amountRecovered: null,
+      rating: null,
+      submittedAt: at,
+      decidedAt: null,
+      assignedAt: null,
+      closedAt: null,
+      decisionDue: decision.at,
+      assignDue: null,
+      dueAt: decision.at,
+      deadlineNote: decision.note,
+      timeline: [{ at, status: 'submitted', note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}`, by: ctx.caller.name || '申请人' }],
+    }
+    try {
+      await ctx.store.transaction(async (tx) => {
+        await tx.insert(CASES, doc)
+        for (const f of fileIds) await tx.update(FILES, { _id: f }, { set: { caseId: id } })
+        await ctx.notify(tx, {
+          openid: ctx.caller.openid,
+          template: 'legal_aid_update',
+          title: '法律援助申请已提交',
+          body: `${CATEGORY_LABELS[doc.category]}：已提交至${doc.orgName}，工会将在期限内决定是否受理`,
+          page: `${PAGE}?id=${id}`,
+          data: { category: CATEGORY_LABELS[doc.category], status: STATUS_LABELS.submitted, note: doc.orgName.slice(0, 20) },
+        })
+      })
+    } catch (e) {
+      if (e instanceof DuplicateKeyError) return { id }
+      throw e
+    }
+    ctx.log.info('legal_aid_submitted', { id, org: doc.orgId, category: doc.category, urgent })
+    return { id }
+  },
+}
+
+export const withdrawAction: Impl<typeof legalAidApi.withdraw> = {
+  audit: 'legalAid.withdraw',
+  handler: async ({ id }, ctx) => {
+    const next = await move(
+      ctx,
+      id,
+      'withdraw',
+      (_d, at) => ({ outcome: 'withdrawn', closedAt: at.toISOString(), dueAt: null, note: '申请人撤回' }),
+      (d) => (d.lawyerOpenid ? [{ openid: d.lawyerOpenid, title: '当事人已撤回申请', body: `${CATEGORY_LABELS[d.category]}案件已由申请人撤回` }] : []),
+    )
+    return detailFor(ctx, next, 'applicant')
+  },
+}
+
+export const acceptAction: Impl<typeof legalAidApi.accept> = {
+  audit: 'legalAid.accept',
+  handler: async ({ id, form, note }, ctx) => {
+    const doc0 = await loadCase(ctx.store, id)
+    const rule = await ruleFor(ctx.store, doc0.orgId)
+    const assign = due(ctx, ctx.now(), rule.assignDays, rule.unit)
+    const next = await move(
+      ctx,
+      id,
+      'accept',
+      (_d, at) => ({ form, decidedAt: at.toISOString(), assignDue: assign.at, dueAt: assign.at, deadlineNote: assign.note, note: `已受理，援助形式：${FORM_LABELS[form]}${note ? `。${note}` : ''}` }),
+      toApplicant('法律援助申请已受理', `援助形式：${FORM_LABELS[form]}，工会将为您指派律师`),
+    )
+    return detailFor(ctx, next, 'staff')
+  },
+}
+
+export const declineAction: Impl<typeof legalAidApi.decline> = {
+  audit: 'legalAid.decline',
+  handler: async ({ id, reason }, ctx) => {
+    const next = await move(
+      ctx,
+      id,
+      'decline',
+      (_d, at) => ({ declineReason: reason, decidedAt: at.toISOString(), dueAt: null, note: `不予受理：${reason}` }),
+      toApplicant('法律援助申请不予受理', reason),
+    )
+    return detailFor(ctx, next, 'staff')
+  },
+}
+
+export const lawyersAction: Impl<typeof legalAidApi.lawyers> = {
+  handler: async ({ id }, ctx) => {
+    const doc = await loadCase(ctx.store, id)
+    if ((await officialOn(ctx, doc)) !== 'staff') throw forbidden('只有工会工作人员能指派律师')
+    // The users collection holds staff, lawyers and keepers (workers have no document): a few hundred.
+    const users = await ctx.store.find<UserDoc>('users', { limit: 1000 })
+    const items: LawyerOption[] = []
+    for (const u of users) if (await isUnionLawyer(ctx.store, doc.orgId, u)) items.push({ openid: u._id, name: u.name })
+    return { items }
+  },
+}
+
+export const assignAction: Impl<typeof legalAidApi.assign> = {
+  audit: 'legalAid.assign',
+  handler: async ({ id, lawyerOpenid }, ctx) => {
+    const doc = await loadCase(ctx.store, id)
+    const lawyer = await ctx.store.get<UserDoc>('users', lawyerOpenid)
+    if ((await officialOn(ctx, doc)) === 'staff' && STEPS.assign.from.includes(doc.status) && !(await isUnionLawyer(ctx.store, doc.orgId, lawyer))) {
+      throw invalid([{ path: 'lawyerOpenid', message: '该律师不在本工会的法律援助律师名单中' }])
+    }
+    const name = lawyer?.name ?? '律师'
+    const next = await move(
+      ctx,
+      id,
+      'assign',
+      (d, at) => ({ lawyerOpenid, lawyerName: name, assignedAt: at.toISOString(), dueAt: null, note: d.lawyerOpenid ? `改派${name}承办` : `指派${name}承办` }),
+      (d) => [
+        { openid: d.applicantOpenid, title: '已为您指派律师', body: `${name}承办您的${CATEGORY_LABELS[d.category]}案件` },
+        { openid: lawyerOpenid, title: '新的法律援助案件', body: `${d.orgName}指派您承办一件${CATEGORY_LABELS[d.category]}案件` },
+      ],
+    )
+    return detailFor(ctx, next, 'staff')
+  },
+}

@@ -1,0 +1,98 @@
+import { MAX_FILES, type CaseDetail, type FileInfo } from '../../src/contracts/legalAid/schemas'
+import type { Actor } from '../../src/contracts/legalAid/states'
+import { governsOrg, orgChain } from '../_core/auth'
+import type { Ctx } from '../_core/contract'
+import { AppError, forbidden, notFound } from '../_core/errors'
+import { newId } from '../_core/ids'
+import type { Keys } from '../_core/keys'
+import type { Store } from '../_core/store/port'
+import { CalendarRangeError, DEFAULT_RULE, dueAt, type DeadlineRule } from './deadlines'
+import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, toDetail, type CaseDoc, type FileDoc, type MessageDoc } from './model'
+
+/** Helpers shared by the 法律援助 flows: loading a case, who the caller is to it, the detail view, deadlines. */
+
+export const PAGE = 'pages/legalAid/detail/index'
+
+export function keysOf(ctx: Ctx): Keys {
+  if (!ctx.keys) {
+    ctx.log.error('keys_missing', { hint: 'set PII_KEY and CARD_SIGNING_KEY' })
+    throw new AppError('INTERNAL', '服务暂时不可用，请稍后再试')
+  }
+  return ctx.keys
+}
+
+export async function loadCase(store: Store, id: string): Promise<CaseDoc> {
+  const doc = await store.get<CaseDoc>(CASES, id)
+  if (!doc) throw notFound('案件不存在')
+  return doc
+}
+
+/**
+ * Who the caller is to this case: the applicant, the assigned lawyer, or staff of the receiving union or a
+ * union above it. Anyone else is refused, admins of another county included.
+ */
+export async function roleOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
+  if (doc.applicantOpenid === ctx.caller.openid) return 'applicant'
+  if (doc.lawyerOpenid && doc.lawyerOpenid === ctx.caller.openid) return 'lawyer'
+  if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
+  throw forbidden('您无权查看或办理这个案件')
+}
+
+/** Staff and lawyers: as `roleOn`, but the applicant acting through a staff action is refused too. */
+export async function officialOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
+  if (doc.lawyerOpenid && doc.lawyerOpenid === ctx.caller.openid) return 'lawyer'
+  if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
+  throw forbidden('这个案件不归您办理')
+}
+
+export async function logAccess(ctx: Ctx, doc: CaseDoc, role: Actor, what: 'case' | 'file', fileId: string | null = null) {
+  if (role === 'applicant') return
+  await ctx.store.insert(ACCESS_LOG, {
+    _id: `acc_${newId()}`,
+    caseId: doc._id,
+    at: ctx.now().toISOString(),
+    openid: ctx.caller.openid,
+    name: ctx.caller.name,
+    role,
+    what,
+    fileId,
+  })
+}
+
+async function filesOf(store: Store, doc: CaseDoc): Promise<FileInfo[]> {
+  if (!doc.fileIds.length) return []
+  const files = await store.find<FileDoc>(FILES, { where: { _id: { $in: doc.fileIds } }, limit: MAX_FILES * 3 })
+  return files.map((f) => ({ id: f._id, name: f.name, type: f.type, size: f.size }))
+}
+
+/** The case as `role` sees it; every read by anyone but the applicant lands in the access log. */
+export async function detailFor(ctx: Ctx, doc: CaseDoc, role: Actor): Promise<CaseDetail> {
+  await logAccess(ctx, doc, role, 'case')
+  let phone: string | null = null
+  if (role !== 'applicant' && doc.phoneCipher) phone = keysOf(ctx).pii.decrypt(doc.phoneCipher)
+  const messages = await ctx.store.find<MessageDoc>(MESSAGES, { where: { caseId: doc._id }, orderBy: [['at', 'asc']], limit: 500 })
+  return toDetail(doc, ctx.now(), { role, openid: ctx.caller.openid, phone }, await filesOf(ctx.store, doc), messages)
+}
+
+/** The deadline rule of the receiving union, else of the nearest union above it, else the law's 7 + 3 days. */
+export async function ruleFor(store: Store, orgId: string): Promise<DeadlineRule> {
+  for (const id of await orgChain(store, orgId)) {
+    const r = await store.get<{ _id: string; decisionDays: number; assignDays: number; unit: DeadlineRule["unit"] }>(SETTINGS, id)
+    if (r) return { decisionDays: r.decisionDays, assignDays: r.assignDays, unit: r.unit }
+  }
+  return DEFAULT_RULE
+}
+
+/**
+ * A due instant, or null with a note when the holiday calendar has no data for the period: the calendar
+ * throws rather than guess, the error is logged loudly, and the case records why it has no timer.
+ */
+export function due(ctx: Ctx, start: Date, days: number, unit: DeadlineRule['unit']): { at: string | null; note: string | null } {
+  try {
+    return { at: dueAt(start, days, unit), note: null }
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e
+    ctx.log.error('legal_aid_calendar_out_of_range', { date: e.date, message: e.message })
+    return { at: null, note: `节假日数据未覆盖 ${e.date.slice(0, 4)} 年，无法按工作日计算期限，请人工掌握并升级日历数据` }
+  }
+}
