@@ -266,8 +266,11 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
   return offered
 }
 
-/** Offers not accepted in time pass on. Run lazily by the pages that show bookings; a timer would do it in the cloud. */
-export async function sweepExpired(ctx: Ctx, where: { classId: string } | { parentOpenid: string }): Promise<void> {
+/**
+ * Offers not accepted in time pass on. The module's timer job runs it every minute over all classes; the pages
+ * that show bookings also run it, so a parent never sees an offer that has already lapsed.
+ */
+export async function sweepExpired(ctx: Ctx, where: { classId: string } | { parentOpenid: string } | Record<string, never>): Promise<number> {
   const now = ctx.now()
   const stale = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { ...where, status: 'offered', offerExpiresAt: { $lt: now.toISOString() } }, limit: 50 })
   const classes = new Set<string>()
@@ -291,6 +294,7 @@ export async function sweepExpired(ctx: Ctx, where: { classId: string } | { pare
     if (ok) classes.add(s.classId)
   }
   for (const c of classes) await dispatchOffers(ctx, c)
+  return classes.size
 }
 
 export async function acceptOffer(ctx: Ctx, id: string): Promise<void> {

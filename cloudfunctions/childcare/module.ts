@@ -2,6 +2,7 @@ import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
 import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS } from './model'
 import { seedChildcare } from './seed'
+import { sweepExpired } from './booking'
 
 export default defineModule({
   actions: childcareActions,
@@ -14,4 +15,6 @@ export default defineModule({
     [SECRETS]: {},
   },
   seed: seedChildcare,
+  // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page.
+  onTimer: async (ctx) => ({ classesWithLapsedOffers: await sweepExpired(ctx, {}) }),
 })

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs'
 import { ballotOrder, seedHash } from '../../cloudfunctions/_core/fairdraw'
 import { startGateway, type TestGateway } from './harness'
+import childcareModule from '../../cloudfunctions/childcare/module'
+import { systemCtx } from '../../cloudfunctions/_core/contract'
+import { silentLogger } from '../../cloudfunctions/_core/log'
 import { childId, classInput, seedChild } from '../utils/childcare'
 
 jest.setTimeout(30_000)
@@ -149,6 +152,25 @@ describe('booking', () => {
     expect((await cc('p-off-z', 'cancel', { bookingId: bz.id })).json.error.code).toBe('CLOSED')
     gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
   })
+})
+
+test('the timer job alone passes a lapsed offer on and notifies the next parent, with no page opened', async () => {
+  const classId = await newClass({ capacity: 1 })
+  for (const p of ['a', 'b', 'c']) await seedChild(gw.store, `p-tmr-${p}`, `ch-tmr-${p}`)
+  const ba = (await cc('p-tmr-a', 'book', { classId, childIds: ['ch-tmr-a'], requestId: rid() })).json.data.bookings[0]
+  await cc('p-tmr-b', 'book', { classId, childIds: ['ch-tmr-b'], requestId: rid() })
+  await cc('p-tmr-c', 'book', { classId, childIds: ['ch-tmr-c'], requestId: rid() })
+  await cc('p-tmr-a', 'cancel', { bookingId: ba.id })
+  const offered = () => dump('cc_bookings').filter((b) => b.classId === classId && b.status === 'offered').map((b) => b.parentOpenid)
+  expect(offered()).toEqual(['p-tmr-b'])
+  gw.clock.now = new Date(gw.clock.now.getTime() + 25 * 3600e3)
+  const ctx = systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger })
+  expect(await childcareModule.onTimer!(ctx)).toEqual({ classesWithLapsedOffers: 1 })
+  expect(offered()).toEqual(['p-tmr-c'])
+  expect(dump('outbox').filter((n) => n.openid === 'p-tmr-c' && n.template === 'childcare_offer')).toHaveLength(1)
+  // Nothing lapsed since: a second run changes nothing.
+  expect(await childcareModule.onTimer!(ctx)).toEqual({ classesWithLapsedOffers: 0 })
+  gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
 })
 
 describe('staff', () => {
