@@ -21,7 +21,9 @@ export class Es2019Plugin {
             const out = transformSync(code, { loader: 'js', target: 'es2019', format: undefined, legalComments: 'none', charset: 'utf8' })
             compilation.updateAsset(name, new sources.RawSource(out.code))
           } catch (e) {
-            compilation.errors.push(new compiler.webpack.WebpackError(`ES2019 lowering failed for ${name}: ${e instanceof Error ? e.message : String(e)}`))
+            compilation.errors.push(
+              new compiler.webpack.WebpackError(`ES2019 lowering failed for ${name}: ${e instanceof Error ? e.message : String(e)}`),
+            )
           }
         }
       })

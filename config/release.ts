@@ -45,7 +45,11 @@ export function releaseSettings(env: Record<string, string | undefined>): Releas
   else if (!/^wx[0-9a-f]{16}$/.test(appId)) problems.push(`WX_APPID「${appId}」不是小程序 AppID（wx 加 16 位十六进制）`)
   if (problems.length) {
     throw new ReleaseConfigError(
-      ['无法构建正式版小程序 / cannot build the production mini-program:', ...problems.map((p) => '  - ' + p), '在环境变量或项目根目录的 .env 文件中设置（见 .env.example）。Set them in the environment or in .env (see .env.example).'].join('\n'),
+      [
+        '无法构建正式版小程序 / cannot build the production mini-program:',
+        ...problems.map((p) => '  - ' + p),
+        '在环境变量或项目根目录的 .env 文件中设置（见 .env.example）。Set them in the environment or in .env (see .env.example).',
+      ].join('\n'),
     )
   }
   return { envId, appId }

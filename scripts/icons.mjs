@@ -51,7 +51,12 @@ try {
     const alpha = await alphaOf(page, shot, size)
     const file = join(dir, `${name}.png`)
     writeFileSync(file, indexedPng(size, size, color, alpha))
-    console.log(`${name}.png`.padEnd(22), `${size}×${size}`, `${(statSync(file).size / 1024).toFixed(2)} KB`, `(screenshot ${(shot.length / 1024).toFixed(2)} KB)`)
+    console.log(
+      `${name}.png`.padEnd(22),
+      `${size}×${size}`,
+      `${(statSync(file).size / 1024).toFixed(2)} KB`,
+      `(screenshot ${(shot.length / 1024).toFixed(2)} KB)`,
+    )
   }
 } finally {
   await browser.close()

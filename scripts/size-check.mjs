@@ -24,7 +24,13 @@ if (!existsSync(join(projectPath, 'app.json'))) {
 const keyDir = mkdtempSync(join(tmpdir(), 'gh-ci-'))
 const keyPath = join(keyDir, 'analyse.key')
 writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }))
-const project = new ci.Project({ appid: 'wx0000000000000000', type: 'miniProgram', projectPath, privateKeyPath: keyPath, ignores: ['node_modules/**/*'] })
+const project = new ci.Project({
+  appid: 'wx0000000000000000',
+  type: 'miniProgram',
+  projectPath,
+  privateKeyPath: keyPath,
+  ignores: ['node_modules/**/*'],
+})
 const report = await ci.analyseCode(project)
 
 const packages = new Map()
@@ -44,7 +50,8 @@ const total = [...packages.values()].reduce((a, b) => a + b, 0)
 console.log(`weapp total          ${kb(total).padStart(10)}`)
 for (const fn of functionNames()) {
   const file = join('dist/cloudfunctions', fn, 'index.js')
-  if (existsSync(file)) console.log(`cloud function ${fn.padEnd(9)} ${kb(statSync(file).size).padStart(10)} (bundled, minified; SDK installed by CloudBase)`)
+  if (existsSync(file))
+    console.log(`cloud function ${fn.padEnd(9)} ${kb(statSync(file).size).padStart(10)} (bundled, minified; SDK installed by CloudBase)`)
 }
 // The same run holds the output to ES2019 syntax (WeChat cannot polyfill syntax; see scripts/check-es2019.mjs).
 const syntax = checkEs2019(projectPath)

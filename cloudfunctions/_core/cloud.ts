@@ -98,5 +98,10 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
 
 /** CloudBase calls a timer-triggered function with `{ Type: 'Timer', TriggerName, Time }` and no WeChat context. */
 export function isTimerEvent(event: unknown): boolean {
-  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
+  return (
+    !!event &&
+    typeof event === 'object' &&
+    (event as { Type?: unknown }).Type === 'Timer' &&
+    typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
+  )
 }

@@ -15,5 +15,4 @@ export class AppError extends Error {
 export const forbidden = (message = '您没有权限进行此操作') => new AppError('FORBIDDEN', message)
 export const notFound = (message = '内容不存在或已删除') => new AppError('NOT_FOUND', message)
 export const conflict = (message: string) => new AppError('CONFLICT', message)
-export const invalid = (fields: FieldError[], message = '填写的内容有误，请检查') =>
-  new AppError('VALIDATION_FAILED', message, fields)
+export const invalid = (fields: FieldError[], message = '填写的内容有误，请检查') => new AppError('VALIDATION_FAILED', message, fields)

@@ -45,7 +45,12 @@ export const CORE_COLLECTIONS: Collections = {
   areas: { indexes: ['orgId', 'order'] },
   rate_limits: { indexes: ['expiresAt'] },
   audit_log: { indexes: [['targetId', 'at'], 'action'] },
-  outbox: { indexes: [['openid', 'createdAt'], ['status', 'createdAt']] },
+  outbox: {
+    indexes: [
+      ['openid', 'createdAt'],
+      ['status', 'createdAt'],
+    ],
+  },
 }
 
 /** Every collection of these modules plus the core ones; a name declared twice must agree. */

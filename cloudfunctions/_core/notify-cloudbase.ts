@@ -54,7 +54,9 @@ export function templatesFromEnv(env: Record<string, string | undefined> = proce
   if (!env.WX_TEMPLATES) return {}
   try {
     const parsed = JSON.parse(env.WX_TEMPLATES) as Record<string, Partial<TemplateConfig>>
-    return Object.fromEntries(Object.entries(parsed).filter(([, t]) => typeof t?.id === 'string' && t.keys && typeof t.keys === 'object') as Array<[string, TemplateConfig]>)
+    return Object.fromEntries(
+      Object.entries(parsed).filter(([, t]) => typeof t?.id === 'string' && t.keys && typeof t.keys === 'object') as Array<[string, TemplateConfig]>,
+    )
   } catch {
     consoleLogger.error('wx_templates_invalid', { reason: 'WX_TEMPLATES is not JSON' })
     return {}
@@ -87,7 +89,11 @@ export interface CloudBaseNotifierOptions {
 }
 
 /** `WX_TEMPLATE_MEMBERSHIP_REVIEW=<template id>` and the like, set on the cloud function. */
-export function templateIdFor(key: string, templates: Record<string, string | undefined> = {}, env: Record<string, string | undefined> = process.env): string {
+export function templateIdFor(
+  key: string,
+  templates: Record<string, string | undefined> = {},
+  env: Record<string, string | undefined> = process.env,
+): string {
   return templates[key] ?? env[`WX_TEMPLATE_${key.toUpperCase()}`] ?? key
 }
 

@@ -33,7 +33,13 @@ export async function enqueueNotice(tx: Store, notice: Notice, now: Date): Promi
  * conditional update first, so two deliverers running at once never send one notice twice; a claim whose
  * deliverer died before finishing expires after LEASE_MS and the entry is sent by a later run.
  */
-export async function deliverOutbox(store: Store, notifier: Notifier, log: Logger, now = new Date(), limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  store: Store,
+  notifier: Notifier,
+  log: Logger,
+  now = new Date(),
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   const retryable = await store.find<OutboxDoc>(OUTBOX, {
     where: { status: { $in: ['pending', 'failed'] }, attempts: { $lt: MAX_ATTEMPTS } },
     orderBy: [['createdAt', 'asc']],

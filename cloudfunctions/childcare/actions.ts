@@ -18,7 +18,11 @@ export const childcareActions = implement(childcareApi, {
 
   myChildren: {
     handler: async (_input, ctx) => {
-      const docs = await ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: ctx.caller.openid }, orderBy: [['createdAt', 'asc']], limit: 20 })
+      const docs = await ctx.store.find<ChildDoc>(CHILDREN, {
+        where: { parentOpenid: ctx.caller.openid },
+        orderBy: [['createdAt', 'asc']],
+        limit: 20,
+      })
       return { items: docs.map(toChildView) }
     },
   },

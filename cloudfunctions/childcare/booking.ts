@@ -72,7 +72,10 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
   const seasonStart = `${meta.season}-01-01`
   const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < seasonStart)
   if (veterans.length) {
-    const last = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { _id: { $in: veterans.map((c) => bookingId(meta.season - 1, c._id)) } }, limit: 10 })
+    const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
+      where: { _id: { $in: veterans.map((c) => bookingId(meta.season - 1, c._id)) } },
+      limit: 10,
+    })
     for (const b of last) {
       if (b.status !== 'confirmed') continue
       const cls = await ctx.store.get<ClassDoc>(CLASSES, b.classId)
@@ -177,7 +180,8 @@ async function alreadyBooked(ctx: Ctx, input: { classId: string }, season: numbe
   if (held.classId === input.classId) throw conflict(`${child.name} 已报名本班，请只为其他孩子提交`)
   const [other, target] = await Promise.all([ctx.store.get<ClassDoc>(CLASSES, held.classId), ctx.store.get<ClassDoc>(CLASSES, input.classId)])
   const what = held.status === 'waitlisted' ? '候补' : held.status === 'applied' ? '申请抽签' : '报名'
-  if (other && target && overlaps(other, target)) throw conflict(`${child.name} 已${what}同一时段的「${other.title}」（${other.startDate} 至 ${other.endDate}），时间重叠，不能再报`)
+  if (other && target && overlaps(other, target))
+    throw conflict(`${child.name} 已${what}同一时段的「${other.title}」（${other.startDate} 至 ${other.endDate}），时间重叠，不能再报`)
   throw conflict(`每个孩子每个暑期只能报名一期：${child.name} 已${what}「${other?.title ?? '其他托管班'}」，如需改报请先取消`)
 }
 
@@ -232,7 +236,11 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
   for (let round = 0; round < 50; round++) {
     const cls = await ctx.store.get<ClassDoc>(CLASSES, classId)
     if (!cls || cls.toOffer <= 0) return offered
-    const next = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { classId, status: 'waitlisted' }, orderBy: [['seq', 'asc']], limit: cls.toOffer + 3 })
+    const next = await ctx.store.find<BookingDoc>(BOOKINGS, {
+      where: { classId, status: 'waitlisted' },
+      orderBy: [['seq', 'asc']],
+      limit: cls.toOffer + 3,
+    })
     if (!next.length) {
       await ctx.store.transaction(async (tx) => {
         const c = await tx.get<ClassDoc>(CLASSES, classId)
@@ -272,7 +280,10 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
  */
 export async function sweepExpired(ctx: Ctx, where: { classId: string } | { parentOpenid: string } | Record<string, never>): Promise<number> {
   const now = ctx.now()
-  const stale = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { ...where, status: 'offered', offerExpiresAt: { $lt: now.toISOString() } }, limit: 50 })
+  const stale = await ctx.store.find<BookingDoc>(BOOKINGS, {
+    where: { ...where, status: 'offered', offerExpiresAt: { $lt: now.toISOString() } },
+    limit: 50,
+  })
   const classes = new Set<string>()
   for (const s of stale) {
     const ok = await ctx.store.transaction(async (tx) => {

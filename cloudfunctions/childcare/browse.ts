@@ -30,7 +30,13 @@ export const getClassAction: Impl<typeof childcareApi.getClass> = {
       rules: classRules(cls),
       serverNow: now.toISOString(),
       ...(cls.lottery
-        ? { lottery: { seedHash: cls.lottery.seedHash, applicants: cls.applicants, ...(cls.lottery.seed ? { seed: cls.lottery.seed, drawnAt: cls.lottery.drawnAt } : {}) } }
+        ? {
+            lottery: {
+              seedHash: cls.lottery.seedHash,
+              applicants: cls.applicants,
+              ...(cls.lottery.seed ? { seed: cls.lottery.seed, drawnAt: cls.lottery.drawnAt } : {}),
+            },
+          }
         : {}),
     }
   },
@@ -39,7 +45,11 @@ export const getClassAction: Impl<typeof childcareApi.getClass> = {
 export const myBookingsAction: Impl<typeof childcareApi.myBookings> = {
   handler: async (_input, ctx) => {
     await sweepExpired(ctx, { parentOpenid: ctx.caller.openid })
-    const docs = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { parentOpenid: ctx.caller.openid }, orderBy: [['createdAt', 'desc']], limit: 50 })
+    const docs = await ctx.store.find<BookingDoc>(BOOKINGS, {
+      where: { parentOpenid: ctx.caller.openid },
+      orderBy: [['createdAt', 'desc']],
+      limit: 50,
+    })
     const classes = new Map<string, ClassDoc | null>()
     for (const id of new Set(docs.map((d) => d.classId))) classes.set(id, await ctx.store.get<ClassDoc>(CLASSES, id))
     const now = ctx.now()

@@ -59,7 +59,9 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
       return toChildView(doc)
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
-        throw new AppError('CONFLICT', '这个身份证号的孩子已经登记过（可能是家里另一位家长登记的）', [{ path: 'idNumber', message: '该身份证号已登记' }])
+        throw new AppError('CONFLICT', '这个身份证号的孩子已经登记过（可能是家里另一位家长登记的）', [
+          { path: 'idNumber', message: '该身份证号已登记' },
+        ])
       }
       throw e
     }

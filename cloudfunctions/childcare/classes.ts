@@ -62,7 +62,15 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
       // New places go to the waitlist first, when children are waiting.
       const toWaitlist = cls.allocation === 'fcfs' ? Math.max(0, Math.min(remaining, cls.waiting - cls.toOffer)) : 0
       const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(tx, id) } : {}
-      await tx.put(CLASSES, { ...cls, ...fields, ...lottery, remaining: remaining - toWaitlist, toOffer: cls.toOffer + toWaitlist, season: seasonOf(fields.startDate), updatedAt: now })
+      await tx.put(CLASSES, {
+        ...cls,
+        ...fields,
+        ...lottery,
+        remaining: remaining - toWaitlist,
+        toOffer: cls.toOffer + toWaitlist,
+        season: seasonOf(fields.startDate),
+        updatedAt: now,
+      })
       await ctx.audit(tx, id, { capacity: cls.capacity, opensAt: cls.opensAt }, { capacity: fields.capacity, opensAt: fields.opensAt })
     })
     forgetClassMeta(id)

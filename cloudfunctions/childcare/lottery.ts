@@ -32,7 +32,10 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
   }
   const groups = new Map<string, BookingDoc[]>()
   for (const b of all) groups.set(b.groupId, [...(groups.get(b.groupId) ?? []), b])
-  const order = ballotOrder(secret.seed, [...groups.keys()].map((id) => ({ id })))
+  const order = ballotOrder(
+    secret.seed,
+    [...groups.keys()].map((id) => ({ id })),
+  )
   let left = cls.capacity
   let seq = 1
   let waiting = 0
@@ -45,7 +48,11 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
     result.push({ applicationId: id, children: members.length, result: fits ? 'confirmed' : 'waitlisted' })
     for (const b of members) {
       const s = fits ? 0 : seq++
-      const changed = await ctx.store.update(BOOKINGS, { _id: b._id, status: 'applied' }, { set: { status: fits ? 'confirmed' : 'waitlisted', seq: s } })
+      const changed = await ctx.store.update(
+        BOOKINGS,
+        { _id: b._id, status: 'applied' },
+        { set: { status: fits ? 'confirmed' : 'waitlisted', seq: s } },
+      )
       if (changed)
         await ctx.notify(ctx.store, {
           openid: b.parentOpenid,
@@ -58,9 +65,13 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
     }
   }
   if (!cls.lottery.drawnAt) {
-    await ctx.store.update(CLASSES, { _id: cls._id }, {
-      set: { remaining: left, waiting, toOffer: 0, nextSeq: seq, 'lottery.seed': secret.seed, 'lottery.drawnAt': ctx.now().toISOString() },
-    })
+    await ctx.store.update(
+      CLASSES,
+      { _id: cls._id },
+      {
+        set: { remaining: left, waiting, toOffer: 0, nextSeq: seq, 'lottery.seed': secret.seed, 'lottery.drawnAt': ctx.now().toISOString() },
+      },
+    )
   }
   return { seed: secret.seed, seedHash: cls.lottery.seedHash, order: result }
 }

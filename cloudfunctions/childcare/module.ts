@@ -10,7 +10,9 @@ export default defineModule({
     [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate']] },
     [CHILDREN]: { indexes: [['parentOpenid', 'createdAt']] },
     [CHILD_IDS]: {},
-    [BOOKINGS]: { indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']] },
+    [BOOKINGS]: {
+      indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']],
+    },
     [HISTORY]: { indexes: ['bookingId', 'parentOpenid'] },
     [SECRETS]: {},
   },

@@ -56,7 +56,8 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
     const [found] = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { code }, limit: 1 })
     if (!found) throw notFound('签到码无效：没有找到对应的预约')
     const cls = await governedClass(ctx, found.classId)
-    if (found.status !== 'confirmed') throw conflict(`${found.childName} 的预约尚未确认（${found.status === 'offered' ? '候补待确认' : '候补中'}），不能签到`)
+    if (found.status !== 'confirmed')
+      throw conflict(`${found.childName} 的预约尚未确认（${found.status === 'offered' ? '候补待确认' : '候补中'}），不能签到`)
     const day = beijingDay(ctx.now())
     if (day < cls.startDate || day > cls.endDate) throw conflict(`今天（${day}）不在托管班时间内（${cls.startDate} 至 ${cls.endDate}）`)
     const result = await ctx.store.transaction(async (tx) => {
@@ -68,7 +69,14 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
       await ctx.audit(tx, b._id, { checkins: b.checkins.length }, { checkins: checkins.length, day })
       return { already: false, attended: checkins.length }
     })
-    return { bookingId: found._id, childName: found.childName, classTitle: cls.title, day, alreadyCheckedIn: result.already, attended: result.attended }
+    return {
+      bookingId: found._id,
+      childName: found.childName,
+      classTitle: cls.title,
+      day,
+      alreadyCheckedIn: result.already,
+      attended: result.attended,
+    }
   },
 }
 

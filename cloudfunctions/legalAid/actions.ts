@@ -17,7 +17,11 @@ export const legalAidActions = implement(legalAidApi, {
 
   myCases: {
     handler: async (_i, ctx) => {
-      const docs = await ctx.store.find<CaseDoc>(CASES, { where: { applicantOpenid: ctx.caller.openid }, orderBy: [['submittedAt', 'desc']], limit: 100 })
+      const docs = await ctx.store.find<CaseDoc>(CASES, {
+        where: { applicantOpenid: ctx.caller.openid },
+        orderBy: [['submittedAt', 'desc']],
+        limit: 100,
+      })
       return { items: docs.map((d) => toListItem(d, ctx.now())) }
     },
   },
@@ -45,7 +49,9 @@ export const legalAidActions = implement(legalAidApi, {
   },
 
   myCaseCount: {
-    handler: async (_i, ctx) => ({ count: await ctx.store.count(CASES, { lawyerOpenid: ctx.caller.openid, status: { $in: ['assigned', 'in_progress'] } }) }),
+    handler: async (_i, ctx) => ({
+      count: await ctx.store.count(CASES, { lawyerOpenid: ctx.caller.openid, status: { $in: ['assigned', 'in_progress'] } }),
+    }),
   },
 
   listCases: listCasesAction,

@@ -20,7 +20,13 @@ export const listCasesAction: Impl<typeof legalAidApi.listCases> = {
     const docs = await ctx.store.find<CaseDoc>(CASES, { where: where as never, orderBy: [['submittedAt', 'desc']], limit: 300 })
     // The queue: cases waiting on the union first (群体, 工伤, then the rest), nearest deadline first.
     const waiting = (d: CaseDoc) => (d.dueAt ? 0 : 1)
-    docs.sort((a, b) => waiting(a) - waiting(b) || a.priority - b.priority || (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || b.submittedAt.localeCompare(a.submittedAt))
+    docs.sort(
+      (a, b) =>
+        waiting(a) - waiting(b) ||
+        a.priority - b.priority ||
+        (a.dueAt ?? '').localeCompare(b.dueAt ?? '') ||
+        b.submittedAt.localeCompare(a.submittedAt),
+    )
     return { items: docs.map((d) => toListItem(d, ctx.now())) }
   },
 }
@@ -42,7 +48,10 @@ export const transitionAction: Impl<typeof legalAidApi.transition> = {
               closedAt: at.toISOString(),
               note: `办结：${OUTCOME_LABELS[outcome!]}${amountRecovered ? `，挽回 ${amountRecovered} 元` : ''}${note ? `。${note}` : ''}`,
             },
-      toApplicant(step === 'start' ? '您的案件已开始办理' : '您的案件已办结', step === 'start' ? note || '律师已开始办理' : `结果：${OUTCOME_LABELS[outcome!]}，欢迎评价`),
+      toApplicant(
+        step === 'start' ? '您的案件已开始办理' : '您的案件已办结',
+        step === 'start' ? note || '律师已开始办理' : `结果：${OUTCOME_LABELS[outcome!]}，欢迎评价`,
+      ),
     )
     return detailFor(ctx, next, await officialOn(ctx, next))
   },
@@ -56,7 +65,15 @@ export const messageAction: Impl<typeof legalAidApi.message> = {
     if (doc.status === 'declined') throw conflict('案件不予受理，不能再留言')
     const at = ctx.now().toISOString()
     await ctx.store.transaction(async (tx) => {
-      await tx.insert(MESSAGES, { _id: `msg_${newId()}`, caseId, at, fromOpenid: ctx.caller.openid, fromName: ctx.caller.name || '申请人', role, text })
+      await tx.insert(MESSAGES, {
+        _id: `msg_${newId()}`,
+        caseId,
+        at,
+        fromOpenid: ctx.caller.openid,
+        fromName: ctx.caller.name || '申请人',
+        role,
+        text,
+      })
       const to = role === 'applicant' ? doc.lawyerOpenid : doc.applicantOpenid
       if (to) {
         await ctx.notify(tx, {
@@ -83,7 +100,11 @@ export const rateAction: Impl<typeof legalAidApi.rate> = {
     const next = await ctx.store.transaction(async (tx) => {
       const current = await tx.get<CaseDoc>(CASES, caseId)
       if (!current || current.rating) return null
-      const after: CaseDoc = { ...current, rating: { score, comment }, timeline: [...current.timeline, { at, status: 'rated', note: `评价 ${score} 星`, by: '申请人' }] }
+      const after: CaseDoc = {
+        ...current,
+        rating: { score, comment },
+        timeline: [...current.timeline, { at, status: 'rated', note: `评价 ${score} 星`, by: '申请人' }],
+      }
       await tx.put(CASES, after)
       return after
     })

@@ -40,7 +40,17 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
     const id = `lf_${newId()}`
     const ref = await fileStorage().put(id, bytes, real)
     const at = ctx.now().toISOString()
-    const file: FileDoc = { _id: id, ownerOpenid: ctx.caller.openid, caseId: doc ? doc._id : null, name: input.name, type: real, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), ref, uploadedAt: at }
+    const file: FileDoc = {
+      _id: id,
+      ownerOpenid: ctx.caller.openid,
+      caseId: doc ? doc._id : null,
+      name: input.name,
+      type: real,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      ref,
+      uploadedAt: at,
+    }
     if (!doc) await ctx.store.insert(FILES, file)
     else {
       const caseId = doc._id
@@ -48,7 +58,11 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
         const current = await tx.get<CaseDoc>(CASES, caseId)
         if (!current || current.fileIds.length >= MAX_FILES || current.status === 'closed' || current.status === 'declined') return false
         await tx.insert(FILES, file)
-        await tx.put(CASES, { ...current, fileIds: [...current.fileIds, id], timeline: [...current.timeline, { at, status: 'file', note: `补充材料：${input.name}`, by: ctx.caller.name || '申请人' }] })
+        await tx.put(CASES, {
+          ...current,
+          fileIds: [...current.fileIds, id],
+          timeline: [...current.timeline, { at, status: 'file', note: `补充材料：${input.name}`, by: ctx.caller.name || '申请人' }],
+        })
         return true
       })
       if (!ok) throw conflict('案件已变化，不能再补充材料，请刷新')
@@ -75,7 +89,8 @@ export const fileDataAction: Impl<typeof legalAidApi.fileData> = {
     const keys = keysOf(ctx)
     const [payload, mac] = token.split('.')
     const expected = payload ? linkMac(keys, payload) : ''
-    if (!payload || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw forbidden('文件链接无效')
+    if (!payload || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected)))
+      throw forbidden('文件链接无效')
     let claims: { f: string; o: string; e: number }
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))

@@ -82,7 +82,9 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       assignDue: null,
       dueAt: decision.at,
       deadlineNote: decision.note,
-      timeline: [{ at, status: 'submitted', note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}`, by: ctx.caller.name || '申请人' }],
+      timeline: [
+        { at, status: 'submitted', note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}`, by: ctx.caller.name || '申请人' },
+      ],
     }
     try {
       await ctx.store.transaction(async (tx) => {
@@ -114,7 +116,8 @@ export const withdrawAction: Impl<typeof legalAidApi.withdraw> = {
       id,
       'withdraw',
       (_d, at) => ({ outcome: 'withdrawn', closedAt: at.toISOString(), dueAt: null, note: '申请人撤回' }),
-      (d) => (d.lawyerOpenid ? [{ openid: d.lawyerOpenid, title: '当事人已撤回申请', body: `${CATEGORY_LABELS[d.category]}案件已由申请人撤回` }] : []),
+      (d) =>
+        d.lawyerOpenid ? [{ openid: d.lawyerOpenid, title: '当事人已撤回申请', body: `${CATEGORY_LABELS[d.category]}案件已由申请人撤回` }] : [],
     )
     return detailFor(ctx, next, 'applicant')
   },
@@ -130,7 +133,14 @@ export const acceptAction: Impl<typeof legalAidApi.accept> = {
       ctx,
       id,
       'accept',
-      (_d, at) => ({ form, decidedAt: at.toISOString(), assignDue: assign.at, dueAt: assign.at, deadlineNote: assign.note, note: `已受理，援助形式：${FORM_LABELS[form]}${note ? `。${note}` : ''}` }),
+      (_d, at) => ({
+        form,
+        decidedAt: at.toISOString(),
+        assignDue: assign.at,
+        dueAt: assign.at,
+        deadlineNote: assign.note,
+        note: `已受理，援助形式：${FORM_LABELS[form]}${note ? `。${note}` : ''}`,
+      }),
       toApplicant('法律援助申请已受理', `援助形式：${FORM_LABELS[form]}，工会将为您指派律师`),
     )
     return detailFor(ctx, next, 'staff')
@@ -176,7 +186,13 @@ export const assignAction: Impl<typeof legalAidApi.assign> = {
       ctx,
       id,
       'assign',
-      (d, at) => ({ lawyerOpenid, lawyerName: name, assignedAt: at.toISOString(), dueAt: null, note: d.lawyerOpenid ? `改派${name}承办` : `指派${name}承办` }),
+      (d, at) => ({
+        lawyerOpenid,
+        lawyerName: name,
+        assignedAt: at.toISOString(),
+        dueAt: null,
+        note: d.lawyerOpenid ? `改派${name}承办` : `指派${name}承办`,
+      }),
       (d) => [
         { openid: d.applicantOpenid, title: '已为您指派律师', body: `${name}承办您的${CATEGORY_LABELS[d.category]}案件` },
         { openid: lawyerOpenid, title: '新的法律援助案件', body: `${d.orgName}指派您承办一件${CATEGORY_LABELS[d.category]}案件` },

@@ -1,14 +1,5 @@
 import { maskPhone } from '../../src/contracts/membership/idcard'
-import type {
-  AidForm,
-  CaseDetail,
-  CaseListItem,
-  CaseStatus,
-  Category,
-  FileType,
-  Outcome,
-  TimelineEntry,
-} from '../../src/contracts/legalAid/schemas'
+import type { AidForm, CaseDetail, CaseListItem, CaseStatus, Category, FileType, Outcome, TimelineEntry } from '../../src/contracts/legalAid/schemas'
 
 export const CASES = 'legal_cases'
 export const MESSAGES = 'legal_messages'

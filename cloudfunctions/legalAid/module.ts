@@ -6,7 +6,13 @@ import { seedLegalAid } from './seed'
 export default defineModule({
   actions: legalAidActions,
   collections: {
-    [CASES]: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], ['lawyerOpenid', 'status']] },
+    [CASES]: {
+      indexes: [
+        ['applicantOpenid', 'submittedAt'],
+        ['orgId', 'status', 'submittedAt'],
+        ['lawyerOpenid', 'status'],
+      ],
+    },
     [MESSAGES]: { indexes: [['caseId', 'at']] },
     [FILES]: { indexes: ['caseId', 'ownerOpenid'] },
     [ACCESS_LOG]: { indexes: [['caseId', 'at']] },

@@ -36,7 +36,10 @@ export const statsAction: Impl<typeof legalAidApi.stats> = {
       medianDaysToDecision: median(docs.filter((d) => d.decidedAt).map((d) => daysBetween(d.submittedAt, d.decidedAt!))),
       medianDaysToClose: median(docs.filter((d) => d.closedAt && d.outcome !== 'withdrawn').map((d) => daysBetween(d.submittedAt, d.closedAt!))),
       amountRecovered: docs.reduce((s, d) => s + (d.amountRecovered ?? 0), 0),
-      rating: { average: rated.length ? Math.round((rated.reduce((s, d) => s + d.rating!.score, 0) / rated.length) * 10) / 10 : null, count: rated.length },
+      rating: {
+        average: rated.length ? Math.round((rated.reduce((s, d) => s + d.rating!.score, 0) / rated.length) * 10) / 10 : null,
+        count: rated.length,
+      },
     }
   },
 }
@@ -45,7 +48,15 @@ export const accessLogAction: Impl<typeof legalAidApi.accessLog> = {
   handler: async ({ caseId }, ctx) => {
     const doc = await loadCase(ctx.store, caseId)
     if (!(await governsOrg(ctx.store, ctx.caller, doc.orgId))) throw forbidden('这个案件不在您管理的范围内')
-    const rows = await ctx.store.find<{ _id: string; at: string; openid: string; name: string; role: string; what: AccessLogEntry["what"]; fileId?: string | null }>(ACCESS_LOG, { where: { caseId }, orderBy: [['at', 'desc']], limit: 500 })
+    const rows = await ctx.store.find<{
+      _id: string
+      at: string
+      openid: string
+      name: string
+      role: string
+      what: AccessLogEntry['what']
+      fileId?: string | null
+    }>(ACCESS_LOG, { where: { caseId }, orderBy: [['at', 'desc']], limit: 500 })
     return { items: rows.map((r) => ({ at: r.at, openid: r.openid, name: r.name, role: r.role, what: r.what, fileId: r.fileId ?? null })) }
   },
 }

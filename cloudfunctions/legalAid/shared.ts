@@ -77,7 +77,7 @@ export async function detailFor(ctx: Ctx, doc: CaseDoc, role: Actor): Promise<Ca
 /** The deadline rule of the receiving union, else of the nearest union above it, else the law's 7 + 3 days. */
 export async function ruleFor(store: Store, orgId: string): Promise<DeadlineRule> {
   for (const id of await orgChain(store, orgId)) {
-    const r = await store.get<{ _id: string; decisionDays: number; assignDays: number; unit: DeadlineRule["unit"] }>(SETTINGS, id)
+    const r = await store.get<{ _id: string; decisionDays: number; assignDays: number; unit: DeadlineRule['unit'] }>(SETTINGS, id)
     if (r) return { decisionDays: r.decisionDays, assignDays: r.assignDays, unit: r.unit }
   }
   return DEFAULT_RULE

@@ -5,7 +5,14 @@ import { conflict, forbidden } from '../_core/errors'
 import { CASES, type CaseDoc } from './model'
 import { loadCase, officialOn, PAGE, roleOn } from './shared'
 
-const STEP_VERBS: Record<Step, string> = { accept: '受理', decline: '不予受理', assign: '指派律师', start: '开始办理', close: '办结', withdraw: '撤回' }
+const STEP_VERBS: Record<Step, string> = {
+  accept: '受理',
+  decline: '不予受理',
+  assign: '指派律师',
+  start: '开始办理',
+  close: '办结',
+  withdraw: '撤回',
+}
 
 /**
  * One step of the state machine: checks who the caller is to the case and that the step may leave its
@@ -21,7 +28,14 @@ export async function move(
   const doc = await loadCase(ctx.store, id)
   const actor = step === 'withdraw' ? await roleOn(ctx, doc) : await officialOn(ctx, doc)
   const rule = STEPS[step]
-  if (!rule.by.includes(actor)) throw forbidden(actor === 'lawyer' ? `律师不能${STEP_VERBS[step]}案件` : actor === 'applicant' ? '只有工作人员能办理这一步' : `只有申请人本人能${STEP_VERBS[step]}`)
+  if (!rule.by.includes(actor))
+    throw forbidden(
+      actor === 'lawyer'
+        ? `律师不能${STEP_VERBS[step]}案件`
+        : actor === 'applicant'
+          ? '只有工作人员能办理这一步'
+          : `只有申请人本人能${STEP_VERBS[step]}`,
+    )
   if (!rule.from.includes(doc.status)) throw conflict(`案件${STATUS_LABELS[doc.status]}，不能${STEP_VERBS[step]}`)
   const at = ctx.now()
   const next = await ctx.store.transaction(async (tx) => {
@@ -32,7 +46,10 @@ export async function move(
       ...current,
       ...fields,
       status: rule.to,
-      timeline: [...current.timeline, { at: at.toISOString(), status: rule.to, note, by: ctx.caller.name || (actor === 'applicant' ? '申请人' : '工作人员') }],
+      timeline: [
+        ...current.timeline,
+        { at: at.toISOString(), status: rule.to, note, by: ctx.caller.name || (actor === 'applicant' ? '申请人' : '工作人员') },
+      ],
     }
     await tx.put(CASES, after)
     await ctx.audit(tx, id, { status: current.status, lawyer: current.lawyerOpenid }, { status: after.status, lawyer: after.lawyerOpenid, step })

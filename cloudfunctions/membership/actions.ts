@@ -155,7 +155,12 @@ export const membershipActions = implement(membershipApi, {
       const orgIds = await governedOrgIds(ctx.store, ctx.caller)
       const members: ApplicationDoc[] = []
       for (let skip = 0; ; skip += 500) {
-        const page = await ctx.store.find<ApplicationDoc>(APPLICATIONS, { where: { orgId: { $in: orgIds }, status: 'approved' }, orderBy: [['memberNo', 'asc']], skip, limit: 500 })
+        const page = await ctx.store.find<ApplicationDoc>(APPLICATIONS, {
+          where: { orgId: { $in: orgIds }, status: 'approved' },
+          orderBy: [['memberNo', 'asc']],
+          skip,
+          limit: 500,
+        })
         members.push(...page)
         if (page.length < 500) break
       }

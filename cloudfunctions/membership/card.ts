@@ -47,7 +47,15 @@ export function cardPayload(signer: Signer, memberNo: string, name: string, orgN
 }
 
 /** v2: the same claims plus issue and expiry times, all under the signature. */
-export function timedCardPayload(signer: Signer, memberNo: string, name: string, orgName: string, joinDate: string, now: Date, ttlSec: number): string {
+export function timedCardPayload(
+  signer: Signer,
+  memberNo: string,
+  name: string,
+  orgName: string,
+  joinDate: string,
+  now: Date,
+  ttlSec: number,
+): string {
   const t = Math.floor(now.getTime() / 1000)
   const claims: CardClaims = { v: 2, n: memberNo, m: maskName(name), o: orgName, j: joinDate, t, e: t + ttlSec }
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url')

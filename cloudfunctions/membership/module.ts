@@ -9,7 +9,13 @@ export default defineModule({
   collections: {
     applications: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail']] },
     // 会籍转移: staff queues by receiving and by leaving union; the member's own latest
-    [TRANSFERS]: { indexes: [['toOrgId', 'status', 'requestedAt'], ['fromOrgId', 'status', 'requestedAt'], ['applicantOpenid', 'requestedAt']] },
+    [TRANSFERS]: {
+      indexes: [
+        ['toOrgId', 'status', 'requestedAt'],
+        ['fromOrgId', 'status', 'requestedAt'],
+        ['applicantOpenid', 'requestedAt'],
+      ],
+    },
     employers: { indexes: ['orgId'] },
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},

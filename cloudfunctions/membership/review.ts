@@ -44,7 +44,10 @@ export async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<A
       next.status = 'approved'
       next.memberNo = await nextMemberNo(tx, regionCode, year)
       next.joinDate = beijingDay(at)
-      next.timeline = [...current.timeline, { at: at.toISOString(), status: 'approved', note: `审核通过，会员编号 ${next.memberNo}`, by: reviewerName(ctx) }]
+      next.timeline = [
+        ...current.timeline,
+        { at: at.toISOString(), status: 'approved', note: `审核通过，会员编号 ${next.memberNo}`, by: reviewerName(ctx) },
+      ]
     } else {
       next.status = 'rejected'
       next.rejectReason = review.reason
@@ -94,7 +97,11 @@ export const revokeAction: Impl<typeof membershipApi.revoke> = {
     const doc = await governedApplication(ctx, id)
     if (doc.status !== 'approved') throw conflict('只有已通过的会员才能注销会籍')
     const at = ctx.now().toISOString()
-    const next: ApplicationDoc = { ...doc, status: 'revoked', timeline: [...doc.timeline, { at, status: 'revoked', note: reason, by: reviewerName(ctx) }] }
+    const next: ApplicationDoc = {
+      ...doc,
+      status: 'revoked',
+      timeline: [...doc.timeline, { at, status: 'revoked', note: reason, by: reviewerName(ctx) }],
+    }
     await ctx.store.transaction(async (tx) => {
       const n = await tx.update(APPLICATIONS, { _id: id, status: 'approved' }, { set: { status: 'revoked', timeline: next.timeline } })
       if (!n) throw conflict('会籍状态刚刚已变更，请刷新后重试')

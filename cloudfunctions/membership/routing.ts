@@ -13,11 +13,7 @@ export interface RoutedOrg extends OrgDoc {
 
 /** People write 「泰山体育产业集团有限公司」, 「泰山体育 产业集团（有限公司）」…: compare without spaces and bracket styles. */
 export function normalizeEmployer(name: string): string {
-  return name
-    .replace(/\s+/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .toLowerCase()
+  return name.replace(/\s+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase()
 }
 
 export function employerDocId(name: string): string {

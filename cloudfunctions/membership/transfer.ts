@@ -212,7 +212,12 @@ export const reviewTransferAction: Impl<typeof membershipApi.reviewTransfer> = {
         if (app && app.pendingTransferId === id) await tx.put(APPLICATIONS, rest as ApplicationDoc)
       }
       await tx.put(TRANSFERS, decided)
-      await ctx.audit(tx, id, { status: 'pending', orgId: current.fromOrgId }, { status: decided.status, orgId: decision === 'approve' ? current.toOrgId : current.fromOrgId, reason: reason || null })
+      await ctx.audit(
+        tx,
+        id,
+        { status: 'pending', orgId: current.fromOrgId },
+        { status: decided.status, orgId: decision === 'approve' ? current.toOrgId : current.fromOrgId, reason: reason || null },
+      )
       const result = decision === 'approve' ? '已同意' : '未同意'
       await ctx.notify(tx, {
         openid: current.applicantOpenid,

@@ -84,7 +84,10 @@ async function deleteChildcare(ctx: Ctx, kept: KeptRecord[]): Promise<{ bookings
       if (!(e instanceof AppError) || (e.code !== 'CLOSED' && e.code !== 'NOT_FOUND')) throw e
       if (e.code === 'NOT_FOUND') continue
       keptChildren.add(b.childId)
-      kept.push({ what: `${b.childName} 的托管预约（${cls.title}）`, reason: `已确认参加且已过取消截止时间，托管班结束（${cls.endDate}）后可删除；如需退出请联系${cls.orgName}` })
+      kept.push({
+        what: `${b.childName} 的托管预约（${cls.title}）`,
+        reason: `已确认参加且已过取消截止时间，托管班结束（${cls.endDate}）后可删除；如需退出请联系${cls.orgName}`,
+      })
     }
   }
   await ctx.store.remove(HISTORY, { parentOpenid: openid })

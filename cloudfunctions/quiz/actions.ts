@@ -52,8 +52,22 @@ export const quizActions = implement(quizApi, {
     handler: async (input, ctx) => {
       const c = await campaignOr404(ctx.store, input.campaignId)
       if (!c.showRanking) return { items: [] }
-      const top = await ctx.store.find<PlayerDoc>(PLAYERS, { where: { campaignId: c._id, bestScore: { $gte: 0 } }, orderBy: [['bestScore', 'desc'], ['bestMs', 'asc']], limit: 50 })
-      return { items: top.map((p, i) => ({ rank: i + 1, nameMasked: maskName(p.name || '微信用户'), score: p.bestScore, seconds: Math.round(p.bestMs / 1000) })) }
+      const top = await ctx.store.find<PlayerDoc>(PLAYERS, {
+        where: { campaignId: c._id, bestScore: { $gte: 0 } },
+        orderBy: [
+          ['bestScore', 'desc'],
+          ['bestMs', 'asc'],
+        ],
+        limit: 50,
+      })
+      return {
+        items: top.map((p, i) => ({
+          rank: i + 1,
+          nameMasked: maskName(p.name || '微信用户'),
+          score: p.bestScore,
+          seconds: Math.round(p.bestMs / 1000),
+        })),
+      }
     },
   },
 

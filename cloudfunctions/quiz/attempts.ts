@@ -84,12 +84,21 @@ export const startAction: Impl<typeof quizApi.start> = {
       questions: a.questions.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: shownOptions(q) })),
     })
     // Reopening the page mid-quiz resumes the same attempt (same questions, same clock) rather than spending another.
-    const [open] = await ctx.store.find<AttemptDoc>(ATTEMPTS, { where: { campaignId: c._id, openid: ctx.caller.openid, status: 'open', deadline: { $gt: now.toISOString() } }, limit: 1 })
+    const [open] = await ctx.store.find<AttemptDoc>(ATTEMPTS, {
+      where: { campaignId: c._id, openid: ctx.caller.openid, status: 'open', deadline: { $gt: now.toISOString() } },
+      limit: 1,
+    })
     if (open) return toClient(open)
     const bank = await ctx.store.find<QuestionDoc>(QUESTIONS, { where: { campaignId: c._id }, limit: 1000 })
     if (bank.length < c.questionsPerAttempt) throw new AppError('CLOSED', '题库还在准备中，请稍后再来')
     const day = shanghaiDay(now)
-    if (!(await bumpCounter(ctx.store, DAY_COUNTS, `${c._id}:${ctx.caller.openid}:${day}`, c.attemptsPerDay, { campaignId: c._id, openid: ctx.caller.openid, day }))) {
+    if (
+      !(await bumpCounter(ctx.store, DAY_COUNTS, `${c._id}:${ctx.caller.openid}:${day}`, c.attemptsPerDay, {
+        campaignId: c._id,
+        openid: ctx.caller.openid,
+        day,
+      }))
+    ) {
       throw conflict(`今天的 ${c.attemptsPerDay} 次答题机会已用完，明天再来`)
     }
     await ensurePlayer(ctx, c._id)
@@ -103,7 +112,15 @@ export const startAction: Impl<typeof quizApi.start> = {
       status: 'open',
       startedAt: now.toISOString(),
       deadline: new Date(now.getTime() + c.timeLimitSec * 1000).toISOString(),
-      questions: picked.map((q) => ({ id: q._id, type: q.type, stem: q.stem, options: q.options, perm: optionPerm(q.type, q.options.length), answer: q.answer, explanation: q.explanation })),
+      questions: picked.map((q) => ({
+        id: q._id,
+        type: q.type,
+        stem: q.stem,
+        options: q.options,
+        perm: optionPerm(q.type, q.options.length),
+        answer: q.answer,
+        explanation: q.explanation,
+      })),
     }
     await ctx.store.insert(ATTEMPTS, attempt)
     await ctx.store.update(PLAYERS, { _id: playerId(c._id, ctx.caller.openid) }, { inc: { attempts: 1 } })
@@ -128,7 +145,11 @@ export const submitAction: Impl<typeof quizApi.submit> = {
     const durationMs = Math.max(0, now.getTime() - Date.parse(a.startedAt))
     const flagged = durationMs < HUMAN_MS_PER_QUESTION * a.questions.length
     // The one transition open → submitted: a replay or a second tab finds no open attempt and changes nothing.
-    const changed = await ctx.store.update(ATTEMPTS, { _id: a._id, status: 'open' }, { set: { status: 'submitted', submittedAt: now.toISOString(), score, passed, durationMs, flagged, answers: input.answers } })
+    const changed = await ctx.store.update(
+      ATTEMPTS,
+      { _id: a._id, status: 'open' },
+      { set: { status: 'submitted', submittedAt: now.toISOString(), score, passed, durationMs, flagged, answers: input.answers } },
+    )
     if (!changed) throw conflict('这次答题已经提交过了，不能重复提交')
     const drawsGranted = passed ? c.drawsPerPass : 0
     const pid = playerId(c._id, a.openid)
@@ -150,7 +171,13 @@ export const submitAction: Impl<typeof quizApi.submit> = {
       passed,
       passScore: c.passScore,
       drawsGranted,
-      review: a.questions.map((q, i) => ({ questionId: q.id, correct: marks[i], answer: shownAnswer(q), yours: [...(input.answers[q.id] ?? [])].sort((x, y) => x - y), explanation: q.explanation })),
+      review: a.questions.map((q, i) => ({
+        questionId: q.id,
+        correct: marks[i],
+        answer: shownAnswer(q),
+        yours: [...(input.answers[q.id] ?? [])].sort((x, y) => x - y),
+        explanation: q.explanation,
+      })),
     }
   },
 }

@@ -35,18 +35,36 @@ async function governedCampaign(ctx: Ctx, id: string): Promise<CampaignDoc> {
 }
 
 /** Replaces the bank with these questions, keeping the ids (and statistics) of questions sent back with one. */
-async function writeQuestions(store: Store, campaignId: string, questions: Array<Omit<QuestionDoc, '_id' | 'campaignId' | 'order'> & { id?: string }>, replace: boolean) {
+async function writeQuestions(
+  store: Store,
+  campaignId: string,
+  questions: Array<Omit<QuestionDoc, '_id' | 'campaignId' | 'order'> & { id?: string }>,
+  replace: boolean,
+) {
   const existing = await store.find<QuestionDoc>(QUESTIONS, { where: { campaignId }, limit: 1000 })
   const keep = new Set(questions.map((q) => q.id).filter(Boolean))
   if (replace) for (const q of existing) if (!keep.has(q._id)) await store.remove(QUESTIONS, { _id: q._id })
   let order = replace ? 0 : existing.reduce((m, q) => Math.max(m, q.order + 1), 0)
   for (const q of questions) {
     const own = q.id && existing.some((e) => e._id === q.id) ? q.id : `${campaignId}.${newId()}`
-    await store.put(QUESTIONS, { _id: own, campaignId, order: order++, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation })
+    await store.put(QUESTIONS, {
+      _id: own,
+      campaignId,
+      order: order++,
+      type: q.type,
+      stem: q.stem,
+      options: q.options,
+      answer: q.answer,
+      explanation: q.explanation,
+    })
   }
 }
 
-async function allPages<T extends { _id: string }>(store: Store, collection: string, where: Record<string, never> | Parameters<Store['find']>[1]): Promise<T[]> {
+async function allPages<T extends { _id: string }>(
+  store: Store,
+  collection: string,
+  where: Record<string, never> | Parameters<Store['find']>[1],
+): Promise<T[]> {
   const out: T[] = []
   for (let skip = 0; ; skip += 1000) {
     const page = await store.find<T>(collection, { ...(where as object), skip, limit: 1000 })
@@ -99,7 +117,8 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     if (input.prizes && !started) {
       const old = await ctx.store.find<PrizeDoc>(PRIZES, { where: { campaignId: id }, limit: 100 })
       for (const o of old) if (!prizes.some((p) => p.id === o._id)) await ctx.store.remove(PRIZES, { _id: o._id })
-      for (const p of prizes) await ctx.store.put(PRIZES, { _id: p.id, campaignId: id, name: p.name, kind: p.kind, quantity: p.quantity, remaining: p.quantity })
+      for (const p of prizes)
+        await ctx.store.put(PRIZES, { _id: p.id, campaignId: id, name: p.name, kind: p.kind, quantity: p.quantity, remaining: p.quantity })
     }
     if (input.questions) await writeQuestions(ctx.store, id, input.questions, true)
     await ctx.store.transaction(async (tx) => {
@@ -146,7 +165,14 @@ export const managedCampaignsAction: Impl<typeof quizApi.managedCampaigns> = {
     const docs = await ctx.store.find<CampaignDoc>(CAMPAIGNS, { where: { orgId: { $in: orgIds } }, orderBy: [['startAt', 'desc']], limit: 200 })
     const items = []
     for (const c of docs) {
-      items.push({ id: c._id, title: c.title, startAt: c.startAt, endAt: c.endAt, state: campaignState(c, ctx.now()), questionCount: await ctx.store.count(QUESTIONS, { campaignId: c._id }) })
+      items.push({
+        id: c._id,
+        title: c.title,
+        startAt: c.startAt,
+        endAt: c.endAt,
+        state: campaignState(c, ctx.now()),
+        questionCount: await ctx.store.count(QUESTIONS, { campaignId: c._id }),
+      })
     }
     return { items }
   },
@@ -161,7 +187,13 @@ export const importQuestionsAction: Impl<typeof quizApi.importQuestions> = {
     else throw invalid([{ path: 'fileId', message: '请在小程序内选择 CSV 或 Excel 文件上传' }], '暂不支持按云存储文件导入，请直接选择文件')
     if (!parsed.ok) throw invalid([{ path: 'csv', message: parsed.message }], parsed.message)
     const good = parsed.rows.filter((r): r is Extract<ImportRow, { ok: true }> => r.ok)
-    if (good.length) await writeQuestions(ctx.store, input.campaignId, good.map((r) => r.question), input.replace)
+    if (good.length)
+      await writeQuestions(
+        ctx.store,
+        input.campaignId,
+        good.map((r) => r.question),
+        input.replace,
+      )
     return {
       added: good.length,
       rows: parsed.rows.map((r) => ({ row: r.row, ok: r.ok, stem: r.stem.slice(0, 40), errors: r.ok ? [] : r.errors })),
@@ -189,7 +221,11 @@ export const statsAction: Impl<typeof quizApi.stats> = {
     const c = await governedCampaign(ctx, input.campaignId)
     const [participants, days, questions, prizes, flaggedCount, flaggedDocs] = await Promise.all([
       ctx.store.count(PLAYERS, { campaignId: c._id }),
-      ctx.store.find<{ _id: string; day: string; [k: string]: unknown }>(DAY_STATS, { where: { campaignId: c._id }, orderBy: [['day', 'asc']], limit: 400 }),
+      ctx.store.find<{ _id: string; day: string; [k: string]: unknown }>(DAY_STATS, {
+        where: { campaignId: c._id },
+        orderBy: [['day', 'asc']],
+        limit: 400,
+      }),
       ctx.store.find<QuestionDoc>(QUESTIONS, { where: { campaignId: c._id }, orderBy: [['order', 'asc']], limit: 1000 }),
       prizeViews(ctx.store, c),
       ctx.store.count(ATTEMPTS, { campaignId: c._id, flagged: true }),
@@ -205,7 +241,12 @@ export const statsAction: Impl<typeof quizApi.stats> = {
       passed,
       passRate: attempts ? passed / attempts : 0,
       flaggedCount,
-      flagged: flaggedDocs.map((a) => ({ nameMasked: maskName(a.name || '微信用户'), score: a.score ?? 0, seconds: Math.round((a.durationMs ?? 0) / 1000), at: a.submittedAt ?? a.startedAt })),
+      flagged: flaggedDocs.map((a) => ({
+        nameMasked: maskName(a.name || '微信用户'),
+        score: a.score ?? 0,
+        seconds: Math.round((a.durationMs ?? 0) / 1000),
+        at: a.submittedAt ?? a.startedAt,
+      })),
       questions: questions.map((q) => {
         const key = q._id.replace(/[^A-Za-z0-9_]/g, '_')
         const asked = sum(`a_${key}`)

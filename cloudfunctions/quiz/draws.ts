@@ -23,7 +23,9 @@ async function issue(ctx: Ctx, c: CampaignDoc, draw: DrawDoc): Promise<DrawDoc> 
   if (prize) {
     // Daily cap first, stock second; a refused stock gives the day's slot back. Both are guarded atomic
     // increments, so no rush can take either past its limit.
-    const capOk = c.dailyPrizeCap == null || (await bumpCounter(ctx.store, DAILY_ISSUED, `${c._id}:${draw.day}`, c.dailyPrizeCap, { campaignId: c._id, day: draw.day }))
+    const capOk =
+      c.dailyPrizeCap == null ||
+      (await bumpCounter(ctx.store, DAILY_ISSUED, `${c._id}:${draw.day}`, c.dailyPrizeCap, { campaignId: c._id, day: draw.day }))
     if (capOk) {
       issued = (await ctx.store.update(PRIZES, { _id: prize.id, remaining: { $gt: 0 } }, { inc: { remaining: -1 } })) > 0
       if (!issued && c.dailyPrizeCap != null) await ctx.store.update(DAILY_ISSUED, { _id: `${c._id}:${draw.day}` }, { inc: { n: -1 } })
@@ -76,9 +78,15 @@ export const drawAction: Impl<typeof quizApi.draw> = {
     // A draw whose right was spent but whose prize was never settled (a crash, a timeout) is finished first,
     // with the outcome its id already fixed.
     // Only a draw whose lease ran out: one still being settled by a concurrent request is left to it.
-    const [stale] = await ctx.store.find<DrawDoc>(DRAWS, { where: { campaignId: c._id, openid: ctx.caller.openid, status: 'pending', leaseUntil: { $lt: now.toISOString() } }, limit: 1 })
+    const [stale] = await ctx.store.find<DrawDoc>(DRAWS, {
+      where: { campaignId: c._id, openid: ctx.caller.openid, status: 'pending', leaseUntil: { $lt: now.toISOString() } },
+      limit: 1,
+    })
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString()
-    if (stale && (await ctx.store.update(DRAWS, { _id: stale._id, status: 'pending', leaseUntil: stale.leaseUntil as string }, { set: { leaseUntil } }))) {
+    if (
+      stale &&
+      (await ctx.store.update(DRAWS, { _id: stale._id, status: 'pending', leaseUntil: stale.leaseUntil as string }, { set: { leaseUntil } }))
+    ) {
       const done = await issue(ctx, c, stale)
       const p = await ctx.store.get<PlayerDoc>(PLAYERS, pid)
       return drawAnswer(done, p?.drawsLeft ?? 0)
@@ -130,10 +138,17 @@ export const claimAction: Impl<typeof quizApi.claim> = {
       if (!input.name) missing.push({ path: 'name', message: '请填写收件人' })
       if (!input.address) missing.push({ path: 'address', message: '请填写收货地址' })
     }
-    if ((d.kind === 'goods' || d.kind === 'phone_credit') && !input.phone) missing.push({ path: 'phone', message: d.kind === 'goods' ? '请填写收件人手机号' : '请填写充值手机号' })
+    if ((d.kind === 'goods' || d.kind === 'phone_credit') && !input.phone)
+      missing.push({ path: 'phone', message: d.kind === 'goods' ? '请填写收件人手机号' : '请填写充值手机号' })
     if (missing.length) throw invalid(missing)
     if (input.phone) Object.assign(set, { phoneCipher: pii.encrypt(input.phone), phoneMasked: maskPhone(input.phone) })
-    if (d.kind === 'goods') Object.assign(set, { addressCipher: pii.encrypt(input.address), addressMasked: maskAddress(input.address), claimNameMasked: maskName(input.name), nameCipher: pii.encrypt(input.name) })
+    if (d.kind === 'goods')
+      Object.assign(set, {
+        addressCipher: pii.encrypt(input.address),
+        addressMasked: maskAddress(input.address),
+        claimNameMasked: maskName(input.name),
+        nameCipher: pii.encrypt(input.name),
+      })
     if (d.kind === 'voucher') set.voucherCode = voucherCode()
     const changed = await ctx.store.update(DRAWS, { _id: d._id, claimStatus: 'unclaimed' }, { set })
     if (!changed) throw conflict('这个奖品已经领取过了')
@@ -157,7 +172,15 @@ export const fairnessAction: Impl<typeof quizApi.fairness> = {
     const revealed = campaignState(c, ctx.now()) === 'ended'
     const PAGE = 1000
     const [draws, total] = await Promise.all([
-      ctx.store.find<DrawDoc>(DRAWS, { where: { campaignId: c._id }, orderBy: [['at', 'asc'], ['_id', 'asc']], skip: (input.page - 1) * PAGE, limit: PAGE }),
+      ctx.store.find<DrawDoc>(DRAWS, {
+        where: { campaignId: c._id },
+        orderBy: [
+          ['at', 'asc'],
+          ['_id', 'asc'],
+        ],
+        skip: (input.page - 1) * PAGE,
+        limit: PAGE,
+      }),
       ctx.store.count(DRAWS, { campaignId: c._id }),
     ])
     return {

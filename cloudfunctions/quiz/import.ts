@@ -7,14 +7,42 @@ import { question, type Question } from '../../src/contracts/quiz/schemas'
  * for 判断, 正确/错误 (对/错, √/×). Each row is checked with the same schema as the edit form.
  */
 const TYPE_WORDS: Record<string, Question['type']> = {
-  单选: 'single', 单选题: 'single', single: 'single',
-  多选: 'multiple', 多选题: 'multiple', multiple: 'multiple',
-  判断: 'judge', 判断题: 'judge', judge: 'judge',
+  单选: 'single',
+  单选题: 'single',
+  single: 'single',
+  多选: 'multiple',
+  多选题: 'multiple',
+  multiple: 'multiple',
+  判断: 'judge',
+  判断题: 'judge',
+  judge: 'judge',
 }
 const COLS: Record<string, string> = {
-  题型: 'type', type: 'type', 题干: 'stem', 题目: 'stem', stem: 'stem', 选项: 'options', options: 'options',
-  答案: 'answer', 正确答案: 'answer', answer: 'answer', 解析: 'explanation', 答案解析: 'explanation', explanation: 'explanation',
-  选项a: 'o0', 选项b: 'o1', 选项c: 'o2', 选项d: 'o3', 选项e: 'o4', 选项f: 'o5', a: 'o0', b: 'o1', c: 'o2', d: 'o3', e: 'o4', f: 'o5',
+  题型: 'type',
+  type: 'type',
+  题干: 'stem',
+  题目: 'stem',
+  stem: 'stem',
+  选项: 'options',
+  options: 'options',
+  答案: 'answer',
+  正确答案: 'answer',
+  answer: 'answer',
+  解析: 'explanation',
+  答案解析: 'explanation',
+  explanation: 'explanation',
+  选项a: 'o0',
+  选项b: 'o1',
+  选项c: 'o2',
+  选项d: 'o3',
+  选项e: 'o4',
+  选项f: 'o5',
+  a: 'o0',
+  b: 'o1',
+  c: 'o2',
+  d: 'o3',
+  e: 'o4',
+  f: 'o5',
 }
 export const MAX_IMPORT_ROWS = 500
 
@@ -58,7 +86,12 @@ export function rowsToQuestions(records: string[][]): ImportParse {
     const errors: string[] = []
     const type = TYPE_WORDS[(raw.type ?? '').toLowerCase()]
     if (!type) errors.push(`题型应为 单选、多选 或 判断，收到「${raw.type ?? ''}」`)
-    const options = raw.options ? raw.options.split(/[|｜]/).map((s) => s.trim()).filter(Boolean) : ['o0', 'o1', 'o2', 'o3', 'o4', 'o5'].map((k) => raw[k] ?? '').filter(Boolean)
+    const options = raw.options
+      ? raw.options
+          .split(/[|｜]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : ['o0', 'o1', 'o2', 'o3', 'o4', 'o5'].map((k) => raw[k] ?? '').filter(Boolean)
     const answer = answerOf(type, raw.answer ?? '', errors)
     if (seen.has(stem)) errors.push('与文件中前面的题目重复')
     if (!errors.length) {
@@ -100,7 +133,17 @@ export async function parseQuestionsXlsx(file: Buffer): Promise<ImportParse> {
   const records: string[][] = []
   ws.eachRow({ includeEmpty: true }, (r) => {
     const vals = (r.values as unknown[]).slice(1)
-    records.push(vals.map((v) => (v == null ? '' : typeof v === 'object' && v && 'text' in v ? String((v as { text: unknown }).text) : typeof v === 'object' && v && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('') : String(v))))
+    records.push(
+      vals.map((v) =>
+        v == null
+          ? ''
+          : typeof v === 'object' && v && 'text' in v
+            ? String((v as { text: unknown }).text)
+            : typeof v === 'object' && v && 'richText' in v
+              ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('')
+              : String(v),
+      ),
+    )
   })
   return rowsToQuestions(records)
 }

@@ -11,8 +11,20 @@ export default defineModule({
     [PRIZES]: { indexes: ['campaignId'] },
     [PLAYERS]: { indexes: [['campaignId', 'bestScore', 'bestMs']] },
     [DAY_COUNTS]: {},
-    [ATTEMPTS]: { indexes: [['campaignId', 'openid', 'status'], ['campaignId', 'flagged', 'submittedAt']] },
-    [DRAWS]: { indexes: [['campaignId', 'openid', 'status'], ['campaignId', 'issued', 'at'], ['openid', 'issued', 'at'], ['campaignId', 'at']] },
+    [ATTEMPTS]: {
+      indexes: [
+        ['campaignId', 'openid', 'status'],
+        ['campaignId', 'flagged', 'submittedAt'],
+      ],
+    },
+    [DRAWS]: {
+      indexes: [
+        ['campaignId', 'openid', 'status'],
+        ['campaignId', 'issued', 'at'],
+        ['openid', 'issued', 'at'],
+        ['campaignId', 'at'],
+      ],
+    },
     [DAILY_ISSUED]: {},
     [DAY_STATS]: { indexes: [['campaignId', 'day']] },
   },

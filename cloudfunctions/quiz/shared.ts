@@ -17,11 +17,24 @@ export async function campaignOr404(store: Store, id: string): Promise<CampaignD
 export async function prizeViews(store: Store, c: CampaignDoc): Promise<PrizeView[]> {
   const docs = await store.find<PrizeDoc>(PRIZES, { where: { campaignId: c._id }, limit: 100 })
   const byId = new Map(docs.map((d) => [d._id, d]))
-  return c.prizes.map((p) => ({ id: p.id, name: p.name, kind: p.kind, quantity: p.quantity, weight: p.weight, remaining: byId.get(p.id)?.remaining ?? 0 }))
+  return c.prizes.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    quantity: p.quantity,
+    weight: p.weight,
+    remaining: byId.get(p.id)?.remaining ?? 0,
+  }))
 }
 
 /** Counter docs with deterministic ids: bump if below the limit, create on first use. Returns false when full. */
-export async function bumpCounter(store: Store, collection: string, id: string, limit: number, extra: Record<string, unknown> = {}): Promise<boolean> {
+export async function bumpCounter(
+  store: Store,
+  collection: string,
+  id: string,
+  limit: number,
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
   if (await store.update(collection, { _id: id, n: { $lt: limit } }, { inc: { n: 1 } })) return true
   try {
     if (limit < 1) return false

@@ -1,11 +1,5 @@
 import * as z from 'zod'
-import {
-  type Area,
-  upsertInput,
-  stationFields,
-  type ImportReport,
-  type StationSummary,
-} from '../../src/contracts/stations/schemas'
+import { type Area, upsertInput, stationFields, type ImportReport, type StationSummary } from '../../src/contracts/stations/schemas'
 import { implement, type Ctx } from '../_core/contract'
 import { stationsApi } from '../../src/contracts/stations/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
@@ -58,7 +52,10 @@ function stationBody(fields: Fields, ctx: Ctx) {
  */
 /** What importRow would do with this row, read only: the 预览 (dry run) answer. */
 async function previewRow(ctx: Ctx, orgId: string, fields: z.output<typeof stationFields>): Promise<{ status: 'created' | 'updated'; id: string }> {
-  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, { where: { orgId, name: fields.name, address: fields.address, status: 'active' }, limit: 1 })
+  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, {
+    where: { orgId, name: fields.name, address: fields.address, status: 'active' },
+    limit: 1,
+  })
   if (legacy) return { status: 'updated', id: legacy._id }
   const id = stationKeyId(orgId, fields.name, fields.address)
   return { status: (await ctx.store.get<StationDoc>(STATIONS, id)) ? 'updated' : 'created', id }
@@ -66,13 +63,23 @@ async function previewRow(ctx: Ctx, orgId: string, fields: z.output<typeof stati
 
 async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof stationFields>): Promise<{ status: 'created' | 'updated'; id: string }> {
   // Stations created before ids were derived (the demo seed, older data) are found by their fields.
-  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, { where: { orgId, name: fields.name, address: fields.address, status: 'active' }, limit: 1 })
+  const [legacy] = await ctx.store.find<StationDoc>(STATIONS, {
+    where: { orgId, name: fields.name, address: fields.address, status: 'active' },
+    limit: 1,
+  })
   const id = legacy?._id ?? stationKeyId(orgId, fields.name, fields.address)
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = legacy && attempt === 0 ? legacy : await ctx.store.get<StationDoc>(STATIONS, id)
     if (!existing) {
       try {
-        await ctx.store.insert(STATIONS, { _id: id, ...stationBody({ ...fields, photos: [] }, ctx), orgId, status: 'active', version: 1, createdAt: ctx.now().toISOString() })
+        await ctx.store.insert(STATIONS, {
+          _id: id,
+          ...stationBody({ ...fields, photos: [] }, ctx),
+          orgId,
+          status: 'active',
+          version: 1,
+          createdAt: ctx.now().toISOString(),
+        })
         return { status: 'created', id }
       } catch (e) {
         if (!(e instanceof DuplicateKeyError)) throw e
@@ -80,7 +87,11 @@ async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof statio
       }
     }
     const body = stationBody({ ...fields, photos: existing.photos ?? [] }, ctx)
-    const n = await ctx.store.update(STATIONS, { _id: id, version: existing.version ?? 0 }, { set: { ...body, status: 'active' }, inc: { version: 1 } })
+    const n = await ctx.store.update(
+      STATIONS,
+      { _id: id, version: existing.version ?? 0 },
+      { set: { ...body, status: 'active' }, inc: { version: 1 } },
+    )
     if (n) return { status: 'updated', id }
   }
   throw conflict('该驿站正被他人同时修改，请稍后重新导入')
@@ -246,7 +257,12 @@ export const stationsActions = implement(stationsApi, {
         const dup = seen.get(key)
         if (dup) {
           report.refused++
-          report.rows.push({ row: row.row, name: row.name, status: 'refused', errors: [{ path: 'name', message: `与第 ${dup} 行重复（名称和地址相同）` }] })
+          report.rows.push({
+            row: row.row,
+            name: row.name,
+            status: 'refused',
+            errors: [{ path: 'name', message: `与第 ${dup} 行重复（名称和地址相同）` }],
+          })
           continue
         }
         seen.set(key, row.row)
@@ -263,7 +279,13 @@ export const stationsActions = implement(stationsApi, {
         report.rows.push({ row: row.row, name: row.name, status: result.status, id: result.id })
       }
       if (!dryRun) {
-        ctx.log.info('stations_imported', { by: ctx.caller.openid, format: file ? (parsed.format ?? 'file') : 'paste', created: report.created, updated: report.updated, refused: report.refused })
+        ctx.log.info('stations_imported', {
+          by: ctx.caller.openid,
+          format: file ? (parsed.format ?? 'file') : 'paste',
+          created: report.created,
+          updated: report.updated,
+          refused: report.refused,
+        })
       }
       return report
     },

@@ -79,7 +79,10 @@ function validateLines(records: SheetLine[]): CsvParse {
   const header = records[0].cells.map((h) => HEADERS[String(h).trim().toLowerCase()] ?? HEADERS[String(h).trim()])
   const missing = REQUIRED.filter((f) => !header.includes(f))
   if (missing.length) {
-    return { ok: false, message: `表头缺少列：${missing.join('、')}（应为 名称,地址,纬度,经度,开放时间,设施,电话 或 name,address,lat,lng,hours,amenities,phone）` }
+    return {
+      ok: false,
+      message: `表头缺少列：${missing.join('、')}（应为 名称,地址,纬度,经度,开放时间,设施,电话 或 name,address,lat,lng,hours,amenities,phone）`,
+    }
   }
   if (records.length - 1 > MAX_IMPORT_ROWS) return { ok: false, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入` }
 
@@ -98,7 +101,10 @@ function validateLines(records: SheetLine[]): CsvParse {
     }
     const errors: FieldError[] = []
     const amenities: AmenityKey[] = []
-    for (const part of (raw.amenities ?? '').split(/[|｜、;；,，/]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of (raw.amenities ?? '')
+      .split(/[|｜、;；,，/]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const key = amenityFromText(part)
       if (key) {
         if (!amenities.includes(key)) amenities.push(key)

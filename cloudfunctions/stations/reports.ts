@@ -92,7 +92,9 @@ export const reportActions: Pick<Implementation<typeof stationsApi>, 'reports' |
           skip -= counts[i]
           continue
         }
-        items.push(...(await ctx.store.find<StationReportDoc>(REPORTS, { where, orderBy: [['createdAt', dir]], skip, limit: pageSize - items.length })))
+        items.push(
+          ...(await ctx.store.find<StationReportDoc>(REPORTS, { where, orderBy: [['createdAt', dir]], skip, limit: pageSize - items.length })),
+        )
         skip = 0
       }
       return { items: items.map(toReportItem), total: counts.reduce((a, b) => a + b, 0) }
@@ -114,7 +116,9 @@ export const reportActions: Pick<Implementation<typeof stationsApi>, 'reports' |
       if (!report) throw notFound('反馈不存在')
       const station = await ctx.store.get<StationDoc>(STATIONS, report.stationId)
       // A removed station's reports stay with the union that ran it; keepers lose them with the station.
-      const allowed = station ? await canEditStation(ctx.store, ctx.caller, station) : (await governedOrgIds(ctx.store, ctx.caller)).includes(report.orgId)
+      const allowed = station
+        ? await canEditStation(ctx.store, ctx.caller, station)
+        : (await governedOrgIds(ctx.store, ctx.caller)).includes(report.orgId)
       if (!allowed) throw forbidden('这条反馈不属于您负责的驿站')
       if (report.status !== 'open') throw conflict('这条反馈已处理过了')
       const now = ctx.now()
@@ -123,7 +127,8 @@ export const reportActions: Pick<Implementation<typeof stationsApi>, 'reports' |
         if (!station || station.status !== 'active') throw invalid([{ path: 'suspendUntil', message: '驿站已撤销，无需暂停开放' }])
         const today = beijingDay(now)
         if (suspendUntil <= today) throw invalid([{ path: 'suspendUntil', message: '恢复开放日期须在今天之后' }])
-        if (suspendUntil > addDays(today, MAX_SUSPEND_DAYS)) throw invalid([{ path: 'suspendUntil', message: `恢复开放日期最多在 ${MAX_SUSPEND_DAYS} 天之后` }])
+        if (suspendUntil > addDays(today, MAX_SUSPEND_DAYS))
+          throw invalid([{ path: 'suspendUntil', message: `恢复开放日期最多在 ${MAX_SUSPEND_DAYS} 天之后` }])
       }
 
       const resolved: StationReportDoc = {
@@ -142,7 +147,11 @@ export const reportActions: Pick<Implementation<typeof stationsApi>, 'reports' |
         if (!current || current.status !== 'open') throw conflict('这条反馈已处理过了')
         await tx.put(REPORTS, { ...current, ...resolved })
         if (suspendUntil && station) {
-          await tx.update(STATIONS, { _id: station._id }, { set: { suspendedUntil: suspendUntil, updatedAt: now.toISOString(), updatedBy: ctx.caller.openid } })
+          await tx.update(
+            STATIONS,
+            { _id: station._id },
+            { set: { suspendedUntil: suspendUntil, updatedAt: now.toISOString(), updatedBy: ctx.caller.openid } },
+          )
         }
         await ctx.notify(tx, {
           openid: report.openid,
@@ -164,11 +173,42 @@ export const reportActions: Pick<Implementation<typeof stationsApi>, 'reports' |
 export async function seedReports(store: import('../_core/store/port').Store, now: Date, countyId: string): Promise<void> {
   const ago = (h: number) => new Date(now.getTime() - h * 3600_000).toISOString()
   const rows: StationReportDoc[] = [
-    { _id: 'rpt-demo-1', stationId: 'st-shizhong', stationName: '市中街道办事处劳动者驿站', orgId: countyId, kind: 'closed', text: '下午三点来的时候大门锁着，门口没有贴通知。', openid: 'demo-courier', status: 'open', createdAt: ago(5) },
-    { _id: 'rpt-demo-2', stationId: 'st-sanitation', stationName: '乐陵市环卫处职工驿站', orgId: countyId, kind: 'broken', text: '饮水机不出热水了。', openid: 'demo-courier', status: 'open', createdAt: ago(26) },
     {
-      _id: 'rpt-demo-3', stationId: 'st-icbc', stationName: '工商银行乐陵支行劳动者港湾', orgId: countyId, kind: 'other', text: '充电插座不够用，中午人多时排队。', openid: 'demo-courier',
-      status: 'resolved', createdAt: ago(72), reply: '已加装一个六位插排，谢谢反馈！', resolvedAt: ago(50), resolvedBy: 'demo-staff', resolvedByName: '刘干事',
+      _id: 'rpt-demo-1',
+      stationId: 'st-shizhong',
+      stationName: '市中街道办事处劳动者驿站',
+      orgId: countyId,
+      kind: 'closed',
+      text: '下午三点来的时候大门锁着，门口没有贴通知。',
+      openid: 'demo-courier',
+      status: 'open',
+      createdAt: ago(5),
+    },
+    {
+      _id: 'rpt-demo-2',
+      stationId: 'st-sanitation',
+      stationName: '乐陵市环卫处职工驿站',
+      orgId: countyId,
+      kind: 'broken',
+      text: '饮水机不出热水了。',
+      openid: 'demo-courier',
+      status: 'open',
+      createdAt: ago(26),
+    },
+    {
+      _id: 'rpt-demo-3',
+      stationId: 'st-icbc',
+      stationName: '工商银行乐陵支行劳动者港湾',
+      orgId: countyId,
+      kind: 'other',
+      text: '充电插座不够用，中午人多时排队。',
+      openid: 'demo-courier',
+      status: 'resolved',
+      createdAt: ago(72),
+      reply: '已加装一个六位插排，谢谢反馈！',
+      resolvedAt: ago(50),
+      resolvedBy: 'demo-staff',
+      resolvedByName: '刘干事',
     },
   ]
   for (const r of rows) await store.put(REPORTS, r)

@@ -27,7 +27,14 @@ const NOW = new Date('2027-06-10T09:00:05+08:00')
 async function pool<T>(width: number, tasks: Array<() => Promise<T>>): Promise<T[]> {
   const out: T[] = new Array(tasks.length)
   let next = 0
-  await Promise.all(Array.from({ length: width }, async () => { while (next < tasks.length) { const i = next++; out[i] = await tasks[i]() } }))
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) {
+        const i = next++
+        out[i] = await tasks[i]()
+      }
+    }),
+  )
   return out
 }
 
@@ -39,21 +46,65 @@ function q(samples: number[], p: number) {
 async function seed(store: Store) {
   for (let c = 0; c < CLASSES; c++) {
     await store.put('cc_classes', {
-      _id: `bench-${c}`, title: `托管班 ${c + 1}`, site: '职工之家', address: '乐陵', startDate: '2027-07-05', endDate: '2027-07-30', dailyHours: '08:30-17:30',
-      gradeMin: 1, gradeMax: 6, capacity: CAPACITY, remaining: CAPACITY, nextSeq: 1, waiting: 0, toOffer: 0, applicants: 0,
-      opensAt: '2027-06-10T09:00:00+08:00', closesAt: '2027-06-30T18:00:00+08:00', cancelBefore: '2027-07-01T18:00:00+08:00',
-      audience: 'all', allocation: 'fcfs', fee: 0, description: '', season: 2027, orgId: 'org-leling', orgName: '乐陵市总工会', createdBy: 'bench', updatedAt: NOW.toISOString(),
+      _id: `bench-${c}`,
+      title: `托管班 ${c + 1}`,
+      site: '职工之家',
+      address: '乐陵',
+      startDate: '2027-07-05',
+      endDate: '2027-07-30',
+      dailyHours: '08:30-17:30',
+      gradeMin: 1,
+      gradeMax: 6,
+      capacity: CAPACITY,
+      remaining: CAPACITY,
+      nextSeq: 1,
+      waiting: 0,
+      toOffer: 0,
+      applicants: 0,
+      opensAt: '2027-06-10T09:00:00+08:00',
+      closesAt: '2027-06-30T18:00:00+08:00',
+      cancelBefore: '2027-07-01T18:00:00+08:00',
+      audience: 'all',
+      allocation: 'fcfs',
+      fee: 0,
+      description: '',
+      season: 2027,
+      orgId: 'org-leling',
+      orgName: '乐陵市总工会',
+      createdBy: 'bench',
+      updatedAt: NOW.toISOString(),
     })
   }
   for (let i = 0; i < PARENTS; i++) {
     await store.put('cc_children', {
-      _id: `ch-${i}`, parentOpenid: `parent-${i}`, name: '孩子', gender: '男', idCipher: 'x', idHash: `h${i}`, idMasked: '3714**********0000',
-      grade: 1 + (i % 6), gradeSeason: 2027, school: '', health: '', pickupPeople: '', createdAt: '2027-05-01T00:00:00.000Z',
+      _id: `ch-${i}`,
+      parentOpenid: `parent-${i}`,
+      name: '孩子',
+      gender: '男',
+      idCipher: 'x',
+      idHash: `h${i}`,
+      idMasked: '3714**********0000',
+      grade: 1 + (i % 6),
+      gradeSeason: 2027,
+      school: '',
+      health: '',
+      pickupPeople: '',
+      createdAt: '2027-05-01T00:00:00.000Z',
     })
   }
 }
 
-interface Run { confirmed: number; waitlisted: number; errors: number; overbooked: number; seconds: number; p50: number; p99: number; ops: number; byOp: Record<string, number> }
+interface Run {
+  confirmed: number
+  waitlisted: number
+  errors: number
+  overbooked: number
+  seconds: number
+  p50: number
+  p99: number
+  ops: number
+  byOp: Record<string, number>
+}
 
 async function send(url: string, headers: Record<string, string>, body: unknown) {
   const t = performance.now()
@@ -67,14 +118,37 @@ async function realRun(latencyMs: number): Promise<Run> {
   await seed(raw)
   const counting = withCounting(latencyMs ? withLatency(raw, latencyMs) : raw)
   const key = randomBytes(32)
-  const server = createGateway({ store: counting.store, key, notifier: localNotifier(silentLogger), log: silentLogger, keys: keysFromMaterial(generateKeyMaterial()), now: () => NOW })
+  const server = createGateway({
+    store: counting.store,
+    key,
+    notifier: localNotifier(silentLogger),
+    log: silentLogger,
+    keys: keysFromMaterial(generateKeyMaterial()),
+    now: () => NOW,
+  })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const tokens = await pool(64, Array.from({ length: PARENTS }, (_, i) => async () => (await send(`${base}/api/dev/login`, {}, { openid: `parent-${i}` })).json.data.token as string))
+  const tokens = await pool(
+    64,
+    Array.from(
+      { length: PARENTS },
+      (_, i) => async () => (await send(`${base}/api/dev/login`, {}, { openid: `parent-${i}` })).json.data.token as string,
+    ),
+  )
   counting.reset()
   const t0 = performance.now()
-  const results = await pool(IN_FLIGHT, Array.from({ length: PARENTS }, (_, i) => () =>
-    send(`${base}/api/childcare`, { authorization: `Bearer ${tokens[i]}` }, { action: 'book', data: { classId: `bench-${i % CLASSES}`, childIds: [`ch-${i}`], requestId: `bench-req-${i}` } })))
+  const results = await pool(
+    IN_FLIGHT,
+    Array.from(
+      { length: PARENTS },
+      (_, i) => () =>
+        send(
+          `${base}/api/childcare`,
+          { authorization: `Bearer ${tokens[i]}` },
+          { action: 'book', data: { classId: `bench-${i % CLASSES}`, childIds: [`ch-${i}`], requestId: `bench-req-${i}` } },
+        ),
+    ),
+  )
   const seconds = (performance.now() - t0) / 1000
   const ops = counting.counts.total
   const byOp = { ...counting.counts.byOp }
@@ -83,8 +157,21 @@ async function realRun(latencyMs: number): Promise<Run> {
   const confirmed = (raw.rawDump('cc_bookings').map((s) => JSON.parse(s)) as Array<{ status: string }>).filter((b) => b.status === 'confirmed').length
   await raw.close()
   return {
-    confirmed, waitlisted: ok.filter((s) => s === 'waitlisted').length, errors: results.filter((r) => r.status >= 500).length, overbooked: Math.max(0, confirmed - CLASSES * CAPACITY),
-    seconds, p50: q(results.map((r) => r.ms), 0.5), p99: q(results.map((r) => r.ms), 0.99), ops, byOp,
+    confirmed,
+    waitlisted: ok.filter((s) => s === 'waitlisted').length,
+    errors: results.filter((r) => r.status >= 500).length,
+    overbooked: Math.max(0, confirmed - CLASSES * CAPACITY),
+    seconds,
+    p50: q(
+      results.map((r) => r.ms),
+      0.5,
+    ),
+    p99: q(
+      results.map((r) => r.ms),
+      0.99,
+    ),
+    ops,
+    byOp,
   }
 }
 
@@ -101,7 +188,11 @@ async function naiveRun(latencyMs: number): Promise<Run> {
         const cls = (await ctx.store.get('cc_classes', input.classId)) as { _id: string; remaining: number } & Record<string, unknown>
         const confirmed = cls.remaining > 0
         if (confirmed) await ctx.store.put('cc_classes', { ...cls, remaining: cls.remaining - 1 })
-        await ctx.store.insert('cc_bookings', { _id: `2027:${input.childIds[0]}`, classId: input.classId, status: confirmed ? 'confirmed' : 'waitlisted' })
+        await ctx.store.insert('cc_bookings', {
+          _id: `2027:${input.childIds[0]}`,
+          classId: input.classId,
+          status: confirmed ? 'confirmed' : 'waitlisted',
+        })
         return { bookings: [{ status: confirmed ? 'confirmed' : 'waitlisted' }] }
       },
     }),
@@ -110,7 +201,11 @@ async function naiveRun(latencyMs: number): Promise<Run> {
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', async () => {
-      const result = await dispatch(actions, JSON.parse(body), String(req.headers['x-openid']), { store: counting.store, log: silentLogger, now: () => NOW })
+      const result = await dispatch(actions, JSON.parse(body), String(req.headers['x-openid']), {
+        store: counting.store,
+        log: silentLogger,
+        now: () => NOW,
+      })
       res.writeHead(result.ok ? 200 : 500, { 'content-type': 'application/json' })
       res.end(JSON.stringify(result))
     })
@@ -119,27 +214,60 @@ async function naiveRun(latencyMs: number): Promise<Run> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   counting.reset()
   const t0 = performance.now()
-  const results = await pool(IN_FLIGHT, Array.from({ length: PARENTS }, (_, i) => () =>
-    send(base, { 'x-openid': `parent-${i}` }, { action: 'book', data: { classId: `bench-${i % CLASSES}`, childIds: [`ch-${i}`], requestId: `r${i}` } })))
+  const results = await pool(
+    IN_FLIGHT,
+    Array.from(
+      { length: PARENTS },
+      (_, i) => () =>
+        send(
+          base,
+          { 'x-openid': `parent-${i}` },
+          { action: 'book', data: { classId: `bench-${i % CLASSES}`, childIds: [`ch-${i}`], requestId: `r${i}` } },
+        ),
+    ),
+  )
   const seconds = (performance.now() - t0) / 1000
   server.close()
   const confirmed = (raw.rawDump('cc_bookings').map((s) => JSON.parse(s)) as Array<{ status: string }>).filter((b) => b.status === 'confirmed').length
   await raw.close()
   return {
-    confirmed, waitlisted: PARENTS - confirmed, errors: results.filter((r) => r.status >= 500).length, overbooked: Math.max(0, confirmed - CLASSES * CAPACITY),
-    seconds, p50: q(results.map((r) => r.ms), 0.5), p99: q(results.map((r) => r.ms), 0.99), ops: counting.counts.total, byOp: { ...counting.counts.byOp },
+    confirmed,
+    waitlisted: PARENTS - confirmed,
+    errors: results.filter((r) => r.status >= 500).length,
+    overbooked: Math.max(0, confirmed - CLASSES * CAPACITY),
+    seconds,
+    p50: q(
+      results.map((r) => r.ms),
+      0.5,
+    ),
+    p99: q(
+      results.map((r) => r.ms),
+      0.99,
+    ),
+    ops: counting.counts.total,
+    byOp: { ...counting.counts.byOp },
   }
 }
 
 function print(name: string, r: Run) {
   console.log(`\n${name}`)
-  console.log(`  confirmed ${r.confirmed} of ${CLASSES * CAPACITY} places (overbooked by ${r.overbooked}), waitlisted ${r.waitlisted}, errors 5xx ${r.errors}`)
-  console.log(`  ${PARENTS} bookings in ${r.seconds.toFixed(2)} s = ${(PARENTS / r.seconds).toFixed(0)}/s; latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`)
-  console.log(`  store operations per booking ${(r.ops / PARENTS).toFixed(2)} (all calls incl. the gateway's user lookup): ${Object.entries(r.byOp).map(([k, v]) => `${k} ${(v / PARENTS).toFixed(2)}`).join(', ')}`)
+  console.log(
+    `  confirmed ${r.confirmed} of ${CLASSES * CAPACITY} places (overbooked by ${r.overbooked}), waitlisted ${r.waitlisted}, errors 5xx ${r.errors}`,
+  )
+  console.log(
+    `  ${PARENTS} bookings in ${r.seconds.toFixed(2)} s = ${(PARENTS / r.seconds).toFixed(0)}/s; latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
+  )
+  console.log(
+    `  store operations per booking ${(r.ops / PARENTS).toFixed(2)} (all calls incl. the gateway's user lookup): ${Object.entries(r.byOp)
+      .map(([k, v]) => `${k} ${(v / PARENTS).toFixed(2)}`)
+      .join(', ')}`,
+  )
 }
 
 async function main() {
-  console.log(`childcare rush: ${PARENTS} parents, ${CLASSES} classes x ${CAPACITY} places, ${IN_FLIGHT} requests in flight, HTTP gateway over SQLite`)
+  console.log(
+    `childcare rush: ${PARENTS} parents, ${CLASSES} classes x ${CAPACITY} places, ${IN_FLIGHT} requests in flight, HTTP gateway over SQLite`,
+  )
   print('book (transaction: get class, guarded decrement or waitlist sequence, insert booking)', await realRun(0))
   print('book, with 0-1 ms store latency per call (cloud-like round trips)', await realRun(1))
   print('naive read-then-write (get class, put remaining - 1, insert)', await naiveRun(0))

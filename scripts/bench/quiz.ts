@@ -46,26 +46,65 @@ async function rush() {
   const now = new Date('2026-11-23T10:00:00+08:00')
   await seedIfEmpty(raw, now)
   const counting = withCounting(raw)
-  const server = createGateway({ store: counting.store, key: randomBytes(32), notifier: localNotifier(silentLogger), log: silentLogger, keys: keysFromMaterial(generateKeyMaterial()), now: () => now })
+  const server = createGateway({
+    store: counting.store,
+    key: randomBytes(32),
+    notifier: localNotifier(silentLogger),
+    log: silentLogger,
+    keys: keysFromMaterial(generateKeyMaterial()),
+    now: () => now,
+  })
   // A burst of connections: a listen backlog beyond Node's default 511.
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', 4096, r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
     return (await res.json()) as any
   }
 
   const staff = (await post('/api/dev/login', { openid: 'demo-staff' })).data.token
-  const created = await post('/api/quiz', {
-    action: 'upsertCampaign',
-    data: { title: '基准测试活动', startAt: '2026-11-20T00:00:00+08:00', endAt: '2026-12-31T00:00:00+08:00', audience: 'all', questionsPerAttempt: 1, timeLimitSec: 60, passScore: 1, attemptsPerDay: 3, drawsPerPass: 1, prizes: PRIZES },
-  }, staff)
+  const created = await post(
+    '/api/quiz',
+    {
+      action: 'upsertCampaign',
+      data: {
+        title: '基准测试活动',
+        startAt: '2026-11-20T00:00:00+08:00',
+        endAt: '2026-12-31T00:00:00+08:00',
+        audience: 'all',
+        questionsPerAttempt: 1,
+        timeLimitSec: 60,
+        passScore: 1,
+        attemptsPerDay: 3,
+        drawsPerPass: 1,
+        prizes: PRIZES,
+      },
+    },
+    staff,
+  )
   if (!created.ok) throw new Error(JSON.stringify(created))
   const campaignId: string = created.data.id
 
   // Draw rights written straight into the store (as passing a quiz would), and one session per person.
   const people = Array.from({ length: PEOPLE }, (_, i) => `bench-${i}`)
-  for (const openid of people) await raw.put('quiz_players', { _id: `${campaignId}:${openid}`, campaignId, openid, name: '', drawsLeft: 1, drawsGranted: 1, drawsUsed: 0, attempts: 1, passes: 1, bestScore: 1, bestMs: 30000 })
+  for (const openid of people)
+    await raw.put('quiz_players', {
+      _id: `${campaignId}:${openid}`,
+      campaignId,
+      openid,
+      name: '',
+      drawsLeft: 1,
+      drawsGranted: 1,
+      drawsUsed: 0,
+      attempts: 1,
+      passes: 1,
+      bestScore: 1,
+      bestMs: 30000,
+    })
   const tokens: string[] = []
   await pool(people, 200, async (openid) => {
     tokens.push((await post('/api/dev/login', { openid })).data.token)
@@ -94,11 +133,17 @@ async function rush() {
   const stock = PRIZES.reduce((s, p) => s + p.quantity, 0)
   const q = quantiles(latencies)
   console.log(`\n答题抽奖: ${PEOPLE} draws by distinct people, ${IN_FLIGHT} in flight, ${stock} prizes in stock (gateway over HTTP, SQLite)`)
-  console.log(`  issued                ${issued} (stock ${stock}; ${intendedWins} draws intended a prize; ${won} answered won; ${failed} errors, of which ${transportErrors} connection errors)`)
+  console.log(
+    `  issued                ${issued} (stock ${stock}; ${intendedWins} draws intended a prize; ${won} answered won; ${failed} errors, of which ${transportErrors} connection errors)`,
+  )
   for (const p of prizeDocs) console.log(`    ${p.name.padEnd(12, '　')} ${p.quantity - p.remaining}/${p.quantity}`)
   console.log(`  throughput            ${(PEOPLE / seconds).toFixed(0)} draws/s (${seconds.toFixed(1)} s)`)
   console.log(`  latency               p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms, max ${q.max.toFixed(1)} ms`)
-  console.log(`  store ops per draw    ${(ops.total / PEOPLE).toFixed(2)} (${Object.entries(ops.byOp).map(([k, v]) => `${k} ${(v / PEOPLE).toFixed(2)}`).join(', ')})`)
+  console.log(
+    `  store ops per draw    ${(ops.total / PEOPLE).toFixed(2)} (${Object.entries(ops.byOp)
+      .map(([k, v]) => `${k} ${(v / PEOPLE).toFixed(2)}`)
+      .join(', ')})`,
+  )
   await new Promise((r) => server.close(r))
   await raw.close()
   const ok = issued <= stock && (intendedWins < stock || issued === stock) && prizeDocs.every((p) => p.remaining >= 0)
@@ -131,9 +176,15 @@ function chiSquare() {
   }
   const ms = performance.now() - t0
   const chi = (obs: number[], exp: number[]) => obs.reduce((s, o, i) => s + (o - exp[i]) ** 2 / exp[i], 0)
-  const x1 = chi(counts, cats.map((w) => (N * w) / 10_000))
+  const x1 = chi(
+    counts,
+    cats.map((w) => (N * w) / 10_000),
+  )
   const c1 = chi2Critical99(cats.length - 1)
-  const x2 = chi(buckets, buckets.map(() => N / 100))
+  const x2 = chi(
+    buckets,
+    buckets.map(() => N / 100),
+  )
   const c2 = chi2Critical99(99)
   console.log(`\nchi-square of ${N} intended outcomes (${ms.toFixed(0)} ms to compute)`)
   console.log(`  categories (4 prizes + 谢谢参与): observed ${counts.join(' / ')}; expected ${cats.map((w) => (N * w) / 10_000).join(' / ')}`)

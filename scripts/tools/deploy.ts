@@ -17,13 +17,21 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
   const secrets = readSecrets(secretsPath(env))
   const templatesFile = resolve(env.GH_TEMPLATES_FILE ?? 'subscribe-templates.json')
   const WX_TEMPLATES = env.WX_TEMPLATES ?? (existsSync(templatesFile) ? JSON.stringify(JSON.parse(readFileSync(templatesFile, 'utf8'))) : undefined)
-  return buildPlan({ envId: env.TCB_ENV_ID || null, functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets, vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES }, distRoot: DIST, timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer) })
+  return buildPlan({
+    envId: env.TCB_ENV_ID || null,
+    functionNames: FUNCTION_NAMES,
+    collections: COLLECTIONS,
+    secrets,
+    vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES },
+    distRoot: DIST,
+    timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
+  })
 }
 
 /** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
 function managerApi(envId: string, secretId: string, secretKey: string): CloudApi {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any  
+  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any
   const app = new CloudBase({ secretId, secretKey, envId })
   const functionRootPath = resolve(DIST)
   const func = (f: Parameters<CloudApi['createFunction']>[0], description?: string) => ({
@@ -45,7 +53,11 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
           memorySize: d.MemorySize,
           description: d.Description ?? '',
           env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
-          triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({ name: t.TriggerName, type: t.Type, config: parseCron(t.TriggerDesc) })),
+          triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({
+            name: t.TriggerName,
+            type: t.Type,
+            config: parseCron(t.TriggerDesc),
+          })),
         }
         return remote
       } catch (e) {
@@ -75,7 +87,10 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
     indexNames: async (name) => ((await app.database.describeCollection(name)).Indexes ?? []).map((i: { Name: string }) => i.Name),
     createIndexes: async (name, indexes) => {
       await app.database.updateCollection(name, {
-        CreateIndexes: indexes.map((ix) => ({ IndexName: ix.name, MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: ix.keys.map((k) => ({ Name: k.name, Direction: k.direction })) } })),
+        CreateIndexes: indexes.map((ix) => ({
+          IndexName: ix.name,
+          MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: ix.keys.map((k) => ({ Name: k.name, Direction: k.direction })) },
+        })),
       })
     },
     getAcl: async (name) => {
@@ -123,7 +138,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const need = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !env[k])
   if (need.length) {
-    console.error(`无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`)
+    console.error(
+      `无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
+    )
     return 1
   }
   console.log('构建云函数 / building functions…')
@@ -145,7 +162,9 @@ async function main(argv: string[]): Promise<number> {
     return 0
   } catch (e) {
     if (e instanceof StepError) {
-      console.error(`部署失败于「${e.step}」/ deploy failed at: ${e.cause instanceof Error ? e.cause.message : String(e.cause)}\n怎么办 / what to fix: ${e.hint}`)
+      console.error(
+        `部署失败于「${e.step}」/ deploy failed at: ${e.cause instanceof Error ? e.cause.message : String(e.cause)}\n怎么办 / what to fix: ${e.hint}`,
+      )
       return 1
     }
     console.error(`部署失败 / deploy failed: ${e instanceof Error ? e.message : String(e)}`)

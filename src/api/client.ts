@@ -34,7 +34,14 @@ async function callCloud<T>(fn: FunctionName, action: string, data: object): Pro
       return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
     } catch (e) {
       const failure = mapCloudError(e)
-      console.error('cloud_call_failed', { fn, action, requestId, attempt, errCode: failure.errCode, errMsg: (e as { errMsg?: string } | null)?.errMsg })
+      console.error('cloud_call_failed', {
+        fn,
+        action,
+        requestId,
+        attempt,
+        errCode: failure.errCode,
+        errMsg: (e as { errMsg?: string } | null)?.errMsg,
+      })
       if (failure.transient && attempt < attempts) continue
       return { ok: false, error: failure.error }
     }

@@ -20,7 +20,10 @@ export function mapCloudError(e: unknown): CloudFailure {
   const errCode = typeof o.errCode === 'number' || typeof o.errCode === 'string' ? o.errCode : typeof o.code === 'number' ? o.code : null
   const text = `${String(o.errMsg ?? '')} ${String(o.message ?? '')} ${e instanceof Error ? '' : typeof e === 'string' ? e : ''}`
   const code = String(errCode ?? '')
-  if (/FUNCTION_NOT_FOUND|FunctionName|ResourceNotFound\.Function|function not found|找不到.*函数/i.test(text) || (code === '-501000' && /not ?found|不存在/i.test(text))) {
+  if (
+    /FUNCTION_NOT_FOUND|FunctionName|ResourceNotFound\.Function|function not found|找不到.*函数/i.test(text) ||
+    (code === '-501000' && /not ?found|不存在/i.test(text))
+  ) {
     return { error: { code: 'NOT_FOUND', message: '这项服务尚未开通（云函数未部署），请联系工会管理员' }, transient: false, errCode }
   }
   if (/timed? ?out|timeout|超时|ESOCKETTIMEDOUT|ETIMEDOUT/i.test(text) || code === '-504003') {
@@ -38,7 +41,11 @@ export function mapCloudError(e: unknown): CloudFailure {
   if (code === '-504002') {
     return { error: { code: 'INTERNAL', message: '服务出错了，请稍后再试' }, transient: false, errCode }
   }
-  return { error: { code: 'INTERNAL', message: errCode === null ? NETWORK_ERROR.message : `服务暂时不可用（错误码 ${code}），请稍后再试` }, transient: errCode === null, errCode }
+  return {
+    error: { code: 'INTERNAL', message: errCode === null ? NETWORK_ERROR.message : `服务暂时不可用（错误码 ${code}），请稍后再试` },
+    transient: errCode === null,
+    errCode,
+  }
 }
 
 /** Reads that change nothing: asking twice is harmless, so a transient failure is retried once. */

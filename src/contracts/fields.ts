@@ -35,7 +35,11 @@ export function text(label: string, { min = 1, max, multiline = false }: TextOpt
 
 /** Optional text: missing or blank becomes ''. */
 export function optionalText(label: string, opts: Omit<TextOptions, 'min'>) {
-  return z.union([z.undefined(), z.null(), z.literal('')]).transform(() => '').or(text(label, { ...opts, min: 0 })).default('')
+  return z
+    .union([z.undefined(), z.null(), z.literal('')])
+    .transform(() => '')
+    .or(text(label, { ...opts, min: 0 }))
+    .default('')
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -63,7 +67,13 @@ export function dateTime(label: string) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), `${label}不是有效时间`)
+    .refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) &&
+        isCalendarDate(s.slice(0, 10)) &&
+        !Number.isNaN(Date.parse(s)),
+      `${label}不是有效时间`,
+    )
     .transform((s) => new Date(s).toISOString())
 }
 

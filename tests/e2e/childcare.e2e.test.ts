@@ -23,16 +23,33 @@ async function createRunningClass(staff: Page): Promise<string> {
   return staff.evaluate(async () => {
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
     const end = new Date(Date.now() + 8 * 3600e3 + 20 * 86400e3).toISOString().slice(0, 10)
-    const login = await (await fetch('/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'demo-staff' }) })).json()
+    const login = await (
+      await fetch('/api/dev/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: 'demo-staff' }),
+      })
+    ).json()
     const res = await fetch('/api/childcare', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
       body: JSON.stringify({
         action: 'upsertClass',
         data: {
-          title: '市中街道冬季托管班', site: '市中街道职工之家', address: '乐陵市市中街道迎宾路 5 号', startDate: today, endDate: end,
-          dailyHours: '16:30-18:30', gradeMin: 1, gradeMax: 6, capacity: 20, opensAt: new Date(Date.now() - 3600e3).toISOString(),
-          closesAt: new Date(Date.now() + 10 * 86400e3).toISOString(), cancelBefore: `${today}T00:00:00+08:00`, audience: 'all', allocation: 'fcfs',
+          title: '市中街道冬季托管班',
+          site: '市中街道职工之家',
+          address: '乐陵市市中街道迎宾路 5 号',
+          startDate: today,
+          endDate: end,
+          dailyHours: '16:30-18:30',
+          gradeMin: 1,
+          gradeMax: 6,
+          capacity: 20,
+          opensAt: new Date(Date.now() - 3600e3).toISOString(),
+          closesAt: new Date(Date.now() + 10 * 86400e3).toISOString(),
+          cancelBefore: `${today}T00:00:00+08:00`,
+          audience: 'all',
+          allocation: 'fcfs',
           description: '放学后作业辅导。',
         },
       }),

@@ -167,8 +167,8 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
 
 /** Waits until some element matching `selector` contains `text`. */
 export async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => (e.textContent ?? '').includes(t)),
-    [selector, text] as const,
-  )
+  await page.waitForFunction(([sel, t]) => Array.from(document.querySelectorAll(sel)).some((e) => (e.textContent ?? '').includes(t)), [
+    selector,
+    text,
+  ] as const)
 }

@@ -13,9 +13,19 @@ const shot = (page: Page, name: string) => screenshot(page, `card-${name}`)
 
 const FIRST17 = '37148119900307123'
 const form = {
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: FIRST17 + checkDigit(FIRST17), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: FIRST17 + checkDigit(FIRST17),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
 }
 
 async function api(path: string, body: unknown, token?: string) {

@@ -11,7 +11,12 @@ const BANK = [
   { stem: '全国总工会职工服务热线是？', right: ['12351'] },
   { stem: '高温作业单位应当做到哪些？', right: ['发放高温津贴', '提供防暑饮料'] },
 ]
-const CSV = ['题型,题干,选项,答案,解析', '单选,全国总工会职工服务热线是？,12351|12345|12315|12333,A,12351 是职工服务热线', '多选,高温作业单位应当做到哪些？,发放高温津贴|提供防暑饮料|延长工时,AB,延长工时不对', '填空,这一行会被拒绝,甲|乙,A,'].join('\n')
+const CSV = [
+  '题型,题干,选项,答案,解析',
+  '单选,全国总工会职工服务热线是？,12351|12345|12315|12333,A,12351 是职工服务热线',
+  '多选,高温作业单位应当做到哪些？,发放高温津贴|提供防暑饮料|延长工时,AB,延长工时不对',
+  '填空,这一行会被拒绝,甲|乙,A,',
+].join('\n')
 
 test('staff create a campaign with questions and a prize; a worker passes, draws, claims; the winner appears masked', async () => {
   // A county cadre creates the campaign from the workbench.

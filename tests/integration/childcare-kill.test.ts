@@ -18,7 +18,11 @@ const PARENTS = 300
 const CAPACITY = 60
 
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BUNDLE], { cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BUNDLE], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`gateway did not start:\n${out}`)), 20000)
@@ -36,7 +40,11 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: 
 }
 
 async function post(url: string, path: string, body: unknown, token?: string) {
-  const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
   return { status: res.status, json: (await res.json()) as any }
 }
 
@@ -66,34 +74,62 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
     const staff = (await post(first.url, '/api/dev/login', { openid: 'demo-staff' })).json.data.token
     const year = new Date().getUTCFullYear() + 1
     const soon = (h: number) => new Date(Date.now() + h * 3600e3).toISOString()
-    const cls = await post(first.url, '/api/childcare', {
-      action: 'upsertClass',
-      data: classInput({ capacity: CAPACITY, startDate: `${year}-07-05`, endDate: `${year}-07-30`, opensAt: soon(-1), closesAt: soon(48), cancelBefore: soon(48) }),
-    }, staff)
+    const cls = await post(
+      first.url,
+      '/api/childcare',
+      {
+        action: 'upsertClass',
+        data: classInput({
+          capacity: CAPACITY,
+          startDate: `${year}-07-05`,
+          endDate: `${year}-07-30`,
+          opensAt: soon(-1),
+          closesAt: soon(48),
+          cancelBefore: soon(48),
+        }),
+      },
+      staff,
+    )
     const classId: string = cls.json.data.id
     const parents = Array.from({ length: PARENTS }, (_, i) => ({ openid: `kill-${i}`, token: '', childId: '', requestId: `kill-req-${i}` }))
-    await pool(32, parents.map((p, i) => async () => {
-      p.token = (await post(first.url, '/api/dev/login', { openid: p.openid })).json.data.token
-      const saved = await post(first.url, '/api/childcare', { action: 'saveChild', data: { name: '测试孩子', gender: i % 2 ? '男' : '女', idNumber: childId(i, 2019), grade: 3 } }, p.token)
-      p.childId = saved.json.data.id
-    }))
+    await pool(
+      32,
+      parents.map((p, i) => async () => {
+        p.token = (await post(first.url, '/api/dev/login', { openid: p.openid })).json.data.token
+        const saved = await post(
+          first.url,
+          '/api/childcare',
+          { action: 'saveChild', data: { name: '测试孩子', gender: i % 2 ? '男' : '女', idNumber: childId(i, 2019), grade: 3 } },
+          p.token,
+        )
+        p.childId = saved.json.data.id
+      }),
+    )
 
     const acked = new Map<string, { id: string; status: string }>()
     let killed = false
-    await pool(64, parents.map((p) => async () => {
-      if (killed) return
-      try {
-        const r = await post(first.url, '/api/childcare', { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } }, p.token)
-        expect(r.status).toBe(200)
-        acked.set(p.openid, r.json.data.bookings[0])
-        if (acked.size >= 100 && !killed) {
-          killed = true
-          first.child.kill('SIGKILL')
+    await pool(
+      64,
+      parents.map((p) => async () => {
+        if (killed) return
+        try {
+          const r = await post(
+            first.url,
+            '/api/childcare',
+            { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } },
+            p.token,
+          )
+          expect(r.status).toBe(200)
+          acked.set(p.openid, r.json.data.bookings[0])
+          if (acked.size >= 100 && !killed) {
+            killed = true
+            first.child.kill('SIGKILL')
+          }
+        } catch {
+          // the connection died with the process: this parent was told nothing
         }
-      } catch {
-        // the connection died with the process: this parent was told nothing
-      }
-    }))
+      }),
+    )
     await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r)))
     running = null
     expect(first.child.signalCode).toBe('SIGKILL')
@@ -114,7 +150,13 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
     // Restart on the same data; every parent sends the same request again.
     const second = await startChild(dataDir)
     running = second.child
-    const again = await pool(64, parents.map((p) => () => post(second.url, '/api/childcare', { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } }, p.token)))
+    const again = await pool(
+      64,
+      parents.map(
+        (p) => () =>
+          post(second.url, '/api/childcare', { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } }, p.token),
+      ),
+    )
     expect(again.map((r) => r.status).filter((s) => s !== 200)).toEqual([])
     for (const [i, p] of parents.entries()) {
       const before = acked.get(p.openid)

@@ -11,28 +11,38 @@ test(`${PARENTS} concurrent bookings at a class of ${CAPACITY}: exactly ${CAPACI
     const { classId, parents, tokens, results } = run
 
     // The same requestId again returns the same booking, and takes nothing more.
-    const again = await gw.call('childcare', { action: 'book', data: { classId, childIds: [`ch-${parents[5]}`], requestId: `req-${parents[5]}` } }, tokens[5])
+    const again = await gw.call(
+      'childcare',
+      { action: 'book', data: { classId, childIds: [`ch-${parents[5]}`], requestId: `req-${parents[5]}` } },
+      tokens[5],
+    )
     expect(again.json.data.bookings[0]).toMatchObject({ id: results[5].json.data.bookings[0].id, status: results[5].json.data.bookings[0].status })
 
     // 30 confirmed parents cancel at once: exactly 30 offers go to the first 30 waiting, no place returns to the pool.
-    const confirmedIdx = results.map((r, i) => (r.json.data.bookings[0].status === 'confirmed' ? i : -1)).filter((i) => i >= 0).slice(0, 30)
+    const confirmedIdx = results
+      .map((r, i) => (r.json.data.bookings[0].status === 'confirmed' ? i : -1))
+      .filter((i) => i >= 0)
+      .slice(0, 30)
     const cancels = await Promise.all(
       confirmedIdx.map((i) => gw.call('childcare', { action: 'cancel', data: { bookingId: results[i].json.data.bookings[0].id } }, tokens[i])),
     )
     expect(cancels.map((c) => c.status)).toEqual(confirmedIdx.map(() => 200))
-    const stored = gw.store.rawDump('cc_bookings').map((s) => JSON.parse(s)).filter((b) => b.classId === classId)
+    const stored = gw.store
+      .rawDump('cc_bookings')
+      .map((s) => JSON.parse(s))
+      .filter((b) => b.classId === classId)
     const offered = stored.filter((b) => b.status === 'offered')
     expect(offered).toHaveLength(30)
-    const firstThirty = new Set(
-      results.filter((r) => r.json.data.bookings[0].position <= 30).map((r) => r.json.data.bookings[0].id as string),
-    )
+    const firstThirty = new Set(results.filter((r) => r.json.data.bookings[0].position <= 30).map((r) => r.json.data.bookings[0].id as string))
     expect(new Set(offered.map((b) => b._id))).toEqual(firstThirty)
     const cls = JSON.parse(gw.store.rawDump('cc_classes').find((s) => JSON.parse(s)._id === classId)!)
     expect(cls).toMatchObject({ remaining: 0, toOffer: 0, waiting: PARENTS - CAPACITY - 30 })
-    const notices = gw.store.rawDump('outbox').map((s) => JSON.parse(s)).filter((n) => n.template === 'childcare_offer')
+    const notices = gw.store
+      .rawDump('outbox')
+      .map((s) => JSON.parse(s))
+      .filter((n) => n.template === 'childcare_offer')
     expect(notices).toHaveLength(30)
   } finally {
     await gw.close()
   }
 })
-

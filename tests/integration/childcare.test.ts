@@ -55,7 +55,11 @@ describe('eligibility, one rule at a time', () => {
     const detail = await cc('p-early', 'getClass', { id: classId })
     expect(detail.json.data).toMatchObject({ status: '未开放', serverNow: gw.clock.now.toISOString() })
     expect(detail.json.data.rules.length).toBeGreaterThan(5)
-    const closed = await newClass({ opensAt: '2027-06-01T09:00:00+08:00', closesAt: '2027-06-05T09:00:00+08:00', cancelBefore: '2027-06-05T09:00:00+08:00' })
+    const closed = await newClass({
+      opensAt: '2027-06-01T09:00:00+08:00',
+      closesAt: '2027-06-05T09:00:00+08:00',
+      cancelBefore: '2027-06-05T09:00:00+08:00',
+    })
     expect((await cc('p-early', 'book', { classId: closed, childIds: ['ch-early'], requestId: rid() })).json.error.code).toBe('CLOSED')
   })
 
@@ -93,8 +97,20 @@ describe('eligibility, one rule at a time', () => {
     await seedChild(gw.store, 'p-ban', 'ch-ban', { name: '钱小缺', createdAt: '2026-05-01T00:00:00.000Z' })
     await seedChild(gw.store, 'p-ban', 'ch-good', { name: '钱小勤', createdAt: '2026-05-01T00:00:00.000Z' })
     const last = { classId: 'cc-last', season: 2026, status: 'confirmed', parentOpenid: 'p-ban' }
-    await gw.store.put('cc_bookings', { _id: '2026:ch-ban', ...last, childId: 'ch-ban', childName: '钱小缺', checkins: ['2026-07-06', '2026-07-07', '2026-07-08'] })
-    await gw.store.put('cc_bookings', { _id: '2026:ch-good', ...last, childId: 'ch-good', childName: '钱小勤', checkins: ['2026-07-06', '2026-07-07', '2026-07-08', '2026-07-09'] })
+    await gw.store.put('cc_bookings', {
+      _id: '2026:ch-ban',
+      ...last,
+      childId: 'ch-ban',
+      childName: '钱小缺',
+      checkins: ['2026-07-06', '2026-07-07', '2026-07-08'],
+    })
+    await gw.store.put('cc_bookings', {
+      _id: '2026:ch-good',
+      ...last,
+      childId: 'ch-good',
+      childName: '钱小勤',
+      checkins: ['2026-07-06', '2026-07-07', '2026-07-08', '2026-07-09'],
+    })
     const classId = await newClass()
     const r = await cc('p-ban', 'book', { classId, childIds: ['ch-ban'], requestId: rid() })
     expect(r.json.error).toMatchObject({ code: 'FORBIDDEN', message: '钱小缺 上一期（去年的班）出勤 3/5 天，不足 70%，本期不能报名' })
@@ -147,7 +163,11 @@ describe('booking', () => {
     const zMine = (await cc('p-off-z', 'myBookings')).json.data.items[0]
     expect(zMine.status).toBe('offered')
     expect((await cc('p-off-z', 'acceptOffer', { bookingId: bz.id })).json.data.status).toBe('confirmed')
-    expect((await cc('p-off-z', 'myBookings')).json.data.items[0]).toMatchObject({ status: 'confirmed', code: expect.stringMatching(/^[A-Z0-9]{8}$/), qr: expect.stringMatching(/^data:image\/png/) })
+    expect((await cc('p-off-z', 'myBookings')).json.data.items[0]).toMatchObject({
+      status: 'confirmed',
+      code: expect.stringMatching(/^[A-Z0-9]{8}$/),
+      qr: expect.stringMatching(/^data:image\/png/),
+    })
     gw.clock.now = new Date('2027-07-02T10:00:00+08:00')
     expect((await cc('p-off-z', 'cancel', { bookingId: bz.id })).json.error.code).toBe('CLOSED')
     gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
@@ -161,7 +181,10 @@ test('the timer job alone passes a lapsed offer on and notifies the next parent,
   await cc('p-tmr-b', 'book', { classId, childIds: ['ch-tmr-b'], requestId: rid() })
   await cc('p-tmr-c', 'book', { classId, childIds: ['ch-tmr-c'], requestId: rid() })
   await cc('p-tmr-a', 'cancel', { bookingId: ba.id })
-  const offered = () => dump('cc_bookings').filter((b) => b.classId === classId && b.status === 'offered').map((b) => b.parentOpenid)
+  const offered = () =>
+    dump('cc_bookings')
+      .filter((b) => b.classId === classId && b.status === 'offered')
+      .map((b) => b.parentOpenid)
   expect(offered()).toEqual(['p-tmr-b'])
   gw.clock.now = new Date(gw.clock.now.getTime() + 25 * 3600e3)
   const ctx = systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger })
@@ -223,7 +246,17 @@ describe('lottery', () => {
     const after = (await cc('p-lot-0', 'getClass', { id: classId })).json.data
     expect(after.lottery.seed).toBe(draw.seed)
     const stored = dump('cc_bookings').filter((b) => b.classId === classId)
-    expect(stored.filter((b) => b.status === 'confirmed').map((b) => b._id).sort()).toEqual(draw.order.slice(0, 5).map((o: { applicationId: string }) => o.applicationId).sort())
+    expect(
+      stored
+        .filter((b) => b.status === 'confirmed')
+        .map((b) => b._id)
+        .sort(),
+    ).toEqual(
+      draw.order
+        .slice(0, 5)
+        .map((o: { applicationId: string }) => o.applicationId)
+        .sort(),
+    )
     // Drawing again changes nothing.
     expect((await cc('demo-staff', 'runLottery', { classId })).json.data).toEqual(draw)
     gw.clock.now = new Date('2027-06-10T10:00:00+08:00')

@@ -11,20 +11,29 @@ interface Raw {
 function raw(url: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Raw> {
   const u = new URL(url)
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, method, path, headers: { ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        let json: unknown
-        try {
-          json = JSON.parse(text)
-        } catch {
-          json = text
-        }
-        resolve({ status: res.statusCode ?? 0, json })
-      })
-    })
+    const req = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path,
+        headers: { ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          let json: unknown
+          try {
+            json = JSON.parse(text)
+          } catch {
+            json = text
+          }
+          resolve({ status: res.statusCode ?? 0, json })
+        })
+      },
+    )
     req.on('error', reject)
     if (body) req.write(body)
     req.end()
@@ -48,9 +57,33 @@ describe('6 local dev endpoints', () => {
     const admin = await gw.login('demo-admin')
     const { checkDigit } = await import('../../src/contracts/membership/idcard')
     const idFor = (n: number) => `37148119900307${String(n).padStart(3, '0')}`
-    for (const [who, n] of [['demo-worker', 811], ['demo-courier', 813]] as const) {
+    for (const [who, n] of [
+      ['demo-worker', 811],
+      ['demo-courier', 813],
+    ] as const) {
       const first17 = idFor(n)
-      const app = await gw.call('membership', { action: 'apply', data: { name: '王建国', gender: '男', ethnicity: '汉族', idNumber: first17 + checkDigit(first17), phone: '13812345678', education: '大专', politicalStatus: '群众', employer: '某某小饭馆', occupation: '厨师', hukouType: 'urban', newEmploymentType: 'none', region: 'area-hujia', consent: true } }, await gw.login(who))
+      const app = await gw.call(
+        'membership',
+        {
+          action: 'apply',
+          data: {
+            name: '王建国',
+            gender: '男',
+            ethnicity: '汉族',
+            idNumber: first17 + checkDigit(first17),
+            phone: '13812345678',
+            education: '大专',
+            politicalStatus: '群众',
+            employer: '某某小饭馆',
+            occupation: '厨师',
+            hukouType: 'urban',
+            newEmploymentType: 'none',
+            region: 'area-hujia',
+            consent: true,
+          },
+        },
+        await gw.login(who),
+      )
       expect(app.status).toBe(200)
       await gw.call('membership', { action: 'review', data: { id: app.json.data.id, decision: 'approve' } }, admin)
     }
@@ -97,7 +130,9 @@ describe('6 local dev endpoints', () => {
     expect((await raw(gw.url, 'POST', '/api/dev/login', { host, origin: 'http://evil.example' }, body)).status).toBe(403)
     expect((await raw(gw.url, 'POST', '/api/dev/login', { host, 'sec-fetch-site': 'cross-site' }, body)).status).toBe(403)
     expect((await raw(gw.url, 'GET', '/api/dev/personas', { host, 'sec-fetch-site': 'cross-site' })).status).toBe(403)
-    expect((await raw(gw.url, 'POST', '/api/dev/login', { host, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' }, body)).status).toBe(200)
+    expect(
+      (await raw(gw.url, 'POST', '/api/dev/login', { host, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' }, body)).status,
+    ).toBe(200)
     expect((await raw(gw.url, 'POST', '/api/dev/login', { host, 'sec-fetch-site': 'none' }, body)).status).toBe(200)
   })
 

@@ -7,9 +7,20 @@ const idFor = (seq: number, birth = '19900307') => {
   return first17 + checkDigit(first17)
 }
 const form = (over: Record<string, unknown> = {}) => ({
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: idFor(123), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true, ...over,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: idFor(123),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
+  ...over,
 })
 
 jest.setTimeout(60_000)
@@ -118,7 +129,8 @@ describe('5 probing whether an ID number belongs to a member', () => {
 
   test('5.3 one ID number may be tried at most 5 times an hour, whoever tries', async () => {
     const codes: number[] = []
-    for (let i = 0; i < 6; i++) codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[3] }) }, await gw.login(`prober-3-${i}`))).status)
+    for (let i = 0; i < 6; i++)
+      codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[3] }) }, await gw.login(`prober-3-${i}`))).status)
     expect(codes.slice(0, 5).every((c) => c === 409)).toBe(true)
     expect(codes[5]).toBe(429)
   })

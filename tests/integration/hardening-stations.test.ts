@@ -29,7 +29,17 @@ test('3.1 two imports of the same 20 rows at once create each station exactly on
 test('3.2 concurrent edits by a keeper (hours) and staff (phone): one wins, the other gets CONFLICT, nothing is lost silently', async () => {
   const loaded = (await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, keeper)).json.data
   expect(typeof loaded.version).toBe('number')
-  const base = { id: loaded.id, version: loaded.version, name: loaded.name, address: loaded.address, lat: loaded.lat, lng: loaded.lng, hours: loaded.hours, amenities: loaded.amenities, phone: loaded.phone }
+  const base = {
+    id: loaded.id,
+    version: loaded.version,
+    name: loaded.name,
+    address: loaded.address,
+    lat: loaded.lat,
+    lng: loaded.lng,
+    hours: loaded.hours,
+    amenities: loaded.amenities,
+    phone: loaded.phone,
+  }
   const [k, s] = await Promise.all([
     gw.call('stations', { action: 'upsert', data: { ...base, hours: '06:00-22:00' } }, keeper),
     gw.call('stations', { action: 'upsert', data: { ...base, phone: '0534-6299999' } }, staff),
@@ -43,14 +53,28 @@ test('3.2 concurrent edits by a keeper (hours) and staff (phone): one wins, the 
   else expect(after).toMatchObject({ hours: loaded.hours, phone: '0534-6299999' })
   // The loser reloads and applies their change on top: both changes now stand.
   const retry = k.status === 409 ? { hours: '06:00-22:00', phone: after.phone } : { hours: after.hours, phone: '0534-6299999' }
-  const again = await gw.call('stations', { action: 'upsert', data: { ...base, version: after.version, ...retry } }, k.status === 409 ? keeper : staff)
+  const again = await gw.call(
+    'stations',
+    { action: 'upsert', data: { ...base, version: after.version, ...retry } },
+    k.status === 409 ? keeper : staff,
+  )
   expect(again.status).toBe(200)
-  expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data).toMatchObject({ hours: '06:00-22:00', phone: '0534-6299999' })
+  expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data).toMatchObject({
+    hours: '06:00-22:00',
+    phone: '0534-6299999',
+  })
 })
 
 test('3.3 an edit without the version it loaded is refused', async () => {
   const d = (await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data
-  const r = await gw.call('stations', { action: 'upsert', data: { id: d.id, name: d.name, address: d.address, lat: d.lat, lng: d.lng, hours: d.hours, amenities: d.amenities, phone: d.phone } }, staff)
+  const r = await gw.call(
+    'stations',
+    {
+      action: 'upsert',
+      data: { id: d.id, name: d.name, address: d.address, lat: d.lat, lng: d.lng, hours: d.hours, amenities: d.amenities, phone: d.phone },
+    },
+    staff,
+  )
   expect(r.status).toBe(400)
   expect(r.json.error.fields.map((f: { path: string }) => f.path)).toContain('version')
 })

@@ -20,7 +20,11 @@ const idFor = (seq: number) => {
 }
 
 function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVER], { cwd: ROOT, env: { ...process.env, PORT: '0', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [SERVER], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`gateway did not start:\n${out}`)), 30_000)
@@ -47,17 +51,39 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 test('2.1 kill -9 during a burst of approvals: every committed approval has exactly one audit record and one outbox entry', async () => {
   const { child, url } = await start(dataDir)
   const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
     return { status: res.status, json: await res.json() }
   }
   const login = async (openid: string) => (await post('/api/dev/login', { openid })).json.data.token as string
   const admin = await login('demo-admin')
   const ids: string[] = []
   for (let i = 0; i < 40; i++) {
-    const r = await post('/api/membership', {
-      action: 'apply',
-      data: { name: '李卫东', gender: '男', ethnicity: '汉族', idNumber: idFor(2 * i + 1), phone: '13712345678', education: '大专', politicalStatus: '群众', employer: '某某小饭馆', occupation: '厨师', hukouType: 'urban', newEmploymentType: 'none', region: 'area-hujia', consent: true },
-    }, await login(`kill-${i}`))
+    const r = await post(
+      '/api/membership',
+      {
+        action: 'apply',
+        data: {
+          name: '李卫东',
+          gender: '男',
+          ethnicity: '汉族',
+          idNumber: idFor(2 * i + 1),
+          phone: '13712345678',
+          education: '大专',
+          politicalStatus: '群众',
+          employer: '某某小饭馆',
+          occupation: '厨师',
+          hukouType: 'urban',
+          newEmploymentType: 'none',
+          region: 'area-hujia',
+          consent: true,
+        },
+      },
+      await login(`kill-${i}`),
+    )
     expect(r.status).toBe(200)
     ids.push(r.json.data.id)
   }
@@ -80,7 +106,10 @@ test('2.1 kill -9 during a burst of approvals: every committed approval has exac
 
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
   try {
-    const approved = await store.find<{ _id: string; applicantOpenid: string }>('applications', { where: { status: 'approved', _id: { $in: ids } }, limit: 100 })
+    const approved = await store.find<{ _id: string; applicantOpenid: string }>('applications', {
+      where: { status: 'approved', _id: { $in: ids } },
+      limit: 100,
+    })
     // Everything answered 200 was committed; some may have committed without their answer getting out.
     expect(approved.length).toBeGreaterThanOrEqual(answered.length)
     for (const id of answered) expect(approved.some((a) => a._id === id)).toBe(true)

@@ -16,7 +16,12 @@ beforeAll(async () => {
 })
 afterAll(() => gw.close())
 
-type Row = [action: string, state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'closed', data: (id: string, fileId: string) => unknown, ok: Persona[]]
+type Row = [
+  action: string,
+  state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'closed',
+  data: (id: string, fileId: string) => unknown,
+  ok: Persona[],
+]
 
 const READERS: Persona[] = ['applicant', 'countyStaff', 'lawyer', 'admin']
 const STAFF: Persona[] = ['countyStaff', 'admin']
@@ -40,10 +45,15 @@ const ROWS: Row[] = [
 test.each(ROWS.map((r) => [r[0], r[1], r] as const))('%s on a %s case', async (_a, _s, [action, state, data, ok]) => {
   for (const p of ALL) {
     const id = await h.caseIn(state)
-    const fileId = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', '证据.png', state === 'closed' ? undefined : id).data)).json.data.id
+    const fileId = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', '证据.png', state === 'closed' ? undefined : id).data)).json.data
+      .id
     const before = JSON.stringify(await gw.store.get('legal_cases', id))
     const r = await h.call(p, action, data(id, fileId))
-    expect({ persona: p, status: r.status, code: r.json.error?.code }).toEqual({ persona: p, status: ok.includes(p) ? 200 : 403, code: ok.includes(p) ? undefined : 'FORBIDDEN' })
+    expect({ persona: p, status: r.status, code: r.json.error?.code }).toEqual({
+      persona: p,
+      status: ok.includes(p) ? 200 : 403,
+      code: ok.includes(p) ? undefined : 'FORBIDDEN',
+    })
     if (!ok.includes(p) && action !== 'fileLink') expect(JSON.stringify(await gw.store.get('legal_cases', id))).toBe(before)
   }
 })

@@ -57,8 +57,13 @@ test('the journey: submit with a photo, accept, assign, lawyer works and message
 
   const notices = await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-worker' }, limit: 100 })
   const titles = notices.map((n) => n.title)
-  for (const t of ['法律援助申请已提交', '法律援助申请已受理', '已为您指派律师', '您的案件已开始办理', '律师给您留言', '您的案件已办结']) expect(titles).toContain(t)
-  expect((await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-lawyer' }, limit: 100 })).map((n) => n.title)).toContain('新的法律援助案件')
+  for (const t of ['法律援助申请已提交', '法律援助申请已受理', '已为您指派律师', '您的案件已开始办理', '律师给您留言', '您的案件已办结'])
+    expect(titles).toContain(t)
+  expect(
+    (await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-lawyer' }, limit: 100 })).map(
+      (n) => n.title,
+    ),
+  ).toContain('新的法律援助案件')
 
   const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
   expect(log.map((e: { openid: string }) => e.openid)).toEqual(expect.arrayContaining(['demo-staff', 'demo-lawyer']))
@@ -96,7 +101,14 @@ test('routing: the employer’s own union gets the case; staff above it see it t
 })
 
 describe('state machine: every step from every state', () => {
-  const actorOf: Record<Step, 'countyStaff' | 'lawyer' | 'applicant'> = { accept: 'countyStaff', decline: 'countyStaff', assign: 'countyStaff', start: 'lawyer', close: 'lawyer', withdraw: 'applicant' }
+  const actorOf: Record<Step, 'countyStaff' | 'lawyer' | 'applicant'> = {
+    accept: 'countyStaff',
+    decline: 'countyStaff',
+    assign: 'countyStaff',
+    start: 'lawyer',
+    close: 'lawyer',
+    withdraw: 'applicant',
+  }
   const requestOf = (step: Step, id: string): [string, unknown] => {
     switch (step) {
       case 'accept':
@@ -158,11 +170,23 @@ describe('files', () => {
     expect(mismatch.json.error.fields[0].message).toContain('文件内容与文件类型不符')
     const pdf = await gw.call('legalAid', uploadBody(PDF, 'application/pdf', '劳动合同.pdf'), applicantToken)
     expect(pdf.status).toBe(200)
-    const gif = await gw.call('legalAid', { action: 'upload', data: { name: 'a.gif', type: 'image/gif', size: 10, base64: 'R0lGODlhAQABAAAAACw=' } }, applicantToken)
+    const gif = await gw.call(
+      'legalAid',
+      { action: 'upload', data: { name: 'a.gif', type: 'image/gif', size: 10, base64: 'R0lGODlhAQABAAAAACw=' } },
+      applicantToken,
+    )
     expect(gif.status).toBe(400)
-    const lying = await gw.call('legalAid', { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: PNG.length + 5 } }, applicantToken)
+    const lying = await gw.call(
+      'legalAid',
+      { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: PNG.length + 5 } },
+      applicantToken,
+    )
     expect(lying.json.error.fields[0].path).toBe('size')
-    const big = await gw.call('legalAid', { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: 5 * 1024 * 1024 + 1 } }, applicantToken)
+    const big = await gw.call(
+      'legalAid',
+      { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: 5 * 1024 * 1024 + 1 } },
+      applicantToken,
+    )
     expect(big.json.error.fields[0].message).toBe('文件不能超过 5 MB')
   })
 
@@ -230,7 +254,8 @@ test('stats carry no personal data', async () => {
   expect(s.total).toBeGreaterThan(0)
   expect(s.amountRecovered).toBeGreaterThan(0)
   const text = JSON.stringify(s)
-  for (const personal of ['13912345678', '139****5678', 'demo-worker', '王建国', '陈律师', 'demo-lawyer', FORM.employer, '钢筋工', '张师傅']) expect(text).not.toContain(personal)
+  for (const personal of ['13912345678', '139****5678', 'demo-worker', '王建国', '陈律师', 'demo-lawyer', FORM.employer, '钢筋工', '张师傅'])
+    expect(text).not.toContain(personal)
   expect(Object.keys(s).sort()).toEqual(['amountRecovered', 'byCategory', 'byStatus', 'medianDaysToClose', 'medianDaysToDecision', 'rating', 'total'])
   // a narrower union sees only its own cases
   const t = (await h.call('taishanStaff', 'stats', {})).json.data

@@ -8,8 +8,19 @@ import { startGateway, type TestGateway } from './harness'
 const first17 = '37148119880512135'
 const ID = first17 + checkDigit(first17)
 const FORM = {
-  name: '赵师傅', gender: '男', ethnicity: '汉族', idNumber: ID, phone: '13700001111', education: '初中', politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司', occupation: '叉车司机', hukouType: 'rural', newEmploymentType: 'none', region: 'area-hujia', consent: true,
+  name: '赵师傅',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: ID,
+  phone: '13700001111',
+  education: '初中',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '叉车司机',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
 }
 type Persona = 'applicant' | 'otherWorker' | 'staffRight' | 'staffOther' | 'admin'
 const PERSONAS: Persona[] = ['applicant', 'otherWorker', 'staffRight', 'staffOther', 'admin']
@@ -52,7 +63,8 @@ test.each([
 })
 
 test('listing: staff of another org do not see the application; nobody but the applicant sees it in myStatus', async () => {
-  const sees = async (p: Persona) => (await call(p, 'listApplications', { status: 'all', pageSize: 50 })).json.data.items.some((i: { id: string }) => i.id === appId)
+  const sees = async (p: Persona) =>
+    (await call(p, 'listApplications', { status: 'all', pageSize: 50 })).json.data.items.some((i: { id: string }) => i.id === appId)
   expect(await sees('staffRight')).toBe(true)
   expect(await sees('admin')).toBe(true)
   expect(await sees('staffOther')).toBe(false)

@@ -3,9 +3,19 @@ import { startGateway, type TestGateway } from './harness'
 
 const first17 = '37148119900307123'
 const form = {
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: first17 + checkDigit(first17), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: first17 + checkDigit(first17),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
 }
 const T0 = new Date('2026-11-23T10:00:00+08:00')
 
@@ -38,11 +48,21 @@ describe('dynamic membership card', () => {
   test('QR and code verify 有效 now and 已过期 after the window; a fresh card is 有效 again', async () => {
     const card = (await m(worker, 'card')).json.data
     for (const payload of [card.qr.payload, card.qr.code, `${card.qr.code.slice(0, 4)}-${card.qr.code.slice(4)}`.toLowerCase()]) {
-      expect((await m(staff, 'verifyCard', { payload })).json.data).toMatchObject({ valid: true, status: 'valid', label: '有效', memberNo: card.memberNo, nameMasked: '王**' })
+      expect((await m(staff, 'verifyCard', { payload })).json.data).toMatchObject({
+        valid: true,
+        status: 'valid',
+        label: '有效',
+        memberNo: card.memberNo,
+        nameMasked: '王**',
+      })
     }
     gw.clock.now = new Date(T0.getTime() + 6 * 60_000)
     for (const payload of [card.qr.payload, card.qr.code]) {
-      expect((await m(staff, 'verifyCard', { payload })).json.data).toMatchObject({ valid: false, status: 'expired', label: expect.stringMatching(/^已过期/) })
+      expect((await m(staff, 'verifyCard', { payload })).json.data).toMatchObject({
+        valid: false,
+        status: 'expired',
+        label: expect.stringMatching(/^已过期/),
+      })
     }
     const fresh = (await m(worker, 'card')).json.data
     expect(fresh.qr.code).not.toBe(card.qr.code)

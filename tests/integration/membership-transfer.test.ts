@@ -6,9 +6,20 @@ const idFor = (seq: number) => {
   return first17 + checkDigit(first17)
 }
 const form = (over: Record<string, unknown> = {}) => ({
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: idFor(123), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true, ...over,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: idFor(123),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
+  ...over,
 })
 
 let gw: TestGateway
@@ -105,9 +116,15 @@ describe('会籍转移', () => {
     } else {
       expect(status.org.id).toBe('org-taishan')
     }
-    const audits = gw.store.rawDump('audit_log').map((x) => JSON.parse(x)).filter((x) => x.targetId === t.id)
+    const audits = gw.store
+      .rawDump('audit_log')
+      .map((x) => JSON.parse(x))
+      .filter((x) => x.targetId === t.id)
     expect(audits).toHaveLength(1)
-    const notices = gw.store.rawDump('outbox').map((x) => JSON.parse(x)).filter((x) => x.openid === 'tr-5' && String(x.title).startsWith('会籍转移'))
+    const notices = gw.store
+      .rawDump('outbox')
+      .map((x) => JSON.parse(x))
+      .filter((x) => x.openid === 'tr-5' && String(x.title).startsWith('会籍转移'))
     expect(notices).toHaveLength(1)
     // 50 more approvals at once after the decision: all refused, nothing changes.
     const late = await Promise.all(Array.from({ length: 10 }, () => m('demo-staff', 'reviewTransfer', { id: t.id, decision: 'approve' })))
@@ -136,7 +153,8 @@ describe('会籍转移', () => {
 describe('staff search', () => {
   test('by name (contains), phone tail and member number, within the caller’s unions', async () => {
     const mem = await member('se-1', 31, { name: '欧阳春花', gender: '女', idNumber: idFor(32), phone: '13900006543' })
-    const q = async (who: string, text: string) => (await m(who, 'listApplications', { status: 'all', q: text })).json.data.items.map((i: { id: string }) => i.id)
+    const q = async (who: string, text: string) =>
+      (await m(who, 'listApplications', { status: 'all', q: text })).json.data.items.map((i: { id: string }) => i.id)
     expect(await q('demo-staff', '春花')).toContain(mem.id)
     expect(await q('demo-staff', '6543')).toContain(mem.id)
     expect(await q('demo-staff', '6544')).not.toContain(mem.id)

@@ -8,9 +8,20 @@ const idFor = (seq: number, birth = '19900307') => {
 }
 /** Odd sequence numbers are men. */
 const form = (over: Record<string, unknown> = {}) => ({
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: idFor(123), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true, ...over,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: idFor(123),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
+  ...over,
 })
 
 let gw: TestGateway
@@ -20,7 +31,8 @@ const m = (who: string, action: string, data: unknown = {}) => gw.call('membersh
 
 beforeAll(async () => {
   gw = await startGateway()
-  for (const who of ['demo-worker', 'demo-courier', 'demo-staff', 'demo-staff-taishan', 'demo-admin', 'demo-parent', 'demo-lawyer']) tokens[who] = await gw.login(who)
+  for (const who of ['demo-worker', 'demo-courier', 'demo-staff', 'demo-staff-taishan', 'demo-admin', 'demo-parent', 'demo-lawyer'])
+    tokens[who] = await gw.login(who)
 })
 afterAll(() => gw.close())
 
@@ -37,15 +49,31 @@ describe('routing', () => {
     expect(r.json.data.org.id).toBe('org-taishan')
   })
   test('a courier in 市中街道 goes to the area’s 联合工会; elsewhere to the county 行业工会', async () => {
-    const a = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(205), employer: '顺丰速运', newEmploymentType: 'courier', region: 'area-shizhong' }) }, await gw.login('route-3'))
+    const a = await gw.call(
+      'membership',
+      { action: 'apply', data: form({ idNumber: idFor(205), employer: '顺丰速运', newEmploymentType: 'courier', region: 'area-shizhong' }) },
+      await gw.login('route-3'),
+    )
     expect(a.json.data).toMatchObject({ org: { id: 'org-shizhong-joint' }, routedBy: 'region_industry' })
-    const b = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(207), employer: '顺丰速运', newEmploymentType: 'courier', region: 'area-hujia' }) }, await gw.login('route-4'))
+    const b = await gw.call(
+      'membership',
+      { action: 'apply', data: form({ idNumber: idFor(207), employer: '顺丰速运', newEmploymentType: 'courier', region: 'area-hujia' }) },
+      await gw.login('route-4'),
+    )
     expect(b.json.data).toMatchObject({ org: { id: 'org-express' }, routedBy: 'industry' })
-    const c = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(209), employer: '货拉拉', newEmploymentType: 'truck', region: 'area-hujia' }) }, await gw.login('route-5'))
+    const c = await gw.call(
+      'membership',
+      { action: 'apply', data: form({ idNumber: idFor(209), employer: '货拉拉', newEmploymentType: 'truck', region: 'area-hujia' }) },
+      await gw.login('route-5'),
+    )
     expect(c.json.data.org.id).toBe('org-drivers')
   })
   test('no match goes to the county federation', async () => {
-    const r = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(211), employer: '某某小饭馆' }) }, await gw.login('route-6'))
+    const r = await gw.call(
+      'membership',
+      { action: 'apply', data: form({ idNumber: idFor(211), employer: '某某小饭馆' }) },
+      await gw.login('route-6'),
+    )
     expect(r.json.data).toMatchObject({ org: { id: 'org-leling' }, routedBy: 'county' })
   })
 })
@@ -107,7 +135,8 @@ describe('the whole journey, with the authorization matrix', () => {
     expect(r.status).toBe(200)
     appId = r.json.data.id
     expect(r.json.data).toMatchObject({ status: 'pending', idNumberMasked: '3714**********' + idFor(123).slice(14), phoneMasked: '138****5678' })
-    const raw = gw.store.rawDump('applications').join('\n') + gw.store.rawDump('membership_id_locks').join('\n') + gw.store.rawDump('audit_log').join('\n')
+    const raw =
+      gw.store.rawDump('applications').join('\n') + gw.store.rawDump('membership_id_locks').join('\n') + gw.store.rawDump('audit_log').join('\n')
     expect(raw).not.toContain(idFor(123))
     expect(raw).not.toContain('19900307')
     expect(raw).not.toContain('13812345678')
@@ -117,7 +146,8 @@ describe('the whole journey, with the authorization matrix', () => {
 
   test('who may list, read and review it', async () => {
     // Routed to 泰山体育 (a child of the county): its own staff, county staff and the admin see it.
-    const seen = async (who: string) => (await m(who, 'listApplications', { status: 'all', pageSize: 50 })).json.data?.items.some((i: { id: string }) => i.id === appId)
+    const seen = async (who: string) =>
+      (await m(who, 'listApplications', { status: 'all', pageSize: 50 })).json.data?.items.some((i: { id: string }) => i.id === appId)
     expect(await seen('demo-staff-taishan')).toBe(true)
     expect(await seen('demo-staff')).toBe(true)
     expect(await seen('demo-admin')).toBe(true)
@@ -133,7 +163,20 @@ describe('the whole journey, with the authorization matrix', () => {
   })
 
   test('staff of another grassroots union cannot see or review it', async () => {
-    const courierApp = (await m('demo-courier', 'apply', form({ name: '张师傅', idNumber: idFor(501), phone: '13912345678', employer: '顺丰速运', newEmploymentType: 'courier', region: 'area-shizhong' }))).json.data
+    const courierApp = (
+      await m(
+        'demo-courier',
+        'apply',
+        form({
+          name: '张师傅',
+          idNumber: idFor(501),
+          phone: '13912345678',
+          employer: '顺丰速运',
+          newEmploymentType: 'courier',
+          region: 'area-shizhong',
+        }),
+      )
+    ).json.data
     expect(courierApp.org.id).toBe('org-shizhong-joint')
     expect((await m('demo-staff-taishan', 'getApplication', { id: courierApp.id })).status).toBe(403)
     expect((await m('demo-staff-taishan', 'review', { id: courierApp.id, decision: 'approve' })).status).toBe(403)
@@ -173,9 +216,16 @@ describe('the whole journey, with the authorization matrix', () => {
     const [pre, body, sig] = card.qr.payload.split('.')
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString())
     const forged = `${pre}.${Buffer.from(JSON.stringify({ ...claims, m: '李**' })).toString('base64url')}.${sig}`
-    expect((await m('demo-staff', 'verifyCard', { payload: forged })).json.data).toMatchObject({ valid: false, label: expect.stringContaining('篡改') })
+    expect((await m('demo-staff', 'verifyCard', { payload: forged })).json.data).toMatchObject({
+      valid: false,
+      label: expect.stringContaining('篡改'),
+    })
     expect((await m('demo-staff-taishan', 'revoke', { id: appId, reason: '调离本单位' })).json.data.status).toBe('revoked')
-    expect((await m('demo-admin', 'verifyCard', { payload: card.qr.payload })).json.data).toMatchObject({ valid: false, status: 'revoked', label: expect.stringMatching(/^已注销/) })
+    expect((await m('demo-admin', 'verifyCard', { payload: card.qr.payload })).json.data).toMatchObject({
+      valid: false,
+      status: 'revoked',
+      label: expect.stringMatching(/^已注销/),
+    })
   })
 
   test('a revoked member is told when and why the membership ended and whom to call, not 「还不是会员」', async () => {
@@ -205,7 +255,9 @@ describe('the whole journey, with the authorization matrix', () => {
     expect(bulk.json.data.approved).toBe(6)
     expect(bulk.json.data.results.find((r: { id: string }) => r.id === 'app_missing')).toMatchObject({ ok: false })
     for (const s of singles) expect(s.status).toBe(200)
-    const nos = (await gw.store.find('applications', { where: { status: 'approved' }, limit: 100 })).map((d) => (d as unknown as { memberNo: string }).memberNo)
+    const nos = (await gw.store.find('applications', { where: { status: 'approved' }, limit: 100 })).map(
+      (d) => (d as unknown as { memberNo: string }).memberNo,
+    )
     expect(new Set(nos).size).toBe(nos.length)
   })
 

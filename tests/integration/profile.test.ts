@@ -12,9 +12,20 @@ let seq = 0
 const rid = () => `req-${Date.now()}-${seq++}`
 
 const form = (first17: string, over: Record<string, unknown> = {}) => ({
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: first17 + checkDigit(first17), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-  region: 'area-hujia', consent: true, ...over,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: first17 + checkDigit(first17),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
+  ...over,
 })
 
 async function newClass(over: Record<string, unknown>): Promise<string> {
@@ -36,15 +47,27 @@ test('删除我的数据 removes a pending application (its ID number is free ag
   await seedChild(gw.store, who, 'ch-del-2')
   const later = await newClass({ title: '七月托管班' })
   // Starts in four days; cancelling closes in an hour.
-  const soon = await newClass({ title: '六月托管班', startDate: '2027-06-14', endDate: '2027-07-09', closesAt: '2027-06-10T10:30:00+08:00', cancelBefore: '2027-06-10T10:45:00+08:00' })
+  const soon = await newClass({
+    title: '六月托管班',
+    startDate: '2027-06-14',
+    endDate: '2027-07-09',
+    closesAt: '2027-06-10T10:30:00+08:00',
+    cancelBefore: '2027-06-10T10:45:00+08:00',
+  })
   const first = await call(who, 'childcare', 'book', { classId: later, childIds: ['ch-del-1'], requestId: rid() })
   expect(first.json.error).toBeUndefined()
   expect(first.json.data.bookings[0].status).toBe('confirmed')
-  expect((await call(who, 'childcare', 'book', { classId: soon, childIds: ['ch-del-2'], requestId: rid() })).json.data.bookings[0].status).toBe('confirmed')
+  expect((await call(who, 'childcare', 'book', { classId: soon, childIds: ['ch-del-2'], requestId: rid() })).json.data.bookings[0].status).toBe(
+    'confirmed',
+  )
   await gw.store.insert('outbox', { openid: who, template: 'x', title: '通知', body: '内容', createdAt: gw.clock.now.toISOString(), readAt: null })
 
   const before = (await call(who, 'profile', 'summary')).json.data
-  expect(before).toMatchObject({ phoneMasked: '138****5678', membershipStatus: 'pending', holdings: { membershipApplications: 1, children: 2, bookings: 2 } })
+  expect(before).toMatchObject({
+    phoneMasked: '138****5678',
+    membershipStatus: 'pending',
+    holdings: { membershipApplications: 1, children: 2, bookings: 2 },
+  })
   expect(before.holdings.notices).toBeGreaterThanOrEqual(1)
 
   gw.clock.now = new Date('2027-06-15T10:00:00+08:00') // 六月托管班 is running

@@ -14,8 +14,20 @@ export function campaignInput(over: Record<string, unknown> = {}) {
     attemptsPerDay: 3,
     drawsPerPass: 1,
     questions: [
-      { type: 'single', stem: '全国总工会职工服务热线是？', options: ['12351', '12345', '12315', '12333'], answer: [0], explanation: '12351 是职工服务热线。' },
-      { type: 'multiple', stem: '下列哪些属于工伤保险待遇？', options: ['医疗费用', '一次性伤残补助金', '住院伙食补助费', '年终奖'], answer: [0, 1, 2], explanation: '年终奖不是。' },
+      {
+        type: 'single',
+        stem: '全国总工会职工服务热线是？',
+        options: ['12351', '12345', '12315', '12333'],
+        answer: [0],
+        explanation: '12351 是职工服务热线。',
+      },
+      {
+        type: 'multiple',
+        stem: '下列哪些属于工伤保险待遇？',
+        options: ['医疗费用', '一次性伤残补助金', '住院伙食补助费', '年终奖'],
+        answer: [0, 1, 2],
+        explanation: '年终奖不是。',
+      },
       { type: 'judge', stem: '用人单位可以扣押劳动者的身份证。', options: [], answer: [1], explanation: '不得扣押。' },
     ],
     prizes: [
@@ -26,7 +38,11 @@ export function campaignInput(over: Record<string, unknown> = {}) {
   }
 }
 
-export async function createCampaign(gw: TestGateway, staffToken: string, over: Record<string, unknown> = {}): Promise<{ id: string; seedHash: string }> {
+export async function createCampaign(
+  gw: TestGateway,
+  staffToken: string,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; seedHash: string }> {
   const r = await gw.call('quiz', { action: 'upsertCampaign', data: campaignInput(over) }, staffToken)
   if (r.status !== 200) throw new Error(JSON.stringify(r.json))
   return r.json.data
@@ -41,6 +57,18 @@ export async function rightAnswers(gw: TestGateway, attemptId: string): Promise<
 /** Grants `draws` rights to each openid directly in the store (a bench/test shortcut for passing a quiz). */
 export async function grantDraws(gw: TestGateway, campaignId: string, openids: string[], draws = 1) {
   for (const openid of openids) {
-    await gw.store.put('quiz_players', { _id: `${campaignId}:${openid}`, campaignId, openid, name: '', drawsLeft: draws, drawsGranted: draws, drawsUsed: 0, attempts: 0, passes: 1, bestScore: 3, bestMs: 60000 })
+    await gw.store.put('quiz_players', {
+      _id: `${campaignId}:${openid}`,
+      campaignId,
+      openid,
+      name: '',
+      drawsLeft: draws,
+      drawsGranted: draws,
+      drawsUsed: 0,
+      attempts: 0,
+      passes: 1,
+      bestScore: 3,
+      bestMs: 60000,
+    })
   }
 }

@@ -8,7 +8,8 @@ const q = (who: string, action: string, data: unknown = {}) => gw.call('quiz', {
 
 beforeAll(async () => {
   gw = await startGateway()
-  for (const who of ['demo-worker', 'demo-courier', 'demo-parent', 'demo-staff', 'demo-staff-taishan', 'demo-admin']) tokens[who] = await gw.login(who)
+  for (const who of ['demo-worker', 'demo-courier', 'demo-parent', 'demo-staff', 'demo-staff-taishan', 'demo-admin'])
+    tokens[who] = await gw.login(who)
 })
 afterAll(() => gw.close())
 beforeEach(() => {
@@ -29,7 +30,18 @@ describe('campaign setup', () => {
   })
 
   test('invalid settings are refused field by field, in Chinese', async () => {
-    const r = await q('demo-staff', 'upsertCampaign', campaignInput({ passScore: 9, prizes: [{ name: '礼盒', kind: 'goods', quantity: 1, weight: 9000 }, { name: '话费', kind: 'phone_credit', quantity: 1, weight: 2000 }], questions: [{ type: 'single', stem: '题', options: ['甲', '乙'], answer: [0, 1] }] }))
+    const r = await q(
+      'demo-staff',
+      'upsertCampaign',
+      campaignInput({
+        passScore: 9,
+        prizes: [
+          { name: '礼盒', kind: 'goods', quantity: 1, weight: 9000 },
+          { name: '话费', kind: 'phone_credit', quantity: 1, weight: 2000 },
+        ],
+        questions: [{ type: 'single', stem: '题', options: ['甲', '乙'], answer: [0, 1] }],
+      }),
+    )
     expect(r.status).toBe(400)
     const paths = r.json.error.fields.map((f: { path: string }) => f.path)
     expect(paths).toEqual(expect.arrayContaining(['passScore', 'prizes', 'questions.0.answer']))
@@ -38,7 +50,11 @@ describe('campaign setup', () => {
 
   test('prizes and weights are fixed once the campaign has started', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
-    const r = await q('demo-staff', 'upsertCampaign', campaignInput({ id, prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 10, weight: 9000 }] }))
+    const r = await q(
+      'demo-staff',
+      'upsertCampaign',
+      campaignInput({ id, prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 10, weight: 9000 }] }),
+    )
     expect(r.json.error).toMatchObject({ code: 'CONFLICT' })
     const ok = await q('demo-staff', 'upsertCampaign', campaignInput({ id, title: '劳动法律知识竞赛（第二期）' }))
     expect(ok.status).toBe(200)
@@ -48,7 +64,14 @@ describe('campaign setup', () => {
 describe('scope', () => {
   test('staff of another union cannot read, edit, close or export a county campaign; the county admin can', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
-    for (const [action, data] of [['getCampaign', { id }], ['stats', { campaignId: id }], ['exportWinners', { campaignId: id }], ['closeCampaign', { id }], ['upsertCampaign', campaignInput({ id })], ['importQuestions', { campaignId: id, csv: '题型,题干,选项,答案\n判断,天是蓝的,,正确' }]] as const) {
+    for (const [action, data] of [
+      ['getCampaign', { id }],
+      ['stats', { campaignId: id }],
+      ['exportWinners', { campaignId: id }],
+      ['closeCampaign', { id }],
+      ['upsertCampaign', campaignInput({ id })],
+      ['importQuestions', { campaignId: id, csv: '题型,题干,选项,答案\n判断,天是蓝的,,正确' }],
+    ] as const) {
       const r = await q('demo-staff-taishan', action, data)
       expect({ action, code: r.json.error?.code }).toEqual({ action, code: 'FORBIDDEN' })
     }
@@ -84,7 +107,8 @@ describe('attempts', () => {
     const right = await rightAnswers(gw, s.json.data.attemptId)
     const answers: Record<string, number[]> = {}
     for (const x of s.json.data.questions) {
-      if (x.type === 'multiple') answers[x.id] = right[x.id].slice(0, 2) // two of the three right options
+      if (x.type === 'multiple')
+        answers[x.id] = right[x.id].slice(0, 2) // two of the three right options
       else if (x.type === 'single') answers[x.id] = [(right[x.id][0] + 1) % 4]
     }
     gw.clock.now = new Date(gw.clock.now.getTime() + 30_000)
@@ -200,7 +224,23 @@ describe('draws, claims and fairness', () => {
     // simulate the crash: the transaction's writes happened, the settle did not
     const drawId = `${id}.${createHash('sha256').update(`${id}:crashy`).digest('hex').slice(0, 16)}.1`
     await gw.store.update('quiz_players', { _id: `${id}:crashy` }, { set: { drawsLeft: 0, drawsUsed: 1 } })
-    await gw.store.insert('quiz_draws', { _id: drawId, campaignId: id, openid: 'crashy', nameMasked: '微*', n: 1, status: 'pending', value: 42, intendedIndex: 0, issued: false, prizeId: null, prizeName: null, kind: null, at: gw.clock.now.toISOString(), day: '2026-11-23', leaseUntil: new Date(gw.clock.now.getTime() + 30_000).toISOString() })
+    await gw.store.insert('quiz_draws', {
+      _id: drawId,
+      campaignId: id,
+      openid: 'crashy',
+      nameMasked: '微*',
+      n: 1,
+      status: 'pending',
+      value: 42,
+      intendedIndex: 0,
+      issued: false,
+      prizeId: null,
+      prizeName: null,
+      kind: null,
+      at: gw.clock.now.toISOString(),
+      day: '2026-11-23',
+      leaseUntil: new Date(gw.clock.now.getTime() + 30_000).toISOString(),
+    })
     // while the lease of the interrupted request runs, nobody else settles the draw
     expect((await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)).json.error.code).toBe('CONFLICT')
     gw.clock.now = new Date(gw.clock.now.getTime() + 31_000)
@@ -210,18 +250,28 @@ describe('draws, claims and fairness', () => {
   })
 
   test('a winner claims goods: phone and address are stored encrypted, shown masked, claimed once; winners are masked', async () => {
-    const { id } = await createCampaign(gw, tokens['demo-staff'], { prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 5, weight: 10000 }] })
+    const { id } = await createCampaign(gw, tokens['demo-staff'], {
+      prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 5, weight: 10000 }],
+    })
     await grantDraws(gw, id, ['demo-worker'], 1)
     const d = await q('demo-worker', 'draw', { campaignId: id })
     expect(d.json.data).toMatchObject({ won: true, prize: { name: '乐陵金丝小枣礼盒', kind: 'goods' } })
     const missing = await q('demo-worker', 'claim', { drawId: d.json.data.drawId })
     expect(missing.json.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['address', 'name', 'phone'])
-    const c = await q('demo-worker', 'claim', { drawId: d.json.data.drawId, name: '王建国', phone: '13912345678', address: '山东省乐陵市市中街道兴隆南大街 66 号' })
+    const c = await q('demo-worker', 'claim', {
+      drawId: d.json.data.drawId,
+      name: '王建国',
+      phone: '13912345678',
+      address: '山东省乐陵市市中街道兴隆南大街 66 号',
+    })
     expect(c.json.data).toMatchObject({ claimStatus: 'claimed', phoneMasked: '139****5678', addressMasked: '山东省乐陵市****' })
     const raw = JSON.stringify(await gw.store.get('quiz_draws', d.json.data.drawId))
     expect(raw).not.toContain('13912345678')
     expect(raw).not.toContain('兴隆南大街')
-    expect((await q('demo-worker', 'claim', { drawId: d.json.data.drawId, name: '王建国', phone: '13912345678', address: '乐陵市某地 1 号' })).json.error.code).toBe('CONFLICT')
+    expect(
+      (await q('demo-worker', 'claim', { drawId: d.json.data.drawId, name: '王建国', phone: '13912345678', address: '乐陵市某地 1 号' })).json.error
+        .code,
+    ).toBe('CONFLICT')
     expect((await q('demo-courier', 'claim', { drawId: d.json.data.drawId, phone: '13912345678' })).json.error.code).toBe('NOT_FOUND')
     const mine = await q('demo-worker', 'myPrizes')
     expect(mine.json.data.items[0]).toMatchObject({ drawId: d.json.data.drawId, claimStatus: 'claimed' })
@@ -263,7 +313,12 @@ describe('draws, claims and fairness', () => {
     for (const d of f.draws) {
       const v = Number(createHmac('sha256', f.seed).update(d.drawId).digest().readBigUInt64BE(0) % 10000n)
       const idx = v < 2500 ? 0 : v < 5000 ? 1 : v < 7500 ? 2 : -1
-      expect({ id: d.drawId, v: d.value, idx: d.intendedIndex, name: d.intended }).toEqual({ id: d.drawId, v, idx, name: idx < 0 ? '谢谢参与' : prizes[idx].name })
+      expect({ id: d.drawId, v: d.value, idx: d.intendedIndex, name: d.intended }).toEqual({
+        id: d.drawId,
+        v,
+        idx,
+        name: idx < 0 ? '谢谢参与' : prizes[idx].name,
+      })
       if (d.issued) {
         expect(idx).toBeGreaterThanOrEqual(0)
         issuedBy.set(d.intended, (issuedBy.get(d.intended) ?? 0) + 1)
@@ -294,7 +349,9 @@ describe('import', () => {
     const r = await q('demo-staff', 'importQuestions', { campaignId: id, csv })
     expect(r.status).toBe(200)
     expect(r.json.data.added).toBe(3)
-    const bad = Object.fromEntries(r.json.data.rows.filter((x: { ok: boolean }) => !x.ok).map((x: { row: number; errors: string[] }) => [x.row, x.errors.join('；')]))
+    const bad = Object.fromEntries(
+      r.json.data.rows.filter((x: { ok: boolean }) => !x.ok).map((x: { row: number; errors: string[] }) => [x.row, x.errors.join('；')]),
+    )
     expect(bad[5]).toContain('题型应为')
     expect(bad[6]).toContain('超出了选项范围')
     expect(bad[7]).toContain('正确')

@@ -121,10 +121,16 @@ describe('反馈处理: replying', () => {
   test('a paused station shows 暂停开放 until its reopening day and is left out of 只看营业中', async () => {
     const id = await report(courier, 'st-shizhong', 'closed', '门锁着')
     const nearOpen = async () =>
-      (await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 1, limit: 50, openNow: true } }, courier)).json.data.items.map((i: { id: string }) => i.id)
+      (await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 1, limit: 50, openNow: true } }, courier)).json.data.items.map(
+        (i: { id: string }) => i.id,
+      )
     expect(await nearOpen()).toContain('st-shizhong')
 
-    const r = await gw.call('stations', { action: 'resolveReport', data: { id, reply: '驿站内部装修，下周一恢复开放', suspendUntil: '2026-11-30' } }, keeper)
+    const r = await gw.call(
+      'stations',
+      { action: 'resolveReport', data: { id, reply: '驿站内部装修，下周一恢复开放', suspendUntil: '2026-11-30' } },
+      keeper,
+    )
     expect(r.status).toBe(200)
     expect(r.json.data).toMatchObject({ status: 'resolved', suspendUntil: '2026-11-30' })
     const notice = (await replies('demo-courier')).at(-1) as unknown as { body: string }

@@ -35,7 +35,11 @@ describe('stations.nearby', () => {
   })
 
   test('amenity filter keeps only stations with every chosen amenity', async () => {
-    const { json } = await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 50, limit: 50, amenities: ['pump', 'medkit'] } }, courier)
+    const { json } = await gw.call(
+      'stations',
+      { action: 'nearby', data: { ...XINGLONG, radiusKm: 50, limit: 50, amenities: ['pump', 'medkit'] } },
+      courier,
+    )
     expect(json.data.items.length).toBeGreaterThan(0)
     for (const i of json.data.items) expect(i.amenities).toEqual(expect.arrayContaining(['pump', 'medkit']))
   })
@@ -92,14 +96,26 @@ describe('bad input is refused with the field named, and changes nothing', () =>
   })
 
   test('a bad upsert names each bad field', async () => {
-    const { status, json } = await gw.call('stations', { action: 'upsert', data: { name: 'x', address: '乐陵', lat: 48.85, lng: 2.35, hours: '随时', amenities: ['pool'] } }, staff)
+    const { status, json } = await gw.call(
+      'stations',
+      { action: 'upsert', data: { name: 'x', address: '乐陵', lat: 48.85, lng: 2.35, hours: '随时', amenities: ['pool'] } },
+      staff,
+    )
     expect(status).toBe(400)
     expect(json.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['name', 'address', 'hours', 'amenities.0']))
   })
 })
 
 describe('identity and roles', () => {
-  const station = { name: '新建测试驿站', address: '乐陵市兴隆南大街 300 号', lat: 37.72, lng: 117.218, hours: '08:00-20:00', amenities: ['water'], phone: '' }
+  const station = {
+    name: '新建测试驿站',
+    address: '乐陵市兴隆南大街 300 号',
+    lat: 37.72,
+    lng: 117.218,
+    hours: '08:00-20:00',
+    amenities: ['water'],
+    phone: '',
+  }
 
   test('no token or a forged token → 401', async () => {
     expect((await gw.call('stations', { action: 'nearby', data: XINGLONG })).status).toBe(401)
@@ -110,7 +126,15 @@ describe('identity and roles', () => {
     const before = gw.store.rawDump('stations').sort()
     expect((await gw.call('stations', { action: 'upsert', data: station }, courier)).status).toBe(403)
     expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', version: 1 } }, courier)).status).toBe(403)
-    expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'name,address,lat,lng,hours\n甲驿站,乐陵市某路 1 号,37.7,117.2,24小时' } }, courier)).status).toBe(403)
+    expect(
+      (
+        await gw.call(
+          'stations',
+          { action: 'importCsv', data: { csv: 'name,address,lat,lng,hours\n甲驿站,乐陵市某路 1 号,37.7,117.2,24小时' } },
+          courier,
+        )
+      ).status,
+    ).toBe(403)
     expect((await gw.call('stations', { action: 'importCsv', data: { csv: 'x' } }, keeper)).status).toBe(403)
     expect((await gw.call('stations', { action: 'upsert', data: station }, keeper)).status).toBe(403) // keepers edit, not create
     expect((await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-post-main', version: 1 } }, keeper)).status).toBe(403)
@@ -120,7 +144,11 @@ describe('identity and roles', () => {
   })
 
   test('a keeper edits the station they keep; staff see canEdit, couriers do not', async () => {
-    const res = await gw.call('stations', { action: 'upsert', data: { ...station, id: 'st-shizhong', version: 1, name: '市中街道办事处劳动者驿站' } }, keeper)
+    const res = await gw.call(
+      'stations',
+      { action: 'upsert', data: { ...station, id: 'st-shizhong', version: 1, name: '市中街道办事处劳动者驿站' } },
+      keeper,
+    )
     expect(res.status).toBe(200)
     expect(res.json.data).toEqual({ id: 'st-shizhong', created: false })
     expect((await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, staff)).json.data.canEdit).toBe(true)

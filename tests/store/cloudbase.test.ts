@@ -35,7 +35,9 @@ if (env && secretId && secretKey) {
 } else {
   const missing = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !process.env[k])
   // Jest swallows console output of a suite whose tests are all skipped; stderr reaches the run's output once.
-  process.stderr.write(`store contract: cloudbase skipped — ${missing.join(', ')} not set (no credentials, and it needs the network to reach CloudBase)\n`)
+  process.stderr.write(
+    `store contract: cloudbase skipped — ${missing.join(', ')} not set (no credentials, and it needs the network to reach CloudBase)\n`,
+  )
   describe.skip('store contract: cloudbase', () => {
     test('runs with TCB_ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY set', () => undefined)
   })

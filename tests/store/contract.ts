@@ -146,9 +146,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       expect(near[0].doc).toMatchObject({ location: { lat: origin.lat + 0.001, lng: origin.lng } })
       expect((await store.nearest(places, origin, { maxKm: 10, limit: 2 })).map((n) => n.doc._id)).toEqual(['n1', 'n3'])
       expect((await store.nearest(places, origin, { maxKm: 10, limit: 10, where: { kind: 'b' } })).map((n) => n.doc._id)).toEqual(['n2'])
-      expect(
-        (await store.nearest(places, origin, { maxKm: 50, limit: 2, accept: (d) => d._id !== 'n1' })).map((n) => n.doc._id),
-      ).toEqual(['n3', 'n2'])
+      expect((await store.nearest(places, origin, { maxKm: 50, limit: 2, accept: (d) => d._id !== 'n1' })).map((n) => n.doc._id)).toEqual([
+        'n3',
+        'n2',
+      ])
       await store.update(places, { _id: 'n1' }, { set: { location: { lat: origin.lat + 0.1, lng: origin.lng } } })
       await store.remove(places, { _id: 'n3' })
       expect((await store.nearest(places, origin, { maxKm: 10, limit: 10 })).map((n) => n.doc._id)).toEqual(['n2', 'n4'])

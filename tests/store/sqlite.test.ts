@@ -29,7 +29,15 @@ describe('sqlite durability', () => {
     const file = join(dir, 'db.sqlite')
     // The child runs the real adapter, bundled, since jest's TypeScript transform does not reach it.
     const bundle = join(dir, 'store.cjs')
-    buildSync({ entryPoints: [join(__dirname, '../../cloudfunctions/_core/store/sqlite.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3'], logLevel: 'error' })
+    buildSync({
+      entryPoints: [join(__dirname, '../../cloudfunctions/_core/store/sqlite.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      external: ['better-sqlite3'],
+      logLevel: 'error',
+    })
     // The child writes as fast as it can and prints each id once insert has resolved; we kill it mid-stream.
     const script = `
       const { SqliteStore } = require(${JSON.stringify(bundle)});

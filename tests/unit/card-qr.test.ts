@@ -114,11 +114,24 @@ describe('verifying a QR or a code', () => {
     expect(qr).toMatchObject({ ttlSec: 300, issuedAt: T0.toISOString(), expiresAt: at(300).toISOString() })
     expect(qr.code).toHaveLength(8)
     for (const input of [qr.payload, qr.code, formatCardCode(qr.code).toLowerCase()]) {
-      expect(await verifyCardInput(store, keys.card, input, at(60), lookup)).toMatchObject({ valid: true, status: 'valid', label: '有效', nameMasked: '王**' })
-      expect(await verifyCardInput(store, keys.card, input, at(301 + CLOCK_SKEW_SEC), lookup)).toMatchObject({ valid: false, status: 'expired', memberNo: member.memberNo })
+      expect(await verifyCardInput(store, keys.card, input, at(60), lookup)).toMatchObject({
+        valid: true,
+        status: 'valid',
+        label: '有效',
+        nameMasked: '王**',
+      })
+      expect(await verifyCardInput(store, keys.card, input, at(301 + CLOCK_SKEW_SEC), lookup)).toMatchObject({
+        valid: false,
+        status: 'expired',
+        memberNo: member.memberNo,
+      })
     }
     state = 'revoked'
-    expect(await verifyCardInput(store, keys.card, qr.code, at(60), lookup)).toMatchObject({ valid: false, status: 'revoked', label: expect.stringMatching(/^已注销/) })
+    expect(await verifyCardInput(store, keys.card, qr.code, at(60), lookup)).toMatchObject({
+      valid: false,
+      status: 'revoked',
+      label: expect.stringMatching(/^已注销/),
+    })
   }, 30_000)
 
   test('an unknown code or a tampered payload is 无效 and shows no member', async () => {
@@ -128,7 +141,11 @@ describe('verifying a QR or a code', () => {
     expect(v).toEqual({ valid: false, status: 'invalid', label: expect.stringMatching(/^无效/) })
     const [pre, body, sig] = qr.payload.split('.')
     const tampered = `${pre}.${body.slice(0, -2)}${body.endsWith('A') ? 'B' : 'A'}${body.slice(-1)}.${sig}`
-    expect(await verifyCardInput(store, keys.card, tampered, at(1), lookup)).toEqual({ valid: false, status: 'invalid', label: expect.stringContaining('篡改') })
+    expect(await verifyCardInput(store, keys.card, tampered, at(1), lookup)).toEqual({
+      valid: false,
+      status: 'invalid',
+      label: expect.stringContaining('篡改'),
+    })
   }, 30_000)
 
   test('asking twice in the same second gives the same code; codes expired over an hour ago are cleared on the next issue', async () => {

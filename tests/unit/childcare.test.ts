@@ -43,7 +43,10 @@ test('one booking costs 4 store operations in the handler (find children; get, u
   // The first booking warms the class cache (one extra get); the second shows the steady state.
   await dispatch(actions, { action: 'book', data: { classId, childIds: ['ch-a'], requestId: 'req-aaaaaaaa' } }, 'p-a', rt)
   const counting = withCounting(raw)
-  const res = await dispatch(actions, { action: 'book', data: { classId, childIds: ['ch-b'], requestId: 'req-bbbbbbbb' } }, 'p-b', { ...rt, store: counting.store })
+  const res = await dispatch(actions, { action: 'book', data: { classId, childIds: ['ch-b'], requestId: 'req-bbbbbbbb' } }, 'p-b', {
+    ...rt,
+    store: counting.store,
+  })
   expect(res.ok).toBe(true)
   // dispatch's own user lookup (1 get) and the transaction call itself are counted too.
   const { get, find, update, insert, transaction } = counting.counts.byOp

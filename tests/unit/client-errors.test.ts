@@ -2,12 +2,18 @@ import { isIdempotentAction, mapCloudError } from '../../src/api/errors'
 
 describe('cloud call failures become honest Chinese messages', () => {
   it('function not deployed', () => {
-    const f = mapCloudError({ errCode: -501000, errMsg: 'cloud.callFunction:fail requestID , errCode: -501000 | errMsg: [ResourceNotFound.FunctionName] Function not found' })
+    const f = mapCloudError({
+      errCode: -501000,
+      errMsg: 'cloud.callFunction:fail requestID , errCode: -501000 | errMsg: [ResourceNotFound.FunctionName] Function not found',
+    })
     expect(f.error.message).toContain('尚未开通')
     expect(f.transient).toBe(false)
   })
   it('timeout is transient', () => {
-    const f = mapCloudError({ errCode: -504002, errMsg: 'cloud.callFunction:fail errCode: -504002 functions execute fail | errMsg: Invoking task timed out after 3 seconds' })
+    const f = mapCloudError({
+      errCode: -504002,
+      errMsg: 'cloud.callFunction:fail errCode: -504002 functions execute fail | errMsg: Invoking task timed out after 3 seconds',
+    })
     expect(f.error.message).toContain('超时')
     expect(f.transient).toBe(true)
   })

@@ -43,7 +43,10 @@ const near = { _id: 's1', name: '近', location: { type: 'Point', coordinates: [
 
 describe('nearest falls back to a scan only when the geo index is missing (12)', () => {
   test.each([
-    ['node-sdk: the server error passed through', Object.assign(new Error('database request failed: ETIMEDOUT'), { code: 'DATABASE_REQUEST_FAILED' })],
+    [
+      'node-sdk: the server error passed through',
+      Object.assign(new Error('database request failed: ETIMEDOUT'), { code: 'DATABASE_REQUEST_FAILED' }),
+    ],
     ['a rate limit', { code: 'EXCEED_REQUEST_LIMIT', message: 'request limit exceeded' }],
     ['a network failure', new Error('getaddrinfo ENOTFOUND tcb-api.tencentcloudapi.com')],
     ['a bad query', { errCode: -502001, errMsg: 'database request fail | errMsg: [FailedOperation.Query] (BadValue) unknown operator: $foo' }],
@@ -63,7 +66,10 @@ describe('nearest falls back to a scan only when the geo index is missing (12)',
           'database request fail | errMsg: [FailedOperation.Query] (BadValue) failed on: cmgo-1 :: caused by :: error processing query: ns=x.stationsTree: GEONEAR  field=location maxdist=5000 isNearSphere=0\nSort: {}\nProj: {}\n planner returned error: unable to find index for $geoNear query; ',
       },
     ],
-    ['node-sdk wording', Object.assign(new Error('planner returned error :: caused by :: unable to find index for $geoNear query'), { code: 'DATABASE_REQUEST_FAILED' })],
+    [
+      'node-sdk wording',
+      Object.assign(new Error('planner returned error :: caused by :: unable to find index for $geoNear query'), { code: 'DATABASE_REQUEST_FAILED' }),
+    ],
     ['MongoDB 4.2+ without a key', { code: 'DATABASE_REQUEST_FAILED', message: '$geoNear requires a 2d or 2dsphere index, but none were found' }],
   ])('a missing geo index (%s) falls back to the scan and says so once', async (_name, error) => {
     const f = geoDb(error, [near])

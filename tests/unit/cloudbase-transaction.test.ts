@@ -118,7 +118,10 @@ function freshDb(collections: string[]) {
   const calls: string[] = []
   const afterDeath: string[] = []
   const log: string[] = []
-  const logger: Logger = { info: (e, d) => log.push(`info ${e} ${JSON.stringify(d ?? {})}`), error: (e, d) => log.push(`error ${e} ${JSON.stringify(d ?? {})}`) }
+  const logger: Logger = {
+    info: (e, d) => log.push(`info ${e} ${JSON.stringify(d ?? {})}`),
+    error: (e, d) => log.push(`error ${e} ${JSON.stringify(d ?? {})}`),
+  }
   let runs = 0
   const fake = {
     command: db.command,
@@ -210,11 +213,17 @@ describe('a transaction that touches a collection not created yet (11)', () => {
     const f = freshDb(['users'])
     const store = new CloudBaseStore(f.db, { log: f.logger })
     const actions = {
-      first: defineAction({ input: z.object({}), roles: 'signedIn', handler: (_input, ctx) => ctx.store.transaction((tx) => tx.insert('fresh', { n: 1 })) }),
+      first: defineAction({
+        input: z.object({}),
+        roles: 'signedIn',
+        handler: (_input, ctx) => ctx.store.transaction((tx) => tx.insert('fresh', { n: 1 })),
+      }),
     }
     const res = await dispatch(actions, { action: 'first', data: {} }, 'o1', { store, log: f.logger })
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
-    expect(f.log.filter((l) => l.includes('store_collection_missing'))).toEqual(['error store_collection_missing {"collection":"fresh","created":true}'])
+    expect(f.log.filter((l) => l.includes('store_collection_missing'))).toEqual([
+      'error store_collection_missing {"collection":"fresh","created":true}',
+    ])
   })
 
   test("wx-server-sdk's wording of a missing collection is recognised too", () => {

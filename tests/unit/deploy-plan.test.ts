@@ -17,7 +17,14 @@ function files(dir: string): string[] {
 }
 
 describe('deploy plan', () => {
-  const plan = buildPlan({ envId: 'gonghui-test', functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets: SECRETS, vars: { COUNTY_ORG_ID: 'org-county' }, distRoot: '/nonexistent' })
+  const plan = buildPlan({
+    envId: 'gonghui-test',
+    functionNames: FUNCTION_NAMES,
+    collections: COLLECTIONS,
+    secrets: SECRETS,
+    vars: { COUNTY_ORG_ID: 'org-county' },
+    distRoot: '/nonexistent',
+  })
 
   it('covers every function folder with runtime, timeout, memory, secrets and the outbox timer', () => {
     expect(plan.functions.map((f) => f.name)).toEqual(functionFolders(join(ROOT, 'cloudfunctions')))
@@ -51,9 +58,11 @@ describe('deploy plan', () => {
     const sources = files(join(ROOT, 'cloudfunctions')).filter((f) => !f.includes(`${join('_core', 'store')}`))
     const text = new Map(sources.map((f) => [f, readFileSync(f, 'utf8')]))
     const constants = new Map<string, string>()
-    for (const src of text.values()) for (const m of src.matchAll(/\bconst\s+([A-Z][A-Z0-9_]*)\s*=\s*['"]([a-z][a-z0-9_]*)['"]/g)) constants.set(m[1], m[2])
+    for (const src of text.values())
+      for (const m of src.matchAll(/\bconst\s+([A-Z][A-Z0-9_]*)\s*=\s*['"]([a-z][a-z0-9_]*)['"]/g)) constants.set(m[1], m[2])
     const used = new Map<string, string>()
-    const call = /\b(?:store|tx|[a-z]+Store)\s*\.\s*(?:get|find|count|insert|put|update|remove|nearest)\s*(?:<[^()]*?>)?\(\s*(?:['"]([a-z][a-z0-9_]*)['"]|([A-Z][A-Z0-9_]*)\b)/g
+    const call =
+      /\b(?:store|tx|[a-z]+Store)\s*\.\s*(?:get|find|count|insert|put|update|remove|nearest)\s*(?:<[^()]*?>)?\(\s*(?:['"]([a-z][a-z0-9_]*)['"]|([A-Z][A-Z0-9_]*)\b)/g
     for (const [file, src] of text) {
       for (const m of src.matchAll(call)) {
         const name = m[1] ?? constants.get(m[2])
@@ -78,7 +87,14 @@ function fakeCloud(): CloudApi & { calls: string[] } {
     getFunction: async (n) => fns.get(n) ?? null,
     createFunction: async (f, description) => {
       calls.push('createFunction ' + f.name)
-      fns.set(f.name, { runtime: f.runtime, timeout: f.timeout, memorySize: f.memorySize, description, env: { ...f.envVariables }, triggers: [...f.triggers] })
+      fns.set(f.name, {
+        runtime: f.runtime,
+        timeout: f.timeout,
+        memorySize: f.memorySize,
+        description,
+        env: { ...f.envVariables },
+        triggers: [...f.triggers],
+      })
     },
     updateCode: async (f) => void calls.push('updateCode ' + f.name),
     updateConfig: async (f, description) => {
@@ -111,7 +127,14 @@ function fakeCloud(): CloudApi & { calls: string[] } {
 
 describe('deploy apply', () => {
   it('creates everything on a fresh env, and a second run changes nothing', async () => {
-    const plan = buildPlan({ envId: 'e', functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets: SECRETS, vars: { COUNTY_ORG_ID: 'org-county' }, distRoot: '/nonexistent' })
+    const plan = buildPlan({
+      envId: 'e',
+      functionNames: FUNCTION_NAMES,
+      collections: COLLECTIONS,
+      secrets: SECRETS,
+      vars: { COUNTY_ORG_ID: 'org-county' },
+      distRoot: '/nonexistent',
+    })
     for (const f of plan.functions) f.codeHash = 'abc123abc123'
     const cloud = fakeCloud()
     const lines: string[] = []
@@ -133,7 +156,11 @@ describe('npm run deploy', () => {
   const run = (args: string[], extra: Record<string, string> = {}) => {
     const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env', ...extra }
     for (const k of ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY', 'COUNTY_ORG_ID']) if (!(k in extra)) delete env[k]
-    return spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/deploy.ts', ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
+    return spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/deploy.ts', ...args], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+    })
   }
 
   it('--dry-run prints the whole plan without credentials and never a secret', () => {

@@ -1,15 +1,42 @@
 import type * as z from 'zod'
 import { checkDigit } from '../../src/contracts/membership/idcard'
-import { applyInput, bulkApproveInput, getApplicationInput, listApplicationsInput, reviewInput, revokeInput, verifyCardInput } from '../../src/contracts/membership/schemas'
+import {
+  applyInput,
+  bulkApproveInput,
+  getApplicationInput,
+  listApplicationsInput,
+  reviewInput,
+  revokeInput,
+  verifyCardInput,
+} from '../../src/contracts/membership/schemas'
 import { getStationInput, importCsvInput, reportInput, searchInput, stationFields, upsertInput } from '../../src/contracts/stations/schemas'
 
 /** Issue 7 items 7 and 10: every date is a real calendar day; every text field refuses invisible characters. */
 const first17 = '37148119900307123'
 const apply = {
-  name: '王建国', gender: '男', ethnicity: '汉族', idNumber: first17 + checkDigit(first17), phone: '13812345678', education: '高中/中专/技校',
-  politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none', region: 'area-hujia', consent: true,
+  name: '王建国',
+  gender: '男',
+  ethnicity: '汉族',
+  idNumber: first17 + checkDigit(first17),
+  phone: '13812345678',
+  education: '高中/中专/技校',
+  politicalStatus: '群众',
+  employer: '泰山体育产业集团有限公司',
+  occupation: '装配工',
+  hukouType: 'rural',
+  newEmploymentType: 'none',
+  region: 'area-hujia',
+  consent: true,
 }
-const station = { name: '市中街道驿站', address: '乐陵市兴隆南大街 300 号', lat: 37.72, lng: 117.218, hours: '08:00-20:00', amenities: ['water'], phone: '0534-6200001' }
+const station = {
+  name: '市中街道驿站',
+  address: '乐陵市兴隆南大街 300 号',
+  lat: 37.72,
+  lng: 117.218,
+  hours: '08:00-20:00',
+  amenities: ['water'],
+  phone: '0534-6200001',
+}
 
 /** [schema, a valid input, the text field to poison, where the error should point] */
 const TEXT_FIELDS: [string, z.ZodType, Record<string, unknown>, string][] = [
@@ -38,7 +65,11 @@ describe('10 text fields refuse NUL, zero-width and bidi-override characters', (
     const r = schema.safeParse(valid)
     if (!r.success) throw new Error(JSON.stringify(r.error.issues))
   })
-  for (const [label, ch] of [['NUL', '\u0000'], ['U+200B', '\u200b'], ['U+202E', '\u202e']] as const) {
+  for (const [label, ch] of [
+    ['NUL', '\u0000'],
+    ['U+200B', '\u200b'],
+    ['U+202E', '\u202e'],
+  ] as const) {
     test.each(TEXT_FIELDS)(`10.1 %s refuses ${label}`, (_n, schema, valid, field) => {
       const value = String(valid[field])
       const poisoned = value.slice(0, 1) + ch + value.slice(1)

@@ -52,9 +52,19 @@ describe('身份证号 (GB 11643)', () => {
 
 describe('the apply schema, as the form and the server use it', () => {
   const form = {
-    name: '王建国', gender: '男', ethnicity: '汉族', idNumber: id('37148119900307123'), phone: '13812345678', education: '高中/中专/技校',
-    politicalStatus: '群众', employer: '泰山体育产业集团有限公司', occupation: '装配工', hukouType: 'rural', newEmploymentType: 'none',
-    region: 'area-shizhong', consent: true,
+    name: '王建国',
+    gender: '男',
+    ethnicity: '汉族',
+    idNumber: id('37148119900307123'),
+    phone: '13812345678',
+    education: '高中/中专/技校',
+    politicalStatus: '群众',
+    employer: '泰山体育产业集团有限公司',
+    occupation: '装配工',
+    hukouType: 'rural',
+    newEmploymentType: 'none',
+    region: 'area-shizhong',
+    consent: true,
   }
   test('a complete form passes', () => {
     expect(applyInput.safeParse(form).success).toBe(true)

@@ -10,7 +10,14 @@ describe('subscribe-message notifier', () => {
 
   test('builds the WeChat payload, clipping values to what each keyword type accepts', () => {
     expect(
-      subscribeMessage({ openid: 'o1', template: 'T1', title: 't', body: 'b', page: '/pages/legal/detail?id=1', data: { thing1: '一'.repeat(25), phrase2: '已经通过审核', time3: '2024-01-01 10:00' } }),
+      subscribeMessage({
+        openid: 'o1',
+        template: 'T1',
+        title: 't',
+        body: 'b',
+        page: '/pages/legal/detail?id=1',
+        data: { thing1: '一'.repeat(25), phrase2: '已经通过审核', time3: '2024-01-01 10:00' },
+      }),
     ).toEqual({
       touser: 'o1',
       template_id: 'T1',

@@ -5,7 +5,13 @@ import type { Notice, Notifier } from '../../cloudfunctions/_core/notify'
 import { withLatency } from '../utils/store-wrappers'
 
 /** Issue 7 item 2: the outbox deliverer retries what failed and never sends one notice twice. */
-const notice = (i: number): Notice => ({ openid: `u-${i}`, template: 'membership_review', title: '入会申请已通过', body: '已通过', data: { n: String(i) } })
+const notice = (i: number): Notice => ({
+  openid: `u-${i}`,
+  template: 'membership_review',
+  title: '入会申请已通过',
+  body: '已通过',
+  data: { n: String(i) },
+})
 const t0 = new Date('2026-11-23T02:00:00Z')
 const later = (ms: number) => new Date(t0.getTime() + ms)
 

@@ -72,7 +72,17 @@ describe('contract', () => {
     expect(question.safeParse({ type: 'single', stem: '题', options: ['甲', '甲'], answer: [0] }).success).toBe(false)
   })
   test('end before start is refused on endAt', () => {
-    const r = upsertCampaignInput.safeParse({ title: '活动', startAt: '2026-12-01T00:00:00+08:00', endAt: '2026-11-01T00:00:00+08:00', audience: 'all', questionsPerAttempt: 5, timeLimitSec: 300, passScore: 3, attemptsPerDay: 3, drawsPerPass: 1 })
+    const r = upsertCampaignInput.safeParse({
+      title: '活动',
+      startAt: '2026-12-01T00:00:00+08:00',
+      endAt: '2026-11-01T00:00:00+08:00',
+      audience: 'all',
+      questionsPerAttempt: 5,
+      timeLimitSec: 300,
+      passScore: 3,
+      attemptsPerDay: 3,
+      drawsPerPass: 1,
+    })
     expect(r.success).toBe(false)
     expect(r.error!.issues[0].path).toEqual(['endAt'])
   })

@@ -20,7 +20,10 @@ describe('release build settings', () => {
   })
 
   it('accepts dummy but well-formed ones', () => {
-    expect(releaseSettings({ TCB_ENV_ID: ' gonghui-1a2b ', WX_APPID: 'wx0123456789abcdef' })).toEqual({ envId: 'gonghui-1a2b', appId: 'wx0123456789abcdef' })
+    expect(releaseSettings({ TCB_ENV_ID: ' gonghui-1a2b ', WX_APPID: 'wx0123456789abcdef' })).toEqual({
+      envId: 'gonghui-1a2b',
+      appId: 'wx0123456789abcdef',
+    })
   })
 
   it('reads .env lines', () => {
@@ -31,7 +34,11 @@ describe('release build settings', () => {
     const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env' }
     delete env.TCB_ENV_ID
     delete env.WX_APPID
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/build-release.ts'], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+    })
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('无法构建正式版小程序')
     expect(r.stderr).not.toMatch(/\n\s+at /)

@@ -46,7 +46,10 @@ describe('the station schema names a swapped pair', () => {
   })
   test('even when another field is wrong too', () => {
     expect(issues(117.2166, 37.7306, { name: '' })).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'lat', message: expect.stringContaining('填反') }), expect.objectContaining({ path: 'name' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'lat', message: expect.stringContaining('填反') }),
+        expect.objectContaining({ path: 'name' }),
+      ]),
     )
   })
   test('other wrong pairs keep their own messages', () => {

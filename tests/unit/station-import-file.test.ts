@@ -3,7 +3,11 @@ import iconv from 'iconv-lite'
 import { decodeText, isExampleRow, parseImportFile, zipUnpackedSize } from '../../cloudfunctions/stations/csv'
 import { importTemplateWorkbook, TEMPLATE_EXAMPLE_NAME } from '../../cloudfunctions/stations/template'
 
-const CSV = ['名称,地址,纬度,经度,开放时间,设施,电话', '城东驿站,乐陵市振兴路 18 号,37.7312,117.2208,08:00-20:00,饮水|充电,0534-6212345', '西关驿站,乐陵市西关街 3 号,37.72,117.20,24小时,卫生间,'].join('\r\n')
+const CSV = [
+  '名称,地址,纬度,经度,开放时间,设施,电话',
+  '城东驿站,乐陵市振兴路 18 号,37.7312,117.2208,08:00-20:00,饮水|充电,0534-6212345',
+  '西关驿站,乐陵市西关街 3 号,37.72,117.20,24小时,卫生间,',
+].join('\r\n')
 
 /** A minimal ZIP: one local header, one central-directory entry declaring `unpacked` bytes, the end record. */
 function zipDeclaring(unpacked: number): Buffer {
@@ -51,7 +55,11 @@ describe('import files are decoded on the server', () => {
     const decoded = decodeText(gbk)
     expect(decoded).toEqual({ text: CSV, encoding: 'gb18030' })
     const r = await parseImportFile('驿站.csv', b64(gbk))
-    expect(r.ok && r.rows[0].ok && r.rows[0].fields).toMatchObject({ name: '城东驿站', address: '乐陵市振兴路 18 号', amenities: ['water', 'charge'] })
+    expect(r.ok && r.rows[0].ok && r.rows[0].fields).toMatchObject({
+      name: '城东驿站',
+      address: '乐陵市振兴路 18 号',
+      amenities: ['water', 'charge'],
+    })
   })
 
   test('GB18030-only characters (a rare name character) survive too', async () => {
@@ -93,10 +101,16 @@ describe('import files are decoded on the server', () => {
   })
 
   test('limits: more than 2 MB of bytes, a zip that unpacks too large, old .xls and broken xlsx are refused with reasons', async () => {
-    expect(await parseImportFile('a.csv', b64(Buffer.alloc(2 * 1024 * 1024 + 1, 0x41)))).toEqual({ ok: false, message: expect.stringContaining('最多 2MB') })
+    expect(await parseImportFile('a.csv', b64(Buffer.alloc(2 * 1024 * 1024 + 1, 0x41)))).toEqual({
+      ok: false,
+      message: expect.stringContaining('最多 2MB'),
+    })
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
     expect(await parseImportFile('a.xls', b64(xls))).toEqual({ ok: false, message: expect.stringContaining('.xls') })
-    expect(await parseImportFile('a.xlsx', b64(Buffer.from('PK\u0003\u0004garbage')))).toEqual({ ok: false, message: expect.stringContaining('无法读取 Excel') })
+    expect(await parseImportFile('a.xlsx', b64(Buffer.from('PK\u0003\u0004garbage')))).toEqual({
+      ok: false,
+      message: expect.stringContaining('无法读取 Excel'),
+    })
     // A zip bomb: a few bytes whose central directory declares 100 MB unpacked; refused before exceljs unpacks it.
     const bomb = zipDeclaring(100 * 1024 * 1024)
     expect(zipUnpackedSize(bomb)).toBe(100 * 1024 * 1024)

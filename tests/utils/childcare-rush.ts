@@ -16,9 +16,16 @@ export async function rush(gw: TestGateway, count = PARENTS) {
   const classId: string = created.json.data.id
   const parents = Array.from({ length: count }, (_, i) => `rush-${i}`)
   for (const p of parents) await seedChild(gw.store, p, `ch-${p}`)
-  const tokens = await pool(50, parents.map((p) => () => gw.login(p)))
+  const tokens = await pool(
+    50,
+    parents.map((p) => () => gw.login(p)),
+  )
   // Before the published time: CLOSED, and nothing is taken.
-  const early = await gw.call('childcare', { action: 'book', data: { classId, childIds: [`ch-${parents[0]}`], requestId: 'early-request-0' } }, tokens[0])
+  const early = await gw.call(
+    'childcare',
+    { action: 'book', data: { classId, childIds: [`ch-${parents[0]}`], requestId: 'early-request-0' } },
+    tokens[0],
+  )
   expect(early.json.error.code).toBe('CLOSED')
   gw.clock.now = new Date('2027-06-10T09:00:00+08:00')
   const results = await pool(
@@ -38,7 +45,10 @@ export function checkRush(gw: TestGateway, { classId, results }: Awaited<ReturnT
   expect(waiting).toHaveLength(count - CAPACITY)
   // Positions 1..N, each once, and in the order the server took the requests (their sequence numbers).
   expect(waiting.map((b) => b.position).sort((a, b) => a - b)).toEqual(Array.from({ length: count - CAPACITY }, (_, i) => i + 1))
-  const stored = gw.store.rawDump('cc_bookings').map((s) => JSON.parse(s)).filter((b) => b.classId === classId)
+  const stored = gw.store
+    .rawDump('cc_bookings')
+    .map((s) => JSON.parse(s))
+    .filter((b) => b.classId === classId)
   expect(stored.filter((b) => b.status === 'confirmed')).toHaveLength(CAPACITY)
   const bySeq = stored.filter((b) => b.status === 'waitlisted').sort((a, b) => a.seq - b.seq)
   const posOf = new Map(waiting.map((b) => [b.id, b.position]))
@@ -46,4 +56,3 @@ export function checkRush(gw: TestGateway, { classId, results }: Awaited<ReturnT
   const cls = JSON.parse(gw.store.rawDump('cc_classes').find((s) => JSON.parse(s)._id === classId)!)
   expect(cls).toMatchObject({ remaining: 0, waiting: count - CAPACITY, toOffer: 0 })
 }
-

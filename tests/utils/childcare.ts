@@ -5,8 +5,8 @@ import type { Store } from '../../cloudfunctions/_core/store/port'
 export function childId(n: number, year = 2018): string {
   const region = 371481 + Math.floor(n / 1000) * 0
   const seq = String(n % 1000).padStart(3, '0')
-  const day = String(1 + Math.floor(n / 1000) % 28).padStart(2, '0')
-  const month = String(1 + Math.floor(n / 28000) % 12).padStart(2, '0')
+  const day = String(1 + (Math.floor(n / 1000) % 28)).padStart(2, '0')
+  const month = String(1 + (Math.floor(n / 28000) % 12)).padStart(2, '0')
   const first17 = `${region}${year}${month}${day}${seq}`
   return first17 + checkDigit(first17)
 }

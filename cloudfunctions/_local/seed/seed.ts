@@ -12,7 +12,8 @@ import { grantId, ROLE_GRANTS } from '../../account/grants'
 export async function seedIfEmpty(store: Store, now = new Date()): Promise<boolean> {
   if ((await store.count('users')) > 0) return false
   for (const { id, ...org } of ORGS) await store.put('orgs', { _id: id, ...org })
-  for (const [i, a] of AREAS.entries()) await store.put('areas', { _id: a.id, name: a.name, center: { lat: a.lat, lng: a.lng }, orgId: DEMO_COUNTY, order: i })
+  for (const [i, a] of AREAS.entries())
+    await store.put('areas', { _id: a.id, name: a.name, center: { lat: a.lat, lng: a.lng }, orgId: DEMO_COUNTY, order: i })
   for (const mod of Object.values(MODULES)) await mod.seed?.(store, { now, countyId: DEMO_COUNTY })
   // Users last: their presence marks the seed as done, so a crash midway reseeds on the next start.
   // The personas' grants, indexed as an invitation would have (人员与角色 lists them).

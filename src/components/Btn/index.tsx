@@ -18,7 +18,9 @@ interface Props {
 export default function Btn({ kind = 'primary', size = 'md', disabled, loading, className, onClick, children }: Props) {
   const [busy, setBusy] = useState(false)
   const inert = disabled || loading || busy
-  const cls = ['btn', `btn--${kind}`, `btn--${size}`, disabled ? 'btn--disabled' : '', loading || busy ? 'btn--loading' : '', className ?? ''].filter(Boolean).join(' ')
+  const cls = ['btn', `btn--${kind}`, `btn--${size}`, disabled ? 'btn--disabled' : '', loading || busy ? 'btn--loading' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ')
   const tap = () => {
     if (inert || !onClick) return
     const out = onClick()

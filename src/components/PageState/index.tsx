@@ -24,7 +24,14 @@ export default function PageState<T>({ state, onRetry, empty, isEmpty, loadingTe
   if (state.kind === 'error') {
     const { code, message } = state.error
     const title = code === 'FORBIDDEN' ? '没有权限' : code === 'NOT_FOUND' ? '内容不存在' : OFFLINE_CODES.includes(code) ? '加载失败' : '暂时无法显示'
-    return <StateView kind='error' title={title} detail={message} actions={code === 'FORBIDDEN' || code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: onRetry }]} />
+    return (
+      <StateView
+        kind='error'
+        title={title}
+        detail={message}
+        actions={code === 'FORBIDDEN' || code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: onRetry }]}
+      />
+    )
   }
   if (empty && isEmpty?.(state.data)) return <StateView kind='empty' title={empty.title} detail={empty.detail} actions={empty.actions} />
   return <View className='page-state__content'>{children(state.data)}</View>

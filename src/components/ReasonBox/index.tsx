@@ -26,8 +26,16 @@ export default function ReasonBox(p: Props) {
     <View className={`card reason-box ${p.className} ${p.error ? 'reason-box--invalid' : ''}`}>
       <Text className='reason-box__title'>{p.title}</Text>
       {p.hint ? <Text className='reason-box__hint'>{p.hint}</Text> : null}
-      <Textarea className='reason-box__text' value={p.value} maxlength={p.maxLength ?? 200} placeholder={p.placeholder} onInput={(e) => p.onInput(e.detail.value)} />
-      <Text className='reason-box__count'>{p.value.length}/{p.maxLength ?? 200}</Text>
+      <Textarea
+        className='reason-box__text'
+        value={p.value}
+        maxlength={p.maxLength ?? 200}
+        placeholder={p.placeholder}
+        onInput={(e) => p.onInput(e.detail.value)}
+      />
+      <Text className='reason-box__count'>
+        {p.value.length}/{p.maxLength ?? 200}
+      </Text>
       <FieldError message={p.error} />
       <View className='row-actions'>
         <Btn kind='ghost' className='reason-box__cancel' onClick={p.onCancel}>

@@ -6,7 +6,11 @@ import { GENDERS } from '../membership/options'
 import type { Allocation, Audience, ClassStatus } from './rules'
 
 const grade = (label: string) =>
-  z.coerce.number({ error: `请选择${label}` }).int(`${label}应为 1–9 的整数`).min(1, `${label}应为 1–9（一年级至初三）`).max(9, `${label}应为 1–9（一年级至初三）`)
+  z.coerce
+    .number({ error: `请选择${label}` })
+    .int(`${label}应为 1–9 的整数`)
+    .min(1, `${label}应为 1–9（一年级至初三）`)
+    .max(9, `${label}应为 1–9（一年级至初三）`)
 
 export const saveChildInput = z
   .object({
@@ -38,13 +42,20 @@ export const bookingIdInput = z.object({ bookingId: docId('预约编号') })
 
 export const bookInput = z.object({
   classId: docId('托管班编号'),
-  childIds: z.array(docId('孩子编号'), { error: '请选择要报名的孩子' }).min(1, '请选择要报名的孩子').max(5, '一次最多为 5 个孩子报名')
+  childIds: z
+    .array(docId('孩子编号'), { error: '请选择要报名的孩子' })
+    .min(1, '请选择要报名的孩子')
+    .max(5, '一次最多为 5 个孩子报名')
     .refine((a) => new Set(a).size === a.length, '同一个孩子选了两次'),
   requestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
 })
 
 export const checkInInput = z.object({
-  code: z.string({ error: '请填写签到码' }).trim().transform((s) => s.replace(/^CC:/i, '').toUpperCase()).pipe(z.string().regex(/^[A-Z0-9]{8}$/, '签到码应为 8 位字母或数字')),
+  code: z
+    .string({ error: '请填写签到码' })
+    .trim()
+    .transform((s) => s.replace(/^CC:/i, '').toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '签到码应为 8 位字母或数字')),
 })
 
 export const upsertClassInput = z
@@ -71,7 +82,8 @@ export const upsertClassInput = z
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
     if (v.gradeMax < v.gradeMin) ctx.addIssue({ code: 'custom', path: ['gradeMax'], message: '最高年级不能低于最低年级' })
     if (Date.parse(v.closesAt) <= Date.parse(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '报名截止时间应晚于开放时间' })
-    if (Date.parse(v.cancelBefore) > Date.parse(v.startDate + 'T00:00:00+08:00')) ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
+    if (Date.parse(v.cancelBefore) > Date.parse(v.startDate + 'T00:00:00+08:00'))
+      ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
   })
 export type UpsertClassInput = z.input<typeof upsertClassInput>
 

@@ -85,7 +85,11 @@ export const MAX_FILES = 10
 
 const PHONE_RE = /^1[3-9]\d{9}$/
 const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号')
-const money = (label: string) => z.number({ error: `${label}应为数字` }).min(0, `${label}不能为负数`).max(100_000_000, `${label}过大`)
+const money = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .min(0, `${label}不能为负数`)
+    .max(100_000_000, `${label}过大`)
 
 export const submitInput = z.object({
   category: z.enum(CATEGORIES, { error: '请选择案由' }),
@@ -114,7 +118,10 @@ export const uploadInput = z.object({
   type: z.enum(FILE_TYPES, { error: '只能上传 JPG、PNG、WebP 图片或 PDF 文件' }),
   size: z.number({ error: '文件大小不正确' }).int('文件大小不正确').min(1, '文件是空的').max(MAX_FILE_BYTES, '文件不能超过 5 MB'),
   // base64 of at most 5 MB (4/3 of it, rounded up to whole groups)
-  base64: z.string({ error: '缺少文件内容' }).min(4, '缺少文件内容').max(Math.ceil(MAX_FILE_BYTES / 3) * 4, '文件不能超过 5 MB'),
+  base64: z
+    .string({ error: '缺少文件内容' })
+    .min(4, '缺少文件内容')
+    .max(Math.ceil(MAX_FILE_BYTES / 3) * 4, '文件不能超过 5 MB'),
 })
 
 export const fileLinkInput = z.object({ fileId: docId('文件编号') })
@@ -125,7 +132,11 @@ export const listCasesInput = z.object({
   overdue: z.boolean({ error: '逾期筛选不正确' }).optional(),
 })
 
-export const acceptInput = z.object({ id: docId('案件编号'), form: z.enum(FORMS, { error: '请选择援助形式' }), note: optionalText('受理意见', { max: 300, multiline: true }) })
+export const acceptInput = z.object({
+  id: docId('案件编号'),
+  form: z.enum(FORMS, { error: '请选择援助形式' }),
+  note: optionalText('受理意见', { max: 300, multiline: true }),
+})
 export const declineInput = z.object({ id: docId('案件编号'), reason: text('不予受理的理由', { min: 4, max: 300, multiline: true }) })
 export const assignInput = z.object({ id: docId('案件编号'), lawyerOpenid: docId('律师') })
 export const transitionInput = z

@@ -6,13 +6,11 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
 /** First two digits of every province-level region code in use. */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64,
-  65, 71, 81, 82, 91,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 91,
 ])
 
 export type IdCheck =
-  | { ok: true; normalized: string; birth: { year: number; month: number; day: number }; gender: '男' | '女' }
-  | { ok: false; message: string }
+  { ok: true; normalized: string; birth: { year: number; month: number; day: number }; gender: '男' | '女' } | { ok: false; message: string }
 
 export function checkDigit(first17: string): string {
   let sum = 0

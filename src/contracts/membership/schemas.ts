@@ -3,7 +3,16 @@ import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { isCardCode } from './cardcode'
-import { EDUCATIONS, ETHNICITIES, GENDERS, HUKOU_KEYS, NEW_EMPLOYMENT_KEYS, POLITICAL_STATUSES, type ApplicationStatus, type NewEmploymentType } from './options'
+import {
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDERS,
+  HUKOU_KEYS,
+  NEW_EMPLOYMENT_KEYS,
+  POLITICAL_STATUSES,
+  type ApplicationStatus,
+  type NewEmploymentType,
+} from './options'
 
 /** Age limits of 入会: the Labour Law's minimum working age; no upper limit for 退休返聘. */
 const MIN_AGE = 16
@@ -99,7 +108,10 @@ export const revokeInput = z.object({
 
 /** A scanned QR payload (GH1./GH2. …) or the card's 8-character 核验码; the server tells them apart. */
 export const verifyCardInput = z.object({
-  payload: text('核验码', { max: 2000 }).refine((s) => isCardCode(s) || (s.length >= 10 && s.startsWith('GH')), '核验码应为 8 位字母或数字（如 7K3M-9QXA），或扫描会员卡二维码'),
+  payload: text('核验码', { max: 2000 }).refine(
+    (s) => isCardCode(s) || (s.length >= 10 && s.startsWith('GH')),
+    '核验码应为 8 位字母或数字（如 7K3M-9QXA），或扫描会员卡二维码',
+  ),
 })
 
 export interface TimelineEntry {
@@ -136,7 +148,8 @@ export const reviewTransferInput = z
     reason: optionalText('不同意的原因', { max: 200, multiline: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && v.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不同意时请写明原因，方便会员了解' })
+    if (v.decision === 'reject' && v.reason.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '不同意时请写明原因，方便会员了解' })
   })
 
 export const cancelTransferInput = z.object({ id: transferId })

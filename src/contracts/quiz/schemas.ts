@@ -26,8 +26,13 @@ export const question = z
     id: docId('题目编号').optional(),
     type: z.enum(QUESTION_TYPES, { error: '请选择题型（单选、多选或判断）' }),
     stem: text('题干', { max: 300, multiline: true }),
-    options: z.array(text('选项', { max: 100 }), { error: '请填写选项' }).max(MAX_OPTIONS, `选项最多 ${MAX_OPTIONS} 个`).default([]),
-    answer: z.array(z.number({ error: '答案必须是选项序号' }).int('答案必须是选项序号').min(0, '答案必须是选项序号'), { error: '请选择正确答案' }).min(1, '请选择正确答案'),
+    options: z
+      .array(text('选项', { max: 100 }), { error: '请填写选项' })
+      .max(MAX_OPTIONS, `选项最多 ${MAX_OPTIONS} 个`)
+      .default([]),
+    answer: z
+      .array(z.number({ error: '答案必须是选项序号' }).int('答案必须是选项序号').min(0, '答案必须是选项序号'), { error: '请选择正确答案' })
+      .min(1, '请选择正确答案'),
     explanation: optionalText('解析', { max: 500, multiline: true }),
   })
   .transform((q) => (q.type === 'judge' ? { ...q, options: [...JUDGE_OPTIONS] } : q))
@@ -36,7 +41,8 @@ export const question = z
     if (new Set(q.options).size !== q.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复' })
     if (q.answer.some((a) => a >= q.options.length)) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案超出了选项范围' })
     if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案不能重复' })
-    if (q.type !== 'multiple' && q.answer.length !== 1) ctx.addIssue({ code: 'custom', path: ['answer'], message: `${QUESTION_TYPE_LABELS[q.type]}题只能有一个正确答案` })
+    if (q.type !== 'multiple' && q.answer.length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: `${QUESTION_TYPE_LABELS[q.type]}题只能有一个正确答案` })
   })
 export type QuestionInput = z.input<typeof question>
 export type Question = z.output<typeof question>
@@ -45,12 +51,20 @@ export const prize = z.object({
   name: text('奖品名称', { max: 30 }),
   kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
   quantity: z.number({ error: '奖品数量必须是数字' }).int('奖品数量必须是整数').min(1, '奖品数量至少 1').max(1_000_000, '奖品数量太大'),
-  weight: z.number({ error: '中奖权重必须是数字' }).int('中奖权重必须是整数').min(1, '中奖权重至少 1').max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
+  weight: z
+    .number({ error: '中奖权重必须是数字' })
+    .int('中奖权重必须是整数')
+    .min(1, '中奖权重至少 1')
+    .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
 })
 export type PrizeInput = z.input<typeof prize>
 
 const count = (label: string, min: number, max: number) =>
-  z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(min, `${label}至少 ${min}`).max(max, `${label}最多 ${max}`)
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}至少 ${min}`)
+    .max(max, `${label}最多 ${max}`)
 
 export const upsertCampaignInput = z
   .object({
@@ -95,13 +109,33 @@ export const importQuestionsInput = z
 export const startInput = campaignIdInput
 export const submitInput = z.object({
   attemptId: docId('答题编号'),
-  answers: z.record(z.string().max(64), z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).max(MAX_OPTIONS), { error: '答案格式不正确' }),
+  answers: z.record(
+    z.string().max(64),
+    z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_OPTIONS - 1),
+      )
+      .max(MAX_OPTIONS),
+    { error: '答案格式不正确' },
+  ),
 })
 export const drawInput = campaignIdInput
 export const claimInput = z.object({
   drawId: docId('抽奖编号'),
   name: optionalText('收件人', { max: 20 }),
-  phone: z.union([z.literal(''), z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号码')]).default(''),
+  phone: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号码'),
+    ])
+    .default(''),
   address: optionalText('收货地址', { max: 120 }),
 })
 export type ClaimInput = z.input<typeof claimInput>

@@ -15,9 +15,7 @@ export function looksSwapped(lat: number, lng: number): boolean {
   return !(inLat(lat) && inLng(lng)) && inLat(lng) && inLng(lat)
 }
 
-export type PastedCoords =
-  | { ok: true; lat: number; lng: number; swapped: boolean; message: string }
-  | { ok: false; message: string }
+export type PastedCoords = { ok: true; lat: number; lng: number; swapped: boolean; message: string } | { ok: false; message: string }
 
 /**
  * One pasted pair, 「纬度,经度」 or 「经度,纬度」, separated by a comma (half or full width), semicolon or spaces, as

@@ -70,7 +70,10 @@ export function parseHours(input: string): HoursParse {
   if (!text) return { ok: false, message: '请填写开放时间' }
   if (/^(24\s*小时|24h|全天24小时|全天候)$/i.test(text)) return { ok: true, hours: { always: true } }
   const rules: HoursRule[] = []
-  for (const segment of text.split(/[;；]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const segment of text
+    .split(/[;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = segment.match(/^(?:([^\d\s][^\s]*)\s+)?(.+)$/)
     if (!m) return { ok: false, message: `无法识别的开放时间：${segment}` }
     const days = m[1] ? parseDays(m[1]) : ALL_DAYS

@@ -6,14 +6,8 @@ import { parseHours } from './hours'
 import { inChina } from '../geo'
 import { looksSwapped, SWAPPED_MESSAGE } from './coords'
 
-const lat = z
-  .number({ error: '纬度必须是数字' })
-  .min(-90, '纬度必须在 -90 到 90 之间')
-  .max(90, '纬度必须在 -90 到 90 之间')
-const lng = z
-  .number({ error: '经度必须是数字' })
-  .min(-180, '经度必须在 -180 到 180 之间')
-  .max(180, '经度必须在 -180 到 180 之间')
+const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度必须在 -90 到 90 之间').max(90, '纬度必须在 -90 到 90 之间')
+const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度必须在 -180 到 180 之间').max(180, '经度必须在 -180 到 180 之间')
 
 const amenity = z.enum(AMENITY_KEYS, { error: '未知的设施类型' })
 const stationId = docId('驿站编号')
@@ -21,17 +15,8 @@ const stationId = docId('驿站编号')
 export const nearbyInput = z.object({
   lat,
   lng,
-  radiusKm: z
-    .number({ error: '搜索半径必须是数字' })
-    .min(0.1, '搜索半径至少 0.1 公里')
-    .max(50, '搜索半径最多 50 公里')
-    .default(5),
-  limit: z
-    .number({ error: '数量必须是数字' })
-    .int('数量必须是整数')
-    .min(1, '数量至少为 1')
-    .max(50, '一次最多返回 50 个驿站')
-    .default(20),
+  radiusKm: z.number({ error: '搜索半径必须是数字' }).min(0.1, '搜索半径至少 0.1 公里').max(50, '搜索半径最多 50 公里').default(5),
+  limit: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '数量至少为 1').max(50, '一次最多返回 50 个驿站').default(20),
   amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(10, '设施筛选过多').default([]),
   openNow: z.boolean({ error: '「只看营业中」必须是真或假' }).default(false),
 })
@@ -115,9 +100,9 @@ export const stationFields = z
     lat: z.number({ error: '纬度必须是数字' }),
     lng: z.number({ error: '经度必须是数字' }),
     hours: text('开放时间', { min: 0, max: 80 }).superRefine((text, ctx) => {
-        const parsed = parseHours(text)
-        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
-      }),
+      const parsed = parseHours(text)
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+    }),
     amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
     phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
     photos: z.array(z.string().url('照片地址不正确').max(500), { error: '照片必须是列表' }).max(9, '最多 9 张照片').default([]),

@@ -14,7 +14,12 @@ export const CC = {
 
 export const STATUS_TONE: Record<ClassSummary['status'], string> = { 未开放: 'grey', 报名中: 'green', 已满: 'amber', 已截止: 'faint' }
 
-export const BOOKING_LABEL: Record<BookingStatus, string> = { confirmed: '预约成功', waitlisted: '候补中', offered: '候补到名额，待确认', applied: '已申请抽签' }
+export const BOOKING_LABEL: Record<BookingStatus, string> = {
+  confirmed: '预约成功',
+  waitlisted: '候补中',
+  offered: '候补到名额，待确认',
+  applied: '已申请抽签',
+}
 
 export function classLine(c: ClassSummary): string {
   return `${c.startDate.slice(5)} 至 ${c.endDate.slice(5)} · ${c.dailyHours} · ${gradeRange(c.gradeMin, c.gradeMax)}`

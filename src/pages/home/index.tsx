@@ -33,7 +33,11 @@ function TileMark({ domain }: { domain: DomainEntry }) {
   const src = iconFor(domain.icon)
   return (
     <View className='service-tile__mark'>
-      {src ? <Image className='service-tile__icon' src={src} mode='aspectFit' /> : <Text className='service-tile__char'>{domain.name.slice(0, 1)}</Text>}
+      {src ? (
+        <Image className='service-tile__icon' src={src} mode='aspectFit' />
+      ) : (
+        <Text className='service-tile__char'>{domain.name.slice(0, 1)}</Text>
+      )}
     </View>
   )
 }
@@ -173,7 +177,11 @@ export default function Home() {
         <Text className='section-title'>服务</Text>
         <View className='card home__grid'>
           {tiles.map((d) => (
-            <View key={d.key} className={`service-tile service-tile--${d.key} ${d.home.open ? '' : 'service-tile--soon'}`} onClick={() => open(d.home.url)}>
+            <View
+              key={d.key}
+              className={`service-tile service-tile--${d.key} ${d.home.open ? '' : 'service-tile--soon'}`}
+              onClick={() => open(d.home.url)}
+            >
               <TileMark domain={d} />
               <Text className='service-tile__title'>{d.name}</Text>
               <Text className='service-tile__desc'>{d.home.open ? d.home.subtitle : '即将开放'}</Text>

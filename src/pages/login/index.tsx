@@ -68,11 +68,7 @@ export default function Login() {
 
       {state.kind === 'ready'
         ? state.personas.map((p) => (
-            <View
-              key={p.openid}
-              className={`card persona persona--${p.openid} ${busy === p.openid ? 'persona--busy' : ''}`}
-              onClick={() => pick(p)}
-            >
+            <View key={p.openid} className={`card persona persona--${p.openid} ${busy === p.openid ? 'persona--busy' : ''}`} onClick={() => pick(p)}>
               <View className='persona__avatar'>{p.name.slice(0, 1)}</View>
               <View className='persona__text'>
                 <Text className='persona__name'>{p.name}</Text>

@@ -73,7 +73,13 @@ function consider<T extends Doc>(raw: unknown, point: GeoPoint, maxM: number, op
   out.push({ doc, distanceM: d })
 }
 
-async function nearestByIndex<T extends Doc>(db: CbDb, collection: string, point: GeoPoint, options: NearestOptions, limit: number): Promise<Near<T>[]> {
+async function nearestByIndex<T extends Doc>(
+  db: CbDb,
+  collection: string,
+  point: GeoPoint,
+  options: NearestOptions,
+  limit: number,
+): Promise<Near<T>[]> {
   const c = db.collection(checkName(collection))
   const maxM = options.maxKm * 1000
   // With `accept`, some candidates will be turned away; asking for more at once saves round trips.
@@ -98,7 +104,13 @@ async function nearestByIndex<T extends Doc>(db: CbDb, collection: string, point
   return out.sort((a, b) => a.distanceM - b.distanceM).slice(0, limit)
 }
 
-async function nearestByScan<T extends Doc>(db: CbDb, collection: string, point: GeoPoint, options: NearestOptions, limit: number): Promise<Near<T>[]> {
+async function nearestByScan<T extends Doc>(
+  db: CbDb,
+  collection: string,
+  point: GeoPoint,
+  options: NearestOptions,
+  limit: number,
+): Promise<Near<T>[]> {
   const _ = db.command
   const maxM = options.maxKm * 1000
   // A box a little larger than the circle; the exact distance is checked per document.

@@ -53,9 +53,20 @@ function CheckIn() {
         <Text className='cc-title'>托管签到</Text>
         <Text className='muted'>请家长打开「我的预约」，出示签到二维码。</Text>
         {IS_WEAPP ? <Btn onClick={() => void scan()}>{busy ? '正在签到…' : '扫码签到'}</Btn> : null}
-        <Input className='field__input cc-checkin__code' value={code} maxlength={12} placeholder='或输入二维码下方的 8 位签到码' onInput={(e) => { setCode(e.detail.value); setError('') }} />
+        <Input
+          className='field__input cc-checkin__code'
+          value={code}
+          maxlength={12}
+          placeholder='或输入二维码下方的 8 位签到码'
+          onInput={(e) => {
+            setCode(e.detail.value)
+            setError('')
+          }}
+        />
         <FieldError message={error} />
-        <Btn className='cc-checkin__submit' disabled={busy} onClick={() => void submit(code)}>{busy ? '正在签到…' : '签到'}</Btn>
+        <Btn className='cc-checkin__submit' disabled={busy} onClick={() => void submit(code)}>
+          {busy ? '正在签到…' : '签到'}
+        </Btn>
       </View>
       {result ? (
         <View className={`cc-result cc-result--${result.alreadyCheckedIn ? 'wait' : 'ok'} cc-checkin__result`}>

@@ -75,7 +75,13 @@ export default function ChildrenPage() {
   }
 
   const remove = async (c: ChildView) => {
-    const { confirm } = await Taro.showModal({ title: '删除孩子信息？', content: `${c.name}（${c.idNumberMasked}）`, confirmText: '删除', confirmColor: '#C8102E', cancelText: '取消' })
+    const { confirm } = await Taro.showModal({
+      title: '删除孩子信息？',
+      content: `${c.name}（${c.idNumberMasked}）`,
+      confirmText: '删除',
+      confirmColor: '#C8102E',
+      cancelText: '取消',
+    })
     if (!confirm) return
     const res = await call('childcare', 'deleteChild', { id: c.id })
     if (!res.ok) return void Taro.showModal({ title: '不能删除', content: res.error.message, showCancel: false, confirmText: '知道了' })
@@ -89,8 +95,20 @@ export default function ChildrenPage() {
           <Field label='孩子姓名' name='name' required error={errors.name}>
             <Input className='field__input cc-child-form__name' value={form.name} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
           </Field>
-          <Field label='身份证号' name='idNumber' required error={errors.idNumber} hint={form.id ? '修改时需重新填写完整号码' : '加密保存，列表中只显示部分号码'}>
-            <Input className='field__input cc-child-form__id' value={form.idNumber} maxlength={18} type='idcard' onInput={(e) => set('idNumber', e.detail.value)} />
+          <Field
+            label='身份证号'
+            name='idNumber'
+            required
+            error={errors.idNumber}
+            hint={form.id ? '修改时需重新填写完整号码' : '加密保存，列表中只显示部分号码'}
+          >
+            <Input
+              className='field__input cc-child-form__id'
+              value={form.idNumber}
+              maxlength={18}
+              type='idcard'
+              onInput={(e) => set('idNumber', e.detail.value)}
+            />
           </Field>
           <Field label='性别' name='gender' required error={errors.gender}>
             <Choice className='cc-child-form__gender' options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} />
@@ -110,8 +128,12 @@ export default function ChildrenPage() {
         </View>
         {formError ? <Text className='cc-form-error'>{formError}</Text> : null}
         <View className='row-actions'>
-          <Btn kind='secondary' onClick={() => setForm(null)}>取消</Btn>
-          <Btn className='cc-child-form__save' onClick={() => void save()}>保存</Btn>
+          <Btn kind='secondary' onClick={() => setForm(null)}>
+            取消
+          </Btn>
+          <Btn className='cc-child-form__save' onClick={() => void save()}>
+            保存
+          </Btn>
         </View>
       </View>
     )
@@ -120,22 +142,56 @@ export default function ChildrenPage() {
   return (
     <View className='page cc-children'>
       {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} /> : null}
-      {load.kind === 'ready' && !load.items.length ? <StateView kind='empty' title='还没有孩子信息' detail='添加后即可在托管班页面为孩子报名。' /> : null}
+      {load.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
+      ) : null}
+      {load.kind === 'ready' && !load.items.length ? (
+        <StateView kind='empty' title='还没有孩子信息' detail='添加后即可在托管班页面为孩子报名。' />
+      ) : null}
       {load.kind === 'ready'
         ? load.items.map((c) => (
             <View key={c.id} className='card cc-child'>
               <Text className='cc-row__name'>{c.name}</Text>
-              <Text className='cc-line'>{c.gender} · {GRADE_LABELS[c.grade]} · 身份证 {c.idNumberMasked}</Text>
+              <Text className='cc-line'>
+                {c.gender} · {GRADE_LABELS[c.grade]} · 身份证 {c.idNumberMasked}
+              </Text>
               {c.school ? <Text className='cc-line'>{c.school}</Text> : null}
               <View className='row-actions'>
-                <Btn size='sm' kind='secondary' onClick={() => setForm({ id: c.id, name: c.name, gender: c.gender as Form['gender'], idNumber: '', grade: c.grade, school: c.school, health: c.health, pickupPeople: c.pickupPeople })}>修改</Btn>
-                <Btn size='sm' kind='ghost' onClick={() => void remove(c)}>删除</Btn>
+                <Btn
+                  size='sm'
+                  kind='secondary'
+                  onClick={() =>
+                    setForm({
+                      id: c.id,
+                      name: c.name,
+                      gender: c.gender as Form['gender'],
+                      idNumber: '',
+                      grade: c.grade,
+                      school: c.school,
+                      health: c.health,
+                      pickupPeople: c.pickupPeople,
+                    })
+                  }
+                >
+                  修改
+                </Btn>
+                <Btn size='sm' kind='ghost' onClick={() => void remove(c)}>
+                  删除
+                </Btn>
               </View>
             </View>
           ))
         : null}
-      <Btn className='cc-children__add' onClick={() => { setErrors({}); setFormError(''); setForm(EMPTY) }}>添加孩子</Btn>
+      <Btn
+        className='cc-children__add'
+        onClick={() => {
+          setErrors({})
+          setFormError('')
+          setForm(EMPTY)
+        }}
+      >
+        添加孩子
+      </Btn>
     </View>
   )
 }

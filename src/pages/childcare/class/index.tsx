@@ -43,9 +43,18 @@ export default function ClassPage() {
     return () => clearInterval(t)
   }, [])
 
-  if (load.kind === 'loading') return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
   if (load.kind === 'error') {
-    return <View className='page'><StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchAll() }]} /></View>
+    return (
+      <View className='page'>
+        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchAll() }]} />
+      </View>
+    )
   }
   const { cls, children, offsetMs } = load
   const serverNow = tick + offsetMs
@@ -63,7 +72,10 @@ export default function ClassPage() {
     if (busy.current) return
     if (!picked.length) return setOutcome({ kind: 'refused', message: '请先勾选要报名的孩子' })
     busy.current = true
-    const names = children.filter((c) => picked.includes(c.id)).map((c) => c.name).join('、')
+    const names = children
+      .filter((c) => picked.includes(c.id))
+      .map((c) => c.name)
+      .join('、')
     const { confirm } = await Taro.showModal({
       title: lottery ? '确认申请抽签？' : '确认报名？',
       content: `${cls.title}\n孩子：${names}\n${picked.length > 1 ? '多个孩子一起报名：要么都报上，要么都候补。' : ''}`,
@@ -95,9 +107,13 @@ export default function ClassPage() {
           <Text className='cc-class__title cc-detail__title'>{cls.title}</Text>
           <Text className={`cc-badge cc-badge--${STATUS_TONE[cls.status]} cc-detail__status`}>{cls.status}</Text>
         </View>
-        <Text className='cc-line'>{cls.site} · {cls.address}</Text>
+        <Text className='cc-line'>
+          {cls.site} · {cls.address}
+        </Text>
         <Text className='cc-line'>{classLine(cls)}</Text>
-        <Text className='cc-line'>{cls.fee ? `费用 ${cls.fee} 元` : '免费'} · 主办：{cls.orgName}</Text>
+        <Text className='cc-line'>
+          {cls.fee ? `费用 ${cls.fee} 元` : '免费'} · 主办：{cls.orgName}
+        </Text>
         <Text className='cc-places cc-detail__places'>{placesLine(cls)}</Text>
         {cls.description ? <Text className='cc-line'>{cls.description}</Text> : null}
       </View>
@@ -107,7 +123,9 @@ export default function ClassPage() {
       <View className='card cc-rules'>
         <Text className='cc-title'>报名规则</Text>
         {cls.rules.map((r, i) => (
-          <Text key={i} className='cc-rule'>{i + 1}. {r}</Text>
+          <Text key={i} className='cc-rule'>
+            {i + 1}. {r}
+          </Text>
         ))}
         {cls.lottery ? (
           <Text className='cc-rule cc-detail__seed'>
@@ -122,26 +140,33 @@ export default function ClassPage() {
         {children.length ? (
           children.map((c) => (
             <Check key={c.id} className='cc-detail__child' checked={picked.includes(c.id)} onChange={(on) => toggle(c.id, on)}>
-              <Text>{c.name} · {GRADE_LABELS[c.grade]} · {c.idNumberMasked}</Text>
+              <Text>
+                {c.name} · {GRADE_LABELS[c.grade]} · {c.idNumberMasked}
+              </Text>
             </Check>
           ))
         ) : (
           <Text className='muted'>还没有孩子信息，请先添加。</Text>
         )}
-        <Btn size='sm' kind='ghost' onClick={() => Taro.navigateTo({ url: CC.children })}>管理孩子信息</Btn>
+        <Btn size='sm' kind='ghost' onClick={() => Taro.navigateTo({ url: CC.children })}>
+          管理孩子信息
+        </Btn>
       </View>
 
       {outcome?.kind === 'refused' ? <View className='cc-result cc-result--no cc-detail__result'>{outcome.message}</View> : null}
       {outcome?.kind === 'ok'
         ? outcome.result.bookings.map((b) => (
             <View key={b.id} className={`cc-result cc-result--${b.status === 'confirmed' ? 'ok' : 'wait'} cc-detail__result`}>
-              {nameOf(b.childId)}：{b.status === 'confirmed' ? '预约成功' : b.status === 'applied' ? '已提交抽签申请，截止后公开抽签' : `已满，候补第 ${b.position} 位`}
+              {nameOf(b.childId)}：
+              {b.status === 'confirmed' ? '预约成功' : b.status === 'applied' ? '已提交抽签申请，截止后公开抽签' : `已满，候补第 ${b.position} 位`}
             </View>
           ))
         : null}
 
       {outcome?.kind === 'ok' ? (
-        <Btn className='cc-detail__go-mine' kind='secondary' onClick={() => Taro.navigateTo({ url: CC.mine })}>查看我的预约</Btn>
+        <Btn className='cc-detail__go-mine' kind='secondary' onClick={() => Taro.navigateTo({ url: CC.mine })}>
+          查看我的预约
+        </Btn>
       ) : untilOpen > 0 ? (
         <Btn disabled>{`${beijingTime(cls.opensAt)} 开放`}</Btn>
       ) : closed ? (

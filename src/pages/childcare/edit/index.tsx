@@ -15,13 +15,43 @@ import { goBackOr } from '@/utils/nav'
 import { CC } from '../shared'
 import './index.scss'
 
-type Form = Record<'title' | 'site' | 'address' | 'startDate' | 'endDate' | 'dailyHours' | 'gradeMin' | 'gradeMax' | 'capacity' | 'opensAt' | 'closesAt' | 'cancelBefore' | 'fee' | 'description', string> & {
+type Form = Record<
+  | 'title'
+  | 'site'
+  | 'address'
+  | 'startDate'
+  | 'endDate'
+  | 'dailyHours'
+  | 'gradeMin'
+  | 'gradeMax'
+  | 'capacity'
+  | 'opensAt'
+  | 'closesAt'
+  | 'cancelBefore'
+  | 'fee'
+  | 'description',
+  string
+> & {
   audience: 'all' | 'members'
   allocation: 'fcfs' | 'lottery'
 }
 const EMPTY: Form = {
-  title: '', site: '', address: '', startDate: '', endDate: '', dailyHours: '08:30-17:30', gradeMin: '1', gradeMax: '6', capacity: '30',
-  opensAt: '', closesAt: '', cancelBefore: '', fee: '0', description: '', audience: 'all', allocation: 'fcfs',
+  title: '',
+  site: '',
+  address: '',
+  startDate: '',
+  endDate: '',
+  dailyHours: '08:30-17:30',
+  gradeMin: '1',
+  gradeMax: '6',
+  capacity: '30',
+  opensAt: '',
+  closesAt: '',
+  cancelBefore: '',
+  fee: '0',
+  description: '',
+  audience: 'all',
+  allocation: 'fcfs',
 }
 /** Beijing "2027-06-10 09:00" ↔ an instant. */
 const toInstant = (s: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s.trim()) ? `${s.trim().replace(' ', 'T')}:00+08:00` : s.trim())
@@ -44,16 +74,36 @@ function Edit() {
       if (!res.ok) return setFormError(res.error.message)
       const c = res.data
       setForm({
-        title: c.title, site: c.site, address: c.address, startDate: c.startDate, endDate: c.endDate, dailyHours: c.dailyHours,
-        gradeMin: String(c.gradeMin), gradeMax: String(c.gradeMax), capacity: String(c.capacity), opensAt: beijingTime(c.opensAt),
-        closesAt: beijingTime(c.closesAt), cancelBefore: beijingTime(c.cancelBefore), fee: String(c.fee), description: c.description,
-        audience: c.audience, allocation: c.allocation,
+        title: c.title,
+        site: c.site,
+        address: c.address,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        dailyHours: c.dailyHours,
+        gradeMin: String(c.gradeMin),
+        gradeMax: String(c.gradeMax),
+        capacity: String(c.capacity),
+        opensAt: beijingTime(c.opensAt),
+        closesAt: beijingTime(c.closesAt),
+        cancelBefore: beijingTime(c.cancelBefore),
+        fee: String(c.fee),
+        description: c.description,
+        audience: c.audience,
+        allocation: c.allocation,
       })
     })
   }, [])
 
   if (!form) {
-    return <View className='page'>{formError ? <StateView kind='error' title='加载失败' detail={formError} actions={[{ text: '返回', onClick: () => goBackOr(CC.manage) }]} /> : <StateView kind='loading' title='正在加载…' />}</View>
+    return (
+      <View className='page'>
+        {formError ? (
+          <StateView kind='error' title='加载失败' detail={formError} actions={[{ text: '返回', onClick: () => goBackOr(CC.manage) }]} />
+        ) : (
+          <StateView kind='loading' title='正在加载…' />
+        )}
+      </View>
+    )
   }
   const set = (k: keyof Form, v: string) => {
     setForm({ ...form, [k]: v } as Form)
@@ -67,7 +117,13 @@ function Edit() {
 
   const save = async () => {
     if (busy.current) return
-    const checked = check(upsertClassInput, { ...form, id, opensAt: toInstant(form.opensAt), closesAt: toInstant(form.closesAt), cancelBefore: toInstant(form.cancelBefore) })
+    const checked = check(upsertClassInput, {
+      ...form,
+      id,
+      opensAt: toInstant(form.opensAt),
+      closesAt: toInstant(form.closesAt),
+      cancelBefore: toInstant(form.cancelBefore),
+    })
     if (!checked.ok) {
       setErrors(checked.errors)
       setFormError('请修改标红的项目')
@@ -102,17 +158,37 @@ function Edit() {
         {text('cancelBefore', '取消截止时间', '北京时间，不晚于开班当天')}
         {text('fee', '费用（元）', '免费填 0', false)}
         <Field label='报名对象' name='audience' required>
-          <Choice options={[{ key: 'all', label: '全体职工' }, { key: 'members', label: '仅工会会员' }] as const} value={form.audience} onChange={(v) => set('audience', v)} />
+          <Choice
+            options={
+              [
+                { key: 'all', label: '全体职工' },
+                { key: 'members', label: '仅工会会员' },
+              ] as const
+            }
+            value={form.audience}
+            onChange={(v) => set('audience', v)}
+          />
         </Field>
         <Field label='分配方式' name='allocation' required hint='抽签：开放期内申请，截止后公开抽签'>
-          <Choice options={[{ key: 'fcfs', label: '先到先得' }, { key: 'lottery', label: '公开抽签' }] as const} value={form.allocation} onChange={(v) => set('allocation', v)} />
+          <Choice
+            options={
+              [
+                { key: 'fcfs', label: '先到先得' },
+                { key: 'lottery', label: '公开抽签' },
+              ] as const
+            }
+            value={form.allocation}
+            onChange={(v) => set('allocation', v)}
+          />
         </Field>
         <Field label='课程内容' name='description' error={errors.description}>
           <Textarea className='field__textarea' value={form.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
         </Field>
       </View>
       {formError ? <Text className='cc-form-error'>{formError}</Text> : null}
-      <Btn className='cc-edit__save' onClick={() => void save()}>保存</Btn>
+      <Btn className='cc-edit__save' onClick={() => void save()}>
+        保存
+      </Btn>
     </View>
   )
 }

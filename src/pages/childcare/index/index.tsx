@@ -39,8 +39,12 @@ export default function ChildcareListPage() {
         </View>
       </View>
       {load.kind === 'loading' ? <StateView kind='loading' title='正在加载托管班…' /> : null}
-      {load.kind === 'error' ? <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} /> : null}
-      {load.kind === 'ready' && !load.items.length ? <StateView kind='empty' title='暂时没有托管班' detail='工会发布暑期托管班后会显示在这里。' /> : null}
+      {load.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
+      ) : null}
+      {load.kind === 'ready' && !load.items.length ? (
+        <StateView kind='empty' title='暂时没有托管班' detail='工会发布暑期托管班后会显示在这里。' />
+      ) : null}
       {load.kind === 'ready'
         ? load.items.map((c) => (
             <View key={c.id} className='card cc-class' onClick={() => Taro.navigateTo({ url: CC.cls(c.id) })}>
@@ -52,7 +56,10 @@ export default function ChildcareListPage() {
               <Text className='cc-line'>{classLine(c)}</Text>
               <View className='cc-class__top'>
                 <Text className='cc-places'>{placesLine(c)}</Text>
-                <Text className='cc-line'>{c.fee ? `${c.fee} 元` : '免费'}{c.audience === 'members' ? ' · 限会员' : ''}</Text>
+                <Text className='cc-line'>
+                  {c.fee ? `${c.fee} 元` : '免费'}
+                  {c.audience === 'members' ? ' · 限会员' : ''}
+                </Text>
               </View>
             </View>
           ))

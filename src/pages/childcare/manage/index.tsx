@@ -33,12 +33,18 @@ function Manage() {
         <Text className='cc-title'>托管班管理</Text>
         <Text className='muted'>实时名额与候补；点开班级查看花名册、签到和导出。</Text>
         <View className='cc-links'>
-          <Btn size='sm' className='cc-manage__new' onClick={() => Taro.navigateTo({ url: CC.edit })}>新建托管班</Btn>
-          <Btn size='sm' kind='secondary' className='cc-manage__checkin' onClick={() => Taro.navigateTo({ url: CC.checkin })}>扫码签到</Btn>
+          <Btn size='sm' className='cc-manage__new' onClick={() => Taro.navigateTo({ url: CC.edit })}>
+            新建托管班
+          </Btn>
+          <Btn size='sm' kind='secondary' className='cc-manage__checkin' onClick={() => Taro.navigateTo({ url: CC.checkin })}>
+            扫码签到
+          </Btn>
         </View>
       </View>
       {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} /> : null}
+      {load.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
+      ) : null}
       {load.kind === 'ready' && !load.items.length ? <StateView kind='empty' title='还没有托管班' detail='点「新建托管班」发布第一期。' /> : null}
       {load.kind === 'ready'
         ? load.items.map((c) => (
@@ -50,10 +56,14 @@ function Manage() {
               <Text className='cc-line'>{classLine(c)}</Text>
               <View className='cc-class__top'>
                 <Text className='cc-places'>{placesLine(c)}</Text>
-                <Text className='cc-line'>已确认 {c.capacity - c.remaining} · 候补 {c.waiting}</Text>
+                <Text className='cc-line'>
+                  已确认 {c.capacity - c.remaining} · 候补 {c.waiting}
+                </Text>
               </View>
               <View className='row-actions'>
-                <Btn size='sm' kind='ghost' onClick={() => Taro.navigateTo({ url: `${CC.edit}?id=${encodeURIComponent(c.id)}` })}>编辑</Btn>
+                <Btn size='sm' kind='ghost' onClick={() => Taro.navigateTo({ url: `${CC.edit}?id=${encodeURIComponent(c.id)}` })}>
+                  编辑
+                </Btn>
                 <Text className='cc-line'>花名册 ›</Text>
               </View>
             </View>

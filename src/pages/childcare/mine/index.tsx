@@ -47,12 +47,28 @@ export default function MyBookingsPage() {
     void fetchList()
   }
 
-  if (load.kind === 'loading') return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
-  if (load.kind === 'error') return <View className='page'><StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
+  if (load.kind === 'error')
+    return (
+      <View className='page'>
+        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
+      </View>
+    )
   if (!load.items.length) {
     return (
       <View className='page'>
-        <StateView kind='empty' className='cc-mine__empty' title='还没有预约' detail='报名成功或候补后会显示在这里。' actions={[{ text: '去看看托管班', onClick: () => Taro.redirectTo({ url: CC.list }) }]} />
+        <StateView
+          kind='empty'
+          className='cc-mine__empty'
+          title='还没有预约'
+          detail='报名成功或候补后会显示在这里。'
+          actions={[{ text: '去看看托管班', onClick: () => Taro.redirectTo({ url: CC.list }) }]}
+        />
       </View>
     )
   }
@@ -61,10 +77,14 @@ export default function MyBookingsPage() {
       {load.items.map((b) => (
         <View key={b.id} className={`card cc-class cc-booking cc-booking--${b.status}`}>
           <View className='cc-class__top'>
-            <Text className='cc-class__title'>{b.childName} · {b.classTitle}</Text>
+            <Text className='cc-class__title'>
+              {b.childName} · {b.classTitle}
+            </Text>
             <Text className={`cc-badge cc-badge--${TONE[b.status]} cc-booking__status`}>{BOOKING_LABEL[b.status]}</Text>
           </View>
-          <Text className='cc-line'>{b.site} · {b.startDate} 至 {b.endDate} · {b.dailyHours}</Text>
+          <Text className='cc-line'>
+            {b.site} · {b.startDate} 至 {b.endDate} · {b.dailyHours}
+          </Text>
           {b.status === 'waitlisted' ? <Text className='cc-places cc-booking__position'>候补第 {b.position} 位</Text> : null}
           {b.status === 'offered' && b.offerExpiresAt ? (
             <View className='cc-result cc-result--wait'>有名额空出，请在 {beijingTime(b.offerExpiresAt)} 前确认，过期顺延给下一位</View>
@@ -77,14 +97,22 @@ export default function MyBookingsPage() {
             </>
           ) : null}
           <View className='row-actions'>
-            {b.status === 'offered' ? <Btn size='sm' className='cc-booking__accept' onClick={() => void accept(b)}>确认名额</Btn> : null}
+            {b.status === 'offered' ? (
+              <Btn size='sm' className='cc-booking__accept' onClick={() => void accept(b)}>
+                确认名额
+              </Btn>
+            ) : null}
             {b.canCancel ? (
-              <Btn size='sm' kind='ghost' className='cc-booking__cancel' onClick={() => void cancel(b)}>取消预约</Btn>
+              <Btn size='sm' kind='ghost' className='cc-booking__cancel' onClick={() => void cancel(b)}>
+                取消预约
+              </Btn>
             ) : (
               <Text className='muted'>已过取消截止时间</Text>
             )}
           </View>
-          {b.canCancel && (b.status === 'confirmed' || b.status === 'offered') ? <Text className='muted'>{beijingTime(b.cancelBefore)} 前可取消</Text> : null}
+          {b.canCancel && (b.status === 'confirmed' || b.status === 'offered') ? (
+            <Text className='muted'>{beijingTime(b.cancelBefore)} 前可取消</Text>
+          ) : null}
         </View>
       ))}
     </View>

@@ -21,16 +21,33 @@ function AccessLog({ id }: { id: string }) {
     else setError(r.error.message)
   }
   useDidShow(() => void load())
-  if (error) return <View className='page'><StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} /></View>
-  if (!items) return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
-  if (!items.length) return <View className='page'><StateView kind='empty' title='还没有人查看过' detail='申请人本人查看不记录。' /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} />
+      </View>
+    )
+  if (!items)
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
+  if (!items.length)
+    return (
+      <View className='page'>
+        <StateView kind='empty' title='还没有人查看过' detail='申请人本人查看不记录。' />
+      </View>
+    )
   return (
     <View className='page'>
       <Text className='muted legal-access__hint'>除申请人本人外，每次查看案件或证据都记录在这里。</Text>
       <View className='card'>
         {items.map((e, i) => (
           <View key={i} className='legal-access__row'>
-            <Text>{e.name || e.openid}（{ROLE[e.role] ?? e.role}）{e.what === 'file' ? '查看证据' : '查看案件'}</Text>
+            <Text>
+              {e.name || e.openid}（{ROLE[e.role] ?? e.role}）{e.what === 'file' ? '查看证据' : '查看案件'}
+            </Text>
             <Text className='muted'>{beijingTime(e.at)}</Text>
           </View>
         ))}

@@ -102,7 +102,14 @@ export default function ApplyPage() {
       <Text className='section-title'>1. 遇到了什么纠纷？</Text>
       <View className='legal-apply__categories'>
         {CATEGORIES.map((c) => (
-          <View key={c} className={`legal-apply__category legal-apply__category--${c} ${category === c ? 'legal-apply__category--on' : ''}`} onClick={() => { setCategory(c); setErrors((e) => ({ ...e, category: '' })) }}>
+          <View
+            key={c}
+            className={`legal-apply__category legal-apply__category--${c} ${category === c ? 'legal-apply__category--on' : ''}`}
+            onClick={() => {
+              setCategory(c)
+              setErrors((e) => ({ ...e, category: '' }))
+            }}
+          >
             <Text>{CATEGORY_LABELS[c]}</Text>
           </View>
         ))}
@@ -113,7 +120,9 @@ export default function ApplyPage() {
         <View className='card legal-apply__guide'>
           <Text className='legal-apply__guide-title'>请准备这些证据（有多少拍多少）</Text>
           {guide.evidence.map((e) => (
-            <Text key={e} className='legal-apply__evidence'>□ {e}</Text>
+            <Text key={e} className='legal-apply__evidence'>
+              □ {e}
+            </Text>
           ))}
           {category === 'wage' || category === 'injury' ? <Text className='legal-apply__exempt'>讨要工资、工伤赔偿免予经济困难审查。</Text> : null}
         </View>
@@ -122,24 +131,54 @@ export default function ApplyPage() {
       <Text className='section-title'>2. 说说情况</Text>
       <View className='card'>
         <Field label='用人单位' name='employer' required error={errors.employer}>
-          <Input className='legal-apply__input' value={employer} maxlength={60} placeholder='单位全称或老板姓名' onInput={(e) => setEmployer(e.detail.value)} />
+          <Input
+            className='legal-apply__input'
+            value={employer}
+            maxlength={60}
+            placeholder='单位全称或老板姓名'
+            onInput={(e) => setEmployer(e.detail.value)}
+          />
         </Field>
         <Field label='事实经过' name='facts' required error={errors.facts} hint={guide ? `例：${guide.factsExample}` : undefined}>
-          <Textarea className='legal-apply__textarea' value={facts} maxlength={2000} placeholder='什么时候、在哪里、发生了什么' onInput={(e) => setFacts(e.detail.value)} />
+          <Textarea
+            className='legal-apply__textarea'
+            value={facts}
+            maxlength={2000}
+            placeholder='什么时候、在哪里、发生了什么'
+            onInput={(e) => setFacts(e.detail.value)}
+          />
         </Field>
         <Field label='您的诉求' name='claim' required error={errors.claim} hint={guide ? `例：${guide.claimExample}` : undefined}>
-          <Textarea className='legal-apply__textarea legal-apply__textarea--short' value={claim} maxlength={500} placeholder='希望得到什么结果' onInput={(e) => setClaim(e.detail.value)} />
+          <Textarea
+            className='legal-apply__textarea legal-apply__textarea--short'
+            value={claim}
+            maxlength={500}
+            placeholder='希望得到什么结果'
+            onInput={(e) => setClaim(e.detail.value)}
+          />
         </Field>
         <Field label='涉及金额（元）' name='amount' error={errors.amount}>
           <Input className='legal-apply__input' type='digit' value={amount} placeholder='选填' onInput={(e) => setAmount(e.detail.value)} />
         </Field>
         {category === 'wage' ? (
-          <Field label='一起讨薪的人数' name='group-size' error={errors.groupSize} hint={group ? '3 人以上为群体案件，工会优先办理' : '3 人以上一起讨薪请如实填写人数'}>
+          <Field
+            label='一起讨薪的人数'
+            name='group-size'
+            error={errors.groupSize}
+            hint={group ? '3 人以上为群体案件，工会优先办理' : '3 人以上一起讨薪请如实填写人数'}
+          >
             <Input className='legal-apply__input' type='number' value={groupSize} onInput={(e) => setGroupSize(e.detail.value)} />
           </Field>
         ) : null}
         <Field label='手机号' name='phone' required error={errors.phone} hint='加密保存，只有工会工作人员和承办律师能看到'>
-          <Input className='legal-apply__input' type='number' maxlength={11} value={phone} placeholder='方便律师联系您' onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className='legal-apply__input'
+            type='number'
+            maxlength={11}
+            value={phone}
+            placeholder='方便律师联系您'
+            onInput={(e) => setPhone(e.detail.value)}
+          />
         </Field>
       </View>
 
@@ -148,7 +187,9 @@ export default function ApplyPage() {
         {files.map((f) => (
           <View key={f.id} className='legal-apply__file'>
             <Text className='legal-apply__file-name'>{f.name}</Text>
-            <Text className='legal-apply__file-remove' onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>移除</Text>
+            <Text className='legal-apply__file-remove' onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
+              移除
+            </Text>
           </View>
         ))}
         <View className='legal-apply__file-actions'>

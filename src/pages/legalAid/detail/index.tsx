@@ -67,8 +67,18 @@ export default function CaseDetailPage() {
     Taro.showToast({ title: done, icon: 'success' })
   }
 
-  if (load.kind === 'loading') return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
-  if (load.kind === 'error') return <View className='page'><StateView kind='error' title='打不开这个案件' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
+  if (load.kind === 'error')
+    return (
+      <View className='page'>
+        <StateView kind='error' title='打不开这个案件' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
+      </View>
+    )
   const c = load.c
   const role = c.viewerRole === 'applicant' ? 'applicant' : c.viewerRole
   const isAdmin = !!me?.roles.includes('admin')
@@ -76,11 +86,13 @@ export default function CaseDetailPage() {
   const sendMessage = () => act(() => call('legalAid', 'message', { caseId: c.id, text }), '已发送')
   const accept = async () => {
     if (!form) return setError('请选择援助形式')
-    if (await confirm('受理这个案件？', `援助形式：${FORM_LABELS[form]}。受理后需在期限内指派律师。`, '受理')) await act(() => call('legalAid', 'accept', { id: c.id, form, note }), '已受理')
+    if (await confirm('受理这个案件？', `援助形式：${FORM_LABELS[form]}。受理后需在期限内指派律师。`, '受理'))
+      await act(() => call('legalAid', 'accept', { id: c.id, form, note }), '已受理')
   }
   const decline = async () => {
     if (note.trim().length < 4) return setError('请在意见栏写明不予受理的理由（至少 4 个字），申请人会看到')
-    if (await confirm('不予受理？', `理由：${note}\n申请人会收到通知并看到理由。`, '不予受理')) await act(() => call('legalAid', 'decline', { id: c.id, reason: note }), '已处理')
+    if (await confirm('不予受理？', `理由：${note}\n申请人会收到通知并看到理由。`, '不予受理'))
+      await act(() => call('legalAid', 'decline', { id: c.id, reason: note }), '已处理')
   }
   const showLawyers = async () => {
     const r = await call('legalAid', 'lawyers', { id: c.id })
@@ -97,11 +109,15 @@ export default function CaseDetailPage() {
   const close = async () => {
     if (!outcome) return setError('请选择办结结果')
     if (await confirm('办结这个案件？', `结果：${OUTCOME_LABELS[outcome]}${amount ? `，挽回 ${amount} 元` : ''}。办结后不能再更改。`, '办结')) {
-      await act(() => call('legalAid', 'transition', { id: c.id, to: 'closed', outcome, amountRecovered: amount ? Number(amount) : undefined, note }), '已办结')
+      await act(
+        () => call('legalAid', 'transition', { id: c.id, to: 'closed', outcome, amountRecovered: amount ? Number(amount) : undefined, note }),
+        '已办结',
+      )
     }
   }
   const withdraw = async () => {
-    if (await confirm('撤回申请？', '撤回后案件即办结，不能恢复。如需帮助可以重新申请。', '撤回')) await act(() => call('legalAid', 'withdraw', { id: c.id }), '已撤回')
+    if (await confirm('撤回申请？', '撤回后案件即办结，不能恢复。如需帮助可以重新申请。', '撤回'))
+      await act(() => call('legalAid', 'withdraw', { id: c.id }), '已撤回')
   }
   const rate = () => act(() => call('legalAid', 'rate', { caseId: c.id, score, comment: text }), '谢谢评价')
 
@@ -126,11 +142,17 @@ export default function CaseDetailPage() {
         <Text className='legal-detail__line'>受理工会：{c.orgName}</Text>
         {c.form ? <Text className='legal-detail__line'>援助形式：{FORM_LABELS[c.form]}</Text> : null}
         {c.lawyerName ? <Text className='legal-detail__line'>承办律师：{c.lawyerName}</Text> : null}
-        {c.outcome ? <Text className='legal-detail__line'>结果：{OUTCOME_LABELS[c.outcome]}{c.amountRecovered ? `，挽回 ${c.amountRecovered} 元` : ''}</Text> : null}
+        {c.outcome ? (
+          <Text className='legal-detail__line'>
+            结果：{OUTCOME_LABELS[c.outcome]}
+            {c.amountRecovered ? `，挽回 ${c.amountRecovered} 元` : ''}
+          </Text>
+        ) : null}
         {c.declineReason ? <Text className='legal-detail__line legal-detail__decline'>不予受理理由：{c.declineReason}</Text> : null}
         {c.dueAt ? (
           <Text className={`legal-detail__due ${c.overdue ? 'legal-detail__due--over' : ''}`}>
-            {c.status === 'submitted' ? '受理决定' : '指派律师'}期限：{beijingDay(c.dueAt)}{c.overdue ? '（已逾期）' : ''}
+            {c.status === 'submitted' ? '受理决定' : '指派律师'}期限：{beijingDay(c.dueAt)}
+            {c.overdue ? '（已逾期）' : ''}
           </Text>
         ) : null}
         {c.deadlineNote ? <Text className='legal-detail__due legal-detail__due--over'>{c.deadlineNote}</Text> : null}
@@ -143,7 +165,10 @@ export default function CaseDetailPage() {
         <Text className='legal-detail__label'>诉求</Text>
         <Text className='legal-detail__text'>{c.claim}</Text>
         {c.amount !== null ? <Text className='legal-detail__line'>涉及金额：{c.amount} 元</Text> : null}
-        <Text className='legal-detail__line'>联系电话：{c.phone}{role === 'applicant' ? '' : `（${c.applicantName}）`}</Text>
+        <Text className='legal-detail__line'>
+          联系电话：{c.phone}
+          {role === 'applicant' ? '' : `（${c.applicantName}）`}
+        </Text>
         {c.hardshipExempt ? <Text className='legal-detail__line legal-detail__exempt'>讨薪/工伤：免予经济困难审查</Text> : null}
       </View>
 
@@ -152,7 +177,10 @@ export default function CaseDetailPage() {
         {c.files.length ? (
           c.files.map((f) => (
             <View key={f.id} className='legal-detail__file' onClick={() => void open(f)}>
-              <Text><Text className='legal-detail__file-kind'>{f.type === 'application/pdf' ? 'PDF' : '图片'}</Text>{f.name}</Text>
+              <Text>
+                <Text className='legal-detail__file-kind'>{f.type === 'application/pdf' ? 'PDF' : '图片'}</Text>
+                {f.name}
+              </Text>
               <Text className='muted'>{Math.max(1, Math.round(f.size / 1024))} KB · 查看</Text>
             </View>
           ))
@@ -168,7 +196,9 @@ export default function CaseDetailPage() {
             <View className='legal-timeline__dot' />
             <View className='legal-timeline__body'>
               <Text className='legal-timeline__note'>{t.note}</Text>
-              <Text className='muted'>{beijingTime(t.at)} · {t.by}</Text>
+              <Text className='muted'>
+                {beijingTime(t.at)} · {t.by}
+              </Text>
             </View>
           </View>
         ))}
@@ -179,14 +209,24 @@ export default function CaseDetailPage() {
         {c.messages.length ? null : <Text className='muted'>还没有留言</Text>}
         {c.messages.map((m, i) => (
           <View key={i} className={`legal-message ${m.mine ? 'legal-message--mine' : ''}`}>
-            <Text className='legal-message__who'>{m.mine ? '我' : m.fromName} · {beijingTime(m.at)}</Text>
+            <Text className='legal-message__who'>
+              {m.mine ? '我' : m.fromName} · {beijingTime(m.at)}
+            </Text>
             <Text className='legal-message__text'>{m.text}</Text>
           </View>
         ))}
         {c.status !== 'declined' ? (
           <View className='legal-messages__compose'>
-            <Textarea className='legal-messages__input' value={text} maxlength={500} placeholder={role === 'applicant' ? '给承办律师或工会留言' : '给申请人留言'} onInput={(e) => setText(e.detail.value)} />
-            <Btn size='sm' className='legal-messages__send' disabled={busy || !text.trim()} onClick={sendMessage}>发送</Btn>
+            <Textarea
+              className='legal-messages__input'
+              value={text}
+              maxlength={500}
+              placeholder={role === 'applicant' ? '给承办律师或工会留言' : '给申请人留言'}
+              onInput={(e) => setText(e.detail.value)}
+            />
+            <Btn size='sm' className='legal-messages__send' disabled={busy || !text.trim()} onClick={sendMessage}>
+              发送
+            </Btn>
           </View>
         ) : null}
       </View>
@@ -200,7 +240,9 @@ export default function CaseDetailPage() {
               <Text className='legal-detail__label'>援助形式</Text>
               <View className='legal-chips'>
                 {FORMS.map((f) => (
-                  <Text key={f} className={`legal-chip legal-chip--form-${f} ${form === f ? 'legal-chip--on' : ''}`} onClick={() => setForm(f)}>{FORM_LABELS[f]}</Text>
+                  <Text key={f} className={`legal-chip legal-chip--form-${f} ${form === f ? 'legal-chip--on' : ''}`} onClick={() => setForm(f)}>
+                    {FORM_LABELS[f]}
+                  </Text>
                 ))}
               </View>
             </>
@@ -210,18 +252,48 @@ export default function CaseDetailPage() {
               <Text className='legal-detail__label'>办结结果</Text>
               <View className='legal-chips'>
                 {OUTCOMES.filter((o) => o !== 'withdrawn').map((o) => (
-                  <Text key={o} className={`legal-chip ${outcome === o ? 'legal-chip--on' : ''}`} onClick={() => setOutcome(o)}>{OUTCOME_LABELS[o]}</Text>
+                  <Text key={o} className={`legal-chip ${outcome === o ? 'legal-chip--on' : ''}`} onClick={() => setOutcome(o)}>
+                    {OUTCOME_LABELS[o]}
+                  </Text>
                 ))}
               </View>
-              <Input className='legal-detail__input' type='digit' value={amount} placeholder='挽回金额（元，选填）' onInput={(e) => setAmount(e.detail.value)} />
+              <Input
+                className='legal-detail__input'
+                type='digit'
+                value={amount}
+                placeholder='挽回金额（元，选填）'
+                onInput={(e) => setAmount(e.detail.value)}
+              />
             </>
           ) : null}
-          <Textarea className='legal-detail__note' value={note} maxlength={300} placeholder={can('accept') ? '受理意见；不予受理时写明理由' : '办理说明（选填）'} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea
+            className='legal-detail__note'
+            value={note}
+            maxlength={300}
+            placeholder={can('accept') ? '受理意见；不予受理时写明理由' : '办理说明（选填）'}
+            onInput={(e) => setNote(e.detail.value)}
+          />
           <View className='legal-detail__buttons'>
-            {can('accept') ? <Btn className='legal-detail__accept' disabled={busy} onClick={accept}>受理</Btn> : null}
-            {can('decline') ? <Btn kind='secondary' className='legal-detail__decline-btn' disabled={busy} onClick={decline}>不予受理</Btn> : null}
-            {can('start') ? <Btn className='legal-detail__start' disabled={busy} onClick={start}>开始办理</Btn> : null}
-            {can('close') ? <Btn className='legal-detail__close' disabled={busy} onClick={close}>办结</Btn> : null}
+            {can('accept') ? (
+              <Btn className='legal-detail__accept' disabled={busy} onClick={accept}>
+                受理
+              </Btn>
+            ) : null}
+            {can('decline') ? (
+              <Btn kind='secondary' className='legal-detail__decline-btn' disabled={busy} onClick={decline}>
+                不予受理
+              </Btn>
+            ) : null}
+            {can('start') ? (
+              <Btn className='legal-detail__start' disabled={busy} onClick={start}>
+                开始办理
+              </Btn>
+            ) : null}
+            {can('close') ? (
+              <Btn className='legal-detail__close' disabled={busy} onClick={close}>
+                办结
+              </Btn>
+            ) : null}
           </View>
         </View>
       ) : null}
@@ -230,7 +302,9 @@ export default function CaseDetailPage() {
         <View className='card legal-detail__actions'>
           <Text className='legal-detail__label'>{c.lawyerName ? `改派律师（现为${c.lawyerName}）` : '指派律师'}</Text>
           {lawyers === null ? (
-            <Btn kind='secondary' className='legal-detail__choose-lawyer' onClick={() => void showLawyers()}>选择律师</Btn>
+            <Btn kind='secondary' className='legal-detail__choose-lawyer' onClick={() => void showLawyers()}>
+              选择律师
+            </Btn>
           ) : lawyers.length ? (
             lawyers.map((l) => (
               <View key={l.openid} className='legal-detail__lawyer' onClick={() => void assign(l)}>
@@ -247,27 +321,42 @@ export default function CaseDetailPage() {
       {role === 'applicant' && c.status === 'closed' && c.outcome !== 'withdrawn' ? (
         <View className='card legal-detail__actions'>
           {c.rating ? (
-            <Text>您的评价：{'★'.repeat(c.rating.score)}{c.rating.comment ? ` ${c.rating.comment}` : ''}</Text>
+            <Text>
+              您的评价：{'★'.repeat(c.rating.score)}
+              {c.rating.comment ? ` ${c.rating.comment}` : ''}
+            </Text>
           ) : (
             <>
               <Text className='legal-detail__label'>给这次法律援助打分</Text>
               <View className='legal-stars'>
                 {[1, 2, 3, 4, 5].map((s) => (
-                  <Text key={s} className={`legal-star ${s <= score ? 'legal-star--on' : ''}`} onClick={() => setScore(s)}>★</Text>
+                  <Text key={s} className={`legal-star ${s <= score ? 'legal-star--on' : ''}`} onClick={() => setScore(s)}>
+                    ★
+                  </Text>
                 ))}
               </View>
-              <Btn disabled={busy || !score} onClick={rate}>提交评价</Btn>
+              <Btn disabled={busy || !score} onClick={rate}>
+                提交评价
+              </Btn>
             </>
           )}
         </View>
       ) : null}
 
       {role === 'applicant' && canStep('withdraw', c.status, 'applicant') ? (
-        <Btn kind='ghost' className='legal-detail__withdraw' disabled={busy} onClick={withdraw}>撤回申请</Btn>
+        <Btn kind='ghost' className='legal-detail__withdraw' disabled={busy} onClick={withdraw}>
+          撤回申请
+        </Btn>
       ) : null}
 
       {isAdmin && role === 'staff' ? (
-        <Btn kind='ghost' className='legal-detail__access' onClick={() => Taro.navigateTo({ url: `/pages/legalAid/access/index?id=${encodeURIComponent(c.id)}` })}>查看访问记录</Btn>
+        <Btn
+          kind='ghost'
+          className='legal-detail__access'
+          onClick={() => Taro.navigateTo({ url: `/pages/legalAid/access/index?id=${encodeURIComponent(c.id)}` })}
+        >
+          查看访问记录
+        </Btn>
       ) : null}
     </View>
   )

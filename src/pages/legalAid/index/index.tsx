@@ -32,8 +32,12 @@ export default function LegalAidHome() {
       </Btn>
       <Text className='section-title'>我的法律援助</Text>
       {state.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {state.kind === 'error' ? <StateView kind='error' title='加载失败' detail={state.message} actions={[{ text: '重试', onClick: () => void load() }]} /> : null}
-      {state.kind === 'ok' && !state.items.length ? <StateView kind='empty' title='还没有申请' detail='遇到劳动纠纷，点上面的按钮申请，工会为您指派律师。' /> : null}
+      {state.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={state.message} actions={[{ text: '重试', onClick: () => void load() }]} />
+      ) : null}
+      {state.kind === 'ok' && !state.items.length ? (
+        <StateView kind='empty' title='还没有申请' detail='遇到劳动纠纷，点上面的按钮申请，工会为您指派律师。' />
+      ) : null}
       {state.kind === 'ok'
         ? state.items.map((c) => (
             <View key={c.id} className='card legal-case' onClick={() => Taro.navigateTo({ url: DETAIL_URL(c.id) })}>

@@ -36,18 +36,35 @@ function Queue({ staff }: { staff: boolean }) {
     <View className='page legal-queue'>
       <View className='legal-queue__filters'>
         {FILTERS.filter((f) => staff || f.key === 'all' || f.key === 'in_progress').map((f) => (
-          <Text key={f.key} className={`legal-queue__filter legal-queue__filter--${f.key} ${filter === f.key ? 'legal-queue__filter--on' : ''}`} onClick={() => { setFilter(f.key); void reload(f.key) }}>
+          <Text
+            key={f.key}
+            className={`legal-queue__filter legal-queue__filter--${f.key} ${filter === f.key ? 'legal-queue__filter--on' : ''}`}
+            onClick={() => {
+              setFilter(f.key)
+              void reload(f.key)
+            }}
+          >
             {f.label}
           </Text>
         ))}
-        {staff ? <Text className='legal-queue__stats' onClick={() => Taro.navigateTo({ url: '/pages/legalAid/stats/index' })}>统计</Text> : null}
+        {staff ? (
+          <Text className='legal-queue__stats' onClick={() => Taro.navigateTo({ url: '/pages/legalAid/stats/index' })}>
+            统计
+          </Text>
+        ) : null}
       </View>
       {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} /> : null}
+      {load.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
+      ) : null}
       {load.kind === 'ok' && !load.items.length ? <StateView kind='empty' title={staff ? '没有符合条件的案件' : '还没有指派给您的案件'} /> : null}
       {load.kind === 'ok'
         ? load.items.map((c) => (
-            <View key={c.id} className={`card legal-case legal-queue__item ${c.overdue ? 'legal-case--overdue' : ''}`} onClick={() => Taro.navigateTo({ url: DETAIL_URL(c.id) })}>
+            <View
+              key={c.id}
+              className={`card legal-case legal-queue__item ${c.overdue ? 'legal-case--overdue' : ''}`}
+              onClick={() => Taro.navigateTo({ url: DETAIL_URL(c.id) })}
+            >
               <View className='legal-case__top'>
                 <Text className='legal-case__category'>
                   {CATEGORY_LABELS[c.category]}
@@ -56,8 +73,15 @@ function Queue({ staff }: { staff: boolean }) {
                 <Text className={`legal-badge legal-badge--${STATUS_TONE[c.status]}`}>{STATUS_LABELS[c.status]}</Text>
               </View>
               <Text className='legal-case__employer'>{c.employer}</Text>
-              <Text className='muted'>{c.applicantName} · {c.phoneMasked} · {beijingTime(c.submittedAt)}</Text>
-              {c.dueAt ? <Text className={c.overdue ? 'legal-queue__due legal-queue__due--over' : 'legal-queue__due'}>{c.status === 'submitted' ? '受理' : '指派'}期限 {beijingDay(c.dueAt)}{c.overdue ? ' · 已逾期' : ''}</Text> : null}
+              <Text className='muted'>
+                {c.applicantName} · {c.phoneMasked} · {beijingTime(c.submittedAt)}
+              </Text>
+              {c.dueAt ? (
+                <Text className={c.overdue ? 'legal-queue__due legal-queue__due--over' : 'legal-queue__due'}>
+                  {c.status === 'submitted' ? '受理' : '指派'}期限 {beijingDay(c.dueAt)}
+                  {c.overdue ? ' · 已逾期' : ''}
+                </Text>
+              ) : null}
               {staff && c.lawyerName ? <Text className='muted'>承办：{c.lawyerName}</Text> : null}
             </View>
           ))

@@ -12,7 +12,15 @@ export interface Picked {
 function typeOf(name: string, declared?: string): FileType | null {
   if (declared && (FILE_TYPES as readonly string[]).includes(declared)) return declared as FileType
   const ext = name.toLowerCase().split('.').pop()
-  return ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'pdf' ? 'application/pdf' : null
+  return ext === 'jpg' || ext === 'jpeg'
+    ? 'image/jpeg'
+    : ext === 'png'
+      ? 'image/png'
+      : ext === 'webp'
+        ? 'image/webp'
+        : ext === 'pdf'
+          ? 'application/pdf'
+          : null
 }
 
 function readBase64(path: string, file?: File): Promise<string> {
@@ -25,7 +33,10 @@ function readBase64(path: string, file?: File): Promise<string> {
         reader.readAsDataURL(blob)
       }
       if (file) go(file)
-      else fetch(path).then((r) => r.blob()).then(go, reject)
+      else
+        fetch(path)
+          .then((r) => r.blob())
+          .then(go, reject)
     })
   }
   return new Promise((resolve, reject) =>

@@ -35,23 +35,57 @@ function Stats() {
     else setError(r.error.message)
   }
   useDidShow(() => void load())
-  if (error) return <View className='page'><StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} /></View>
-  if (!s) return <View className='page'><StateView kind='loading' title='正在统计…' /></View>
-  if (!s.total) return <View className='page'><StateView kind='empty' title='还没有案件' /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} />
+      </View>
+    )
+  if (!s)
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在统计…' />
+      </View>
+    )
+  if (!s.total)
+    return (
+      <View className='page'>
+        <StateView kind='empty' title='还没有案件' />
+      </View>
+    )
   const days = (d: number | null) => (d === null ? '—' : `${d} 天`)
   return (
     <View className='page legal-stats'>
       <View className='legal-stats__figures'>
-        <View className='card legal-stats__figure'><Text className='legal-stats__value'>{s.total}</Text><Text className='muted'>案件总数</Text></View>
-        <View className='card legal-stats__figure'><Text className='legal-stats__value'>{s.amountRecovered.toLocaleString('zh-CN')}</Text><Text className='muted'>挽回金额（元）</Text></View>
-        <View className='card legal-stats__figure'><Text className='legal-stats__value'>{days(s.medianDaysToDecision)}</Text><Text className='muted'>受理决定（中位数）</Text></View>
-        <View className='card legal-stats__figure'><Text className='legal-stats__value'>{days(s.medianDaysToClose)}</Text><Text className='muted'>办结（中位数）</Text></View>
-        <View className='card legal-stats__figure'><Text className='legal-stats__value'>{s.rating.average ?? '—'}</Text><Text className='muted'>满意度（{s.rating.count} 人评价）</Text></View>
+        <View className='card legal-stats__figure'>
+          <Text className='legal-stats__value'>{s.total}</Text>
+          <Text className='muted'>案件总数</Text>
+        </View>
+        <View className='card legal-stats__figure'>
+          <Text className='legal-stats__value'>{s.amountRecovered.toLocaleString('zh-CN')}</Text>
+          <Text className='muted'>挽回金额（元）</Text>
+        </View>
+        <View className='card legal-stats__figure'>
+          <Text className='legal-stats__value'>{days(s.medianDaysToDecision)}</Text>
+          <Text className='muted'>受理决定（中位数）</Text>
+        </View>
+        <View className='card legal-stats__figure'>
+          <Text className='legal-stats__value'>{days(s.medianDaysToClose)}</Text>
+          <Text className='muted'>办结（中位数）</Text>
+        </View>
+        <View className='card legal-stats__figure'>
+          <Text className='legal-stats__value'>{s.rating.average ?? '—'}</Text>
+          <Text className='muted'>满意度（{s.rating.count} 人评价）</Text>
+        </View>
       </View>
       <Text className='section-title'>按案由</Text>
-      <View className='card'><Bars rows={s.byCategory} /></View>
+      <View className='card'>
+        <Bars rows={s.byCategory} />
+      </View>
       <Text className='section-title'>按状态</Text>
-      <View className='card'><Bars rows={s.byStatus} /></View>
+      <View className='card'>
+        <Bars rows={s.byStatus} />
+      </View>
       <Text className='muted legal-stats__note'>统计只含数量、天数和金额，不含任何个人信息。</Text>
     </View>
   )

@@ -186,7 +186,17 @@ export default function ApplyPage() {
 
       <View className='card apply__section apply__section--basic'>
         <Text className='apply__section-title'>基本信息</Text>
-        <TextField label='姓名' name='name' required error={errors.name} className='apply__name' value={form.name} maxlength={30} placeholder='与身份证一致' onInput={(v) => set('name', v)} />
+        <TextField
+          label='姓名'
+          name='name'
+          required
+          error={errors.name}
+          className='apply__name'
+          value={form.name}
+          maxlength={30}
+          placeholder='与身份证一致'
+          onInput={(v) => set('name', v)}
+        />
         <Field label='身份证号' name='idNumber' required error={errors.idNumber}>
           <Input
             className='field__input apply__id-number'
@@ -202,21 +212,23 @@ export default function ApplyPage() {
           <Choice options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} className='apply__gender' />
         </Field>
         <Field label='民族' name='ethnicity' required error={errors.ethnicity}>
-          <EnumPicker
-            className='apply__ethnicity'
-            options={ETHNICITIES}
-            value={form.ethnicity}
-            onChange={(v) => set('ethnicity', v)}
-          />
+          <EnumPicker className='apply__ethnicity' options={ETHNICITIES} value={form.ethnicity} onChange={(v) => set('ethnicity', v)} />
         </Field>
-        <TextField label='手机号' name='phone' required error={errors.phone} hint='审核结果会通过微信通知，工会也可能电话联系您' className='apply__phone' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(v) => set('phone', v)} />
+        <TextField
+          label='手机号'
+          name='phone'
+          required
+          error={errors.phone}
+          hint='审核结果会通过微信通知，工会也可能电话联系您'
+          className='apply__phone'
+          type='number'
+          value={form.phone}
+          maxlength={11}
+          placeholder='11 位手机号'
+          onInput={(v) => set('phone', v)}
+        />
         <Field label='学历' name='education' required error={errors.education}>
-          <EnumPicker
-            className='apply__education'
-            options={EDUCATIONS}
-            value={form.education}
-            onChange={(v) => set('education', v)}
-          />
+          <EnumPicker className='apply__education' options={EDUCATIONS} value={form.education} onChange={(v) => set('education', v)} />
         </Field>
         <Field label='政治面貌' name='politicalStatus' required error={errors.politicalStatus}>
           <EnumPicker
@@ -250,9 +262,25 @@ export default function ApplyPage() {
             )
           }
         >
-          <Input className='field__input apply__employer' value={form.employer} maxlength={60} placeholder='单位全称' onInput={(e) => set('employer', e.detail.value)} />
+          <Input
+            className='field__input apply__employer'
+            value={form.employer}
+            maxlength={60}
+            placeholder='单位全称'
+            onInput={(e) => set('employer', e.detail.value)}
+          />
         </Field>
-        <TextField label='职业/工种' name='occupation' required error={errors.occupation} className='apply__occupation' value={form.occupation} maxlength={30} placeholder='如：快递员、车工、会计' onInput={(v) => set('occupation', v)} />
+        <TextField
+          label='职业/工种'
+          name='occupation'
+          required
+          error={errors.occupation}
+          className='apply__occupation'
+          value={form.occupation}
+          maxlength={30}
+          placeholder='如：快递员、车工、会计'
+          onInput={(v) => set('occupation', v)}
+        />
         <Field label='所在地区' name='region' required error={errors.region} hint='工作所在的镇（街道），用于确定由哪个工会受理'>
           <PickerBox
             className='apply__region'
@@ -284,7 +312,12 @@ export default function ApplyPage() {
         </Field>
       </View>
 
-      <PrivacyBlock notice={options.privacyNotice || PRIVACY_NOTICE} consent={form.consent} error={errors.consent} onChange={(v) => set('consent', v)} />
+      <PrivacyBlock
+        notice={options.privacyNotice || PRIVACY_NOTICE}
+        consent={form.consent}
+        error={errors.consent}
+        onChange={(v) => set('consent', v)}
+      />
 
       {formError ? <Text className='apply__form-error'>{formError}</Text> : null}
 

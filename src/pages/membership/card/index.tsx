@@ -86,7 +86,11 @@ export default function CardPage() {
   }
   if (load.kind === 'revoked') {
     const r = load.revoked
-    const lines = [`注销日期：${beijingDay(r.at)}`, r.reason ? `注销原因：${r.reason}` : '', `如有疑问，请联系${r.orgName}${r.phone ? `（电话 ${r.phone}）` : ''}。`]
+    const lines = [
+      `注销日期：${beijingDay(r.at)}`,
+      r.reason ? `注销原因：${r.reason}` : '',
+      `如有疑问，请联系${r.orgName}${r.phone ? `（电话 ${r.phone}）` : ''}。`,
+    ]
     return (
       <View className='page'>
         <StateView
@@ -95,7 +99,9 @@ export default function CardPage() {
           title='您的会籍已注销'
           detail={lines.filter(Boolean).join('\n')}
           actions={[
-            ...(r.phone ? [{ text: '拨打电话', onClick: () => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined) }] : []),
+            ...(r.phone
+              ? [{ text: '拨打电话', onClick: () => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined) }]
+              : []),
             { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }), kind: 'secondary' as const },
           ]}
         />
@@ -168,10 +174,7 @@ export default function CardPage() {
               <Text className='member-card__code' userSelect>
                 {formatCardCode(card.qr.code)}
               </Text>
-              <Text
-                className='member-card__copy'
-                onClick={() => void Taro.setClipboardData({ data: formatCardCode(card.qr.code) })}
-              >
+              <Text className='member-card__copy' onClick={() => void Taro.setClipboardData({ data: formatCardCode(card.qr.code) })}>
                 复制
               </Text>
             </View>

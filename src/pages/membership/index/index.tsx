@@ -79,7 +79,12 @@ export default function MembershipPage() {
   if (load.kind === 'error') {
     return (
       <View className='page'>
-        <StateView kind='error' title='暂时没能查询入会状态' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchStatus() }]} />
+        <StateView
+          kind='error'
+          title='暂时没能查询入会状态'
+          detail={load.error.message}
+          actions={[{ text: '重试', onClick: () => void fetchStatus() }]}
+        />
       </View>
     )
   }
@@ -110,18 +115,14 @@ export default function MembershipPage() {
         </View>
         <Text className='membership-status__routed'>{ROUTED_BY_LABELS[app.routedBy] ?? ''}</Text>
 
-        {app.status === 'pending' ? (
-          <Text className='membership-status__note'>工会审核后会通过微信通知您，也可以随时回到这里查看进度。</Text>
-        ) : null}
+        {app.status === 'pending' ? <Text className='membership-status__note'>工会审核后会通过微信通知您，也可以随时回到这里查看进度。</Text> : null}
         {app.status === 'rejected' ? (
           <View className='membership-status__reason'>
             <Text className='membership-status__reason-title'>驳回原因</Text>
             <Text className='membership-status__reason-text'>{app.rejectReason || '未填写原因，请联系受理工会。'}</Text>
           </View>
         ) : null}
-        {app.status === 'approved' ? (
-          <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text>
-        ) : null}
+        {app.status === 'approved' ? <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text> : null}
         {app.status === 'revoked' ? (
           <Text className='membership-status__note'>
             您的会籍已由工会注销，注销原因见下方记录。如有疑问，请联系{app.org.name}。符合条件的，可以重新申请入会。

@@ -157,7 +157,15 @@ export default function ApplicationsPage() {
           搜索
         </Btn>
         {filters.q ? (
-          <Btn kind='ghost' size='sm' className='applications__search-clear' onClick={() => { setQuery(''); changeFilters({ ...filters, q: '' }) }}>
+          <Btn
+            kind='ghost'
+            size='sm'
+            className='applications__search-clear'
+            onClick={() => {
+              setQuery('')
+              changeFilters({ ...filters, q: '' })
+            }}
+          >
             清除
           </Btn>
         ) : null}
@@ -173,7 +181,11 @@ export default function ApplicationsPage() {
             <Text>全选待审核（{pendingOnPage.length}）</Text>
           </Check>
           <Btn size='sm' className='applications__bulk-approve' disabled={!selected.length || approving} onClick={approveSelected}>
-            {approving ? (progress ? `正在通过 ${progress.done}/${progress.total}…` : '正在通过…') : `批量通过${selected.length ? `（${selected.length}）` : ''}`}
+            {approving
+              ? progress
+                ? `正在通过 ${progress.done}/${progress.total}…`
+                : '正在通过…'
+              : `批量通过${selected.length ? `（${selected.length}）` : ''}`}
           </Btn>
         </View>
       ) : null}
@@ -190,7 +202,12 @@ export default function ApplicationsPage() {
 
       {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
       {list.error ? (
-        <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void load(filters, list.page + 1 || 1) }]} />
+        <StateView
+          kind='error'
+          title='加载失败'
+          detail={list.error.message}
+          actions={[{ text: '重试', onClick: () => void load(filters, list.page + 1 || 1) }]}
+        />
       ) : null}
       {!list.loading && !list.error && !list.items.length ? (
         <StateView

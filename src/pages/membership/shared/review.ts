@@ -18,8 +18,7 @@ export const VERIFY_CARD_PAGE = '/pages/membership/verify/index'
 
 export const listApplications = (q: ListQuery) => call('membership', 'listApplications', q)
 export const getApplication = (id: string) => call('membership', 'getApplication', { id })
-export const reviewApplication = (id: string, decision: 'approve' | 'reject', reason = '') =>
-  call('membership', 'review', { id, decision, reason })
+export const reviewApplication = (id: string, decision: 'approve' | 'reject', reason = '') => call('membership', 'review', { id, decision, reason })
 export const bulkApprove = (ids: string[]) => call('membership', 'bulkApprove', { ids })
 export const revokeMembership = (id: string, reason: string) => call('membership', 'revoke', { id, reason })
 export const exportMembers = () => call('membership', 'exportMembers')

@@ -52,8 +52,18 @@ function Stats() {
     Taro.stopPullDownRefresh()
   })
 
-  if (load.kind === 'loading') return <View className='page'><StateView kind='loading' title='正在统计…' /></View>
-  if (load.kind === 'error') return <View className='page'><StateView kind='error' title='统计失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在统计…' />
+      </View>
+    )
+  if (load.kind === 'error')
+    return (
+      <View className='page'>
+        <StateView kind='error' title='统计失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
+      </View>
+    )
   const s = load.stats
   const share = s.totalMembers ? Math.round((s.newEmploymentMembers / s.totalMembers) * 100) : 0
   return (
@@ -77,12 +87,20 @@ function Stats() {
 
       <Text className='section-title'>各工会会员</Text>
       <View className='card'>
-        {s.byOrg.length ? <Bars name='org' unit=' 人' rows={s.byOrg.map((o) => ({ label: o.org, value: o.count }))} /> : <Text className='muted'>还没有会员</Text>}
+        {s.byOrg.length ? (
+          <Bars name='org' unit=' 人' rows={s.byOrg.map((o) => ({ label: o.org, value: o.count }))} />
+        ) : (
+          <Text className='muted'>还没有会员</Text>
+        )}
       </View>
 
       <Text className='section-title'>近 12 个月入会（北京时间）</Text>
       <View className='card'>
-        <Bars name='month' unit=' 人' rows={s.byMonth.map((m) => ({ label: `${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`, value: m.count }))} />
+        <Bars
+          name='month'
+          unit=' 人'
+          rows={s.byMonth.map((m) => ({ label: `${m.month.slice(0, 4)}年${Number(m.month.slice(5))}月`, value: m.count }))}
+        />
       </View>
 
       <Text className='section-title'>各街道驿站与反馈</Text>

@@ -34,7 +34,11 @@ function TransferStatus({ t, busy, onCancel }: { t: TransferItem; busy: boolean;
       <Text className='muted'>提交时间：{formatDateTime(t.requestedAt)}</Text>
       {t.decidedAt && t.status !== 'pending' ? <Text className='muted'>处理时间：{formatDateTime(t.decidedAt)}</Text> : null}
       {t.status === 'pending' ? <Text className='transfer-status__note'>由{t.to.name}审核，会员编号不变。审核结果会通知您。</Text> : null}
-      {t.status === 'approved' ? <Text className='transfer-status__note'>会籍已转入{t.to.name}，会员编号 {t.memberNo} 不变，会员卡已更新。</Text> : null}
+      {t.status === 'approved' ? (
+        <Text className='transfer-status__note'>
+          会籍已转入{t.to.name}，会员编号 {t.memberNo} 不变，会员卡已更新。
+        </Text>
+      ) : null}
       {t.status === 'rejected' ? <Text className='transfer-status__reason'>原因：{t.rejectReason || '未填写，请联系转入工会'}</Text> : null}
       {t.status === 'pending' ? (
         <Btn kind='danger' className='transfer-status__cancel' disabled={busy} onClick={onCancel}>
@@ -70,7 +74,12 @@ export default function TransferPage() {
     void fetchAll(load.kind === 'ready')
   })
 
-  if (load.kind === 'loading') return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
+  if (load.kind === 'loading')
+    return (
+      <View className='page'>
+        <StateView kind='loading' title='正在加载…' />
+      </View>
+    )
   if (load.kind === 'error') {
     return (
       <View className='page'>
@@ -82,7 +91,12 @@ export default function TransferPage() {
   if (!app || app.status !== 'approved') {
     return (
       <View className='page'>
-        <StateView kind='empty' title='入会后才能申请会籍转移' detail='会籍转移适用于已入会、工作单位变动的会员。' actions={[{ text: '返回', onClick: () => Taro.navigateBack() }]} />
+        <StateView
+          kind='empty'
+          title='入会后才能申请会籍转移'
+          detail='会籍转移适用于已入会、工作单位变动的会员。'
+          actions={[{ text: '返回', onClick: () => Taro.navigateBack() }]}
+        />
       </View>
     )
   }
@@ -94,7 +108,11 @@ export default function TransferPage() {
     const checked = check(requestTransferInput, data)
     if (!checked.ok) return setErrors(checked.errors)
     setErrors({})
-    const ok = await confirm({ title: '提交会籍转移？', content: `由新单位所在的工会审核，通过后会籍从${app.org.name}转出，会员编号不变。`, confirmText: '提交' })
+    const ok = await confirm({
+      title: '提交会籍转移？',
+      content: `由新单位所在的工会审核，通过后会籍从${app.org.name}转出，会员编号不变。`,
+      confirmText: '提交',
+    })
     if (!ok) return
     setBusy(true)
     const r = await call('membership', 'requestTransfer', checked.data)
@@ -135,14 +153,35 @@ export default function TransferPage() {
         <View className='card transfer__form'>
           <Text className='transfer__form-title'>申请转入新单位的工会</Text>
           <Text className='muted'>换了工作单位？填写新单位，系统会按入会的规则找到对应的基层工会，由该工会审核。</Text>
-          <TextField label='新工作单位' name='toEmployer' required value={toEmployer} maxlength={60} placeholder='请填写单位全称' error={errors.toEmployer} onInput={(v) => { setToEmployer(v); setErrors({ ...errors, toEmployer: '' }) }} />
+          <TextField
+            label='新工作单位'
+            name='toEmployer'
+            required
+            value={toEmployer}
+            maxlength={60}
+            placeholder='请填写单位全称'
+            error={errors.toEmployer}
+            onInput={(v) => {
+              setToEmployer(v)
+              setErrors({ ...errors, toEmployer: '' })
+            }}
+          />
           {gig ? (
             <Field label='所在地区' name='region' error={errors.region} hint='不选则按原来的地区'>
               <PickerBox range={options.regions.map((r) => r.name)} value={region} onChange={setRegion} />
             </Field>
           ) : null}
           <Field label='转移原因' name='reason' required error={errors.reason}>
-            <Textarea className='field__textarea transfer__reason' value={reason} maxlength={200} placeholder='如：已调入新单位工作' onInput={(e) => { setReason(e.detail.value); setErrors({ ...errors, reason: '' }) }} />
+            <Textarea
+              className='field__textarea transfer__reason'
+              value={reason}
+              maxlength={200}
+              placeholder='如：已调入新单位工作'
+              onInput={(e) => {
+                setReason(e.detail.value)
+                setErrors({ ...errors, reason: '' })
+              }}
+            />
           </Field>
           <Btn className='transfer__submit' disabled={busy} onClick={() => void submit()}>
             {busy ? '正在提交…' : '提交转移申请'}

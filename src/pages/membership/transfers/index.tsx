@@ -24,7 +24,11 @@ const STATUS: Record<StaffTransferItem['status'], string> = { pending: '待审�
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; items: StaffTransferItem[] }
 
 const inTab = (t: StaffTransferItem, tab: Tab) =>
-  tab === 'in' ? t.direction === 'in' && t.status === 'pending' : tab === 'out' ? t.direction === 'out' && t.status === 'pending' : t.status !== 'pending'
+  tab === 'in'
+    ? t.direction === 'in' && t.status === 'pending'
+    : tab === 'out'
+      ? t.direction === 'out' && t.status === 'pending'
+      : t.status !== 'pending'
 
 function Transfers() {
   const [tab, setTab] = useState<Tab>('in')
@@ -63,7 +67,11 @@ function Transfers() {
 
   const approve = async (t: StaffTransferItem) => {
     if (busy) return
-    const ok = await confirm({ title: '同意转入？', content: `${t.memberName}（会员编号 ${t.memberNo}）的会籍将由${t.from.name}转入${t.to.name}，会员编号不变。`, confirmText: '同意' })
+    const ok = await confirm({
+      title: '同意转入？',
+      content: `${t.memberName}（会员编号 ${t.memberNo}）的会籍将由${t.from.name}转入${t.to.name}，会员编号不变。`,
+      confirmText: '同意',
+    })
     if (!ok) return
     setBusy(true)
     decided(await call('membership', 'reviewTransfer', { id: t.id, decision: 'approve', reason: '' }), '已转入')
@@ -73,7 +81,12 @@ function Transfers() {
     if (busy) return
     const checked = check(reviewTransferInput, { id: t.id, decision: 'reject', reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
-    const ok = await confirm({ title: '不同意转入？', content: `会员会收到通知和原因，会籍仍在${t.from.name}。`, confirmText: '不同意', danger: true })
+    const ok = await confirm({
+      title: '不同意转入？',
+      content: `会员会收到通知和原因，会籍仍在${t.from.name}。`,
+      confirmText: '不同意',
+      danger: true,
+    })
     if (!ok) return
     setBusy(true)
     decided(await call('membership', 'reviewTransfer', checked.data), '已处理')
@@ -85,14 +98,23 @@ function Transfers() {
     <View className='page transfers'>
       <View className='transfers__tabs'>
         {TABS.map((t) => (
-          <Text key={t.key} className={`transfers__tab transfers__tab--${t.key} ${tab === t.key ? 'transfers__tab--on' : ''}`} onClick={() => { setTab(t.key); setRejecting(null) }}>
+          <Text
+            key={t.key}
+            className={`transfers__tab transfers__tab--${t.key} ${tab === t.key ? 'transfers__tab--on' : ''}`}
+            onClick={() => {
+              setTab(t.key)
+              setRejecting(null)
+            }}
+          >
             {t.label}
             {t.key !== 'done' && count(t.key) ? ` ${count(t.key)}` : ''}
           </Text>
         ))}
       </View>
       {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} /> : null}
+      {load.kind === 'error' ? (
+        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
+      ) : null}
       {load.kind === 'ok' && !items.length ? (
         <StateView kind='empty' title={tab === 'in' ? '没有待审核的转入申请' : tab === 'out' ? '没有正在转出的会员' : '还没有处理过的会籍转移'} />
       ) : null}
@@ -126,14 +148,25 @@ function Transfers() {
               error={reasonError}
               busy={busy}
               confirmText='确认不同意'
-              onInput={(v) => { setReason(v); setReasonError('') }}
+              onInput={(v) => {
+                setReason(v)
+                setReasonError('')
+              }}
               onConfirm={() => void reject(t)}
               onCancel={() => setRejecting(null)}
             />
           ) : null}
           {t.canDecide && rejecting !== t.id ? (
             <View className='row-actions transfer-item__actions'>
-              <Btn kind='danger' className='transfer-item__reject' onClick={() => { setRejecting(t.id); setReason(''); setReasonError('') }}>
+              <Btn
+                kind='danger'
+                className='transfer-item__reject'
+                onClick={() => {
+                  setRejecting(t.id)
+                  setReason('')
+                  setReasonError('')
+                }}
+              >
                 不同意
               </Btn>
               <Btn className='transfer-item__approve' disabled={busy} onClick={() => void approve(t)}>

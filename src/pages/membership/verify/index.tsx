@@ -55,7 +55,9 @@ function VerifyCardPage() {
       <View className='card verify-card__input'>
         <Text className='verify-card__title'>核验工会会员电子卡</Text>
         <Text className='muted'>
-          {IS_WEAPP ? '请会员打开「入会 → 查看会员卡」，扫描卡上的二维码；无法扫码时，输入卡上的核验码。' : '请会员打开「入会 → 查看会员卡」，念出或发来二维码下方的 8 位核验码。'}
+          {IS_WEAPP
+            ? '请会员打开「入会 → 查看会员卡」，扫描卡上的二维码；无法扫码时，输入卡上的核验码。'
+            : '请会员打开「入会 → 查看会员卡」，念出或发来二维码下方的 8 位核验码。'}
         </Text>
         {IS_WEAPP ? (
           <Btn className='verify-card__scan' disabled={busy} onClick={scan}>

@@ -36,7 +36,13 @@ export default function ProfilePage() {
 
   const deleteAll = async () => {
     if (busy) return
-    const ok = await confirm({ title: '删除我的数据？', content: DELETE_EXPLANATION.join('\n'), confirmText: '删除', cancelText: '取消', danger: true })
+    const ok = await confirm({
+      title: '删除我的数据？',
+      content: DELETE_EXPLANATION.join('\n'),
+      confirmText: '删除',
+      cancelText: '取消',
+      danger: true,
+    })
     if (!ok) return
     setBusy(true)
     setDeleteError('')
@@ -58,7 +64,12 @@ export default function ProfilePage() {
   if (load.kind === 'error') {
     return (
       <View className='page'>
-        <StateView kind='error' title='个人信息加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchSummary() }]} />
+        <StateView
+          kind='error'
+          title='个人信息加载失败'
+          detail={load.error.message}
+          actions={[{ text: '重试', onClick: () => void fetchSummary() }]}
+        />
       </View>
     )
   }
@@ -93,7 +104,8 @@ export default function ProfilePage() {
           </Text>
         ))}
         <Text className='profile__explain'>
-          目前：入会申请 {s.holdings.membershipApplications} 份，孩子信息 {s.holdings.children} 条，托管预约 {s.holdings.bookings} 条，通知 {s.holdings.notices} 条，法律援助案件 {s.holdings.legalCases} 件。
+          目前：入会申请 {s.holdings.membershipApplications} 份，孩子信息 {s.holdings.children} 条，托管预约 {s.holdings.bookings} 条，通知{' '}
+          {s.holdings.notices} 条，法律援助案件 {s.holdings.legalCases} 件。
         </Text>
         <Btn kind='danger' className='profile__delete-btn' disabled={busy} onClick={() => void deleteAll()}>
           {busy ? '正在删除…' : '删除我的数据'}

@@ -22,7 +22,12 @@ export default function QuizCampaignPage() {
   const d = c.data
   const go = (page: string) => Taro.navigateTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(d.id)}` })
   const start = async () => {
-    const ok = await Taro.showModal({ title: '开始答题', content: `共 ${d.questionsPerAttempt} 题，限时 ${Math.round(d.timeLimitSec / 60)} 分钟，开始后计时不会暂停。今天还可答 ${d.attemptsLeftToday} 次。`, confirmText: '开始', cancelText: '再等等' })
+    const ok = await Taro.showModal({
+      title: '开始答题',
+      content: `共 ${d.questionsPerAttempt} 题，限时 ${Math.round(d.timeLimitSec / 60)} 分钟，开始后计时不会暂停。今天还可答 ${d.attemptsLeftToday} 次。`,
+      confirmText: '开始',
+      cancelText: '再等等',
+    })
     if (ok.confirm) go('play')
   }
   const weightLeft = WEIGHT_TOTAL - d.prizes.reduce((s, p) => s + p.weight, 0)
@@ -41,7 +46,9 @@ export default function QuizCampaignPage() {
 
       <View className='card quiz-rules'>
         <Text className='section-title'>规则</Text>
-        <Text>每次随机 {d.questionsPerAttempt} 题，限时 {Math.round(d.timeLimitSec / 60)} 分钟，答对 {d.passScore} 题及格。</Text>
+        <Text>
+          每次随机 {d.questionsPerAttempt} 题，限时 {Math.round(d.timeLimitSec / 60)} 分钟，答对 {d.passScore} 题及格。
+        </Text>
         <Text>每天可答 {d.attemptsPerDay} 次（按北京时间计），成绩取最好的一次；每次及格可抽奖。</Text>
         {d.audience === 'members' ? <Text>本活动仅限工会会员参加。</Text> : null}
         <View className='quiz-chips'>
@@ -89,7 +96,9 @@ export default function QuizCampaignPage() {
       </View>
 
       <View className='row-actions'>
-        <Btn kind='ghost' onClick={() => go('winners')}>中奖名单与核验</Btn>
+        <Btn kind='ghost' onClick={() => go('winners')}>
+          中奖名单与核验
+        </Btn>
       </View>
     </View>
   )

@@ -19,7 +19,8 @@ export default function QuizClaimPage() {
   const [formError, setFormError] = useState('')
   const [saving, setSaving] = useState(false)
   if (mine.loading && !mine.data) return <StateView kind='loading' title='正在加载…' />
-  if (mine.error || !mine.data) return <StateView kind='error' title='加载失败' detail={mine.error} actions={[{ text: '重试', onClick: mine.reload }]} />
+  if (mine.error || !mine.data)
+    return <StateView kind='error' title='加载失败' detail={mine.error} actions={[{ text: '重试', onClick: mine.reload }]} />
   const p = mine.data.items.find((x) => x.drawId === drawId)
   if (!p) return <StateView kind='empty' title='没有找到这条中奖记录' />
 
@@ -32,7 +33,15 @@ export default function QuizClaimPage() {
           {p.voucherCode ? <Text className='quiz-hash'>券码：{p.voucherCode}</Text> : null}
           {p.phoneMasked ? <Text className='muted'>手机号：{p.phoneMasked}</Text> : null}
           {p.addressMasked ? <Text className='muted'>收货地址：{p.addressMasked}</Text> : null}
-          <Text className='muted'>{p.kind === 'goods' ? '奖品将由工会统一寄出。' : p.kind === 'phone_credit' ? '话费将在活动结束后统一充值。' : p.kind === 'red_packet' ? '红包将发到您的微信。' : '凭券码到指定商户使用。'}</Text>
+          <Text className='muted'>
+            {p.kind === 'goods'
+              ? '奖品将由工会统一寄出。'
+              : p.kind === 'phone_credit'
+                ? '话费将在活动结束后统一充值。'
+                : p.kind === 'red_packet'
+                  ? '红包将发到您的微信。'
+                  : '凭券码到指定商户使用。'}
+          </Text>
         </View>
         <Btn kind='secondary' onClick={() => Taro.redirectTo({ url: '/pages/quiz/prizes/index' })}>
           我的奖品
@@ -72,12 +81,25 @@ export default function QuizClaimPage() {
         ) : null}
         {p.kind === 'goods' || p.kind === 'phone_credit' ? (
           <Field label={p.kind === 'goods' ? '手机号' : '充值手机号'} name='phone' required error={errors.phone}>
-            <Input className='field__input' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => set('phone', e.detail.value)} />
+            <Input
+              className='field__input'
+              type='number'
+              value={form.phone}
+              maxlength={11}
+              placeholder='11 位手机号'
+              onInput={(e) => set('phone', e.detail.value)}
+            />
           </Field>
         ) : null}
         {p.kind === 'goods' ? (
           <Field label='收货地址' name='address' required error={errors.address}>
-            <Textarea className='field__textarea' value={form.address} maxlength={120} placeholder='省市区、街道、门牌号' onInput={(e) => set('address', e.detail.value)} />
+            <Textarea
+              className='field__textarea'
+              value={form.address}
+              maxlength={120}
+              placeholder='省市区、街道、门牌号'
+              onInput={(e) => set('address', e.detail.value)}
+            />
           </Field>
         ) : null}
         {p.kind === 'red_packet' ? <Text className='muted'>红包将发到您当前的微信账号，点击领取即可。</Text> : null}

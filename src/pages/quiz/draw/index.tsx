@@ -24,15 +24,20 @@ export default function QuizDrawPage() {
   const [error, setError] = useState('')
   const [drawsLeft, setDrawsLeft] = useState<number | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
 
   if (c.loading && !c.data) return <StateView kind='loading' title='正在加载…' />
   if (c.error || !c.data) return <StateView kind='error' title='加载失败' detail={c.error} actions={[{ text: '重试', onClick: c.reload }]} />
   const prizes = c.data.prizes
   // Ring labels: the prizes, filled up with 谢谢参与.
-  const labels = RING.map((_, i) => (i % 2 === 0 && prizes[i / 2] ? prizes[i / 2].name : i % 2 === 1 && prizes[4 + (i - 1) / 2] ? prizes[4 + (i - 1) / 2].name : NO_PRIZE))
+  const labels = RING.map((_, i) =>
+    i % 2 === 0 && prizes[i / 2] ? prizes[i / 2].name : i % 2 === 1 && prizes[4 + (i - 1) / 2] ? prizes[4 + (i - 1) / 2].name : NO_PRIZE,
+  )
   const left = drawsLeft ?? c.data.drawsLeft
 
   const spin = async () => {
@@ -95,7 +100,10 @@ export default function QuizDrawPage() {
           <Text className='quiz-hash'>抽奖编号 {result.drawId}</Text>
           <View className='row-actions quiz-actions'>
             {result.won ? (
-              <Btn className='quiz-go-claim' onClick={() => Taro.navigateTo({ url: `/pages/quiz/claim/index?drawId=${encodeURIComponent(result.drawId)}` })}>
+              <Btn
+                className='quiz-go-claim'
+                onClick={() => Taro.navigateTo({ url: `/pages/quiz/claim/index?drawId=${encodeURIComponent(result.drawId)}` })}
+              >
                 去领奖
               </Btn>
             ) : null}

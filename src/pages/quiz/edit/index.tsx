@@ -129,7 +129,14 @@ function Edit() {
     drawsPerPass: num(f.drawsPerPass),
     ...(f.dailyPrizeCap.trim() ? { dailyPrizeCap: num(f.dailyPrizeCap) } : {}),
     showRanking: f.showRanking,
-    questions: questions.map((q) => ({ ...(q.id ? { id: q.id } : {}), type: q.type, stem: q.stem, options: q.type === 'judge' ? [] : q.options.filter((o) => o.trim()), answer: q.answer, explanation: q.explanation })),
+    questions: questions.map((q) => ({
+      ...(q.id ? { id: q.id } : {}),
+      type: q.type,
+      stem: q.stem,
+      options: q.type === 'judge' ? [] : q.options.filter((o) => o.trim()),
+      answer: q.answer,
+      explanation: q.explanation,
+    })),
     ...(meta?.prizesLocked ? {} : { prizes: prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: num(p.quantity), weight: num(p.weight) })) }),
   })
 
@@ -161,14 +168,23 @@ function Edit() {
     if (!file.ok) return 'message' in file ? setImportError(file.message) : undefined
     setImportError('')
     setReport(null)
-    const r = await call('quiz', 'importQuestions', { campaignId: id, ...(file.csv ? { csv: file.csv } : {}), ...(file.xlsxBase64 ? { xlsxBase64: file.xlsxBase64 } : {}) })
+    const r = await call('quiz', 'importQuestions', {
+      campaignId: id,
+      ...(file.csv ? { csv: file.csv } : {}),
+      ...(file.xlsxBase64 ? { xlsxBase64: file.xlsxBase64 } : {}),
+    })
     if (!r.ok) return setImportError(r.error.message)
     setReport(r.data)
     await load(id)
   }
 
   const close = async () => {
-    const ok = await Taro.showModal({ title: '提前结束', content: '结束后不能再答题和抽奖，并会公布随机种子供大家核验。确定结束吗？', confirmText: '结束', cancelText: '取消' })
+    const ok = await Taro.showModal({
+      title: '提前结束',
+      content: '结束后不能再答题和抽奖，并会公布随机种子供大家核验。确定结束吗？',
+      confirmText: '结束',
+      cancelText: '取消',
+    })
     if (!ok.confirm) return
     const r = await call('quiz', 'closeCampaign', { id })
     if (!r.ok) return setFormError(r.error.message)
@@ -187,10 +203,22 @@ function Edit() {
       <View className='card'>
         <Text className='section-title'>基本设置</Text>
         <Field label='活动名称' name='title' required error={e('title')}>
-          <Input className='field__input' value={f.title} maxlength={40} placeholder='如：劳动法律知识竞赛' onInput={(ev) => set('title', ev.detail.value)} />
+          <Input
+            className='field__input'
+            value={f.title}
+            maxlength={40}
+            placeholder='如：劳动法律知识竞赛'
+            onInput={(ev) => set('title', ev.detail.value)}
+          />
         </Field>
         <Field label='活动说明' name='description' error={e('description')}>
-          <Textarea className='field__textarea' value={f.description} maxlength={500} placeholder='选填' onInput={(ev) => set('description', ev.detail.value)} />
+          <Textarea
+            className='field__textarea'
+            value={f.description}
+            maxlength={500}
+            placeholder='选填'
+            onInput={(ev) => set('description', ev.detail.value)}
+          />
         </Field>
         <View className='quiz-edit-grid'>
           <Field label='开始时间' name='startAt' required error={e('startAt')} hint='北京时间，如 2026-12-01 09:00'>
@@ -201,11 +229,25 @@ function Edit() {
           </Field>
         </View>
         <Field label='参与对象' name='audience' required error={e('audience')}>
-          <Choice options={[{ key: 'all', label: '所有职工' }, { key: 'members', label: '仅工会会员' }] as const} value={f.audience} onChange={(k) => set('audience', k)} />
+          <Choice
+            options={
+              [
+                { key: 'all', label: '所有职工' },
+                { key: 'members', label: '仅工会会员' },
+              ] as const
+            }
+            value={f.audience}
+            onChange={(k) => set('audience', k)}
+          />
         </Field>
         <View className='quiz-edit-grid'>
           <Field label='每次题数' name='questionsPerAttempt' required error={e('questionsPerAttempt')}>
-            <Input className='field__input' type='number' value={f.questionsPerAttempt} onInput={(ev) => set('questionsPerAttempt', ev.detail.value)} />
+            <Input
+              className='field__input'
+              type='number'
+              value={f.questionsPerAttempt}
+              onInput={(ev) => set('questionsPerAttempt', ev.detail.value)}
+            />
           </Field>
           <Field label='限时（分钟）' name='timeLimit' required error={e('timeLimitSec')}>
             <Input className='field__input' type='digit' value={f.timeLimitMin} onInput={(ev) => set('timeLimitMin', ev.detail.value)} />
@@ -229,21 +271,45 @@ function Edit() {
       </View>
 
       <View className='card'>
-        <Text className='section-title'>奖品（权重合计 {weightSum} / {WEIGHT_TOTAL}，其余为谢谢参与）</Text>
+        <Text className='section-title'>
+          奖品（权重合计 {weightSum} / {WEIGHT_TOTAL}，其余为谢谢参与）
+        </Text>
         {meta?.prizesLocked ? <Text className='muted'>活动已开始，奖品和权重不能再改。</Text> : null}
         {e('prizes') ? <Text className='quiz-error'>{e('prizes')}</Text> : null}
         {prizes.map((p, i) => (
           <View key={i} className='quiz-edit-item quiz-edit-prize'>
             <Field label={`奖品 ${i + 1}`} name={`prize-${i}`} error={e(`prizes.${i}.name`)}>
-              <Input className='field__input' value={p.name} disabled={meta?.prizesLocked} placeholder='如：20 元话费' onInput={(ev) => setP(i, { name: ev.detail.value })} />
+              <Input
+                className='field__input'
+                value={p.name}
+                disabled={meta?.prizesLocked}
+                placeholder='如：20 元话费'
+                onInput={(ev) => setP(i, { name: ev.detail.value })}
+              />
             </Field>
-            <Choice options={PRIZE_KINDS.map((k) => ({ key: k, label: PRIZE_KIND_LABELS[k] }))} value={p.kind} onChange={(k) => !meta?.prizesLocked && setP(i, { kind: k })} />
+            <Choice
+              options={PRIZE_KINDS.map((k) => ({ key: k, label: PRIZE_KIND_LABELS[k] }))}
+              value={p.kind}
+              onChange={(k) => !meta?.prizesLocked && setP(i, { kind: k })}
+            />
             <View className='quiz-edit-grid'>
               <Field label='数量' name={`prize-${i}-quantity`} error={e(`prizes.${i}.quantity`)}>
-                <Input className='field__input' type='number' disabled={meta?.prizesLocked} value={p.quantity} onInput={(ev) => setP(i, { quantity: ev.detail.value })} />
+                <Input
+                  className='field__input'
+                  type='number'
+                  disabled={meta?.prizesLocked}
+                  value={p.quantity}
+                  onInput={(ev) => setP(i, { quantity: ev.detail.value })}
+                />
               </Field>
               <Field label='权重（万分之）' name={`prize-${i}-weight`} error={e(`prizes.${i}.weight`)}>
-                <Input className='field__input' type='number' disabled={meta?.prizesLocked} value={p.weight} onInput={(ev) => setP(i, { weight: ev.detail.value })} />
+                <Input
+                  className='field__input'
+                  type='number'
+                  disabled={meta?.prizesLocked}
+                  value={p.weight}
+                  onInput={(ev) => setP(i, { weight: ev.detail.value })}
+                />
               </Field>
             </View>
             {!meta?.prizesLocked ? (
@@ -264,29 +330,56 @@ function Edit() {
         <Text className='section-title'>题库（{questions.length} 题）</Text>
         {questions.map((q, i) => (
           <View key={q.id ?? `new-${i}`} className='quiz-edit-item quiz-edit-question'>
-            <Choice options={QUESTION_TYPES.map((t) => ({ key: t, label: QUESTION_TYPE_LABELS[t] }))} value={q.type} onChange={(t) => setQ(i, { type: t, answer: [], options: t === 'judge' ? [] : q.options.length ? q.options : ['', '', '', ''] })} />
+            <Choice
+              options={QUESTION_TYPES.map((t) => ({ key: t, label: QUESTION_TYPE_LABELS[t] }))}
+              value={q.type}
+              onChange={(t) => setQ(i, { type: t, answer: [], options: t === 'judge' ? [] : q.options.length ? q.options : ['', '', '', ''] })}
+            />
             <Field label={`第 ${i + 1} 题`} name={`q-${i}`} error={e(`questions.${i}.stem`)}>
-              <Textarea className='field__textarea' value={q.stem} maxlength={300} placeholder='题干' onInput={(ev) => setQ(i, { stem: ev.detail.value })} />
+              <Textarea
+                className='field__textarea'
+                value={q.stem}
+                maxlength={300}
+                placeholder='题干'
+                onInput={(ev) => setQ(i, { stem: ev.detail.value })}
+              />
             </Field>
             {(q.type === 'judge' ? ['正确', '错误'] : q.options).map((o, k) => (
               <View key={k} className='quiz-edit-opt'>
                 <View
                   className={`quiz-edit-mark ${q.answer.includes(k) ? 'quiz-edit-mark--on' : ''}`}
-                  onClick={() => setQ(i, { answer: q.type === 'multiple' ? (q.answer.includes(k) ? q.answer.filter((a) => a !== k) : [...q.answer, k].sort()) : [k] })}
+                  onClick={() =>
+                    setQ(i, {
+                      answer: q.type === 'multiple' ? (q.answer.includes(k) ? q.answer.filter((a) => a !== k) : [...q.answer, k].sort()) : [k],
+                    })
+                  }
                 >
                   {KEYS[k]}
                 </View>
                 {q.type === 'judge' ? (
                   <Text>{o}</Text>
                 ) : (
-                  <Input className='field__input' value={o} placeholder={`选项 ${KEYS[k]}`} onInput={(ev) => setQ(i, { options: q.options.map((x, j) => (j === k ? ev.detail.value : x)) })} />
+                  <Input
+                    className='field__input'
+                    value={o}
+                    placeholder={`选项 ${KEYS[k]}`}
+                    onInput={(ev) => setQ(i, { options: q.options.map((x, j) => (j === k ? ev.detail.value : x)) })}
+                  />
                 )}
               </View>
             ))}
             <Text className='muted'>点字母设为正确答案{q.type === 'multiple' ? '（可多选）' : ''}</Text>
-            {e(`questions.${i}.answer`) || e(`questions.${i}.options`) ? <Text className='quiz-error'>{e(`questions.${i}.answer`) || e(`questions.${i}.options`)}</Text> : null}
+            {e(`questions.${i}.answer`) || e(`questions.${i}.options`) ? (
+              <Text className='quiz-error'>{e(`questions.${i}.answer`) || e(`questions.${i}.options`)}</Text>
+            ) : null}
             <Field label='解析' name={`q-${i}-explanation`} error={e(`questions.${i}.explanation`)}>
-              <Textarea className='field__textarea' value={q.explanation} maxlength={500} placeholder='选填，交卷后展示' onInput={(ev) => setQ(i, { explanation: ev.detail.value })} />
+              <Textarea
+                className='field__textarea'
+                value={q.explanation}
+                maxlength={500}
+                placeholder='选填，交卷后展示'
+                onInput={(ev) => setQ(i, { explanation: ev.detail.value })}
+              />
             </Field>
             <Text className='quiz-edit-link' onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}>
               删除这道题
@@ -306,7 +399,9 @@ function Edit() {
       {id ? (
         <View className='card'>
           <Text className='section-title'>从 Excel / CSV 导入题目</Text>
-          <Text className='muted'>表头：题型,题干,选项,答案,解析。选项用 | 分隔（或分列 选项A…选项F），答案写字母（如 A、AC），判断题写 正确/错误。导入的题目追加到题库。</Text>
+          <Text className='muted'>
+            表头：题型,题干,选项,答案,解析。选项用 | 分隔（或分列 选项A…选项F），答案写字母（如 A、AC），判断题写 正确/错误。导入的题目追加到题库。
+          </Text>
           {process.env.TARO_ENV === 'weapp' ? (
             <Btn kind='secondary' size='sm' onClick={async () => runImport(await pickFromChat())}>
               从聊天记录选择文件
@@ -325,8 +420,20 @@ function Edit() {
               />
             </label>
           )}
-          <Textarea className='field__textarea quiz-import-text' value={csv} maxlength={-1} placeholder='或把 CSV 内容粘贴到这里' onInput={(ev) => setCsv(ev.detail.value)} />
-          <Btn kind='secondary' size='sm' className='quiz-import-run' disabled={!csv.trim()} onClick={() => runImport({ ok: true, name: '粘贴', csv })}>
+          <Textarea
+            className='field__textarea quiz-import-text'
+            value={csv}
+            maxlength={-1}
+            placeholder='或把 CSV 内容粘贴到这里'
+            onInput={(ev) => setCsv(ev.detail.value)}
+          />
+          <Btn
+            kind='secondary'
+            size='sm'
+            className='quiz-import-run'
+            disabled={!csv.trim()}
+            onClick={() => runImport({ ok: true, name: '粘贴', csv })}
+          >
             导入粘贴的内容
           </Btn>
           {importError ? <Text className='quiz-error'>{importError}</Text> : null}

@@ -22,7 +22,11 @@ export default function QuizListPage() {
       {list.error ? <StateView kind='error' title='活动加载失败' detail={list.error} actions={[{ text: '重试', onClick: list.reload }]} /> : null}
       {list.data && !list.data.items.length ? <StateView kind='empty' title='暂时没有答题活动' detail='活动上线后会显示在这里' /> : null}
       {list.data?.items.map((c) => (
-        <View key={c.id} className='card quiz-campaign' onClick={() => Taro.navigateTo({ url: `/pages/quiz/campaign/index?id=${encodeURIComponent(c.id)}` })}>
+        <View
+          key={c.id}
+          className='card quiz-campaign'
+          onClick={() => Taro.navigateTo({ url: `/pages/quiz/campaign/index?id=${encodeURIComponent(c.id)}` })}
+        >
           <View className='quiz-row'>
             <Text className='quiz-title'>{c.title}</Text>
             <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>

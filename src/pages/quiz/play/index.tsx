@@ -16,7 +16,17 @@ export default function QuizPlayPage() {
   const attempt = useLoad(() => call('quiz', 'start', { campaignId: id }), [id])
   if (attempt.loading) return <StateView kind='loading' title='正在出题…' />
   if (attempt.error || !attempt.data)
-    return <StateView kind='error' title='无法开始答题' detail={attempt.error} actions={[{ text: '重试', onClick: attempt.reload }, { text: '返回', kind: 'ghost', onClick: () => Taro.navigateBack() }]} />
+    return (
+      <StateView
+        kind='error'
+        title='无法开始答题'
+        detail={attempt.error}
+        actions={[
+          { text: '重试', onClick: attempt.reload },
+          { text: '返回', kind: 'ghost', onClick: () => Taro.navigateBack() },
+        ]}
+      />
+    )
   return <Quiz campaignId={id} attempt={attempt.data} />
 }
 
@@ -92,7 +102,11 @@ function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResul
             {n + 1}. {q.stem}
           </Text>
           {q.options.map((o, i) => (
-            <View key={i} className={`quiz-opt ${(answers[q.id] ?? []).includes(i) ? 'quiz-opt--on' : ''}`} onClick={() => pick(q.id, q.type === 'multiple', i)}>
+            <View
+              key={i}
+              className={`quiz-opt ${(answers[q.id] ?? []).includes(i) ? 'quiz-opt--on' : ''}`}
+              onClick={() => pick(q.id, q.type === 'multiple', i)}
+            >
               <Text className='quiz-opt__key'>{KEYS[i]}</Text>
               <Text>{o}</Text>
             </View>
@@ -107,7 +121,17 @@ function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResul
   )
 }
 
-function Result({ campaignId, attempt, result, answers }: { campaignId: string; attempt: StartResult; result: SubmitResult; answers: Record<string, number[]> }) {
+function Result({
+  campaignId,
+  attempt,
+  result,
+  answers,
+}: {
+  campaignId: string
+  attempt: StartResult
+  result: SubmitResult
+  answers: Record<string, number[]>
+}) {
   const go = (page: string) => Taro.redirectTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(campaignId)}` })
   return (
     <View className='page quiz-result'>

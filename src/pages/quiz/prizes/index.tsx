@@ -13,16 +13,30 @@ export default function QuizPrizesPage() {
     if (mine.data) mine.reload()
   })
   if (mine.loading && !mine.data) return <StateView kind='loading' title='正在加载…' />
-  if (mine.error || !mine.data) return <StateView kind='error' title='加载失败' detail={mine.error} actions={[{ text: '重试', onClick: mine.reload }]} />
+  if (mine.error || !mine.data)
+    return <StateView kind='error' title='加载失败' detail={mine.error} actions={[{ text: '重试', onClick: mine.reload }]} />
   if (!mine.data.items.length)
-    return <StateView kind='empty' title='还没有中奖记录' detail='参加答题活动，及格即可抽奖' actions={[{ text: '去答题', onClick: () => Taro.redirectTo({ url: '/pages/quiz/index/index' }) }]} />
+    return (
+      <StateView
+        kind='empty'
+        title='还没有中奖记录'
+        detail='参加答题活动，及格即可抽奖'
+        actions={[{ text: '去答题', onClick: () => Taro.redirectTo({ url: '/pages/quiz/index/index' }) }]}
+      />
+    )
   return (
     <View className='page'>
       {mine.data.items.map((p) => (
-        <View key={p.drawId} className='card quiz-my-prize' onClick={() => Taro.navigateTo({ url: `/pages/quiz/claim/index?drawId=${encodeURIComponent(p.drawId)}` })}>
+        <View
+          key={p.drawId}
+          className='card quiz-my-prize'
+          onClick={() => Taro.navigateTo({ url: `/pages/quiz/claim/index?drawId=${encodeURIComponent(p.drawId)}` })}
+        >
           <View className='quiz-row'>
             <Text className='quiz-title'>{p.prizeName}</Text>
-            <Text className={`quiz-state ${p.claimStatus === 'claimed' ? 'quiz-state--running' : 'quiz-state--upcoming'}`}>{p.claimStatus === 'claimed' ? '已领取' : '待领取 ›'}</Text>
+            <Text className={`quiz-state ${p.claimStatus === 'claimed' ? 'quiz-state--running' : 'quiz-state--upcoming'}`}>
+              {p.claimStatus === 'claimed' ? '已领取' : '待领取 ›'}
+            </Text>
           </View>
           <Text className='quiz-meta'>
             {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {beijing(p.wonAt)}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 
-export type QuestionFile = { ok: true; name: string; csv?: string; xlsxBase64?: string } | { ok: false; message: string } | { ok: false; cancelled: true }
+export type QuestionFile =
+  { ok: true; name: string; csv?: string; xlsxBase64?: string } | { ok: false; message: string } | { ok: false; cancelled: true }
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name)
 

@@ -17,7 +17,10 @@ function Bar({ label, value, max, text, green }: { label: string; value: number;
     <View className='quiz-bar-row'>
       <Text className='quiz-bar-row__label'>{label}</Text>
       <View className='quiz-bar'>
-        <View className={`quiz-bar__fill ${green ? 'quiz-bar__fill--green' : ''}`} style={{ width: `${max ? Math.min(100, (value / max) * 100) : 0}%` }} />
+        <View
+          className={`quiz-bar__fill ${green ? 'quiz-bar__fill--green' : ''}`}
+          style={{ width: `${max ? Math.min(100, (value / max) * 100) : 0}%` }}
+        />
       </View>
       <Text className='quiz-bar-row__value'>{text}</Text>
     </View>
@@ -65,7 +68,11 @@ function Stats() {
 
       <View className='card'>
         <Text className='section-title'>奖品发放 / 库存</Text>
-        {d.prizes.length ? d.prizes.map((p) => <Bar key={p.name} label={p.name} value={p.issued} max={p.quantity} text={`${p.issued}/${p.quantity}`} />) : <Text className='muted'>没有设置奖品</Text>}
+        {d.prizes.length ? (
+          d.prizes.map((p) => <Bar key={p.name} label={p.name} value={p.issued} max={p.quantity} text={`${p.issued}/${p.quantity}`} />)
+        ) : (
+          <Text className='muted'>没有设置奖品</Text>
+        )}
       </View>
 
       <View className='card'>
@@ -82,7 +89,14 @@ function Stats() {
       <View className='card'>
         <Text className='section-title'>每题正确率</Text>
         {d.questions.map((q, i) => (
-          <Bar key={q.id} label={`${i + 1}. ${q.stem}`} value={q.correct} max={q.asked} text={q.asked ? `${pct(q.rate)}（${q.asked}）` : '未出现'} green />
+          <Bar
+            key={q.id}
+            label={`${i + 1}. ${q.stem}`}
+            value={q.correct}
+            max={q.asked}
+            text={q.asked ? `${pct(q.rate)}（${q.asked}）` : '未出现'}
+            green
+          />
         ))}
       </View>
 

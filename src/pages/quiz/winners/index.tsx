@@ -16,7 +16,9 @@ export default function QuizWinnersPage() {
       <View className='card'>
         <Text className='section-title'>中奖名单</Text>
         {winners.loading && !winners.data ? <StateView kind='loading' title='正在加载…' /> : null}
-        {winners.error ? <StateView kind='error' title='加载失败' detail={winners.error} actions={[{ text: '重试', onClick: winners.reload }]} /> : null}
+        {winners.error ? (
+          <StateView kind='error' title='加载失败' detail={winners.error} actions={[{ text: '重试', onClick: winners.reload }]} />
+        ) : null}
         {winners.data && !winners.data.items.length ? <StateView kind='empty' title='还没有人中奖' /> : null}
         {winners.data?.items.map((w, i) => (
           <View key={i} className='quiz-line quiz-winner'>

@@ -68,7 +68,14 @@ export default function StationDetailPage() {
           kind='error'
           title={missing ? '驿站不存在或已下线' : '加载失败'}
           detail={state.error.message}
-          actions={missing ? [{ text: '返回', onClick: goBack }] : [{ text: '重试', onClick: () => void load(false) }, { text: '返回', onClick: goBack, kind: 'secondary' }]}
+          actions={
+            missing
+              ? [{ text: '返回', onClick: goBack }]
+              : [
+                  { text: '重试', onClick: () => void load(false) },
+                  { text: '返回', onClick: goBack, kind: 'secondary' },
+                ]
+          }
         />
       </View>
     )

@@ -153,10 +153,22 @@ function StationEdit() {
     <View className='page station-edit'>
       <View className='card'>
         <Field label='驿站名称' name='name' required error={errors.name}>
-          <Input className='field__input' value={form.name} maxlength={40} placeholder='如：城东快递小哥驿站' onInput={(e) => set('name', e.detail.value)} />
+          <Input
+            className='field__input'
+            value={form.name}
+            maxlength={40}
+            placeholder='如：城东快递小哥驿站'
+            onInput={(e) => set('name', e.detail.value)}
+          />
         </Field>
         <Field label='地址' name='address' required error={errors.address}>
-          <Input className='field__input' value={form.address} maxlength={100} placeholder='街道、门牌号，便于现场找到' onInput={(e) => set('address', e.detail.value)} />
+          <Input
+            className='field__input'
+            value={form.address}
+            maxlength={100}
+            placeholder='街道、门牌号，便于现场找到'
+            onInput={(e) => set('address', e.detail.value)}
+          />
         </Field>
         <Field
           label='位置坐标'
@@ -166,8 +178,20 @@ function StationEdit() {
           hint='请填写 GCJ-02 坐标（微信、高德、腾讯地图使用的坐标系），不要填百度或 GPS 原始坐标。'
         >
           <View className='station-edit__coords'>
-            <Input className='field__input station-edit__lat' type='digit' value={form.lat} placeholder='纬度，如 37.7306' onInput={(e) => set('lat', e.detail.value)} />
-            <Input className='field__input station-edit__lng' type='digit' value={form.lng} placeholder='经度，如 117.2166' onInput={(e) => set('lng', e.detail.value)} />
+            <Input
+              className='field__input station-edit__lat'
+              type='digit'
+              value={form.lat}
+              placeholder='纬度，如 37.7306'
+              onInput={(e) => set('lat', e.detail.value)}
+            />
+            <Input
+              className='field__input station-edit__lng'
+              type='digit'
+              value={form.lng}
+              placeholder='经度，如 117.2166'
+              onInput={(e) => set('lng', e.detail.value)}
+            />
           </View>
           {process.env.TARO_ENV === 'weapp' ? (
             <Btn kind='secondary' size='sm' className='station-edit__map' onClick={pickOnMap}>
@@ -207,13 +231,26 @@ function StationEdit() {
             </View>
           }
         >
-          <Input className='field__input' value={form.hours} maxlength={80} placeholder='如：08:00-20:00' onInput={(e) => set('hours', e.detail.value)} />
+          <Input
+            className='field__input'
+            value={form.hours}
+            maxlength={80}
+            placeholder='如：08:00-20:00'
+            onInput={(e) => set('hours', e.detail.value)}
+          />
         </Field>
         <Field label='设施' name='amenities' error={errors.amenities}>
           <AmenityChips value={form.amenities} onChange={(v) => set('amenities', v)} />
         </Field>
         <Field label='联系电话' name='phone' error={errors.phone} hint='手机号或带区号的座机，如 0534-1234567'>
-          <Input className='field__input' type='text' value={form.phone} maxlength={20} placeholder='选填' onInput={(e) => set('phone', e.detail.value)} />
+          <Input
+            className='field__input'
+            type='text'
+            value={form.phone}
+            maxlength={20}
+            placeholder='选填'
+            onInput={(e) => set('phone', e.detail.value)}
+          />
         </Field>
         {form.photos.length ? <Text className='muted'>已有 {form.photos.length} 张照片，保存时保留。</Text> : null}
       </View>

@@ -156,11 +156,7 @@ export default function StationList() {
 
       {!activeSearch && origin ? (
         <View className='station-filters'>
-          <AmenityChips
-            scroll
-            value={filters.amenities}
-            onChange={(amenities: AmenityKey[]) => changeFilters({ ...filters, amenities })}
-          />
+          <AmenityChips scroll value={filters.amenities} onChange={(amenities: AmenityKey[]) => changeFilters({ ...filters, amenities })} />
           {filters.amenities.length ? (
             // Chosen chips can be scrolled out of sight; say what is filtered and offer a way out.
             <View className='station-filters__summary'>
@@ -185,13 +181,7 @@ export default function StationList() {
       {locStatus === 'locating' && !origin && !activeSearch ? <StateView kind='loading' title='正在获取您的位置…' /> : null}
 
       {!located && !origin && !activeSearch ? (
-        <LocationHelp
-          denied={locStatus === 'denied'}
-          areas={areas}
-          onRetry={retryLocation}
-          onPickArea={pickArea}
-          onReloadAreas={loadAreas}
-        />
+        <LocationHelp denied={locStatus === 'denied'} areas={areas} onRetry={retryLocation} onPickArea={pickArea} onReloadAreas={loadAreas} />
       ) : null}
 
       <ResultsView
@@ -285,7 +275,14 @@ function ResultsView({ results, activeSearch, originLabel, radiusKm, hasFilters,
   }
   if (!results.items.length) {
     if (activeSearch) {
-      return <StateView kind='empty' className='station-results--empty' title={`没有找到名称包含「${activeSearch}」的驿站`} detail='换个关键词试试，比如街道名或单位名。' />
+      return (
+        <StateView
+          kind='empty'
+          className='station-results--empty'
+          title={`没有找到名称包含「${activeSearch}」的驿站`}
+          detail='换个关键词试试，比如街道名或单位名。'
+        />
+      )
     }
     const actions: StateAction[] = []
     if (radiusKm < WIDE_RADIUS_KM) actions.push({ text: `扩大到 ${WIDE_RADIUS_KM} 公里`, onClick: onWiden })
@@ -303,9 +300,7 @@ function ResultsView({ results, activeSearch, originLabel, radiusKm, hasFilters,
   return (
     <View className='station-results'>
       <Text className='station-results__count'>
-        {activeSearch
-          ? `找到 ${results.items.length} 个驿站`
-          : `离${originLabel ? `「${originLabel}」` : '您'}最近的 ${results.items.length} 个驿站`}
+        {activeSearch ? `找到 ${results.items.length} 个驿站` : `离${originLabel ? `「${originLabel}」` : '您'}最近的 ${results.items.length} 个驿站`}
       </Text>
       {results.items.map((s) => (
         <StationCard key={s.id} station={s} onOpen={onOpen} />

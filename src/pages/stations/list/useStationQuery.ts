@@ -19,10 +19,7 @@ export interface Filters {
 }
 
 export type Results =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ok'; items: StationSummary[]; radiusKm?: number }
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ok'; items: StationSummary[]; radiusKm?: number }
 
 /** Runs nearby / search calls and drops answers that arrive after a newer request was made. */
 export function useStationQuery() {
@@ -48,10 +45,7 @@ export function useStationQuery() {
     [run],
   )
 
-  const loadSearch = useCallback(
-    (keyword: string, origin: Origin | null) => run(() => searchStations(keyword, origin)),
-    [run],
-  )
+  const loadSearch = useCallback((keyword: string, origin: Origin | null) => run(() => searchStations(keyword, origin)), [run])
 
   const reset = useCallback(() => {
     seq.current++

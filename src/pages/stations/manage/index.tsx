@@ -61,20 +61,34 @@ function Manage({ me }: { me: Me }) {
       </View>
 
       <View className='manage-search'>
-        <Input className='manage-search__input' value={query} maxlength={30} confirmType='search' placeholder='按驿站名称搜索' onInput={(e) => setQuery(e.detail.value)} onConfirm={() => search(query)} />
+        <Input
+          className='manage-search__input'
+          value={query}
+          maxlength={30}
+          confirmType='search'
+          placeholder='按驿站名称搜索'
+          onInput={(e) => setQuery(e.detail.value)}
+          onConfirm={() => search(query)}
+        />
         <Btn size='sm' className='manage-search__go' onClick={() => search(query)}>
           搜索
         </Btn>
         {applied.current ? (
-          <Btn kind='ghost' size='sm' className='manage-search__clear' onClick={() => { setQuery(''); search('') }}>
+          <Btn
+            kind='ghost'
+            size='sm'
+            className='manage-search__clear'
+            onClick={() => {
+              setQuery('')
+              search('')
+            }}
+          >
             清除
           </Btn>
         ) : null}
       </View>
 
-      {list.page > 0 || !list.loading ? (
-        <Text className='workbench__count'>共 {list.total} 个驿站</Text>
-      ) : null}
+      {list.page > 0 || !list.loading ? <Text className='workbench__count'>共 {list.total} 个驿站</Text> : null}
 
       {list.items.map((s) => (
         <View

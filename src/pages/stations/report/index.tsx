@@ -78,11 +78,7 @@ export default function ReportPage() {
       <Text className='section-title'>遇到了什么问题？</Text>
       <View className='report__kinds'>
         {REPORT_KINDS.map((k) => (
-          <View
-            key={k.key}
-            className={`report-kind report-kind--${k.key} ${kind === k.key ? 'report-kind--on' : ''}`}
-            onClick={() => choose(k.key)}
-          >
+          <View key={k.key} className={`report-kind report-kind--${k.key} ${kind === k.key ? 'report-kind--on' : ''}`} onClick={() => choose(k.key)}>
             <View className='report-kind__radio' />
             <View className='report-kind__text'>
               <Text className='report-kind__label'>{k.label}</Text>

@@ -77,7 +77,12 @@ function Inbox() {
 
       {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
       {list.error ? (
-        <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]} />
+        <StateView
+          kind='error'
+          title='加载失败'
+          detail={list.error.message}
+          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
+        />
       ) : null}
       {!list.loading && !list.error && !list.items.length ? (
         <StateView
@@ -137,7 +142,12 @@ function ReplyBox({ report: r, onCancel, onDone }: { report: StationReportItem; 
     const checked = check(resolveReportInput, { id: r.id, reply, ...(suspend ? { suspendUntil: until } : {}) })
     if (!checked.ok) return setErrors(checked.errors)
     if (suspend) {
-      const go = await Taro.showModal({ title: '暂停开放', content: `「${r.stationName}」将显示暂停开放，${until} 起恢复。确定吗？`, confirmText: '确定', cancelText: '取消' })
+      const go = await Taro.showModal({
+        title: '暂停开放',
+        content: `「${r.stationName}」将显示暂停开放，${until} 起恢复。确定吗？`,
+        confirmText: '确定',
+        cancelText: '取消',
+      })
       if (!go.confirm) return
     }
     setBusy(true)
@@ -167,7 +177,13 @@ function ReplyBox({ report: r, onCancel, onDone }: { report: StationReportItem; 
           {suspend ? (
             <View className='station-report-reply__date'>
               <Text className='station-report-reply__date-label'>恢复开放日期</Text>
-              <Picker mode='date' value={until} start={addDays(today, 1)} end={addDays(today, 180)} onChange={(e) => setUntil(String(e.detail.value))}>
+              <Picker
+                mode='date'
+                value={until}
+                start={addDays(today, 1)}
+                end={addDays(today, 180)}
+                onChange={(e) => setUntil(String(e.detail.value))}
+              >
                 <View className='picker-box station-report-reply__picker'>
                   <Text className='picker-box__text'>{until}</Text>
                   <Text className='picker-box__arrow'>›</Text>

@@ -20,7 +20,8 @@ export const reportStation = (input: ReportInput) => call('stations', 'report', 
 
 export const PAGE_SIZE = 20
 
-export const listManaged = (page: number, q = '') => call('stations', 'listManaged', { page, pageSize: PAGE_SIZE, ...(q.trim() ? { q: q.trim() } : {}) })
+export const listManaged = (page: number, q = '') =>
+  call('stations', 'listManaged', { page, pageSize: PAGE_SIZE, ...(q.trim() ? { q: q.trim() } : {}) })
 export const upsertStation = (input: UpsertInput) => call('stations', 'upsert', input)
 export const importSheet = (input: ImportCsvInput) => call('stations', 'importCsv', input)
 export const importTemplate = () => call('stations', 'importTemplate', {})

@@ -23,11 +23,7 @@ export default function AmenityChips({ value, onChange, disabled, scroll }: Prop
       {AMENITIES.map((a) => {
         const on = value.includes(a.key)
         return (
-          <View
-            key={a.key}
-            className={`amenity-chip amenity-chip--${a.key} ${on ? 'amenity-chip--on' : ''}`}
-            onClick={() => toggle(a.key)}
-          >
+          <View key={a.key} className={`amenity-chip amenity-chip--${a.key} ${on ? 'amenity-chip--on' : ''}`} onClick={() => toggle(a.key)}>
             <Text className='amenity-chip__icon'>{a.icon}</Text>
             <Text className='amenity-chip__label'>{a.label}</Text>
           </View>

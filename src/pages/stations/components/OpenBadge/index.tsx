@@ -8,7 +8,5 @@ import './index.scss'
 export default function OpenBadge({ open, statusText, suspendedUntil }: { open: boolean; statusText?: string; suspendedUntil?: string }) {
   if (suspendedUntil) return <Text className='open-badge open-badge--closed open-badge--suspended'>暂停开放</Text>
   const later = !open && !!statusText && statusText.includes('开门')
-  return (
-    <Text className={`open-badge open-badge--${open ? 'open' : later ? 'later' : 'closed'}`}>{statusText || (open ? '营业中' : '已打烊')}</Text>
-  )
+  return <Text className={`open-badge open-badge--${open ? 'open' : later ? 'later' : 'closed'}`}>{statusText || (open ? '营业中' : '已打烊')}</Text>
 }
