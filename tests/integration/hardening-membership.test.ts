@@ -1,27 +1,8 @@
-import { checkDigit } from '../../src/contracts/membership/idcard'
+import { applyForm, idFor } from '../utils/membership'
 import { startGateway, type TestGateway } from './harness'
 
 /** Issue 7 (hardening), items 1, 4, 5 and 7 on the membership function, against the real gateway with store latency. */
-const idFor = (seq: number, birth = '19900307') => {
-  const first17 = `371481${birth}${String(seq).padStart(3, '0')}`
-  return first17 + checkDigit(first17)
-}
-const form = (over: Record<string, unknown> = {}) => ({
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: idFor(123),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-  ...over,
-})
+const form = applyForm
 
 jest.setTimeout(60_000)
 let gw: TestGateway

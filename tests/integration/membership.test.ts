@@ -1,28 +1,8 @@
 import ExcelJS from 'exceljs'
-import { checkDigit } from '../../src/contracts/membership/idcard'
+import { applyForm, idFor } from '../utils/membership'
 import { startGateway, type TestGateway } from './harness'
 
-const idFor = (seq: number, birth = '19900307') => {
-  const first17 = `371481${birth}${String(seq).padStart(3, '0')}`
-  return first17 + checkDigit(first17)
-}
-/** Odd sequence numbers are men. */
-const form = (over: Record<string, unknown> = {}) => ({
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: idFor(123),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-  ...over,
-})
+const form = applyForm
 
 let gw: TestGateway
 const tokens: Record<string, string> = {}
