@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
+import PageState from '@/components/PageState'
+import { useLoader } from '@/hooks/useLoader'
 import { call } from '@/api/client'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import type { AccessLogEntry } from '@/contracts/legalAid/schemas'
@@ -12,35 +12,24 @@ import './index.scss'
 const ROLE: Record<string, string> = { staff: '工会', lawyer: '律师' }
 
 function AccessLog({ id }: { id: string }) {
-  const [items, setItems] = useState<AccessLogEntry[] | null>(null)
-  const [error, setError] = useState('')
-  const load = async () => {
-    setError('')
-    const r = await call('legalAid', 'accessLog', { caseId: id })
-    if (r.ok) setItems(r.data.items)
-    else setError(r.error.message)
-  }
-  useDidShow(() => void load())
-  if (error)
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} />
-      </View>
-    )
-  if (!items)
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载…' />
-      </View>
-    )
-  if (!items.length)
-    return (
-      <View className='page'>
-        <StateView kind='empty' title='还没有人查看过' detail='申请人本人查看不记录。' />
-      </View>
-    )
+  const { state, reload } = useLoader(() => call('legalAid', 'accessLog', { caseId: id }), [id], { reloadOnShow: true })
   return (
     <View className='page'>
+      <PageState
+        state={state}
+        onRetry={() => void reload()}
+        isEmpty={(d) => !d.items.length}
+        empty={{ title: '还没有人查看过', detail: '申请人本人查看不记录。' }}
+      >
+        {({ items }) => <Entries items={items} />}
+      </PageState>
+    </View>
+  )
+}
+
+function Entries({ items }: { items: AccessLogEntry[] }) {
+  return (
+    <>
       <Text className='muted legal-access__hint'>除申请人本人外，每次查看案件或证据都记录在这里。</Text>
       <View className='card'>
         {items.map((e, i) => (
@@ -52,7 +41,7 @@ function AccessLog({ id }: { id: string }) {
           </View>
         ))}
       </View>
-    </View>
+    </>
   )
 }
 

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
+import PageState from '@/components/PageState'
+import { useLoader } from '@/hooks/useLoader'
 import { call } from '@/api/client'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import type { CaseStats } from '@/contracts/legalAid/schemas'
@@ -26,36 +25,20 @@ function Bars({ rows }: { rows: { key: string; label: string; count: number }[] 
 }
 
 function Stats() {
-  const [s, setS] = useState<CaseStats | null>(null)
-  const [error, setError] = useState('')
-  const load = async () => {
-    setError('')
-    const r = await call('legalAid', 'stats', {})
-    if (r.ok) setS(r.data)
-    else setError(r.error.message)
-  }
-  useDidShow(() => void load())
-  if (error)
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={error} actions={[{ text: '重试', onClick: () => void load() }]} />
-      </View>
-    )
-  if (!s)
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在统计…' />
-      </View>
-    )
-  if (!s.total)
-    return (
-      <View className='page'>
-        <StateView kind='empty' title='还没有案件' />
-      </View>
-    )
+  const { state, reload } = useLoader(() => call('legalAid', 'stats', {}), [], { reloadOnShow: true })
+  return (
+    <View className='page'>
+      <PageState state={state} onRetry={() => void reload()} loadingText='正在统计…' isEmpty={(d) => !d.total} empty={{ title: '还没有案件' }}>
+        {(s) => <StatsView s={s} />}
+      </PageState>
+    </View>
+  )
+}
+
+function StatsView({ s }: { s: CaseStats }) {
   const days = (d: number | null) => (d === null ? '—' : `${d} 天`)
   return (
-    <View className='page legal-stats'>
+    <View className='legal-stats'>
       <View className='legal-stats__figures'>
         <View className='card legal-stats__figure'>
           <Text className='legal-stats__value'>{s.total}</Text>
