@@ -172,3 +172,15 @@ export async function expectText(page: Page, selector: string, text: string): Pr
     text,
   ] as const)
 }
+
+/** One call to the running app's gateway (`/api/dev/login`, `/api/<fn>`), for setting up a journey; throws on a refusal. */
+export async function gatewayCall(baseUrl: string, path: string, body: unknown, token?: string): Promise<any> {
+  const res = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  const json = await res.json()
+  if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`)
+  return json.data
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
-import { checkDigit } from '../../src/contracts/membership/idcard'
-import { expectText, screenshot, setUpPhones } from './harness'
+import { applyForm } from '../utils/membership'
+import { expectText, gatewayCall, screenshot, setUpPhones } from './harness'
 
 /**
  * The dynamic card in H5, where the verifier cannot scan: the member reads out the 核验码, staff type it in.
@@ -11,33 +11,9 @@ const SKEW_SEC = 5 // CLOCK_SKEW_SEC in cloudfunctions/membership/card.ts
 const { openPhone, signIn, appUrl } = setUpPhones({ env: { CARD_QR_TTL_SEC: String(TTL_SEC) } })
 const shot = (page: Page, name: string) => screenshot(page, `card-${name}`)
 
-const FIRST17 = '37148119900307123'
-const form = {
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: FIRST17 + checkDigit(FIRST17),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-}
+const form = applyForm()
 
-async function api(path: string, body: unknown, token?: string) {
-  const res = await fetch(appUrl() + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = await res.json()
-  if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`)
-  return json.data
-}
+const api = (path: string, body: unknown, token?: string) => gatewayCall(appUrl(), path, body, token)
 const login = async (openid: string) => (await api('/api/dev/login', { openid })).token as string
 
 /** The application and its approval are other journeys' subject: done over the API here. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
-import { checkDigit } from '../../src/contracts/membership/idcard'
-import { expectText, screenshot, setUpPhones } from './harness'
+import { applyForm } from '../utils/membership'
+import { expectText, gatewayCall, screenshot, setUpPhones } from './harness'
 
 /**
  * 会籍转移: an approved member of 乐陵市人民医院工会 changes job to 泰山体育, asks to move; the staff of the
@@ -9,33 +9,9 @@ import { expectText, screenshot, setUpPhones } from './harness'
 const { openPhone, signIn, appUrl } = setUpPhones()
 const shot = (page: Page, name: string) => screenshot(page, `transfer-${name}`)
 
-const FIRST17 = '37148119900307123'
-const form = {
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: FIRST17 + checkDigit(FIRST17),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '乐陵市人民医院',
-  occupation: '护工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-}
+const form = applyForm({ employer: '乐陵市人民医院', occupation: '护工' })
 
-async function api(path: string, body: unknown, token?: string) {
-  const res = await fetch(appUrl() + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = await res.json()
-  if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`)
-  return json.data
-}
+const api = (path: string, body: unknown, token?: string) => gatewayCall(appUrl(), path, body, token)
 const login = async (openid: string) => (await api('/api/dev/login', { openid })).token as string
 
 /** Joining is another journey's subject: done over the API here. */

@@ -1,22 +1,7 @@
-import { checkDigit } from '../../src/contracts/membership/idcard'
+import { applyForm } from '../utils/membership'
 import { startGateway, type TestGateway } from './harness'
 
-const first17 = '37148119900307123'
-const form = {
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: first17 + checkDigit(first17),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-}
+const form = applyForm()
 const T0 = new Date('2026-11-23T10:00:00+08:00')
 
 let gw: TestGateway

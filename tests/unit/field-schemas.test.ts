@@ -1,5 +1,5 @@
 import type * as z from 'zod'
-import { checkDigit } from '../../src/contracts/membership/idcard'
+import { applyForm } from '../utils/membership'
 import {
   applyInput,
   bulkApproveInput,
@@ -12,22 +12,7 @@ import {
 import { getStationInput, importCsvInput, reportInput, searchInput, stationFields, upsertInput } from '../../src/contracts/stations/schemas'
 
 /** Issue 7 items 7 and 10: every date is a real calendar day; every text field refuses invisible characters. */
-const first17 = '37148119900307123'
-const apply = {
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: first17 + checkDigit(first17),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-}
+const apply = applyForm()
 const station = {
   name: '市中街道驿站',
   address: '乐陵市兴隆南大街 300 号',
