@@ -12,6 +12,7 @@ import { PERSONAS } from './seed/personas'
 import { issueToken, verifyToken } from './sessions'
 import { hasAnyRole, loadCaller } from '../_core/auth'
 import type { OutboxDoc } from '../_core/outbox'
+import { handleFileGet, handleUpload } from './files'
 
 export interface GatewayOptions {
   store: Store
@@ -152,6 +153,8 @@ export function createGateway(opts: GatewayOptions): http.Server {
       }))
       return send(res, { ok: true, data })
     }
+    if (req.method === 'PUT' && path.startsWith('/api/upload/')) return handleUpload(req, res, openid, path, send)
+    if (req.method === 'GET' && path.startsWith('/api/files/')) return handleFileGet(req, res, path)
     if (req.method !== 'POST') return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
 
     let raw: string

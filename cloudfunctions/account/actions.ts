@@ -5,6 +5,7 @@ import { rolesOf, type OrgDoc } from '../_core/auth'
 import { redeemActivation } from './activation'
 import { acceptInvite, createInvite, inviteOptions } from './invites'
 import { listRoles, revokeGrant } from './roles'
+import { uploadTarget } from '../_core/uploads'
 
 const TEN_MINUTES = 10 * 60 * 1000
 /** Guessing a code: 5 tries per 10 minutes per person, for both kinds together. */
@@ -37,4 +38,8 @@ export const accountActions = implement(accountApi, {
   },
   listRoles: { handler: async (_input, ctx) => listRoles(ctx) },
   revokeGrant: { handler: revokeGrant, audit: 'account.roles' },
+  uploadTarget: {
+    handler: async (input, ctx) => uploadTarget(ctx, input),
+    rateLimit: { key: (_, c) => `upload:${c.caller.openid}`, max: 120, perMs: 3600 * 1000, message: '上传太频繁，请稍后再试' },
+  },
 })

@@ -9,6 +9,10 @@ import { localNotifier } from '../../cloudfunctions/_local/outbox'
 import { withLatency } from '../utils/store-wrappers'
 import { seedIfEmpty } from '../../cloudfunctions/_local/seed/seed'
 import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_core/keys'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { localFiles, setFileStorage } from '../../cloudfunctions/_core/files'
 
 export interface TestGateway {
   url: string
@@ -17,6 +21,12 @@ export interface TestGateway {
   login(openid: string): Promise<string>
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; json: any }>
   post(path: string, raw: string, token?: string): Promise<{ status: number; json: any }>
+  /** what the app does before an import or a photo: ask for a path in one's own folder, then PUT the bytes there */
+  upload(kind: string, name: string, bytes: Buffer, token: string): Promise<{ status: number; json: any }>
+  /** reads a link an export answered (a same-origin path locally) */
+  download(url: string): Promise<{ status: number; bytes: Buffer }>
+  /** the folder this gateway's files live in */
+  filesDir: string
   close(): Promise<void>
 }
 
@@ -37,6 +47,9 @@ export interface GatewayOptions {
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<TestGateway> {
   const store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
+  // Each gateway its own storage folder, as each gets its own store.
+  const filesDir = mkdtempSync(join(tmpdir(), 'gh-files-'))
+  setFileStorage(localFiles(filesDir))
   const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
   await seedIfEmpty(store, clock.now)
   const server: http.Server = createGateway({
@@ -60,11 +73,28 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     })
     return { status: res.status, json: await res.json() }
   }
+  const upload = async (kind: string, name: string, bytes: Buffer, token: string) => {
+    const target = await post('/api/account', JSON.stringify({ action: 'uploadTarget', data: { kind, name, size: bytes.length } }), token)
+    if (!target.json.ok) return target
+    const res = await fetch(`${url}/api/upload/${target.json.data.cloudPath}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}` },
+      body: bytes,
+    })
+    return { status: res.status, json: await res.json() }
+  }
+  const download = async (link: string) => {
+    const res = await fetch(new URL(link, url))
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }
+  }
   return {
     url,
     store,
     clock,
     post,
+    upload,
+    download,
+    filesDir,
     login: async (openid) => (await post('/api/dev/login', JSON.stringify({ openid }))).json.data.token,
     call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
     close: async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { action } from '../api'
+import { uploadTargetInput, type UploadTarget } from '../files'
 import type { Me } from '../roles'
 import {
   acceptInviteInput,
@@ -23,6 +24,8 @@ export const accountApi = {
   createInvite: action<InviteCreated>()(createInviteInput, ['staff', 'admin']),
   listRoles: action<{ items: RoleRow[] }>()(z.object({}), ['admin']),
   revokeGrant: action<{ revoked: true }>()(revokeGrantInput, ['admin']),
+  /** a path in the caller's own upload folder: files go to storage first, then their id goes to an action */
+  uploadTarget: action<UploadTarget>()(uploadTargetInput, 'signedIn'),
 }
 
 declare module '../api' {

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+import { fileExt, UPLOAD_KINDS, uploadProblem, type UploadKind, type UploadTarget } from '../../src/contracts/files'
+import { beijingDay } from '../../src/contracts/time'
+import type { Ctx } from './contract'
+import { invalid } from './errors'
+import { fileStorage, pathOfFileId, safePath } from './files'
+
+const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/
+
+/** Each caller uploads only into `uploads/<openid>/`: the storage rule (creator only) and `ownUpload` both hold to it. */
+export function uploadFolder(openid: string): string {
+  if (!OPENID_RE.test(openid)) throw new Error('openid not usable as a folder name')
+  return `uploads/${openid}`
+}
+
+/** A fresh path for one upload; the name the user chose is kept only for its extension. */
+export function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): UploadTarget {
+  const ext = fileExt(input.name) === 'jpeg' ? 'jpg' : fileExt(input.name)
+  const day = beijingDay(ctx.now()).replace(/-/g, '')
+  return { cloudPath: safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}.${ext}`) }
+}
+
+export interface Upload {
+  fileId: string
+  path: string
+  ext: string
+  bytes: Buffer
+}
+
+/**
+ * Reads a file the caller uploaded for `kind`. A file id naming anyone else's folder, or another kind's, is
+ * refused before anything is read: a function reads the whole bucket as admin, so this check is the only one.
+ */
+export async function ownUpload(ctx: Ctx, fileId: string, kind: UploadKind, field = 'fileId'): Promise<Upload> {
+  const spec = UPLOAD_KINDS[kind]
+  const path = pathOfFileId(fileId)
+  const prefix = `${uploadFolder(ctx.caller.openid)}/${kind}/`
+  if (!path || !path.startsWith(prefix)) throw invalid([{ path: field, message: `${spec.label}不是您本人上传的，请重新上传` }])
+  let bytes: Buffer
+  try {
+    bytes = await fileStorage().get(fileId)
+  } catch (e) {
+    ctx.log.error('upload_read_failed', { kind, error: e instanceof Error ? e.message : String(e) })
+    throw invalid([{ path: field, message: `找不到上传的${spec.label}，请重新上传` }])
+  }
+  const problem = uploadProblem(kind, path, bytes.length)
+  if (problem) throw invalid([{ path: field, message: problem }])
+  return { fileId, path, ext: fileExt(path), bytes }
+}
