@@ -79,7 +79,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     const res = await fetch(`${url}/api/upload/${target.json.data.cloudPath}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}` },
-      body: bytes,
+      body: new Uint8Array(bytes),
     })
     return { status: res.status, json: await res.json() }
   }
