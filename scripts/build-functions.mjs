@@ -2,7 +2,7 @@
 // (dist/cloudfunctions/<name>/index.js + package.json), and the local gateway into dist/local/.
 // esbuild: one fast, well-kept bundler for TypeScript that needs no config of its own.
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { functionNames } from './functions.mjs'
 
@@ -24,8 +24,11 @@ for (const name of FUNCTIONS) {
   })
   copyFileSync(join('cloudfunctions', name, 'package.json'), join(outdir, 'package.json'))
   // WeChat lets a cloud function call an open API only if its config.json grants it: every function may
-  // queue notices, and the outbox deliverer sends them as subscribe messages.
-  writeFileSync(join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2) + '\n')
+  // queue notices, and the outbox deliverer sends them as subscribe messages. A function needing more (profile:
+  // 手机号快速验证) has its own config.json, which must keep subscribeMessage.send.
+  const own = join('cloudfunctions', name, 'config.json')
+  if (existsSync(own)) copyFileSync(own, join(outdir, 'config.json'))
+  else writeFileSync(join(outdir, 'config.json'), JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2) + '\n')
   sizes.push([name, statSync(join(outdir, 'index.js')).size])
 }
 

@@ -4,6 +4,7 @@ import type { Store } from './store/port'
 import type { Caller } from './auth'
 import type { Logger } from './log'
 import type { Notice, Notifier } from './notify'
+import type { NoticeData, NoticeKey } from '../../src/contracts/notices'
 import type { Keys } from './keys'
 
 export type { RoleRule }
@@ -25,8 +26,9 @@ export interface Ctx {
   /**
    * Queues a notice in the outbox inside `tx`; a deliverer sends it after commit and retries failures, and the
    * in-app 消息中心 reads the same entries. Never send from inside a transaction: it may be retried.
+   * Only a listed notice key with its listed fields: each must have a template a deployer can map.
    */
-  notify(tx: Store, notice: Notice): Promise<void>
+  notify<K extends NoticeKey>(tx: Store, notice: Omit<Notice, 'template' | 'data'> & { template: K; data: NoticeData<K> }): Promise<void>
 }
 
 export interface Runtime {

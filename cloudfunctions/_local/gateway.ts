@@ -13,6 +13,8 @@ import { issueToken, verifyToken } from './sessions'
 import { hasAnyRole, loadCaller } from '../_core/auth'
 import type { OutboxDoc } from '../_core/outbox'
 import { handleFileGet, handleUpload } from './files'
+import { setPhoneVerifier } from '../profile/phone-verify'
+import { demoPhoneVerifier, type DemoPhoneVerifier } from './phone-demo'
 
 export interface GatewayOptions {
   store: Store
@@ -28,6 +30,8 @@ export interface GatewayOptions {
    * GATEWAY_ALLOWED_HOSTS. Anything else is refused, so a DNS-rebinding page cannot reach the dev endpoints.
    */
   allowedHosts?: string[]
+  /** stands in for WeChat's 手机号快速验证 (更换手机号); one is made when omitted */
+  phoneDemo?: DemoPhoneVerifier
 }
 
 /** CSV imports are the largest bodies; anything bigger is refused before it is read whole. */
@@ -97,6 +101,9 @@ const bad = (path: string, message: string): ApiResult<never> => ({
  */
 export function createGateway(opts: GatewayOptions): http.Server {
   const log = opts.log ?? consoleLogger
+  // No WeChat here: the profile function exchanges codes this gateway issued at /api/dev/phone-code instead.
+  const phoneDemo = opts.phoneDemo ?? demoPhoneVerifier(opts.now)
+  setPhoneVerifier(phoneDemo)
   const statics = opts.staticDir && existsSync(opts.staticDir) ? sirv(opts.staticDir, { single: true, dev: false, etag: true }) : null
 
   const allowedHosts = new Set(
@@ -178,6 +185,15 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const openid = (body as { openid?: unknown } | undefined)?.openid
       if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) return send(res, bad('openid', '请选择一个演示身份'))
       return send(res, { ok: true, data: { token: issueToken(opts.key, openid) } })
+    }
+
+    if (path === '/api/dev/phone-code') {
+      // 本地演示 of 手机号快速验证: the signed-in page names a number and gets the one-time code WeChat would give.
+      // Any digits pass here, as WeChat may vouch for a number the profile function will not take (not mainland).
+      if (!openid) return send(res, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+      const phone = (body as { phone?: unknown } | undefined)?.phone
+      if (typeof phone !== 'string' || !/^\d{1,20}$/.test(phone.trim())) return send(res, bad('phone', '请输入要验证的手机号（数字）'))
+      return send(res, { ok: true, data: { code: phoneDemo.issue(phone.trim()) } })
     }
 
     const fn = path.slice('/api/'.length)

@@ -8,6 +8,7 @@ import { releaseLocks, unionPhone } from '../membership/shared'
 import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from '../childcare/model'
 import { cancel } from '../childcare/booking'
 import { CASES } from '../legalAid/model'
+import { changePhoneAction, PROFILES, verifyPhoneAction, type ProfileDoc } from './phone'
 
 const OUTBOX = 'outbox'
 /** legal-aid cases still being handled: the applicant withdraws them first (法律援助 keeps the file otherwise) */
@@ -108,7 +109,8 @@ export const profileActions = implement(profileApi, {
   summary: {
     handler: async (_input, ctx): Promise<ProfileSummary> => {
       const openid = ctx.caller.openid
-      const app = await latestApplication(ctx)
+      const [app, profile] = await Promise.all([latestApplication(ctx), ctx.store.get<ProfileDoc>(PROFILES, openid)])
+      const phoneMasked = profile?.phoneMasked ?? app?.phoneMasked
       const [membershipApplications, children, bookings, notices, legalCases] = await Promise.all([
         ctx.store.count(APPLICATIONS, { applicantOpenid: openid }),
         ctx.store.count(CHILDREN, { parentOpenid: openid }),
@@ -118,7 +120,8 @@ export const profileActions = implement(profileApi, {
       ])
       return {
         name: ctx.caller.name,
-        ...(app?.phoneMasked ? { phoneMasked: app.phoneMasked } : {}),
+        ...(phoneMasked ? { phoneMasked } : {}),
+        ...(profile?.phoneMasked ? { phoneVerified: true } : {}),
         ...(app ? { membershipStatus: app.status } : {}),
         holdings: { membershipApplications, children, bookings, notices, legalCases },
       }
@@ -140,8 +143,13 @@ export const profileActions = implement(profileApi, {
       const membershipApplications = await deleteApplications(ctx, kept)
       const childcare = await deleteChildcare(ctx, kept)
       const notices = await ctx.store.remove(OUTBOX, { openid })
+      // The verified phone (and one awaiting confirmation) is the person's alone: it goes with the rest.
+      await ctx.store.remove(PROFILES, { _id: openid })
       ctx.log.info('my_data_deleted', { membershipApplications, ...childcare, notices, kept: kept.length })
       return { deleted: { membershipApplications, children: childcare.children, bookings: childcare.bookings, notices }, kept }
     },
   },
+
+  verifyPhone: verifyPhoneAction,
+  changePhone: changePhoneAction,
 })

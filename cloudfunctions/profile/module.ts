@@ -1,11 +1,13 @@
 import { defineModule } from '../_core/module'
 import { profileActions } from './actions'
+import { PROFILES } from './phone'
 
 /**
- * 个人信息: what the app holds about the caller, and 删除我的数据. It owns no collection of its own: it reads and
- * deletes the caller's records in the collections that 入会, 暑期托管, 法律援助 and 消息中心 declare (and index).
+ * 个人信息: what the app holds about the caller, 更换手机号 and 删除我的数据. It reads and deletes the caller's
+ * records in the collections that 入会, 暑期托管, 法律援助 and 消息中心 declare (and index); its own holds the
+ * verified phone, one document per person by openid.
  */
 export default defineModule({
   actions: profileActions,
-  collections: {},
+  collections: { [PROFILES]: {} },
 })

@@ -53,6 +53,8 @@ export interface FunctionPlan {
   triggers: Array<{ name: string; type: string; config: string }>
   /** sha256 of the built folder's files (first 12 hex), kept in the function's description to skip unchanged code */
   codeHash: string | null
+  /** WeChat open APIs the function's config.json grants (云调用), e.g. subscribeMessage.send */
+  openapi: string[]
   /** what this plan cannot do yet: a variable without a value, code not built */
   missing: string[]
 }
@@ -100,6 +102,23 @@ export interface PlanInput {
   distRoot?: string
   /** functions whose module declares an `onTimer` job: each gets the minute timer trigger */
   timerFunctions?: string[]
+  /** where the function folders (and their own config.json) are */
+  sourceRoot?: string
+}
+
+/** What every function may call: the outbox deliverer in any of them sends subscribe messages. */
+export const DEFAULT_OPENAPI = ['subscribeMessage.send']
+
+/**
+ * The open APIs a function is granted: its own `cloudfunctions/<name>/config.json` when it has one (copied into
+ * the build as is), else the default that build-functions writes.
+ */
+export function openapiOf(name: string, sourceRoot = 'cloudfunctions'): string[] {
+  const file = join(sourceRoot, name, 'config.json')
+  if (!existsSync(file)) return [...DEFAULT_OPENAPI]
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { permissions?: { openapi?: unknown } }
+  const list = parsed.permissions?.openapi
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
 }
 
 /** The trigger a module with an `onTimer` job gets (the job runs, then the outbox is sent). */
@@ -134,6 +153,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
       envVariables,
       triggers: [...(s.triggers ?? []), ...(input.timerFunctions?.includes(name) ? [{ ...JOB_TRIGGER }] : [])],
       codeHash: hash,
+      openapi: openapiOf(name, input.sourceRoot),
       missing,
     }
   })
@@ -154,7 +174,7 @@ export function formatPlan(plan: DeployPlan): string {
   lines.push(`云函数 ${plan.functions.length} 个 / functions:`)
   for (const f of plan.functions) {
     lines.push(
-      `  function ${f.name}: runtime ${f.runtime}, timeout ${f.timeout}s, memory ${f.memorySize}MB, installDependency, code ${f.codeHash ?? '(not built)'}, config.json openapi subscribeMessage.send`,
+      `  function ${f.name}: runtime ${f.runtime}, timeout ${f.timeout}s, memory ${f.memorySize}MB, installDependency, code ${f.codeHash ?? '(not built)'}, config.json openapi ${f.openapi.join(' ') || '(none)'}`,
     )
     for (const [k, v] of Object.entries(f.envVariables)) lines.push(`    env ${k}=${shownValue(k, v)}`)
     for (const t of f.triggers) lines.push(`    trigger ${t.name}: ${t.type} "${t.config}"`)

@@ -52,3 +52,15 @@ export interface OutboxItem {
 export function listOutbox(): Promise<ApiResult<OutboxItem[]>> {
   return request<OutboxItem[]>('/api/dev/outbox', { headers: { authorization: 'Bearer ' + getToken() } })
 }
+
+/**
+ * 本地演示 of WeChat's 手机号快速验证: the gateway issues the one-time code WeChat would hand the page for this
+ * number. Only the H5 build has it; the mini program gets its code from WeChat's getPhoneNumber button.
+ */
+export function demoPhoneCode(phone: string): Promise<ApiResult<{ code: string }>> {
+  return request<{ code: string }>('/api/dev/phone-code', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + getToken() },
+    body: JSON.stringify({ phone }),
+  })
+}

@@ -1,15 +1,20 @@
 import Taro from '@tarojs/taro'
+import type { NoticeKey } from '@/contracts/notices'
 
 /**
  * Asks the user to allow the subscribe messages for these notices (WeChat sends none without it). Must run in
  * the chain of a tap (here: right after the confirm dialog), never throws, and does nothing in H5 or when the
  * deployment configured no template for the notice (SUBSCRIBE_TEMPLATES, from subscribe-templates.json).
  */
-export async function askForNotices(noticeKeys: string[]): Promise<void> {
+export async function askForNotices(noticeKeys: NoticeKey[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return
   // Through a variable: the build substitutes an object literal, and `(k) => {}[k]` would parse as a block.
   const templates: Record<string, string> = SUBSCRIBE_TEMPLATES
-  const tmplIds = noticeKeys.map((k) => templates[k]).filter((id): id is string => !!id)
+  // WeChat refuses a request for more than three templates at once; callers list the likeliest first.
+  const tmplIds = noticeKeys
+    .map((k) => templates[k])
+    .filter((id): id is string => !!id)
+    .slice(0, 3)
   if (!tmplIds.length) return
   try {
     await Taro.requestSubscribeMessage({ tmplIds } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])

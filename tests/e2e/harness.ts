@@ -10,6 +10,8 @@ const H5_INDEX = join(ROOT, 'dist/h5/index.html')
 
 export interface RunningApp {
   url: string
+  /** the gateway's DATA_DIR (its SQLite file), for tools that work on it the way an operator would */
+  dataDir: string
   stop(): Promise<void>
 }
 
@@ -60,6 +62,7 @@ export async function startApp(opts: { env?: Record<string, string> } = {}): Pro
   })
   return {
     url,
+    dataDir,
     async stop() {
       child.kill('SIGTERM')
       if (!(await waitForExit(child, 5000))) {
@@ -117,6 +120,8 @@ export interface Phones {
   signIn(page: Page, openid: string): Promise<void>
   /** The gateway's address, for setting up data over its API rather than through screens a test is not about. */
   appUrl(): string
+  /** The gateway's data dir, e.g. for `npm run admin-code -- --data-dir`. */
+  dataDir(): string
 }
 
 /**
@@ -141,6 +146,7 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
 
   return {
     appUrl: () => app.url,
+    dataDir: () => app.dataDir,
     async openPhone({ geolocation } = {}) {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },

@@ -48,6 +48,14 @@ describe('deploy plan', () => {
     expect(apps?.indexes.map((i) => i.name)).toContain('orgId_1_status_1_submittedAt_1')
   })
 
+  it('grants every function subscribeMessage.send, and profile also 手机号快速验证 (phonenumber.getPhoneNumber)', () => {
+    for (const f of plan.functions) expect(f.openapi).toContain('subscribeMessage.send')
+    expect(plan.functions.find((f) => f.name === 'profile')?.openapi).toContain('phonenumber.getPhoneNumber')
+    expect(plan.functions.filter((f) => f.openapi.includes('phonenumber.getPhoneNumber')).map((f) => f.name)).toEqual(['profile'])
+    expect(formatPlan(plan)).toContain('function profile: runtime')
+    expect(formatPlan(plan)).toMatch(/function profile:.*openapi subscribeMessage\.send phonenumber\.getPhoneNumber/)
+  })
+
   it('never prints a secret', () => {
     const text = formatPlan(plan)
     expect(text).toContain('env PII_KEY=<secret')

@@ -5,10 +5,48 @@ export const summaryInput = z.object({})
 /** Nothing to fill in: the confirmation is the dialog; the server decides what may go. */
 export const deleteMyDataInput = z.object({})
 
+/**
+ * 更换手机号, step 1: the one-time code WeChat's 手机号快速验证 gave the page (the local gateway's 本地演示 stands
+ * in for it in H5). Opaque to us; WeChat's are 32 hex characters, bounded here only against junk.
+ */
+export const verifyPhoneInput = z.object({
+  code: z
+    .string({ error: '缺少手机号验证码，请重新验证' })
+    .trim()
+    .min(1, '缺少手机号验证码，请重新验证')
+    .max(128, '手机号验证码不正确，请重新验证')
+    .regex(/^[A-Za-z0-9_-]+$/, '手机号验证码不正确，请重新验证'),
+})
+
+/** Step 2, after the person confirmed the masked number: which verification to apply. */
+export const changePhoneInput = z.object({
+  verificationId: z
+    .string({ error: '缺少验证编号，请重新验证手机号' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '验证编号不正确，请重新验证手机号'),
+})
+
+/** A verified number waiting for the person's confirmation (10 minutes). */
+export interface PhoneVerified {
+  verificationId: string
+  phoneMasked: string
+  /** the number it replaces, masked; absent when there is none yet */
+  currentMasked?: string
+  expiresAt: string
+}
+
+export interface PhoneChanged {
+  phoneMasked: string
+  /** where else the number was replaced: the 入会 application or membership, open 法律援助 cases that gave it */
+  updated: { membershipApplications: number; legalCases: number }
+}
+
 export interface ProfileSummary {
   name: string
-  /** from the latest 入会 application, masked (138****5678); absent when there is none */
+  /** masked (138****5678): the one verified in 个人信息, else the latest 入会 application's; absent when there is none */
   phoneMasked?: string
+  /** the number was verified (WeChat 手机号快速验证) rather than typed into a form */
+  phoneVerified?: boolean
   /** the latest 入会 application's status, if any */
   membershipStatus?: 'pending' | 'approved' | 'rejected' | 'revoked'
   /** what 删除我的数据 would look at: each count is the caller's own records */
@@ -28,7 +66,7 @@ export interface DeleteMyDataResult {
 
 /** What 删除我的数据 does, in the words the confirmation shows (个人信息保护法 第四十七条). */
 export const DELETE_EXPLANATION = [
-  '将删除：待审核或被驳回的入会申请；孩子信息；未开班或已结束托管班的预约记录；消息中心的通知。',
+  '将删除：待审核或被驳回的入会申请；孩子信息；未开班或已结束托管班的预约记录；消息中心的通知；在个人信息中验证的手机号。',
   '不会删除：已通过的会籍（请联系工会办理退会）；办理中的法律援助案件（请先撤回）；已确认且正在进行的托管班预约；已办结的法律援助案件按规定存档。',
   '删除后无法恢复。',
 ]

@@ -1,5 +1,6 @@
 import type { BookingStatus, ClassSummary } from '@/contracts/childcare/schemas'
 import { beijingTime, gradeRange } from '@/contracts/childcare/rules'
+import type { NoticeKey } from '@/contracts/notices'
 
 export const CC = {
   list: '/pages/childcare/index/index',
@@ -30,6 +31,17 @@ export function placesLine(c: ClassSummary): string {
   if (c.status === '未开放') return `名额 ${c.capacity} · ${beijingTime(c.opensAt)} 开放`
   if (c.remaining > 0) return `剩余 ${c.remaining}/${c.capacity}`
   return `已满 · 候补 ${c.waiting} 人`
+}
+
+/**
+ * The notices a booking of this class can bring later: a lottery's result, and for a waitlisted child a place
+ * offered or lapsed. Asked for even when the page shows places left: at opening time that count is seconds
+ * old, and the waitlist is exactly when the parent needs to hear back. A confirmed place uses none of them.
+ */
+export function bookingNotices(c: Pick<ClassSummary, 'allocation'>): NoticeKey[] {
+  return c.allocation === 'lottery'
+    ? ['childcare_lottery', 'childcare_offer', 'childcare_offer_expired']
+    : ['childcare_offer', 'childcare_offer_expired']
 }
 
 /** 2 天 03:04:05 until `target`, by the server's clock (offset measured at load). */

@@ -9,7 +9,9 @@ import { ensureSignedIn } from '@/api/session'
 import { beijingTime, GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { BookResult, ChildView, ClassDetail } from '@/contracts/childcare/schemas'
 import type { ApiError } from '@/contracts/result'
-import { CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
+import { askForNotices } from '@/api/subscribe'
+import { confirm } from '@/utils/dialog'
+import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; cls: ClassDetail; children: ChildView[]; offsetMs: number }
@@ -76,17 +78,20 @@ export default function ClassPage() {
       .filter((c) => picked.includes(c.id))
       .map((c) => c.name)
       .join('、')
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: lottery ? '确认申请抽签？' : '确认报名？',
       content: `${cls.title}\n孩子：${names}\n${picked.length > 1 ? '多个孩子一起报名：要么都报上，要么都候补。' : ''}`,
       confirmText: '确认',
-      confirmColor: '#C8102E',
       cancelText: '再看看',
+      danger: true,
     })
-    if (!confirm) {
+    if (!ok) {
       busy.current = false
       return
     }
+    // WeChat lets a page ask for subscriptions only in the chain of a tap: the confirm tap is the last one
+    // before a lottery result or a waitlist offer, which arrive as notices.
+    await askForNotices(bookingNotices(cls))
     setSending(true)
     const res = await call('childcare', 'book', { classId: cls.id, childIds: picked, requestId: requestId.current })
     setSending(false)

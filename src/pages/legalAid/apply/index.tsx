@@ -4,7 +4,9 @@ import { useState } from 'react'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
 import { call } from '@/api/client'
+import { askForNotices } from '@/api/subscribe'
 import { CATEGORIES, CATEGORY_LABELS, GROUP_SIZE, GUIDE, MAX_FILES, submitInput, type Category, type FileInfo } from '@/contracts/legalAid/schemas'
+import { confirm } from '@/utils/dialog'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { pickPdf, pickPhotos, uploadPicked, type Picked } from '../shared/files'
 import { DETAIL_URL } from '../shared/format'
@@ -77,14 +79,17 @@ export default function ApplyPage() {
       return
     }
     setErrors({})
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '确认提交申请？',
       content: `${CATEGORY_LABELS[checked.data.category]} · ${checked.data.employer}${group ? `\n${size} 人群体案件，将优先办理` : ''}\n证据 ${files.length} 个文件。提交后工会工作人员和承办律师可以查看。`,
       confirmText: '提交',
-      confirmColor: '#C8102E',
       cancelText: '再看看',
+      danger: true,
     })
-    if (!confirm) return
+    if (!ok) return
+    // WeChat lets a page ask for subscriptions only in the chain of a tap: the confirm tap is the last one
+    // before the union's decision and the lawyer's messages, which arrive as these notices.
+    await askForNotices(['legal_aid_update', 'legal_aid_message'])
     setSending(true)
     const r = await call('legalAid', 'submit', checked.data)
     setSending(false)

@@ -11,6 +11,7 @@ import type { ApiError } from '@/contracts/result'
 import { ROLE_LABELS } from '@/contracts/roles'
 import { useMe } from '@/hooks/useMe'
 import { confirm } from '@/utils/dialog'
+import PhoneChange from './PhoneChange'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; summary: ProfileSummary }
@@ -23,8 +24,9 @@ export default function ProfilePage() {
   const [deleteError, setDeleteError] = useState('')
   const { me } = useMe()
 
-  const fetchSummary = async () => {
-    setLoad({ kind: 'loading' })
+  /** quiet: refresh in place, keeping what is on screen (and its messages) until the answer comes */
+  const fetchSummary = async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' })
     const res = await call('profile', 'summary', {})
     setLoad(res.ok ? { kind: 'ready', summary: res.data } : { kind: 'error', error: res.error })
   }
@@ -84,7 +86,13 @@ export default function ProfilePage() {
         </View>
         <View className='profile__row'>
           <Text className='profile__key'>手机号</Text>
-          <Text className='profile__value profile__phone'>{s.phoneMasked ?? '未填写（入会申请时填写）'}</Text>
+          <View className='profile__value'>
+            <Text className='profile__phone'>{s.phoneMasked ?? '未填写'}</Text>
+            {s.phoneVerified ? <Text className='profile__tag'>已验证</Text> : null}
+          </View>
+        </View>
+        <View className='profile__row profile__row--action'>
+          <PhoneChange currentMasked={s.phoneMasked} onChanged={() => void fetchSummary(true)} />
         </View>
         <View className='profile__row'>
           <Text className='profile__key'>身份</Text>

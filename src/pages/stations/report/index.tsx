@@ -7,6 +7,7 @@ import { REPORT_KINDS, reportInput } from '@/contracts/stations/schemas'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { goBackOr } from '@/utils/nav'
 import { reportStation } from '../shared/api'
+import { askForNotices } from '@/api/subscribe'
 import './index.scss'
 import { confirm } from '@/utils/dialog'
 
@@ -52,6 +53,8 @@ export default function ReportPage() {
       cancelText: '再想想',
     })
     if (!ok) return
+    // In the chain of the confirm tap (WeChat's rule): the reply comes back as this notice.
+    await askForNotices(['station_report_reply'])
     setSending(true)
     const res = await reportStation(checked.data)
     setSending(false)

@@ -1,0 +1,67 @@
+import { consoleLogger, type Logger } from '../_core/log'
+import type { WxOpenApi } from '../_core/notify-cloudbase'
+
+/**
+ * The number behind a 手机号快速验证 code. WeChat's codes are one-time and last 5 minutes; a code that is
+ * unknown, used or expired is `invalid_code`, anything on WeChat's side (quota, outage) is `unavailable`.
+ */
+export type PhoneCheck = { ok: true; phone: string; countryCode: string } | { ok: false; reason: 'invalid_code' | 'unavailable' }
+
+/** The one thing 更换手机号 needs from the platform, as a port so tests and the local gateway can stand in. */
+export interface PhoneVerifier {
+  exchange(code: string): Promise<PhoneCheck>
+}
+
+/** WeChat's answers that mean "this code will never work": 40029 invalid code, 40163 code already used. */
+const DEAD_CODE = [40029, 40163]
+
+/**
+ * `/wxa/business/getuserphonenumber` through CloudBase's open-API call (no access token to keep). The function
+ * must be granted `phonenumber.getPhoneNumber` in its config.json (cloudfunctions/profile/config.json). The log
+ * gets WeChat's error code, never the number.
+ */
+export function wxPhoneVerifier(app: WxOpenApi, log: Logger = consoleLogger): PhoneVerifier {
+  return {
+    async exchange(code) {
+      try {
+        const res = await app.callWxOpenApi({ apiName: '/wxa/business/getuserphonenumber', requestData: { code } })
+        const result = (res?.result ?? {}) as { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: unknown; countryCode?: unknown } }
+        if (typeof result.errcode === 'number' && result.errcode !== 0) {
+          if (DEAD_CODE.includes(result.errcode)) return { ok: false, reason: 'invalid_code' }
+          log.error('phone_verify_refused', { errcode: result.errcode, errmsg: String(result.errmsg ?? '') })
+          return { ok: false, reason: 'unavailable' }
+        }
+        const info = result.phone_info
+        if (typeof info?.purePhoneNumber !== 'string' || !info.purePhoneNumber) {
+          log.error('phone_verify_unexpected', { keys: Object.keys(result).join(',') })
+          return { ok: false, reason: 'unavailable' }
+        }
+        return { ok: true, phone: info.purePhoneNumber, countryCode: String(info.countryCode ?? '') }
+      } catch (e) {
+        log.error('phone_verify_failed', { error: e instanceof Error ? e.message : String(e) })
+        return { ok: false, reason: 'unavailable' }
+      }
+    },
+  }
+}
+
+/** Outside CloudBase with nothing installed (the local gateway installs its 本地演示): no code can be checked. */
+const noVerifier: PhoneVerifier = { exchange: async () => ({ ok: false, reason: 'unavailable' }) }
+
+let chosen: PhoneVerifier | null = null
+
+/** WeChat's when running inside CloudBase (TCB_ENV / SCF_NAMESPACE set); else whatever was installed. */
+export function phoneVerifier(): PhoneVerifier {
+  if (chosen) return chosen
+  if (process.env.TCB_ENV || process.env.SCF_NAMESPACE) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk')
+    chosen = wxPhoneVerifier(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as WxOpenApi)
+    return chosen
+  }
+  return noVerifier
+}
+
+export function setPhoneVerifier(v: PhoneVerifier | null): void {
+  chosen = v
+}

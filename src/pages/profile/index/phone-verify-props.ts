@@ -1,0 +1,7 @@
+/** What the page needs from either way of verifying a new number (WeChat in the mini program, 本地演示 in H5). */
+export interface PhoneVerifyProps {
+  /** the one-time code to exchange on the server; resolves when the page is done with it */
+  onCode: (code: string) => Promise<void>
+  /** the server's word on the number itself (not a mainland mobile, the current one) */
+  error?: string
+}
