@@ -8,9 +8,20 @@ import { isLocalMode } from '@/api/session'
 import { formatDateTime } from '@/utils/membership'
 import './index.scss'
 
-/** Readable names for the template keys and their fields; unknown ones are shown raw. */
-const TEMPLATES: Record<string, { title: string; fields: Record<string, string> }> = {
-  membership_review: { title: '入会审核结果', fields: { thing1: '受理工会', phrase2: '审核结果', thing3: '备注' } },
+/** Readable names for the fields notices carry (src/contracts/notices.ts); an unknown one is shown raw. */
+const FIELD_LABELS: Record<string, string> = {
+  org: '工会',
+  result: '结果',
+  note: '说明',
+  station: '驿站',
+  kind: '类型',
+  reply: '回复',
+  time: '时间',
+  category: '案由',
+  status: '状态',
+  class: '班级',
+  child: '孩子',
+  deadline: '截止时间',
 }
 
 const STATUS: Record<string, string> = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败，稍后重试' }
@@ -72,14 +83,14 @@ export default function OutboxPage() {
       {load.items.map((n) => (
         <View key={n.id} className='card outbox-item'>
           <View className='outbox-item__head'>
-            <Text className='outbox-item__template'>{n.title || TEMPLATES[n.template]?.title || n.template}</Text>
+            <Text className='outbox-item__template'>{n.title || n.template}</Text>
             <Text className='outbox-item__time'>{formatDateTime(n.createdAt)}</Text>
           </View>
           <Text className='outbox-item__to'>{STATUS[n.status] ?? n.status}</Text>
           <Text className='outbox-item__to'>收件人 {n.openid}</Text>
           {Object.entries(n.data ?? {}).map(([k, v]) => (
             <View key={k} className='outbox-item__row'>
-              <Text className='outbox-item__key'>{TEMPLATES[n.template]?.fields[k] ?? k}</Text>
+              <Text className='outbox-item__key'>{FIELD_LABELS[k] ?? k}</Text>
               <Text className='outbox-item__value'>{String(v)}</Text>
             </View>
           ))}
