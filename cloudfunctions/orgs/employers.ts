@@ -63,7 +63,13 @@ export const saveEmployerAction: Impl<typeof orgsApi.saveEmployer> = {
       if (!view) throw notFound('用人单位不存在或已被删除')
       requireGoverned(index, roots, view.orgId, '这个用人单位属于您管理范围以外的工会')
     }
-    const plan = planGroup(gid, current, { name: input.name, aliases: [...new Set(input.aliases)], orgId: org._id }, ctx.now().toISOString(), ctx.caller.openid)
+    const plan = planGroup(
+      gid,
+      current,
+      { name: input.name, aliases: [...new Set(input.aliases)], orgId: org._id },
+      ctx.now().toISOString(),
+      ctx.caller.openid,
+    )
     const taken = await takenKeys(ctx.store, plan)
     if (taken.length) {
       const names = [input.name, ...input.aliases]

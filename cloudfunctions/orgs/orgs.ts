@@ -88,7 +88,15 @@ export const saveOrgAction: Impl<typeof orgsApi.saveOrg> = {
     if (kindError) throw invalid([{ path: 'kind', message: kindError }], kindError)
     refuseName(index, input.name)
     await checkRegions(ctx, fields.regions)
-    const doc: OrgRecord = { _id: index.newId(input.name), parentId, ...fields, disabled: false, createdAt: at, updatedAt: at, updatedBy: ctx.caller.openid }
+    const doc: OrgRecord = {
+      _id: index.newId(input.name),
+      parentId,
+      ...fields,
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: ctx.caller.openid,
+    }
     try {
       await ctx.store.transaction(async (tx) => {
         await tx.insert(ORGS, doc)

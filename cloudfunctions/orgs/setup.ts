@@ -13,7 +13,8 @@ export interface CountySetup {
   did: 'existing' | 'adopted' | 'created'
 }
 
-const HOW = '运行时加上 --county-name <本县总工会名称> --region-code <6 位行政区划代码>（或设置 COUNTY_NAME、REGION_CODE），如 --county-name 乐陵市总工会 --region-code 371481'
+const HOW =
+  '运行时加上 --county-name <本县总工会名称> --region-code <6 位行政区划代码>（或设置 COUNTY_NAME、REGION_CODE），如 --county-name 乐陵市总工会 --region-code 371481'
 
 /**
  * The setup of a fresh environment, run by npm run admin-code / deploy before the first 激活码: the county
@@ -44,7 +45,18 @@ export async function ensureCounty(store: Store, opts: { name?: string; regionCo
   } else {
     orgId = orgKeyId(name, (id) => orgs.some((o) => o._id === id))
     const at = now.toISOString()
-    await store.put(ORGS, { _id: orgId, name, parentId: null, kind: 'county', phone: '', industries: [], regions: [], disabled: false, createdAt: at, updatedAt: at })
+    await store.put(ORGS, {
+      _id: orgId,
+      name,
+      parentId: null,
+      kind: 'county',
+      phone: '',
+      industries: [],
+      regions: [],
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    })
   }
   const settings = { orgId, regionCode, name: same?.name ?? name }
   await writeCountySettings(store, settings)

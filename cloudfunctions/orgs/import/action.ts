@@ -50,7 +50,12 @@ export async function importWorkbook(ctx: Ctx, buf: Buffer, dryRun: boolean): Pr
         } catch (e) {
           if (!(e instanceof DuplicateKeyError) && !(e instanceof AppError)) throw e
           // Someone changed the same record a moment ago: this row is reported, the others still go in.
-          row.report = { row: row.report.row, name: row.report.name, status: 'refused', errors: [{ path: '名称', message: '刚被他人同时修改，请重新导入这一行' }] }
+          row.report = {
+            row: row.report.row,
+            name: row.report.name,
+            status: 'refused',
+            errors: [{ path: '名称', message: '刚被他人同时修改，请重新导入这一行' }],
+          }
         }
       }
     }

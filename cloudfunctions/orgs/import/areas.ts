@@ -41,7 +41,12 @@ function planArea(w: World, line: number, values: Record<'name' | 'lat' | 'lng',
   const name = values.name
   if (!w.countyAdmin) return refused(line, name, [{ path: '名称', message: COUNTY_ONLY }])
   const parsed = areaFields.safeParse({ name, lat: coordinate(values.lat), lng: coordinate(values.lng) })
-  if (!parsed.success) return refused(line, name, fieldErrors(parsed.error).map((e) => ({ path: columnOf(AREA_COLUMNS, e.path), message: e.message })))
+  if (!parsed.success)
+    return refused(
+      line,
+      name,
+      fieldErrors(parsed.error).map((e) => ({ path: columnOf(AREA_COLUMNS, e.path), message: e.message })),
+    )
   const key = normalizeName(parsed.data.name)
   const dup = seen.get(key)
   if (dup) return refused(line, name, [{ path: '名称', message: `与第 ${dup} 行重复` }])

@@ -47,7 +47,8 @@ export async function planEmployers(w: World, lines: SheetLine[]): Promise<Sheet
   const groups = new Map<string, EmployerRecord[]>()
   for (const d of keyDocs.values()) if (!d.employerId) groups.set(d._id, [d])
   const gids = [...new Set([...keyDocs.values()].filter((d) => d.employerId).map(groupIdOf))]
-  for (const d of await findIn(w.ctx.store, 'employerId', gids)) groups.set(d.employerId as string, [...(groups.get(d.employerId as string) ?? []), d])
+  for (const d of await findIn(w.ctx.store, 'employerId', gids))
+    groups.set(d.employerId as string, [...(groups.get(d.employerId as string) ?? []), d])
 
   const claimed = new Map<string, number>()
   for (const { line, values } of rows) {
@@ -93,7 +94,9 @@ function planEmployerRow(w: World, line: number, values: Record<Field, string>, 
   const gids = [...new Set(all.map((n) => known.keyDocs.get(employerDocId(n))).flatMap((d) => (d ? [groupIdOf(d)] : [])))]
   if (gids.length > 1) {
     const owners = gids.map((g) => groupView(known.groups.get(g) ?? [])?.name ?? '')
-    return refused(line, values.name, [{ path: '别名', message: `这些名称已分属不同的用人单位（${owners.join('、')}），请在「用人单位」页面调整后再导入` }])
+    return refused(line, values.name, [
+      { path: '别名', message: `这些名称已分属不同的用人单位（${owners.join('、')}），请在「用人单位」页面调整后再导入` },
+    ])
   }
 
   let gid: string

@@ -143,7 +143,8 @@ function planOrgRow(w: World, r: SheetRecord<Field>, first: number | undefined, 
     parentId = null
   } else if (values.parent) {
     const parent = w.orgs.withName(values.parent)
-    if (!parent) return refused(line, values.name, [{ path: '上级组织', message: `上级组织「${values.parent}」不存在（须已在组织树中，或在本表中列出）` }])
+    if (!parent)
+      return refused(line, values.name, [{ path: '上级组织', message: `上级组织「${values.parent}」不存在（须已在组织树中，或在本表中列出）` }])
     parentId = parent._id
   } else {
     parentId = existing ? (existing.parentId ?? null) : w.home
@@ -157,7 +158,9 @@ function planOrgRow(w: World, r: SheetRecord<Field>, first: number | undefined, 
   const kindError = kindRefusal(parentId, kind)
   if (kindError) return refused(line, values.name, [{ path: '类型', message: kindError }])
   if (want.industries?.length && !takesIndustries(kind)) {
-    return refused(line, values.name, [{ path: '行业', message: '只有联合工会、行业工会按行业接收入会申请：请清空此列或把类型改为联合工会/行业工会' }])
+    return refused(line, values.name, [
+      { path: '行业', message: '只有联合工会、行业工会按行业接收入会申请：请清空此列或把类型改为联合工会/行业工会' },
+    ])
   }
   const next = {
     name: existing?.name ?? want.name,

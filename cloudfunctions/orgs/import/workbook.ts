@@ -79,7 +79,10 @@ export interface SheetRecord<F extends string> {
 }
 
 /** The header row mapped onto fields; a missing required column is one message for the whole sheet. */
-export function records<F extends string>(lines: SheetLine[], columns: Columns<F>): { ok: true; rows: SheetRecord<F>[] } | { ok: false; message: string } {
+export function records<F extends string>(
+  lines: SheetLine[],
+  columns: Columns<F>,
+): { ok: true; rows: SheetRecord<F>[] } | { ok: false; message: string } {
   const [header, ...body] = lines
   if (!header) return { ok: true, rows: [] }
   const fields = Object.keys(columns) as F[]
@@ -89,7 +92,8 @@ export function records<F extends string>(lines: SheetLine[], columns: Columns<F
     if (f && !at.has(f)) at.set(f, col)
   })
   const missing = fields.filter((f) => columns[f].required && !at.has(f)).map((f) => columns[f].headers[0])
-  if (missing.length) return { ok: false, message: `表头缺少列：${missing.join('、')}（第一行应为 ${fields.map((f) => columns[f].headers[0]).join('、')}）` }
+  if (missing.length)
+    return { ok: false, message: `表头缺少列：${missing.join('、')}（第一行应为 ${fields.map((f) => columns[f].headers[0]).join('、')}）` }
   const rows = body.map((l) => {
     const values = {} as Record<F, string>
     for (const f of fields) values[f] = at.has(f) ? (l.cells[at.get(f) as number] ?? '').trim() : ''
