@@ -16,7 +16,7 @@ import { OrgIndex } from './tree'
 const SCAN = 1000
 
 export const employersAction: Impl<typeof orgsApi.employers> = {
-  handler: async ({ q, orgId, page, pageSize }, ctx) => {
+  handler: async ({ id, q, orgId, page, pageSize }, ctx) => {
     const index = await OrgIndex.load(ctx.store)
     const roots = adminRoots(ctx)
     const governed = index.flatten(roots).map((o) => o.id)
@@ -24,7 +24,9 @@ export const employersAction: Impl<typeof orgsApi.employers> = {
     if (!governed.length) return { items: [], total: 0 }
     const where: Where = { orgId: orgId ? orgId : { $in: governed } }
     if (q) where.name = { $includes: q }
-    const hits = await ctx.store.find<EmployerRecord>(EMPLOYERS, { where, limit: SCAN })
+    const hits = id
+      ? (await loadGroup(ctx.store, id)).filter((d) => governed.includes(d.orgId))
+      : await ctx.store.find<EmployerRecord>(EMPLOYERS, { where, limit: SCAN })
     const gids = [...new Set(hits.map(groupIdOf))]
     // A search may hit only an alias: the rest of each employer's names are read to show it whole.
     const rest = q && gids.length ? await ctx.store.find<EmployerRecord>(EMPLOYERS, { where: { employerId: { $in: gids } }, limit: SCAN }) : []

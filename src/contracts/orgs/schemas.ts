@@ -112,6 +112,8 @@ export const saveEmployerInput = z
 export type SaveEmployerInput = z.input<typeof saveEmployerInput>
 
 export const employersInput = z.object({
+  /** one employer (the edit page), else every employer that matches */
+  id: docId('用人单位').optional(),
   /** part of the employer's name or one of its aliases */
   q: optionalText('单位名称', { max: 30 }).optional(),
   /** only the employers routed to this union */
