@@ -11,14 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'orgs-import-'))
 
 const shot = (page: Page, name: string) => screenshot(page, `orgs-${name}`)
 
+/** Taro H5 keeps the pages below in the stack in the DOM, hidden: look only at the page on screen. */
+const on = (page: Page, selector: string, hasText?: string) => page.locator(`${selector} >> visible=true`, hasText ? { hasText } : {})
+
 /** Taro's H5 showModal is a DOM dialog; its confirm button is the one on screen. */
 async function confirmModal(page: Page): Promise<void> {
-  await page.locator('.taro-model__confirm:visible').click()
+  await on(page, '.taro-model__confirm:visible').click()
 }
 
 async function openRow(page: Page, name: string): Promise<void> {
-  await page.locator('.org-row', { hasText: name }).click()
-  await page.locator('.org-edit__save').waitFor()
+  await on(page, '.org-row', name).click()
+  await on(page, '.org-edit__save').waitFor()
 }
 
 async function workbook(path: string, sheets: Record<string, string[][]>): Promise<void> {
@@ -33,43 +36,44 @@ async function workbook(path: string, sheets: Record<string, string[][]>): Promi
 test('an admin adds a 街道 and a union with an employer alias, imports a workbook after its preview, and the new employer routes 入会 there', async () => {
   const page = await openPhone()
   await signIn(page, 'demo-admin')
-  await page.locator('.home__workbench').click()
-  await page.locator('.workbench-tile', { hasText: '组织架构' }).click()
+  await on(page, '.home__workbench').click()
+  await on(page, '.workbench-tile', '组织架构').click()
   await expectText(page, '.org-county', '行政区划代码 371481')
   await expectText(page, '.org-row__name', '市中街道新就业形态劳动者联合工会')
   await shot(page, '01-tree')
 
   // 街道/乡镇: a new one with its centre, last in the list
-  await page.locator('.org-tree__areas').click()
-  await page.locator('.org-areas__save').waitFor()
-  await page.locator('.field--name input').fill('城南街道')
-  await page.locator('.field--lat input').fill('37.7102')
-  await page.locator('.field--lng input').fill('117.2301')
-  await page.locator('.org-areas__save').click()
+  await on(page, '.org-tree__areas').click()
+  await on(page, '.org-areas__save').waitFor()
+  await on(page, '.field--name input').fill('城南街道')
+  await on(page, '.field--lat input').fill('37.7102')
+  await on(page, '.field--lng input').fill('117.2301')
+  await on(page, '.org-areas__save').click()
   await expectText(page, '.org-area__name', '城南街道')
-  expect((await page.locator('.org-area__name').allTextContents()).at(-1)).toBe('城南街道')
+  expect((await on(page, '.org-area__name').allTextContents()).at(-1)).toBe('城南街道')
   await shot(page, '02-areas')
   await page.goBack()
 
   // A grassroots union under the county federation, serving the new 街道
   await openRow(page, '乐陵市总工会')
-  await page.locator('.org-edit__add-child').click()
+  await on(page, '.org-edit__add-child').click()
   await expectText(page, '.org-edit__parent-name', '乐陵市总工会')
-  await page.locator('.field--name input').fill('城南物流有限公司工会')
-  await page.locator('.field--phone input').fill('0534-6240001')
-  await page.locator('.org-chip', { hasText: '城南街道' }).click()
-  await page.locator('.org-edit__save').click()
+  await on(page, '.field--name input').fill('城南物流有限公司工会')
+  await on(page, '.field--phone input').fill('0534-6240001')
+  await on(page, '.org-chip', '城南街道').click()
+  await on(page, '.org-edit__save').click()
   await page.goBack()
   await expectText(page, '.org-row__name', '城南物流有限公司工会')
 
   // Its employer, with an alias people write on the form
   await openRow(page, '城南物流有限公司工会')
-  await page.locator('.org-employers__add').click()
-  await page.locator('.org-employer-edit__save').waitFor()
+  await on(page, '.org-employers__add').click()
+  await on(page, '.org-employer-edit__save').waitFor()
   await expectText(page, '.org-chooser__name', '城南物流有限公司工会')
-  await page.locator('.field--name input').fill('城南物流有限公司')
-  await page.locator('.org-employer-edit__aliases textarea').fill('城南物流')
-  await page.locator('.org-employer-edit__save').click()
+  await on(page, '.field--name input').fill('城南物流有限公司')
+  await on(page, '.org-employer-edit__aliases textarea').fill('城南物流')
+  await shot(page, '03a-employer-form')
+  await on(page, '.org-employer-edit__save').click()
   await expectText(page, '.org-employer__name', '城南物流有限公司')
   await expectText(page, '.org-employer__aliases', '别名：城南物流')
   await shot(page, '03-org')
@@ -88,17 +92,17 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
     ],
   })
   await page.goto(page.url().split('#')[0] + '#/pages/orgs/import/index')
-  await page.locator('.org-import__input').setInputFiles(path)
+  await on(page, '.org-import__input').setInputFiles(path)
   await expectText(page, '.org-import__name', '组织架构.xlsx')
-  await page.locator('.org-import__preview').click()
+  await on(page, '.org-import__preview').click()
   await expectText(page, '.org-report__title', '预览（尚未导入）')
   await expectText(page, '.org-report-row--refused .org-report-row__error', '上级组织：上级组织「不存在的上级」不存在')
-  expect(await page.locator('.org-report-row--created').count()).toBe(2)
+  expect(await on(page, '.org-report-row--created').count()).toBe(2)
   await shot(page, '04-import-preview')
-  await page.locator('.org-import__submit').click()
+  await on(page, '.org-import__submit').click()
   await confirmModal(page)
   await expectText(page, '.org-report__title', '导入结果')
-  expect(await page.locator('.org-report-row__status--created').allTextContents()).toEqual(['新增', '新增'])
+  expect(await on(page, '.org-report-row__status--created').allTextContents()).toEqual(['新增', '新增'])
   await shot(page, '05-import-done')
 
   // The tree shows the imported union under the new one; moving it asks first
@@ -106,10 +110,10 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
   await expectText(page, '.org-row__name', '城南快递驿站联合工会')
   await shot(page, '06-tree-after')
   await openRow(page, '城南快递驿站联合工会')
-  await page.locator('.org-edit__move').click()
-  await page.locator('.org-chooser__filter input').fill('乐陵市总工会')
-  await page.locator('.org-chooser__item', { hasText: '乐陵市总工会' }).click()
-  await expectText(page, '.taro-modal__content, .taro-model__content, body', '移动组织？')
+  await on(page, '.org-edit__move').click()
+  await on(page, '.org-chooser__filter input').fill('乐陵市总工会')
+  await on(page, '.org-chooser__item', '乐陵市总工会').click()
+  await expectText(page, 'body', '移动组织？')
   await shot(page, '07-move-confirm')
   await confirmModal(page)
   await expectText(page, '.org-edit__parent-name', '乐陵市总工会')
@@ -123,4 +127,20 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
     token,
   )
   expect(applied).toMatchObject({ org: { name: '城南快递驿站联合工会' }, routedBy: 'employer' })
+
+  // Disabling asks first, and the union stops receiving applications
+  await on(page, '.org-edit__disable').click()
+  await expectText(page, 'body', '停用这个组织？')
+  await confirmModal(page)
+  await expectText(page, '.org-edit__off', '已停用')
+  const later = await gatewayCall(
+    appUrl(),
+    '/api/membership',
+    { action: 'apply', data: applyForm({ idNumber: idFor(803), employer: '城南极速', newEmploymentType: 'courier', region: 'area-hujia' }) },
+    (await gatewayCall(appUrl(), '/api/dev/login', { openid: 'e2e-orgs-worker-2' })).token,
+  )
+  expect(later).toMatchObject({ org: { name: '乐陵市快递行业联合工会' }, routedBy: 'industry' })
+  await page.goBack()
+  await expectText(page, '.org-row--off .org-off', '已停用')
+  await shot(page, '08-tree-disabled')
 })

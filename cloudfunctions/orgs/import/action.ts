@@ -41,32 +41,34 @@ export async function importWorkbook(ctx: Ctx, buf: Buffer, dryRun: boolean): Pr
   const employers = book.sheets.get('用人单位')
   if (employers) plans.push(await planEmployers(w, employers))
 
+  if (!dryRun) await writePlans(ctx, plans)
+  const report: OrgImportReport = { dryRun, sheets: plans.map(toReport) }
   if (!dryRun) {
-    for (const plan of plans) {
-      for (const row of plan.writeOrder) {
-        if (!row.write) continue
-        try {
-          await ctx.store.transaction(row.write)
-        } catch (e) {
-          if (!(e instanceof DuplicateKeyError) && !(e instanceof AppError)) throw e
-          // Someone changed the same record a moment ago: this row is reported, the others still go in.
-          row.report = {
-            row: row.report.row,
-            name: row.report.name,
-            status: 'refused',
-            errors: [{ path: '名称', message: '刚被他人同时修改，请重新导入这一行' }],
-          }
+    const counts = report.sheets.map((s) => `${s.sheet}:${s.created}/${s.updated}/${s.unchanged}/${s.refused}`).join(' ')
+    ctx.log.info('orgs_imported', { by: ctx.caller.openid, sheets: counts })
+  }
+  return report
+}
+
+/** Each changing row in its own transaction with its audit record, parents before the orgs under them. */
+async function writePlans(ctx: Ctx, plans: SheetPlan[]): Promise<void> {
+  for (const plan of plans) {
+    for (const row of plan.writeOrder) {
+      if (!row.write) continue
+      try {
+        await ctx.store.transaction(row.write)
+      } catch (e) {
+        if (!(e instanceof DuplicateKeyError) && !(e instanceof AppError)) throw e
+        // Someone changed the same record a moment ago: this row is reported, the others still go in.
+        row.report = {
+          row: row.report.row,
+          name: row.report.name,
+          status: 'refused',
+          errors: [{ path: '名称', message: '刚被他人同时修改，请重新导入这一行' }],
         }
       }
     }
-    const report = plans.map(toReport)
-    ctx.log.info('orgs_imported', {
-      by: ctx.caller.openid,
-      sheets: report.map((s) => `${s.sheet}:${s.created}/${s.updated}/${s.unchanged}/${s.refused}`).join(' '),
-    })
-    return { dryRun, sheets: report }
   }
-  return { dryRun, sheets: plans.map(toReport) }
 }
 
 export const importSheetAction: Impl<typeof orgsApi.importSheet> = {

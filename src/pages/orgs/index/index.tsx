@@ -57,8 +57,7 @@ function OrgRow({ node, areas }: { node: OrgNode; areas: OrgTree['areas'] }) {
   const details = [streets.length ? `服务：${streets.join('、')}` : '', node.phone ? `电话 ${node.phone}` : ''].filter(Boolean)
   return (
     <View
-      className={`org-row ${node.disabled ? 'org-row--off' : ''}`}
-      style={{ paddingLeft: `${node.depth * 36}rpx` }}
+      className={`org-row org-depth-${Math.min(node.depth, 8)} ${node.disabled ? 'org-row--off' : ''}`}
       onClick={() => Taro.navigateTo({ url: `/pages/orgs/org/index?id=${encodeURIComponent(node.id)}` })}
     >
       <View className='org-row__body'>

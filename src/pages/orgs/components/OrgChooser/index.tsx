@@ -42,8 +42,7 @@ export default function OrgChooser({ nodes, value, onChange, exclude, className 
         {shown.map((n) => (
           <View
             key={n.id}
-            className={`org-chooser__item ${n.id === value ? 'org-chooser__item--on' : ''}`}
-            style={{ paddingLeft: `${24 + (q ? 0 : n.depth) * 32}rpx` }}
+            className={`org-chooser__item org-depth-${q ? 0 : Math.min(n.depth, 8)} ${n.id === value ? 'org-chooser__item--on' : ''}`}
             onClick={() => {
               onChange(n.id)
               setOpen(false)
