@@ -101,7 +101,10 @@ describe('org tree', () => {
       parentId: 'org-leling',
       phone: '0534-6213000',
     })
+    await o('demo-admin', 'saveOrg', { id: 'org-leling', name: '乐陵市总工会（新）', kind: 'county', phone: '0534-6221234' })
+    expect(await gw.store.get('settings', 'county')).toMatchObject({ orgId: 'org-leling', name: '乐陵市总工会（新）', regionCode: '371481' })
     await o('demo-admin', 'saveOrg', { id: 'org-leling', name: '乐陵市总工会', kind: 'county', phone: '0534-6221234' })
+    expect(await gw.store.get('settings', 'county')).toMatchObject({ name: '乐陵市总工会' })
     const county = await o('demo-admin', 'saveOrg', { id: 'org-leling', name: '乐陵市总工会', kind: 'enterprise', phone: '' })
     expect(county.json.error.fields).toEqual([{ path: 'kind', message: '县总工会的类型只能是「总工会」' }])
   })

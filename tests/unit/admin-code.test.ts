@@ -35,7 +35,9 @@ describe('admin-code: issuing the first admin 激活码', () => {
   })
 
   test('an already set-up county is left as it is, whatever the options say', async () => {
-    expect(await setUpCounty(store, { name: '别的县总工会', regionCode: '110101' })).toContain('本县已设置：乐陵市总工会（org-leling），行政区划代码 371481')
+    expect(await setUpCounty(store, { name: '别的县总工会', regionCode: '110101' })).toContain(
+      '本县已设置：乐陵市总工会（org-leling），行政区划代码 371481',
+    )
     expect(await countySettings(store)).toEqual({ orgId: 'org-leling', regionCode: '371481', name: '乐陵市总工会' })
   })
 
@@ -74,7 +76,9 @@ describe('a fresh environment: the county from --county-name and --region-code',
 
   test('environment variables work too; an existing root of that name is adopted, another name is refused', async () => {
     await empty.put('orgs', { _id: 'org-old', name: '宁津县总工会', parentId: null, kind: 'county' })
-    await expect(setUpCounty(empty, countyOptions([], { COUNTY_NAME: '乐陵市总工会', REGION_CODE: '371481' }))).rejects.toThrow('已有总工会「宁津县总工会」')
+    await expect(setUpCounty(empty, countyOptions([], { COUNTY_NAME: '乐陵市总工会', REGION_CODE: '371481' }))).rejects.toThrow(
+      '已有总工会「宁津县总工会」',
+    )
     expect(await setUpCounty(empty, countyOptions([], { COUNTY_NAME: '宁津县 总工会', REGION_CODE: '371422' }))).toContain('沿用')
     expect(await countySettings(empty)).toEqual({ orgId: 'org-old', regionCode: '371422', name: '宁津县总工会' })
   })
