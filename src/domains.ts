@@ -175,6 +175,18 @@ export const DOMAINS: DomainEntry[] = [
     workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
   },
   {
+    // 组织架构: the org tree, 街道/乡镇 and the employers that route 入会 applications; admins only, each within
+    // the union they administer.
+    key: 'orgs',
+    name: '组织架构',
+    icon: 'orgs',
+    pages: ['index/index', 'org/index', 'areas/index', 'employers/index', 'employer/index', 'import/index'],
+    workbench: [
+      { title: '组织架构', subtitle: '组织树、街道/乡镇，Excel 批量导入', url: '/pages/orgs/index/index', roles: ['admin'] },
+      { title: '用人单位', subtitle: '单位名称和别名决定入会申请分派到哪个工会', url: '/pages/orgs/employers/index', roles: ['admin'] },
+    ],
+  },
+  {
     key: 'account',
     name: '工作人员',
     icon: 'account',

@@ -38,11 +38,13 @@ export function defineModule(m: FunctionModule): FunctionModule {
   return m
 }
 
-/** Collections every function relies on through `_core` (identity, org tree, limits, audit, notices). */
+/** Collections every function relies on through `_core` (identity, org tree and county, limits, audit, notices). */
 export const CORE_COLLECTIONS: Collections = {
   users: {},
   orgs: { indexes: ['parentId'] },
   areas: { indexes: ['orgId', 'order'] },
+  // the county's settings (root org, 行政区划代码): one document, see county.ts
+  settings: {},
   rate_limits: { indexes: ['expiresAt'] },
   audit_log: { indexes: [['targetId', 'at'], 'action'] },
   outbox: {

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto'
 import { ACTIVATION_CODE_LENGTH, CODE_ALPHABET, normalizeCode } from '../../src/contracts/account/schemas'
 import type { OrgDoc } from '../_core/auth'
+import { countySettings } from '../_core/county'
 import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
 
 export const ACTIVATION_CODES = 'activation_codes'
@@ -33,12 +34,10 @@ export interface ActivationDoc extends Doc {
   usedAt: string | null
 }
 
-/** The county federation the first admin governs: COUNTY_ORG_ID, else the one org without a parent. */
-export async function countyOrg(store: Store, env: Record<string, string | undefined> = process.env): Promise<OrgDoc | null> {
-  if (env.COUNTY_ORG_ID) return store.get<OrgDoc>('orgs', env.COUNTY_ORG_ID)
-  // Org trees hold hundreds of orgs; filtered here because a null match differs between the two stores.
-  const roots = (await store.find<OrgDoc>('orgs', { limit: 1000 })).filter((o) => !o.parentId)
-  return roots.length === 1 ? roots[0] : null
+/** The county federation the first admin governs: the root org the county's settings name, none until set up. */
+export async function countyOrg(store: Store): Promise<OrgDoc | null> {
+  const county = await countySettings(store)
+  return county ? store.get<OrgDoc>('orgs', county.orgId) : null
 }
 
 /** Writes a fresh one-time 激活码 for `orgId` and returns it in clear: the only time it exists in clear. */

@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, FORM_LABELS, GROUP_SIZE, MAX_FILES, STATUS_LABELS, typ
 import { STEPS } from '../../src/contracts/legalAid/states'
 import { orgChain, type UserDoc } from '../_core/auth'
 import type { Impl } from '../_core/contract'
+import { requireCounty } from '../_core/county'
 import { forbidden, invalid } from '../_core/errors'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { routeApplication } from '../membership/routing'
@@ -12,8 +13,6 @@ import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './s
 import { move, toApplicant } from './steps'
 
 /** A case coming in: the worker submits or withdraws it; the union accepts or declines it and assigns a lawyer. */
-
-const COUNTY_ID = process.env.COUNTY_ORG_ID ?? 'org-leling'
 
 async function isUnionLawyer(store: Store, orgId: string, user: UserDoc | null): Promise<boolean> {
   if (!user || !Array.isArray(user.grants)) return false
@@ -44,7 +43,8 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {
       throw invalid([{ path: 'fileIds', message: '证据文件不存在或已用于其他案件，请重新上传' }])
     }
-    const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, COUNTY_ID)
+    const { orgId: countyId } = await requireCounty(ctx.store)
+    const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, countyId)
     const rule = await ruleFor(ctx.store, route.org._id)
     const decision = due(ctx, now, rule.decisionDays, rule.unit)
     const urgent = input.category === 'wage' && input.groupSize >= GROUP_SIZE

@@ -34,11 +34,13 @@ export function searchWhere(q: string): Where {
 export const membershipActions = implement(membershipApi, {
   options: {
     handler: async (_input, ctx): Promise<MembershipOptions> => {
-      const areas = await ctx.store.find<{ _id: string; name: string }>('areas', { orderBy: [['order', 'asc']], limit: 200 })
-      const employers = await ctx.store.find<{ _id: string; name: string; orgId: string }>('employers', { limit: 200 })
-      const seen = new Set<string>()
-      const names = employers.filter((e) => !seen.has(e.orgId) && seen.add(e.orgId)).map((e) => e.name)
-      return { regions: areas.map((a) => ({ id: a._id, name: a.name })), employers: names, privacyNotice: PRIVACY_NOTICE }
+      const areas = await ctx.store.find<{ _id: string; name: string; disabled?: boolean }>('areas', { orderBy: [['order', 'asc']], limit: 200 })
+      const employers = await ctx.store.find<{ _id: string; name: string; orgId: string; alias?: boolean }>('employers', { limit: 200 })
+      // Suggestions: each employer once, by its own name (aliases route too, but need not be offered), and none
+      // whose union no longer takes applications.
+      const disabled = new Set((await ctx.store.find('orgs', { where: { disabled: true }, limit: 1000 })).map((o) => o._id))
+      const names = employers.filter((e) => !e.alias && !disabled.has(e.orgId)).map((e) => e.name)
+      return { regions: areas.filter((a) => !a.disabled).map((a) => ({ id: a._id, name: a.name })), employers: names, privacyNotice: PRIVACY_NOTICE }
     },
   },
 

@@ -7,13 +7,14 @@ import { DuplicateKeyError } from '../_core/store/port'
 import { newId } from '../_core/ids'
 import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, toMine, type ApplicationDoc } from './model'
 import { routeApplication } from './routing'
-import { COUNTY_ID, keysOf, myLive, releaseLocks } from './shared'
+import { countySettings, requireCounty } from '../_core/county'
+import { keysOf, myLive, releaseLocks } from './shared'
 
 /** 入会 from the applicant's side: apply (first time, or fixed after 驳回) and withdraw. */
 
 async function regionName(ctx: Ctx, region: string): Promise<string> {
-  const area = await ctx.store.get<{ _id: string; name: string }>('areas', region)
-  if (!area) throw new AppError('VALIDATION_FAILED', '所在地区不正确', [{ path: 'region', message: '请从列表中选择所在地区' }])
+  const area = await ctx.store.get<{ _id: string; name: string; disabled?: boolean }>('areas', region)
+  if (!area || area.disabled) throw new AppError('VALIDATION_FAILED', '所在地区不正确', [{ path: 'region', message: '请从列表中选择所在地区' }])
   return area.name
 }
 
@@ -30,7 +31,8 @@ const APPLY_TOO_OFTEN = '提交太频繁了，请一小时后再试'
  * (that would tell a stranger whether the number's owner is a member), only whom to call.
  */
 async function idRefusal(ctx: Ctx): Promise<string> {
-  const county = await ctx.store.get<{ _id: string; phone?: string }>('orgs', COUNTY_ID)
+  const countyId = (await countySettings(ctx.store))?.orgId
+  const county = countyId ? await ctx.store.get<{ _id: string; phone?: string }>('orgs', countyId) : null
   const base = '该身份证号无法提交新的申请，如有疑问请联系工会'
   return county?.phone ? `${base}（电话 ${county.phone}）` : base
 }
@@ -44,6 +46,8 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
   ],
   handler: async (input, ctx) => {
     const { pii } = keysOf(ctx)
+    // Before anything else: with no county set up there is nowhere right to send the application.
+    const county = await requireCounty(ctx.store)
     const idHash = pii.hash(input.idNumber)
     const at = ctx.now().toISOString()
     const existing = await myLive(ctx)
@@ -53,7 +57,7 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       if (existing.idHash === idHash) return toMine(existing)
       throw conflict('您已有一份待审核的入会申请，如需修改请先撤回')
     }
-    const route = await routeApplication(ctx.store, input, COUNTY_ID)
+    const route = await routeApplication(ctx.store, input, county.orgId)
     const fields = {
       applicantOpenid: ctx.caller.openid,
       orgId: route.org._id,

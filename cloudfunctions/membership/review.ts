@@ -4,10 +4,9 @@ import type { BulkApproveResult } from '../../src/contracts/membership/schemas'
 import { beijingDay, beijingYear } from '../../src/contracts/time'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict } from '../_core/errors'
-import { orgChain } from '../_core/auth'
+import { requireCounty } from '../_core/county'
 import { APPLICATIONS, toDetail, type ApplicationDoc } from './model'
 import { nextMemberNo } from './numbers'
-import type { RoutedOrg } from './routing'
 import { governedApplication, releaseLocks } from './shared'
 
 /** 入会 from the union's side: review one, approve a batch, revoke a membership. */
@@ -33,13 +32,13 @@ export async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<A
   const doc = await governedApplication(ctx, id)
   if (doc.status !== 'pending') throw conflict(`这份申请${statusLabel(doc.status)}，无需再审核`)
   const at = ctx.now()
+  // Member numbers start with the county's 行政区划代码, set up once for the deployment.
+  const { regionCode } = review.decision === 'approve' ? await requireCounty(ctx.store) : { regionCode: '' }
   const updated = await ctx.store.transaction(async (tx) => {
     const current = await tx.get<ApplicationDoc>(APPLICATIONS, id)
     if (!current || current.status !== 'pending') return null
     const next: ApplicationDoc = { ...current, reviewedBy: ctx.caller.openid, reviewedAt: at.toISOString() }
     if (review.decision === 'approve') {
-      const chain = await Promise.all((await orgChain(tx, current.orgId)).map((o) => tx.get<RoutedOrg>('orgs', o)))
-      const regionCode = chain.find((o) => o?.regionCode)?.regionCode ?? '000000'
       const year = beijingYear(at)
       next.status = 'approved'
       next.memberNo = await nextMemberNo(tx, regionCode, year)

@@ -9,8 +9,11 @@ const DEMO_EMPLOYERS: Record<string, string[]> = {
   'org-hospital': ['乐陵市人民医院'],
 }
 
+/** Each company's first name is its own; the others are aliases of it (组织架构 → 用人单位 shows them together). */
 export async function seedMembership(store: Store, _demo: DemoContext): Promise<void> {
-  for (const [orgId, names] of Object.entries(DEMO_EMPLOYERS)) {
-    for (const name of names) await store.put('employers', { _id: employerDocId(name), name, orgId })
+  for (const [orgId, [primary, ...aliases]] of Object.entries(DEMO_EMPLOYERS)) {
+    const employerId = employerDocId(primary)
+    await store.put('employers', { _id: employerId, name: primary, orgId, employerId })
+    for (const name of aliases) await store.put('employers', { _id: employerDocId(name), name, orgId, employerId, alias: true })
   }
 }

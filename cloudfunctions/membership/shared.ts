@@ -1,12 +1,10 @@
 import type { Ctx } from '../_core/contract'
 import { AppError, forbidden, notFound } from '../_core/errors'
 import { governsOrg } from '../_core/auth'
+import { countySettings } from '../_core/county'
 import type { Keys } from '../_core/keys'
 import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, type ApplicationDoc } from './model'
 import type { MyApplication } from '../../src/contracts/membership/schemas'
-
-/** The county this deployment serves: one federation per deployment, as unions deploy it. */
-export const COUNTY_ID = process.env.COUNTY_ORG_ID ?? 'org-leling'
 
 export const LIVE: ApplicationDoc['status'][] = ['pending', 'approved', 'rejected']
 
@@ -45,11 +43,12 @@ export async function releaseLocks(tx: Ctx['store'], doc: ApplicationDoc) {
  * has one (enterprise unions often list none), ending at the county federation.
  */
 export async function unionPhone(ctx: Ctx, orgId: string): Promise<string | undefined> {
+  const countyId = (await countySettings(ctx.store))?.orgId ?? null
   let id: string | null = orgId
   for (let hops = 0; id && hops < 6; hops++) {
     const org: { _id: string; phone?: string; parentId?: string | null } | null = await ctx.store.get('orgs', id)
     if (org?.phone) return org.phone
-    id = org?.parentId ?? (id === COUNTY_ID ? null : COUNTY_ID)
+    id = org?.parentId ?? (id === countyId ? null : countyId)
   }
   return undefined
 }

@@ -7,7 +7,8 @@ import { newId } from '../_core/ids'
 import type { Where } from '../_core/store/port'
 import { APPLICATIONS, type ApplicationDoc } from './model'
 import { routeApplication, type Route } from './routing'
-import { COUNTY_ID, myLive } from './shared'
+import { requireCounty } from '../_core/county'
+import { myLive } from './shared'
 
 /**
  * 会籍转移: a member who changes employer moves to another grassroots union. The member asks, the RECEIVING
@@ -78,7 +79,8 @@ export const requestTransferAction: Impl<typeof membershipApi.requestTransfer> =
       throw new AppError('VALIDATION_FAILED', '所在地区不正确', [{ path: 'region', message: '请从列表中选择所在地区' }])
     }
     // Routed exactly as a new application would be, with the member's own 新就业形态 group.
-    const route = await routeApplication(ctx.store, { employer: input.toEmployer, newEmploymentType: member.newEmploymentType, region }, COUNTY_ID)
+    const { orgId: countyId } = await requireCounty(ctx.store)
+    const route = await routeApplication(ctx.store, { employer: input.toEmployer, newEmploymentType: member.newEmploymentType, region }, countyId)
     if (route.org._id === member.orgId) {
       throw new AppError('VALIDATION_FAILED', `新工作单位仍由${member.orgName}受理，无需转移会籍`, [
         { path: 'toEmployer', message: `新工作单位仍属于${member.orgName}，无需转移` },

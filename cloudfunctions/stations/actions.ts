@@ -150,11 +150,12 @@ export const stationsActions = implement(stationsApi, {
 
   areas: {
     handler: async (_input, ctx) => {
-      const docs = await ctx.store.find<Doc & { name: string; center: { lat: number; lng: number } }>('areas', {
+      const docs = await ctx.store.find<Doc & { name: string; center?: { lat: number; lng: number }; disabled?: boolean }>('areas', {
         orderBy: [['order', 'asc']],
         limit: 200,
       })
-      const items: Area[] = docs.map((a) => ({ id: a._id, name: a.name, lat: a.center.lat, lng: a.center.lng }))
+      // The centre is optional in 组织架构: an area without one cannot be jumped to on the map.
+      const items: Area[] = docs.flatMap((a) => (a.center && !a.disabled ? [{ id: a._id, name: a.name, lat: a.center.lat, lng: a.center.lng }] : []))
       return { items }
     },
   },

@@ -177,7 +177,7 @@ export function zipUnpackedSize(buf: Buffer): number | null {
 }
 
 /** A cell as the person typed it: numbers in full, rich text joined, formulas by their result. */
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)

@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path'
 import { countyOrg, createActivationCode, formatCode } from '../../cloudfunctions/account/codes'
 import { ROLE_GRANTS } from '../../cloudfunctions/account/grants'
+import { CountySetupError, ensureCounty } from '../../cloudfunctions/orgs/setup'
 import type { OrgDoc } from '../../cloudfunctions/_core/auth'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 
@@ -14,15 +15,43 @@ export interface Issued {
   org: OrgDoc
 }
 
+/** --county-name / --region-code (or COUNTY_NAME / REGION_CODE): what a fresh environment's county is. */
+export interface CountyOptions {
+  name?: string
+  regionCode?: string
+}
+
+export function countyOptions(argv: string[], env: Record<string, string | undefined>): CountyOptions {
+  const option = (name: string) => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  return { name: option('--county-name') ?? env.COUNTY_NAME, regionCode: option('--region-code') ?? env.REGION_CODE }
+}
+
+/**
+ * Sets the county up when the store has none yet (the root org and the settings naming it and its 行政区划代码),
+ * then says what it found or did; the first admin builds the rest of the tree in the 工作台.
+ */
+export async function setUpCounty(store: Store, opts: CountyOptions, now = new Date()): Promise<string> {
+  try {
+    const { settings, did } = await ensureCounty(store, opts, now)
+    const what = { existing: '本县已设置', adopted: '已设置本县（沿用 orgs 中已有的总工会）', created: '已创建本县总工会并完成设置' }[did]
+    return `${what}：${settings.name}（${settings.orgId}），行政区划代码 ${settings.regionCode}`
+  } catch (e) {
+    if (e instanceof CountySetupError) throw new ActivationError(e.message)
+    throw e
+  }
+}
+
 /** Writes a new one-time code for the county federation (or `orgId`) and returns it in clear. */
-export async function issueActivationCode(store: Store, env: Record<string, string | undefined>, now = new Date(), orgId?: string): Promise<Issued> {
-  const org = orgId ? await store.get<OrgDoc>('orgs', orgId) : await countyOrg(store, env)
+export async function issueActivationCode(store: Store, now = new Date(), orgId?: string): Promise<Issued> {
+  const org = orgId ? await store.get<OrgDoc>('orgs', orgId) : await countyOrg(store)
   if (!org) {
-    const which = orgId ?? env.COUNTY_ORG_ID
     throw new ActivationError(
-      which
-        ? `组织「${which}」不在 orgs 集合中 / org not found: 先录入组织树（格式同 cloudfunctions/_local/seed/orgs.ts），或改正 COUNTY_ORG_ID`
-        : 'orgs 集合中没有唯一的总工会（parentId 为空的组织）/ no single root org: 设置 COUNTY_ORG_ID 或用 --org 指定',
+      orgId
+        ? `组织「${orgId}」不在 orgs 集合中 / org not found: 先在工作台「组织架构」中添加，或改正 --org`
+        : '本县尚未设置 / county not set up: 加上 --county-name <本县总工会名称> --region-code <6 位行政区划代码> 运行',
     )
   }
   const { code, expiresAt } = await createActivationCode(store, org._id, now)

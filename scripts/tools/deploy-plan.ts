@@ -21,13 +21,16 @@ const DEFAULT_SETTINGS: FunctionSettings = { timeout: 20, memorySize: 256 }
 export const FUNCTION_SETTINGS: Record<string, Partial<FunctionSettings>> = {
   // exceljs export of a county's members: the slowest and largest action there is.
   membership: { timeout: 60, memorySize: 512 },
+  // exceljs import of a county's org tree and employers: a row report and one transaction per changed row.
+  orgs: { timeout: 60, memorySize: 512 },
   // The outbox deliverer runs inside account (identity, the smallest function) on a timer; see _core/cloud.ts.
   account: { triggers: [{ ...OUTBOX_TRIGGER }] },
 }
 
 /** Environment variables a function reads; secret ones come from deploy.secrets.json and are never printed. */
 export const SECRET_VARS = ['PII_KEY', 'CARD_SIGNING_KEY'] as const
-export const PLAIN_VARS = ['COUNTY_ORG_ID', 'WX_TEMPLATES'] as const
+// The county (root org, 行政区划代码) is no variable: it lives in the database's settings, see _core/county.ts.
+export const PLAIN_VARS = ['WX_TEMPLATES'] as const
 
 export interface IndexPlan {
   /** deterministic, so a second run finds it: fields and directions, e.g. orgId_1_status_1_submittedAt_1 */
@@ -97,7 +100,7 @@ export interface PlanInput {
   collections: Collections
   /** PII_KEY, CARD_SIGNING_KEY, … from deploy.secrets.json */
   secrets: Record<string, string | undefined>
-  /** COUNTY_ORG_ID, WX_TEMPLATES, … from the environment / .env */
+  /** WX_TEMPLATES, … from the environment / .env */
   vars: Record<string, string | undefined>
   distRoot?: string
   /** functions whose module declares an `onTimer` job: each gets the minute timer trigger */
@@ -139,7 +142,6 @@ export function buildPlan(input: PlanInput): DeployPlan {
     for (const k of PLAIN_VARS) {
       const v = input.vars[k]
       if (v) envVariables[k] = v
-      else if (k === 'COUNTY_ORG_ID') missing.push('COUNTY_ORG_ID（本县总工会在 orgs 集合中的 _id，写在 .env）')
     }
     const hash = codeHash(dir)
     if (!hash) missing.push(`${dir}/index.js（先运行 npm run build:functions）`)

@@ -1,6 +1,7 @@
-// npm run deploy [-- --dry-run]: creates or updates every cloud function, collection, index and collection
-// permission of the CloudBase environment TCB_ENV_ID from the function registry. --dry-run prints the whole
-// plan with no credentials and no network. See deploy-plan.ts (what) and deploy-apply.ts (how).
+// npm run deploy [-- --dry-run] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
+// function, collection, index and collection permission of the CloudBase environment TCB_ENV_ID from the function
+// registry, then sets the county up if the database has none yet and prints the first admin's 激活码. --dry-run
+// prints the whole plan with no credentials and no network. See deploy-plan.ts (what) and deploy-apply.ts (how).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -9,7 +10,7 @@ import { deployEnv } from '../../config/release'
 import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
 import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
 import { readSecrets, secretsPath } from './secrets'
-import { adminCount, cloudStore, formatIssued, issueActivationCode } from './activation'
+import { adminCount, cloudStore, countyOptions, formatIssued, issueActivationCode, setUpCounty, type CountyOptions } from './activation'
 
 const DIST = 'dist/cloudfunctions'
 
@@ -22,7 +23,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets,
-    vars: { COUNTY_ORG_ID: env.COUNTY_ORG_ID, WX_TEMPLATES },
+    vars: { WX_TEMPLATES },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
   })
@@ -113,18 +114,24 @@ function parseCron(desc: string): string {
   }
 }
 
-/** Until the county has an admin, every deploy ends with a fresh 激活码; afterwards admins invite everyone else. */
-async function firstAdminCode(env: Record<string, string | undefined>): Promise<void> {
+/**
+ * A fresh environment gets its county (root org, 行政区划代码) from --county-name / --region-code; until the county
+ * has an admin, every deploy ends with a fresh 激活码; afterwards admins invite everyone else.
+ */
+async function firstAdminCode(env: Record<string, string | undefined>, county: CountyOptions): Promise<void> {
   try {
     const store = await cloudStore(env)
+    console.log(await setUpCounty(store, county))
     if ((await adminCount(store)) > 0) {
       console.log('已有管理员：其他工作人员由管理员在「工作台 → 邀请工作人员」邀请（需要新的激活码时运行 npm run admin-code -- --cloud）')
       return
     }
-    console.log(formatIssued(await issueActivationCode(store, env)))
+    console.log(formatIssued(await issueActivationCode(store)))
   } catch (e) {
     // The deploy itself succeeded; say why no code was printed and how to get one.
-    console.error(`未生成激活码 / no activation code: ${e instanceof Error ? e.message : String(e)}\n录入组织树后运行 npm run admin-code -- --cloud`)
+    console.error(
+      `未生成激活码 / no activation code: ${e instanceof Error ? e.message : String(e)}\n之后可运行 npm run admin-code -- --cloud --county-name <本县总工会名称> --region-code <6 位行政区划代码>`,
+    )
   }
 }
 
@@ -158,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const changes = await applyPlan(plan, managerApi(env.TCB_ENV_ID as string, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string))
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
-    await firstAdminCode(env)
+    await firstAdminCode(env, countyOptions(argv, env))
     return 0
   } catch (e) {
     if (e instanceof StepError) {

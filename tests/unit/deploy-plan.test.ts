@@ -22,7 +22,7 @@ describe('deploy plan', () => {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets: SECRETS,
-    vars: { COUNTY_ORG_ID: 'org-county' },
+    vars: {},
     distRoot: '/nonexistent',
   })
 
@@ -33,7 +33,10 @@ describe('deploy plan', () => {
       expect(f.timeout).toBeGreaterThanOrEqual(10)
       expect(f.timeout).toBeLessThanOrEqual(60)
       expect(f.memorySize).toBeGreaterThanOrEqual(128)
-      expect(Object.keys(f.envVariables)).toEqual(expect.arrayContaining(['PII_KEY', 'CARD_SIGNING_KEY', 'COUNTY_ORG_ID']))
+      expect(Object.keys(f.envVariables)).toEqual(expect.arrayContaining(['PII_KEY', 'CARD_SIGNING_KEY']))
+      // The county lives in the database's settings, set up by admin-code / deploy: no variable is required for it.
+      expect(f.envVariables).not.toHaveProperty('COUNTY_ORG_ID')
+      expect(f.missing.filter((m) => !m.includes('index.js'))).toEqual([])
     }
     expect(plan.functions.flatMap((f) => f.triggers)).toEqual([OUTBOX_TRIGGER])
   })
@@ -140,7 +143,7 @@ describe('deploy apply', () => {
       functionNames: FUNCTION_NAMES,
       collections: COLLECTIONS,
       secrets: SECRETS,
-      vars: { COUNTY_ORG_ID: 'org-county' },
+      vars: {},
       distRoot: '/nonexistent',
     })
     for (const f of plan.functions) f.codeHash = 'abc123abc123'
@@ -163,7 +166,7 @@ describe('deploy apply', () => {
 describe('npm run deploy', () => {
   const run = (args: string[], extra: Record<string, string> = {}) => {
     const env: Record<string, string | undefined> = { ...process.env, GH_DOTENV: 'does-not-exist.env', ...extra }
-    for (const k of ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY', 'COUNTY_ORG_ID']) if (!(k in extra)) delete env[k]
+    for (const k of ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY', 'COUNTY_NAME', 'REGION_CODE']) if (!(k in extra)) delete env[k]
     return spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/tools/deploy.ts', ...args], {
       cwd: ROOT,
       env: env as NodeJS.ProcessEnv,
@@ -174,7 +177,7 @@ describe('npm run deploy', () => {
   it('--dry-run prints the whole plan without credentials and never a secret', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gh-deploy-'))
     writeFileSync(join(dir, 'secrets.json'), JSON.stringify(SECRETS))
-    const r = run(['--dry-run'], { GH_SECRETS_FILE: join(dir, 'secrets.json'), TCB_ENV_ID: 'gonghui-test', COUNTY_ORG_ID: 'org-county' })
+    const r = run(['--dry-run'], { GH_SECRETS_FILE: join(dir, 'secrets.json'), TCB_ENV_ID: 'gonghui-test' })
     expect(r.status).toBe(0)
     for (const fn of FUNCTION_NAMES) expect(r.stdout).toContain(`function ${fn}: runtime ${RUNTIME}`)
     for (const c of Object.keys(COLLECTIONS)) expect(r.stdout).toContain(`collection ${c}: permission ADMINONLY`)

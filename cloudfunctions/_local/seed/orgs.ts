@@ -6,8 +6,6 @@ export interface SeedOrg {
   name: string
   parentId: string | null
   kind: 'county' | 'enterprise' | 'joint' | 'industry'
-  /** county federations: the 6-digit administrative code member numbers start with */
-  regionCode?: string
   /** 联合工会/行业工会: which 新就业形态 groups they organise, and where (empty = the whole county) */
   industries?: NewEmploymentType[]
   regions?: string[]
@@ -20,7 +18,7 @@ export interface SeedOrg {
  * 新就业形态劳动者 — one for 市中街道 across all gig trades, and county-wide ones per trade.
  */
 export const ORGS: SeedOrg[] = [
-  { id: DEMO_COUNTY, name: '乐陵市总工会', parentId: null, kind: 'county', regionCode: '371481', phone: '0534-6221234' },
+  { id: DEMO_COUNTY, name: '乐陵市总工会', parentId: null, kind: 'county', phone: '0534-6221234' },
   { id: 'org-taishan', name: '泰山体育产业集团有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
   { id: 'org-baizao', name: '山东百枣纲目生物科技有限公司工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
   { id: 'org-hospital', name: '乐陵市人民医院工会', parentId: DEMO_COUNTY, kind: 'enterprise' },
@@ -43,3 +41,6 @@ export const ORGS: SeedOrg[] = [
     regions: [],
   },
 ]
+
+/** The demo county's settings: its root org and the 行政区划代码 of 乐陵市, which member numbers start with. */
+export const DEMO_SETTINGS = { orgId: DEMO_COUNTY, regionCode: '371481', name: '乐陵市总工会' }

@@ -2,16 +2,18 @@ import type { Store } from '../../_core/store/port'
 import { MODULES } from '../registry'
 import { AREAS } from './leling'
 import { DEMO_COUNTY, PERSONAS } from './personas'
-import { ORGS } from './orgs'
+import { DEMO_SETTINGS, ORGS } from './orgs'
+import { writeCountySettings } from '../../_core/county'
 import { grantId, ROLE_GRANTS } from '../../account/grants'
 
 /**
- * Fills an empty store with the demo county: the core's org tree, areas and personas, then each function's
+ * Fills an empty store with the demo county: the core's org tree, county settings, areas and personas, then each function's
  * own demo seed. A store that has users already is left alone.
  */
 export async function seedIfEmpty(store: Store, now = new Date()): Promise<boolean> {
   if ((await store.count('users')) > 0) return false
   for (const { id, ...org } of ORGS) await store.put('orgs', { _id: id, ...org })
+  await writeCountySettings(store, DEMO_SETTINGS)
   for (const [i, a] of AREAS.entries())
     await store.put('areas', { _id: a.id, name: a.name, center: { lat: a.lat, lng: a.lng }, orgId: DEMO_COUNTY, order: i })
   for (const mod of Object.values(MODULES)) await mod.seed?.(store, { now, countyId: DEMO_COUNTY })

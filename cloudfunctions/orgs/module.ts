@@ -1,0 +1,10 @@
+import { defineModule } from '../_core/module'
+import { orgsActions } from './actions'
+
+export default defineModule({
+  actions: orgsActions,
+  // orgs, areas and settings are core collections (every function reads them); employers is shared with 入会.
+  collections: {
+    employers: { indexes: ['employerId', ['orgId', 'name']] },
+  },
+})

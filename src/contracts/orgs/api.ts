@@ -1,0 +1,53 @@
+import * as z from 'zod'
+import { action } from '../api'
+import {
+  employersInput,
+  importSheetInput,
+  moveAreaInput,
+  moveOrgInput,
+  removeEmployerInput,
+  saveAreaInput,
+  saveCountyInput,
+  saveEmployerInput,
+  saveOrgInput,
+  setAreaDisabledInput,
+  setOrgDisabledInput,
+  type AreaItem,
+  type CountyInfo,
+  type EmployerItem,
+  type OrgImportReport,
+  type OrgTree,
+} from './schemas'
+
+const none = z.object({})
+
+/**
+ * The `orgs` cloud function: 组织架构 (the org tree, 街道/乡镇, employers that route 入会 applications, the county's
+ * settings), managed in the 工作台. Admins only: an admin of a sub-union manages that union and everything below
+ * it; 街道/乡镇 and the region code belong to the county federation's admins.
+ */
+export const orgsApi = {
+  tree: action<OrgTree>()(none, ['admin']),
+  saveOrg: action<{ id: string; created: boolean }>()(saveOrgInput, ['admin']),
+  moveOrg: action<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
+  setOrgDisabled: action<{ id: string; disabled: boolean }>()(setOrgDisabledInput, ['admin']),
+  saveCounty: action<CountyInfo>()(saveCountyInput, ['admin']),
+
+  saveArea: action<{ id: string; created: boolean }>()(saveAreaInput, ['admin']),
+  moveArea: action<{ items: AreaItem[] }>()(moveAreaInput, ['admin']),
+  setAreaDisabled: action<{ id: string; disabled: boolean }>()(setAreaDisabledInput, ['admin']),
+
+  employers: action<{ items: EmployerItem[]; total: number }>()(employersInput, ['admin']),
+  saveEmployer: action<{ id: string; created: boolean }>()(saveEmployerInput, ['admin']),
+  removeEmployer: action<{ removed: true }>()(removeEmployerInput, ['admin']),
+
+  /** The Excel template: sheets 街道乡镇 / 组织 / 用人单位 with Chinese headers and one example row each. */
+  importTemplate: action<{ filename: string; base64: string }>()(none, ['admin']),
+  importSheet: action<OrgImportReport>()(importSheetInput, ['admin']),
+}
+
+declare module '../api' {
+  interface Apis {
+    orgs: typeof orgsApi
+  }
+}

@@ -1,0 +1,140 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import Btn from '@/components/Btn'
+import RoleGate from '@/components/RoleGate'
+import { call } from '@/api/client'
+import { orgsApi } from '@/contracts/orgs/api'
+import type { OrgImportReport } from '@/contracts/orgs/schemas'
+import { alert, confirm } from '@/utils/dialog'
+import { saveXlsx } from '@/utils/saveFile'
+import { pickFromChat, readBrowserFile, type PickedFile } from '../shared/file'
+import ImportReportView from './ImportReport'
+import '../shared/orgs.scss'
+import './index.scss'
+
+const SHEETS: Array<[string, string]> = [
+  ['街道乡镇', '名称、纬度、经度'],
+  ['组织', '名称、上级组织、类型、电话、服务街道、行业'],
+  ['用人单位', '单位名称、别名、所属工会'],
+]
+
+/** 组织架构 from Excel: pick the workbook, see every row's result (预览, nothing written), then 确认导入. */
+export default function OrgImportPage() {
+  return <RoleGate spec={orgsApi.importSheet}>{() => <OrgImport />}</RoleGate>
+}
+
+function OrgImport() {
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
+  const [message, setMessage] = useState('')
+  const [report, setReport] = useState<OrgImportReport | null>(null)
+  const [sending, setSending] = useState(false)
+
+  const accept = (picked: PickedFile) => {
+    if (picked.ok) {
+      setFile({ name: picked.name, base64: picked.base64 })
+      setMessage('')
+      setReport(null)
+    } else if (!('cancelled' in picked)) setMessage(picked.message)
+  }
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return setMessage('请先选择按模板填写的 Excel 文件')
+    setSending(true)
+    const res = await call('orgs', 'importSheet', { file, dryRun })
+    setSending(false)
+    if (!res.ok) {
+      setReport(null)
+      return setMessage(res.error.message)
+    }
+    setMessage('')
+    setReport(res.data)
+  }
+
+  const commit = async () => {
+    if (!report) return
+    const n = (k: 'created' | 'updated' | 'refused') => report.sheets.reduce((sum, s) => sum + s[k], 0)
+    const ok = await confirm({
+      title: '确认导入？',
+      content: `将新增 ${n('created')} 条、更新 ${n('updated')} 条${n('refused') ? `；${n('refused')} 行有问题，不会导入` : ''}。每一处改动都记入操作日志。`,
+      confirmText: '导入',
+      danger: true,
+    })
+    if (ok) await send(false)
+  }
+
+  const downloadTemplate = async () => {
+    const res = await call('orgs', 'importTemplate')
+    if (!res.ok) return alert('模板下载失败', res.error.message)
+    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
+    else await alert('模板下载失败', saved.message)
+  }
+
+  const previewed = report?.dryRun === true
+  const importable = previewed && report.sheets.some((s) => s.created + s.updated > 0)
+
+  return (
+    <View className='page org-import'>
+      <View className='card org-import__help'>
+        <Text className='section-title'>表格格式</Text>
+        <Text className='org-import__line'>一个 Excel（.xlsx）文件，按需填写以下工作表，第一行是表头：</Text>
+        {SHEETS.map(([sheet, headers]) => (
+          <Text key={sheet} className='org-import__sheet'>
+            「{sheet}」{headers}
+          </Text>
+        ))}
+        <Text className='org-import__line'>· 按名称找已有记录：同一张表再导入一次不会重复添加</Text>
+        <Text className='org-import__line'>· 上级组织、所属工会写组织名称；留空的上级组织即您所在的工会</Text>
+        <Text className='org-import__line'>· 名称以「示例：」开头的行不会导入</Text>
+        <Btn kind='ghost' size='sm' className='org-import__template' onClick={downloadTemplate}>
+          下载 Excel 模板
+        </Btn>
+      </View>
+
+      <View className='card org-import__source'>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Btn kind='secondary' size='sm' onClick={async () => accept(await pickFromChat())}>
+            从聊天记录选择文件
+          </Btn>
+        ) : (
+          <label className='org-import__file'>
+            选择 Excel 文件
+            <input
+              type='file'
+              accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              className='org-import__input'
+              onChange={(e) => {
+                // Held before anything async, and emptied at once so that picking the same file again fires change.
+                const input = e.currentTarget
+                const picked = input.files?.[0]
+                input.value = ''
+                if (picked) void readBrowserFile(picked).then(accept)
+              }}
+            />
+          </label>
+        )}
+        <Text className={file ? 'org-import__name' : 'muted'}>{file ? file.name : '尚未选择文件'}</Text>
+      </View>
+
+      {message ? <Text className='org-form-error'>{message}</Text> : null}
+
+      {previewed ? (
+        <View className='row-actions org-import__actions'>
+          <Btn kind='secondary' disabled={sending} onClick={() => setReport(null)}>
+            重新选择
+          </Btn>
+          <Btn className='org-import__submit' disabled={sending || !importable} onClick={commit}>
+            {sending ? '正在导入…' : importable ? '确认导入' : '没有要导入的改动'}
+          </Btn>
+        </View>
+      ) : (
+        <Btn className='org-import__preview' disabled={sending || !file} onClick={() => send(true)}>
+          {sending ? '正在检查…' : '预览'}
+        </Btn>
+      )}
+
+      {report ? <ImportReportView report={report} /> : null}
+    </View>
+  )
+}
