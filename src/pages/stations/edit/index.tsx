@@ -252,7 +252,6 @@ function StationEdit() {
             onInput={(e) => set('phone', e.detail.value)}
           />
         </Field>
-        {form.photos.length ? <Text className='muted'>已有 {form.photos.length} 张照片，保存时保留。</Text> : null}
       </View>
 
       {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}
