@@ -17,7 +17,7 @@ export default function StationImage({ url, className = '', onClick }: Props) {
   if (failedUrl === url) {
     return (
       <View className={`station-image station-image--failed ${className}`}>
-        <Text className='station-image__note'>照片暂时无法显示</Text>
+        <Text className='station-image__note'>无法显示</Text>
       </View>
     )
   }
