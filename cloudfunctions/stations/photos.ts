@@ -6,7 +6,7 @@ import { fileStorage } from '../_core/files'
 import { newId } from '../_core/ids'
 import { sniff } from '../_core/sniff'
 import { ownUpload } from '../_core/uploads'
-import type { Store } from '../_core/store/port'
+import type { Store, Where } from '../_core/store/port'
 import { canEditStation } from './access'
 import type { StationDoc, StationPhotoRecord } from './model'
 
@@ -66,7 +66,9 @@ async function changePhotos(
     const others = (current.photos ?? []).filter((p) => !before.includes(p))
     const version = current.version ?? 0
     const set = { photos: [...photos, ...others], updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid }
-    const n = await tx.update(STATIONS, { _id: stationId, version }, { set, inc: { version: 1 } })
+    // A station written before versions existed has none to compare; the transaction still guards it.
+    const where: Where = current.version === undefined ? { _id: stationId } : { _id: stationId, version }
+    const n = await tx.update(STATIONS, where, { set, inc: { version: 1 } })
     if (!n) throw conflict('该驿站刚被他人修改，请重试')
     await ctx.audit(tx, stationId, { photos: before.map((p) => p.id) }, { photos: photos.map((p) => p.id) })
     return { doc: { ...current, ...set, version: version + 1 }, before }
