@@ -64,9 +64,11 @@ export function localFiles(
     async put(path, bytes) {
       const full = join(root, safePath(path))
       mkdirSync(dirname(full), { recursive: true, mode: 0o700 })
-      // write then rename: a reader never sees half a file
-      writeFileSync(full + '.part', bytes, { mode: 0o600 })
-      renameSync(full + '.part', full)
+      // write then rename: a reader never sees half a file; the part file's own name keeps two writers of one
+      // path (a gateway and a test seeding the same .data/) from renaming each other's
+      const part = `${full}.${randomBytes(6).toString('hex')}.part`
+      writeFileSync(part, bytes, { mode: 0o600 })
+      renameSync(part, full)
       return LOCAL_PREFIX + path
     },
     async get(fileId) {

@@ -10,6 +10,7 @@ import { parseImportFile, parseStationsCsv, type CsvParse } from './csv'
 import { importTemplateWorkbook, TEMPLATE_FILENAME } from './template'
 import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 import { reportActions } from './reports'
+import { photoActions, photoLinks } from './photos'
 import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
@@ -39,7 +40,6 @@ function stationBody(fields: Fields, ctx: Ctx) {
     hours: fields.hours,
     amenities: fields.amenities,
     phone: fields.phone,
-    photos: fields.photos,
     updatedAt: ctx.now().toISOString(),
     updatedBy: ctx.caller.openid,
   }
@@ -74,7 +74,8 @@ async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof statio
       try {
         await ctx.store.insert(STATIONS, {
           _id: id,
-          ...stationBody({ ...fields, photos: [] }, ctx),
+          ...stationBody(fields, ctx),
+          photos: [],
           orgId,
           status: 'active',
           version: 1,
@@ -86,7 +87,7 @@ async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof statio
         continue // another import created it a moment ago: update it instead
       }
     }
-    const body = stationBody({ ...fields, photos: existing.photos ?? [] }, ctx)
+    const body = stationBody(fields, ctx)
     const n = await ctx.store.update(
       STATIONS,
       { _id: id, version: existing.version ?? 0 },
@@ -117,7 +118,8 @@ export const stationsActions = implement(stationsApi, {
   get: {
     handler: async ({ id }, ctx) => {
       const doc = await activeStation(ctx, id)
-      return toDetail(doc, ctx.now(), await canEditStation(ctx.store, ctx.caller, doc))
+      const [canEdit, photos] = await Promise.all([canEditStation(ctx.store, ctx.caller, doc), photoLinks(ctx, doc)])
+      return toDetail(doc, ctx.now(), canEdit, photos)
     },
   },
 
@@ -182,6 +184,7 @@ export const stationsActions = implement(stationsApi, {
   },
 
   ...reportActions,
+  ...photoActions,
 
   listManaged: {
     handler: async ({ page, pageSize, q }, ctx) => {
@@ -226,6 +229,8 @@ export const stationsActions = implement(stationsApi, {
         const id = await ctx.store.insert(STATIONS, {
           _id: stationKeyId(orgId, input.name, input.address),
           ...stationBody(input, ctx),
+          // Photos are added one by one once the station exists (addPhoto), never with the form.
+          photos: [],
           orgId,
           status: 'active',
           version: 1,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { AmenityKey } from '../../src/contracts/stations/amenities'
-import type { StationDetail, StationSummary } from '../../src/contracts/stations/schemas'
+import type { StationDetail, StationPhoto, StationSummary } from '../../src/contracts/stations/schemas'
 import { isOpenText, openStatusTextOf } from '../../src/contracts/stations/hours'
 import type { Doc } from '../_core/store/port'
 import { beijingDay } from '../../src/contracts/time'
@@ -12,7 +12,8 @@ export interface StationDoc extends Doc {
   hours: string
   amenities: AmenityKey[]
   phone: string
-  photos: string[]
+  /** in display order, the cover first; see photos.ts */
+  photos: StationPhotoRecord[]
   /** the union org that runs it; its staff (and their parents') may edit it */
   orgId: string
   status: 'active' | 'removed'
@@ -23,6 +24,15 @@ export interface StationDoc extends Doc {
   version: number
   /** 暂停开放 (set when a 关闭了 report is resolved): closed until this Beijing day, when it opens again */
   suspendedUntil?: string
+}
+
+/** One stored photo: the file lives at `stations/<stationId>/<id>.<ext>`; links to it are made when asked. */
+export interface StationPhotoRecord {
+  id: string
+  fileId: string
+  /** openid of the keeper or staff member who added it */
+  uploadedBy: string
+  at: string
 }
 
 /** Whether the station is paused at `now`: from the moment it is set until the reopening day begins (Beijing). */
@@ -54,8 +64,8 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
   return out
 }
 
-export function toDetail(doc: StationDoc, now: Date, canEdit: boolean): StationDetail {
-  return { ...toSummary(doc, now), photos: doc.photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
+export function toDetail(doc: StationDoc, now: Date, canEdit: boolean, photos: StationPhoto[]): StationDetail {
+  return { ...toSummary(doc, now), photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
 }
 
 /**

@@ -5,6 +5,7 @@ import { DEMO_COUNTY, PERSONAS } from './personas'
 import { DEMO_SETTINGS, ORGS } from './orgs'
 import { writeCountySettings } from '../../_core/county'
 import { grantId, ROLE_GRANTS } from '../../account/grants'
+import { seedStationPhotos } from './photos'
 
 /**
  * Fills an empty store with the demo county: the core's org tree, county settings, areas and personas, then each function's
@@ -17,6 +18,7 @@ export async function seedIfEmpty(store: Store, now = new Date()): Promise<boole
   for (const [i, a] of AREAS.entries())
     await store.put('areas', { _id: a.id, name: a.name, center: { lat: a.lat, lng: a.lng }, orgId: DEMO_COUNTY, order: i })
   for (const mod of Object.values(MODULES)) await mod.seed?.(store, { now, countyId: DEMO_COUNTY })
+  await seedStationPhotos(store, now)
   // Users last: their presence marks the seed as done, so a crash midway reseeds on the next start.
   // The personas' grants, indexed as an invitation would have (人员与角色 lists them).
   const orgName = new Map(ORGS.map((o) => [o.id, o.name]))

@@ -1,10 +1,12 @@
 import * as z from 'zod'
 import { action } from '../api'
 import {
+  addPhotoInput,
   getStationInput,
   importCsvInput,
   listManagedInput,
   nearbyInput,
+  photoInput,
   reportInput,
   reportsInput,
   resolveReportInput,
@@ -13,6 +15,7 @@ import {
   type Area,
   type ImportReport,
   type StationDetail,
+  type StationPhotos,
   type StationReportItem,
   type StationSummary,
 } from './schemas'
@@ -33,6 +36,10 @@ export const stationsApi = {
   reports: action<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
   resolveReport: action<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),
   openReportCount: action<{ count: number }>()(z.object({}), ['keeper', 'staff', 'admin']),
+  // 照片: keepers for their stations, staff and admins for their org and below (checked per station).
+  addPhoto: action<StationPhotos>()(addPhotoInput, ['keeper', 'staff', 'admin']),
+  removePhoto: action<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
+  coverPhoto: action<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
 }
 
 declare module '../api' {

@@ -5,6 +5,7 @@ import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
 import { looksSwapped, SWAPPED_MESSAGE } from './coords'
+import { uploadedFile } from '../files'
 
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度必须在 -90 到 90 之间').max(90, '纬度必须在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度必须在 -180 到 180 之间').max(180, '经度必须在 -180 到 180 之间')
@@ -105,7 +106,6 @@ export const stationFields = z
     }),
     amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
     phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
-    photos: z.array(z.string().url('照片地址不正确').max(500), { error: '照片必须是列表' }).max(9, '最多 9 张照片').default([]),
   })
   .superRefine(
     (v, ctx) => {
@@ -138,6 +138,21 @@ export const upsertInput = z.intersection(
   stationFields,
 )
 export type UpsertInput = z.input<typeof upsertInput>
+
+/** 驿站照片: enough to show the door, the room and what it offers; more would only slow the detail page. */
+export const MAX_STATION_PHOTOS = 6
+
+/** The file was uploaded first (kind `stationPhoto`, into the caller's own folder); this files it under the station. */
+export const addPhotoInput = z.object({ stationId, fileId: uploadedFile('照片') })
+
+/** Remove one photo, or make it the cover (moved first). */
+export const photoInput = z.object({ stationId, photoId: docId('照片编号') })
+
+/** What every photo change answers: the photos as they now stand, and the station's new version. */
+export interface StationPhotos {
+  photos: StationPhoto[]
+  version: number
+}
 
 /** Base64 of at most MAX_IMPORT_BYTES: 4 characters for every 3 bytes. */
 const MAX_IMPORT_FILE_BYTES = 2 * 1024 * 1024
@@ -194,8 +209,15 @@ export interface StationSummary {
   suspendedUntil?: string
 }
 
+/** A station's photo as the app shows it: the link works for about an hour, then the page loads a new one. */
+export interface StationPhoto {
+  id: string
+  url: string
+}
+
 export interface StationDetail extends StationSummary {
-  photos: string[]
+  /** the first is the cover */
+  photos: StationPhoto[]
   orgId: string
   updatedAt: string
   /** send it back with an edit: it changes with every save */

@@ -1,10 +1,11 @@
 import { beijingDay } from '@/contracts/time'
-import { Image, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import AmenityBadges from '@/pages/stations/components/AmenityBadges'
 import Btn from '@/components/Btn'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
+import StationImage from '@/pages/stations/components/StationImage'
 import StateView from '@/components/StateView'
 import type { ApiError } from '@/contracts/result'
 import type { StationDetail } from '@/contracts/stations/schemas'
@@ -114,13 +115,12 @@ export default function StationDetailPage() {
 
       {s.photos.length ? (
         <ScrollView scrollX className='station-detail__photos'>
-          {s.photos.map((url) => (
-            <Image
-              key={url}
-              src={url}
-              mode='aspectFill'
+          {s.photos.map((p) => (
+            <StationImage
+              key={p.id}
+              url={p.url}
               className='station-detail__photo'
-              onClick={() => Taro.previewImage({ current: url, urls: s.photos })}
+              onClick={() => Taro.previewImage({ current: p.url, urls: s.photos.map((x) => x.url) })}
             />
           ))}
         </ScrollView>

@@ -11,12 +11,11 @@ export interface StationForm {
   hours: string
   amenities: AmenityKey[]
   phone: string
-  photos: string[]
   /** the version loaded for an edit; the server refuses the save if someone saved since */
   version?: number
 }
 
-export const EMPTY_FORM: StationForm = { name: '', address: '', lat: '', lng: '', hours: '', amenities: [], phone: '', photos: [] }
+export const EMPTY_FORM: StationForm = { name: '', address: '', lat: '', lng: '', hours: '', amenities: [], phone: '' }
 
 export const HOURS_EXAMPLES = ['08:00-20:00', '20:00-次日08:00', '24小时', '周一至周五 08:00-18:00；周六 09:00-12:00']
 
@@ -29,7 +28,6 @@ export function formFromStation(s: StationDetail): StationForm {
     hours: s.hours,
     amenities: [...s.amenities],
     phone: s.phone,
-    photos: [...s.photos],
     version: s.version,
   }
 }
@@ -48,7 +46,6 @@ export function validateForm(form: StationForm, id?: string): { ok: true; data: 
     hours: form.hours,
     amenities: form.amenities,
     phone: form.phone,
-    photos: form.photos,
   })
   if (checked.ok && !Object.keys(missing).length) return { ok: true, data: checked.data }
   return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...missing } }

@@ -15,6 +15,8 @@ import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type Station
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
+import type { StationPhoto, StationPhotos } from '@/contracts/stations/schemas'
+import PhotosEditor from './Photos'
 
 const WORKBENCH = '/pages/staff/index/index'
 
@@ -25,6 +27,7 @@ function StationEdit() {
   const id = params.id ? decodeURIComponent(params.id) : undefined
   const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready' })
   const [form, setForm] = useState<StationForm>(EMPTY_FORM)
+  const [photos, setPhotos] = useState<StationPhoto[]>([])
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
   const [stale, setStale] = useState(false)
@@ -45,6 +48,7 @@ function StationEdit() {
       return
     }
     setForm(formFromStation(res.data))
+    setPhotos(res.data.photos)
     setStale(false)
     setFormError('')
     setLoad({ kind: 'ready' })
@@ -100,6 +104,13 @@ function StationEdit() {
     setPasteNote({ kind: parsed.swapped ? 'swapped' : 'ok', text: parsed.message })
   }
 
+  const photosChanged = (next: StationPhotos) => {
+    setPhotos(next.photos)
+    // A photo change raises the station's version. The form keeps up only when that change was the sole one since
+    // it loaded; if someone else saved in between, saving the form must still be refused and reloaded.
+    setForm((f) => (f.version !== undefined && next.version === f.version + 1 ? { ...f, version: next.version } : f))
+  }
+
   const save = async () => {
     if (saving) return
     setFormError('')
@@ -151,6 +162,7 @@ function StationEdit() {
 
   return (
     <View className='page station-edit'>
+      {id ? <PhotosEditor stationId={id} photos={photos} onChange={photosChanged} /> : null}
       <View className='card'>
         <Field label='驿站名称' name='name' required error={errors.name}>
           <Input
@@ -252,7 +264,7 @@ function StationEdit() {
             onInput={(e) => set('phone', e.detail.value)}
           />
         </Field>
-        {form.photos.length ? <Text className='muted'>已有 {form.photos.length} 张照片，保存时保留。</Text> : null}
+        {id ? null : <Text className='muted station-edit__photo-note'>照片：新增驿站后，在驿站管理中打开它即可添加。</Text>}
       </View>
 
       {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}

@@ -28,3 +28,7 @@ export const importTemplate = () => call('stations', 'importTemplate', {})
 
 export const listReports = (status: 'open' | 'resolved', page: number) => call('stations', 'reports', { status, page, pageSize: PAGE_SIZE })
 export const resolveReport = (input: ResolveReportInput) => call('stations', 'resolveReport', input)
+
+export const addStationPhoto = (stationId: string, fileId: string) => call('stations', 'addPhoto', { stationId, fileId })
+export const removeStationPhoto = (stationId: string, photoId: string) => call('stations', 'removePhoto', { stationId, photoId })
+export const coverStationPhoto = (stationId: string, photoId: string) => call('stations', 'coverPhoto', { stationId, photoId })
