@@ -16,7 +16,12 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/store/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/store/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/unit/setup-env.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

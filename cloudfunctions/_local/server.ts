@@ -8,7 +8,7 @@ import { localNotifier } from './outbox'
 import { deliverOutbox } from '../_core/outbox'
 import { consoleLogger } from '../_core/log'
 import { systemCtx } from '../_core/contract'
-import { seedIfEmpty } from './seed/seed'
+import { seedIfEmpty, upgradeDemoStore } from './seed/seed'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
 
@@ -18,6 +18,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
   if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
+  else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
   const notifier = localNotifier(consoleLogger)
   const keys = loadOrCreateLocalKeys(dataDir)
   // The cloud runs each module's timer job and the outbox deliverer on a timer trigger; locally a timer does the same.

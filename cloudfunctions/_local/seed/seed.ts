@@ -3,7 +3,7 @@ import { MODULES } from '../registry'
 import { AREAS } from './leling'
 import { DEMO_COUNTY, PERSONAS } from './personas'
 import { DEMO_SETTINGS, ORGS } from './orgs'
-import { writeCountySettings } from '../../_core/county'
+import { countySettings, writeCountySettings } from '../../_core/county'
 import { grantId, ROLE_GRANTS } from '../../account/grants'
 import { seedStationPhotos } from './photos'
 
@@ -42,5 +42,16 @@ export async function seedIfEmpty(store: Store, now = new Date()): Promise<boole
     }
   }
   for (const p of PERSONAS) await store.put('users', { _id: p.openid, name: p.name, grants: p.grants })
+  return true
+}
+
+/**
+ * A demo store made before county settings existed: its county is the demo county, so write the demo settings
+ * rather than make `npm start` refuse every 入会 until someone deletes `.data`. Only ever the demo's own org.
+ */
+export async function upgradeDemoStore(store: Store): Promise<boolean> {
+  if (await countySettings(store)) return false
+  if (!(await store.get('orgs', DEMO_SETTINGS.orgId))) return false
+  await writeCountySettings(store, DEMO_SETTINGS)
   return true
 }
