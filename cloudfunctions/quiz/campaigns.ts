@@ -4,6 +4,7 @@ import type { CampaignEdit, QuizStats } from '../../src/contracts/quiz/schemas'
 import { governedOrgIds, governsOrg, scopesOf } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, forbidden, invalid } from '../_core/errors'
+import { saveExport } from '../_core/exports'
 import { newSeed, seedHash } from '../_core/fairdraw'
 import { newId } from '../_core/ids'
 import type { Store } from '../_core/store/port'
@@ -268,6 +269,6 @@ export const exportWinnersAction: Impl<typeof quizApi.exportWinners> = {
     const { winnersWorkbook } = await import('./export')
     const file = await winnersWorkbook(c.title, draws, ctx.keys.pii)
     await ctx.audit(ctx.store, c._id, null, { count: draws.length })
-    return { filename: `中奖名单-${c.title}-${shanghaiDay(ctx.now())}.xlsx`, base64: file.toString('base64'), count: draws.length }
+    return saveExport(ctx, `中奖名单-${c.title}-${shanghaiDay(ctx.now())}.xlsx`, file, draws.length)
   },
 }

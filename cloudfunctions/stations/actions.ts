@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { type Area, upsertInput, stationFields, type ImportReport, type StationSummary } from '../../src/contracts/stations/schemas'
 import { implement, type Ctx } from '../_core/contract'
+import { saveExport } from '../_core/exports'
 import { stationsApi } from '../../src/contracts/stations/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { scopesOf } from '../_core/auth'
@@ -295,7 +296,7 @@ export const stationsActions = implement(stationsApi, {
     handler: async (_input, ctx) => {
       homeOrg(ctx)
       const buf = await importTemplateWorkbook()
-      return { filename: TEMPLATE_FILENAME, base64: buf.toString('base64') }
+      return saveExport(ctx, TEMPLATE_FILENAME, buf)
     },
   },
 })

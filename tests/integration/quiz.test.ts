@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
+import { openExport, uploadId } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 import { campaignInput, createCampaign, grantDraws, rightAnswers } from './quiz-helpers'
 
@@ -278,8 +279,12 @@ describe('draws, claims and fairness', () => {
     const w = await q('demo-courier', 'winners', { campaignId: id })
     expect(w.json.data.items).toEqual([expect.objectContaining({ nameMasked: '王**', prizeName: '乐陵金丝小枣礼盒' })])
     const ex = await q('demo-staff', 'exportWinners', { campaignId: id })
-    expect(ex.json.data.count).toBe(1)
-    expect(Buffer.from(ex.json.data.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
+    expect(ex.json.data.rows).toBe(1)
+    const ws = (await openExport(gw, ex.json.data)).worksheets[0]
+    // header, one winner, and the campaign's name under them
+    expect(ws.actualRowCount).toBe(3)
+    expect(ws.getRow(1).values).toContain('奖品')
+    expect(ws.getRow(2).values).toContain('乐陵金丝小枣礼盒')
   })
 
   test('a voucher claim returns a code', async () => {

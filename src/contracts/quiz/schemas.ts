@@ -284,9 +284,3 @@ export interface ImportReport {
   rows: Array<{ row: number; ok: boolean; stem: string; errors: string[] }>
   message?: string
 }
-
-export interface WinnersExport {
-  filename: string
-  base64: string
-  count: number
-}

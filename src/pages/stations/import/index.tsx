@@ -10,7 +10,7 @@ import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
 import { alert, confirm } from '@/utils/dialog'
-import { saveXlsx } from '@/utils/saveFile'
+import { saveDownload } from '@/utils/download'
 
 const HEADER = '名称,地址,纬度,经度,开放时间,设施,电话'
 
@@ -93,7 +93,7 @@ function StationImport() {
       await alert('模板下载失败', res.error.message)
       return
     }
-    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    const saved = await saveDownload(res.data)
     setDownloading(false)
     if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
     else await alert('模板下载失败', saved.message)
