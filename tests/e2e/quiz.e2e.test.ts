@@ -134,6 +134,8 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await staff.locator('.taro-navigation-bar-back').click()
   await staff.locator('.quiz-file input').setInputFiles(file)
   await staff.locator('.quiz-import-report', { hasText: '成功导入 1 题' }).waitFor()
-  await staff.locator('.quiz-edit-question', { hasText: '职工可以依法参加和组织工会。' }).waitFor()
+  // appended after the three questions already there
+  await staff.locator('.field--q-3 textarea').waitFor()
+  expect(await staff.locator('.field--q-3 textarea').inputValue()).toBe('职工可以依法参加和组织工会。')
   await shot(staff, '09-file-import')
 })

@@ -424,6 +424,7 @@ function Edit() {
               {importing ? '正在导入…' : '选择 .xlsx 或 .csv 文件'}
               <input
                 type='file'
+                className='quiz-file__input'
                 accept='.csv,.xlsx,text/csv'
                 onChange={(ev) => {
                   // Read before anything async, and emptied at once so that picking the same file again fires change.
@@ -449,7 +450,7 @@ function Edit() {
           {report ? (
             <View className='quiz-import-report'>
               <Text>
-                成功导入 {report.added} 题，{report.rows.filter((r) => !r.ok).length} 行未导入：
+                成功导入 {report.added} 题{report.rows.some((r) => !r.ok) ? `，${report.rows.filter((r) => !r.ok).length} 行未导入：` : '。'}
               </Text>
               {report.rows
                 .filter((r) => !r.ok)
