@@ -23,3 +23,11 @@ export async function saveExport(ctx: Ctx, filename: string, bytes: Buffer, rows
   const expiresAt = new Date(ctx.now().getTime() + EXPORT_LINK_TTL_SEC * 1000).toISOString()
   return rows === undefined ? { filename, url, expiresAt } : { filename, url, expiresAt, rows }
 }
+
+/**
+ * exceljs's `writeBuffer` answers a Node Buffer typed as its own interface: use it as it is, since
+ * `Buffer.from` would copy a workbook that may be megabytes.
+ */
+export function asBuffer(bytes: ArrayBuffer | Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer)
+}

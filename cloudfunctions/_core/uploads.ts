@@ -47,3 +47,16 @@ export async function ownUpload(ctx: Ctx, fileId: string, kind: UploadKind, fiel
   if (problem) throw invalid([{ path: field, message: problem }])
   return { fileId, path, ext: fileExt(path), bytes }
 }
+
+/**
+ * Deletes an upload once what it was for is done (an import applied, evidence copied to its own place), so the
+ * uploads folder does not grow forever. A failure is logged, not thrown: the work itself has already succeeded,
+ * and the bucket's 1-day lifecycle rule on `uploads/` removes what is left.
+ */
+export async function discardUpload(ctx: Ctx, upload: Pick<Upload, 'fileId' | 'path'>): Promise<void> {
+  try {
+    await fileStorage().remove([upload.fileId])
+  } catch (e) {
+    ctx.log.error('upload_remove_failed', { path: upload.path, error: e instanceof Error ? e.message : String(e) })
+  }
+}

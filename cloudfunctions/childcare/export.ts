@@ -1,4 +1,5 @@
 import { classDays, GRADE_LABELS } from '../../src/contracts/childcare/rules'
+import { asBuffer } from '../_core/exports'
 import type { BookingDoc, ClassDoc } from './model'
 
 const STATUS: Record<BookingDoc['status'], string> = { confirmed: '已确认', waitlisted: '候补', offered: '候补待确认', applied: '已申请抽签' }
@@ -37,5 +38,5 @@ export async function rosterWorkbook(cls: ClassDoc, rows: BookingDoc[]): Promise
     })
   })
   ws.getColumn('id').numFmt = '@'
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return asBuffer(await wb.xlsx.writeBuffer())
 }

@@ -3,6 +3,7 @@ import { beijingDay, classDays } from '../../src/contracts/childcare/rules'
 import type { RosterRow } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, notFound } from '../_core/errors'
+import { saveExport } from '../_core/exports'
 import { sweepExpired } from './booking'
 import { governedClass } from './classes'
 import { rosterWorkbook } from './export'
@@ -87,6 +88,6 @@ export const exportRosterAction: Impl<typeof childcareApi.exportRoster> = {
     const rows = await rosterRows(ctx, cls)
     const buf = await rosterWorkbook(cls, rows)
     await ctx.audit(ctx.store, classId, null, { rows: rows.length })
-    return { fileName: `${cls.title}-花名册-${beijingDay(ctx.now())}.xlsx`, base64: buf.toString('base64') }
+    return saveExport(ctx, `${cls.title}-花名册-${beijingDay(ctx.now())}.xlsx`, buf, rows.length)
   },
 }

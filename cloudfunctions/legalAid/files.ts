@@ -1,83 +1,43 @@
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FileType } from '../../src/contracts/legalAid/schemas'
+import type { Ctx } from '../_core/contract'
+import { fileStorage } from '../_core/files'
+import { FILES, type FileDoc } from './model'
 
 /**
- * Private file storage for evidence. The gateway's ctx has no filesystem port, so this domain brings its own:
- * a local adapter writing under `FILES_DIR` (default `${DATA_DIR:-.data}/files`) and a CloudBase adapter on the
- * environment's storage. Keys are server-made ids, never a user's file name, so no path can be smuggled in.
+ * Evidence lives in the shared file port under `legal-aid/`, written by this function (so in CloudBase only admins,
+ * never a client, may read it) and read by others only through the short-lived link `fileData` hands out.
  */
-export interface FileStorage {
-  /** stores the bytes; returns the storage reference to keep in the file's record */
-  put(key: string, bytes: Buffer, type: FileType): Promise<string>
-  get(ref: string): Promise<Buffer>
+
+const EXT: Record<FileType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }
+
+/** Where an evidence file is kept: a server-made id, never the user's file name. */
+export function evidencePath(id: string, type: FileType): string {
+  return `legal-aid/${id}.${EXT[type]}`
 }
 
-const KEY_RE = /^[A-Za-z0-9_-]{1,80}$/
+/** Before the shared port, the local gateway kept evidence as a bare key (its id) directly under the files folder. */
+const LEGACY_KEY_RE = /^[A-Za-z0-9_-]{1,80}$/
 
-export function localFileStorage(dir = process.env.FILES_DIR ?? join(process.env.DATA_DIR ?? '.data', 'files')): FileStorage {
-  const root = resolve(dir)
-  const pathOf = (key: string) => {
-    if (!KEY_RE.test(key)) throw new Error('bad file key')
-    return join(root, key)
-  }
-  return {
-    async put(key, bytes) {
-      mkdirSync(root, { recursive: true, mode: 0o700 })
-      const path = pathOf(key)
-      // write then rename: a reader never sees half a file
-      writeFileSync(path + '.part', bytes, { mode: 0o600 })
-      renameSync(path + '.part', path)
-      return key
-    },
-    async get(ref) {
-      return readFileSync(pathOf(ref))
-    },
-  }
-}
-
-/** The slice of `@cloudbase/node-sdk`'s app this needs (its documented storage calls). */
-export interface CloudStorageApp {
-  uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
-  downloadFile(opts: { fileID: string }): Promise<{ fileContent: string | Buffer | undefined }>
+function legacyDir(): string {
+  return resolve(process.env.FILES_DIR ?? join(process.env.DATA_DIR ?? '.data', 'files'))
 }
 
 /**
- * CloudBase storage: files go under `legal-aid/` in the environment's bucket, whose security rule must be
- * 「仅管理端可读写」 (private) so that only this function, never a client, reads them.
+ * The file id to read evidence by. Cloud refs were CloudBase file ids already and are read as they are; a legacy
+ * local key is moved into the port on its first read (copy, record the new ref, then delete the old file), so the
+ * old folder empties as files are opened and nothing stored is lost.
  */
-export function cloudFileStorage(app: CloudStorageApp, prefix = 'legal-aid'): FileStorage {
-  return {
-    async put(key, bytes) {
-      if (!KEY_RE.test(key)) throw new Error('bad file key')
-      const { fileID } = await app.uploadFile({ cloudPath: `${prefix}/${key}`, fileContent: bytes })
-      if (!fileID) throw new Error('upload returned no fileID')
-      return fileID
-    },
-    async get(ref) {
-      const { fileContent } = await app.downloadFile({ fileID: ref })
-      if (fileContent === undefined) throw new Error('download returned no content')
-      return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent)
-    },
-  }
-}
-
-let chosen: FileStorage | null = null
-
-/** Cloud when running inside CloudBase (TCB_ENV / SCF_NAMESPACE set), else local. Tests may swap it. */
-export function fileStorage(): FileStorage {
-  if (!chosen) {
-    if (process.env.TCB_ENV || process.env.SCF_NAMESPACE) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk')
-      chosen = cloudFileStorage(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as CloudStorageApp)
-    } else chosen = localFileStorage()
-  }
-  return chosen
-}
-
-export function setFileStorage(s: FileStorage | null): void {
-  chosen = s
+export async function evidenceRef(ctx: Ctx, file: FileDoc): Promise<string> {
+  if (file.ref.includes('://')) return file.ref
+  if (!LEGACY_KEY_RE.test(file.ref)) throw new Error(`unreadable evidence ref for ${file._id}`)
+  const old = join(legacyDir(), file.ref)
+  const ref = await fileStorage().put(evidencePath(file._id, file.type), readFileSync(old))
+  await ctx.store.update(FILES, { _id: file._id }, { set: { ref } })
+  rmSync(old, { force: true })
+  ctx.log.info('evidence_moved', { id: file._id })
+  return ref
 }
 
 /** The type the bytes really are, from their first bytes; null when none of the accepted kinds. */

@@ -1,8 +1,9 @@
 import { PRIVACY_NOTICE } from '../../src/contracts/membership/options'
 import { membershipApi } from '../../src/contracts/membership/api'
-import type { CardVerification, MemberCard, MemberExport, MembershipOptions } from '../../src/contracts/membership/schemas'
+import type { CardVerification, MemberCard, MembershipOptions } from '../../src/contracts/membership/schemas'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../src/contracts/time'
 import { implement } from '../_core/contract'
+import { saveExport } from '../_core/exports'
 import { notFound } from '../_core/errors'
 import { governedOrgIds, hasAnyRole, scopesOf } from '../_core/auth'
 import type { Where } from '../_core/store/port'
@@ -152,7 +153,7 @@ export const membershipActions = implement(membershipApi, {
 
   exportMembers: {
     audit: 'membership.export',
-    handler: async (_input, ctx): Promise<MemberExport> => {
+    handler: async (_input, ctx) => {
       const { pii } = keysOf(ctx)
       const orgIds = await governedOrgIds(ctx.store, ctx.caller)
       const members: ApplicationDoc[] = []
@@ -169,8 +170,7 @@ export const membershipActions = implement(membershipApi, {
       const unmasked = hasAnyRole(ctx.caller, ['admin'])
       const file = await membersWorkbook(members, pii, unmasked)
       await ctx.audit(ctx.store, scopesOf(ctx.caller, unmasked ? 'admin' : 'staff')[0] ?? '', null, { count: members.length, unmasked })
-      const day = beijingDay(ctx.now())
-      return { filename: `会员名单-${day}.xlsx`, base64: file.toString('base64'), count: members.length }
+      return saveExport(ctx, `会员名单-${beijingDay(ctx.now())}.xlsx`, file, members.length)
     },
   },
 

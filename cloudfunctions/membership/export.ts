@@ -1,4 +1,5 @@
 import { HUKOU_TYPES, newEmploymentLabel } from '../../src/contracts/membership/options'
+import { asBuffer } from '../_core/exports'
 import type { Pii } from '../_core/keys'
 import type { ApplicationDoc } from './model'
 
@@ -47,5 +48,5 @@ export async function membersWorkbook(members: ApplicationDoc[], pii: Pii, unmas
   // Text cells: Excel would otherwise turn an 18-digit ID into 3.71481E+17 and lose digits.
   ws.getColumn('id').numFmt = '@'
   ws.getColumn('memberNo').numFmt = '@'
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return asBuffer(await wb.xlsx.writeBuffer())
 }

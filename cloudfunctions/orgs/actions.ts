@@ -6,6 +6,7 @@ import { adminRoots } from './access'
 import { moveAreaAction, saveAreaAction, setAreaDisabledAction } from './areas'
 import { employersAction, removeEmployerAction, saveEmployerAction } from './employers'
 import { importSheetAction } from './import/action'
+import { saveExport } from '../_core/exports'
 import { orgTemplateWorkbook, TEMPLATE_FILENAME } from './import/template'
 import { moveOrgAction, saveCountyAction, saveOrgAction, setOrgDisabledAction, treeAction } from './orgs'
 
@@ -27,7 +28,7 @@ export const orgsActions = implement(orgsApi, {
       if (!adminRoots(ctx).length) throw forbidden('只有工会管理员可以导入组织架构')
       const county = await countySettings(ctx.store)
       const buf = await orgTemplateWorkbook(county?.name ?? '')
-      return { filename: TEMPLATE_FILENAME, base64: buf.toString('base64') }
+      return saveExport(ctx, TEMPLATE_FILENAME, Buffer.from(buf))
     },
   },
   importSheet: importSheetAction,

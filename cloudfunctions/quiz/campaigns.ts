@@ -4,11 +4,13 @@ import type { CampaignEdit, QuizStats } from '../../src/contracts/quiz/schemas'
 import { governedOrgIds, governsOrg, scopesOf } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, forbidden, invalid } from '../_core/errors'
+import { saveExport } from '../_core/exports'
+import { discardUpload, ownUpload } from '../_core/uploads'
 import { newSeed, seedHash } from '../_core/fairdraw'
 import { newId } from '../_core/ids'
 import type { Store } from '../_core/store/port'
 import { campaignState, shanghaiDay } from './engine'
-import { parseQuestionsCsv, parseQuestionsXlsx, type ImportRow } from './import'
+import { parseQuestionsCsv, parseQuestionsFile, type ImportRow } from './import'
 import {
   ATTEMPTS,
   CAMPAIGNS,
@@ -181,11 +183,9 @@ export const managedCampaignsAction: Impl<typeof quizApi.managedCampaigns> = {
 export const importQuestionsAction: Impl<typeof quizApi.importQuestions> = {
   handler: async (input, ctx) => {
     await governedCampaign(ctx, input.campaignId)
-    let parsed
-    if (input.csv) parsed = parseQuestionsCsv(input.csv)
-    else if (input.xlsxBase64) parsed = await parseQuestionsXlsx(Buffer.from(input.xlsxBase64, 'base64'))
-    else throw invalid([{ path: 'fileId', message: '请在小程序内选择 CSV 或 Excel 文件上传' }], '暂不支持按云存储文件导入，请直接选择文件')
-    if (!parsed.ok) throw invalid([{ path: 'csv', message: parsed.message }], parsed.message)
+    const upload = input.fileId ? await ownUpload(ctx, input.fileId, 'sheet') : null
+    const parsed = upload ? await parseQuestionsFile(upload.bytes) : parseQuestionsCsv(input.csv ?? '')
+    if (!parsed.ok) throw invalid([{ path: upload ? 'fileId' : 'csv', message: parsed.message }], parsed.message)
     const good = parsed.rows.filter((r): r is Extract<ImportRow, { ok: true }> => r.ok)
     if (good.length)
       await writeQuestions(
@@ -194,6 +194,7 @@ export const importQuestionsAction: Impl<typeof quizApi.importQuestions> = {
         good.map((r) => r.question),
         input.replace,
       )
+    if (upload) await discardUpload(ctx, upload)
     return {
       added: good.length,
       rows: parsed.rows.map((r) => ({ row: r.row, ok: r.ok, stem: r.stem.slice(0, 40), errors: r.ok ? [] : r.errors })),
@@ -268,6 +269,6 @@ export const exportWinnersAction: Impl<typeof quizApi.exportWinners> = {
     const { winnersWorkbook } = await import('./export')
     const file = await winnersWorkbook(c.title, draws, ctx.keys.pii)
     await ctx.audit(ctx.store, c._id, null, { count: draws.length })
-    return { filename: `中奖名单-${c.title}-${shanghaiDay(ctx.now())}.xlsx`, base64: file.toString('base64'), count: draws.length }
+    return saveExport(ctx, `中奖名单-${c.title}-${shanghaiDay(ctx.now())}.xlsx`, file, draws.length)
   },
 }

@@ -1,4 +1,5 @@
 import { PRIZE_KIND_LABELS } from '../../src/contracts/quiz/schemas'
+import { asBuffer } from '../_core/exports'
 import type { Pii } from '../_core/keys'
 import type { DrawDoc } from './model'
 
@@ -44,5 +45,5 @@ export async function winnersWorkbook(title: string, draws: DrawDoc[], pii: Pii)
   ws.getColumn('phone').numFmt = '@'
   ws.addRow([])
   ws.addRow([`活动：${title}`])
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return asBuffer(await wb.xlsx.writeBuffer())
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
-import { question, type Question } from '../../src/contracts/quiz/schemas'
+import { MAX_QUESTION_FILE_BYTES, question, type Question } from '../../src/contracts/quiz/schemas'
+import { decodeText, isZip, zipUnpackedSize } from '../_core/sheets'
 
 /**
  * Question banks come from Excel/WPS as CSV or .xlsx. One row per question:
@@ -146,4 +147,22 @@ export async function parseQuestionsXlsx(file: Buffer): Promise<ImportParse> {
     )
   })
   return rowsToQuestions(records)
+}
+
+/** A 500-question workbook unpacks to well under this; more means a ZIP made to exhaust memory. */
+const MAX_XLSX_UNPACKED = 30 * 1024 * 1024
+const FILE_TOO_LARGE = `文件太大（最多 ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB）`
+
+/** An uploaded bank: .xlsx by its bytes (a ZIP), otherwise CSV in UTF-8 (with or without BOM) or GBK. */
+export async function parseQuestionsFile(bytes: Buffer): Promise<ImportParse> {
+  if (bytes.length > MAX_QUESTION_FILE_BYTES) return { ok: false, message: FILE_TOO_LARGE }
+  if (isZip(bytes)) {
+    const unpacked = zipUnpackedSize(bytes)
+    if (unpacked === null) return { ok: false, message: '无法读取这个 Excel 文件，请另存为 .xlsx 或 CSV 后重试' }
+    if (unpacked > MAX_XLSX_UNPACKED) return { ok: false, message: FILE_TOO_LARGE }
+    return parseQuestionsXlsx(bytes)
+  }
+  const { text } = decodeText(bytes)
+  if (text.includes('\u0000')) return { ok: false, message: '文件不是 CSV 或 .xlsx 格式：旧版 .xls 请先另存为 .xlsx' }
+  return parseQuestionsCsv(text)
 }

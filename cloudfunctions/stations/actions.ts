@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import { type Area, upsertInput, stationFields, type ImportReport, type StationSummary } from '../../src/contracts/stations/schemas'
 import { implement, type Ctx } from '../_core/contract'
+import { saveExport } from '../_core/exports'
+import { discardUpload, ownUpload } from '../_core/uploads'
 import { stationsApi } from '../../src/contracts/stations/api'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { scopesOf } from '../_core/auth'
@@ -246,11 +248,12 @@ export const stationsActions = implement(stationsApi, {
   },
 
   importCsv: {
-    handler: async ({ csv, file, dryRun }, ctx) => {
-      const parsed: CsvParse & { format?: string } = file ? await parseImportFile(file.name, file.base64) : parseStationsCsv(csv ?? '')
-      const path = file ? 'file' : 'csv'
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path, message: parsed.message }])
+    handler: async ({ csv, fileId, dryRun }, ctx) => {
       const orgId = homeOrg(ctx)
+      const upload = fileId ? await ownUpload(ctx, fileId, 'sheet') : null
+      const parsed: CsvParse & { format?: string } = upload ? await parseImportFile(upload.path, upload.bytes) : parseStationsCsv(csv ?? '')
+      const path = upload ? 'fileId' : 'csv'
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path, message: parsed.message }])
       const report: ImportReport = { created: 0, updated: 0, refused: 0, skipped: parsed.skipped, dryRun, rows: [] }
       const seen = new Map<string, number>()
       for (const row of parsed.rows) {
@@ -287,11 +290,13 @@ export const stationsActions = implement(stationsApi, {
       if (!dryRun) {
         ctx.log.info('stations_imported', {
           by: ctx.caller.openid,
-          format: file ? (parsed.format ?? 'file') : 'paste',
+          format: upload ? (parsed.format ?? 'file') : 'paste',
           created: report.created,
           updated: report.updated,
           refused: report.refused,
         })
+        // The preview read the same upload; once applied, it is no longer needed.
+        if (upload) await discardUpload(ctx, upload)
       }
       return report
     },
@@ -301,7 +306,7 @@ export const stationsActions = implement(stationsApi, {
     handler: async (_input, ctx) => {
       homeOrg(ctx)
       const buf = await importTemplateWorkbook()
-      return { filename: TEMPLATE_FILENAME, base64: buf.toString('base64') }
+      return saveExport(ctx, TEMPLATE_FILENAME, buf)
     },
   },
 })

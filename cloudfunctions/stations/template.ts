@@ -1,4 +1,5 @@
 import { AMENITIES } from '../../src/contracts/stations/amenities'
+import { asBuffer } from '../_core/exports'
 
 export const TEMPLATE_FILENAME = '驿站导入模板.xlsx'
 
@@ -54,5 +55,5 @@ export async function importTemplateWorkbook(): Promise<Buffer> {
     notes.addRow([line])
   }
   notes.getRow(1).font = { bold: true }
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return asBuffer(await wb.xlsx.writeBuffer())
 }

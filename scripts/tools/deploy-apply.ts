@@ -1,7 +1,7 @@
 // Applies a deploy plan to a CloudBase environment: read the current state first, change only what differs,
 // and print one line per step. The CloudBase calls go through `CloudApi` (manager-node in deploy.ts, a fake
 // in tests), so a second run that finds everything in place changes nothing.
-import type { CollectionPlan, DeployPlan, FunctionPlan } from './deploy-plan'
+import type { CollectionPlan, DeployPlan, FunctionPlan, StoragePlan } from './deploy-plan'
 
 export interface RemoteFunction {
   runtime: string
@@ -25,6 +25,9 @@ export interface CloudApi {
   createIndexes(collection: string, indexes: CollectionPlan['indexes']): Promise<void>
   getAcl(collection: string): Promise<string | null>
   setAcl(collection: string, acl: CollectionPlan['acl']): Promise<void>
+  /** the bucket's permission (READONLY, PRIVATE, ADMINWRITE, ADMINONLY or CUSTOM) */
+  getStorageAcl(): Promise<string | null>
+  setStorageAcl(acl: StoragePlan['acl']): Promise<void>
 }
 
 export class StepError extends Error {
@@ -122,5 +125,13 @@ export async function applyPlan(plan: DeployPlan, api: CloudApi, print: (line: s
       changes++
     } else print(`collection ${c.name}: permission ${c.acl} unchanged`)
   }
+  const storageAcl = await step('读取云存储权限 / read storage permission', CRED_HINT, () => api.getStorageAcl())
+  if (storageAcl !== plan.storage.acl) {
+    await step('设置云存储权限 / set storage permission', '确认环境已开通云存储 / check that the env has storage enabled', () =>
+      api.setStorageAcl(plan.storage.acl),
+    )
+    print(`storage: permission ${storageAcl ?? '(none)'} → ${plan.storage.acl}`)
+    changes++
+  } else print(`storage: permission ${plan.storage.acl} unchanged`)
   return changes
 }

@@ -1,5 +1,5 @@
 // The deploy plan: every cloud function with its runtime settings, every collection with its indexes and
-// permission, computed from the function registry (the same declarations the SQLite adapter indexes).
+// permission, the storage bucket's permission, computed from the function registry (the same declarations the SQLite adapter indexes).
 // Pure: no credentials, no network. `npm run deploy --dry-run` prints it; deploy.ts applies it.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -62,10 +62,22 @@ export interface FunctionPlan {
   missing: string[]
 }
 
+/**
+ * The bucket's rule: 「仅创建者及管理员可读写」. A client uploads into its own folder and reads only what it uploaded
+ * (imports, evidence before it is taken in); functions, as admin, read everything and hand out temporary links, so
+ * evidence and exports are never readable by another client.
+ */
+export interface StoragePlan {
+  acl: 'PRIVATE'
+}
+
+export const STORAGE_ACL_LABEL = '仅创建者及管理员可读写'
+
 export interface DeployPlan {
   envId: string | null
   functions: FunctionPlan[]
   collections: CollectionPlan[]
+  storage: StoragePlan
 }
 
 export function indexPlans(spec: Collections[string]): IndexPlan[] {
@@ -162,7 +174,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
   const collections = Object.keys(input.collections)
     .sort()
     .map((name): CollectionPlan => ({ name, indexes: indexPlans(input.collections[name]), acl: 'ADMINONLY' }))
-  return { envId: input.envId ?? null, functions, collections }
+  return { envId: input.envId ?? null, functions, collections, storage: { acl: 'PRIVATE' } }
 }
 
 /** Values of these variables never reach the terminal or a log. */
@@ -187,5 +199,6 @@ export function formatPlan(plan: DeployPlan): string {
     lines.push(`  collection ${c.name}: permission ${c.acl}`)
     for (const ix of c.indexes) lines.push(`    index ${ix.name}: ${ix.keys.map((k) => `${k.name} ${k.direction}`).join(', ')}`)
   }
+  lines.push(`云存储 / storage: permission ${plan.storage.acl}（${STORAGE_ACL_LABEL}）`)
   return lines.join('\n')
 }

@@ -1,8 +1,10 @@
 // npm run deploy [-- --dry-run] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
-// function, collection, index and collection permission of the CloudBase environment TCB_ENV_ID from the function
-// registry, then sets the county up if the database has none yet and prints the first admin's 激活码. --dry-run
-// prints the whole plan with no credentials and no network. See deploy-plan.ts (what) and deploy-apply.ts (how).
+// function, collection, index and collection permission, and the storage bucket's permission, of the CloudBase
+// environment TCB_ENV_ID from the function registry, then sets the county up if the database has none yet and
+// prints the first admin's 激活码. --dry-run prints the whole plan with no credentials and no network. See
+// deploy-plan.ts (what) and deploy-apply.ts (how).
 import { spawnSync } from 'node:child_process'
+import type { StorageService } from '@cloudbase/manager-node/types/storage'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
@@ -100,6 +102,14 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
     },
     setAcl: async (name, acl) => {
       await app.commonService().call({ Action: 'ModifyDatabaseACL', Param: { EnvId: envId, CollectionName: name, AclTag: acl } })
+    },
+    // Typed by manager-node's own StorageService: getStorageAcl() answers the AclType, setStorageAcl(acl) sets it.
+    getStorageAcl: async () => {
+      const acl: unknown = await (app.storage as StorageService).getStorageAcl()
+      return typeof acl === 'string' ? acl : null
+    },
+    setStorageAcl: async (acl) => {
+      await (app.storage as StorageService).setStorageAcl(acl)
     },
   }
 }

@@ -81,9 +81,12 @@ test('a worker submits with a photo, staff accepts and assigns, the lawyer messa
   // the worker's own view masks the phone
   expect(await worker.locator('.legal-detail__facts').textContent()).toContain('139****5678')
   await shot(worker, '06-worker-timeline')
-  // the evidence opens through a short-lived token, as a data URL in the H5 previewer
+  // the evidence opens through a short-lived token, as a two-minute storage link in the H5 previewer
   await worker.locator('.legal-detail__file', { hasText: '工资条.png' }).click()
-  await worker.locator('.preview-image img[src^="data:image/png;base64,"]').first().waitFor({ state: 'attached' })
+  const img = worker.locator('.preview-image img[src*="/api/files/legal-aid/"]').first()
+  await img.waitFor({ state: 'attached' })
+  // the link really serves the photo
+  await worker.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 1, await img.elementHandle())
 
   // the admin sees who looked
   const admin = await openPhone()

@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { checkDigit, maskIdNumber } from '../../src/contracts/membership/idcard'
-import { screenshot, setUpPhones } from './harness'
+import { expectText, screenshot, setUpPhones } from './harness'
 
 // 乐陵 (371481), born 1990-03-07, sequence 123: odd, so the holder is male.
 const FIRST17 = '37148119900307123'
@@ -133,4 +134,16 @@ test('a worker applies, staff approves, and the worker shows a member card with 
   await qr.waitFor()
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/png/)
   await shot(worker, '07-card')
+
+  // The cadre exports the member list: a download of a real workbook, the new member in it with the ID masked.
+  await staff.locator('.taro-navigation-bar-back').click()
+  await staff.locator('.applications__export').click()
+  const [download] = await Promise.all([staff.waitForEvent('download'), confirmModal(staff)])
+  expect(download.suggestedFilename()).toMatch(/^会员名单-\d{4}-\d{2}-\d{2}\.xlsx$/)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await download.path())
+  const row = wb.getWorksheet('会员名单')!.getColumn(1).values.indexOf(memberNo)
+  expect(row).toBeGreaterThan(1)
+  expect(wb.getWorksheet('会员名单')!.getRow(row).values).toEqual(expect.arrayContaining(['王建国', maskIdNumber(ID_NUMBER)]))
+  await expectText(staff, '.taro__toast', '名会员')
 })

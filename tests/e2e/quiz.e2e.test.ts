@@ -1,3 +1,7 @@
+import ExcelJS from 'exceljs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { screenshot, setUpPhones } from './harness'
 
@@ -111,4 +115,27 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await staff.locator('.quiz-kpi__num').first().waitFor()
   expect(await staff.locator('.quiz-kpis').textContent()).toContain('100%')
   await shot(staff, '08-stats')
+
+  // The winners export: a link to a real workbook, saved under the server's file name.
+  const [download] = await Promise.all([staff.waitForEvent('download'), staff.locator('.quiz-export').click()])
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^中奖名单-${TITLE}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`))
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await download.path())
+  expect(wb.worksheets[0].getRow(2).values).toContain('乐陵金丝小枣礼盒')
+  await staff.locator('.quiz-stats', { hasText: '已导出 1 条中奖记录' }).waitFor()
+
+  // More questions from an .xlsx: uploaded to storage, then imported by its id.
+  const xlsx = new ExcelJS.Workbook()
+  const ws = xlsx.addWorksheet('题库')
+  ws.addRow(['题型', '题干', '选项A', '选项B', '答案', '解析'])
+  ws.addRow(['判断', '职工可以依法参加和组织工会。', '', '', '正确', '《工会法》第三条'])
+  const file = join(mkdtempSync(join(tmpdir(), 'quiz-import-')), '题库.xlsx')
+  writeFileSync(file, Buffer.from(await xlsx.xlsx.writeBuffer()))
+  await staff.locator('.taro-navigation-bar-back').click()
+  await staff.locator('.quiz-file input').setInputFiles(file)
+  await staff.locator('.quiz-import-report', { hasText: '成功导入 1 题' }).waitFor()
+  // appended after the three questions already there
+  await staff.locator('.field--q-3 textarea').waitFor()
+  expect(await staff.locator('.field--q-3 textarea').inputValue()).toBe('职工可以依法参加和组织工会。')
+  await shot(staff, '09-file-import')
 })

@@ -68,7 +68,7 @@ test('staff preview a GBK CSV saved by Excel on Chinese Windows, confirm, and th
   expect(await page.locator('.station-card__name', { hasText: 'GBK驿站' }).count()).toBe(2)
 })
 
-test('staff import an .xlsx the same way', async () => {
+test('staff import an .xlsx the same way, uploaded once for both the preview and the import', async () => {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('驿站')
   ws.addRow(HEADER)
@@ -79,10 +79,36 @@ test('staff import an .xlsx the same way', async () => {
 
   const page = await openPhone()
   await openImport(page)
+  // What travels: the file once to storage, then two small calls naming it.
+  const uploads: string[] = []
+  const importBodies: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'PUT' && r.url().includes('/api/upload/')) uploads.push(r.url())
+    if (r.url().endsWith('/api/stations') && r.postData()?.includes('"importCsv"')) importBodies.push(r.postData() ?? '')
+  })
   await previewThenImport(page, path, ['表格驿站一', '表格驿站二'], 'station-import-02-xlsx')
   expect(await page.locator('.import-count--created .import-count__num').textContent()).toBe('2')
+  expect(uploads).toHaveLength(1)
+  expect(importBodies).toHaveLength(2)
+  const fileIds = importBodies.map((b) => JSON.parse(b).data.fileId)
+  expect(fileIds[0]).toMatch(/^local:\/\/uploads\/demo-staff\/sheet\//)
+  expect(fileIds[1]).toBe(fileIds[0])
+  for (const b of importBodies) expect(b.length).toBeLessThan(1000)
+  // The applied upload is gone from the page too: the next import starts by picking a file.
+  expect(await page.locator('.import-source__name').count()).toBe(0)
   await findStation(page, '表格驿站')
   expect(await page.locator('.station-card__name', { hasText: '表格驿站' }).count()).toBe(2)
+})
+
+test('the Excel template downloads as a real workbook under its own name', async () => {
+  const page = await openPhone()
+  await openImport(page)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.import-help__template').click()])
+  expect(download.suggestedFilename()).toBe('驿站导入模板.xlsx')
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(await download.path())
+  expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(HEADER))
+  await expectText(page, '.taro__toast', '模板已下载')
 })
 
 test('in H5, staff paste a pair copied from a map in either order; a swapped pair is said and filled the right way', async () => {

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs'
 import { ballotOrder, seedHash } from '../../cloudfunctions/_core/fairdraw'
+import { openExport } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
@@ -213,8 +213,9 @@ describe('staff', () => {
     const after = (await cc('demo-staff', 'roster', { classId })).json.data
     expect(after.rows[0]).toMatchObject({ checkedInToday: true, attended: 1, attendanceRate: 0.5 })
     const xlsx = await cc('demo-staff', 'exportRoster', { classId })
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(xlsx.json.data.base64, 'base64') as unknown as ArrayBuffer)
+    expect(xlsx.json.data.rows).toBe(1)
+    const wb = await openExport(gw, xlsx.json.data)
+    expect(wb.worksheets[0].actualRowCount).toBe(2)
     const row = wb.worksheets[0].getRow(2).values as unknown[]
     expect(row).toContain('孙小虎')
     expect(row).toContain(`${childId(77).slice(0, 4)}**********${childId(77).slice(14)}`)

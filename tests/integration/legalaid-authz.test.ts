@@ -1,5 +1,5 @@
 import { startGateway, type TestGateway } from './harness'
-import { ALL, PNG, helper, uploadBody, useTempFiles, type Helper, type Persona } from './legalaid-helpers'
+import { ALL, PNG, helper, type Helper, type Persona } from './legalaid-helpers'
 
 /**
  * Every legalAid action × every persona, on a case routed to the county federation (乐陵市总工会):
@@ -10,7 +10,6 @@ import { ALL, PNG, helper, uploadBody, useTempFiles, type Helper, type Persona }
 let gw: TestGateway
 let h: Helper
 beforeAll(async () => {
-  useTempFiles()
   gw = await startGateway()
   h = await helper(gw)
 })
@@ -19,7 +18,8 @@ afterAll(() => gw.close())
 type Row = [
   action: string,
   state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'closed',
-  data: (id: string, fileId: string) => unknown,
+  /** the input; `p` is who calls, since an upload must be the caller's own */
+  data: (id: string, fileId: string, p: Persona) => unknown,
   ok: Persona[],
 ]
 
@@ -30,7 +30,7 @@ const ROWS: Row[] = [
   ['get', 'assigned', (id) => ({ id }), READERS],
   ['message', 'assigned', (caseId) => ({ caseId, text: '请问进展如何？' }), READERS],
   ['fileLink', 'assigned', (_id, fileId) => ({ fileId }), READERS],
-  ['upload', 'assigned', (caseId) => uploadBody(PNG, 'image/png', '补充.png', caseId).data, READERS],
+  ['upload', 'assigned', async (caseId, _f, p) => ({ caseId, name: '补充.png', fileId: await h.stored(p, PNG, '补充.png') }), READERS],
   ['lawyers', 'accepted', (id) => ({ id }), STAFF],
   ['accept', 'submitted', (id) => ({ id, form: 'consult' }), STAFF],
   ['decline', 'submitted', (id) => ({ id, reason: '不属于劳动争议' }), STAFF],
@@ -45,10 +45,10 @@ const ROWS: Row[] = [
 test.each(ROWS.map((r) => [r[0], r[1], r] as const))('%s on a %s case', async (_a, _s, [action, state, data, ok]) => {
   for (const p of ALL) {
     const id = await h.caseIn(state)
-    const fileId = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', '证据.png', state === 'closed' ? undefined : id).data)).json.data
-      .id
+    const fileId = (await h.evidence('applicant', PNG, '证据.png', state === 'closed' ? undefined : id)).json.data.id
+    const input = await data(id, fileId, p)
     const before = JSON.stringify(await gw.store.get('legal_cases', id))
-    const r = await h.call(p, action, data(id, fileId))
+    const r = await h.call(p, action, input)
     expect({ persona: p, status: r.status, code: r.json.error?.code }).toEqual({
       persona: p,
       status: ok.includes(p) ? 200 : 403,
@@ -75,7 +75,7 @@ test('lists: each sees only their own', async () => {
 
 test('a lawyer reassigned away loses access, links already issued included', async () => {
   const id = await h.caseIn('assigned')
-  const fileId = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', 'a.png', id).data)).json.data.id
+  const fileId = (await h.evidence('applicant', PNG, 'a.png', id)).json.data.id
   const link = (await h.call('lawyer', 'fileLink', { fileId })).json.data.token
   await gw.store.put('users', { _id: 'la-lawyer3', name: '孙律师', grants: [{ role: 'lawyer' }] })
   expect((await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'la-lawyer3' })).status).toBe(200)

@@ -1,23 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { localFileStorage, setFileStorage } from '../../cloudfunctions/legalAid/files'
+import { uploadId } from './file-helpers'
 import type { TestGateway } from './harness'
 
 /** A tiny real PNG (1×1) and PDF, and a text file pretending to be a photo. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 export const TEXT = Buffer.from('hello, not an image at all')
-
-export function useTempFiles(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'legalaid-files-'))
-  setFileStorage(localFileStorage(dir))
-  return dir
-}
-
-export function uploadBody(bytes: Buffer, type: string, name = 'evidence.png', caseId?: string) {
-  return { action: 'upload', data: { caseId, name, type, size: bytes.length, base64: bytes.toString('base64') } }
-}
 
 export const FORM = {
   category: 'wage',
@@ -42,6 +29,10 @@ export const ALL: Persona[] = Object.keys(PERSONA_OPENIDS) as Persona[]
 
 export interface Helper {
   call(p: Persona, action: string, data?: unknown): Promise<{ status: number; json: any }>
+  /** a file put into the persona's own storage folder, as the app does before `upload`; answers its fileId */
+  stored(p: Persona, bytes: Buffer, name?: string): Promise<string>
+  /** stored, then taken in by `upload` (into the case, or kept loose for a later submit) */
+  evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string): Promise<{ status: number; json: any }>
   /** a fresh case in the given state, to the county (default) or to 泰山体育's own union */
   caseIn(state: 'submitted' | 'accepted' | 'declined' | 'assigned' | 'in_progress' | 'closed', opts?: { employer?: string }): Promise<string>
 }
@@ -56,8 +47,11 @@ export async function helper(gw: TestGateway): Promise<Helper> {
     if (r.status !== 200) throw new Error(`${action} by ${p}: ${r.status} ${JSON.stringify(r.json)}`)
     return r.json.data
   }
+  const stored = (p: Persona, bytes: Buffer, name = 'evidence.png') => uploadId(gw, 'evidence', name, bytes, tokens[p])
   return {
     call,
+    stored,
+    evidence: async (p, bytes, name = 'evidence.png', caseId) => call(p, 'upload', { caseId, name, fileId: await stored(p, bytes, name) }),
     async caseIn(state, opts = {}) {
       // Tests build dozens of cases for one applicant; the daily submit limit is tested on its own.
       await gw.store.remove('rate_limits', {})

@@ -1,14 +1,17 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { STATUSES, type CaseStatus } from '../../src/contracts/legalAid/schemas'
 import { STEPS, type Step } from '../../src/contracts/legalAid/states'
 import { startGateway, type TestGateway } from './harness'
-import { FORM, PDF, PNG, TEXT, helper, uploadBody, useTempFiles, type Helper } from './legalaid-helpers'
+import { uploadId } from './file-helpers'
+import { FORM, PDF, PNG, TEXT, helper, type Helper } from './legalaid-helpers'
 
 let gw: TestGateway
 let h: Helper
 let applicantToken: string
 
 beforeAll(async () => {
-  useTempFiles()
   gw = await startGateway()
   h = await helper(gw)
   applicantToken = await gw.login('demo-worker')
@@ -16,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => gw.close())
 
 test('the journey: submit with a photo, accept, assign, lawyer works and messages, close, rate; notices on every change', async () => {
-  const up = await gw.call('legalAid', uploadBody(PNG, 'image/png', '工资条.png'), applicantToken)
+  const up = await h.evidence('applicant', PNG, '工资条.png')
   expect(up.status).toBe(200)
   const sub = await h.call('applicant', 'submit', { ...FORM, groupSize: 4, fileIds: [up.json.data.id] })
   expect(sub.status).toBe(200)
@@ -163,42 +166,68 @@ describe('state machine: every step from every state', () => {
 })
 
 describe('files', () => {
-  test('type is checked by magic bytes, not the declared type; size by the bytes', async () => {
-    const fake = await gw.call('legalAid', uploadBody(TEXT, 'image/png'), applicantToken)
+  const onDisk = (fileId: string) => existsSync(join(gw.filesDir, fileId.slice('local://'.length)))
+
+  test('the real type is read from the bytes, whatever the file is called; a type not accepted gets no upload slot', async () => {
+    const fake = await h.evidence('applicant', TEXT, 'fake.png')
     expect(fake.status).toBe(400)
-    const mismatch = await gw.call('legalAid', uploadBody(PDF, 'image/jpeg', 'x.jpg'), applicantToken)
-    expect(mismatch.json.error.fields[0].message).toContain('文件内容与文件类型不符')
-    const pdf = await gw.call('legalAid', uploadBody(PDF, 'application/pdf', '劳动合同.pdf'), applicantToken)
-    expect(pdf.status).toBe(200)
-    const gif = await gw.call(
-      'legalAid',
-      { action: 'upload', data: { name: 'a.gif', type: 'image/gif', size: 10, base64: 'R0lGODlhAQABAAAAACw=' } },
-      applicantToken,
-    )
-    expect(gif.status).toBe(400)
-    const lying = await gw.call(
-      'legalAid',
-      { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: PNG.length + 5 } },
-      applicantToken,
-    )
-    expect(lying.json.error.fields[0].path).toBe('size')
-    const big = await gw.call(
-      'legalAid',
-      { action: 'upload', data: { ...uploadBody(PNG, 'image/png').data, size: 5 * 1024 * 1024 + 1 } },
-      applicantToken,
-    )
-    expect(big.json.error.fields[0].message).toBe('文件不能超过 5 MB')
+    expect(fake.json.error.fields[0]).toEqual({ path: 'fileId', message: expect.stringContaining('只能上传 JPG、PNG、WebP 图片或 PDF') })
+    const pdfNamedJpg = await h.evidence('applicant', PDF, 'x.jpg')
+    expect(pdfNamedJpg.json.data).toMatchObject({ name: 'x.jpg', type: 'application/pdf', size: PDF.length })
+    expect((await h.evidence('applicant', PDF, '劳动合同.pdf')).status).toBe(200)
+    const target = (name: string, size: number) =>
+      gw.call('account', { action: 'uploadTarget', data: { kind: 'evidence', name, size } }, applicantToken)
+    expect((await target('a.gif', 10)).json.error.fields[0]).toEqual({ path: 'name', message: expect.stringContaining('jpg、png、webp、pdf') })
+    expect((await target('a.png', 5 * 1024 * 1024 + 1)).json.error.fields[0]).toEqual({
+      path: 'size',
+      message: expect.stringContaining('不能超过 5 MB'),
+    })
+  })
+
+  test("someone else's upload, or an upload of another kind, is refused naming the field; nothing is recorded", async () => {
+    const before = await gw.store.count('legal_files', {})
+    const theirs = await h.stored('otherWorker', PNG, 'a.png')
+    const r = await h.call('applicant', 'upload', { name: 'a.png', fileId: theirs })
+    expect(r.status).toBe(400)
+    expect(r.json.error.fields).toEqual([{ path: 'fileId', message: '证据文件不是您本人上传的，请重新上传' }])
+    expect(onDisk(theirs)).toBe(true)
+    const sheet = await uploadId(gw, 'sheet', 'a.csv', Buffer.from('a,b'), applicantToken)
+    expect((await h.call('applicant', 'upload', { name: 'a.csv', fileId: sheet })).json.error.fields[0].path).toBe('fileId')
+    expect((await h.call('applicant', 'upload', { name: 'a.png' })).json.error.fields[0]).toEqual({ path: 'fileId', message: '请先上传证据文件' })
+    expect(await gw.store.count('legal_files', {})).toBe(before)
+  })
+
+  test('a taken-in file is copied to where evidence is kept, the upload removed, and the call carries only its id', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(4 * 1024 * 1024, 1)])
+    const fileId = await h.stored('applicant', big, '照片.png')
+    const body = { action: 'upload', data: { name: '照片.png', fileId } }
+    expect(JSON.stringify(body).length).toBeLessThan(1000)
+    const r = await gw.call('legalAid', body, applicantToken)
+    expect(r.json.data).toMatchObject({ type: 'image/png', size: big.length })
+    expect(onDisk(fileId)).toBe(false)
+    const doc = (await gw.store.get('legal_files', r.json.data.id)) as unknown as { ref: string }
+    expect(doc.ref).toBe(`local://legal-aid/${r.json.data.id}.png`)
+    expect(onDisk(doc.ref)).toBe(true)
   })
 
   test('links: allowed readers only, bound to the reader, expiring; staff reads are logged', async () => {
     const id = await h.caseIn('assigned')
-    const up = await h.call('applicant', 'upload', uploadBody(PNG, 'image/png', '考勤.png', id).data)
+    const up = await h.evidence('applicant', PNG, '考勤.png', id)
     expect(up.status).toBe(200)
     const fileId = up.json.data.id
     for (const p of ['otherWorker', 'taishanStaff', 'otherLawyer'] as const) expect((await h.call(p, 'fileLink', { fileId })).status).toBe(403)
     const link = (await h.call('countyStaff', 'fileLink', { fileId })).json.data
     const data = await h.call('countyStaff', 'fileData', { token: link.token })
-    expect(Buffer.from(data.json.data.base64, 'base64').equals(PNG)).toBe(true)
+    // a short-lived storage link, not the bytes
+    expect(data.json.data).toEqual({
+      filename: '考勤.png',
+      type: 'image/png',
+      url: expect.stringMatching(/^\/api\/files\/legal-aid\//),
+      expiresAt: expect.any(String),
+    })
+    expect(Date.parse(data.json.data.expiresAt) - gw.clock.now.getTime()).toBe(2 * 60 * 1000)
+    const got = await gw.download(data.json.data.url)
+    expect(got.bytes.equals(PNG)).toBe(true)
     // a link handed to someone else is refused, even to the applicant
     expect((await h.call('applicant', 'fileData', { token: link.token })).json.error.message).toBe('这个文件链接不是发给您的')
     // tampered
@@ -215,11 +244,45 @@ describe('files', () => {
     const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
     expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ openid: 'demo-staff', what: 'file', fileId })]))
     // an unattached upload is the uploader's alone
-    const loose = (await h.call('applicant', 'upload', uploadBody(PNG, 'image/png').data)).json.data.id
+    const loose = (await h.evidence('applicant', PNG)).json.data.id
     expect((await h.call('countyStaff', 'fileLink', { fileId: loose })).status).toBe(403)
     // and cannot be attached by someone else
     const other = await h.call('otherWorker', 'submit', { ...FORM, fileIds: [loose] })
     expect(other.json.error.fields[0].path).toBe('fileIds')
+  })
+
+  test('evidence kept by the old local store (a bare key in the files folder) still opens, and moves into the port', async () => {
+    const legacyDir = mkdtempSync(join(tmpdir(), 'la-legacy-'))
+    writeFileSync(join(legacyDir, 'lf_legacy1'), PDF)
+    await gw.store.insert('legal_files', {
+      _id: 'lf_legacy1',
+      ownerOpenid: 'demo-worker',
+      caseId: null,
+      name: '旧合同.pdf',
+      type: 'application/pdf',
+      size: PDF.length,
+      sha256: '',
+      ref: 'lf_legacy1',
+      uploadedAt: '2026-10-01T00:00:00.000Z',
+    })
+    const saved = process.env.FILES_DIR
+    process.env.FILES_DIR = legacyDir
+    try {
+      const open = async () => {
+        const token = (await h.call('applicant', 'fileLink', { fileId: 'lf_legacy1' })).json.data.token
+        const data = (await h.call('applicant', 'fileData', { token })).json.data
+        return (await gw.download(data.url)).bytes
+      }
+      expect((await open()).equals(PDF)).toBe(true)
+      const doc = (await gw.store.get('legal_files', 'lf_legacy1')) as unknown as { ref: string }
+      expect(doc.ref).toBe('local://legal-aid/lf_legacy1.pdf')
+      expect(existsSync(join(legacyDir, 'lf_legacy1'))).toBe(false)
+      // read again from its new place
+      expect((await open()).equals(PDF)).toBe(true)
+    } finally {
+      if (saved === undefined) delete process.env.FILES_DIR
+      else process.env.FILES_DIR = saved
+    }
   })
 })
 

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs'
 import { applyForm, idFor } from '../utils/membership'
+import { openExport } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 
 const form = applyForm
@@ -245,10 +245,11 @@ describe('the whole journey, with the authorization matrix', () => {
     const read = async (who: string) => {
       const r = await m(who, 'exportMembers')
       expect(r.status).toBe(200)
-      const wb = new ExcelJS.Workbook()
-      await wb.xlsx.load(Buffer.from(r.json.data.base64, 'base64') as unknown as ArrayBuffer)
+      const wb = await openExport(gw, r.json.data)
       const ws = wb.getWorksheet('会员名单')!
-      return { count: r.json.data.count, header: ws.getRow(1).values as string[], ids: ws.getColumn(5).values.slice(2) as string[] }
+      // one header row, then one row per member the answer counts
+      expect(ws.actualRowCount).toBe(r.json.data.rows + 1)
+      return { count: r.json.data.rows, header: ws.getRow(1).values as string[], ids: ws.getColumn(5).values.slice(2) as string[] }
     }
     const staff = await read('demo-staff')
     expect(staff.header).toEqual(expect.arrayContaining(['会员编号', '身份证号', '所属工会']))

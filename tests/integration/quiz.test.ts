@@ -1,4 +1,8 @@
+import iconv from 'iconv-lite'
 import { createHash, createHmac } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { openExport, uploadId } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 import { campaignInput, createCampaign, grantDraws, rightAnswers } from './quiz-helpers'
 
@@ -278,8 +282,12 @@ describe('draws, claims and fairness', () => {
     const w = await q('demo-courier', 'winners', { campaignId: id })
     expect(w.json.data.items).toEqual([expect.objectContaining({ nameMasked: '王**', prizeName: '乐陵金丝小枣礼盒' })])
     const ex = await q('demo-staff', 'exportWinners', { campaignId: id })
-    expect(ex.json.data.count).toBe(1)
-    expect(Buffer.from(ex.json.data.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
+    expect(ex.json.data.rows).toBe(1)
+    const ws = (await openExport(gw, ex.json.data)).worksheets[0]
+    // header, one winner, and the campaign's name under them
+    expect(ws.actualRowCount).toBe(3)
+    expect(ws.getRow(1).values).toContain('奖品')
+    expect(ws.getRow(2).values).toContain('乐陵金丝小枣礼盒')
   })
 
   test('a voucher claim returns a code', async () => {
@@ -361,7 +369,7 @@ describe('import', () => {
     expect(edit.json.data.questions).toHaveLength(6)
   })
 
-  test('an .xlsx with 选项A…选项D columns imports the same way', async () => {
+  test('an uploaded .xlsx with 选项A…选项D columns imports the same way, and the upload is removed once imported', async () => {
     const ExcelJS = (await import('exceljs')).default
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('题库')
@@ -369,11 +377,39 @@ describe('import', () => {
     ws.addRow(['单选', '每日工作时间一般不超过几小时？', '6', '8', '10', '12', 'B', '劳动法第三十六条'])
     ws.addRow(['判断', '可以扣押身份证。', '', '', '', '', '错误', ''])
     const { id } = await createCampaign(gw, tokens['demo-staff'])
-    const xlsxBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
-    const r = await q('demo-staff', 'importQuestions', { campaignId: id, xlsxBase64, replace: true })
+    const fileId = await uploadId(gw, 'sheet', '题库.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), tokens['demo-staff'])
+    const body = { action: 'importQuestions', data: { campaignId: id, fileId, replace: true } }
+    expect(JSON.stringify(body).length).toBeLessThan(1000)
+    const r = await gw.call('quiz', body, tokens['demo-staff'])
     expect(r.json.data).toMatchObject({ added: 2 })
     const edit = await q('demo-staff', 'getCampaign', { id })
     expect(edit.json.data.questions.map((x: { answer: number[] }) => x.answer)).toEqual([[1], [1]])
+    expect(existsSync(join(gw.filesDir, fileId.slice('local://'.length)))).toBe(false)
+  })
+
+  test('a CSV saved by Excel on Chinese Windows (GBK) is decoded on the server', async () => {
+    const { id } = await createCampaign(gw, tokens['demo-staff'])
+    const csv = '题型,题干,选项,答案\r\n判断,职工可以依法参加和组织工会。,,正确\r\n'
+    const fileId = await uploadId(gw, 'sheet', '题库.csv', iconv.encode(csv, 'gbk'), tokens['demo-staff'])
+    const r = await q('demo-staff', 'importQuestions', { campaignId: id, fileId })
+    expect(r.json.data.added).toBe(1)
+    expect((await q('demo-staff', 'getCampaign', { id })).json.data.questions.map((x: { stem: string }) => x.stem)).toContain(
+      '职工可以依法参加和组织工会。',
+    )
+  })
+
+  test("someone else's upload is refused naming the field; the campaign keeps its questions", async () => {
+    const { id } = await createCampaign(gw, tokens['demo-staff'])
+    const before = (await q('demo-staff', 'getCampaign', { id })).json.data.questions.length
+    const theirs = await uploadId(gw, 'sheet', '题库.csv', Buffer.from('题型,题干,选项,答案\n判断,天是蓝的,,正确'), tokens['demo-admin'])
+    const r = await q('demo-staff', 'importQuestions', { campaignId: id, fileId: theirs, replace: true })
+    expect(r.status).toBe(400)
+    expect(r.json.error.fields).toEqual([{ path: 'fileId', message: '表格文件不是您本人上传的，请重新上传' }])
+    expect((await q('demo-staff', 'getCampaign', { id })).json.data.questions).toHaveLength(before)
+    const both = await q('demo-staff', 'importQuestions', { campaignId: id, fileId: theirs, csv: 'a' })
+    expect(both.json.error.fields[0].path).toBe('csv')
+    const long = await q('demo-staff', 'importQuestions', { campaignId: id, csv: '判断,很长的题目,,正确\n'.repeat(2000) })
+    expect(long.json.error.fields[0]).toEqual({ path: 'csv', message: expect.stringContaining('选择文件') })
   })
 
   test('a file without the expected header is refused with a hint', async () => {

@@ -1,4 +1,7 @@
 import iconv from 'iconv-lite'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { openExport, uploadId } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 
 const XINGLONG = { lat: 37.7289, lng: 117.2178 } // 兴隆南大街, beside 市中街道办事处劳动者驿站
@@ -195,41 +198,93 @@ describe('CSV import through the gateway', () => {
     expect(found.json.data.items).toHaveLength(2)
   })
 
-  test('a dry run (预览) of a GBK file reports what would happen and writes nothing; the real run then does it', async () => {
+  test('a dry run (预览) of an uploaded GBK file reports what would happen and writes nothing; the real run then does it', async () => {
     const text = [
       '名称,地址,纬度,经度,开放时间,设施,电话',
       '示例：城东快递驿站（此行不会导入，可删除）,乐陵市城东街道振兴路18号,37.7312,117.2208,08:00-20:00,饮水,',
       '预览驿站甲,乐陵市预览路 1 号,37.71,117.20,24小时,饮水|充电,0534-6200001',
       '预览驿站乙,乐陵市预览路 2 号,117.21,37.71,08:00-20:00,饮水,',
     ].join('\r\n')
-    const file = { name: '驿站.csv', base64: iconv.encode(text, 'gbk').toString('base64') }
+    // Uploaded once: the preview and the import both name the same file.
+    const fileId = await uploadId(gw, 'sheet', '驿站.csv', iconv.encode(text, 'gbk'), staff)
     const count = async () => (await gw.call('stations', { action: 'search', data: { keyword: '预览驿站' } }, courier)).json.data.items.length
 
-    const preview = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: true } }, staff)
+    const preview = await gw.call('stations', { action: 'importCsv', data: { fileId, dryRun: true } }, staff)
     expect(preview.status).toBe(200)
     expect(preview.json.data).toMatchObject({ dryRun: true, created: 1, updated: 0, refused: 1, skipped: 1 })
     expect(preview.json.data.rows[0]).toMatchObject({ row: 3, name: '预览驿站甲', status: 'created' })
     expect(preview.json.data.rows[1].errors[0]).toEqual({ path: 'lat', message: '经纬度可能填反了：纬度应在 3–54 之间，经度应在 73–136 之间' })
     expect(await count()).toBe(0)
 
-    const real = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: false } }, staff)
+    const real = await gw.call('stations', { action: 'importCsv', data: { fileId, dryRun: false } }, staff)
     expect(real.json.data).toMatchObject({ dryRun: false, created: 1, refused: 1, skipped: 1 })
     expect(await count()).toBe(1)
-    // Previewing again now says "update", and still writes nothing.
-    const again = await gw.call('stations', { action: 'importCsv', data: { file, dryRun: true } }, staff)
-    expect(again.json.data).toMatchObject({ created: 0, updated: 1 })
+    // Applied, the upload is removed; naming it again says to upload again.
+    expect(existsSync(join(gw.filesDir, fileId.slice('local://'.length)))).toBe(false)
+    const again = await gw.call('stations', { action: 'importCsv', data: { fileId, dryRun: true } }, staff)
+    expect(again.json.error.fields).toEqual([{ path: 'fileId', message: '找不到上传的表格文件，请重新上传' }])
+    // The same sheet uploaded afresh now previews as an update, and still writes nothing.
+    const fresh = await uploadId(gw, 'sheet', '驿站.csv', iconv.encode(text, 'gbk'), staff)
+    const update = await gw.call('stations', { action: 'importCsv', data: { fileId: fresh, dryRun: true } }, staff)
+    expect(update.json.data).toMatchObject({ created: 0, updated: 1 })
+  })
+
+  test("someone else's upload is refused, naming the field, and nothing is read or written", async () => {
+    const csv = '名称,地址,纬度,经度,开放时间\n别人的驿站,乐陵市别人路 1 号,37.71,117.20,24小时'
+    const admin = await gw.login('demo-admin')
+    const theirs = await uploadId(gw, 'sheet', 'a.csv', Buffer.from(csv), admin)
+    const res = await gw.call('stations', { action: 'importCsv', data: { fileId: theirs } }, staff)
+    expect(res.status).toBe(400)
+    expect(res.json.error.fields).toEqual([{ path: 'fileId', message: '表格文件不是您本人上传的，请重新上传' }])
+    expect((await gw.call('stations', { action: 'search', data: { keyword: '别人的驿站' } }, courier)).json.data.items).toHaveLength(0)
+    // Still there for its owner.
+    expect(existsSync(join(gw.filesDir, theirs.slice('local://'.length)))).toBe(true)
+    // A photo's id is not a sheet's, and a made-up id is refused by the contract.
+    const photo = await uploadId(gw, 'stationPhoto', 'a.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), staff)
+    expect((await gw.call('stations', { action: 'importCsv', data: { fileId: photo } }, staff)).json.error.fields[0].path).toBe('fileId')
+    const madeUp = await gw.call('stations', { action: 'importCsv', data: { fileId: '../../etc/passwd' } }, staff)
+    expect(madeUp.json.error.fields[0]).toEqual({ path: 'fileId', message: '表格文件编号不正确，请重新上传' })
+  })
+
+  test('a 1 MB sheet travels to storage, and the import call itself stays small', async () => {
+    const header = '名称,地址,纬度,经度,开放时间,设施,电话'
+    // about 260 bytes a row: a megabyte within the 5,000 rows one import takes
+    const rows: string[] = []
+    for (let i = 0, size = 0; size < 1024 * 1024; i++) {
+      const row = `${'大表'.repeat(8)}驿站${i},乐陵市${'大表路'.repeat(14)}${i}号,37.${7000 + (i % 999)},117.${2000 + (i % 999)},24小时,饮水,`
+      rows.push(row)
+      size += Buffer.byteLength(row) + 1
+    }
+    const bytes = Buffer.from([header, ...rows].join('\n'))
+    expect(bytes.length).toBeGreaterThan(1024 * 1024)
+    expect(rows.length).toBeLessThan(5000)
+    const fileId = await uploadId(gw, 'sheet', '大表.csv', bytes, staff)
+    const body = { action: 'importCsv', data: { fileId, dryRun: true } }
+    expect(JSON.stringify(body).length).toBeLessThan(100_000)
+    const res = await gw.call('stations', body, staff)
+    expect(res.status).toBe(200)
+    expect(res.json.data).toMatchObject({ dryRun: true, created: rows.length, refused: 0 })
+  })
+
+  test('pasted CSV is for a few rows: a paste over 20,000 characters is refused, naming the field and the way out', async () => {
+    const long = 'name,address,lat,lng,hours\n' + '长驿站,乐陵市某路 1 号,37.7,117.2,24小时\n'.repeat(1000)
+    const res = await gw.call('stations', { action: 'importCsv', data: { csv: long } }, staff)
+    expect(res.status).toBe(400)
+    expect(res.json.error.fields[0]).toEqual({ path: 'csv', message: expect.stringContaining('选择文件') })
   })
 
   test('the Excel template is made on the server, and only staff may have it', async () => {
     const res = await gw.call('stations', { action: 'importTemplate', data: {} }, staff)
     expect(res.status).toBe(200)
     expect(res.json.data.filename).toBe('驿站导入模板.xlsx')
-    expect(Buffer.from(res.json.data.base64, 'base64').subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004')
+    const ws = (await openExport(gw, res.json.data)).worksheets[0]
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['名称', '地址', '纬度', '经度']))
     expect((await gw.call('stations', { action: 'importTemplate', data: {} }, courier)).status).toBe(403)
   })
 
   test('a file and pasted text at once, or neither, is refused', async () => {
-    const both = await gw.call('stations', { action: 'importCsv', data: { csv: 'a', file: { name: 'a.csv', base64: 'YQ==' } } }, staff)
+    const fileId = await uploadId(gw, 'sheet', 'a.csv', Buffer.from('a'), staff)
+    const both = await gw.call('stations', { action: 'importCsv', data: { csv: 'a', fileId } }, staff)
     expect(both.status).toBe(400)
     expect((await gw.call('stations', { action: 'importCsv', data: {} }, staff)).status).toBe(400)
   })

@@ -89,6 +89,8 @@ describe('deploy plan', () => {
 
 /** CloudBase as a map of state, to show that a second deploy run changes nothing. */
 function fakeCloud(): CloudApi & { calls: string[] } {
+  // a new environment's bucket: 所有用户可读，仅创建者及管理员可写
+  let storageAcl = 'READONLY'
   const fns = new Map<string, RemoteFunction>()
   const cols = new Map<string, { indexes: string[]; acl: string | null }>()
   const calls: string[] = []
@@ -133,6 +135,11 @@ function fakeCloud(): CloudApi & { calls: string[] } {
       calls.push('setAcl ' + n)
       col(n).acl = acl
     },
+    getStorageAcl: async () => storageAcl,
+    setStorageAcl: async (acl) => {
+      calls.push('setStorageAcl ' + acl)
+      storageAcl = acl
+    },
   }
 }
 
@@ -152,10 +159,15 @@ describe('deploy apply', () => {
     const first = await applyPlan(plan, cloud, (l) => lines.push(l))
     expect(first).toBeGreaterThan(plan.collections.length)
     expect(cloud.calls.filter((c) => c.startsWith('createFunction'))).toHaveLength(plan.functions.length)
+    // the bucket becomes private: clients read only what they uploaded themselves
+    expect(cloud.calls).toContain('setStorageAcl PRIVATE')
+    expect(lines).toContain('storage: permission READONLY → PRIVATE')
     expect(lines.join('\n')).not.toContain(SECRETS.PII_KEY)
     cloud.calls.length = 0
-    expect(await applyPlan(plan, cloud, () => undefined)).toBe(0)
+    const again: string[] = []
+    expect(await applyPlan(plan, cloud, (l) => again.push(l))).toBe(0)
     expect(cloud.calls).toEqual([])
+    expect(again).toContain('storage: permission PRIVATE unchanged')
     // New code for one function: only its code and description change.
     plan.functions[0].codeHash = 'fff000fff000'
     expect(await applyPlan(plan, cloud, () => undefined)).toBe(2)
@@ -183,6 +195,7 @@ describe('npm run deploy', () => {
     for (const c of Object.keys(COLLECTIONS)) expect(r.stdout).toContain(`collection ${c}: permission ADMINONLY`)
     expect(r.stdout).toContain('index location_2dsphere')
     expect(r.stdout).toContain('trigger deliver-outbox')
+    expect(r.stdout).toContain('storage: permission PRIVATE（仅创建者及管理员可读写）')
     for (const v of Object.values(SECRETS)) expect(r.stdout + r.stderr).not.toContain(v)
   })
 

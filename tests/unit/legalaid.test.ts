@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { STATUSES } from '../../src/contracts/legalAid/schemas'
 import { STEPS, canStep, stepsFrom } from '../../src/contracts/legalAid/states'
 import { submitInput, transitionInput, uploadInput } from '../../src/contracts/legalAid/schemas'
 import { CALENDAR_LAST_YEAR, CalendarRangeError, dueAt, isWorkingDay, lastDay } from '../../cloudfunctions/legalAid/deadlines'
-import { cloudFileStorage, localFileStorage, sniffType, type CloudStorageApp } from '../../cloudfunctions/legalAid/files'
+import { cloudFiles, type CloudStorageApp } from '../../cloudfunctions/_core/files'
+import { evidencePath, sniffType } from '../../cloudfunctions/legalAid/files'
 
 const at = (s: string) => new Date(s)
 
@@ -67,9 +65,10 @@ describe('schemas', () => {
     expect(transitionInput.safeParse({ id: 'x', to: 'closed' }).error!.issues[0]).toMatchObject({ path: ['outcome'], message: '办结时请选择结果' })
     expect(transitionInput.safeParse({ id: 'x', to: 'in_progress' }).success).toBe(true)
   })
-  test('uploads: declared type and size bounded', () => {
-    expect(uploadInput.safeParse({ name: 'a.gif', type: 'image/gif', size: 1, base64: 'AAAA' }).success).toBe(false)
-    expect(uploadInput.safeParse({ name: 'a.png', type: 'image/png', size: 5 * 1024 * 1024 + 1, base64: 'AAAA' }).success).toBe(false)
+  test('uploads: a stored file id, never the bytes', () => {
+    expect(uploadInput.safeParse({ name: 'a.png', fileId: 'local://uploads/demo-worker/evidence/20261123-abc.png' }).success).toBe(true)
+    expect(uploadInput.safeParse({ name: 'a.png', base64: 'AAAA' }).error!.issues[0]).toMatchObject({ path: ['fileId'], message: '请先上传证据文件' })
+    expect(uploadInput.safeParse({ name: 'a.png', fileId: 'cloud://env.b/legal-aid/lf_1.png' }).success).toBe(false)
   })
 })
 
@@ -82,16 +81,11 @@ describe('files', () => {
     expect(sniffType(Buffer.from('GIF89a'))).toBeNull()
     expect(sniffType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull()
   })
-  test('local storage writes under its directory and refuses path-like keys', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'la-files-'))
-    const s = localFileStorage(dir)
-    const ref = await s.put('lf_abc', Buffer.from('%PDF-1'), 'application/pdf')
-    expect(readdirSync(dir)).toEqual(['lf_abc'])
-    expect((await s.get(ref)).toString()).toBe('%PDF-1')
-    await expect(s.put('../escape', Buffer.from('x'), 'application/pdf')).rejects.toThrow('bad file key')
-    await expect(s.get('../../etc/passwd')).rejects.toThrow('bad file key')
+  test('evidence is kept under legal-aid/ by its id, with the extension of its real type', () => {
+    expect(evidencePath('lf_1', 'application/pdf')).toBe('legal-aid/lf_1.pdf')
+    expect(evidencePath('lf_2', 'image/jpeg')).toBe('legal-aid/lf_2.jpg')
   })
-  test('cloud storage calls the SDK’s uploadFile/downloadFile (offline stub of the app)', async () => {
+  test('the cloud adapter calls the SDK’s storage calls (offline stub of the app)', async () => {
     const stored = new Map<string, Buffer>()
     const calls: string[] = []
     const app: CloudStorageApp = {
@@ -104,12 +98,39 @@ describe('files', () => {
         calls.push(`download ${fileID}`)
         return { fileContent: stored.get(fileID) }
       },
+      async getTempFileURL({ fileList }) {
+        calls.push(`link ${fileList.map((f) => `${f.fileID}@${f.maxAge}`).join(' ')}`)
+        return {
+          fileList: fileList.map((f) => ({
+            fileID: f.fileID,
+            tempFileURL: `https://b.tcb.qcloud.la/${f.fileID.slice('cloud://env.bucket/'.length)}?sign=x`,
+            code: 'SUCCESS',
+          })),
+        }
+      },
+      async deleteFile({ fileList }) {
+        calls.push(`delete ${fileList.join(' ')}`)
+        for (const id of fileList) stored.delete(id)
+        return {}
+      },
     }
-    const s = cloudFileStorage(app)
-    const ref = await s.put('lf_1', Buffer.from('abc'), 'image/png')
-    expect(ref).toBe('cloud://env.bucket/legal-aid/lf_1')
+    const s = cloudFiles(app)
+    const ref = await s.put(evidencePath('lf_1', 'image/png'), Buffer.from('abc'))
+    expect(ref).toBe('cloud://env.bucket/legal-aid/lf_1.png')
     expect((await s.get(ref)).toString()).toBe('abc')
-    expect(calls).toEqual(['upload legal-aid/lf_1', 'download cloud://env.bucket/legal-aid/lf_1'])
-    await expect(cloudFileStorage({ ...app, downloadFile: async () => ({ fileContent: undefined }) }).get(ref)).rejects.toThrow('no content')
+    // evidence stored before the shared port, under its bare id, reads the same way
+    stored.set('cloud://env.bucket/legal-aid/lf_old', Buffer.from('old'))
+    expect((await s.get('cloud://env.bucket/legal-aid/lf_old')).toString()).toBe('old')
+    expect(await s.link(ref, 120)).toBe('https://b.tcb.qcloud.la/legal-aid/lf_1.png?sign=x')
+    await s.remove([ref])
+    expect(calls).toEqual([
+      'upload legal-aid/lf_1.png',
+      `download ${ref}`,
+      'download cloud://env.bucket/legal-aid/lf_old',
+      `link ${ref}@120`,
+      `delete ${ref}`,
+    ])
+    await expect(s.put('../escape', Buffer.from('x'))).rejects.toThrow('bad file path')
+    await expect(cloudFiles({ ...app, downloadFile: async () => ({ fileContent: undefined }) }).get(ref)).rejects.toThrow('no content')
   })
 })

@@ -3,6 +3,7 @@ import type { OrgImportReport } from '../../../src/contracts/orgs/schemas'
 import type { Ctx, Impl } from '../../_core/contract'
 import { countySettings } from '../../_core/county'
 import { AppError } from '../../_core/errors'
+import { discardUpload, ownUpload } from '../../_core/uploads'
 import { DuplicateKeyError } from '../../_core/store/port'
 import { adminRoots } from '../access'
 import { loadAreas } from '../orgs'
@@ -20,7 +21,7 @@ import { readWorkbook } from './workbook'
  */
 export async function importWorkbook(ctx: Ctx, buf: Buffer, dryRun: boolean): Promise<OrgImportReport> {
   const book = await readWorkbook(buf)
-  if (!book.ok) throw new AppError('VALIDATION_FAILED', book.message, [{ path: 'file', message: book.message }])
+  if (!book.ok) throw new AppError('VALIDATION_FAILED', book.message, [{ path: 'fileId', message: book.message }])
   const roots = adminRoots(ctx)
   const county = await countySettings(ctx.store)
   const w: World = {
@@ -73,5 +74,11 @@ async function writePlans(ctx: Ctx, plans: SheetPlan[]): Promise<void> {
 
 export const importSheetAction: Impl<typeof orgsApi.importSheet> = {
   audit: 'orgs.import',
-  handler: async ({ file, dryRun }, ctx) => importWorkbook(ctx, Buffer.from(file.base64, 'base64'), dryRun),
+  handler: async ({ fileId, dryRun }, ctx) => {
+    const upload = await ownUpload(ctx, fileId, 'sheet')
+    const report = await importWorkbook(ctx, upload.bytes, dryRun)
+    // The preview keeps the upload for 确认导入; once applied it is done with.
+    if (!dryRun) await discardUpload(ctx, upload)
+    return report
+  },
 }

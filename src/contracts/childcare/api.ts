@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { action } from '../api'
+import type { DownloadLink } from '../files'
 import {
   bookInput,
   bookingIdInput,
@@ -16,7 +17,6 @@ import {
   type LotteryResult,
   type MyBooking,
   type Roster,
-  type RosterExport,
 } from './schemas'
 
 const none = z.object({})
@@ -37,7 +37,7 @@ export const childcareApi = {
   managedClasses: action<{ items: ClassSummary[] }>()(none, [...STAFF]),
   roster: action<Roster>()(classIdInput, [...STAFF]),
   checkIn: action<CheckInResult>()(checkInInput, [...STAFF]),
-  exportRoster: action<RosterExport>()(classIdInput, [...STAFF]),
+  exportRoster: action<DownloadLink>()(classIdInput, [...STAFF]),
   runLottery: action<LotteryResult>()(classIdInput, [...STAFF]),
 }
 

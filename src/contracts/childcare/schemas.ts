@@ -204,8 +204,3 @@ export interface LotteryResult {
   /** applications in drawn order; id is what HMAC(seed, id) ranks */
   order: Array<{ applicationId: string; children: number; result: 'confirmed' | 'waitlisted' }>
 }
-
-export interface RosterExport {
-  fileName: string
-  base64: string
-}

@@ -20,8 +20,8 @@ import {
   type CaseDetail,
   type CaseListItem,
   type CaseStats,
+  type EvidenceLink,
   type FileInfo,
-  type FileType,
   type LawyerOption,
 } from './schemas'
 
@@ -41,7 +41,7 @@ export const legalAidApi = {
   withdraw: action<CaseDetail>()(idInput, 'signedIn'),
   upload: action<FileInfo>()(uploadInput, 'signedIn'),
   fileLink: action<{ token: string; expiresAt: string }>()(fileLinkInput, 'signedIn'),
-  fileData: action<{ name: string; type: FileType; base64: string }>()(fileDataInput, 'signedIn'),
+  fileData: action<EvidenceLink>()(fileDataInput, 'signedIn'),
   // staff and lawyers
   newCount: action<{ count: number }>()(none, ['staff', 'admin']),
   myCaseCount: action<{ count: number }>()(none, ['lawyer']),

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
+import { UPLOAD_KINDS, uploadedFile, type DownloadLink } from '../files'
 
 /** 案由: what the dispute is about. */
 export const CATEGORIES = ['wage', 'injury', 'contract', 'social_insurance', 'other'] as const
@@ -80,7 +81,7 @@ export const GUIDE: Record<Category, { evidence: string[]; factsExample: string;
 /** Evidence files: photos and PDFs only, checked by their first bytes on the server. */
 export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const
 export type FileType = (typeof FILE_TYPES)[number]
-export const MAX_FILE_BYTES = 5 * 1024 * 1024
+export const MAX_FILE_BYTES = UPLOAD_KINDS.evidence.maxBytes
 export const MAX_FILES = 10
 
 const PHONE_RE = /^1[3-9]\d{9}$/
@@ -112,16 +113,11 @@ export const rateInput = z.object({
   comment: optionalText('评价', { max: 300, multiline: true }),
 })
 
+/** A file already uploaded to the caller's own storage folder (kind `evidence`), and the name to show it by. */
 export const uploadInput = z.object({
   caseId: docId('案件编号').optional(),
   name: text('文件名', { max: 100 }),
-  type: z.enum(FILE_TYPES, { error: '只能上传 JPG、PNG、WebP 图片或 PDF 文件' }),
-  size: z.number({ error: '文件大小不正确' }).int('文件大小不正确').min(1, '文件是空的').max(MAX_FILE_BYTES, '文件不能超过 5 MB'),
-  // base64 of at most 5 MB (4/3 of it, rounded up to whole groups)
-  base64: z
-    .string({ error: '缺少文件内容' })
-    .min(4, '缺少文件内容')
-    .max(Math.ceil(MAX_FILE_BYTES / 3) * 4, '文件不能超过 5 MB'),
+  fileId: uploadedFile('证据文件'),
 })
 
 export const fileLinkInput = z.object({ fileId: docId('文件编号') })
@@ -243,4 +239,9 @@ export interface AccessLogEntry {
   role: string
   what: 'case' | 'file'
   fileId: string | null
+}
+
+/** What `fileData` answers for a valid token: a storage link that lives about two minutes, and the real type. */
+export interface EvidenceLink extends DownloadLink {
+  type: FileType
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { action } from '../api'
+import type { DownloadLink } from '../files'
 import {
   applyInput,
   bulkApproveInput,
@@ -20,7 +21,6 @@ import {
   type BulkApproveResult,
   type CardVerification,
   type MemberCard,
-  type MemberExport,
   type MembershipOptions,
   type MyApplication,
 } from './schemas'
@@ -43,7 +43,8 @@ export const membershipApi = {
   review: action<ApplicationDetail>()(reviewInput, [...STAFF]),
   bulkApprove: action<BulkApproveResult>()(bulkApproveInput, [...STAFF]),
   revoke: action<ApplicationDetail>()(revokeInput, [...STAFF]),
-  exportMembers: action<MemberExport>()(none, [...STAFF]),
+  /** the approved members as .xlsx, answered as a short-lived link */
+  exportMembers: action<DownloadLink>()(none, [...STAFF]),
   // 会籍转移: the member asks, the receiving union decides
   requestTransfer: action<TransferItem>()(requestTransferInput, 'signedIn'),
   myTransfer: action<{ transfer: TransferItem | null }>()(none, 'signedIn'),

@@ -276,10 +276,3 @@ export interface BulkApproveResult {
   approved: number
   results: { id: string; ok: boolean; message?: string }[]
 }
-
-export interface MemberExport {
-  filename: string
-  /** the .xlsx file, base64 */
-  base64: string
-  count: number
-}

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import type { DownloadLink } from '../files'
 import { action } from '../api'
 import {
   employersInput,
@@ -42,7 +43,7 @@ export const orgsApi = {
   removeEmployer: action<{ removed: true }>()(removeEmployerInput, ['admin']),
 
   /** The Excel template: sheets 街道乡镇 / 组织 / 用人单位 with Chinese headers and one example row each. */
-  importTemplate: action<{ filename: string; base64: string }>()(none, ['admin']),
+  importTemplate: action<DownloadLink>()(none, ['admin']),
   importSheet: action<OrgImportReport>()(importSheetInput, ['admin']),
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { uploadedFile } from '../files'
 import '../zod'
 import { docId, optionalText, text } from '../fields'
 import { inChina } from '../geo'
@@ -125,23 +126,9 @@ export const removeEmployerInput = z.object({ id: docId('用人单位') })
 
 export const saveCountyInput = z.object({ regionCode })
 
-/** Base64 of at most 2 MB: 4 characters for every 3 bytes. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
-const MAX_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
-
-/** The workbook to import (.xlsx, sheets 组织 / 街道乡镇 / 用人单位); `dryRun` is the 预览 step: nothing is written. */
+/** The workbook to import (.xlsx, sheets 组织 / 街道乡镇 / 用人单位), uploaded first; `dryRun` is the 预览 step: nothing is written. */
 export const importSheetInput = z.object({
-  file: z.object(
-    {
-      name: text('文件名', { max: 200 }),
-      base64: z
-        .string({ error: '文件内容必须是 base64' })
-        .min(1, '文件是空的')
-        .max(MAX_BASE64, '文件过大（最多 2MB），请分批导入')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
-    },
-    { error: '请选择要导入的 Excel 文件' },
-  ),
+  fileId: uploadedFile('表格文件'),
   dryRun: z.boolean({ error: '「预览」必须是真或假' }).default(false),
 })
 export type ImportSheetInput = z.input<typeof importSheetInput>

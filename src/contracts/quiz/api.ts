@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { action } from '../api'
+import type { DownloadLink } from '../files'
 import {
   campaignIdInput,
   claimInput,
@@ -22,7 +23,6 @@ import {
   type StartResult,
   type SubmitResult,
   type Winner,
-  type WinnersExport,
 } from './schemas'
 
 const none = z.object({})
@@ -37,7 +37,7 @@ export const quizApi = {
   importQuestions: action<ImportReport>()(importQuestionsInput, [...STAFF]),
   closeCampaign: action<{ id: string; seed: string }>()(idInput, [...STAFF]),
   stats: action<QuizStats>()(campaignIdInput, [...STAFF]),
-  exportWinners: action<WinnersExport>()(campaignIdInput, [...STAFF]),
+  exportWinners: action<DownloadLink>()(campaignIdInput, [...STAFF]),
   // workers
   listCampaigns: action<{ items: CampaignSummary[] }>()(none, 'signedIn'),
   campaign: action<CampaignSummary>()(campaignIdInput, 'signedIn'),

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import '../zod'
 import { dateTime, docId, optionalText, text } from '../fields'
+import { uploadedFile } from '../files'
 
 /** The weights of a campaign's prizes share 10,000 values; what is left is 谢谢参与. */
 export const WEIGHT_TOTAL = 10_000
@@ -95,16 +96,23 @@ export type UpsertCampaignInput = z.input<typeof upsertCampaignInput>
 export const campaignIdInput = z.object({ campaignId: docId('活动编号') })
 export const idInput = z.object({ id: docId('活动编号') })
 
+/** Pasted CSV rides inside the call, so it stays small (at most 60 KB of UTF-8); a bigger bank goes as a file. */
+export const MAX_PASTE_CHARS = 20_000
+/** A question bank of 500 rows is far below this; the sheet upload kind allows more for other imports. */
+export const MAX_QUESTION_FILE_BYTES = 2 * 1024 * 1024
+
+/** Questions from a file uploaded to storage first (`fileId`, .xlsx or .csv in UTF-8 or GBK) or from pasted CSV. */
 export const importQuestionsInput = z
   .object({
     campaignId: docId('活动编号'),
-    fileId: z.string().trim().max(300).optional(),
-    csv: z.string({ error: '文件内容不正确' }).max(2_000_000, '文件太大（最多 2 MB）').optional(),
-    /** an .xlsx read in the browser, base64 */
-    xlsxBase64: z.string({ error: '文件内容不正确' }).max(3_000_000, '文件太大（最多 2 MB）').optional(),
+    fileId: uploadedFile('表格文件').optional(),
+    csv: z
+      .string({ error: '粘贴的内容不正确' })
+      .max(MAX_PASTE_CHARS, `粘贴的内容过长（最多 ${MAX_PASTE_CHARS / 10000} 万字）：请把题目保存为文件后选择文件导入`)
+      .optional(),
     replace: z.boolean().default(false),
   })
-  .refine((v) => v.fileId || v.csv || v.xlsxBase64, { message: '请选择要导入的文件', path: ['csv'] })
+  .refine((v) => (v.fileId === undefined) !== (v.csv === undefined), { message: '请选择文件或粘贴 CSV 内容（二选一）', path: ['csv'] })
 
 export const startInput = campaignIdInput
 export const submitInput = z.object({
@@ -283,10 +291,4 @@ export interface ImportReport {
   added: number
   rows: Array<{ row: number; ok: boolean; stem: string; errors: string[] }>
   message?: string
-}
-
-export interface WinnersExport {
-  filename: string
-  base64: string
-  count: number
 }

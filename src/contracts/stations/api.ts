@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { action } from '../api'
+import type { DownloadLink } from '../files'
 import {
   addPhotoInput,
   getStationInput,
@@ -31,7 +32,7 @@ export const stationsApi = {
   upsert: action<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
   importCsv: action<ImportReport>()(importCsvInput, ['staff', 'admin']),
   /** The Excel template to fill in: Chinese headers and one example row the importer skips. */
-  importTemplate: action<{ filename: string; base64: string }>()(z.object({}), ['staff', 'admin']),
+  importTemplate: action<DownloadLink>()(z.object({}), ['staff', 'admin']),
   // 反馈处理: keepers for their stations, staff and admins for their org and below.
   reports: action<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
   resolveReport: action<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),

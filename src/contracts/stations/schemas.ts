@@ -4,8 +4,8 @@ import { calendarDate, docId, optionalText, text } from '../fields'
 import { AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
-import { looksSwapped, SWAPPED_MESSAGE } from './coords'
 import { uploadedFile } from '../files'
+import { looksSwapped, SWAPPED_MESSAGE } from './coords'
 
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度必须在 -90 到 90 之间').max(90, '纬度必须在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度必须在 -180 到 180 之间').max(180, '经度必须在 -180 到 180 之间')
@@ -154,35 +154,30 @@ export interface StationPhotos {
   version: number
 }
 
-/** Base64 of at most MAX_IMPORT_BYTES: 4 characters for every 3 bytes. */
-const MAX_IMPORT_FILE_BYTES = 2 * 1024 * 1024
-const MAX_BASE64 = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
+/**
+ * Pasted CSV stays inside the call, so it is kept small: 20,000 characters are at most 60 KB of UTF-8, under the
+ * 100 KB a function call should carry. A longer sheet goes as a file.
+ */
+export const MAX_PASTE_CHARS = 20_000
 
 /**
- * The sheet to import: either the picked file's bytes (`file`, .xlsx or .csv in UTF-8 or GBK, decoded on the server)
- * or pasted CSV text (`csv`). `dryRun` answers the same row report without writing anything: the 预览 step.
+ * The sheet to import: either a file uploaded to storage first (`fileId`, .xlsx or .csv in UTF-8 or GBK, decoded on
+ * the server) or pasted CSV text (`csv`). `dryRun` answers the same row report without writing anything: the 预览
+ * step, which passes the same `fileId` as the import after it, so the file is uploaded once.
  */
 export const importCsvInput = z
   .object({
     // Excel and WPS end lines with CR LF: made plain newlines first, then the same text rule as every field.
     csv: z
       .string({ error: '请提供 CSV 内容' })
-      .max(2_000_000, 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入')
+      .max(MAX_PASTE_CHARS, `粘贴的内容过长（最多 ${MAX_PASTE_CHARS / 10000} 万字）：请把表格保存为文件，用「选择文件」导入`)
       .transform((s) => s.replace(/\r\n?/g, '\n'))
-      .pipe(text('CSV 内容', { max: 2_000_000, multiline: true }))
+      .pipe(text('CSV 内容', { max: MAX_PASTE_CHARS, multiline: true }))
       .optional(),
-    file: z
-      .object({
-        name: text('文件名', { max: 200 }),
-        base64: z
-          .string({ error: '文件内容必须是 base64' })
-          .max(MAX_BASE64, '文件过大（最多 2MB，约 1 万行），请分批导入')
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
-      })
-      .optional(),
+    fileId: uploadedFile('表格文件').optional(),
     dryRun: z.boolean({ error: '「预览」必须是真或假' }).default(false),
   })
-  .refine((v) => (v.csv === undefined) !== (v.file === undefined), { path: ['csv'], message: '请选择一个文件或粘贴 CSV 内容（二选一）' })
+  .refine((v) => (v.csv === undefined) !== (v.fileId === undefined), { path: ['csv'], message: '请选择一个文件或粘贴 CSV 内容（二选一）' })
 export type ImportCsvInput = z.input<typeof importCsvInput>
 
 export const listManagedInput = z.object({

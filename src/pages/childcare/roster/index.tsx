@@ -9,7 +9,7 @@ import { childcareApi } from '@/contracts/childcare/api'
 import { GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { Roster } from '@/contracts/childcare/schemas'
 import type { ApiError } from '@/contracts/result'
-import { saveXlsx } from '@/utils/saveFile'
+import { saveDownload } from '@/utils/download'
 import { BOOKING_LABEL, CC, placesLine } from '../shared'
 import './index.scss'
 
@@ -38,7 +38,7 @@ function RosterView() {
     const res = await call('childcare', 'exportRoster', { classId })
     setExporting(false)
     if (!res.ok) return void Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    const saved = await saveXlsx(res.data.fileName, res.data.base64)
+    const saved = await saveDownload(res.data)
     if (!saved.ok) Taro.showModal({ title: '保存失败', content: saved.message, showCancel: false, confirmText: '知道了' })
   }
 

@@ -1,13 +1,10 @@
 import Taro from '@tarojs/taro'
 import { call } from '@/api/client'
 import { FILE_TYPES, MAX_FILE_BYTES, type FileInfo, type FileType } from '@/contracts/legalAid/schemas'
+import { uploadFile, type LocalFile } from '@/utils/upload'
 
-export interface Picked {
-  name: string
-  type: FileType
-  size: number
-  base64: string
-}
+/** A picked file, not yet uploaded: a temp path in WeChat, the File itself in the browser. */
+export type Picked = LocalFile
 
 function typeOf(name: string, declared?: string): FileType | null {
   if (declared && (FILE_TYPES as readonly string[]).includes(declared)) return declared as FileType
@@ -23,28 +20,7 @@ function typeOf(name: string, declared?: string): FileType | null {
           : null
 }
 
-function readBase64(path: string, file?: File): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise((resolve, reject) => {
-      const go = (blob: Blob) => {
-        const reader = new FileReader()
-        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-        reader.onerror = reject
-        reader.readAsDataURL(blob)
-      }
-      if (file) go(file)
-      else
-        fetch(path)
-          .then((r) => r.blob())
-          .then(go, reject)
-    })
-  }
-  return new Promise((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: (r) => resolve(String(r.data)), fail: reject }),
-  )
-}
-
-/** Photos from the album or camera, compressed by the platform; the server checks type and size again. */
+/** Photos from the album or camera, compressed by the platform; the server checks the real type and size again. */
 export async function pickPhotos(max: number): Promise<{ files: Picked[]; refused: string[] }> {
   let res: Taro.chooseImage.SuccessCallbackResult
   try {
@@ -60,7 +36,7 @@ export async function pickPhotos(max: number): Promise<{ files: Picked[]; refuse
     const type = typeOf(name, original?.type ?? (f as { type?: string }).type)
     if (!type) refused.push(`${name}：只能上传 JPG、PNG、WebP 图片或 PDF`)
     else if (f.size > MAX_FILE_BYTES) refused.push(`${name}：超过 5 MB`)
-    else files.push({ name, type, size: f.size, base64: await readBase64(f.path, original) })
+    else files.push({ name, size: f.size, path: f.path, blob: original })
   }
   return { files, refused }
 }
@@ -74,34 +50,47 @@ export async function pickPdf(): Promise<Picked | { error: string } | null> {
     return null
   }
   if (file.size > MAX_FILE_BYTES) return { error: `${file.name}：超过 5 MB` }
-  return { name: file.name, type: 'application/pdf', size: file.size, base64: await readBase64(file.path) }
+  return { name: file.name, size: file.size, path: file.path }
 }
 
+/** Into the caller's own storage folder first; the server then checks it and copies it to where evidence is kept. */
 export async function uploadPicked(p: Picked, caseId?: string) {
-  return call('legalAid', 'upload', { caseId, name: p.name, type: p.type, size: p.size, base64: p.base64 })
+  const up = await uploadFile('evidence', p)
+  if (!up.ok) return up
+  return call('legalAid', 'upload', { caseId, name: p.name, fileId: up.data.fileId })
 }
 
 /**
- * Opens an evidence file: the server issues a 5-minute token bound to this reader, and the bytes come back for
- * that token only (the gateway cannot serve files, so no URL is handed out). Photos open in the previewer.
+ * Opens an evidence file: the server issues a 5-minute token bound to this reader, and for that token only a
+ * storage link that lives two minutes. Photos open in the previewer, PDFs in the document viewer.
  */
 export async function openFile(file: FileInfo): Promise<string | null> {
   Taro.showLoading({ title: '正在打开' })
   const link = await call('legalAid', 'fileLink', { fileId: file.id })
   const data = link.ok ? await call('legalAid', 'fileData', { token: link.data.token }) : link
-  Taro.hideLoading()
-  if (!data.ok) return data.error.message
+  if (!data.ok) {
+    Taro.hideLoading()
+    return data.error.message
+  }
+  const { url, type } = data.data
   if (process.env.TARO_ENV === 'h5') {
-    const url = `data:${data.data.type};base64,${data.data.base64}`
-    if (data.data.type.startsWith('image/')) void Taro.previewImage({ urls: [url], current: url })
+    Taro.hideLoading()
+    if (type.startsWith('image/')) void Taro.previewImage({ urls: [url], current: url })
     else window.open(url)
     return null
   }
-  const path = `${Taro.env.USER_DATA_PATH}/${file.id}${data.data.type === 'application/pdf' ? '.pdf' : '.img'}`
-  await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath: path, data: data.data.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
-  )
-  if (data.data.type.startsWith('image/')) await Taro.previewImage({ urls: [path] })
+  // WeChat reads the link into a temp file first (its host is a downloadFile 合法域名), then shows that.
+  let path: string
+  try {
+    const res = await Taro.downloadFile({ url })
+    if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`)
+    path = res.tempFilePath
+  } catch {
+    Taro.hideLoading()
+    return '下载文件失败，请检查网络后重新打开'
+  }
+  Taro.hideLoading()
+  if (type.startsWith('image/')) await Taro.previewImage({ urls: [path] })
   else await Taro.openDocument({ filePath: path, fileType: 'pdf' })
   return null
 }

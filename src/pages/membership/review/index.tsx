@@ -7,7 +7,7 @@ import MeGate from '@/components/MeGate'
 import StateView from '@/components/StateView'
 import { hasAnyRole, useMe } from '@/hooks/useMe'
 import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/review'
-import { saveXlsx } from '@/utils/saveFile'
+import { saveDownload } from '@/utils/download'
 import { BULK_APPROVE_MAX } from '@/contracts/membership/schemas'
 import ApplicationItem from './ApplicationItem'
 import FilterBar from './FilterBar'
@@ -108,9 +108,9 @@ export default function ApplicationsPage() {
       Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
       return
     }
-    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    const saved = await saveDownload(res.data)
     setExporting(false)
-    if (saved.ok) Taro.showToast({ title: `已导出 ${res.data.count} 名会员`, icon: 'none' })
+    if (saved.ok) Taro.showToast({ title: `已导出 ${res.data.rows ?? 0} 名会员`, icon: 'none' })
     else Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
   }
 

@@ -7,11 +7,14 @@ import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import type { OrgImportReport } from '@/contracts/orgs/schemas'
 import { alert, confirm } from '@/utils/dialog'
-import { saveXlsx } from '@/utils/saveFile'
-import { pickFromChat, readBrowserFile, type PickedFile } from '../shared/file'
+import { saveDownload } from '@/utils/download'
+import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import type { LocalFile } from '@/utils/upload'
 import ImportReportView from './ImportReport'
 import '../shared/orgs.scss'
 import './index.scss'
+
+const WRONG_TYPE = '请选择 Excel（.xlsx）文件；旧版 .xls 请先另存为 .xlsx'
 
 const SHEETS: Array<[string, string]> = [
   ['街道乡镇', '名称、纬度、经度'],
@@ -25,30 +28,38 @@ export default function OrgImportPage() {
 }
 
 function OrgImport() {
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
+  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null)
+  const [uploading, setUploading] = useState(false)
   const [message, setMessage] = useState('')
   const [report, setReport] = useState<OrgImportReport | null>(null)
   const [sending, setSending] = useState(false)
 
-  const accept = (picked: PickedFile) => {
-    if (picked.ok) {
-      setFile({ name: picked.name, base64: picked.base64 })
-      setMessage('')
-      setReport(null)
-    } else if (!('cancelled' in picked)) setMessage(picked.message)
+  /** Uploaded once, on picking: 预览 and 确认导入 then pass the same file id. */
+  const accept = async (picked: LocalFile | null) => {
+    if (!picked || uploading) return
+    if (!/\.xlsx$/i.test(picked.name)) return setMessage(WRONG_TYPE)
+    setMessage('')
+    setReport(null)
+    setUploading(true)
+    const up = await uploadSheet(picked)
+    setUploading(false)
+    if (!up.ok) return setMessage(up.message)
+    setFile({ name: up.name, fileId: up.fileId })
   }
 
   const send = async (dryRun: boolean) => {
     if (!file) return setMessage('请先选择按模板填写的 Excel 文件')
     setSending(true)
-    const res = await call('orgs', 'importSheet', { file, dryRun })
+    const res = await call('orgs', 'importSheet', { fileId: file.fileId, dryRun })
     setSending(false)
     if (!res.ok) {
       setReport(null)
-      return setMessage(res.error.message)
+      return setMessage(res.error.fields?.[0]?.message ?? res.error.message)
     }
     setMessage('')
     setReport(res.data)
+    // The server removes an applied upload: another round starts from picking a file again.
+    if (!dryRun) setFile(null)
   }
 
   const commit = async () => {
@@ -66,7 +77,7 @@ function OrgImport() {
   const downloadTemplate = async () => {
     const res = await call('orgs', 'importTemplate')
     if (!res.ok) return alert('模板下载失败', res.error.message)
-    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    const saved = await saveDownload(res.data)
     if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
     else await alert('模板下载失败', saved.message)
   }
@@ -94,7 +105,7 @@ function OrgImport() {
 
       <View className='card org-import__source'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Btn kind='secondary' size='sm' onClick={async () => accept(await pickFromChat())}>
+          <Btn kind='secondary' size='sm' loading={uploading} onClick={async () => accept(await chooseSheetFromChat(['xlsx']))}>
             从聊天记录选择文件
           </Btn>
         ) : (
@@ -109,12 +120,12 @@ function OrgImport() {
                 const input = e.currentTarget
                 const picked = input.files?.[0]
                 input.value = ''
-                if (picked) void readBrowserFile(picked).then(accept)
+                if (picked) void accept(browserSheet(picked))
               }}
             />
           </label>
         )}
-        <Text className={file ? 'org-import__name' : 'muted'}>{file ? file.name : '尚未选择文件'}</Text>
+        <Text className={file ? 'org-import__name' : 'muted'}>{uploading ? '正在上传…' : file ? file.name : '尚未选择文件'}</Text>
       </View>
 
       {message ? <Text className='org-form-error'>{message}</Text> : null}

@@ -22,7 +22,9 @@ import {
 } from '@/contracts/quiz/schemas'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { scrollToFirstError } from '@/utils/nav'
-import { pickFromChat, readBrowserQuestionFile, type QuestionFile } from '../shared/file'
+import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import type { LocalFile } from '@/utils/upload'
+import { QUESTION_FILE_EXTS, questionFileProblem } from '../shared/file'
 import { fromInputTime, toInputTime } from '../shared/useLoad'
 import './index.scss'
 
@@ -76,6 +78,7 @@ function Edit() {
   const [csv, setCsv] = useState('')
   const [report, setReport] = useState<ImportReport | null>(null)
   const [importError, setImportError] = useState('')
+  const [importing, setImporting] = useState(false)
 
   const load = async (cid: string) => {
     setLoading(true)
@@ -164,18 +167,28 @@ function Edit() {
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
-  const runImport = async (file: QuestionFile) => {
-    if (!file.ok) return 'message' in file ? setImportError(file.message) : undefined
+  const runImport = async (source: { fileId: string } | { csv: string }) => {
     setImportError('')
     setReport(null)
-    const r = await call('quiz', 'importQuestions', {
-      campaignId: id,
-      ...(file.csv ? { csv: file.csv } : {}),
-      ...(file.xlsxBase64 ? { xlsxBase64: file.xlsxBase64 } : {}),
-    })
-    if (!r.ok) return setImportError(r.error.message)
+    setImporting(true)
+    const r = await call('quiz', 'importQuestions', { campaignId: id, ...source })
+    setImporting(false)
+    if (!r.ok) return setImportError(r.error.fields?.[0]?.message ?? r.error.message)
     setReport(r.data)
     await load(id)
+  }
+
+  /** The file goes to storage first; the import call then carries only its id. */
+  const importFile = async (picked: LocalFile | null) => {
+    if (!picked || importing) return
+    const problem = questionFileProblem(picked)
+    if (problem) return setImportError(problem)
+    setImportError('')
+    setImporting(true)
+    const up = await uploadSheet(picked)
+    setImporting(false)
+    if (!up.ok) return setImportError(up.message)
+    await runImport({ fileId: up.fileId })
   }
 
   const close = async () => {
@@ -403,19 +416,22 @@ function Edit() {
             表头：题型,题干,选项,答案,解析。选项用 | 分隔（或分列 选项A…选项F），答案写字母（如 A、AC），判断题写 正确/错误。导入的题目追加到题库。
           </Text>
           {process.env.TARO_ENV === 'weapp' ? (
-            <Btn kind='secondary' size='sm' onClick={async () => runImport(await pickFromChat())}>
+            <Btn kind='secondary' size='sm' disabled={importing} onClick={async () => importFile(await chooseSheetFromChat(QUESTION_FILE_EXTS))}>
               从聊天记录选择文件
             </Btn>
           ) : (
             <label className='quiz-file'>
-              选择 .xlsx 或 .csv 文件
+              {importing ? '正在导入…' : '选择 .xlsx 或 .csv 文件'}
               <input
                 type='file'
+                className='quiz-file__input'
                 accept='.csv,.xlsx,text/csv'
-                onChange={async (ev) => {
-                  const file = ev.currentTarget.files?.[0]
-                  if (file) await runImport(await readBrowserQuestionFile(file))
-                  ev.currentTarget.value = ''
+                onChange={(ev) => {
+                  // Read before anything async, and emptied at once so that picking the same file again fires change.
+                  const input = ev.currentTarget
+                  const file = input.files?.[0]
+                  input.value = ''
+                  if (file) void importFile(browserSheet(file))
                 }}
               />
             </label>
@@ -427,20 +443,14 @@ function Edit() {
             placeholder='或把 CSV 内容粘贴到这里'
             onInput={(ev) => setCsv(ev.detail.value)}
           />
-          <Btn
-            kind='secondary'
-            size='sm'
-            className='quiz-import-run'
-            disabled={!csv.trim()}
-            onClick={() => runImport({ ok: true, name: '粘贴', csv })}
-          >
-            导入粘贴的内容
+          <Btn kind='secondary' size='sm' className='quiz-import-run' disabled={!csv.trim() || importing} onClick={() => runImport({ csv })}>
+            {importing ? '正在导入…' : '导入粘贴的内容'}
           </Btn>
           {importError ? <Text className='quiz-error'>{importError}</Text> : null}
           {report ? (
             <View className='quiz-import-report'>
               <Text>
-                成功导入 {report.added} 题，{report.rows.filter((r) => !r.ok).length} 行未导入：
+                成功导入 {report.added} 题{report.rows.some((r) => !r.ok) ? `，${report.rows.filter((r) => !r.ok).length} 行未导入：` : '。'}
               </Text>
               {report.rows
                 .filter((r) => !r.ok)

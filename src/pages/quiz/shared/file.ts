@@ -1,44 +1,10 @@
-import Taro from '@tarojs/taro'
+import { MAX_QUESTION_FILE_BYTES } from '@/contracts/quiz/schemas'
 
-export type QuestionFile =
-  { ok: true; name: string; csv?: string; xlsxBase64?: string } | { ok: false; message: string } | { ok: false; cancelled: true }
+/** Question banks come as .xlsx or CSV; checked on the phone before uploading, and again on the server. */
+export const QUESTION_FILE_EXTS = ['csv', 'xlsx']
 
-const isXlsx = (name: string) => /\.xlsx$/i.test(name)
-
-/** weapp: banks arrive as chat attachments; .xlsx is read as base64, .csv as UTF-8 text. */
-export async function pickFromChat(): Promise<QuestionFile> {
-  let file: { path: string; name: string }
-  try {
-    file = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] })).tempFiles[0]
-  } catch {
-    return { ok: false, cancelled: true }
-  }
-  const xlsx = isXlsx(file.name)
-  return new Promise((resolve) => {
-    Taro.getFileSystemManager().readFile({
-      filePath: file.path,
-      encoding: xlsx ? 'base64' : 'utf8',
-      success: (r) => resolve(xlsx ? { ok: true, name: file.name, xlsxBase64: String(r.data) } : { ok: true, name: file.name, csv: String(r.data) }),
-      fail: () => resolve({ ok: false, message: '读取文件失败，请重新选择' }),
-    })
-  })
-}
-
-export function readBrowserQuestionFile(file: File): Promise<QuestionFile> {
-  return new Promise((resolve) => {
-    const reader = new FileReader()
-    reader.onerror = () => resolve({ ok: false, message: '读取文件失败，请重新选择' })
-    if (isXlsx(file.name)) {
-      reader.onload = () => {
-        const bytes = new Uint8Array(reader.result as ArrayBuffer)
-        let bin = ''
-        for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
-        resolve({ ok: true, name: file.name, xlsxBase64: btoa(bin) })
-      }
-      reader.readAsArrayBuffer(file)
-    } else {
-      reader.onload = () => resolve({ ok: true, name: file.name, csv: String(reader.result ?? '') })
-      reader.readAsText(file, 'utf-8')
-    }
-  })
+export function questionFileProblem(file: { name: string; size: number }): string | null {
+  if (!/\.(csv|xlsx)$/i.test(file.name)) return '请选择 .xlsx 或 .csv 文件；旧版 .xls 请先另存为 .xlsx'
+  if (file.size > MAX_QUESTION_FILE_BYTES) return `文件太大（最多 ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB）`
+  return null
 }

@@ -6,7 +6,7 @@ import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
-import { saveXlsx } from '@/utils/saveFile'
+import { saveDownload } from '@/utils/download'
 import { beijing, useLoad } from '../shared/useLoad'
 import './index.scss'
 
@@ -47,8 +47,8 @@ function Stats() {
     const r = await call('quiz', 'exportWinners', { campaignId: id })
     setExporting(false)
     if (!r.ok) return setExportMsg(r.error.message)
-    const saved = await saveXlsx(r.data.filename, r.data.base64)
-    setExportMsg(saved.ok ? `已导出 ${r.data.count} 条中奖记录` : saved.message)
+    const saved = await saveDownload(r.data)
+    setExportMsg(saved.ok ? `已导出 ${r.data.rows ?? 0} 条中奖记录` : saved.message)
   }
   return (
     <View className='page quiz-stats'>

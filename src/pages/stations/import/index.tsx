@@ -5,37 +5,44 @@ import Btn from '@/components/Btn'
 import { AMENITIES } from '@/contracts/stations/amenities'
 import type { ImportReport, ImportRowStatus } from '@/contracts/stations/schemas'
 import { importSheet, importTemplate } from '../shared/api'
-import { countDataRows, pickFileFromChat, readBrowserFile, type PickedFile } from './file'
+import { ACCEPTED, countDataRows, sheetProblem } from './file'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
 import { alert, confirm } from '@/utils/dialog'
-import { saveXlsx } from '@/utils/saveFile'
+import { saveDownload } from '@/utils/download'
+import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import type { LocalFile } from '@/utils/upload'
 
 const HEADER = '名称,地址,纬度,经度,开放时间,设施,电话'
 
 const STATUS_LABELS: Record<ImportRowStatus, string> = { created: '新建', updated: '更新', refused: '拒绝' }
 const PREVIEW_LABELS: Record<ImportRowStatus, string> = { created: '将新建', updated: '将更新', refused: '有问题' }
 
-type Source = { kind: 'file'; name: string; base64: string } | { kind: 'text'; csv: string }
+/** A picked file is uploaded once, on picking; the preview and the import then pass the same fileId. */
+type Source = { kind: 'file'; name: string; fileId: string } | { kind: 'text'; csv: string }
 
 function StationImport() {
   const [csv, setCsv] = useState('')
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null)
+  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null)
+  const [uploading, setUploading] = useState(false)
   const [message, setMessage] = useState('')
   const [sending, setSending] = useState(false)
   const [downloading, setDownloading] = useState(false)
   const [report, setReport] = useState<ImportReport | null>(null)
 
-  const accept = (picked: PickedFile) => {
-    if (picked.ok) {
-      setFile({ name: picked.name, base64: picked.base64 })
-      setCsv('')
-      setMessage('')
-      setReport(null)
-    } else if (!('cancelled' in picked)) {
-      setMessage(picked.message)
-    }
+  const take = async (picked: LocalFile | null) => {
+    if (!picked || uploading) return
+    const problem = sheetProblem(picked)
+    if (problem) return setMessage(problem)
+    setMessage('')
+    setReport(null)
+    setUploading(true)
+    const up = await uploadSheet(picked)
+    setUploading(false)
+    if (!up.ok) return setMessage(up.message)
+    setFile({ name: up.name, fileId: up.fileId })
+    setCsv('')
   }
 
   const source = (): Source | null => {
@@ -46,11 +53,13 @@ function StationImport() {
 
   const send = async (src: Source, dryRun: boolean) => {
     setSending(true)
-    const res = await importSheet(src.kind === 'file' ? { file: { name: src.name, base64: src.base64 }, dryRun } : { csv: src.csv, dryRun })
+    const res = await importSheet(src.kind === 'file' ? { fileId: src.fileId, dryRun } : { csv: src.csv, dryRun })
     setSending(false)
     if (res.ok) {
       setReport(res.data)
       setMessage('')
+      // The server removes an applied upload: another round starts from picking a file again.
+      if (!dryRun && src.kind === 'file') setFile(null)
     } else {
       setReport(null)
       setMessage(res.error.fields?.length ? res.error.fields.map((f) => f.message).join('；') : res.error.message)
@@ -59,7 +68,7 @@ function StationImport() {
 
   /** Step 1: the server reads the sheet and answers row by row what an import would do; nothing is written. */
   const preview = async () => {
-    if (sending) return
+    if (sending || uploading) return
     const src = source()
     if (!src || (src.kind === 'text' && countDataRows(src.csv) === 0)) {
       setMessage('请先选择 Excel 或 CSV 文件，或粘贴 CSV 内容（第一行是表头，从第二行起每行一个驿站）')
@@ -93,7 +102,7 @@ function StationImport() {
       await alert('模板下载失败', res.error.message)
       return
     }
-    const saved = await saveXlsx(res.data.filename, res.data.base64)
+    const saved = await saveDownload(res.data)
     setDownloading(false)
     if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
     else await alert('模板下载失败', saved.message)
@@ -123,7 +132,13 @@ function StationImport() {
       <View className='card'>
         <View className='import-source'>
           {process.env.TARO_ENV === 'weapp' ? (
-            <Btn kind='secondary' size='sm' className='import-source__chat' onClick={async () => accept(await pickFileFromChat())}>
+            <Btn
+              kind='secondary'
+              size='sm'
+              className='import-source__chat'
+              disabled={uploading}
+              onClick={async () => take(await chooseSheetFromChat(ACCEPTED))}
+            >
               从聊天记录选择文件
             </Btn>
           ) : (
@@ -139,12 +154,14 @@ function StationImport() {
                   const input = e.currentTarget
                   const picked = input.files?.[0]
                   input.value = ''
-                  if (picked) void readBrowserFile(picked).then(accept)
+                  if (picked) void take(browserSheet(picked))
                 }}
               />
             </label>
           )}
-          {file ? (
+          {uploading ? (
+            <Text className='muted import-source__uploading'>正在上传…</Text>
+          ) : file ? (
             <View className='import-source__picked'>
               <Text className='import-source__name'>{file.name}</Text>
               <Text
@@ -192,7 +209,7 @@ function StationImport() {
           </Btn>
         </View>
       ) : (
-        <Btn className='import-preview' disabled={sending} onClick={preview}>
+        <Btn className='import-preview' disabled={sending || uploading} onClick={preview}>
           {sending ? '正在检查…' : '预览'}
         </Btn>
       )}
