@@ -92,7 +92,7 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
     ],
   })
   await page.goto(page.url().split('#')[0] + '#/pages/orgs/import/index')
-  await on(page, '.org-import__input').setInputFiles(path)
+  await on(page, '.sheet-picker__input').setInputFiles(path)
   await expectText(page, '.org-import__name', '组织架构.xlsx')
   await on(page, '.org-import__preview').click()
   await expectText(page, '.org-report__title', '预览（尚未导入）')

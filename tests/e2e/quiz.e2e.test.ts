@@ -132,7 +132,7 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   const file = join(mkdtempSync(join(tmpdir(), 'quiz-import-')), '题库.xlsx')
   writeFileSync(file, Buffer.from(await xlsx.xlsx.writeBuffer()))
   await staff.locator('.taro-navigation-bar-back').click()
-  await staff.locator('.quiz-file input').setInputFiles(file)
+  await staff.locator('.sheet-picker__input').setInputFiles(file)
   await staff.locator('.quiz-import-report', { hasText: '成功导入 1 题' }).waitFor()
   // appended after the three questions already there
   await staff.locator('.field--q-3 textarea').waitFor()

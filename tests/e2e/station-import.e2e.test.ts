@@ -14,11 +14,11 @@ const HEADER = ['名称', '地址', '纬度', '经度', '开放时间', '设施'
 async function openImport(page: Page) {
   await signIn(page, 'demo-staff')
   await page.goto(page.url().split('#')[0] + '#/pages/stations/import/index')
-  await page.locator('.import-source__input').waitFor({ state: 'attached' })
+  await page.locator('.sheet-picker__input').waitFor({ state: 'attached' })
 }
 
 async function previewThenImport(page: Page, path: string, names: string[], shot: string) {
-  await page.locator('.import-source__input').setInputFiles(path)
+  await page.locator('.sheet-picker__input').setInputFiles(path)
   await expectText(page, '.import-source__name', path.split('/').pop()!)
   await page.locator('.import-preview').click()
   await expectText(page, '.import-report__title', '预览（尚未导入）')
@@ -54,7 +54,7 @@ test('staff preview a GBK CSV saved by Excel on Chinese Windows, confirm, and th
   // Picking the same file twice must work (the input is reset after each pick) and never throw.
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.locator('.import-source__input').setInputFiles(path)
+  await page.locator('.sheet-picker__input').setInputFiles(path)
   await expectText(page, '.import-source__name', '驿站GBK.csv')
   await page.locator('.import-source__clear').click()
 

@@ -8,7 +8,8 @@ import { orgsApi } from '@/contracts/orgs/api'
 import type { OrgImportReport } from '@/contracts/orgs/schemas'
 import { alert, confirm } from '@/utils/dialog'
 import { saveDownload } from '@/utils/download'
-import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import { uploadSheet } from '@/utils/sheet'
+import SheetPicker from '@/components/SheetPicker'
 import type { LocalFile } from '@/utils/upload'
 import ImportReportView from './ImportReport'
 import '../shared/orgs.scss'
@@ -35,8 +36,8 @@ function OrgImport() {
   const [sending, setSending] = useState(false)
 
   /** Uploaded once, on picking: 预览 and 确认导入 then pass the same file id. */
-  const accept = async (picked: LocalFile | null) => {
-    if (!picked || uploading) return
+  const accept = async (picked: LocalFile) => {
+    if (uploading) return
     if (!/\.xlsx$/i.test(picked.name)) return setMessage(WRONG_TYPE)
     setMessage('')
     setReport(null)
@@ -104,27 +105,7 @@ function OrgImport() {
       </View>
 
       <View className='card org-import__source'>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Btn kind='secondary' size='sm' loading={uploading} onClick={async () => accept(await chooseSheetFromChat(['xlsx']))}>
-            从聊天记录选择文件
-          </Btn>
-        ) : (
-          <label className='org-import__file'>
-            选择 Excel 文件
-            <input
-              type='file'
-              accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-              className='org-import__input'
-              onChange={(e) => {
-                // Held before anything async, and emptied at once so that picking the same file again fires change.
-                const input = e.currentTarget
-                const picked = input.files?.[0]
-                input.value = ''
-                if (picked) void accept(browserSheet(picked))
-              }}
-            />
-          </label>
-        )}
+        <SheetPicker exts={['xlsx']} label='选择 Excel 文件' busy={uploading} onPick={(f) => void accept(f)} className='org-import__file' />
         <Text className={file ? 'org-import__name' : 'muted'}>{uploading ? '正在上传…' : file ? file.name : '尚未选择文件'}</Text>
       </View>
 

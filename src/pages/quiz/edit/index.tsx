@@ -22,7 +22,8 @@ import {
 } from '@/contracts/quiz/schemas'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { scrollToFirstError } from '@/utils/nav'
-import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import { uploadSheet } from '@/utils/sheet'
+import SheetPicker from '@/components/SheetPicker'
 import type { LocalFile } from '@/utils/upload'
 import { QUESTION_FILE_EXTS, questionFileProblem } from '../shared/file'
 import { fromInputTime, toInputTime } from '../shared/useLoad'
@@ -415,27 +416,7 @@ function Edit() {
           <Text className='muted'>
             表头：题型,题干,选项,答案,解析。选项用 | 分隔（或分列 选项A…选项F），答案写字母（如 A、AC），判断题写 正确/错误。导入的题目追加到题库。
           </Text>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Btn kind='secondary' size='sm' disabled={importing} onClick={async () => importFile(await chooseSheetFromChat(QUESTION_FILE_EXTS))}>
-              从聊天记录选择文件
-            </Btn>
-          ) : (
-            <label className='quiz-file'>
-              {importing ? '正在导入…' : '选择 .xlsx 或 .csv 文件'}
-              <input
-                type='file'
-                className='quiz-file__input'
-                accept='.csv,.xlsx,text/csv'
-                onChange={(ev) => {
-                  // Read before anything async, and emptied at once so that picking the same file again fires change.
-                  const input = ev.currentTarget
-                  const file = input.files?.[0]
-                  input.value = ''
-                  if (file) void importFile(browserSheet(file))
-                }}
-              />
-            </label>
-          )}
+          <SheetPicker exts={QUESTION_FILE_EXTS} label='选择 .xlsx 或 .csv 文件' busy={importing} onPick={(f) => void importFile(f)} />
           <Textarea
             className='field__textarea quiz-import-text'
             value={csv}

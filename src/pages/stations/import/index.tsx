@@ -11,7 +11,8 @@ import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
 import { alert, confirm } from '@/utils/dialog'
 import { saveDownload } from '@/utils/download'
-import { browserSheet, chooseSheetFromChat, uploadSheet } from '@/utils/sheet'
+import { uploadSheet } from '@/utils/sheet'
+import SheetPicker from '@/components/SheetPicker'
 import type { LocalFile } from '@/utils/upload'
 
 const HEADER = '名称,地址,纬度,经度,开放时间,设施,电话'
@@ -31,8 +32,8 @@ function StationImport() {
   const [downloading, setDownloading] = useState(false)
   const [report, setReport] = useState<ImportReport | null>(null)
 
-  const take = async (picked: LocalFile | null) => {
-    if (!picked || uploading) return
+  const take = async (picked: LocalFile) => {
+    if (uploading) return
     const problem = sheetProblem(picked)
     if (problem) return setMessage(problem)
     setMessage('')
@@ -131,34 +132,7 @@ function StationImport() {
 
       <View className='card'>
         <View className='import-source'>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Btn
-              kind='secondary'
-              size='sm'
-              className='import-source__chat'
-              disabled={uploading}
-              onClick={async () => take(await chooseSheetFromChat(ACCEPTED))}
-            >
-              从聊天记录选择文件
-            </Btn>
-          ) : (
-            <label className='import-source__file'>
-              选择 Excel / CSV 文件
-              <input
-                type='file'
-                accept='.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-                className='import-source__input'
-                onChange={(e) => {
-                  // Held before anything async: React clears currentTarget once the handler returns, and the
-                  // value is emptied at once so that picking the same file again fires change again.
-                  const input = e.currentTarget
-                  const picked = input.files?.[0]
-                  input.value = ''
-                  if (picked) void take(browserSheet(picked))
-                }}
-              />
-            </label>
-          )}
+          <SheetPicker exts={ACCEPTED} label='选择 Excel / CSV 文件' busy={uploading} onPick={(f) => void take(f)} />
           {uploading ? (
             <Text className='muted import-source__uploading'>正在上传…</Text>
           ) : file ? (
