@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
+import SearchBar from '@/components/SearchBar'
 import Check from '@/components/Check'
 import MeGate from '@/components/MeGate'
 import StateView from '@/components/StateView'
@@ -143,33 +144,13 @@ export default function ApplicationsPage() {
         </View>
       </View>
 
-      <View className='applications__search'>
-        <Input
-          className='applications__search-input'
-          value={query}
-          maxlength={30}
-          confirmType='search'
-          placeholder='姓名、手机号后 4 位或会员编号'
-          onInput={(e) => setQuery(e.detail.value)}
-          onConfirm={() => changeFilters({ ...filters, q: query.trim() })}
-        />
-        <Btn size='sm' className='applications__search-go' onClick={() => changeFilters({ ...filters, q: query.trim() })}>
-          搜索
-        </Btn>
-        {filters.q ? (
-          <Btn
-            kind='ghost'
-            size='sm'
-            className='applications__search-clear'
-            onClick={() => {
-              setQuery('')
-              changeFilters({ ...filters, q: '' })
-            }}
-          >
-            清除
-          </Btn>
-        ) : null}
-      </View>
+      <SearchBar
+        value={query}
+        onInput={setQuery}
+        onSearch={(q) => changeFilters({ ...filters, q })}
+        placeholder='姓名、手机号后 4 位或会员编号'
+        applied={!!filters.q}
+      />
 
       <FilterBar value={filters} onChange={changeFilters} />
 

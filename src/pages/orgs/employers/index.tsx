@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
+import SearchBar from '@/components/SearchBar'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
@@ -45,20 +46,7 @@ function Employers() {
           </Btn>
         </View>
       </View>
-      <View className='org-search'>
-        <Input
-          className='org-search__input'
-          value={query}
-          maxlength={30}
-          confirmType='search'
-          placeholder='按单位名称或别名搜索'
-          onInput={(e) => setQuery(e.detail.value)}
-          onConfirm={() => search(query)}
-        />
-        <Btn size='sm' className='org-search__go' onClick={() => search(query)}>
-          搜索
-        </Btn>
-      </View>
+      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按单位名称或别名搜索' />
       {list.page > 0 || !list.loading ? <Text className='org-employers-page__count'>共 {list.total} 个用人单位</Text> : null}
       {list.items.map((e) => (
         <View

@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
+import SearchBar from '@/components/SearchBar'
 import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
 import StateView from '@/components/StateView'
@@ -60,33 +61,7 @@ function Manage({ me }: { me: Me }) {
         ) : null}
       </View>
 
-      <View className='manage-search'>
-        <Input
-          className='manage-search__input'
-          value={query}
-          maxlength={30}
-          confirmType='search'
-          placeholder='按驿站名称搜索'
-          onInput={(e) => setQuery(e.detail.value)}
-          onConfirm={() => search(query)}
-        />
-        <Btn size='sm' className='manage-search__go' onClick={() => search(query)}>
-          搜索
-        </Btn>
-        {applied.current ? (
-          <Btn
-            kind='ghost'
-            size='sm'
-            className='manage-search__clear'
-            onClick={() => {
-              setQuery('')
-              search('')
-            }}
-          >
-            清除
-          </Btn>
-        ) : null}
-      </View>
+      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied.current} />
 
       {list.page > 0 || !list.loading ? <Text className='workbench__count'>共 {list.total} 个驿站</Text> : null}
 
