@@ -179,7 +179,7 @@ export async function seedReports(store: import('../_core/store/port').Store, no
       stationName: '市中街道办事处劳动者驿站',
       orgId: countyId,
       kind: 'closed',
-      text: '下午三点来的时候大门锁着，门口没有贴通知。',
+      text: '按开放时间来的，大门锁着，门口没有贴通知。',
       openid: 'demo-courier',
       status: 'open',
       createdAt: ago(5),

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
+import PagedListState from '@/components/PagedListState'
 import Check from '@/components/Check'
 import MeGate from '@/components/MeGate'
 import StateView from '@/components/StateView'
@@ -124,7 +125,6 @@ export default function ApplicationsPage() {
     )
   }
 
-  const hasMore = list.items.length < list.total
   const selectable = filters.status === 'pending' || filters.status === 'all'
 
   return (
@@ -181,28 +181,16 @@ export default function ApplicationsPage() {
         />
       ))}
 
-      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void load(filters, list.page + 1 || 1) }]}
-        />
-      ) : null}
-      {!list.loading && !list.error && !list.items.length ? (
-        <StateView
-          kind='empty'
-          className='applications__empty'
-          title={filters.status === 'pending' ? '没有待审核的申请' : '没有符合条件的申请'}
-          detail={filters.q || filters.from || filters.to || filters.newEmployment !== 'all' ? '可以换个筛选条件试试。' : undefined}
-        />
-      ) : null}
-      {hasMore && !list.loading && !list.error ? (
-        <Btn kind='ghost' className='applications__more' onClick={() => void load(filters, list.page + 1)}>
-          加载更多（已显示 {list.items.length}/{list.total}）
-        </Btn>
-      ) : null}
+      <PagedListState
+        list={list}
+        onLoad={(page) => void load(filters, page)}
+        empty={{
+          className: 'applications__empty',
+          title: filters.status === 'pending' ? '没有待审核的申请' : '没有符合条件的申请',
+          detail: filters.q || filters.from || filters.to || filters.newEmployment !== 'all' ? '可以换个筛选条件试试。' : undefined,
+        }}
+        moreClassName='applications__more'
+      />
     </View>
   )
 }

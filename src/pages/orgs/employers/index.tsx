@@ -3,8 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
+import PagedListState from '@/components/PagedListState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import type { EmployerItem } from '@/contracts/orgs/schemas'
@@ -62,27 +62,11 @@ function Employers() {
           </View>
         </View>
       ))}
-      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
-        />
-      ) : null}
-      {!list.loading && !list.error && !list.items.length ? (
-        <StateView
-          kind='empty'
-          title={applied.current ? '没有找到这个单位' : '还没有用人单位'}
-          detail='添加有自己工会的单位，职工入会时即可自动分派。'
-        />
-      ) : null}
-      {list.items.length < list.total && !list.loading && !list.error ? (
-        <Btn kind='ghost' onClick={() => void loadPage(list.page + 1)}>
-          加载更多（已显示 {list.items.length}/{list.total}）
-        </Btn>
-      ) : null}
+      <PagedListState
+        list={list}
+        onLoad={(page) => void loadPage(page)}
+        empty={{ title: applied.current ? '没有找到这个单位' : '还没有用人单位', detail: '添加有自己工会的单位，职工入会时即可自动分派。' }}
+      />
     </View>
   )
 }

@@ -3,9 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
+import PagedListState from '@/components/PagedListState'
 import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
-import StateView from '@/components/StateView'
 import type { StationSummary } from '@/contracts/stations/schemas'
 import type { Me } from '@/contracts/roles'
 import { stationsApi } from '@/contracts/stations/api'
@@ -39,8 +39,6 @@ function Manage({ me }: { me: Me }) {
   useDidShow(() => {
     void loadPage(1)
   })
-
-  const hasMore = list.items.length < list.total
 
   return (
     <View className='page workbench'>
@@ -83,23 +81,12 @@ function Manage({ me }: { me: Me }) {
         </View>
       ))}
 
-      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
-        />
-      ) : null}
-      {!list.loading && !list.error && !list.items.length ? (
-        <StateView kind='empty' title='还没有您可管理的驿站' detail='可以新增驿站，或用表格批量导入。' />
-      ) : null}
-      {hasMore && !list.loading && !list.error ? (
-        <Btn kind='ghost' className='workbench__more' onClick={() => void loadPage(list.page + 1)}>
-          加载更多（已显示 {list.items.length}/{list.total}）
-        </Btn>
-      ) : null}
+      <PagedListState
+        list={list}
+        onLoad={(page) => void loadPage(page)}
+        empty={{ title: '还没有您可管理的驿站', detail: '可以新增驿站，或用表格批量导入。' }}
+        moreClassName='workbench__more'
+      />
     </View>
   )
 }

@@ -2,11 +2,11 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import Btn from '@/components/Btn'
+import PagedListState from '@/components/PagedListState'
 import Check from '@/components/Check'
 import FieldError from '@/components/FieldError'
 import ReasonBox from '@/components/ReasonBox'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
 import { stationsApi } from '@/contracts/stations/api'
 import { REPORT_KINDS, resolveReportInput, type StationReportItem } from '@/contracts/stations/schemas'
 import { addDays, beijingDateTime, beijingDay } from '@/contracts/time'
@@ -47,7 +47,6 @@ function Inbox() {
     void loadPage(1, t)
   }
 
-  const hasMore = list.items.length < list.total
   return (
     <View className='page station-reports'>
       <View className='station-reports__tabs'>
@@ -75,27 +74,15 @@ function Inbox() {
         ),
       )}
 
-      {list.loading ? <StateView kind='loading' title='正在加载…' /> : null}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void loadPage(list.page + 1 || 1) }]}
-        />
-      ) : null}
-      {!list.loading && !list.error && !list.items.length ? (
-        <StateView
-          kind='empty'
-          title={tab === 'open' ? '没有待处理的反馈' : '还没有处理过的反馈'}
-          detail={tab === 'open' ? '快递小哥在驿站页点「反馈问题」后，会出现在这里。' : undefined}
-        />
-      ) : null}
-      {hasMore && !list.loading && !list.error ? (
-        <Btn kind='ghost' className='station-reports__more' onClick={() => void loadPage(list.page + 1)}>
-          加载更多（已显示 {list.items.length}/{list.total}）
-        </Btn>
-      ) : null}
+      <PagedListState
+        list={list}
+        onLoad={(page) => void loadPage(page)}
+        empty={{
+          title: tab === 'open' ? '没有待处理的反馈' : '还没有处理过的反馈',
+          detail: tab === 'open' ? '快递小哥在驿站页点「反馈问题」后，会出现在这里。' : undefined,
+        }}
+        moreClassName='station-reports__more'
+      />
     </View>
   )
 }
