@@ -249,6 +249,9 @@ describe('the whole journey, with the authorization matrix', () => {
       const ws = wb.getWorksheet('会员名单')!
       // one header row, then one row per member the answer counts
       expect(ws.actualRowCount).toBe(r.json.data.rows + 1)
+      // ID numbers are text cells: as numbers Excel would show 3.71481E+17 and drop digits
+      expect(ws.getRow(2).getCell(5).numFmt).toBe('@')
+      expect(ws.getRow(1).font?.bold ?? ws.getRow(1).getCell(1).font?.bold).toBe(true)
       return { count: r.json.data.rows, header: ws.getRow(1).values as string[], ids: ws.getColumn(5).values.slice(2) as string[] }
     }
     const staff = await read('demo-staff')
