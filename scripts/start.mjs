@@ -8,7 +8,7 @@ const run = (cmd, args, env = {}) => {
 
 run('node', ['scripts/build-functions.mjs'])
 if (!process.argv.includes('--no-h5')) {
-  console.log('正在构建 H5 应用（约 15 秒）…')
+  console.log('正在构建 H5 应用（约 1–2 分钟）…')
   run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })
 }
 const server = spawn('node', ['dist/local/server.cjs'], { stdio: 'inherit' })
