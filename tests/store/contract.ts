@@ -114,6 +114,20 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       expect(await store.get(things, 'receipt-2')).toBeNull()
     })
 
+    test('inside a transaction only by-id operations exist, as on CloudBase', async () => {
+      await store.insert(things, { _id: 't1', n: 1 })
+      const refused = async (op: (tx: Store) => Promise<unknown>) => {
+        await expect(store.transaction(op)).rejects.toThrow(/transaction/)
+      }
+      await refused((tx) => tx.find(things, { where: { n: 1 } }))
+      await refused((tx) => tx.count(things, { n: 1 }))
+      await refused((tx) => tx.nearest(places, { lat: 1, lng: 1 }, { maxKm: 1, limit: 1 }))
+      await refused((tx) => tx.update(things, { n: 1 }, { inc: { n: 1 } }))
+      await refused((tx) => tx.remove(things, { n: 1 }))
+      expect(await store.transaction((tx) => tx.update(things, { _id: 't1', n: 1 }, { inc: { n: 1 } }))).toBe(1)
+      expect((await store.get(things, 't1'))?.n).toBe(2)
+    })
+
     test('concurrent read-modify-write transactions lose no update', async () => {
       await store.insert(things, { _id: 'counter', n: 0 })
       await Promise.all(

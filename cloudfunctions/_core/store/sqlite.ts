@@ -272,16 +272,29 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * The store a transaction callback gets: exactly as narrow as CloudBase's (by-id get/insert/put/update/remove),
+   * so that code which would fail in the cloud fails here first.
+   */
   private makeDirect(): Store {
+    const byIdOnly = (op: string) => async (): Promise<never> => {
+      throw new Error(`${op} is not available inside a transaction (by-id get/insert/put/update/remove only, as on CloudBase)`)
+    }
+    const oneId = (where: Where, op: string): Where => {
+      if (typeof where._id !== 'string') {
+        throw new Error(`inside a transaction, ${op} must name one document: where = { _id: "<id>", ... } (as on CloudBase)`)
+      }
+      return where
+    }
     const direct: Store = {
       get: async <T extends Doc>(c: string, id: string) => this.rawGet<T>(c, id),
-      find: async <T extends Doc>(c: string, o?: FindOptions) => this.rawFind<T>(c, o),
-      count: async (c, w) => this.rawCount(c, w),
+      find: byIdOnly('find'),
+      count: byIdOnly('count'),
       insert: async (c, d) => this.rawInsert(c, d),
       put: async (c, d) => this.rawPut(c, d),
-      update: async (c, w, ch) => this.rawUpdate(c, w, ch),
-      remove: async (c, w) => this.rawRemove(c, w),
-      nearest: async <T extends Doc>(c: string, p: GeoPoint, o: NearestOptions) => this.rawNearest<T>(c, p, o),
+      update: async (c, w, ch) => this.rawUpdate(c, oneId(w, 'update'), ch),
+      remove: async (c, w) => this.rawRemove(c, oneId(w, 'remove')),
+      nearest: byIdOnly('nearest'),
       transaction: async (fn) => fn(direct),
     }
     return direct
