@@ -19,7 +19,7 @@ export const childcareActions = implement(childcareApi, {
   myChildren: {
     handler: async (_input, ctx) => {
       const docs = await ctx.store.find<ChildDoc>(CHILDREN, {
-        where: { parentOpenid: ctx.caller.openid },
+        where: { parentOpenid: ctx.caller.openid, deletedAt: null },
         orderBy: [['createdAt', 'asc']],
         limit: 20,
       })

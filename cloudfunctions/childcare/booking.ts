@@ -16,28 +16,6 @@ export function checkInCode(): string {
 
 export const bookingId = (season: number, childId: string) => `${season}:${childId}`
 
-/**
- * What a booking needs to know about a class before its transaction: season and audience. They change
- * rarely, so a warm instance keeps them for a few seconds; the transaction re-reads the class and checks
- * everything else (time, places, grade) from the fresh copy.
- */
-const META_TTL_MS = 10_000
-const metaCache = new Map<string, { at: number; season: number; audience: ClassDoc['audience'] }>()
-
-async function classMeta(ctx: Ctx, classId: string) {
-  const hit = metaCache.get(classId)
-  if (hit && Date.now() - hit.at < META_TTL_MS) return hit
-  const cls = await ctx.store.get<ClassDoc>(CLASSES, classId)
-  if (!cls) throw notFound('托管班不存在或已下架')
-  const meta = { at: Date.now(), season: cls.season, audience: cls.audience }
-  metaCache.set(classId, meta)
-  return meta
-}
-
-export function forgetClassMeta(classId: string): void {
-  metaCache.delete(classId)
-}
-
 /** Approved in membership: the `applications` collection, status 'approved', the caller as applicant. */
 export async function isMember(ctx: Ctx): Promise<boolean> {
   const n = await ctx.store.count('applications', { applicantOpenid: ctx.caller.openid, status: 'approved' })
@@ -50,113 +28,146 @@ export function attendanceRate(b: Pick<BookingDoc, 'checkins'>, cls: Pick<ClassD
   return days ? b.checkins.length / days : 1
 }
 
-class NeedsMemberCheck extends Error {}
+/*
+ * Places without a hot transaction. CloudBase aborts the later of two transactions that write one document,
+ * so a rush of transactions on the class document fails parents by the thousand. Instead every movement of a
+ * place is one atomic single-document update of the class (never aborted) plus writes to booking documents,
+ * which only the child's own requests touch. For first-come classes, and ballots once drawn:
+ *   capacity = remaining + toOffer + confirmed + offered
+ * Every step that moves a place touches the class (`touchedAt`) before it changes a booking, so a crash
+ * between the two steps can only lose a place, never give one twice; `reconcileClass` (the timer) puts lost
+ * places back once the class has been untouched for longer than any request can run.
+ */
+
+/** Longer than any function may run (CloudBase's limit is 60 s): an untouched class has nothing in flight. */
+export const QUIET_MS = 2 * 60_000
+
+/** Takes `n` places from the pool at once (siblings together), or none. */
+async function takePlaces(ctx: Ctx, classId: string, n: number, at: string): Promise<boolean> {
+  return (await ctx.store.update(CLASSES, { _id: classId, remaining: { $gte: n } }, { inc: { remaining: -n }, set: { touchedAt: at } })) === 1
+}
+
+/** Places freed go to the waitlist first: `dispatchOffers` offers them, or returns them to the pool. */
+async function freePlaces(ctx: Ctx, classId: string, n: number): Promise<void> {
+  await ctx.store.update(CLASSES, { _id: classId }, { inc: { toOffer: n }, set: { touchedAt: ctx.now().toISOString() } })
+  await dispatchOffers(ctx, classId)
+}
+
+/** Marks a place movement in flight, before a booking change that will free a place. */
+async function touch(ctx: Ctx, classId: string): Promise<void> {
+  await ctx.store.update(CLASSES, { _id: classId }, { set: { touchedAt: ctx.now().toISOString() } })
+}
+
+/*
+ * Waitlist order without a counter: arrival time in milliseconds, then a per-instance sequence so that calls
+ * one instance takes in turn keep their order even under a frozen test clock, then the sibling's index.
+ * Arrivals in the same millisecond on different instances are ordered arbitrarily, and so fairly.
+ */
+const SEQ_SLOTS = 4096
+let arrivals = 0
+function arrivalSeq(now: Date, n: number): number {
+  const slot = arrivals
+  arrivals = (arrivals + Math.max(1, n)) % SEQ_SLOTS
+  return now.getTime() * SEQ_SLOTS + slot
+}
 
 /**
- * One booking request: siblings together, all or none. Store operations on the usual path (a class whose
- * audience is all, children registered this year): find children, then one transaction of get class,
- * update class (a guarded decrement, or a waitlist sequence allocation), insert booking per child.
+ * One booking request: siblings together, all or none. The usual path costs five database requests: the
+ * caller's roles, the class and the children (read together), one guarded decrement of the class's places
+ * (skipped when the class is visibly full) and the booking insert by its deterministic id; a waitlisted
+ * booking counts its position instead of decrementing.
  */
 export async function book(ctx: Ctx, input: { classId: string; childIds: string[]; requestId: string }): Promise<BookResult> {
   const now = ctx.now()
-  const meta = await classMeta(ctx, input.classId)
-  const [children, member] = await Promise.all([
-    ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: ctx.caller.openid, _id: { $in: input.childIds } }, limit: 10 }),
-    meta.audience === 'members' ? isMember(ctx) : Promise.resolve(null),
+  const at = now.toISOString()
+  const [cls, children] = await Promise.all([
+    ctx.store.get<ClassDoc>(CLASSES, input.classId),
+    // A child being deleted is already invisible here (children.ts), so no new booking can start for it.
+    ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: ctx.caller.openid, _id: { $in: input.childIds }, deletedAt: null }, limit: 10 }),
   ])
+  if (!cls) throw notFound('托管班不存在或已下架')
+  if (now.getTime() < Date.parse(cls.opensAt)) throw new AppError('CLOSED', `报名尚未开始，将于 ${beijingTime(cls.opensAt)}（北京时间）开放`)
+  if (now.getTime() >= Date.parse(cls.closesAt)) throw new AppError('CLOSED', '报名已截止')
   if (children.length !== input.childIds.length) throw notFound('孩子信息不存在，请先在「孩子信息」中添加')
   const byId = new Map(children.map((c) => [c._id, c]))
   const ordered = input.childIds.map((id) => byId.get(id) as ChildDoc)
-
-  // Last season's attendance: only children registered before this season can have had a booking then.
-  const seasonStart = `${meta.season}-01-01`
-  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < seasonStart)
-  if (veterans.length) {
-    const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
-      where: { _id: { $in: veterans.map((c) => bookingId(meta.season - 1, c._id)) } },
-      limit: 10,
-    })
-    for (const b of last) {
-      if (b.status !== 'confirmed') continue
-      const cls = await ctx.store.get<ClassDoc>(CLASSES, b.classId)
-      if (cls && attendanceRate(b, cls) < MIN_ATTENDANCE) {
-        throw new AppError(
-          'FORBIDDEN',
-          `${b.childName} 上一期（${cls.title}）出勤 ${b.checkins.length}/${classDays(cls.startDate, cls.endDate).length} 天，不足 ${Math.round(MIN_ATTENDANCE * 100)}%，本期不能报名`,
-        )
-      }
+  if (cls.audience === 'members' && !(await isMember(ctx))) {
+    throw forbidden('本班仅限工会会员的子女报名：您还不是工会会员（入会申请通过后即可报名）')
+  }
+  for (const c of ordered) {
+    const g = gradeIn(c, cls.season)
+    if (g < cls.gradeMin || g > cls.gradeMax) {
+      throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
     }
   }
+  await checkLastSeason(ctx, cls.season, ordered)
 
+  const n = ordered.length
+  let status: 'confirmed' | 'waitlisted' | 'applied'
+  if (cls.allocation === 'lottery') status = 'applied'
+  else if (cls.remaining >= n && (await takePlaces(ctx, cls._id, n, at))) status = 'confirmed'
+  else status = 'waitlisted'
+  const firstSeq = status === 'confirmed' ? 0 : arrivalSeq(now, n)
+  const groupId = bookingId(cls.season, ordered[0]._id)
+  const docs: BookingDoc[] = ordered.map((c, i) => ({
+    _id: bookingId(cls.season, c._id),
+    classId: cls._id,
+    season: cls.season,
+    childId: c._id,
+    childName: c.name,
+    gender: c.gender,
+    grade: gradeIn(c, cls.season),
+    idMasked: c.idMasked,
+    parentOpenid: ctx.caller.openid,
+    parentName: ctx.caller.name,
+    status,
+    seq: status === 'confirmed' ? 0 : firstSeq + i,
+    requestId: input.requestId,
+    groupId,
+    code: checkInCode(),
+    checkins: [],
+    createdAt: at,
+  }))
   try {
-    return await ctx.store.transaction(async (tx) => {
-      const cls = await tx.get<ClassDoc>(CLASSES, input.classId)
-      if (!cls) throw notFound('托管班不存在或已下架')
-      if (now.getTime() < Date.parse(cls.opensAt)) throw new AppError('CLOSED', `报名尚未开始，将于 ${beijingTime(cls.opensAt)}（北京时间）开放`)
-      if (now.getTime() >= Date.parse(cls.closesAt)) throw new AppError('CLOSED', '报名已截止')
-      if (cls.audience === 'members') {
-        if (member === null) throw new NeedsMemberCheck()
-        if (!member) throw forbidden('本班仅限工会会员的子女报名：您还不是工会会员（入会申请通过后即可报名）')
-      }
-      for (const c of ordered) {
-        const g = gradeIn(c, cls.season)
-        if (g < cls.gradeMin || g > cls.gradeMax) {
-          throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
-        }
-      }
-      const n = ordered.length
-      let status: 'confirmed' | 'waitlisted' | 'applied'
-      let firstSeq = 0
-      let firstPosition = 0
-      if (cls.allocation === 'lottery') {
-        status = 'applied'
-        firstSeq = cls.nextSeq
-        await tx.update(CLASSES, { _id: cls._id }, { inc: { applicants: n, nextSeq: n } })
-      } else if (cls.remaining >= n && (await tx.update(CLASSES, { _id: cls._id, remaining: { $gte: n } }, { inc: { remaining: -n } })) === 1) {
-        status = 'confirmed'
-      } else {
-        // Siblings stay together: when not all of them fit, all of them wait, in arrival order.
-        status = 'waitlisted'
-        firstSeq = cls.nextSeq
-        firstPosition = Math.max(0, cls.waiting - cls.toOffer) + 1
-        await tx.update(CLASSES, { _id: cls._id }, { inc: { nextSeq: n, waiting: n } })
-      }
-      const at = now.toISOString()
-      const groupId = bookingId(cls.season, ordered[0]._id)
-      const out: BookResult['bookings'] = []
-      for (const [i, c] of ordered.entries()) {
-        const doc: BookingDoc = {
-          _id: bookingId(cls.season, c._id),
-          classId: cls._id,
-          season: cls.season,
-          childId: c._id,
-          childName: c.name,
-          gender: c.gender,
-          grade: gradeIn(c, cls.season),
-          idMasked: c.idMasked,
-          parentOpenid: ctx.caller.openid,
-          parentName: ctx.caller.name,
-          status,
-          seq: status === 'confirmed' ? 0 : firstSeq + i,
-          requestId: input.requestId,
-          groupId,
-          code: checkInCode(),
-          checkins: [],
-          createdAt: at,
-        }
-        await tx.insert(BOOKINGS, doc)
-        out.push({ id: doc._id, childId: c._id, status, ...(status === 'waitlisted' ? { position: firstPosition + i } : {}) })
-      }
-      return { bookings: out }
-    })
+    // One child: a single insert. Siblings: one transaction of inserts by id, which only requests for these
+    // same children can contend for.
+    if (n === 1) await ctx.store.insert(BOOKINGS, docs[0])
+    else
+      await ctx.store.transaction(async (tx) => {
+        for (const d of docs) await tx.insert(BOOKINGS, d)
+      })
   } catch (e) {
-    if (e instanceof NeedsMemberCheck) {
-      // The class became members-only after this instance cached it: check and go again.
-      metaCache.delete(input.classId)
-      return book(ctx, input)
-    }
+    // Only a refused id is certainly not written. Any other failure may have written (a lost answer), so its
+    // places are left to the reconciler, which counts the bookings really there.
     if (!(e instanceof DuplicateKeyError)) throw e
-    return alreadyBooked(ctx, input, meta.season, ordered)
+    if (status === 'confirmed') await freePlaces(ctx, cls._id, n)
+    return alreadyBooked(ctx, input, cls.season, ordered)
+  }
+  if (status === 'applied') await ctx.store.update(CLASSES, { _id: cls._id }, { inc: { applicants: n } })
+  const first = status === 'waitlisted' ? await positionOf(ctx.store, docs[0]) : 0
+  return {
+    bookings: docs.map((d, i) => ({ id: d._id, childId: d.childId, status, ...(status === 'waitlisted' ? { position: first + i } : {}) })),
+  }
+}
+
+/** Last season's attendance: only children registered before this season can have had a booking then. */
+async function checkLastSeason(ctx: Ctx, season: number, ordered: ChildDoc[]): Promise<void> {
+  const seasonStart = `${season}-01-01`
+  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < seasonStart)
+  if (!veterans.length) return
+  const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
+    where: { _id: { $in: veterans.map((c) => bookingId(season - 1, c._id)) } },
+    limit: 10,
+  })
+  for (const b of last) {
+    if (b.status !== 'confirmed') continue
+    const cls = await ctx.store.get<ClassDoc>(CLASSES, b.classId)
+    if (cls && attendanceRate(b, cls) < MIN_ATTENDANCE) {
+      throw new AppError(
+        'FORBIDDEN',
+        `${b.childName} 上一期（${cls.title}）出勤 ${b.checkins.length}/${classDays(cls.startDate, cls.endDate).length} 天，不足 ${Math.round(MIN_ATTENDANCE * 100)}%，本期不能报名`,
+      )
+    }
   }
 }
 
@@ -189,47 +200,55 @@ export async function positionOf(store: Store, b: BookingDoc): Promise<number> {
   return (await store.count(BOOKINGS, { classId: b.classId, status: 'waitlisted', seq: { $lt: b.seq } })) + 1
 }
 
-/** What a freed place does to the class: offered to the waitlist when someone waits, else back to the pool. */
-async function freePlace(tx: Store, cls: ClassDoc): Promise<'offer' | 'pool'> {
-  if (cls.waiting - cls.toOffer > 0) {
-    await tx.update(CLASSES, { _id: cls._id }, { inc: { toOffer: 1 } })
-    return 'offer'
-  }
-  await tx.update(CLASSES, { _id: cls._id }, { inc: { remaining: 1 } })
-  return 'pool'
-}
+const holdsPlace = (b: BookingDoc) => b.status === 'confirmed' || b.status === 'offered'
 
-/** Takes a live booking out (its id is free again) and keeps it in the history, inside `tx`. */
-async function retire(tx: Store, b: BookingDoc, cls: ClassDoc, outcome: 'cancelled' | 'expired', at: string): Promise<void> {
-  await tx.remove(BOOKINGS, { _id: b._id })
-  await tx.insert(HISTORY, { ...b, _id: `${b._id}:${at}`, bookingId: b._id, status: outcome, endedAt: at })
-  if (b.status === 'confirmed' || b.status === 'offered') await freePlace(tx, cls)
-  else if (b.status === 'waitlisted') {
-    // One fewer waiting; a place being offered that now has nobody to go to returns to the pool.
-    const noOneLeft = cls.waiting - 1 < cls.toOffer
-    await tx.update(CLASSES, { _id: cls._id }, { inc: noOneLeft ? { waiting: -1, toOffer: -1, remaining: 1 } : { waiting: -1 } })
-  } else if (b.status === 'applied') await tx.update(CLASSES, { _id: cls._id }, { inc: { applicants: -1 } })
+/**
+ * Takes a live booking out (its id is free again) and keeps it in the history; a place it held goes to the
+ * waitlist. `check` re-validates the booking as read inside the transaction; false leaves everything as it was.
+ */
+export async function retire(
+  ctx: Ctx,
+  id: string,
+  outcome: 'cancelled' | 'expired' | 'withdrawn',
+  check: (b: BookingDoc) => boolean,
+  notice?: (b: BookingDoc, tx: Store) => Promise<void>,
+): Promise<BookingDoc | null> {
+  const seen = await ctx.store.get<BookingDoc>(BOOKINGS, id)
+  if (!seen || !check(seen)) return null
+  if (holdsPlace(seen)) await touch(ctx, seen.classId)
+  const at = ctx.now().toISOString()
+  const b = await ctx.store.transaction(async (tx) => {
+    const cur = await tx.get<BookingDoc>(BOOKINGS, id)
+    if (!cur || !check(cur) || cur.status !== seen.status) return null
+    await tx.remove(BOOKINGS, { _id: id })
+    await tx.insert(HISTORY, { ...cur, _id: `${id}:${at}`, bookingId: id, status: outcome, endedAt: at })
+    if (notice) await notice(cur, tx)
+    return cur
+  })
+  if (!b) return null
+  if (holdsPlace(b)) await freePlaces(ctx, b.classId, 1)
+  else if (b.status === 'waitlisted') await ctx.store.update(CLASSES, { _id: b.classId, waiting: { $gt: 0 } }, { inc: { waiting: -1 } })
+  else if (b.status === 'applied') await ctx.store.update(CLASSES, { _id: b.classId, applicants: { $gt: 0 } }, { inc: { applicants: -1 } })
+  return b
 }
 
 export async function cancel(ctx: Ctx, bookingId: string): Promise<void> {
   const now = ctx.now()
-  const classId = await ctx.store.transaction(async (tx) => {
-    const b = await tx.get<BookingDoc>(BOOKINGS, bookingId)
-    if (!b || b.parentOpenid !== ctx.caller.openid) throw notFound('预约不存在或已取消')
-    const cls = await tx.get<ClassDoc>(CLASSES, b.classId)
-    if (!cls) throw notFound('托管班不存在或已下架')
-    if ((b.status === 'confirmed' || b.status === 'offered') && now.getTime() >= Date.parse(cls.cancelBefore)) {
-      throw new AppError('CLOSED', `已过取消截止时间（${beijingTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
-    }
-    await retire(tx, b, cls, 'cancelled', now.toISOString())
-    return cls._id
-  })
-  await dispatchOffers(ctx, classId)
+  const b = await ctx.store.get<BookingDoc>(BOOKINGS, bookingId)
+  if (!b || b.parentOpenid !== ctx.caller.openid) throw notFound('预约不存在或已取消')
+  const cls = await ctx.store.get<ClassDoc>(CLASSES, b.classId)
+  if (!cls) throw notFound('托管班不存在或已下架')
+  if (holdsPlace(b) && now.getTime() >= Date.parse(cls.cancelBefore)) {
+    throw new AppError('CLOSED', `已过取消截止时间（${beijingTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
+  }
+  const done = await retire(ctx, bookingId, 'cancelled', (cur) => cur.parentOpenid === ctx.caller.openid)
+  if (!done) throw notFound('预约不存在或已取消')
 }
 
 /**
- * Hands freed places (`toOffer`) to the first waiting children, each in its own transaction that re-checks
- * both the class and the booking, so that concurrent dispatchers never offer one place twice.
+ * Hands freed places (`toOffer`) to the first waiting children. Each offer takes one place from `toOffer`
+ * with a guarded decrement, then moves one booking in a transaction on that booking alone; a booking that
+ * is no longer waiting gives the place back. With nobody waiting, the places return to the pool.
  */
 export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number> {
   let offered = 0
@@ -242,33 +261,37 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
       limit: cls.toOffer + 3,
     })
     if (!next.length) {
-      await ctx.store.transaction(async (tx) => {
-        const c = await tx.get<ClassDoc>(CLASSES, classId)
-        if (c && c.toOffer > 0 && c.waiting <= 0) await tx.update(CLASSES, { _id: classId }, { inc: { remaining: c.toOffer, toOffer: -c.toOffer } })
-      })
+      const k = cls.toOffer
+      await ctx.store.update(
+        CLASSES,
+        { _id: classId, toOffer: { $gte: k } },
+        { inc: { toOffer: -k, remaining: k }, set: { touchedAt: ctx.now().toISOString() } },
+      )
       return offered
     }
     for (const cand of next) {
+      const at = ctx.now().toISOString()
+      const took = await ctx.store.update(CLASSES, { _id: classId, toOffer: { $gte: 1 } }, { inc: { toOffer: -1 }, set: { touchedAt: at } })
+      if (!took) return offered
       const expires = new Date(ctx.now().getTime() + OFFER_HOURS * 3600e3).toISOString()
       const done = await ctx.store.transaction(async (tx) => {
-        const c = await tx.get<ClassDoc>(CLASSES, classId)
-        if (!c || c.toOffer <= 0) return 'stop' as const
         const b = await tx.get<BookingDoc>(BOOKINGS, cand._id)
-        if (!b || b.status !== 'waitlisted') return 'skip' as const
+        if (!b || b.status !== 'waitlisted') return false
         await tx.update(BOOKINGS, { _id: b._id }, { set: { status: 'offered', offerExpiresAt: expires } })
-        await tx.update(CLASSES, { _id: classId }, { inc: { toOffer: -1, waiting: -1 } })
         await ctx.notify(tx, {
           openid: b.parentOpenid,
           template: 'childcare_offer',
           title: '托管班候补有名额了',
-          body: `${c.title}：${b.childName} 候补到名额，请在 ${beijingTime(expires)} 前到「我的预约」确认，过期将顺延给下一位`,
+          body: `${cls.title}：${b.childName} 候补到名额，请在 ${beijingTime(expires)} 前到「我的预约」确认，过期将顺延给下一位`,
           page: PAGE,
-          data: { class: c.title.slice(0, 20), child: b.childName, deadline: beijingTime(expires) },
+          data: { class: cls.title.slice(0, 20), child: b.childName, deadline: beijingTime(expires) },
         })
-        return 'offered' as const
+        return true
       })
-      if (done === 'stop') return offered
-      if (done === 'offered') offered++
+      if (done) {
+        offered++
+        await ctx.store.update(CLASSES, { _id: classId, waiting: { $gt: 0 } }, { inc: { waiting: -1 } })
+      } else await ctx.store.update(CLASSES, { _id: classId }, { inc: { toOffer: 1 }, set: { touchedAt: ctx.now().toISOString() } })
     }
   }
   return offered
@@ -279,32 +302,28 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
  * that show bookings also run it, so a parent never sees an offer that has already lapsed.
  */
 export async function sweepExpired(ctx: Ctx, where: { classId: string } | { parentOpenid: string } | Record<string, never>): Promise<number> {
-  const now = ctx.now()
+  const now = ctx.now().toISOString()
   const stale = await ctx.store.find<BookingDoc>(BOOKINGS, {
-    where: { ...where, status: 'offered', offerExpiresAt: { $lt: now.toISOString() } },
+    where: { ...where, status: 'offered', offerExpiresAt: { $lt: now } },
     limit: 50,
   })
   const classes = new Set<string>()
   for (const s of stale) {
-    const ok = await ctx.store.transaction(async (tx) => {
-      const b = await tx.get<BookingDoc>(BOOKINGS, s._id)
-      if (!b || b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt >= now.toISOString()) return false
-      const cls = await tx.get<ClassDoc>(CLASSES, b.classId)
-      if (!cls) return false
-      await retire(tx, b, cls, 'expired', now.toISOString())
+    const lapsed = (b: BookingDoc) => b.status === 'offered' && !!b.offerExpiresAt && b.offerExpiresAt < now
+    // Read before the transaction: SQLite's transaction holds the store, so no plain read may run inside it.
+    const cls = await ctx.store.get<ClassDoc>(CLASSES, s.classId)
+    const done = await retire(ctx, s._id, 'expired', lapsed, async (b, tx) => {
       await ctx.notify(tx, {
         openid: b.parentOpenid,
         template: 'childcare_offer_expired',
         title: '候补名额已过期',
-        body: `${cls.title}：${b.childName} 的候补名额未在期限内确认，已顺延给下一位`,
+        body: `${cls?.title ?? '托管班'}：${b.childName} 的候补名额未在期限内确认，已顺延给下一位`,
         page: PAGE,
-        data: { class: cls.title.slice(0, 20), child: b.childName },
+        data: { class: (cls?.title ?? '托管班').slice(0, 20), child: b.childName },
       })
-      return true
     })
-    if (ok) classes.add(s.classId)
+    if (done) classes.add(s.classId)
   }
-  for (const c of classes) await dispatchOffers(ctx, c)
   return classes.size
 }
 
@@ -318,4 +337,53 @@ export async function acceptOffer(ctx: Ctx, id: string): Promise<void> {
     if (b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt < now) throw conflict('没有待确认的候补名额')
     await tx.update(BOOKINGS, { _id: id }, { set: { status: 'confirmed', offerExpiresAt: null } })
   })
+}
+
+/**
+ * The timer's repair of a class's counters from the bookings really there. Lost places (a crash between a
+ * class update and its booking write) go back to the waitlist, but only on a class untouched for QUIET_MS, and
+ * by a conditional update that fails if anything moved since it was read: a step in flight is never undone.
+ * Places in the pool while children wait (a place freed as someone joined the waitlist) are offered. The
+ * waiting and applicant counts shown to parents are refreshed.
+ */
+export async function reconcileClass(ctx: Ctx, classId: string): Promise<{ restored: number; offered: number }> {
+  const cls = await ctx.store.get<ClassDoc>(CLASSES, classId)
+  if (!cls) return { restored: 0, offered: 0 }
+  const [confirmed, offered, waiting, applied] = await Promise.all(
+    (['confirmed', 'offered', 'waitlisted', 'applied'] as const).map((status) => ctx.store.count(BOOKINGS, { classId, status })),
+  )
+  const counted = { waiting, applicants: applied }
+  const ballotOpen = cls.allocation === 'lottery' && !cls.lottery?.drawnAt
+  const lost = ballotOpen ? 0 : cls.capacity - cls.remaining - cls.toOffer - confirmed - offered
+  if (lost < 0)
+    ctx.log.error('childcare_places_exceeded', {
+      classId,
+      capacity: cls.capacity,
+      confirmed,
+      offered,
+      remaining: cls.remaining,
+      toOffer: cls.toOffer,
+    })
+  const quiet = ctx.now().getTime() - Date.parse(cls.touchedAt ?? '1970-01-01T00:00:00Z') > QUIET_MS
+  const guard = { _id: classId, remaining: cls.remaining, toOffer: cls.toOffer, touchedAt: cls.touchedAt ?? null }
+  let restored = 0
+  if (lost > 0 && quiet) {
+    const changed = await ctx.store.update(CLASSES, guard, { inc: { toOffer: lost }, set: { ...counted, touchedAt: ctx.now().toISOString() } })
+    if (changed) {
+      restored = lost
+      ctx.log.error('childcare_places_restored', { classId, places: lost })
+    }
+  } else if (cls.waiting !== waiting || cls.applicants !== applied) await ctx.store.update(CLASSES, { _id: classId }, { set: counted })
+  // A place that went back to the pool just as a child joined the waitlist: the child comes first.
+  const fresh = restored ? await ctx.store.get<ClassDoc>(CLASSES, classId) : cls
+  if (!ballotOpen && fresh && fresh.remaining > 0 && waiting > 0) {
+    const k = Math.min(fresh.remaining, waiting)
+    await ctx.store.update(
+      CLASSES,
+      { _id: classId, remaining: { $gte: k } },
+      { inc: { remaining: -k, toOffer: k }, set: { touchedAt: ctx.now().toISOString() } },
+    )
+  }
+  const handed = (fresh?.toOffer ?? 0) > 0 || waiting > 0 ? await dispatchOffers(ctx, classId) : 0
+  return { restored, offered: handed }
 }

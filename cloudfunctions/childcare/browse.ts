@@ -24,8 +24,10 @@ export const getClassAction: Impl<typeof childcareApi.getClass> = {
     const cls = await ctx.store.get<ClassDoc>(CLASSES, id)
     if (!cls) throw notFound('托管班不存在或已下架')
     const now = ctx.now()
+    // The stored count is refreshed by the timer; one class's page counts its waitlist itself.
+    const waiting = cls.allocation === 'fcfs' ? await ctx.store.count(BOOKINGS, { classId: id, status: 'waitlisted' }) : cls.waiting
     return {
-      ...toSummary(cls, now),
+      ...toSummary({ ...cls, waiting }, now),
       description: cls.description,
       rules: classRules(cls),
       serverNow: now.toISOString(),

@@ -6,7 +6,8 @@ import { AppError, conflict, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import { DuplicateKeyError } from '../_core/store/port'
-import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type ChildDoc } from './model'
+import { QUIET_MS, retire } from './booking'
+import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type BookingDoc, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
 
@@ -41,7 +42,7 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
       const doc = await ctx.store.transaction(async (tx) => {
         if (input.id) {
           const old = await tx.get<ChildDoc>(CHILDREN, input.id)
-          if (!old || old.parentOpenid !== ctx.caller.openid) throw notFound('孩子信息不存在')
+          if (!old || old.parentOpenid !== ctx.caller.openid || old.deletedAt) throw notFound('孩子信息不存在')
           if (old.idHash !== idHash) {
             await tx.insert(CHILD_IDS, { _id: idHash, childId: old._id })
             await tx.remove(CHILD_IDS, { _id: old.idHash })
@@ -59,6 +60,13 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
       return toChildView(doc)
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
+        const lock = await ctx.store.get<{ _id: string; childId: string }>(CHILD_IDS, idHash)
+        const holder = lock ? await ctx.store.get<ChildDoc>(CHILDREN, lock.childId) : null
+        if (holder?.deletedAt) {
+          throw new AppError('CONFLICT', '这个身份证号的孩子信息刚刚删除，正在清理，请 3 分钟后再登记', [
+            { path: 'idNumber', message: '刚删除的孩子，请稍后再登记' },
+          ])
+        }
         throw new AppError('CONFLICT', '这个身份证号的孩子已经登记过（可能是家里另一位家长登记的）', [
           { path: 'idNumber', message: '该身份证号已登记' },
         ])
@@ -71,13 +79,63 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
 export const deleteChildAction: Impl<typeof childcareApi.deleteChild> = {
   handler: async ({ id }, ctx) => {
     const child = await ctx.store.get<ChildDoc>(CHILDREN, id)
-    if (!child || child.parentOpenid !== ctx.caller.openid) throw notFound('孩子信息不存在')
+    if (!child || child.parentOpenid !== ctx.caller.openid || child.deletedAt) throw notFound('孩子信息不存在')
     const live = await ctx.store.count(BOOKINGS, { childId: id })
     if (live > 0) throw conflict(`${child.name} 有报名记录（含往期出勤），不能删除；可修改信息`)
-    await ctx.store.transaction(async (tx) => {
-      await tx.remove(CHILDREN, { _id: id })
-      await tx.remove(CHILD_IDS, { _id: child.idHash })
-    })
+    await markChildDeleted(ctx, child)
     return { deleted: true }
   },
+}
+
+/*
+ * Deleting a child races a booking that read the child a moment earlier. Both sides write before they look:
+ * the deletion marks the child (`deletedAt`, after which no booking can start), then retires any booking
+ * that landed anyway; the timer looks once more when no request that read the child can still be running
+ * (QUIET_MS), and only then removes the record and frees the ID number for a new registration. So no live
+ * booking survives its child, and the ID number cannot be registered twice to hold two places.
+ */
+export async function markChildDeleted(ctx: Ctx, child: ChildDoc): Promise<void> {
+  await ctx.store.update(CHILDREN, { _id: child._id, deletedAt: null }, { set: { deletedAt: ctx.now().toISOString() } })
+  await retireLateBookings(ctx, child)
+}
+
+async function retireLateBookings(ctx: Ctx, child: ChildDoc): Promise<number> {
+  const late = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { childId: child._id }, limit: 20 })
+  let n = 0
+  for (const b of late) {
+    // The 预约失效 notice: the booking went because its child's record was deleted.
+    const done = await retire(
+      ctx,
+      b._id,
+      'withdrawn',
+      (cur) => cur.childId === child._id,
+      (cur, tx) =>
+        ctx.notify(tx, {
+          openid: cur.parentOpenid,
+          template: 'childcare_offer_expired',
+          title: '托管预约已撤销',
+          body: `${cur.childName} 的孩子信息已删除，同时提交的托管预约已撤销，名额已让给其他孩子`,
+          page: 'pages/childcare/mine/index',
+          data: { class: '托管预约已撤销', child: cur.childName },
+        }),
+    )
+    if (done) n++
+  }
+  return n
+}
+
+/** The timer: children marked deleted long enough ago lose any late booking, then the record and ID lock go. */
+export async function finalizeDeletedChildren(ctx: Ctx): Promise<number> {
+  const before = new Date(ctx.now().getTime() - QUIET_MS).toISOString()
+  const due = await ctx.store.find<ChildDoc>(CHILDREN, { where: { deletedAt: { $lt: before } }, limit: 100 })
+  for (const child of due) {
+    await retireLateBookings(ctx, child)
+    await ctx.store.transaction(async (tx) => {
+      const cur = await tx.get<ChildDoc>(CHILDREN, child._id)
+      if (!cur?.deletedAt) return
+      await tx.remove(CHILDREN, { _id: child._id })
+      await tx.remove(CHILD_IDS, { _id: child.idHash, childId: child._id })
+    })
+  }
+  return due.length
 }

@@ -4,7 +4,7 @@ import { governedOrgIds, governsOrg, scopesOf } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
-import { dispatchOffers, forgetClassMeta } from './booking'
+import { dispatchOffers } from './booking'
 import { commitSeed, runLottery } from './lottery'
 import { CLASSES, toSummary, type ClassDoc } from './model'
 
@@ -48,33 +48,30 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
       })
       return { id: classId }
     }
-    const current = await governedClass(ctx, id)
-    await ctx.store.transaction(async (tx) => {
-      const cls = await tx.get<ClassDoc>(CLASSES, id)
-      if (!cls) throw notFound('托管班不存在')
-      const opened = Date.parse(now) >= Date.parse(cls.opensAt)
-      if (opened && (fields.allocation !== cls.allocation || fields.startDate.slice(0, 4) !== cls.startDate.slice(0, 4))) {
-        throw conflict('报名开始后不能再改分配方式或年份')
-      }
-      const taken = cls.capacity - cls.remaining
-      if (fields.capacity < taken) throw conflict(`已有 ${taken} 个名额被占用，名额不能少于 ${taken}`)
-      const remaining = fields.capacity - taken
-      // New places go to the waitlist first, when children are waiting.
-      const toWaitlist = cls.allocation === 'fcfs' ? Math.max(0, Math.min(remaining, cls.waiting - cls.toOffer)) : 0
-      const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(tx, id) } : {}
-      await tx.put(CLASSES, {
-        ...cls,
-        ...fields,
-        ...lottery,
-        remaining: remaining - toWaitlist,
-        toOffer: cls.toOffer + toWaitlist,
-        season: seasonOf(fields.startDate),
-        updatedAt: now,
-      })
-      await ctx.audit(tx, id, { capacity: cls.capacity, opensAt: cls.opensAt }, { capacity: fields.capacity, opensAt: fields.opensAt })
-    })
-    forgetClassMeta(id)
-    if (current.allocation === 'fcfs') await dispatchOffers(ctx, id)
+    const cls = await governedClass(ctx, id)
+    const opened = Date.parse(now) >= Date.parse(cls.opensAt)
+    if (opened && (fields.allocation !== cls.allocation || fields.startDate.slice(0, 4) !== cls.startDate.slice(0, 4))) {
+      throw conflict('报名开始后不能再改分配方式或年份')
+    }
+    const taken = cls.capacity - cls.remaining - cls.toOffer
+    if (fields.capacity < taken) throw conflict(`已有 ${taken} 个名额被占用，名额不能少于 ${taken}`)
+    const delta = fields.capacity - cls.capacity
+    const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(ctx.store, id) } : {}
+    const { capacity: _capacity, ...rest } = fields
+    // One guarded update, no transaction: bookings keep taking places during an edit. New places go to the
+    // waitlist first (dispatchOffers returns them to the pool when nobody waits); fewer places come out of
+    // the pool, and only while the pool still has them.
+    const changed = await ctx.store.update(
+      CLASSES,
+      { _id: id, capacity: cls.capacity, ...(delta < 0 ? { remaining: { $gte: -delta } } : {}) },
+      {
+        set: { ...rest, ...lottery, season: seasonOf(fields.startDate), updatedAt: now, touchedAt: now },
+        inc: delta > 0 && fields.allocation === 'fcfs' ? { capacity: delta, toOffer: delta } : { capacity: delta, remaining: delta },
+      },
+    )
+    if (!changed) throw conflict('名额刚刚有变动（有人报名或取消），请刷新后再保存')
+    await ctx.audit(ctx.store, id, { capacity: cls.capacity, opensAt: cls.opensAt }, { capacity: fields.capacity, opensAt: fields.opensAt })
+    if (fields.allocation === 'fcfs') await dispatchOffers(ctx, id)
     return { id }
   },
 }

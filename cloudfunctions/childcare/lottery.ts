@@ -9,7 +9,8 @@ import { BOOKINGS, CLASSES, SECRETS, type BookingDoc, type ClassDoc } from './mo
 /** Called when a lottery class is created: the seed stays secret, its SHA-256 is published with the class. */
 export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash: string }> {
   const seed = newSeed()
-  await tx.insert(SECRETS, { _id: classId, seed })
+  // put: an edit that committed a seed and then lost its guarded update commits a fresh one on retry.
+  await tx.put(SECRETS, { _id: classId, seed })
   return { seedHash: seedHash(seed) }
 }
 

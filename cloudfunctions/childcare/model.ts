@@ -50,6 +50,8 @@ export interface ClassDoc extends Doc {
   createdBy: string
   updatedAt: string
   lottery?: { seedHash: string; seed?: string; drawnAt?: string }
+  /** the last step that moved a place, written before it touches a booking (see booking.ts) */
+  touchedAt?: string
 }
 
 export interface ChildDoc extends Doc {
@@ -66,6 +68,8 @@ export interface ChildDoc extends Doc {
   health: string
   pickupPeople: string
   createdAt: string
+  /** set when the parent deleted the child; the record and its ID lock go once no booking can be in flight */
+  deletedAt?: string | null
 }
 
 export interface BookingDoc extends Doc {

@@ -1,14 +1,16 @@
+import { beijingDay } from '../../src/contracts/childcare/rules'
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
-import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS } from './model'
+import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
-import { sweepExpired } from './booking'
+import { reconcileClass, sweepExpired } from './booking'
+import { finalizeDeletedChildren } from './children'
 
 export default defineModule({
   actions: childcareActions,
   collections: {
     [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate']] },
-    [CHILDREN]: { indexes: [['parentOpenid', 'createdAt']] },
+    [CHILDREN]: { indexes: [['parentOpenid', 'createdAt'], 'deletedAt'] },
     [CHILD_IDS]: {},
     [BOOKINGS]: {
       indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']],
@@ -17,6 +19,15 @@ export default defineModule({
     [SECRETS]: {},
   },
   seed: seedChildcare,
-  // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page.
-  onTimer: async (ctx) => ({ classesWithLapsedOffers: await sweepExpired(ctx, {}) }),
+  // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page; classes
+  // whose booking is open or running get their places reconciled; deleted children are finalised.
+  onTimer: async (ctx) => {
+    const classesWithLapsedOffers = await sweepExpired(ctx, {})
+    const today = beijingDay(ctx.now())
+    const live = await ctx.store.find<ClassDoc>(CLASSES, { where: { endDate: { $gte: today } }, orderBy: [['endDate', 'asc']], limit: 200 })
+    let placesRestored = 0
+    for (const c of live) placesRestored += (await reconcileClass(ctx, c._id)).restored
+    const childrenDeleted = await finalizeDeletedChildren(ctx)
+    return { classesWithLapsedOffers, placesRestored, childrenDeleted }
+  },
 })

@@ -5,7 +5,8 @@ import { implement, type Ctx } from '../_core/contract'
 import { AppError } from '../_core/errors'
 import { APPLICATIONS, type ApplicationDoc } from '../membership/model'
 import { releaseLocks, unionPhone } from '../membership/shared'
-import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from '../childcare/model'
+import { BOOKINGS, CHILDREN, CLASSES, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from '../childcare/model'
+import { markChildDeleted } from '../childcare/children'
 import { cancel } from '../childcare/booking'
 import { CASES } from '../legalAid/model'
 import { changePhoneAction, PROFILES, verifyPhoneAction, type ProfileDoc } from './phone'
@@ -92,14 +93,12 @@ async function deleteChildcare(ctx: Ctx, kept: KeptRecord[]): Promise<{ bookings
     }
   }
   await ctx.store.remove(HISTORY, { parentOpenid: openid })
-  const children = await ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: openid }, limit: MAX })
+  const children = await ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: openid, deletedAt: null }, limit: MAX })
   let removedChildren = 0
   for (const child of children) {
     if (keptChildren.has(child._id) || (await ctx.store.count(BOOKINGS, { childId: child._id })) > 0) continue
-    await ctx.store.transaction(async (tx) => {
-      await tx.remove(CHILDREN, { _id: child._id })
-      await tx.remove(CHILD_IDS, { _id: child.idHash })
-    })
+    // Marked now, gone with its ID lock once no booking that read it can still land (childcare/children.ts).
+    await markChildDeleted(ctx, child)
     removedChildren++
   }
   return { bookings: removedBookings, children: removedChildren }
@@ -113,7 +112,7 @@ export const profileActions = implement(profileApi, {
       const phoneMasked = profile?.phoneMasked ?? app?.phoneMasked
       const [membershipApplications, children, bookings, notices, legalCases] = await Promise.all([
         ctx.store.count(APPLICATIONS, { applicantOpenid: openid }),
-        ctx.store.count(CHILDREN, { parentOpenid: openid }),
+        ctx.store.count(CHILDREN, { parentOpenid: openid, deletedAt: null }),
         ctx.store.count(BOOKINGS, { parentOpenid: openid }),
         ctx.store.count(OUTBOX, { openid }),
         ctx.store.count(CASES, { applicantOpenid: openid }),

@@ -10,7 +10,7 @@ jest.setTimeout(60_000)
 test(`the same rush with cloud-like store latency: 1000 parents, still exactly ${CAPACITY}`, async () => {
   const gw = await startGateway({ latencyMs: 1 })
   try {
-    checkRush(gw, await rush(gw, 1000), 1000)
+    await checkRush(gw, await rush(gw, 1000), 1000)
   } finally {
     await gw.close()
   }

@@ -42,7 +42,18 @@ describe('children', () => {
     expect(mine.json.data.items).toHaveLength(1)
     const del = await cc('p-kid', 'deleteChild', { id: ok.json.data.id })
     expect(del.json.data.deleted).toBe(true)
+    expect((await cc('p-kid', 'myChildren')).json.data.items).toHaveLength(0)
+    // The ID number stays locked until no booking that read the child can still land (a few minutes).
+    const early = await cc('p-kid-2', 'saveChild', { name: '李小明', gender: '男', idNumber: id, grade: 2 })
+    expect(early.json.error).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'idNumber' }] })
+    expect(early.json.error.message).toContain('刚刚删除')
+    const back = gw.clock.now
+    gw.clock.now = new Date(back.getTime() + 3 * 60_000)
+    expect(await childcareModule.onTimer!(systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger }))).toMatchObject({
+      childrenDeleted: 1,
+    })
     expect((await cc('p-kid-2', 'saveChild', { name: '李小明', gender: '男', idNumber: id, grade: 2 })).json.data.id).toBeTruthy()
+    gw.clock.now = back
   })
 })
 
@@ -188,11 +199,11 @@ test('the timer job alone passes a lapsed offer on and notifies the next parent,
   expect(offered()).toEqual(['p-tmr-b'])
   gw.clock.now = new Date(gw.clock.now.getTime() + 25 * 3600e3)
   const ctx = systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger })
-  expect(await childcareModule.onTimer!(ctx)).toEqual({ classesWithLapsedOffers: 1 })
+  expect(await childcareModule.onTimer!(ctx)).toMatchObject({ classesWithLapsedOffers: 1, placesRestored: 0 })
   expect(offered()).toEqual(['p-tmr-c'])
   expect(dump('outbox').filter((n) => n.openid === 'p-tmr-c' && n.template === 'childcare_offer')).toHaveLength(1)
   // Nothing lapsed since: a second run changes nothing.
-  expect(await childcareModule.onTimer!(ctx)).toEqual({ classesWithLapsedOffers: 0 })
+  expect(await childcareModule.onTimer!(ctx)).toMatchObject({ classesWithLapsedOffers: 0, placesRestored: 0 })
   gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
 })
 

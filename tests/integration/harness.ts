@@ -13,10 +13,18 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { localFiles, setFileStorage } from '../../cloudfunctions/_core/files'
+import { CloudBaseStore } from '../../cloudfunctions/_core/store/cloudbase'
+import type { Store } from '../../cloudfunctions/_core/store/port'
+import { CloudBaseDouble } from '../utils/cloudbase-double'
+
+/** The store a test asserts on: the port, plus the raw stored documents of a collection. */
+export type InspectableStore = Store & { rawDump(collection: string): string[] }
 
 export interface TestGateway {
   url: string
-  store: SqliteStore
+  store: InspectableStore
+  /** the CloudBase double under the store, when the gateway runs on it */
+  double?: CloudBaseDouble
   clock: { now: Date }
   login(openid: string): Promise<string>
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; json: any }>
@@ -35,6 +43,12 @@ export interface GatewayOptions {
   latencyMs?: number
   /** a file instead of :memory: (kill tests) */
   file?: string
+  /**
+   * 'cloudbase': the real CloudBaseStore over the CloudBase-semantics double (snapshot transactions that abort
+   * on write conflicts, no queue), with `cloudLatencyMs` per database request; 'sqlite' (default) otherwise.
+   */
+  backend?: 'sqlite' | 'cloudbase'
+  cloudLatencyMs?: [number, number]
   /** receives the gateway's log lines (default: silent) */
   log?: Logger
   /** extra Host names the gateway accepts (a LAN demo) */
@@ -46,12 +60,20 @@ export interface GatewayOptions {
  * `store` is the raw store, for assertions; the gateway sees the latency wrapper when one is asked for.
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<TestGateway> {
-  const store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
+  let double: CloudBaseDouble | undefined
+  let store: InspectableStore
+  if (opts.backend === 'cloudbase') {
+    const d = (double = new CloudBaseDouble())
+    store = Object.assign(new CloudBaseStore(d.db(), { log: silentLogger }), {
+      rawDump: (collection: string) => d.dump(collection).map((doc) => JSON.stringify(doc)),
+    })
+  } else store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
   // Each gateway its own storage folder, as each gets its own store.
   const filesDir = mkdtempSync(join(tmpdir(), 'gh-files-'))
   setFileStorage(localFiles(filesDir))
   const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
   await seedIfEmpty(store, clock.now)
+  if (double && opts.cloudLatencyMs) double.setLatency(opts.cloudLatencyMs)
   const server: http.Server = createGateway({
     store: opts.latencyMs ? withLatency(store, opts.latencyMs) : store,
     key: randomBytes(32),
@@ -90,6 +112,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
   return {
     url,
     store,
+    double,
     clock,
     post,
     upload,
@@ -99,7 +122,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
     close: async () => {
       await new Promise((r) => server.close(r))
-      await store.close()
+      await store.close?.()
     },
   }
 }

@@ -1,6 +1,9 @@
 import { checkDigit } from '../../src/contracts/membership/idcard'
 import { startGateway, type TestGateway } from './harness'
 import { classInput, seedChild } from '../utils/childcare'
+import childcareModule from '../../cloudfunctions/childcare/module'
+import { systemCtx } from '../../cloudfunctions/_core/contract'
+import { silentLogger } from '../../cloudfunctions/_core/log'
 
 jest.setTimeout(30_000)
 
@@ -80,6 +83,9 @@ test('删除我的数据 removes a pending application (its ID number is free ag
   expect(res.json.data.kept[0].reason).toContain('取消截止')
 
   expect(await gw.store.count('applications', { applicantOpenid: who })).toBe(0)
+  expect(await gw.store.count('cc_children', { parentOpenid: who, deletedAt: null })).toBe(1)
+  // A deleted child's record and ID lock go once no booking that read it can still land.
+  await childcareModule.onTimer!(systemCtx({ store: gw.store, now: () => new Date(gw.clock.now.getTime() + 3 * 60_000), log: silentLogger }))
   expect(await gw.store.count('cc_children', { parentOpenid: who })).toBe(1)
   expect(await gw.store.count('cc_bookings', { parentOpenid: who })).toBe(1)
   expect(await gw.store.count('cc_booking_history', { parentOpenid: who })).toBe(0)

@@ -160,7 +160,7 @@ export class CloudBaseDouble {
   private clock = 0
   readonly counts: Record<RequestKind, number> = {}
   total = 0
-  private readonly latency: [number, number]
+  private latency: [number, number]
   private readonly rand: () => number
   private readonly strict: boolean
 
@@ -168,6 +168,11 @@ export class CloudBaseDouble {
     this.latency = options.latencyMs ?? [0, 0]
     this.rand = options.rand ?? Math.random
     this.strict = options.strictCollections ?? false
+  }
+
+  /** Seeding runs without latency; the measured part with it. */
+  setLatency(ms: [number, number]): void {
+    this.latency = ms
   }
 
   resetCounts(): void {
