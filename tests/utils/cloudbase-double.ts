@@ -201,9 +201,31 @@ export class CloudBaseDouble {
     const [lo, hi] = this.latency
     const d = hi > 0 ? lo + this.rand() * (hi - lo) : 0
     if (d) await sleep(d / 2)
+    if (this.killed) throw new Error('function instance killed (kill -9): the request never reached the database')
     const r = await op()
     if (d) await sleep(d / 2)
+    if (this.killed) throw new Error('function instance killed (kill -9): the answer was lost')
     return r
+  }
+
+  private killed = false
+
+  /**
+   * kill -9 of every function instance at once: from now on no request of theirs reaches the database, and
+   * answers on their way back are lost (what was applied stays applied). The database itself lives on.
+   */
+  kill(): void {
+    this.killed = true
+    // Their open transactions never commit; the server aborts them (MongoDB's transaction lifetime limit).
+    for (const tx of [...this.openTx]) {
+      tx.aborted = true
+      this.release(tx)
+    }
+  }
+
+  /** New instances start: requests go through again. */
+  revive(): void {
+    this.killed = false
   }
 
   private coll(name: string, forWrite: boolean): Map<string, Entry> | null {
