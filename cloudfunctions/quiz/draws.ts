@@ -16,7 +16,7 @@ import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shar
  * its outcome (drawValue(seed, id)) is fixed too. Steps, each one request:
  *   1. read the player: n = drawsUsed + 1, refused when no rights are left;
  *   2. insert draw n (settled at once when it wins nothing, else pending with a lease);
- *   3. spend the right: drawsUsed n-1 → n, guarded, so a second tap that also chose n spends nothing;
+ *   3. spend the right: drawsUsed n-1 → n, guarded, so draw n spends one right whoever of its taps gets there;
  *   4. (winners) the daily cap and the stock, each a guarded decrement, then settle.
  * A crash after 2 leaves draw n in place: the person's next tap finds it and spends its right (3) then.
  * A crash between the stock decrement and the settle leaves a pending draw whose stock may be taken; the
@@ -136,11 +136,9 @@ export const drawAction: Impl<typeof quizApi.draw> = {
       if (!(e instanceof DuplicateKeyError)) throw e
       return resume(ctx, c, pid, n)
     }
-    if (!(await spend(ctx, pid, n))) {
-      // Another tap spent this right for a draw of its own a moment ago: this one never happened.
-      await ctx.store.remove(DRAWS, { _id: id, status: draw.status })
-      throw conflict('正在抽奖，请稍候查看结果')
-    }
+    // Only a spend for draw n can move drawsUsed past n-1, so when this one finds it moved, a double tap that
+    // met this same draw spent the right for it: the draw stands either way.
+    await spend(ctx, pid, n)
     const done = draw.status === 'settled' ? draw : await issue(ctx, c, draw)
     return drawAnswer(done, p.drawsLeft - 1)
   },
