@@ -5,11 +5,11 @@
 // deploy-plan.ts (what) and deploy-apply.ts (how).
 import { spawnSync } from 'node:child_process'
 import type { StorageService } from '@cloudbase/manager-node/types/storage'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
 import { deployEnv } from '../../config/release'
-import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
+import { applyPlan, StepError, type CloudApi, type DeployProgress, type RemoteFunction, type UploadRecord } from './deploy-apply'
 import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
 import { readSecrets, secretsPath } from './secrets'
 import { adminCount, cloudStore, countyOptions, formatIssued, issueActivationCode, setUpCounty, type CountyOptions } from './activation'
@@ -46,33 +46,50 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
     envVariables: f.envVariables,
     ...(description ? { description } : {}),
   })
-  return {
-    async getFunction(name) {
-      try {
-        const d = await app.functions.getFunctionDetail(name)
-        const remote: RemoteFunction = {
-          runtime: d.Runtime,
-          timeout: d.Timeout,
-          memorySize: d.MemorySize,
-          description: d.Description ?? '',
-          env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
-          triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({
-            name: t.TriggerName,
-            type: t.Type,
-            config: parseCron(t.TriggerDesc),
-          })),
-        }
-        return remote
-      } catch (e) {
-        if (/ResourceNotFound/.test(String((e as { code?: string }).code ?? '') + String((e as Error).message))) return null
-        throw e
+  const getFunction = async (name: string): Promise<RemoteFunction | null> => {
+    try {
+      const d = await app.functions.getFunctionDetail(name)
+      const remote: RemoteFunction = {
+        status: String(d.Status ?? ''),
+        codeSize: Number(d.CodeSize ?? 0),
+        modTime: String(d.ModTime ?? ''),
+        runtime: d.Runtime,
+        timeout: d.Timeout,
+        memorySize: d.MemorySize,
+        description: d.Description ?? '',
+        env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
+        triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({
+          name: t.TriggerName,
+          type: t.Type,
+          config: parseCron(t.TriggerDesc),
+        })),
       }
+      return remote
+    } catch (e) {
+      if (/ResourceNotFound/.test(String((e as { code?: string }).code ?? '') + String((e as Error).message))) return null
+      throw e
+    }
+  }
+  return {
+    getFunction,
+    waitActive: async (name) => {
+      try {
+        // Polls GetFunction every second until the function leaves Creating/Updating (5 minutes at most).
+        await app.functions.waitFunctionActive(name)
+      } catch {
+        // It throws on CreateFailed; the status read below tells the caller what state the function is in.
+      }
+      return getFunction(name)
     },
     createFunction: async (f, description) => {
       await app.functions.createFunction({ func: { ...func(f, description), triggers: f.triggers }, functionRootPath, force: false })
     },
     updateCode: async (f) => {
-      await app.functions.updateFunctionCode({ func: { name: f.name, installDependency: true }, functionRootPath })
+      // isWaitInstall: return only once CloudBase has installed the dependencies and the function is Active again.
+      await app.functions.updateFunctionCode({
+        func: { name: f.name, runtime: f.runtime, installDependency: true, isWaitInstall: true },
+        functionRootPath,
+      })
     },
     updateConfig: async (f, description) => {
       await app.functions.updateFunctionConfig(func(f, description))
@@ -110,6 +127,35 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
     },
     setStorageAcl: async (acl) => {
       await (app.storage as StorageService).setStorageAcl(acl)
+    },
+  }
+}
+
+/**
+ * Uploads that installed but whose config step has not run yet, per environment, in a git-ignored file: written at
+ * once, so a deploy killed or failed after an upload does not upload the same code again next time.
+ */
+function fileProgress(envId: string, file = resolve(process.env.GH_DEPLOY_PROGRESS ?? '.deploy-progress.json')): DeployProgress {
+  const read = (): Record<string, Record<string, UploadRecord>> => {
+    try {
+      return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, UploadRecord>>) : {}
+    } catch {
+      return {}
+    }
+  }
+  const write = (fn: string, r: UploadRecord | undefined) => {
+    const all = read()
+    const env = { ...all[envId] }
+    if (r) env[fn] = r
+    else delete env[fn]
+    all[envId] = env
+    writeFileSync(file, JSON.stringify(all, null, 2) + '\n')
+  }
+  return {
+    get: (fn) => read()[envId]?.[fn],
+    set: (fn, r) => write(fn, r),
+    clear: (fn) => {
+      if (read()[envId]?.[fn]) write(fn, undefined)
     },
   }
 }
@@ -173,7 +219,13 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   try {
-    const changes = await applyPlan(plan, managerApi(env.TCB_ENV_ID as string, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string))
+    const envId = env.TCB_ENV_ID as string
+    const changes = await applyPlan(
+      plan,
+      managerApi(envId, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string),
+      console.log,
+      fileProgress(envId),
+    )
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
     await firstAdminCode(env, countyOptions(argv, env))
     return 0

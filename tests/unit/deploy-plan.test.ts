@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, functionFolders } from '../../cloudfunctions/_local/registry'
-import { applyPlan, type CloudApi, type RemoteFunction } from '../../scripts/tools/deploy-apply'
+import { applyPlan } from '../../scripts/tools/deploy-apply'
+import { fakeCloud } from '../utils/fake-cloud'
 import { buildPlan, formatPlan, OUTBOX_TRIGGER, RUNTIME } from '../../scripts/tools/deploy-plan'
 
 const ROOT = join(__dirname, '..', '..')
@@ -86,62 +87,6 @@ describe('deploy plan', () => {
     expect(undeclared).toEqual([])
   })
 })
-
-/** CloudBase as a map of state, to show that a second deploy run changes nothing. */
-function fakeCloud(): CloudApi & { calls: string[] } {
-  // a new environment's bucket: 所有用户可读，仅创建者及管理员可写
-  let storageAcl = 'READONLY'
-  const fns = new Map<string, RemoteFunction>()
-  const cols = new Map<string, { indexes: string[]; acl: string | null }>()
-  const calls: string[] = []
-  const col = (n: string) => cols.get(n) as { indexes: string[]; acl: string | null }
-  return {
-    calls,
-    getFunction: async (n) => fns.get(n) ?? null,
-    createFunction: async (f, description) => {
-      calls.push('createFunction ' + f.name)
-      fns.set(f.name, {
-        runtime: f.runtime,
-        timeout: f.timeout,
-        memorySize: f.memorySize,
-        description,
-        env: { ...f.envVariables },
-        triggers: [...f.triggers],
-      })
-    },
-    updateCode: async (f) => void calls.push('updateCode ' + f.name),
-    updateConfig: async (f, description) => {
-      calls.push('updateConfig ' + f.name)
-      Object.assign(fns.get(f.name) as RemoteFunction, { timeout: f.timeout, memorySize: f.memorySize, description, env: { ...f.envVariables } })
-    },
-    deleteTrigger: async (fn, t) => void calls.push(`deleteTrigger ${fn} ${t}`),
-    createTriggers: async (fn, ts) => {
-      calls.push('createTriggers ' + fn)
-      const f = fns.get(fn) as RemoteFunction
-      f.triggers = [...f.triggers.filter((x) => !ts.some((t) => t.name === x.name)), ...ts]
-    },
-    collectionExists: async (n) => cols.has(n),
-    createCollection: async (n) => {
-      calls.push('createCollection ' + n)
-      cols.set(n, { indexes: ['_id_'], acl: 'READONLY' })
-    },
-    indexNames: async (n) => col(n).indexes,
-    createIndexes: async (n, ix) => {
-      calls.push('createIndexes ' + n)
-      col(n).indexes.push(...ix.map((i) => i.name))
-    },
-    getAcl: async (n) => col(n).acl,
-    setAcl: async (n, acl) => {
-      calls.push('setAcl ' + n)
-      col(n).acl = acl
-    },
-    getStorageAcl: async () => storageAcl,
-    setStorageAcl: async (acl) => {
-      calls.push('setStorageAcl ' + acl)
-      storageAcl = acl
-    },
-  }
-}
 
 describe('deploy apply', () => {
   it('creates everything on a fresh env, and a second run changes nothing', async () => {
