@@ -7,6 +7,7 @@ import { createGateway } from './gateway'
 import { localNotifier } from './outbox'
 import { deliverOutbox } from '../_core/outbox'
 import { consoleLogger } from '../_core/log'
+import { sweepRateLimits } from '../_core/rate-limit'
 import { systemCtx } from '../_core/contract'
 import { seedIfEmpty, upgradeDemoStore } from './seed/seed'
 import { loadOrCreateKey } from './sessions'
@@ -27,6 +28,7 @@ async function main() {
     for (const [name, mod] of Object.entries(MODULES)) {
       if (mod.onTimer) await mod.onTimer(ctx).catch((e) => consoleLogger.error('timer_failed', { fn: name, error: String(e) }))
     }
+    await sweepRateLimits(store, new Date())
     await deliverOutbox(store, notifier, consoleLogger)
   }
   const timer = setInterval(() => void tick().catch((e) => consoleLogger.error('deliver_failed', { error: String(e) })), 5000)

@@ -1,7 +1,8 @@
-// npm run deploy [-- --dry-run] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
+// npm run deploy [-- --dry-run | --check] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
 // function, collection, index and collection permission, and the storage bucket's permission, of the CloudBase
 // environment TCB_ENV_ID from the function registry, then sets the county up if the database has none yet and
-// prints the first admin's 激活码. --dry-run prints the whole plan with no credentials and no network. See
+// prints the first admin's 激活码. --dry-run prints the whole plan with no credentials and no network. --check runs
+// the self-test inside the environment (storage round trip, open-API grants) and says in Chinese what to fix. See
 // deploy-plan.ts (what) and deploy-apply.ts (how).
 import { spawnSync } from 'node:child_process'
 import type { StorageService } from '@cloudbase/manager-node/types/storage'
@@ -10,7 +11,8 @@ import { resolve } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
 import { deployEnv } from '../../config/release'
 import { applyPlan, StepError, type CloudApi, type DeployProgress, type RemoteFunction, type UploadRecord } from './deploy-apply'
-import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
+import { buildPlan, formatPlan, permissionSteps, type DeployPlan } from './deploy-plan'
+import { formatSelfCheck, type SelfCheckResult } from './deploy-check'
 import { readSecrets, secretsPath } from './secrets'
 import { adminCount, cloudStore, countyOptions, formatIssued, issueActivationCode, setUpCounty, type CountyOptions } from './activation'
 
@@ -25,10 +27,31 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets,
-    vars: { WX_TEMPLATES },
+    vars: { WX_TEMPLATES, GH_MINIPROGRAM_STATE: env.MINIPROGRAM_STATE || 'formal' },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
   })
+}
+
+/** Invokes each function with the self-check event through the Tencent Cloud API (SCF Invoke). */
+async function runSelfCheck(env: Record<string, string | undefined>, plan: DeployPlan): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any
+  const app = new CloudBase({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, envId: env.TCB_ENV_ID })
+  const names = [...new Set([plan.sender, ...permissionSteps(plan).functions.map((f) => f.name)].filter((n): n is string => !!n))]
+  const results: SelfCheckResult[] = []
+  for (const name of names) {
+    try {
+      const r = await app.functions.invokeFunction(name, { Type: 'SelfCheck' })
+      const ret = JSON.parse(String(r.RetMsg ?? 'null')) as { ok?: boolean; data?: unknown } | null
+      results.push(ret?.ok ? { name, report: ret.data as SelfCheckResult['report'] } : { name, error: String(r.ErrMsg || r.RetMsg || '无返回') })
+    } catch (e) {
+      results.push({ name, error: e instanceof Error ? e.message : String(e) })
+    }
+  }
+  const { text, ok } = formatSelfCheck(plan, results)
+  console.log(text)
+  return ok ? 0 : 1
 }
 
 /** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
@@ -199,11 +222,18 @@ async function main(argv: string[]): Promise<number> {
     console.log('\n--dry-run: 未连接云端，未做任何改动 / nothing was contacted or changed')
     return 0
   }
+  const check = argv.includes('--check')
   const need = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !env[k])
   if (need.length) {
     console.error(
       `无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
     )
+    return 1
+  }
+  if (check) return runSelfCheck(env, planFrom(env))
+  const refused = planFrom(env).problems
+  if (refused.length) {
+    console.error('无法部署 / cannot deploy, fix first:\n' + refused.map((p) => '  - ' + p).join('\n'))
     return 1
   }
   console.log('构建云函数 / building functions…')
@@ -227,6 +257,7 @@ async function main(argv: string[]): Promise<number> {
       fileProgress(envId),
     )
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
+    console.log(['云调用授权（手工一步，做过则跳过）/ open-API grants:', ...permissionSteps(plan).steps.map((s) => '  ' + s)].join('\n'))
     await firstAdminCode(env, countyOptions(argv, env))
     return 0
   } catch (e) {

@@ -11,7 +11,7 @@ import { fakeCloud, snapshot, UPDATING_REFUSAL, type FakeCloud, type FakeCloudOp
 const SECRETS = { PII_KEY: 'cGlpLWtleS1zZWNyZXQtdmFsdWUtZm9yLXRlc3Rpbmc=', CARD_SIGNING_KEY: 'Y2FyZC1zaWduaW5nLXNlY3JldC12YWx1ZQ==' }
 const quiet = () => undefined
 
-function plan(version: string, extra: Record<string, string> = {}): DeployPlan {
+function plan(version: string, extra: Record<string, string> = {}, timerFunctions = ['childcare']): DeployPlan {
   const p = buildPlan({
     envId: 'e',
     functionNames: FUNCTION_NAMES,
@@ -19,23 +19,27 @@ function plan(version: string, extra: Record<string, string> = {}): DeployPlan {
     secrets: SECRETS,
     vars: { WX_TEMPLATES: JSON.stringify({ v: version, ...extra }) },
     distRoot: '/nonexistent',
-    timerFunctions: ['childcare'],
+    timerFunctions,
   })
   for (const f of p.functions) f.codeHash = `${version}-${f.name}`.padEnd(12, '0').slice(0, 12)
   return p
 }
 
-/** The environment after a clean first deploy of v1, with the call counter reset. */
+/** The environment after a clean deploy of v1 in the old layout (account's own outbox timer), counter reset. */
 async function deployedV1(options: FakeCloudOptions = {}): Promise<FakeCloud> {
   const cloud = fakeCloud()
-  await applyPlan(plan('v1'), cloud, quiet)
+  await applyPlan(plan('v1', {}, []), cloud, quiet)
+  expect(cloud.fns.get('account')?.triggers.map((t) => t.name)).toEqual(['deliver-outbox'])
   cloud.calls.length = 0
   cloud.changing = 0
   Object.assign(cloud.options, options)
   return cloud
 }
 
-/** v2 changes the code of two functions (one of them with the timer trigger) and one variable of every function. */
+/**
+ * v2 changes the code of two functions (one of them gets the shared timer trigger), one variable of every function,
+ * and moves the outbox timer from account to childcare.
+ */
 function v2(): DeployPlan {
   const p = plan('v1', { changed: 'yes' })
   for (const f of p.functions) if (f.name === 'childcare' || f.name === 'profile') f.codeHash = `v2-${f.name}`.padEnd(12, '0').slice(0, 12)
@@ -51,6 +55,8 @@ describe('deploy against CloudBase that is Updating after an upload', () => {
     expect(cloud.refused).toEqual([])
     expect(changes).toBeGreaterThan(FUNCTION_NAMES.length)
     expect(uploads(cloud).sort()).toEqual(['updateCode childcare', 'updateCode profile'])
+    expect(cloud.calls).toContain('deleteTrigger account deliver-outbox')
+    expect([...cloud.fns].flatMap(([n, f]) => f.triggers.map((t) => `${n}/${t.name}`))).toEqual(['childcare/timer-jobs'])
     // Without waiting the fake refuses, as SCF does: the model is not toothless.
     await cloud.waitActive(v2().functions[0].name)
     await expect(cloud.updateCode(v2().functions[0])).resolves.toBeUndefined()
