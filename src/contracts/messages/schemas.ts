@@ -79,3 +79,23 @@ export interface AnnouncementDetail extends AnnouncementSummary {
   /** the caller may edit and withdraw it (staff or admin of the publishing org or above) */
   canManage: boolean
 }
+
+/** One notice key's week on the admin's 通知发送情况 page. */
+export interface DeliveryRow {
+  key: string
+  label: string
+  total: number
+  sent: number
+  /** queued, being sent, or waiting to be retried */
+  waiting: number
+  /** reached 消息中心 only, and that is no error: the worker had no subscription left, or no template is set up */
+  inboxOnly: Array<{ reason: string; label: string; count: number }>
+  /** did not reach WeChat and someone should fix why */
+  failed: Array<{ reason: string; label: string; count: number }>
+}
+
+export interface DeliveryStats {
+  /** the first moment counted (7 Beijing days back, from 00:00) */
+  since: string
+  rows: DeliveryRow[]
+}
