@@ -42,7 +42,7 @@ await build({
   ...common,
   entryPoints: ['cloudfunctions/_local/server.ts'],
   outfile: 'dist/local/server.cjs',
-  external: ['better-sqlite3', '@cloudbase/node-sdk'],
+  external: ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk'],
   target: 'node20',
   sourcemap: true,
   // The registry requires every cloudfunctions/*/module.ts; the bundle cannot list folders at run time.

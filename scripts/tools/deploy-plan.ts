@@ -242,11 +242,11 @@ export function permissionSteps(plan: DeployPlan): { functions: Array<{ name: st
   const needs = (f: FunctionPlan) =>
     f.openapi.filter((api) => (api === 'subscribeMessage.send' ? f.name === plan.sender : api !== 'subscribeMessage.send'))
   const functions = plan.functions.map((f) => ({ name: f.name, apis: needs(f) })).filter((f) => f.apis.length)
-  const dirs = functions.map((f) => `dist/cloudfunctions/${f.name}`).join('、')
+  const dirs = functions.map((f) => `cloudfunctions/${f.name}`).join('、')
   return {
     functions,
     steps: [
-      `在微信开发者工具中打开本项目根目录（project.config.json 的 cloudfunctionRoot 是 dist/cloudfunctions/），选择云环境 ${plan.envId ?? '<TCB_ENV_ID>'}，` +
+      `npm run build:release 之后，在微信开发者工具中打开 dist/ 目录（dist/project.config.json 带真实 AppID），云开发选择环境 ${plan.envId ?? '<TCB_ENV_ID>'}，` +
         `右键 ${dirs} →「上传并部署：云端安装依赖」：微信只在这一步读取 config.json，授予 ${functions.map((f) => `${f.name}: ${f.apis.join(' ')}`).join('；')}。`,
       '随后再运行一次 npm run deploy（把上传改动的配置改回计划，其余不动），然后 npm run deploy -- --check 确认授权已生效（授权有约 10 分钟缓存）。',
     ],

@@ -14,6 +14,7 @@ import { applyPlan, StepError, type CloudApi, type DeployProgress, type RemoteFu
 import { buildPlan, formatPlan, permissionSteps, type DeployPlan } from './deploy-plan'
 import { formatSelfCheck, type SelfCheckResult } from './deploy-check'
 import { readSecrets, secretsPath } from './secrets'
+import { formatPrivacy } from './privacy'
 import { adminCount, cloudStore, countyOptions, formatIssued, issueActivationCode, setUpCounty, type CountyOptions } from './activation'
 
 const DIST = 'dist/cloudfunctions'
@@ -219,6 +220,7 @@ async function main(argv: string[]): Promise<number> {
   const dryRun = argv.includes('--dry-run')
   if (dryRun) {
     console.log(formatPlan(planFrom(env)))
+    console.log(formatPrivacy())
     console.log('\n--dry-run: 未连接云端，未做任何改动 / nothing was contacted or changed')
     return 0
   }
@@ -258,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
     )
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
     console.log(['云调用授权（手工一步，做过则跳过）/ open-API grants:', ...permissionSteps(plan).steps.map((s) => '  ' + s)].join('\n'))
+    console.log(formatPrivacy())
     await firstAdminCode(env, countyOptions(argv, env))
     return 0
   } catch (e) {

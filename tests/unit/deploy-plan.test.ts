@@ -170,6 +170,9 @@ describe('npm run deploy', () => {
     expect(r.stdout).toContain('「上传并部署：云端安装依赖」')
     expect(r.stdout).toMatch(/childcare: subscribeMessage\.send；profile: phonenumber\.getPhoneNumber/)
     expect(r.stdout).toContain('npm run deploy -- --check')
+    // What to declare in 用户隐私保护指引, from the code.
+    expect(r.stdout).toContain('用户隐私保护指引须声明')
+    for (const item of ['选中的照片或视频', '选中的文件', '剪切板', '选择的位置信息']) expect(r.stdout).toContain(`- ${item}：`)
     expect(r.stdout).toContain('storage: permission PRIVATE（仅创建者及管理员可读写）')
     for (const v of Object.values(SECRETS)) expect(r.stdout + r.stderr).not.toContain(v)
   })
