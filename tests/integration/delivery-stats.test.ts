@@ -61,6 +61,7 @@ test('refused and unsubscribed sends are recorded as such and counted by reason 
   // Still in the worker's 消息中心 whatever WeChat did.
   const inbox = (await gw.call('messages', { action: 'inbox', data: {} }, await gw.login('w-bad'))).json
   expect(inbox.data.items.map((i: { title: string }) => i.title)).toEqual(['律师留言'])
+  expect(inbox.data.items[0].wechat).toBe('inbox_only')
 })
 
 test('notices older than 7 days are not counted', async () => {

@@ -55,6 +55,8 @@ export interface InboxItem {
   page?: string
   createdAt: string
   read: boolean
+  /** what WeChat did with it: a 服务通知 went out, is still to go, or it is here only (no subscription left…) */
+  wechat: 'sent' | 'waiting' | 'inbox_only'
 }
 
 export interface InboxPage {
