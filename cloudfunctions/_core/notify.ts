@@ -19,10 +19,10 @@ export interface Notice {
 
 /**
  * Why a notice did not reach WeChat. `not_subscribed` (43101: the user has no subscription left for the template)
- * and `no_template` (none configured) are no errors: the notice is in 消息中心 only. The rest are permanent
+ * `no_template` (none configured) and `local` (the local gateway, which has no WeChat) are no errors: the notice is in 消息中心 only. The rest are permanent
  * refusals that a retry cannot fix; the admin page lists them so someone fixes the configuration.
  */
-export const SKIP_REASONS = ['not_subscribed', 'no_template'] as const
+export const SKIP_REASONS = ['not_subscribed', 'no_template', 'local'] as const
 export const REFUSAL_REASONS = ['bad_template', 'bad_field', 'bad_page', 'bad_user', 'no_permission', 'refused'] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]

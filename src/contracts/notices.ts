@@ -36,6 +36,7 @@ export const NOTICE_LABELS: Record<NoticeKey, string> = {
 export const DELIVERY_REASON_LABELS: Record<string, string> = {
   not_subscribed: '职工没有订阅，只在消息中心',
   no_template: '没有配置消息模板，只在消息中心',
+  local: '本地演示不发微信，只在消息中心',
   bad_template: '消息模板编号无效',
   bad_field: '内容不符合模板格式',
   bad_page: '通知打开的页面无效',

@@ -74,3 +74,14 @@ test('notices older than 7 days are not counted', async () => {
   const after = (await stats('demo-admin')).data as DeliveryStats
   expect(after.rows.find((r) => r.key === 'membership_review')?.total).toBe(before.rows.find((r) => r.key === 'membership_review')?.total)
 })
+
+test('the local gateway, which has no WeChat, records its notices as 消息中心-only, never as sent', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { localNotifier } = require('../../cloudfunctions/_local/outbox') as typeof import('../../cloudfunctions/_local/outbox')
+  await enqueueNotice(gw.store, { openid: 'w-local', template: 'membership_review', title: '本地', body: '本地', data: {} }, gw.clock.now)
+  await deliverOutbox(gw.store, localNotifier(silentLogger), silentLogger, gw.clock.now)
+  const [doc] = await gw.store.find<OutboxDoc>(OUTBOX, { where: { openid: 'w-local' } })
+  expect(doc).toMatchObject({ status: 'skipped', reason: 'local' })
+  const inbox = (await gw.call('messages', { action: 'inbox', data: {} }, await gw.login('w-local'))).json
+  expect(inbox.data.items[0].wechat).toBe('inbox_only')
+})
