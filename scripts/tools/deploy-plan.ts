@@ -209,7 +209,7 @@ function stateProblems(state: string | undefined): string[] {
  */
 export function templateProblems(json: string | undefined): string[] {
   if (!json) return []
-  let parsed: Record<string, { id?: unknown; keys?: Record<string, unknown> }>
+  let parsed: Record<string, { id?: unknown; keys?: Record<string, unknown>; longTerm?: unknown }>
   try {
     parsed = JSON.parse(json) as typeof parsed
   } catch {
@@ -224,6 +224,7 @@ export function templateProblems(json: string | undefined): string[] {
     }
     if (typeof t?.id !== 'string' || !isTemplateId(t.id))
       out.push(`订阅消息「${key}」的模板 ID「${String(t?.id ?? '')}」还是占位文字：换成微信公众平台 → 订阅消息 → 我的模板 里的模板 ID`)
+    if (t?.longTerm !== undefined && typeof t.longTerm !== 'boolean') out.push(`订阅消息「${key}」的 longTerm 应为 true 或 false`)
     for (const [field, keyword] of Object.entries(t?.keys ?? {})) {
       if (!fields.includes(field)) out.push(`订阅消息「${key}」没有字段 ${field}（有 ${fields.join(' ')}）`)
       if (typeof keyword !== 'string' || !keywordType(keyword))

@@ -1,6 +1,13 @@
 import Taro from '@tarojs/taro'
 import type { NoticeKey } from '@/contracts/notices'
 
+/** Whether every one of these notices has a long-term template: one acceptance covers all later notices. */
+export function isLongTerm(noticeKeys: NoticeKey[]): boolean {
+  if (process.env.TARO_ENV !== 'weapp') return false
+  const longTerm: string[] = SUBSCRIBE_LONG_TERM
+  return noticeKeys.length > 0 && noticeKeys.every((k) => longTerm.includes(k))
+}
+
 /** Whether any of these notices can reach WeChat at all: the deployment configured a template for it. */
 export function canRemind(noticeKeys: NoticeKey[]): boolean {
   if (process.env.TARO_ENV !== 'weapp') return false

@@ -68,3 +68,22 @@ describe('release files derived from the code', () => {
     expect(rule('pages/me/index')).toBe('disallow')
   })
 })
+
+describe('long-term subscriptions', () => {
+  it('the notices whose template is marked longTerm are compiled into the client; a non-boolean is refused at deploy', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { longTermNoticeKeys } = require('../../config/release') as typeof import('../../config/release')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { templateProblems } = require('../../scripts/tools/deploy-plan') as typeof import('../../scripts/tools/deploy-plan')
+    const id = 'Zq3pG8y1r7XhU0sLwN5cVb2kT9aJdE4fM6oQiR8uYt1'
+    const json = JSON.stringify({
+      legal_aid_update: { id, keys: { category: 'thing1' }, longTerm: true },
+      membership_review: { id, keys: { org: 'thing1' } },
+    })
+    expect(longTermNoticeKeys({ WX_TEMPLATES: json })).toEqual(['legal_aid_update'])
+    expect(templateProblems(json)).toEqual([])
+    expect(templateProblems(JSON.stringify({ membership_review: { id, keys: {}, longTerm: 'yes' } }))).toEqual([
+      '订阅消息「membership_review」的 longTerm 应为 true 或 false',
+    ])
+  })
+})
