@@ -228,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
   const need = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !env[k])
   if (need.length) {
     console.error(
-      `无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
+      `${check ? '无法自检 / cannot check' : '无法部署 / cannot deploy'}: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
     )
     return 1
   }

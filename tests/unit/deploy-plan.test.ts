@@ -192,6 +192,13 @@ describe('npm run deploy', () => {
     expect(r.stdout).not.toContain('构建云函数')
   })
 
+  it('--check without credentials says what is missing, in Chinese, and contacts nothing', () => {
+    const r = run(['--check'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('无法自检')
+    expect(r.stderr).toContain('TCB_SECRET_KEY')
+  })
+
   it('without credentials says what is missing and exits 1 without a stack trace', () => {
     const r = run([])
     expect(r.status).toBe(1)
