@@ -90,7 +90,13 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
     const openid = callerOpenid(context)
     if (isTimerEvent(event) && !openid) {
       const runtimeOpts = { store: rt.store, notifier: rt.notifier, keys: rt.keys }
-      const job = onTimer ? await onTimer(systemCtx(runtimeOpts)) : undefined
+      // The jobs share one trigger with the outbox: a failing job is logged, and the notices still go out.
+      const job = onTimer
+        ? await onTimer(systemCtx(runtimeOpts)).catch((e: unknown) => {
+            consoleLogger.error('timer_job_failed', { error: e instanceof Error ? e.message : String(e) })
+            return 'failed'
+          })
+        : undefined
       // Upkeep shares the one trigger: expired rate-limit windows go, then the outbox is sent.
       const expiredLimits = await sweepRateLimits(rt.store, new Date())
       const result = await deliverOutbox(rt.store, rt.notifier, consoleLogger)
