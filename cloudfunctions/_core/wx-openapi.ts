@@ -9,6 +9,8 @@
  * for CloudBase's own (-604101: the function is not granted the API). `openApiAnswer` turns both into one answer;
  * a throw with no code (network, timeout) is rethrown, for the caller to retry.
  */
+import { createRequire } from 'node:module'
+
 export interface SubscribeSendParams {
   touser: string
   templateId: string
@@ -50,8 +52,9 @@ let cloud: WxCloudOpenApi | null = null
 /** wx-server-sdk's openapi in the function's own environment; loaded on first use so nothing local needs it. */
 export function wxCloudOpenApi(): WxCloudOpenApi {
   if (!cloud) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sdk = require('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: WxCloudOpenApi }
+    // Through createRequire, so no bundler (the functions', the gateway's, a test's) tries to resolve it: only the
+    // cloud function's own node_modules has it (build-functions.mjs adds it to the function's package.json).
+    const sdk = createRequire(__filename)('wx-server-sdk') as { init(o: object): void; DYNAMIC_CURRENT_ENV: unknown; openapi: WxCloudOpenApi }
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
     cloud = sdk.openapi
   }
