@@ -10,6 +10,7 @@ import { consoleLogger } from '../_core/log'
 import { sweepRateLimits } from '../_core/rate-limit'
 import { systemCtx } from '../_core/contract'
 import { seedIfEmpty, upgradeDemoStore } from './seed/seed'
+import { seedDeliveryHistory } from './seed/delivery-history'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
 
@@ -18,8 +19,10 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
-  if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
-  else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
+  if (await seedIfEmpty(store)) {
+    await seedDeliveryHistory(store, new Date())
+    console.log(`已写入演示数据：${dataDir}`)
+  } else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
   const notifier = localNotifier(consoleLogger)
   const keys = loadOrCreateLocalKeys(dataDir)
   // The cloud runs each module's timer job and the outbox deliverer on a timer trigger; locally a timer does the same.
