@@ -2,7 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 import devConfig from './dev'
 import { Es2019Plugin } from './es2019'
-import { deployEnv, isRelease, releaseSettings, subscribeTemplateIds } from './release'
+import { deployEnv, isRelease, longTermNoticeKeys, releaseSettings, subscribeTemplateIds } from './release'
 import prodConfig from './prod'
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -27,6 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(release?.envId ?? ''),
       // notice key → subscribe-message template id (subscribe-templates.json); {} when none are configured.
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
+      // notice keys whose template is a long-term subscription (政务民生 and a few other categories); [] when none.
+      SUBSCRIBE_LONG_TERM: JSON.stringify(longTermNoticeKeys(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -71,3 +71,15 @@ export function subscribeTemplateIds(env: Record<string, string | undefined>, ro
   const parsed = JSON.parse(text) as Record<string, { id?: unknown }>
   return Object.fromEntries(Object.entries(parsed).flatMap(([k, t]) => (typeof t?.id === 'string' ? [[k, t.id]] : [])))
 }
+
+/**
+ * Notice keys whose template is a long-term subscription (`"longTerm": true` in subscribe-templates.json): WeChat
+ * grants those only to some categories (政务民生 among them); one acceptance then covers every later notice.
+ */
+export function longTermNoticeKeys(env: Record<string, string | undefined>, root = process.cwd()): string[] {
+  const file = resolve(root, env.GH_TEMPLATES_FILE ?? 'subscribe-templates.json')
+  const text = env.WX_TEMPLATES ?? (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  if (!text) return []
+  const parsed = JSON.parse(text) as Record<string, { longTerm?: unknown }>
+  return Object.entries(parsed).flatMap(([k, t]) => (t?.longTerm === true ? [k] : []))
+}

@@ -2,11 +2,13 @@
 // (dist/cloudfunctions/<name>/index.js + package.json), and the local gateway into dist/local/.
 // esbuild: one fast, well-kept bundler for TypeScript that needs no config of its own.
 import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { functionNames } from './functions.mjs'
 
 const FUNCTIONS = functionNames()
+/** pinned like @cloudbase/node-sdk: the cloud installs exactly what was tested */
+const WX_SERVER_SDK = '4.0.2'
 const common = { bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', legalComments: 'none' }
 
 const sizes = []
@@ -17,12 +19,16 @@ for (const name of FUNCTIONS) {
     ...common,
     entryPoints: [join('cloudfunctions', name, 'index.ts')],
     outfile: join(outdir, 'index.js'),
-    // CloudBase installs the SDK from the function's own package.json; SQLite never ships to the cloud.
-    external: ['@cloudbase/node-sdk', 'better-sqlite3'],
+    // CloudBase installs the SDKs from the function's own package.json; SQLite never ships to the cloud.
+    external: ['@cloudbase/node-sdk', 'wx-server-sdk', 'better-sqlite3'],
     target: 'node16',
     minify: true,
   })
-  copyFileSync(join('cloudfunctions', name, 'package.json'), join(outdir, 'package.json'))
+  // Every function may make 云调用 (the outbox deliverer runs in whichever one has the timer; profile verifies
+  // phone numbers) through wx-server-sdk, WeChat's documented path (see _core/wx-openapi.ts); CloudBase installs it.
+  const pkg = JSON.parse(readFileSync(join('cloudfunctions', name, 'package.json'), 'utf8'))
+  pkg.dependencies = { ...pkg.dependencies, 'wx-server-sdk': WX_SERVER_SDK }
+  writeFileSync(join(outdir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
   // WeChat lets a cloud function call an open API only if its config.json grants it: every function may
   // queue notices, and the outbox deliverer sends them as subscribe messages. A function needing more (profile:
   // 手机号快速验证) has its own config.json, which must keep subscribeMessage.send.
@@ -36,7 +42,7 @@ await build({
   ...common,
   entryPoints: ['cloudfunctions/_local/server.ts'],
   outfile: 'dist/local/server.cjs',
-  external: ['better-sqlite3', '@cloudbase/node-sdk'],
+  external: ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk'],
   target: 'node20',
   sourcemap: true,
   // The registry requires every cloudfunctions/*/module.ts; the bundle cannot list folders at run time.

@@ -142,9 +142,12 @@ export const DOMAINS: DomainEntry[] = [
     key: 'messages',
     name: '消息',
     icon: 'messages',
-    pages: ['index/index', 'announcements/index', 'announcement/index', 'publish/index'],
+    pages: ['index/index', 'announcements/index', 'announcement/index', 'publish/index', 'delivery/index'],
     me: [{ title: '消息中心', url: '/pages/messages/index/index', badge: { fn: 'messages', action: 'unreadCount' } }],
-    workbench: [{ title: '通知公告', subtitle: '发布、修改、撤回通知公告', url: '/pages/messages/announcements/index', roles: STAFF }],
+    workbench: [
+      { title: '通知公告', subtitle: '发布、修改、撤回通知公告', url: '/pages/messages/announcements/index', roles: STAFF },
+      { title: '通知发送情况', subtitle: '近 7 天通知是否送达微信、失败原因', url: '/pages/messages/delivery/index', roles: ['admin'] },
+    ],
   },
   {
     // 个人信息 and 删除我的数据 (个人信息保护法): reached from 我的 only, no home tile.

@@ -13,6 +13,7 @@ declare const CLOUD_ENV: string
 
 /** notice key → WeChat subscribe-message template id, from build-time configuration (config/release.ts). */
 declare const SUBSCRIBE_TEMPLATES: Record<string, string>
+declare const SUBSCRIBE_LONG_TERM: string[]
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -8,6 +8,9 @@ import type { Notifier } from './notify'
 import { CloudBaseStore } from './store/cloudbase'
 import { keysFromEnv, type Keys } from './keys'
 import { deliverOutbox } from './outbox'
+import { sweepRateLimits } from './rate-limit'
+import { isSelfCheckEvent, selfCheck } from './selfcheck'
+import { lazyWxCloudOpenApi } from './wx-openapi'
 
 interface CloudRuntime {
   store: CloudBaseStore
@@ -21,7 +24,7 @@ let runtime: CloudRuntime | null = null
 function getRuntime(): CloudRuntime {
   if (!runtime) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    runtime = { store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(app), keys: keysFromEnv() }
+    runtime = { store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(lazyWxCloudOpenApi), keys: keysFromEnv() }
   }
   return runtime
 }
@@ -87,11 +90,21 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
     const openid = callerOpenid(context)
     if (isTimerEvent(event) && !openid) {
       const runtimeOpts = { store: rt.store, notifier: rt.notifier, keys: rt.keys }
-      const job = onTimer ? await onTimer(systemCtx(runtimeOpts)) : undefined
+      // The jobs share one trigger with the outbox: a failing job is logged, and the notices still go out.
+      const job = onTimer
+        ? await onTimer(systemCtx(runtimeOpts)).catch((e: unknown) => {
+            consoleLogger.error('timer_job_failed', { error: e instanceof Error ? e.message : String(e) })
+            return 'failed'
+          })
+        : undefined
+      // Upkeep shares the one trigger: expired rate-limit windows go, then the outbox is sent.
+      const expiredLimits = await sweepRateLimits(rt.store, new Date())
       const result = await deliverOutbox(rt.store, rt.notifier, consoleLogger)
-      consoleLogger.info('timer_ran', { job: job ?? null, ...result })
+      consoleLogger.info('timer_ran', { job: job ?? null, expiredLimits, ...result })
       return { ok: true, data: result }
     }
+    // Only the Tencent Cloud API (npm run deploy -- --check, with the deployer's keys) reaches a function with no caller.
+    if (isSelfCheckEvent(event) && !openid) return { ok: true, data: await selfCheck(rt.store, lazyWxCloudOpenApi) }
     return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })
   }
 }

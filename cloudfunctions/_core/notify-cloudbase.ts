@@ -1,43 +1,9 @@
 import { consoleLogger, type Logger } from './log'
-import type { Notice, Notifier } from './notify'
+import type { Notice, Notifier, RefusalReason, SendOutcome } from './notify'
+import { clipValue, valueProblem } from './template-rules'
+import { NO_PERMISSION, openApiAnswer, type SubscribeSendParams, type WxCloudOpenApi } from './wx-openapi'
 
-/** The one call of the CloudBase app this needs (`app.callWxOpenApi`), described so tests can stand in for it. */
-export interface WxOpenApi {
-  callWxOpenApi(options: { apiName: string; requestData: unknown }): Promise<{ result?: unknown }>
-}
-
-export interface SubscribeMessage {
-  touser: string
-  template_id: string
-  page?: string
-  data: Record<string, { value: string }>
-  miniprogram_state?: 'developer' | 'trial' | 'formal'
-  lang: 'zh_CN'
-}
-
-/**
- * WeChat refuses the whole message (errcode 47003) when one value is longer than its template keyword allows;
- * the keyword's name says its type. Clipping keeps the notice deliverable.
- */
-const MAX_CHARS: Array<[prefix: string, max: number]> = [
-  ['thing', 20],
-  ['character_string', 32],
-  ['number', 32],
-  ['letter', 32],
-  ['symbol', 5],
-  ['phrase', 5],
-  ['name', 10],
-  ['car_number', 8],
-  ['phone_number', 17],
-]
-
-export function clipValue(key: string, value: string): string {
-  const rule = MAX_CHARS.find(([prefix]) => new RegExp(`^${prefix}\\d*$`).test(key))
-  const chars = Array.from(value)
-  if (!rule || chars.length <= rule[1]) return value
-  // A free-text "thing" reads better cut with an ellipsis; codes and numbers are cut clean.
-  return rule[0] === 'thing' ? chars.slice(0, rule[1] - 1).join('') + '…' : chars.slice(0, rule[1]).join('')
-}
+export { clipValue } from './template-rules'
 
 /**
  * A notice's semantic keys (membership_review sends `{org, result, note}`) mapped to the template the union
@@ -63,72 +29,104 @@ export function templatesFromEnv(env: Record<string, string | undefined> = proce
   }
 }
 
-export function subscribeMessage(notice: Notice, state?: SubscribeMessage['miniprogram_state'], template?: TemplateConfig): SubscribeMessage {
-  const data: SubscribeMessage['data'] = {}
+export type MiniprogramState = NonNullable<SubscribeSendParams['miniprogramState']>
+
+/** Which version a tap on a notice opens: the one that sent it (GH_MINIPROGRAM_STATE, set by deploy per build kind). */
+export function miniprogramStateFromEnv(env: Record<string, string | undefined> = process.env): MiniprogramState | undefined {
+  const v = env.GH_MINIPROGRAM_STATE
+  return v === 'developer' || v === 'trial' || v === 'formal' ? v : undefined
+}
+
+/** The message for WeChat: each semantic key fills its keyword, clipped where WeChat allows; unknown keys left out. */
+export function subscribeMessage(notice: Notice, template: TemplateConfig, state?: MiniprogramState): SubscribeSendParams {
+  const data: SubscribeSendParams['data'] = {}
   for (const [key, value] of Object.entries(notice.data)) {
-    // With a template config, each semantic key fills its keyword (cut to that keyword type's limit); a key the
-    // template has no keyword for is left out, as WeChat refuses unknown keywords.
-    const keyword = template ? template.keys[key] : key
-    if (keyword) data[keyword] = { value: clipValue(keyword, String(value ?? '')) || '无' }
+    const keyword = template.keys[key]
+    if (keyword) data[keyword] = { value: clipValue(keyword, String(value ?? '')) }
   }
-  const msg: SubscribeMessage = { touser: notice.openid, template_id: template?.id ?? notice.template, data, lang: 'zh_CN' }
+  const msg: SubscribeSendParams = { touser: notice.openid, templateId: template.id, data, lang: 'zh_CN' }
   // WeChat wants a page path relative to the app root ("pages/x/index?id=1").
   if (notice.page) msg.page = notice.page.replace(/^\/+/, '')
-  if (state) msg.miniprogram_state = state
+  if (state) msg.miniprogramState = state
   return msg
+}
+
+/** The first keyword value WeChat would refuse, in Chinese; null when the message can go. */
+export function messageProblem(msg: SubscribeSendParams): string | null {
+  for (const [keyword, { value }] of Object.entries(msg.data)) {
+    const problem = valueProblem(keyword, value)
+    if (problem) return problem
+  }
+  return null
+}
+
+/** subscribeMessage.send's documented refusals; anything else with a code is WeChat being busy or over quota. */
+const PERMANENT: Record<number, RefusalReason> = {
+  40003: 'bad_user',
+  40037: 'bad_template',
+  47003: 'bad_field',
+  41030: 'bad_page',
+  [NO_PERMISSION]: 'no_permission',
+}
+const NOT_SUBSCRIBED = 43101
+
+export class TransientSendError extends Error {
+  constructor(
+    message: string,
+    readonly errcode?: number,
+  ) {
+    super(message)
+    this.name = 'TransientSendError'
+  }
 }
 
 export interface CloudBaseNotifierOptions {
   log?: Logger
   /** which version of the mini program a tap opens; WeChat's default is the released one */
-  miniprogramState?: SubscribeMessage['miniprogram_state']
-  /** domain template keys (e.g. membership_review) to the template ids the union applied for in the WeChat console */
-  templates?: Record<string, string | undefined>
+  miniprogramState?: MiniprogramState
   /** notice key → template id and keyword mapping; defaults to WX_TEMPLATES */
   templateConfigs?: Record<string, TemplateConfig>
 }
 
-/** `WX_TEMPLATE_MEMBERSHIP_REVIEW=<template id>` and the like, set on the cloud function. */
-export function templateIdFor(
-  key: string,
-  templates: Record<string, string | undefined> = {},
-  env: Record<string, string | undefined> = process.env,
-): string {
-  return templates[key] ?? env[`WX_TEMPLATE_${key.toUpperCase()}`] ?? key
-}
-
 /**
- * Sends a notice as a WeChat subscribe message. A notice is best effort: the user may not have subscribed
- * (errcode 43101) or the quota may be spent, and none of that may fail the action that caused it — so every
- * failure is logged, never thrown. The log carries the template and WeChat's code, not the user or the text.
+ * Sends a notice as a WeChat subscribe message and says what happened, so the outbox records it truthfully:
+ * sent; skipped (no subscription left, 43101, or no template configured); refused for good (bad template, field,
+ * page, or the function lacks the permission), or — thrown — a transient failure to retry. The log carries the
+ * template and WeChat's code, never the user or the text.
  */
 export class CloudBaseNotifier implements Notifier {
   private readonly log: Logger
 
   constructor(
-    private readonly app: WxOpenApi,
+    private readonly openapi: WxCloudOpenApi,
     private readonly options: CloudBaseNotifierOptions = {},
   ) {
     this.log = options.log ?? consoleLogger
   }
 
-  async send(notice: Notice): Promise<void> {
-    try {
-      const configured = (this.options.templateConfigs ?? templatesFromEnv())[notice.template]
-      const res = await this.app.callWxOpenApi({
-        apiName: '/cgi-bin/message/subscribe/send',
-        requestData: configured
-          ? subscribeMessage(notice, this.options.miniprogramState, configured)
-          : subscribeMessage({ ...notice, template: templateIdFor(notice.template, this.options.templates) }, this.options.miniprogramState),
-      })
-      const result = (res?.result ?? {}) as { errcode?: unknown; errmsg?: unknown }
-      if (typeof result.errcode === 'number' && result.errcode !== 0) {
-        this.log.error('notice_refused', { template: notice.template, errcode: result.errcode, errmsg: String(result.errmsg ?? '') })
-        return
-      }
-      this.log.info('notice_sent', { template: notice.template })
-    } catch (e) {
-      this.log.error('notice_failed', { template: notice.template, error: e instanceof Error ? e.message : String(e) })
+  async send(notice: Notice): Promise<SendOutcome> {
+    const template = (this.options.templateConfigs ?? templatesFromEnv())[notice.template]
+    if (!template) return { status: 'skipped', reason: 'no_template' }
+    const msg = subscribeMessage(notice, template, this.options.miniprogramState ?? miniprogramStateFromEnv())
+    const problem = messageProblem(msg)
+    if (problem) {
+      this.log.error('notice_invalid', { template: notice.template, problem })
+      return { status: 'refused', reason: 'bad_field', detail: problem }
     }
+    const answer = await openApiAnswer(() => this.openapi.subscribeMessage.send(msg)).catch((e: unknown) => {
+      throw new TransientSendError(e instanceof Error ? e.message : String(e))
+    })
+    if (answer.errcode === 0) {
+      this.log.info('notice_sent', { template: notice.template })
+      return { status: 'sent' }
+    }
+    if (answer.errcode === NOT_SUBSCRIBED) {
+      this.log.info('notice_not_subscribed', { template: notice.template })
+      return { status: 'skipped', reason: 'not_subscribed' }
+    }
+    const reason = PERMANENT[answer.errcode]
+    this.log.error(reason ? 'notice_refused' : 'notice_failed', { template: notice.template, errcode: answer.errcode, errmsg: answer.errmsg })
+    if (!reason) throw new TransientSendError(`WeChat ${answer.errcode}: ${answer.errmsg}`, answer.errcode)
+    return { status: 'refused', reason, errcode: answer.errcode, detail: answer.errmsg.slice(0, 120) }
   }
 }

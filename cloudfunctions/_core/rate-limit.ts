@@ -24,3 +24,17 @@ export async function rateLimit(store: Store, key: string, max: number, windowMs
   }
   throw new AppError('RATE_LIMITED', message)
 }
+
+/**
+ * Deletes windows that have ended, a batch per run of the shared timer (see cloud.ts and the local gateway's tick),
+ * so rate_limits holds only the current windows instead of growing for ever. Returns how many went.
+ */
+export async function sweepRateLimits(store: Store, now: Date, batch = 500): Promise<number> {
+  const expired = await store.find<{ _id: string }>('rate_limits', {
+    where: { expiresAt: { $lt: now.toISOString() } },
+    orderBy: [['expiresAt', 'asc']],
+    limit: batch,
+  })
+  if (!expired.length) return 0
+  return store.remove('rate_limits', { _id: { $in: expired.map((d) => d._id) }, expiresAt: { $lt: now.toISOString() } })
+}

@@ -7,8 +7,10 @@ import { createGateway } from './gateway'
 import { localNotifier } from './outbox'
 import { deliverOutbox } from '../_core/outbox'
 import { consoleLogger } from '../_core/log'
+import { sweepRateLimits } from '../_core/rate-limit'
 import { systemCtx } from '../_core/contract'
 import { seedIfEmpty, upgradeDemoStore } from './seed/seed'
+import { seedDeliveryHistory } from './seed/delivery-history'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
 
@@ -17,8 +19,10 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
-  if (await seedIfEmpty(store)) console.log(`已写入演示数据：${dataDir}`)
-  else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
+  if (await seedIfEmpty(store)) {
+    await seedDeliveryHistory(store, new Date())
+    console.log(`已写入演示数据：${dataDir}`)
+  } else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
   const notifier = localNotifier(consoleLogger)
   const keys = loadOrCreateLocalKeys(dataDir)
   // The cloud runs each module's timer job and the outbox deliverer on a timer trigger; locally a timer does the same.
@@ -27,6 +31,7 @@ async function main() {
     for (const [name, mod] of Object.entries(MODULES)) {
       if (mod.onTimer) await mod.onTimer(ctx).catch((e) => consoleLogger.error('timer_failed', { fn: name, error: String(e) }))
     }
+    await sweepRateLimits(store, new Date())
     await deliverOutbox(store, notifier, consoleLogger)
   }
   const timer = setInterval(() => void tick().catch((e) => consoleLogger.error('deliver_failed', { error: String(e) })), 5000)

@@ -4,6 +4,7 @@ import { implement, type Ctx } from '../_core/contract'
 import { conflict, forbidden, notFound } from '../_core/errors'
 import { OUTBOX, type OutboxDoc } from '../_core/outbox'
 import type { Where } from '../_core/store/port'
+import { deliveryStats } from './delivery'
 import { ANNOUNCEMENTS, toDetail, toInboxItem, toSummary, type AnnouncementDoc } from './model'
 
 /** The caller's unread notices; `readAt` is null from the moment a notice is queued (see enqueueNotice). */
@@ -140,5 +141,9 @@ export const messagesActions = implement(messagesApi, {
       if (withdrawn) ctx.log.info('announcement_withdrawn', { id, by: ctx.caller.openid })
       return { id, withdrawn: true }
     },
+  },
+
+  deliveryStats: {
+    handler: async (_input, ctx) => deliveryStats(ctx),
   },
 })

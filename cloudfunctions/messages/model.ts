@@ -1,5 +1,5 @@
 import type { AnnouncementDetail, AnnouncementSummary, InboxItem } from '../../src/contracts/messages/schemas'
-import type { OutboxDoc } from '../_core/outbox'
+import { MAX_ATTEMPTS, type OutboxDoc } from '../_core/outbox'
 import type { Doc } from '../_core/store/port'
 
 export const ANNOUNCEMENTS = 'announcements'
@@ -25,8 +25,23 @@ export function pageUrl(page: string | undefined): string | undefined {
   return '/' + page.replace(/^\/+/, '')
 }
 
+/** Whether the notice also went out as a WeChat 服务通知: only `sent` did; skipped, refused and given-up did not. */
+export function wechatReach(doc: OutboxDoc): InboxItem['wechat'] {
+  if (doc.status === 'sent') return 'sent'
+  if (doc.status === 'skipped' || doc.status === 'refused' || (doc.status === 'failed' && doc.attempts >= MAX_ATTEMPTS)) return 'inbox_only'
+  return 'waiting'
+}
+
 export function toInboxItem(doc: OutboxDoc): InboxItem {
-  return { id: doc._id, title: doc.title, body: doc.body, page: pageUrl(doc.page), createdAt: doc.createdAt, read: !!doc.readAt }
+  return {
+    id: doc._id,
+    title: doc.title,
+    body: doc.body,
+    page: pageUrl(doc.page),
+    createdAt: doc.createdAt,
+    read: !!doc.readAt,
+    wechat: wechatReach(doc),
+  }
 }
 
 const EXCERPT_MAX = 60

@@ -1,5 +1,5 @@
 import { consoleLogger, type Logger } from '../_core/log'
-import type { WxOpenApi } from '../_core/notify-cloudbase'
+import { lazyWxCloudOpenApi, openApiAnswer, type WxCloudOpenApi } from '../_core/wx-openapi'
 
 /**
  * The number behind a 手机号快速验证 code. WeChat's codes are one-time and last 5 minutes; a code that is
@@ -16,24 +16,23 @@ export interface PhoneVerifier {
 const DEAD_CODE = [40029, 40163]
 
 /**
- * `/wxa/business/getuserphonenumber` through CloudBase's open-API call (no access token to keep). The function
- * must be granted `phonenumber.getPhoneNumber` in its config.json (cloudfunctions/profile/config.json). The log
- * gets WeChat's error code, never the number.
+ * phonenumber.getPhoneNumber through 云调用 (wx-server-sdk's cloud.openapi; see _core/wx-openapi.ts), no access
+ * token to keep. The function must be granted `phonenumber.getPhoneNumber` in its config.json
+ * (cloudfunctions/profile/config.json). The log gets WeChat's error code, never the number.
  */
-export function wxPhoneVerifier(app: WxOpenApi, log: Logger = consoleLogger): PhoneVerifier {
+export function wxPhoneVerifier(openapi: WxCloudOpenApi, log: Logger = consoleLogger): PhoneVerifier {
   return {
     async exchange(code) {
       try {
-        const res = await app.callWxOpenApi({ apiName: '/wxa/business/getuserphonenumber', requestData: { code } })
-        const result = (res?.result ?? {}) as { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: unknown; countryCode?: unknown } }
-        if (typeof result.errcode === 'number' && result.errcode !== 0) {
-          if (DEAD_CODE.includes(result.errcode)) return { ok: false, reason: 'invalid_code' }
-          log.error('phone_verify_refused', { errcode: result.errcode, errmsg: String(result.errmsg ?? '') })
+        const answer = await openApiAnswer(() => openapi.phonenumber.getPhoneNumber({ code }))
+        if (answer.errcode !== 0) {
+          if (DEAD_CODE.includes(answer.errcode)) return { ok: false, reason: 'invalid_code' }
+          log.error('phone_verify_refused', { errcode: answer.errcode, errmsg: answer.errmsg })
           return { ok: false, reason: 'unavailable' }
         }
-        const info = result.phone_info
+        const info = (answer.body.phoneInfo ?? answer.body.phone_info) as { purePhoneNumber?: unknown; countryCode?: unknown } | undefined
         if (typeof info?.purePhoneNumber !== 'string' || !info.purePhoneNumber) {
-          log.error('phone_verify_unexpected', { keys: Object.keys(result).join(',') })
+          log.error('phone_verify_unexpected', { keys: Object.keys(answer.body).join(',') })
           return { ok: false, reason: 'unavailable' }
         }
         return { ok: true, phone: info.purePhoneNumber, countryCode: String(info.countryCode ?? '') }
@@ -54,9 +53,7 @@ let chosen: PhoneVerifier | null = null
 export function phoneVerifier(): PhoneVerifier {
   if (chosen) return chosen
   if (process.env.TCB_ENV || process.env.SCF_NAMESPACE) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk')
-    chosen = wxPhoneVerifier(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as WxOpenApi)
+    chosen = wxPhoneVerifier(lazyWxCloudOpenApi)
     return chosen
   }
   return noVerifier

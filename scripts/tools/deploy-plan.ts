@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Collections } from '../../cloudfunctions/_core/module'
+import { isTemplateId, keywordType } from '../../cloudfunctions/_core/template-rules'
+import { NOTICE_FIELDS } from '../../src/contracts/notices'
 
 export const RUNTIME = 'Nodejs18.15'
 
@@ -23,14 +25,15 @@ export const FUNCTION_SETTINGS: Record<string, Partial<FunctionSettings>> = {
   membership: { timeout: 60, memorySize: 512 },
   // exceljs import of a county's org tree and employers: a row report and one transaction per changed row.
   orgs: { timeout: 60, memorySize: 512 },
-  // The outbox deliverer runs inside account (identity, the smallest function) on a timer; see _core/cloud.ts.
-  account: { triggers: [{ ...OUTBOX_TRIGGER }] },
 }
 
 /** Environment variables a function reads; secret ones come from deploy.secrets.json and are never printed. */
 export const SECRET_VARS = ['PII_KEY', 'CARD_SIGNING_KEY'] as const
 // The county (root org, 行政区划代码) is no variable: it lives in the database's settings, see _core/county.ts.
-export const PLAIN_VARS = ['WX_TEMPLATES'] as const
+export const PLAIN_VARS = ['WX_TEMPLATES', 'GH_MINIPROGRAM_STATE'] as const
+
+/** Which version of the mini program a tap on a notice opens, by the kind of build this environment serves. */
+export const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const
 
 export interface IndexPlan {
   /** deterministic, so a second run finds it: fields and directions, e.g. orgId_1_status_1_submittedAt_1 */
@@ -75,6 +78,10 @@ export const STORAGE_ACL_LABEL = '仅创建者及管理员可读写'
 
 export interface DeployPlan {
   envId: string | null
+  /** the one function whose timer trigger runs the jobs, the upkeep and the outbox (and so sends subscribe messages) */
+  sender: string | null
+  /** what must be fixed before deploying (placeholder template ids, unknown keywords); deploy refuses while any */
+  problems: string[]
   functions: FunctionPlan[]
   collections: CollectionPlan[]
   storage: StoragePlan
@@ -120,7 +127,7 @@ export interface PlanInput {
   /** WX_TEMPLATES, … from the environment / .env */
   vars: Record<string, string | undefined>
   distRoot?: string
-  /** functions whose module declares an `onTimer` job: each gets the minute timer trigger */
+  /** functions whose module declares an `onTimer` job: each gets the minute timer trigger, and no other function one */
   timerFunctions?: string[]
   /** where the function folders (and their own config.json) are */
   sourceRoot?: string
@@ -141,11 +148,17 @@ export function openapiOf(name: string, sourceRoot = 'cloudfunctions'): string[]
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
 }
 
-/** The trigger a module with an `onTimer` job gets (the job runs, then the outbox is sent). */
+/**
+ * The trigger a module with an `onTimer` job gets: the job runs, then the upkeep (expired rate limits) and the
+ * outbox, so one trigger a minute (1,440 invocations a day) does all timed work. Only with no job anywhere does
+ * account get OUTBOX_TRIGGER for the outbox alone.
+ */
 export const JOB_TRIGGER = { name: 'timer-jobs', type: 'timer', config: '0 */1 * * * * *' } as const
 
 export function buildPlan(input: PlanInput): DeployPlan {
   const distRoot = input.distRoot ?? 'dist/cloudfunctions'
+  const timers = (input.timerFunctions ?? []).filter((n) => input.functionNames.includes(n))
+  const sender = timers[0] ?? (input.functionNames.includes('account') ? 'account' : null)
   const functions = input.functionNames.map((name): FunctionPlan => {
     const s = { ...DEFAULT_SETTINGS, ...FUNCTION_SETTINGS[name] }
     const dir = join(distRoot, name)
@@ -170,7 +183,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
       memorySize: s.memorySize,
       installDependency: true,
       envVariables,
-      triggers: [...(s.triggers ?? []), ...(input.timerFunctions?.includes(name) ? [{ ...JOB_TRIGGER }] : [])],
+      triggers: [...(s.triggers ?? []), ...(timers.includes(name) ? [{ ...JOB_TRIGGER }] : name === sender ? [{ ...OUTBOX_TRIGGER }] : [])],
       codeHash: hash,
       openapi: openapiOf(name, input.sourceRoot),
       missing,
@@ -179,7 +192,71 @@ export function buildPlan(input: PlanInput): DeployPlan {
   const collections = Object.keys(input.collections)
     .sort()
     .map((name): CollectionPlan => ({ name, indexes: indexPlans(input.collections[name]), acl: 'ADMINONLY' }))
-  return { envId: input.envId ?? null, functions, collections, storage: { acl: 'PRIVATE' } }
+  return {
+    envId: input.envId ?? null,
+    sender,
+    problems: [...templateProblems(input.vars.WX_TEMPLATES), ...stateProblems(input.vars.GH_MINIPROGRAM_STATE)],
+    functions,
+    collections,
+    storage: { acl: 'PRIVATE' },
+  }
+}
+
+function stateProblems(state: string | undefined): string[] {
+  return !state || (MINIPROGRAM_STATES as readonly string[]).includes(state)
+    ? []
+    : [`MINIPROGRAM_STATE「${state}」应为 ${MINIPROGRAM_STATES.join(' / ')}（正式版 / 体验版 / 开发版）`]
+}
+
+/**
+ * What is wrong with subscribe-templates.json: an id that is still the example's placeholder, a keyword name that
+ * is no WeChat keyword type, a field the notice does not have, or a notice key the server never sends.
+ */
+export function templateProblems(json: string | undefined): string[] {
+  if (!json) return []
+  let parsed: Record<string, { id?: unknown; keys?: Record<string, unknown>; longTerm?: unknown }>
+  try {
+    parsed = JSON.parse(json) as typeof parsed
+  } catch {
+    return ['subscribe-templates.json（WX_TEMPLATES）不是合法的 JSON']
+  }
+  const out: string[] = []
+  for (const [key, t] of Object.entries(parsed)) {
+    const fields = (NOTICE_FIELDS as Record<string, readonly string[]>)[key]
+    if (!fields) {
+      out.push(`订阅消息「${key}」不是服务端会发的通知（见 src/contracts/notices.ts）`)
+      continue
+    }
+    if (typeof t?.id !== 'string' || !isTemplateId(t.id))
+      out.push(`订阅消息「${key}」的模板 ID「${String(t?.id ?? '')}」还是占位文字：换成微信公众平台 → 订阅消息 → 我的模板 里的模板 ID`)
+    if (t?.longTerm !== undefined && typeof t.longTerm !== 'boolean') out.push(`订阅消息「${key}」的 longTerm 应为 true 或 false`)
+    for (const [field, keyword] of Object.entries(t?.keys ?? {})) {
+      if (!fields.includes(field)) out.push(`订阅消息「${key}」没有字段 ${field}（有 ${fields.join(' ')}）`)
+      if (typeof keyword !== 'string' || !keywordType(keyword))
+        out.push(`订阅消息「${key}」字段 ${field} 的关键词「${String(keyword)}」不是模板关键词（如 thing1、phrase2、time3）`)
+    }
+  }
+  return out
+}
+
+/**
+ * The open APIs that need a grant WeChat only applies when a function is uploaded from 微信开发者工具 (config.json
+ * permissions.openapi; manager-node and the Tencent Cloud API cannot set it, and WeChat's own token-whitelist API
+ * needs the AppSecret, which this project does not hold). Which functions call them, and the one step that grants them.
+ */
+export function permissionSteps(plan: DeployPlan): { functions: Array<{ name: string; apis: string[] }>; steps: string[] } {
+  const needs = (f: FunctionPlan) =>
+    f.openapi.filter((api) => (api === 'subscribeMessage.send' ? f.name === plan.sender : api !== 'subscribeMessage.send'))
+  const functions = plan.functions.map((f) => ({ name: f.name, apis: needs(f) })).filter((f) => f.apis.length)
+  const dirs = functions.map((f) => `cloudfunctions/${f.name}`).join('、')
+  return {
+    functions,
+    steps: [
+      `npm run build:release 之后，在微信开发者工具中打开 dist/ 目录（dist/project.config.json 带真实 AppID），云开发选择环境 ${plan.envId ?? '<TCB_ENV_ID>'}，` +
+        `右键 ${dirs} →「上传并部署：云端安装依赖」：微信只在这一步读取 config.json，授予 ${functions.map((f) => `${f.name}: ${f.apis.join(' ')}`).join('；')}。`,
+      '随后再运行一次 npm run deploy（把上传改动的配置改回计划，其余不动），然后 npm run deploy -- --check 确认授权已生效（授权有约 10 分钟缓存）。',
+    ],
+  }
 }
 
 /** Values of these variables never reach the terminal or a log. */
@@ -205,5 +282,10 @@ export function formatPlan(plan: DeployPlan): string {
     for (const ix of c.indexes) lines.push(`    index ${ix.name}: ${ix.keys.map((k) => `${k.name} ${k.direction}`).join(', ')}`)
   }
   lines.push(`云存储 / storage: permission ${plan.storage.acl}（${STORAGE_ACL_LABEL}）`)
+  lines.push(`定时任务 / timer: 仅 ${plan.sender ?? '(none)'} 一个定时触发器（每分钟：定时任务、清理过期限流记录、发送通知）`)
+  const perms = permissionSteps(plan)
+  lines.push(`云调用授权（手工一步）/ open-API grants (one manual step):`)
+  for (const step of perms.steps) lines.push(`  ${step}`)
+  for (const p of plan.problems) lines.push(`  必须先修正 / must fix: ${p}`)
   return lines.join('\n')
 }

@@ -1,17 +1,20 @@
-// npm run deploy [-- --dry-run] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
+// npm run deploy [-- --dry-run | --check] [-- --county-name <name> --region-code <6 digits>]: creates or updates every cloud
 // function, collection, index and collection permission, and the storage bucket's permission, of the CloudBase
 // environment TCB_ENV_ID from the function registry, then sets the county up if the database has none yet and
-// prints the first admin's 激活码. --dry-run prints the whole plan with no credentials and no network. See
+// prints the first admin's 激活码. --dry-run prints the whole plan with no credentials and no network. --check runs
+// the self-test inside the environment (storage round trip, open-API grants) and says in Chinese what to fix. See
 // deploy-plan.ts (what) and deploy-apply.ts (how).
 import { spawnSync } from 'node:child_process'
 import type { StorageService } from '@cloudbase/manager-node/types/storage'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
 import { deployEnv } from '../../config/release'
-import { applyPlan, StepError, type CloudApi, type RemoteFunction } from './deploy-apply'
-import { buildPlan, formatPlan, type DeployPlan } from './deploy-plan'
+import { applyPlan, StepError, type CloudApi, type DeployProgress, type RemoteFunction, type UploadRecord } from './deploy-apply'
+import { buildPlan, formatPlan, permissionSteps, type DeployPlan } from './deploy-plan'
+import { formatSelfCheck, type SelfCheckResult } from './deploy-check'
 import { readSecrets, secretsPath } from './secrets'
+import { formatPrivacy } from './privacy'
 import { adminCount, cloudStore, countyOptions, formatIssued, issueActivationCode, setUpCounty, type CountyOptions } from './activation'
 
 const DIST = 'dist/cloudfunctions'
@@ -25,10 +28,31 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets,
-    vars: { WX_TEMPLATES },
+    vars: { WX_TEMPLATES, GH_MINIPROGRAM_STATE: env.MINIPROGRAM_STATE || 'formal' },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
   })
+}
+
+/** Invokes each function with the self-check event through the Tencent Cloud API (SCF Invoke). */
+async function runSelfCheck(env: Record<string, string | undefined>, plan: DeployPlan): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const CloudBase = require('@cloudbase/manager-node') as new (o: object) => any
+  const app = new CloudBase({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, envId: env.TCB_ENV_ID })
+  const names = [...new Set([plan.sender, ...permissionSteps(plan).functions.map((f) => f.name)].filter((n): n is string => !!n))]
+  const results: SelfCheckResult[] = []
+  for (const name of names) {
+    try {
+      const r = await app.functions.invokeFunction(name, { Type: 'SelfCheck' })
+      const ret = JSON.parse(String(r.RetMsg ?? 'null')) as { ok?: boolean; data?: unknown } | null
+      results.push(ret?.ok ? { name, report: ret.data as SelfCheckResult['report'] } : { name, error: String(r.ErrMsg || r.RetMsg || '无返回') })
+    } catch (e) {
+      results.push({ name, error: e instanceof Error ? e.message : String(e) })
+    }
+  }
+  const { text, ok } = formatSelfCheck(plan, results)
+  console.log(text)
+  return ok ? 0 : 1
 }
 
 /** manager-node behind the narrow CloudApi; every call is one CloudBase API request. */
@@ -46,33 +70,50 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
     envVariables: f.envVariables,
     ...(description ? { description } : {}),
   })
-  return {
-    async getFunction(name) {
-      try {
-        const d = await app.functions.getFunctionDetail(name)
-        const remote: RemoteFunction = {
-          runtime: d.Runtime,
-          timeout: d.Timeout,
-          memorySize: d.MemorySize,
-          description: d.Description ?? '',
-          env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
-          triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({
-            name: t.TriggerName,
-            type: t.Type,
-            config: parseCron(t.TriggerDesc),
-          })),
-        }
-        return remote
-      } catch (e) {
-        if (/ResourceNotFound/.test(String((e as { code?: string }).code ?? '') + String((e as Error).message))) return null
-        throw e
+  const getFunction = async (name: string): Promise<RemoteFunction | null> => {
+    try {
+      const d = await app.functions.getFunctionDetail(name)
+      const remote: RemoteFunction = {
+        status: String(d.Status ?? ''),
+        codeSize: Number(d.CodeSize ?? 0),
+        modTime: String(d.ModTime ?? ''),
+        runtime: d.Runtime,
+        timeout: d.Timeout,
+        memorySize: d.MemorySize,
+        description: d.Description ?? '',
+        env: Object.fromEntries((d.Environment?.Variables ?? []).map((v: { Key: string; Value: string }) => [v.Key, v.Value])),
+        triggers: (d.Triggers ?? []).map((t: { TriggerName: string; Type: string; TriggerDesc: string }) => ({
+          name: t.TriggerName,
+          type: t.Type,
+          config: parseCron(t.TriggerDesc),
+        })),
       }
+      return remote
+    } catch (e) {
+      if (/ResourceNotFound/.test(String((e as { code?: string }).code ?? '') + String((e as Error).message))) return null
+      throw e
+    }
+  }
+  return {
+    getFunction,
+    waitActive: async (name) => {
+      try {
+        // Polls GetFunction every second until the function leaves Creating/Updating (5 minutes at most).
+        await app.functions.waitFunctionActive(name)
+      } catch {
+        // It throws on CreateFailed; the status read below tells the caller what state the function is in.
+      }
+      return getFunction(name)
     },
     createFunction: async (f, description) => {
       await app.functions.createFunction({ func: { ...func(f, description), triggers: f.triggers }, functionRootPath, force: false })
     },
     updateCode: async (f) => {
-      await app.functions.updateFunctionCode({ func: { name: f.name, installDependency: true }, functionRootPath })
+      // isWaitInstall: return only once CloudBase has installed the dependencies and the function is Active again.
+      await app.functions.updateFunctionCode({
+        func: { name: f.name, runtime: f.runtime, installDependency: true, isWaitInstall: true },
+        functionRootPath,
+      })
     },
     updateConfig: async (f, description) => {
       await app.functions.updateFunctionConfig(func(f, description))
@@ -114,6 +155,35 @@ function managerApi(envId: string, secretId: string, secretKey: string): CloudAp
   }
 }
 
+/**
+ * Uploads that installed but whose config step has not run yet, per environment, in a git-ignored file: written at
+ * once, so a deploy killed or failed after an upload does not upload the same code again next time.
+ */
+function fileProgress(envId: string, file = resolve(process.env.GH_DEPLOY_PROGRESS ?? '.deploy-progress.json')): DeployProgress {
+  const read = (): Record<string, Record<string, UploadRecord>> => {
+    try {
+      return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, UploadRecord>>) : {}
+    } catch {
+      return {}
+    }
+  }
+  const write = (fn: string, r: UploadRecord | undefined) => {
+    const all = read()
+    const env = { ...all[envId] }
+    if (r) env[fn] = r
+    else delete env[fn]
+    all[envId] = env
+    writeFileSync(file, JSON.stringify(all, null, 2) + '\n')
+  }
+  return {
+    get: (fn) => read()[envId]?.[fn],
+    set: (fn, r) => write(fn, r),
+    clear: (fn) => {
+      if (read()[envId]?.[fn]) write(fn, undefined)
+    },
+  }
+}
+
 /** SCF reports a timer trigger's description as JSON `{"cron":"…"}`; compare the cron itself. */
 function parseCron(desc: string): string {
   try {
@@ -150,14 +220,22 @@ async function main(argv: string[]): Promise<number> {
   const dryRun = argv.includes('--dry-run')
   if (dryRun) {
     console.log(formatPlan(planFrom(env)))
+    console.log(formatPrivacy())
     console.log('\n--dry-run: 未连接云端，未做任何改动 / nothing was contacted or changed')
     return 0
   }
+  const check = argv.includes('--check')
   const need = ['TCB_ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY'].filter((k) => !env[k])
   if (need.length) {
     console.error(
-      `无法部署 / cannot deploy: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
+      `${check ? '无法自检 / cannot check' : '无法部署 / cannot deploy'}: 缺少 ${need.join('、')}。在环境变量或 .env 中设置（见 .env.example）；先用 npm run deploy -- --dry-run 查看计划。`,
     )
+    return 1
+  }
+  if (check) return runSelfCheck(env, planFrom(env))
+  const refused = planFrom(env).problems
+  if (refused.length) {
+    console.error('无法部署 / cannot deploy, fix first:\n' + refused.map((p) => '  - ' + p).join('\n'))
     return 1
   }
   console.log('构建云函数 / building functions…')
@@ -173,8 +251,16 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   try {
-    const changes = await applyPlan(plan, managerApi(env.TCB_ENV_ID as string, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string))
+    const envId = env.TCB_ENV_ID as string
+    const changes = await applyPlan(
+      plan,
+      managerApi(envId, env.TCB_SECRET_ID as string, env.TCB_SECRET_KEY as string),
+      console.log,
+      fileProgress(envId),
+    )
     console.log(changes ? `完成 / done: ${changes} 处改动` : '完成 / done: 云端已是最新，没有改动 (nothing to change)')
+    console.log(['云调用授权（手工一步，做过则跳过）/ open-API grants:', ...permissionSteps(plan).steps.map((s) => '  ' + s)].join('\n'))
+    console.log(formatPrivacy())
     await firstAdminCode(env, countyOptions(argv, env))
     return 0
   } catch (e) {

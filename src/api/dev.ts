@@ -45,7 +45,8 @@ export interface OutboxItem {
   page?: string
   data: Record<string, string>
   createdAt: string
-  status: 'pending' | 'sending' | 'sent' | 'failed'
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'refused' | 'failed'
+  reason?: string
   sentAt?: string
 }
 

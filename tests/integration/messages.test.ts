@@ -50,6 +50,8 @@ describe('消息中心', () => {
       page: '/pages/membership/index/index',
       createdAt: expect.any(String),
       read: false,
+      // not delivered yet: neither 已发微信 nor 仅消息中心
+      wechat: 'waiting',
     })
     const c = await call(courier, 'inbox')
     expect(c.data.items.map((i: { title: string }) => i.title)).toEqual(['快递员的通知'])

@@ -3,8 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, functionFolders } from '../../cloudfunctions/_local/registry'
-import { applyPlan, type CloudApi, type RemoteFunction } from '../../scripts/tools/deploy-apply'
-import { buildPlan, formatPlan, OUTBOX_TRIGGER, RUNTIME } from '../../scripts/tools/deploy-plan'
+import { applyPlan } from '../../scripts/tools/deploy-apply'
+import { fakeCloud } from '../utils/fake-cloud'
+import { buildPlan, formatPlan, OUTBOX_TRIGGER, RUNTIME, templateProblems } from '../../scripts/tools/deploy-plan'
 
 const ROOT = join(__dirname, '..', '..')
 const SECRETS = { PII_KEY: 'cGlpLWtleS1zZWNyZXQtdmFsdWUtZm9yLXRlc3Rpbmc=', CARD_SIGNING_KEY: 'Y2FyZC1zaWduaW5nLXNlY3JldC12YWx1ZQ==' }
@@ -39,6 +40,29 @@ describe('deploy plan', () => {
       expect(f.missing.filter((m) => !m.includes('index.js'))).toEqual([])
     }
     expect(plan.functions.flatMap((f) => f.triggers)).toEqual([OUTBOX_TRIGGER])
+  })
+
+  it('a function with a timer job carries the one trigger; the outbox rides on it', () => {
+    const withJob = buildPlan({ functionNames: FUNCTION_NAMES, collections: COLLECTIONS, secrets: SECRETS, vars: {}, timerFunctions: ['childcare'] })
+    expect(withJob.sender).toBe('childcare')
+    expect(withJob.functions.flatMap((f) => f.triggers.map((t) => `${f.name}/${t.name}`))).toEqual(['childcare/timer-jobs'])
+  })
+
+  it('checks subscribe-templates.json: placeholder ids, unknown keywords, fields and notice keys', () => {
+    const ok = { id: 'Zq3pG8y1r7XhU0sLwN5cVb2kT9aJdE4fM6oQiR8uYt1', keys: { org: 'thing1', result: 'phrase2', note: 'thing3' } }
+    expect(templateProblems(JSON.stringify({ membership_review: ok }))).toEqual([])
+    const bad = templateProblems(
+      JSON.stringify({
+        membership_review: { ...ok, id: '选用模板后得到的模板 ID' },
+        legal_aid_update: { id: ok.id, keys: { category: 'thingy1', colour: 'thing2' } },
+        no_such_notice: ok,
+      }),
+    )
+    expect(bad).toHaveLength(4)
+    expect(bad.join('\n')).toMatch(/membership_review.*占位文字/)
+    expect(bad.join('\n')).toContain('thingy1')
+    expect(bad.join('\n')).toContain('没有字段 colour')
+    expect(bad.join('\n')).toContain('no_such_notice')
   })
 
   it('covers every declared collection, core ones included, admin-only, with the SQLite indexes', () => {
@@ -89,62 +113,6 @@ describe('deploy plan', () => {
     expect(undeclared).toEqual([])
   })
 })
-
-/** CloudBase as a map of state, to show that a second deploy run changes nothing. */
-function fakeCloud(): CloudApi & { calls: string[] } {
-  // a new environment's bucket: 所有用户可读，仅创建者及管理员可写
-  let storageAcl = 'READONLY'
-  const fns = new Map<string, RemoteFunction>()
-  const cols = new Map<string, { indexes: string[]; acl: string | null }>()
-  const calls: string[] = []
-  const col = (n: string) => cols.get(n) as { indexes: string[]; acl: string | null }
-  return {
-    calls,
-    getFunction: async (n) => fns.get(n) ?? null,
-    createFunction: async (f, description) => {
-      calls.push('createFunction ' + f.name)
-      fns.set(f.name, {
-        runtime: f.runtime,
-        timeout: f.timeout,
-        memorySize: f.memorySize,
-        description,
-        env: { ...f.envVariables },
-        triggers: [...f.triggers],
-      })
-    },
-    updateCode: async (f) => void calls.push('updateCode ' + f.name),
-    updateConfig: async (f, description) => {
-      calls.push('updateConfig ' + f.name)
-      Object.assign(fns.get(f.name) as RemoteFunction, { timeout: f.timeout, memorySize: f.memorySize, description, env: { ...f.envVariables } })
-    },
-    deleteTrigger: async (fn, t) => void calls.push(`deleteTrigger ${fn} ${t}`),
-    createTriggers: async (fn, ts) => {
-      calls.push('createTriggers ' + fn)
-      const f = fns.get(fn) as RemoteFunction
-      f.triggers = [...f.triggers.filter((x) => !ts.some((t) => t.name === x.name)), ...ts]
-    },
-    collectionExists: async (n) => cols.has(n),
-    createCollection: async (n) => {
-      calls.push('createCollection ' + n)
-      cols.set(n, { indexes: ['_id_'], acl: 'READONLY' })
-    },
-    indexNames: async (n) => col(n).indexes,
-    createIndexes: async (n, ix) => {
-      calls.push('createIndexes ' + n)
-      col(n).indexes.push(...ix.map((i) => i.name))
-    },
-    getAcl: async (n) => col(n).acl,
-    setAcl: async (n, acl) => {
-      calls.push('setAcl ' + n)
-      col(n).acl = acl
-    },
-    getStorageAcl: async () => storageAcl,
-    setStorageAcl: async (acl) => {
-      calls.push('setStorageAcl ' + acl)
-      storageAcl = acl
-    },
-  }
-}
 
 describe('deploy apply', () => {
   it('creates everything on a fresh env, and a second run changes nothing', async () => {
@@ -197,9 +165,41 @@ describe('npm run deploy', () => {
     for (const fn of FUNCTION_NAMES) expect(r.stdout).toContain(`function ${fn}: runtime ${RUNTIME}`)
     for (const c of Object.keys(COLLECTIONS)) expect(r.stdout).toContain(`collection ${c}: permission ADMINONLY`)
     expect(r.stdout).toContain('index location_2dsphere')
-    expect(r.stdout).toContain('trigger deliver-outbox')
+    // One timer for all timed work: the function with a job (childcare) carries it, account no longer has its own.
+    expect(r.stdout).toContain('trigger timer-jobs')
+    expect(r.stdout).not.toContain('trigger deliver-outbox')
+    expect(r.stdout.match(/^ {4}trigger /gm)).toHaveLength(1)
+    // The one manual step for the open-API grants, naming the functions that need them.
+    expect(r.stdout).toContain('「上传并部署：云端安装依赖」')
+    expect(r.stdout).toMatch(/childcare: subscribeMessage\.send；profile: phonenumber\.getPhoneNumber/)
+    expect(r.stdout).toContain('npm run deploy -- --check')
+    // What to declare in 用户隐私保护指引, from the code.
+    expect(r.stdout).toContain('用户隐私保护指引须声明')
+    for (const item of ['选中的照片或视频', '选中的文件', '剪切板', '选择的位置信息']) expect(r.stdout).toContain(`- ${item}：`)
     expect(r.stdout).toContain('storage: permission PRIVATE（仅创建者及管理员可读写）')
     for (const v of Object.values(SECRETS)) expect(r.stdout + r.stderr).not.toContain(v)
+  })
+
+  it('refuses placeholder template ids before touching anything, naming the notice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gh-deploy-'))
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify(SECRETS))
+    const example = readFileSync(join(ROOT, 'subscribe-templates.example.json'), 'utf8')
+    writeFileSync(join(dir, 'templates.json'), example)
+    const extra = { GH_SECRETS_FILE: join(dir, 'secrets.json'), GH_TEMPLATES_FILE: join(dir, 'templates.json') }
+    const dry = run(['--dry-run'], { ...extra, TCB_ENV_ID: 'gonghui-test' })
+    expect(dry.stdout).toContain('必须先修正')
+    const r = run([], { ...extra, TCB_ENV_ID: 'gonghui-test', TCB_SECRET_ID: 'AKIDdummy', TCB_SECRET_KEY: 'dummy' })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('订阅消息「membership_review」的模板 ID')
+    expect(r.stderr).toContain('还是占位文字')
+    expect(r.stdout).not.toContain('构建云函数')
+  })
+
+  it('--check without credentials says what is missing, in Chinese, and contacts nothing', () => {
+    const r = run(['--check'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('无法自检')
+    expect(r.stderr).toContain('TCB_SECRET_KEY')
   })
 
   it('without credentials says what is missing and exits 1 without a stack trace', () => {

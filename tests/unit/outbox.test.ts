@@ -1,7 +1,7 @@
 import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { deliverOutbox, enqueueNotice, type OutboxDoc } from '../../cloudfunctions/_core/outbox'
 import { silentLogger } from '../../cloudfunctions/_core/log'
-import type { Notice, Notifier } from '../../cloudfunctions/_core/notify'
+import type { Notice, Notifier, SendOutcome } from '../../cloudfunctions/_core/notify'
 import { withLatency } from '../utils/store-wrappers'
 
 /** Issue 7 item 2: the outbox deliverer retries what failed and never sends one notice twice. */
@@ -37,12 +37,12 @@ test('2.2 a notice whose send failed is retried by a later run and then sent onc
   for (let i = 0; i < 3; i++) await enqueueNotice(store, notice(i), t0)
   const failing = new Set(['u-1'])
   const n = recorder(failing)
-  expect(await deliverOutbox(store, n, silentLogger, t0)).toEqual({ sent: 2, failed: 1 })
+  expect(await deliverOutbox(store, n, silentLogger, t0)).toMatchObject({ sent: 2, failed: 1 })
   failing.clear()
   // A later run (after the back-off) picks the failure up again.
-  expect(await deliverOutbox(store, n, silentLogger, later(10 * 60_000))).toEqual({ sent: 1, failed: 0 })
+  expect(await deliverOutbox(store, n, silentLogger, later(10 * 60_000))).toMatchObject({ sent: 1, failed: 0 })
   expect(n.sent.sort()).toEqual(['u-0', 'u-1', 'u-2'])
-  expect(await deliverOutbox(store, n, silentLogger, later(20 * 60_000))).toEqual({ sent: 0, failed: 0 })
+  expect(await deliverOutbox(store, n, silentLogger, later(20 * 60_000))).toMatchObject({ sent: 0, failed: 0 })
   const docs = await store.find<OutboxDoc>('outbox')
   expect(docs.every((d) => d.status === 'sent')).toBe(true)
   expect(docs.find((d) => d.openid === 'u-1')?.attempts).toBe(2)
@@ -78,4 +78,53 @@ test('2.5 a notice that keeps failing stops being retried after its last attempt
   const [doc] = await store.find<OutboxDoc>('outbox')
   expect(doc.attempts).toBe(5)
   expect(doc.status).toBe('failed')
+})
+
+/** Issue 18: the outbox never lies about what WeChat did. */
+function answering(outcome: (n: Notice) => SendOutcome | Error): Notifier & { calls: string[] } {
+  const calls: string[] = []
+  return {
+    calls,
+    send: async (n) => {
+      calls.push(n.openid)
+      const o = outcome(n)
+      if (o instanceof Error) throw o
+      return o
+    },
+  }
+}
+
+test('18 a send WeChat refused is recorded refused with its reason, never sent, and not retried', async () => {
+  await enqueueNotice(store, notice(1), t0)
+  const n = answering(() => ({ status: 'refused', reason: 'bad_template', errcode: 40037, detail: 'invalid template_id' }))
+  expect(await deliverOutbox(store, n, silentLogger, t0)).toEqual({ sent: 0, failed: 0, skipped: 0, refused: 1 })
+  for (let i = 1; i < 5; i++) await deliverOutbox(store, n, silentLogger, later(i * 3600_000))
+  const [doc] = await store.find<OutboxDoc>('outbox')
+  expect(doc).toMatchObject({ status: 'refused', reason: 'bad_template', errcode: 40037, attempts: 1 })
+  expect(doc.sentAt).toBeUndefined()
+  expect(n.calls).toHaveLength(1)
+})
+
+test('18 not subscribed (43101) is skipped, not an error, and stays in 消息中心', async () => {
+  await enqueueNotice(store, notice(1), t0)
+  const n = answering(() => ({ status: 'skipped', reason: 'not_subscribed' }))
+  expect(await deliverOutbox(store, n, silentLogger, t0)).toEqual({ sent: 0, failed: 0, skipped: 1, refused: 0 })
+  const [doc] = await store.find<OutboxDoc>('outbox')
+  expect(doc).toMatchObject({ status: 'skipped', reason: 'not_subscribed', readAt: null })
+})
+
+test('18 transient failures back off (1, 2, 4… minutes) and the last one is final with its reason', async () => {
+  await enqueueNotice(store, notice(1), t0)
+  const n = answering(() => Object.assign(new Error('WeChat -1 system error'), { errcode: -1 }))
+  await deliverOutbox(store, n, silentLogger, t0)
+  // not before the back-off has passed…
+  await deliverOutbox(store, n, silentLogger, later(30_000))
+  expect(n.calls).toHaveLength(1)
+  await deliverOutbox(store, n, silentLogger, later(61_000))
+  expect(n.calls).toHaveLength(2)
+  for (let i = 1; i < 10; i++) await deliverOutbox(store, n, silentLogger, later(i * 3600_000))
+  const [doc] = await store.find<OutboxDoc>('outbox')
+  expect(n.calls).toHaveLength(5)
+  expect(doc).toMatchObject({ status: 'failed', reason: 'transient', errcode: -1, attempts: 5 })
+  expect(doc.settledAt).toBeDefined()
 })

@@ -9,6 +9,7 @@ import {
   withdrawAnnouncementInput,
   type AnnouncementDetail,
   type AnnouncementSummary,
+  type DeliveryStats,
   type InboxPage,
 } from './schemas'
 
@@ -24,6 +25,8 @@ export const messagesApi = {
   announcement: action<AnnouncementDetail>()(announcementInput, 'signedIn'),
   publishAnnouncement: action<{ id: string; created: boolean }>()(publishAnnouncementInput, [...STAFF]),
   withdrawAnnouncement: action<{ id: string; withdrawn: boolean }>()(withdrawAnnouncementInput, [...STAFF]),
+  /** 通知发送情况: what became of the county's notices over the last 7 days (the county union's admins) */
+  deliveryStats: action<DeliveryStats>()(none, ['admin']),
 }
 
 declare module '../api' {

@@ -55,6 +55,8 @@ export interface InboxItem {
   page?: string
   createdAt: string
   read: boolean
+  /** what WeChat did with it: a 服务通知 went out, is still to go, or it is here only (no subscription left…) */
+  wechat: 'sent' | 'waiting' | 'inbox_only'
 }
 
 export interface InboxPage {
@@ -78,4 +80,24 @@ export interface AnnouncementDetail extends AnnouncementSummary {
   updatedAt: string
   /** the caller may edit and withdraw it (staff or admin of the publishing org or above) */
   canManage: boolean
+}
+
+/** One notice key's week on the admin's 通知发送情况 page. */
+export interface DeliveryRow {
+  key: string
+  label: string
+  total: number
+  sent: number
+  /** queued, being sent, or waiting to be retried */
+  waiting: number
+  /** reached 消息中心 only, and that is no error: the worker had no subscription left, or no template is set up */
+  inboxOnly: Array<{ reason: string; label: string; count: number }>
+  /** did not reach WeChat and someone should fix why */
+  failed: Array<{ reason: string; label: string; count: number }>
+}
+
+export interface DeliveryStats {
+  /** the first moment counted (7 Beijing days back, from 00:00) */
+  since: string
+  rows: DeliveryRow[]
 }

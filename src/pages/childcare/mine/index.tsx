@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
+import { askForNotices } from '@/api/subscribe'
 import { ensureSignedIn } from '@/api/session'
 import { beijingTime } from '@/contracts/childcare/rules'
 import type { MyBooking } from '@/contracts/childcare/schemas'
@@ -42,6 +43,8 @@ export default function MyBookingsPage() {
   }
 
   const accept = async (b: MyBooking) => {
+    // Accepting is the next tap on this booking: renew the one-time subscription for what the booking sends next.
+    await askForNotices(['childcare_offer', 'childcare_offer_expired', 'childcare_lottery'])
     const res = await call('childcare', 'acceptOffer', { bookingId: b.id })
     if (!res.ok) Taro.showModal({ title: '没有确认', content: res.error.message, showCancel: false, confirmText: '知道了' })
     void fetchList()

@@ -24,7 +24,14 @@ const FIELD_LABELS: Record<string, string> = {
   deadline: '截止时间',
 }
 
-const STATUS: Record<string, string> = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败，稍后重试' }
+const STATUS: Record<string, string> = {
+  pending: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  skipped: '未发到微信（只在消息中心）',
+  refused: '微信拒收',
+  failed: '发送失败',
+}
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: OutboxItem[] }
 

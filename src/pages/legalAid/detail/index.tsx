@@ -2,6 +2,9 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
+import NoticeReminder from '@/components/NoticeReminder'
+import type { NoticeKey } from '@/contracts/notices'
+import { askForNotices } from '@/api/subscribe'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { useMe } from '@/hooks/useMe'
@@ -29,6 +32,8 @@ async function confirm(title: string, content: string, confirmText: string): Pro
   return (await Taro.showModal({ title, content, confirmText, confirmColor: '#C8102E', cancelText: '取消' })).confirm
 }
 
+/** What a case sends its applicant; asked for together, WeChat allows three at once. */
+const CASE_NOTICES: NoticeKey[] = ['legal_aid_update', 'legal_aid_message']
 export default function CaseDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
@@ -82,8 +87,13 @@ export default function CaseDetailPage() {
   const c = load.c
   const role = c.viewerRole === 'applicant' ? 'applicant' : c.viewerRole
   const isAdmin = !!me?.roles.includes('admin')
+  const caseOpen = c.status !== 'closed' && c.status !== 'declined'
 
-  const sendMessage = () => act(() => call('legalAid', 'message', { caseId: c.id, text }), '已发送')
+  // The applicant's reply is the tap where WeChat lets us renew the one-time subscription for the next update.
+  const sendMessage = async () => {
+    if (role === 'applicant' && caseOpen) await askForNotices(CASE_NOTICES)
+    await act(() => call('legalAid', 'message', { caseId: c.id, text }), '已发送')
+  }
   const accept = async () => {
     if (!form) return setError('请选择援助形式')
     if (await confirm('受理这个案件？', `援助形式：${FORM_LABELS[form]}。受理后需在期限内指派律师。`, '受理'))
@@ -188,6 +198,8 @@ export default function CaseDetailPage() {
           <Text className='muted'>没有上传证据</Text>
         )}
       </View>
+
+      {role === 'applicant' && caseOpen ? <NoticeReminder notices={CASE_NOTICES} what='这个案件的每一步进度和留言' /> : null}
 
       <Text className='section-title'>进度</Text>
       <View className='card legal-timeline'>

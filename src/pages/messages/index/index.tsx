@@ -99,6 +99,11 @@ export default function Inbox() {
             <Text className='inbox-item__time'>{formatDateTime(n.createdAt)}</Text>
           </View>
           <Text className='inbox-item__body'>{n.body}</Text>
+          {n.wechat === 'waiting' ? null : (
+            <Text className={`inbox-item__reach inbox-item__reach--${n.wechat}`}>
+              {n.wechat === 'sent' ? '已同时发到微信服务通知' : '仅在消息中心（未发微信提醒）'}
+            </Text>
+          )}
           {n.page ? <Text className='inbox-item__go'>查看详情 ›</Text> : null}
         </View>
       ))}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '通知发送情况',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
