@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { legalAidApi } from '../../src/contracts/legalAid/api'
 import { CATEGORY_LABELS, FORM_LABELS, GROUP_SIZE, MAX_FILES, STATUS_LABELS, type LawyerOption } from '../../src/contracts/legalAid/schemas'
 import { STEPS } from '../../src/contracts/legalAid/states'
-import { orgChain, type UserDoc } from '../_core/auth'
+import { lawyerServes, type UserDoc } from '../_core/auth'
 import type { Impl } from '../_core/contract'
 import { requireCounty } from '../_core/county'
 import { forbidden, invalid } from '../_core/errors'
@@ -15,12 +15,7 @@ import { move, toApplicant } from './steps'
 /** A case coming in: the worker submits or withdraws it; the union accepts or declines it and assigns a lawyer. */
 
 async function isUnionLawyer(store: Store, orgId: string, user: UserDoc | null): Promise<boolean> {
-  if (!user || !Array.isArray(user.grants)) return false
-  const grants = user.grants.filter((g) => g.role === 'lawyer')
-  if (!grants.length) return false
-  if (grants.some((g) => !g.scope)) return true
-  const chain = await orgChain(store, orgId)
-  return grants.some((g) => g.scope && chain.includes(g.scope))
+  return !!user && (await lawyerServes(store, user.grants, orgId))
 }
 
 export const submitAction: Impl<typeof legalAidApi.submit> = {
