@@ -168,13 +168,16 @@ function Edit() {
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
-  const runImport = async (source: { fileId: string } | { csv: string }) => {
+  const runImport = async (source: { fileId: string } | { csv: string }, fileName?: string) => {
     setImportError('')
     setReport(null)
     setImporting(true)
     const r = await call('quiz', 'importQuestions', { campaignId: id, ...source })
     setImporting(false)
-    if (!r.ok) return setImportError(r.error.fields?.[0]?.message ?? r.error.message)
+    if (!r.ok) {
+      const text = r.error.fields?.[0]?.message ?? r.error.message
+      return setImportError(fileName ? `「${fileName}」：${text}` : text)
+    }
     setReport(r.data)
     await load(id)
   }
@@ -189,7 +192,7 @@ function Edit() {
     const up = await uploadSheet(picked)
     setImporting(false)
     if (!up.ok) return setImportError(up.message)
-    await runImport({ fileId: up.fileId })
+    await runImport({ fileId: up.fileId }, picked.name)
   }
 
   const close = async () => {
