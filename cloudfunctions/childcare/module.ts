@@ -1,6 +1,6 @@
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
-import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS } from './model'
+import { BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS } from './model'
 import { seedChildcare } from './seed'
 import { sweepExpired } from './booking'
 
@@ -15,6 +15,7 @@ export default defineModule({
     },
     [HISTORY]: { indexes: ['bookingId', 'parentOpenid'] },
     [SECRETS]: {},
+    [BALLOTS]: {},
   },
   seed: seedChildcare,
   // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page.
