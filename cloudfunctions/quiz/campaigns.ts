@@ -75,6 +75,9 @@ async function allPages<T extends { _id: string }>(
   }
 }
 
+/** Both UTC ISO texts (the contract normalises input times): equal up to the minute. */
+const sameMinute = (a: string, b: string) => a.slice(0, 16) === b.slice(0, 16)
+
 export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
   audit: 'quiz.campaign',
   handler: async (input, ctx) => {
@@ -83,6 +86,11 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     const orgId = before?.orgId ?? scopesOf(ctx.caller, 'staff')[0] ?? scopesOf(ctx.caller, 'admin')[0]
     if (!orgId) throw forbidden('您的账号没有所属工会，不能创建活动')
     const id = before?._id ?? newId()
+    // The edit page shows times to the minute: the same minute sent back is the stored time, not a change.
+    if (before) {
+      input.startAt = sameMinute(input.startAt, before.startAt) ? before.startAt : input.startAt
+      input.endAt = sameMinute(input.endAt, before.endAt) ? before.endAt : input.endAt
+    }
     const state = before ? campaignState(before, ctx.now()) : 'upcoming'
     const started = state !== 'upcoming'
     // Once the seed is public (the end passed, or staff closed it) every later draw would be predictable: the

@@ -51,6 +51,16 @@ describe('once anyone has drawn, the start, the prize table and the weights are 
     expect(edit).toMatchObject({ prizesLocked: true, startLocked: true })
   })
 
+  test('saving from the edit page (times to the minute) is no change of a start stored to the second', async () => {
+    const { id } = await createCampaign(gw, staff, { prizes, startAt: '2026-11-20T09:30:27.123+08:00' })
+    await grantDraws(gw, id, ['minute-1'], 1)
+    await drawAll(id, ['minute-1'])
+    const r = await upsert(id, { prizes, startAt: '2026-11-20T09:30:00+08:00', title: '只改名字' })
+    expect(r.status).toBe(200)
+    expect((await q(staff, 'getCampaign', { id })).json.data).toMatchObject({ title: '只改名字', startAt: '2026-11-20T01:30:27.123Z' })
+    expect((await upsert(id, { prizes, startAt: '2026-11-20T09:31:00+08:00' })).json.error.code).toBe('CONFLICT')
+  })
+
   test('a campaign nobody has drawn in may still be moved and restocked before it starts', async () => {
     const { id } = await createCampaign(gw, staff, { prizes, startAt: '2026-12-01T00:00:00+08:00' })
     const r = await upsert(id, { prizes: [{ ...prizes[0], quantity: 5 }], startAt: '2026-12-02T00:00:00+08:00' })
