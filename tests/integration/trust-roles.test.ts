@@ -67,6 +67,7 @@ describe('invitations and lawyer scopes', () => {
     expect((await get()).status).toBe(403)
     const list = await gw.call('legalAid', { action: 'listCases', data: {} }, t)
     expect(list.json.data.items.map((i: { id: string }) => i.id)).not.toContain(id)
+    expect((await gw.call('legalAid', { action: 'myCaseCount', data: {} }, t)).json.data.count).toBe(0)
   })
 
   test("an invitation dies with its inviter's grant", async () => {
