@@ -80,3 +80,14 @@ export async function governedOrgIds(store: Store, caller: Caller): Promise<stri
   }
   return [...out]
 }
+
+/**
+ * Whether these grants make someone a lawyer for `orgId`: a lawyer serves the union that invited them (the
+ * grant's scope) and the unions below it. A grant without a scope (from before scopes existed) serves nowhere
+ * until the account timer gives it its inviting union (account/grants.ts `scopeLegacyLawyerGrants`).
+ */
+export async function lawyerServes(store: Store, grants: readonly RoleGrant[] | undefined, orgId: string): Promise<boolean> {
+  const scopes = (Array.isArray(grants) ? grants : []).filter((g) => g.role === 'lawyer' && g.scope).map((g) => g.scope as string)
+  if (!scopes.length) return false
+  return (await orgChain(store, orgId)).some((id) => scopes.includes(id))
+}

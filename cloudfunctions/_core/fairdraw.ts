@@ -49,3 +49,12 @@ export function ballotOrder<T extends { id: string }>(seed: string, entries: rea
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.e.id < b.e.id ? -1 : 1))
   return keyed.map((x) => x.e)
 }
+
+/**
+ * The public number of a ballot application: the first 16 hex characters of SHA-256(applicationId). The ballot
+ * ranks these (HMAC(seed, ticket)), so the published list of tickets is all anyone needs to recompute the order,
+ * and it shows no internal id (an application's id names a child's record).
+ */
+export function ballotTicket(applicationId: string): string {
+  return createHash('sha256').update(applicationId, 'utf8').digest('hex').slice(0, 16)
+}

@@ -13,11 +13,23 @@ export function uploadFolder(openid: string): string {
   return `uploads/${openid}`
 }
 
-/** A fresh path for one upload; the name the user chose is kept only for its extension. */
+/**
+ * A fresh path for one upload; the name the user chose is kept only for its extension. The declared size goes
+ * into the path too (`…-n<bytes>.<ext>`): the client writes to storage directly, so the path is what the server
+ * later has of the declaration, and `declaredSize` reads it back for kinds that hold to it (evidence).
+ */
 export function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): UploadTarget {
   const ext = fileExt(input.name) === 'jpeg' ? 'jpg' : fileExt(input.name)
   const day = beijingDay(ctx.now()).replace(/-/g, '')
-  return { cloudPath: safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}.${ext}`) }
+  return {
+    cloudPath: safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}-n${input.size}.${ext}`),
+  }
+}
+
+/** The size declared when the upload's path was issued; null for paths issued before sizes were recorded. */
+export function declaredSize(path: string): number | null {
+  const m = /-n(\d{1,12})\.[a-z0-9]+$/.exec(path)
+  return m ? Number(m[1]) : null
 }
 
 export interface Upload {

@@ -77,3 +77,56 @@ export async function addGrant(tx: Store, g: GrantInfo): Promise<{ before: RoleG
   await tx.put(ROLE_GRANTS, doc)
   return { before, after }
 }
+
+/**
+ * Lawyer grants made before every grant had a scope served the whole county and showed on every union's list.
+ * Each gets the union that invited the lawyer (its index entry's org), or the county root when no entry says
+ * (seeded by hand): the same reach it had, now explicit and limited to one tree. New grants are always scoped, so
+ * it runs once: the account timer calls it every minute and a marker document makes later calls one get by id.
+ */
+export const LAWYER_SCOPE_MIGRATION = 'migration:lawyer-scopes'
+
+export async function scopeLegacyLawyerGrants(store: Store, countyId: string | null, now: Date): Promise<number> {
+  if (await store.get('settings', LAWYER_SCOPE_MIGRATION)) return 0
+  const legacy = await store.find<GrantDoc>(ROLE_GRANTS, { where: { role: 'lawyer', scope: null }, limit: 100 })
+  // Users with an unscoped lawyer grant but no index entry are found through the users collection (a few hundred staff).
+  const users = await store.find<UserDoc>('users', { limit: 1000 })
+  const orgOf = new Map<string, GrantDoc>()
+  for (const g of legacy) orgOf.set(g.openid, g)
+  let changed = 0
+  for (const u of users) {
+    if (!Array.isArray(u.grants) || !u.grants.some((g) => g.role === 'lawyer' && !g.scope)) continue
+    const entry = orgOf.get(u._id)
+    const scope = entry?.orgId || countyId
+    if (!scope) continue
+    await store.transaction(async (tx) => {
+      const user = await tx.get<UserDoc>('users', u._id)
+      if (!user || !Array.isArray(user.grants)) return
+      const grant: RoleGrant = { role: 'lawyer', scope }
+      const kept = user.grants.filter((g) => !(g.role === 'lawyer' && !g.scope))
+      const grants = kept.some((g) => sameGrant(g, grant)) ? kept : [...kept, grant]
+      await tx.put('users', { ...user, grants })
+      const old = grantId(u._id, { role: 'lawyer' })
+      const prev = await tx.get<GrantDoc>(ROLE_GRANTS, old)
+      if (prev) await tx.remove(ROLE_GRANTS, { _id: old })
+      await tx.put(ROLE_GRANTS, {
+        ...(prev ?? {
+          openid: u._id,
+          name: user.name,
+          role: 'lawyer',
+          orgId: scope,
+          orgName: '',
+          grantedAt: now.toISOString(),
+          grantedBy: 'migration',
+          grantedByName: '系统迁移',
+        }),
+        _id: grantId(u._id, grant),
+        scope,
+        orgId: scope,
+      } as GrantDoc)
+    })
+    changed++
+  }
+  if (countyId) await store.put('settings', { _id: LAWYER_SCOPE_MIGRATION, doneAt: now.toISOString(), changed })
+  return changed
+}

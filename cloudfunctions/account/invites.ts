@@ -8,7 +8,7 @@ import {
   type InviteOptions,
 } from '../../src/contracts/account/schemas'
 import type { RoleGrant } from '../../src/contracts/roles'
-import { hasAnyRole, orgChain, scopesOf, type OrgDoc } from '../_core/auth'
+import { hasAnyRole, loadCaller, orgChain, scopesOf, type Caller, type OrgDoc } from '../_core/auth'
 import type { Ctx } from '../_core/contract'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
@@ -17,7 +17,7 @@ import { addGrant, sameGrant } from './grants'
 
 export interface InviteDoc extends Doc {
   role: RoleGrant['role']
-  /** the grant's scope: org id (staff/admin), station id (keeper), none (lawyer) */
+  /** the grant's scope: org id (staff/admin/lawyer), station id (keeper); null only in invitations from before lawyers were scoped */
   scope: string | null
   orgId: string
   orgName: string
@@ -64,6 +64,11 @@ async function orgTree(store: Store, roots: string[]): Promise<InviteOptions['or
   return out
 }
 
+/** Staff and admin roles come only from an admin over that org; keepers and lawyers from staff or admin. */
+function inviterScopes(caller: Caller, role: RoleGrant['role']): string[] {
+  return role === 'staff' || role === 'admin' ? scopesOf(caller, 'admin') : [...scopesOf(caller, 'admin'), ...scopesOf(caller, 'staff')]
+}
+
 function invitableRoles(ctx: Ctx): RoleGrant['role'][] {
   return hasAnyRole(ctx.caller, ['admin']) ? INVITE_ROLES.map((r) => r.key) : [...STAFF_INVITABLE]
 }
@@ -86,7 +91,7 @@ export async function createInvite(input: { role: RoleGrant['role']; orgId?: str
     throw forbidden('工会干部可以邀请驿站站长和法律援助律师；邀请工会干部或管理员请联系管理员')
   }
   let orgId: string
-  let scope: string | null = null
+  let scope: string
   let stationName: string | undefined
   if (input.role === 'keeper') {
     const station = await ctx.store.get<StationRef>('stations', input.stationId as string)
@@ -96,16 +101,12 @@ export async function createInvite(input: { role: RoleGrant['role']; orgId?: str
     stationName = station.name
   } else {
     orgId = input.orgId as string
-    if (input.role === 'staff' || input.role === 'admin') scope = orgId
+    // Every grant has a scope: a lawyer serves the union that invited them and the unions below it.
+    scope = orgId
   }
   const org = await ctx.store.get<OrgDoc>('orgs', orgId)
   if (!org) throw notFound('所选工会不存在')
-  // Staff and admin roles come only from an admin over that org; keepers and lawyers from staff or admin.
-  const scopes =
-    input.role === 'staff' || input.role === 'admin'
-      ? scopesOf(ctx.caller, 'admin')
-      : [...scopesOf(ctx.caller, 'admin'), ...scopesOf(ctx.caller, 'staff')]
-  if (!(await within(ctx.store, scopes, orgId))) throw forbidden('只能邀请本工会及下级工会的工作人员')
+  if (!(await within(ctx.store, inviterScopes(ctx.caller, input.role), orgId))) throw forbidden('只能邀请本工会及下级工会的工作人员')
 
   const now = ctx.now()
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS)
@@ -148,7 +149,16 @@ function usable(doc: InviteDoc | null, now: Date): InviteDoc {
 export async function acceptInvite({ code, name }: { code: string; name: string }, ctx: Ctx): Promise<Activated> {
   const id = codeId('invite', code)
   const first = usable(await ctx.store.get<InviteDoc>(INVITES, id), ctx.now())
-  const grant: RoleGrant = first.scope ? { role: first.role, scope: first.scope } : { role: first.role }
+  // Nobody raises their own role: an invitation is for someone else (a cadre inviting themselves as a lawyer).
+  if (first.createdBy === ctx.caller.openid) throw forbidden('不能使用自己生成的邀请码，请交给被邀请人本人激活')
+  // An invitation from before lawyers were scoped gets the inviting union as its scope.
+  const scope = first.scope ?? (first.role === 'lawyer' ? first.orgId : null)
+  const grant: RoleGrant = scope ? { role: first.role, scope } : { role: first.role }
+  // The inviter must still hold the role that let them invite there: a revoked cadre's codes die with the grant.
+  const inviter = await loadCaller(ctx.store, first.createdBy)
+  if (!(await within(ctx.store, inviterScopes(inviter, first.role), first.orgId))) {
+    throw forbidden('邀请人已不再负责该工会，这个邀请码已失效，请联系工会重新邀请')
+  }
   if (ctx.caller.grants.some((g) => sameGrant(g, grant))) throw conflict('您已经拥有这个身份，无需再次激活')
   return ctx.store.transaction(async (tx: Store) => {
     const now = ctx.now()

@@ -1,8 +1,13 @@
 import { defineModule } from '../_core/module'
 import { accountActions } from './actions'
+import { countySettings } from '../_core/county'
+import { scopeLegacyLawyerGrants } from './grants'
 
 export default defineModule({
   actions: accountActions,
+  onTimer: async (ctx) => ({
+    lawyerGrantsScoped: await scopeLegacyLawyerGrants(ctx.store, (await countySettings(ctx.store))?.orgId ?? null, ctx.now()),
+  }),
   collections: {
     // _id is SHA-256 of the code: looked up by id only
     activation_codes: {},

@@ -1,11 +1,12 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
 import { beijingDay, classRules } from '../../src/contracts/childcare/rules'
-import type { ClassDetail, MyBooking } from '../../src/contracts/childcare/schemas'
-import type { Impl } from '../_core/contract'
+import { BALLOT_RECIPE, type BallotEntry, type ClassDetail, type LotteryInfo, type MyBooking } from '../../src/contracts/childcare/schemas'
+import type { Ctx, Impl } from '../_core/contract'
+import { ballotTicket } from '../_core/fairdraw'
 import { notFound } from '../_core/errors'
 import { qrImage } from '../membership/card'
 import { positionOf, sweepExpired } from './booking'
-import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { BALLOTS, BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
 
 /** What parents see: the list of classes, a class's detail, and their own bookings with places and codes. */
 
@@ -17,6 +18,20 @@ export const listClassesAction: Impl<typeof childcareApi.listClasses> = {
     const today = beijingDay(now)
     return { items: docs.filter((c) => c.endDate >= today).map((c) => toSummary(c, now)), serverNow: now.toISOString() }
   },
+}
+
+/** The commitment; after the draw the seed, the published list and the caller's own numbers in it. */
+async function lotteryInfo(ctx: Ctx, cls: ClassDoc, lottery: NonNullable<ClassDoc['lottery']>): Promise<LotteryInfo> {
+  const info: LotteryInfo = { seedHash: lottery.seedHash, applicants: cls.applicants, recipe: BALLOT_RECIPE }
+  if (!lottery.seed) return info
+  const ballot = await ctx.store.get<{ _id: string; order: BallotEntry[] }>(BALLOTS, cls._id)
+  const mine = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { parentOpenid: ctx.caller.openid, classId: cls._id }, limit: 10 })
+  return {
+    ...info,
+    seed: lottery.seed,
+    drawnAt: lottery.drawnAt,
+    ...(ballot ? { order: ballot.order, mine: [...new Set(mine.map((b) => ballotTicket(b.groupId)))] } : {}),
+  }
 }
 
 export const getClassAction: Impl<typeof childcareApi.getClass> = {
@@ -31,15 +46,7 @@ export const getClassAction: Impl<typeof childcareApi.getClass> = {
       description: cls.description,
       rules: classRules(cls),
       serverNow: now.toISOString(),
-      ...(cls.lottery
-        ? {
-            lottery: {
-              seedHash: cls.lottery.seedHash,
-              applicants: cls.applicants,
-              ...(cls.lottery.seed ? { seed: cls.lottery.seed, drawnAt: cls.lottery.drawnAt } : {}),
-            },
-          }
-        : {}),
+      ...(cls.lottery ? { lottery: await lotteryInfo(ctx, cls, cls.lottery) } : {}),
     }
   },
 }

@@ -2,9 +2,9 @@ import type { LotteryResult } from '../../src/contracts/childcare/schemas'
 import { beijingTime } from '../../src/contracts/childcare/rules'
 import type { Ctx } from '../_core/contract'
 import { AppError, conflict, notFound } from '../_core/errors'
-import { ballotOrder, newSeed, seedHash } from '../_core/fairdraw'
+import { ballotOrder, ballotTicket, newSeed, seedHash } from '../_core/fairdraw'
 import type { Store } from '../_core/store/port'
-import { BOOKINGS, CLASSES, SECRETS, type BookingDoc, type ClassDoc } from './model'
+import { BALLOTS, BOOKINGS, CLASSES, SECRETS, type BookingDoc, type ClassDoc } from './model'
 
 /** Called when a lottery class is created: the seed stays secret, its SHA-256 is published with the class. */
 export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash: string }> {
@@ -16,7 +16,7 @@ export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash
 
 /**
  * The draw: applications (siblings together, id = the first child's booking id) ordered by
- * HMAC-SHA256(seed, applicationId) as hex, ascending (`ballotOrder`). Places go down that order; an
+ * HMAC-SHA256(seed, ticket) as hex, ascending (`ballotOrder`), the ticket being `ballotTicket(applicationId)`. Places go down that order; an
  * application too large for the places left waits and smaller ones after it may still fit; everyone not
  * placed joins the waitlist in drawn order. Running it again recomputes the same order and changes nothing.
  */
@@ -33,20 +33,23 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
   }
   const groups = new Map<string, BookingDoc[]>()
   for (const b of all) groups.set(b.groupId, [...(groups.get(b.groupId) ?? []), b])
+  // Ranked by public ticket (a hash of the application id); a class drawn before tickets existed keeps the
+  // ranking it was drawn with, by application id, so running it again still changes nothing.
+  const legacy = !!cls.lottery.drawnAt && !cls.lottery.tickets
   const order = ballotOrder(
     secret.seed,
-    [...groups.keys()].map((id) => ({ id })),
-  )
+    [...groups.keys()].map((groupId) => ({ id: legacy ? groupId : ballotTicket(groupId), groupId })),
+  ).map((e) => ({ id: e.groupId, ticket: e.id }))
   let left = cls.capacity
   let seq = 1
   let waiting = 0
   const result: LotteryResult['order'] = []
-  for (const { id } of order) {
+  for (const { id, ticket } of order) {
     const members = groups.get(id) as BookingDoc[]
     const fits = members.length <= left
     if (fits) left -= members.length
     else waiting += members.length
-    result.push({ applicationId: id, children: members.length, result: fits ? 'confirmed' : 'waitlisted' })
+    result.push({ applicationId: id, ticket, children: members.length, result: fits ? 'confirmed' : 'waitlisted' })
     for (const b of members) {
       const s = fits ? 0 : seq++
       const changed = await ctx.store.update(
@@ -66,11 +69,25 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
     }
   }
   if (!cls.lottery.drawnAt) {
+    // The published list: tickets in drawn order with how many children and the result, fixed at the draw.
+    await ctx.store.put(BALLOTS, {
+      _id: cls._id,
+      drawnAt: ctx.now().toISOString(),
+      order: result.map((r) => ({ ticket: r.ticket, children: r.children, result: r.result })),
+    })
     await ctx.store.update(
       CLASSES,
       { _id: cls._id },
       {
-        set: { remaining: left, waiting, toOffer: 0, nextSeq: seq, 'lottery.seed': secret.seed, 'lottery.drawnAt': ctx.now().toISOString() },
+        set: {
+          remaining: left,
+          waiting,
+          toOffer: 0,
+          nextSeq: seq,
+          'lottery.seed': secret.seed,
+          'lottery.drawnAt': ctx.now().toISOString(),
+          'lottery.tickets': true,
+        },
       },
     )
   }

@@ -14,6 +14,8 @@ export const CHILD_IDS = 'cc_child_ids'
 export const BOOKINGS = 'cc_bookings'
 /** cancelled and expired bookings, moved out so that the live id is free again */
 export const HISTORY = 'cc_booking_history'
+/** a drawn ballot's published list (tickets in drawn order), one document per class, `_id` = class id */
+export const BALLOTS = 'cc_ballots'
 /** lottery seeds, never returned until the draw */
 export const SECRETS = 'cc_secrets'
 
@@ -49,7 +51,7 @@ export interface ClassDoc extends Doc {
   orgName: string
   createdBy: string
   updatedAt: string
-  lottery?: { seedHash: string; seed?: string; drawnAt?: string }
+  lottery?: { seedHash: string; seed?: string; drawnAt?: string; tickets?: boolean }
   /** the last step that moved a place, written before it touches a booking (see booking.ts) */
   touchedAt?: string
 }

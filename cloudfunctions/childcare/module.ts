@@ -1,7 +1,7 @@
 import { beijingDay } from '../../src/contracts/childcare/rules'
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
-import { BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS, type ClassDoc } from './model'
+import { BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
 import { reconcileClass, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
@@ -17,6 +17,7 @@ export default defineModule({
     },
     [HISTORY]: { indexes: ['bookingId', 'parentOpenid'] },
     [SECRETS]: {},
+    [BALLOTS]: {},
   },
   seed: seedChildcare,
   // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page; classes

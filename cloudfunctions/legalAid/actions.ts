@@ -1,5 +1,5 @@
 import { legalAidApi } from '../../src/contracts/legalAid/api'
-import { governedOrgIds } from '../_core/auth'
+import { governedOrgIds, lawyerServes } from '../_core/auth'
 import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
 import { fileDataAction, fileLinkAction, uploadAction } from './evidence'
@@ -49,9 +49,16 @@ export const legalAidActions = implement(legalAidApi, {
   },
 
   myCaseCount: {
-    handler: async (_i, ctx) => ({
-      count: await ctx.store.count(CASES, { lawyerOpenid: ctx.caller.openid, status: { $in: ['assigned', 'in_progress'] } }),
-    }),
+    handler: async (_i, ctx) => {
+      // Only cases of unions the lawyer serves, as their queue lists: a lawyer has tens of open cases, not thousands.
+      const open = await ctx.store.find<CaseDoc>(CASES, {
+        where: { lawyerOpenid: ctx.caller.openid, status: { $in: ['assigned', 'in_progress'] } },
+        limit: 300,
+      })
+      let count = 0
+      for (const d of open) if (await lawyerServes(ctx.store, ctx.caller.grants, d.orgId)) count++
+      return { count }
+    },
   },
 
   listCases: listCasesAction,

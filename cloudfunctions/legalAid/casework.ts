@@ -1,7 +1,7 @@
 import type { legalAidApi } from '../../src/contracts/legalAid/api'
 import { CATEGORY_LABELS, OUTCOME_LABELS } from '../../src/contracts/legalAid/schemas'
 import type { Step } from '../../src/contracts/legalAid/states'
-import { governedOrgIds } from '../_core/auth'
+import { governedOrgIds, lawyerServes } from '../_core/auth'
 import type { Impl } from '../_core/contract'
 import { conflict, forbidden } from '../_core/errors'
 import { newId } from '../_core/ids'
@@ -17,7 +17,13 @@ export const listCasesAction: Impl<typeof legalAidApi.listCases> = {
     const where: Record<string, unknown> = orgs.length ? { orgId: { $in: orgs } } : { lawyerOpenid: ctx.caller.openid }
     if (status) where.status = status
     if (overdue) where.dueAt = { $lt: ctx.now().toISOString() }
-    const docs = await ctx.store.find<CaseDoc>(CASES, { where: where as never, orderBy: [['submittedAt', 'desc']], limit: 300 })
+    let docs = await ctx.store.find<CaseDoc>(CASES, { where: where as never, orderBy: [['submittedAt', 'desc']], limit: 300 })
+    // A lawyer lists only the cases of unions they serve, as they may only open those.
+    if (!orgs.length) {
+      const served = new Map<string, boolean>()
+      for (const o of new Set(docs.map((d) => d.orgId))) served.set(o, await lawyerServes(ctx.store, ctx.caller.grants, o))
+      docs = docs.filter((d) => served.get(d.orgId))
+    }
     // The queue: cases waiting on the union first (群体, 工伤, then the rest), nearest deadline first.
     const waiting = (d: CaseDoc) => (d.dueAt ? 0 : 1)
     docs.sort(

@@ -6,17 +6,32 @@ import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import { fileStorage } from '../_core/files'
-import { discardUpload, ownUpload } from '../_core/uploads'
+import { declaredSize, discardUpload, ownUpload } from '../_core/uploads'
+import { fileExt } from '../../src/contracts/files'
 import { evidencePath, evidenceRef, sniffType } from './files'
+import type { FileType } from '../../src/contracts/legalAid/schemas'
 import { CASES, FILES, type CaseDoc, type FileDoc } from './model'
 import { keysOf, loadCase, logAccess, roleOn } from './shared'
 
 /** 证据材料: taking an uploaded file into the case, and the short-lived signed link through which it is read. */
 
+/** Each accepted extension and the type its bytes must be. */
+const EXT_TYPES: Record<string, FileType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' }
+const TYPE_LABELS: Record<FileType, string> = {
+  'image/jpeg': ' JPG 图片',
+  'image/png': ' PNG 图片',
+  'image/webp': ' WebP 图片',
+  'application/pdf': ' PDF',
+}
+
 /** A file link lives this long: long enough to open a photo, too short to pass around. */
 export const LINK_TTL_MS = 5 * 60 * 1000
-/** The storage link `fileData` answers is fetched at once by the previewer, so it lives shorter still. */
-export const FILE_URL_TTL_SEC = 2 * 60
+/**
+ * The storage link `fileData` answers is fetched at once by the previewer, so it lives shorter still. Storage
+ * cannot revoke a link it signed: a reader who loses access keeps a link already fetched until it expires, so
+ * this is the longest that can be (the README says so).
+ */
+export const FILE_URL_TTL_SEC = 60
 
 function linkMac(keys: Keys, payload: string): string {
   return keys.pii.hash(`legalAid.fileLink|${payload}`)
@@ -37,6 +52,16 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
     // The bytes decide the type, whatever the file was called.
     const real = sniffType(bytes)
     if (!real) throw invalid([{ path: 'fileId', message: '只能上传 JPG、PNG、WebP 图片或 PDF 文件，这个文件不是其中之一' }])
+    // What was declared must be what arrived: the type the name gave (at upload and here), and the size.
+    const declared = [upload.ext, fileExt(input.name)].filter((e) => e in EXT_TYPES)
+    if (declared.some((e) => EXT_TYPES[e] !== real)) {
+      throw invalid([{ path: 'fileId', message: `文件内容是${TYPE_LABELS[real]}，与文件名的类型不符，请确认选对了文件后重新上传` }])
+    }
+    const size = declaredSize(upload.path)
+    if (size !== null && size !== bytes.length) {
+      await discardUpload(ctx, upload)
+      throw invalid([{ path: 'fileId', message: '上传的文件与选择的文件大小不一致，可能没有传完整，请重新上传' }])
+    }
     const id = `lf_${newId()}`
     // Copied out of the uploader's folder, which they may still write to, into one only functions write.
     const ref = await fileStorage().put(evidencePath(id, real), bytes)

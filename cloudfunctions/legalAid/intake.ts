@@ -1,26 +1,33 @@
 import { createHash } from 'node:crypto'
 import type { legalAidApi } from '../../src/contracts/legalAid/api'
-import { CATEGORY_LABELS, FORM_LABELS, GROUP_SIZE, MAX_FILES, STATUS_LABELS, type LawyerOption } from '../../src/contracts/legalAid/schemas'
+import {
+  CATEGORY_LABELS,
+  FORM_LABELS,
+  GROUP_SIZE,
+  MAX_FILES,
+  STATUS_LABELS,
+  type CaseStatus,
+  type LawyerOption,
+} from '../../src/contracts/legalAid/schemas'
 import { STEPS } from '../../src/contracts/legalAid/states'
-import { orgChain, type UserDoc } from '../_core/auth'
+import { lawyerServes, type UserDoc } from '../_core/auth'
 import type { Impl } from '../_core/contract'
 import { requireCounty } from '../_core/county'
-import { forbidden, invalid } from '../_core/errors'
+import { AppError, forbidden, invalid } from '../_core/errors'
+import { beijingDay } from '../../src/contracts/time'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { routeApplication } from '../membership/routing'
 import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from './model'
 import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './shared'
 import { move, toApplicant } from './steps'
 
+/** A case still being handled: a second identical application the same day is the same case. */
+const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress']
+
 /** A case coming in: the worker submits or withdraws it; the union accepts or declines it and assigns a lawyer. */
 
 async function isUnionLawyer(store: Store, orgId: string, user: UserDoc | null): Promise<boolean> {
-  if (!user || !Array.isArray(user.grants)) return false
-  const grants = user.grants.filter((g) => g.role === 'lawyer')
-  if (!grants.length) return false
-  if (grants.some((g) => !g.scope)) return true
-  const chain = await orgChain(store, orgId)
-  return grants.some((g) => g.scope && chain.includes(g.scope))
+  return !!user && (await lawyerServes(store, user.grants, orgId))
 }
 
 export const submitAction: Impl<typeof legalAidApi.submit> = {
@@ -29,15 +36,23 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     const { pii } = keysOf(ctx)
     const now = ctx.now()
     const at = now.toISOString()
-    // Same person, same story, same day: a double tap, answered with the case already stored.
-    const id =
+    // Same person, same story, same Beijing day, while that case is still open: a double tap, answered with the
+    // case already stored. After a withdrawal (or a decline, or the end of the case) the same story is a new
+    // case: the next id in the day's series, so a double tap of the re-application still lands on one case.
+    const base =
       'la_' +
       createHash('sha256')
-        .update([ctx.caller.openid, input.category, input.employer, input.facts, at.slice(0, 10)].join('\u0000'))
+        .update([ctx.caller.openid, input.category, input.employer, input.facts, beijingDay(now)].join('\u0000'))
         .digest('hex')
         .slice(0, 24)
-    const existing = await ctx.store.get<CaseDoc>(CASES, id)
-    if (existing) return { id }
+    let id = base
+    for (let n = 2; ; n++) {
+      const existing = await ctx.store.get<CaseDoc>(CASES, id)
+      if (!existing) break
+      if (OPEN_STATUSES.includes(existing.status)) return { id }
+      if (n > 20) throw new AppError('CLOSED', '今天重复提交同一申请的次数过多，请明天再试或拨打 12351')
+      id = `${base}_${n}`
+    }
     const files = input.fileIds.length ? await ctx.store.find<FileDoc>(FILES, { where: { _id: { $in: input.fileIds } }, limit: MAX_FILES }) : []
     const fileIds = [...new Set(input.fileIds)]
     if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {

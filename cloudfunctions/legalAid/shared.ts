@@ -1,6 +1,6 @@
 import { MAX_FILES, type CaseDetail, type FileInfo } from '../../src/contracts/legalAid/schemas'
 import type { Actor } from '../../src/contracts/legalAid/states'
-import { governsOrg, orgChain } from '../_core/auth'
+import { governsOrg, lawyerServes, orgChain } from '../_core/auth'
 import type { Ctx } from '../_core/contract'
 import { AppError, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
@@ -28,19 +28,27 @@ export async function loadCase(store: Store, id: string): Promise<CaseDoc> {
 }
 
 /**
+ * The assigned lawyer, while they still serve the receiving union: a lawyer grant revoked, or scoped to another
+ * union, reads nothing of a case once assigned to them.
+ */
+async function isCaseLawyer(ctx: Ctx, doc: CaseDoc): Promise<boolean> {
+  return !!doc.lawyerOpenid && doc.lawyerOpenid === ctx.caller.openid && (await lawyerServes(ctx.store, ctx.caller.grants, doc.orgId))
+}
+
+/**
  * Who the caller is to this case: the applicant, the assigned lawyer, or staff of the receiving union or a
  * union above it. Anyone else is refused, admins of another county included.
  */
 export async function roleOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
   if (doc.applicantOpenid === ctx.caller.openid) return 'applicant'
-  if (doc.lawyerOpenid && doc.lawyerOpenid === ctx.caller.openid) return 'lawyer'
+  if (await isCaseLawyer(ctx, doc)) return 'lawyer'
   if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
   throw forbidden('您无权查看或办理这个案件')
 }
 
 /** Staff and lawyers: as `roleOn`, but the applicant acting through a staff action is refused too. */
 export async function officialOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
-  if (doc.lawyerOpenid && doc.lawyerOpenid === ctx.caller.openid) return 'lawyer'
+  if (await isCaseLawyer(ctx, doc)) return 'lawyer'
   if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
   throw forbidden('这个案件不归您办理')
 }

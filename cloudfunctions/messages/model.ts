@@ -1,4 +1,4 @@
-import type { AnnouncementDetail, AnnouncementSummary, InboxItem } from '../../src/contracts/messages/schemas'
+import type { AnnouncementAudience, AnnouncementDetail, AnnouncementSummary, InboxItem } from '../../src/contracts/messages/schemas'
 import { MAX_ATTEMPTS, type OutboxDoc } from '../_core/outbox'
 import type { Doc } from '../_core/store/port'
 
@@ -12,6 +12,10 @@ export interface AnnouncementDoc extends Doc {
   /** the publishing union; staff of it (or above it) may edit and withdraw */
   orgId: string
   orgName: string
+  /** who sees it: the publishing union's members, or every worker (county federation staff only) */
+  audience?: AnnouncementAudience
+  /** 'county', or the publishing org's id for members only: one `$in` lists what a reader may see */
+  audienceKey?: string
   publishedAt: string
   updatedAt: string
   publishedBy: string
@@ -52,9 +56,23 @@ export function excerpt(body: string): string {
 }
 
 export function toSummary(doc: AnnouncementDoc): AnnouncementSummary {
-  return { id: doc._id, title: doc.title, excerpt: excerpt(doc.body), pinned: doc.pinned, publishedAt: doc.publishedAt, orgName: doc.orgName }
+  return {
+    id: doc._id,
+    title: doc.title,
+    excerpt: excerpt(doc.body),
+    pinned: doc.pinned,
+    publishedAt: doc.publishedAt,
+    orgName: doc.orgName,
+    audience: doc.audience ?? 'county',
+  }
 }
 
 export function toDetail(doc: AnnouncementDoc, canManage: boolean): AnnouncementDetail {
   return { ...toSummary(doc), body: doc.body, updatedAt: doc.updatedAt, canManage }
+}
+
+export const COUNTY_AUDIENCE = 'county'
+
+export function audienceKey(audience: AnnouncementAudience, orgId: string): string {
+  return audience === 'county' ? COUNTY_AUDIENCE : orgId
 }

@@ -1,6 +1,6 @@
 import type { DemoContext } from '../_core/module'
 import type { Store } from '../_core/store/port'
-import { ANNOUNCEMENTS, type AnnouncementDoc } from './model'
+import { ANNOUNCEMENTS, COUNTY_AUDIENCE, type AnnouncementDoc } from './model'
 
 const DAY = 86_400_000
 
@@ -38,6 +38,8 @@ export async function seedMessages(store: Store, { now, countyId }: DemoContext)
       status: 'published',
       orgId: countyId,
       orgName: org?.name ?? '乐陵市总工会',
+      audience: 'county',
+      audienceKey: COUNTY_AUDIENCE,
       publishedAt: at,
       updatedAt: at,
       publishedBy: 'demo-staff',

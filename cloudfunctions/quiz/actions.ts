@@ -4,6 +4,7 @@ import { implement } from '../_core/contract'
 import { listCampaignsAction, startAction, submitAction, summary } from './attempts'
 import {
   closeCampaignAction,
+  copyCampaignAction,
   exportWinnersAction,
   getCampaignAction,
   importQuestionsAction,
@@ -25,6 +26,7 @@ export const quizActions = implement(quizApi, {
   managedCampaigns: managedCampaignsAction,
   importQuestions: importQuestionsAction,
   closeCampaign: closeCampaignAction,
+  copyCampaign: copyCampaignAction,
   stats: statsAction,
   exportWinners: exportWinnersAction,
 

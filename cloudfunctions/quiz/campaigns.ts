@@ -75,6 +75,9 @@ async function allPages<T extends { _id: string }>(
   }
 }
 
+/** Both UTC ISO texts (the contract normalises input times): equal up to the minute. */
+const sameMinute = (a: string, b: string) => a.slice(0, 16) === b.slice(0, 16)
+
 export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
   audit: 'quiz.campaign',
   handler: async (input, ctx) => {
@@ -83,13 +86,28 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     const orgId = before?.orgId ?? scopesOf(ctx.caller, 'staff')[0] ?? scopesOf(ctx.caller, 'admin')[0]
     if (!orgId) throw forbidden('您的账号没有所属工会，不能创建活动')
     const id = before?._id ?? newId()
-    const started = before ? campaignState(before, ctx.now()) !== 'upcoming' : false
+    // The edit page shows times to the minute: the same minute sent back is the stored time, not a change.
+    if (before) {
+      input.startAt = sameMinute(input.startAt, before.startAt) ? before.startAt : input.startAt
+      input.endAt = sameMinute(input.endAt, before.endAt) ? before.endAt : input.endAt
+    }
+    const state = before ? campaignState(before, ctx.now()) : 'upcoming'
+    const started = state !== 'upcoming'
+    // Once the seed is public (the end passed, or staff closed it) every later draw would be predictable: the
+    // campaign never runs again, however its dates are edited. 「再办一期」 copies it with a new seed.
+    if (before && state === 'ended' && (input.startAt !== before.startAt || input.endAt !== before.endAt)) {
+      throw conflict('活动已结束并公布了抽奖种子，不能再延期或重新开始；如需继续，请用「再办一期」复制成新活动')
+    }
+    // After the first draw the start, the prize table and the weights are what the draws were made against.
+    const drawn = before ? (await ctx.store.count(DRAWS, { campaignId: before._id })) > 0 : false
+    if (drawn && input.startAt !== before!.startAt) throw conflict('活动已有人抽奖，开始时间不能再改')
     let prizes = before?.prizes ?? []
+    let prizesChanged = false
     if (input.prizes) {
       const next = input.prizes.map((p, i) => ({ id: `${id}.p${i}`, ...p }))
-      const same = JSON.stringify(next) === JSON.stringify(prizes)
+      prizesChanged = JSON.stringify(next) !== JSON.stringify(prizes)
       // The weights and order are what the committed seed is applied to: fixed once people may draw.
-      if (!same && started) throw conflict('活动开始后不能修改奖品和权重')
+      if (prizesChanged && (started || drawn)) throw conflict('活动开始后不能修改奖品和权重')
       prizes = next
     }
     const doc: CampaignDoc = {
@@ -116,7 +134,8 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
       updatedAt: now,
     }
     doc.seedHash = before?.seedHash ?? seedHash(doc.seed)
-    if (input.prizes && !started) {
+    // Stock is rewritten only when the table itself changes: saving the same table again never refills it.
+    if (prizesChanged && !started && !drawn) {
       const old = await ctx.store.find<PrizeDoc>(PRIZES, { where: { campaignId: id }, limit: 100 })
       for (const o of old) if (!prizes.some((p) => p.id === o._id)) await ctx.store.remove(PRIZES, { _id: o._id })
       for (const p of prizes)
@@ -138,6 +157,7 @@ export const getCampaignAction: Impl<typeof quizApi.getCampaign> = {
     const c = await governedCampaign(ctx, input.id)
     const qs = await ctx.store.find<QuestionDoc>(QUESTIONS, { where: { campaignId: c._id }, orderBy: [['order', 'asc']], limit: 1000 })
     const state = campaignState(c, ctx.now())
+    const drawn = (await ctx.store.count(DRAWS, { campaignId: c._id })) > 0
     return {
       id: c._id,
       title: c.title,
@@ -156,7 +176,8 @@ export const getCampaignAction: Impl<typeof quizApi.getCampaign> = {
       state,
       questions: qs.map((q) => ({ id: q._id, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation })),
       prizes: await prizeViews(ctx.store, c),
-      prizesLocked: state !== 'upcoming',
+      prizesLocked: state !== 'upcoming' || drawn,
+      startLocked: drawn || state === 'ended',
     }
   },
 }
@@ -214,6 +235,56 @@ export const closeCampaignAction: Impl<typeof quizApi.closeCampaign> = {
       })
     }
     return { id: c._id, seed: c.seed }
+  },
+}
+
+/**
+ * 再办一期: the revealed seed makes an ended campaign's draws predictable, so it never reopens; a new campaign
+ * gets its settings, questions and prize table (full stock), a fresh seed, and a start an hour from now that
+ * staff then adjust. Nothing of the old campaign's players, attempts or draws carries over.
+ */
+export const copyCampaignAction: Impl<typeof quizApi.copyCampaign> = {
+  audit: 'quiz.campaign',
+  handler: async (input, ctx) => {
+    const from = await governedCampaign(ctx, input.id)
+    if (campaignState(from, ctx.now()) !== 'ended') throw conflict('活动结束后才能再办一期')
+    const id = newId()
+    const now = ctx.now()
+    const startAt = new Date(Math.ceil((now.getTime() + 3600_000) / 3600_000) * 3600_000)
+    const length = Math.max(3600_000, new Date(from.endAt).getTime() - new Date(from.startAt).getTime())
+    const title = [...`${from.title}（新一期）`].slice(0, 40).join('')
+    const prizes = from.prizes.map((p, i) => ({ ...p, id: `${id}.p${i}` }))
+    const seed = newSeed()
+    const doc: CampaignDoc = {
+      ...from,
+      _id: id,
+      title,
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + length).toISOString(),
+      closedAt: null,
+      seed,
+      seedHash: seedHash(seed),
+      prizes,
+      copiedFrom: from._id,
+      createdBy: ctx.caller.openid,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    }
+    for (const p of prizes)
+      await ctx.store.put(PRIZES, { _id: p.id, campaignId: id, name: p.name, kind: p.kind, quantity: p.quantity, remaining: p.quantity })
+    const qs = await ctx.store.find<QuestionDoc>(QUESTIONS, { where: { campaignId: from._id }, orderBy: [['order', 'asc']], limit: 1000 })
+    await writeQuestions(
+      ctx.store,
+      id,
+      qs.map(({ _id: _q, campaignId: _c, order: _o, ...q }) => q),
+      true,
+    )
+    await ctx.store.transaction(async (tx) => {
+      await tx.put(CAMPAIGNS, doc)
+      const { seed: _s, ...pub } = doc
+      await ctx.audit(tx, id, null, pub)
+    })
+    return { id, seedHash: doc.seedHash }
   },
 }
 

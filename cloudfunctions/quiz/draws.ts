@@ -242,6 +242,17 @@ export const myPrizesAction: Impl<typeof quizApi.myPrizes> = {
   },
 }
 
+/** The table as the draws walk it: each prize's value range, then 谢谢参与 up to 9999. */
+function committedTable(c: CampaignDoc) {
+  let edge = 0
+  const prizes = c.prizes.map((p) => {
+    const from = edge
+    edge += p.weight
+    return { name: p.name, weight: p.weight, quantity: p.quantity, from, to: edge - 1 }
+  })
+  return { prizes, noPrizeFrom: edge }
+}
+
 export const fairnessAction: Impl<typeof quizApi.fairness> = {
   handler: async (input, ctx) => {
     const c = await campaignOr404(ctx.store, input.campaignId)
@@ -263,7 +274,7 @@ export const fairnessAction: Impl<typeof quizApi.fairness> = {
       seedHash: c.seedHash,
       ...(revealed ? { seed: c.seed } : {}),
       revealed,
-      prizes: c.prizes.map((p) => ({ name: p.name, weight: p.weight })),
+      ...committedTable(c),
       draws: draws.map((d) => ({
         drawId: d._id,
         ...(revealed ? { value: d.value } : {}),

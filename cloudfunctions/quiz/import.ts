@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { MAX_QUESTION_FILE_BYTES, question, type Question } from '../../src/contracts/quiz/schemas'
 import { decodeText, isZip, zipUnpackedSize } from '../_core/sheets'
+import { loadXlsxWithin, unpackedTooLarge } from '../_core/unzip'
 
 /**
  * Question banks come from Excel/WPS as CSV or .xlsx. One row per question:
@@ -122,13 +123,18 @@ export function parseQuestionsCsv(csv: string): ImportParse {
 
 /** The first sheet of an .xlsx, read with exceljs (loaded on first import only, like the export). */
 export async function parseQuestionsXlsx(file: Buffer): Promise<ImportParse> {
-  const { default: ExcelJS } = await import('exceljs')
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer)
-  } catch {
-    return { ok: false, message: '无法读取这个 Excel 文件，请另存为 .xlsx 或 CSV 后重试' }
+  // Inflated within the limit before exceljs sees it: the sizes the ZIP declares are not trusted (_core/unzip.ts).
+  const loaded = await loadXlsxWithin(file, MAX_XLSX_UNPACKED)
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      message:
+        loaded.reason === 'too_large'
+          ? unpackedTooLarge('这个 Excel 文件', MAX_XLSX_UNPACKED)
+          : '无法读取这个 Excel 文件，请另存为 .xlsx 或 CSV 后重试',
+    }
   }
+  const wb = loaded.workbook
   const ws = wb.worksheets[0]
   if (!ws) return { ok: false, message: 'Excel 文件里没有工作表' }
   const records: string[][] = []

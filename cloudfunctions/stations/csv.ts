@@ -4,6 +4,7 @@ import { stationFields, type StationFields } from '../../src/contracts/stations/
 import { fieldErrors } from '../../src/contracts/zod'
 import type { FieldError } from '../../src/contracts/result'
 import { decodeText, isZip, zipUnpackedSize, type TextEncodingName } from '../_core/sheets'
+import { loadXlsxWithin, unpackedTooLarge } from '../_core/unzip'
 
 /** Staff export spreadsheets with English or Chinese headers; both are accepted. */
 const HEADERS: Record<string, keyof StationFields> = {
@@ -149,17 +150,19 @@ export function cellText(value: unknown): string {
 }
 
 async function xlsxLines(buf: Buffer): Promise<{ ok: true; lines: SheetLine[] } | { ok: false; message: string }> {
+  // Declared sizes answer an honest file quickly; the real sizes are enforced while inflating (_core/unzip.ts).
   const unpacked = zipUnpackedSize(buf)
   if (unpacked === null) return { ok: false, message: '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式' }
   if (unpacked > MAX_XLSX_UNPACKED) return { ok: false, message: FILE_TOO_LARGE }
-  // Loaded on import of an .xlsx only, as the membership export does: exceljs is most of this function's code.
-  const { default: ExcelJS } = await import('exceljs')
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer)
-  } catch {
-    return { ok: false, message: '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式' }
+  const loaded = await loadXlsxWithin(buf, MAX_XLSX_UNPACKED)
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      message:
+        loaded.reason === 'too_large' ? unpackedTooLarge('这个 Excel 文件', MAX_XLSX_UNPACKED) : '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式',
+    }
   }
+  const wb = loaded.workbook
   const ws = wb.worksheets[0]
   if (!ws) return { ok: false, message: 'Excel 文件里没有工作表' }
   const lines: SheetLine[] = []

@@ -10,6 +10,10 @@ import './zod'
 // Cc (controls) and Cf (format: zero-width, bidi overrides, BOM…), except newline and tab in multi-line text.
 const FORBIDDEN_LINE = /[\p{Cc}\p{Cf}\u2028\u2029]/u
 const FORBIDDEN_MULTI = /[\p{Cf}\u2028\u2029]|[^\P{Cc}\n\t]/u
+// Half of a UTF-16 surrogate pair on its own (「\uD800」): no character at all; it cannot be stored as UTF-8,
+// shows as � or breaks exports, and JSON carries it only as an escape.
+export const LONE_SURROGATE = /\p{Cs}/u
+export const loneSurrogateMessage = (label: string) => `${label}含有无法识别的字符（可能是复制时截断的表情或生僻字），请删除后重试`
 const EDGE_SPACE = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g
 
 export interface TextOptions {
@@ -29,6 +33,7 @@ export function text(label: string, { min = 1, max, multiline = false }: TextOpt
         .string()
         .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
         .max(max, `${label}最多 ${max} 个字`)
+        .refine((s) => !LONE_SURROGATE.test(s), loneSurrogateMessage(label))
         .refine((s) => !(multiline ? FORBIDDEN_MULTI : FORBIDDEN_LINE).test(s), `${label}含有不可见或控制字符，请删除后重试`),
     )
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { LONE_SURROGATE, loneSurrogateMessage } from './fields'
 
 /**
  * Files never travel inside a function call (CloudBase asks callFunction data to stay small): the client uploads
@@ -39,7 +40,12 @@ export function uploadProblem(kind: UploadKind, name: string, size: number): str
 export const uploadTargetInput = z
   .object({
     kind: z.enum(UPLOAD_KIND_NAMES, { error: '上传类型不正确' }),
-    name: z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(120, '文件名过长'),
+    name: z
+      .string({ error: '缺少文件名' })
+      .trim()
+      .min(1, '缺少文件名')
+      .max(120, '文件名过长')
+      .refine((s) => !LONE_SURROGATE.test(s), loneSurrogateMessage('文件名')),
     size: z.number({ error: '文件大小不正确' }).int('文件大小不正确').min(0, '文件大小不正确'),
   })
   .superRefine((v, c) => {

@@ -3,7 +3,11 @@ export type Role = 'worker' | 'staff' | 'lawyer' | 'keeper' | 'admin'
 
 export interface RoleGrant {
   role: Exclude<Role, 'worker'>
-  /** staff and admin: an org id (they act on it and its children); keeper: a station id */
+  /**
+   * Every grant has one. staff and admin: an org id (they act on it and its children); lawyer: the org that
+   * invited them (they serve it and its children); keeper: a station id. Only grants from before lawyers were
+   * scoped lack it, until the account timer gives them one.
+   */
   scope?: string
 }
 

@@ -47,6 +47,8 @@ test('staff publish an announcement; a worker sees it on home, opens it, and see
 
   await staff.locator('.field--title input').fill(TITLE)
   await staff.locator('.publish__body textarea').fill(BODY)
+  // County staff may reach every worker; without the tick it goes to the county federation's members only.
+  await staff.locator('.publish__audience').click()
   await shot(staff, '02-publish-form')
   await staff.locator('.publish__submit').click()
   await confirmModal(staff)

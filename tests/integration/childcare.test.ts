@@ -250,8 +250,8 @@ describe('lottery', () => {
     gw.clock.now = new Date('2027-06-21T09:00:00+08:00')
     const draw = (await cc('demo-staff', 'runLottery', { classId })).json.data
     expect(seedHash(draw.seed)).toBe(before.lottery.seedHash)
-    // Recompute from public facts only: the revealed seed and the application ids.
-    const ids = draw.order.map((o: { applicationId: string }) => ({ id: o.applicationId }))
+    // Recompute from public facts only: the revealed seed and the applications' public numbers (tickets).
+    const ids = draw.order.map((o: { ticket: string }) => ({ id: o.ticket }))
     const shuffled = [...ids].sort((a, b) => (a.id < b.id ? 1 : -1))
     expect(ballotOrder(draw.seed, shuffled).map((e) => e.id)).toEqual(ids.map((e: { id: string }) => e.id))
     expect(draw.order.filter((o: { result: string }) => o.result === 'confirmed')).toHaveLength(5)

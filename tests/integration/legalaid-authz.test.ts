@@ -77,7 +77,7 @@ test('a lawyer reassigned away loses access, links already issued included', asy
   const id = await h.caseIn('assigned')
   const fileId = (await h.evidence('applicant', PNG, 'a.png', id)).json.data.id
   const link = (await h.call('lawyer', 'fileLink', { fileId })).json.data.token
-  await gw.store.put('users', { _id: 'la-lawyer3', name: '孙律师', grants: [{ role: 'lawyer' }] })
+  await gw.store.put('users', { _id: 'la-lawyer3', name: '孙律师', grants: [{ role: 'lawyer', scope: 'org-leling' }] })
   expect((await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'la-lawyer3' })).status).toBe(200)
   expect((await h.call('lawyer', 'get', { id })).status).toBe(403)
   expect((await h.call('lawyer', 'fileData', { token: link })).status).toBe(403)

@@ -172,8 +172,9 @@ describe('files', () => {
     const fake = await h.evidence('applicant', TEXT, 'fake.png')
     expect(fake.status).toBe(400)
     expect(fake.json.error.fields[0]).toEqual({ path: 'fileId', message: expect.stringContaining('只能上传 JPG、PNG、WebP 图片或 PDF') })
+    // a PDF called .jpg is refused: the declared type must be the real one (issue 19)
     const pdfNamedJpg = await h.evidence('applicant', PDF, 'x.jpg')
-    expect(pdfNamedJpg.json.data).toMatchObject({ name: 'x.jpg', type: 'application/pdf', size: PDF.length })
+    expect(pdfNamedJpg.json.error.fields[0]).toEqual({ path: 'fileId', message: '文件内容是 PDF，与文件名的类型不符，请确认选对了文件后重新上传' })
     expect((await h.evidence('applicant', PDF, '劳动合同.pdf')).status).toBe(200)
     const target = (name: string, size: number) =>
       gw.call('account', { action: 'uploadTarget', data: { kind: 'evidence', name, size } }, applicantToken)
@@ -225,7 +226,7 @@ describe('files', () => {
       url: expect.stringMatching(/^\/api\/files\/legal-aid\//),
       expiresAt: expect.any(String),
     })
-    expect(Date.parse(data.json.data.expiresAt) - gw.clock.now.getTime()).toBe(2 * 60 * 1000)
+    expect(Date.parse(data.json.data.expiresAt) - gw.clock.now.getTime()).toBe(60 * 1000)
     const got = await gw.download(data.json.data.url)
     expect(got.bytes.equals(PNG)).toBe(true)
     // a link handed to someone else is refused, even to the applicant

@@ -133,7 +133,12 @@ describe('通知公告', () => {
   })
 
   test('staff publish (audited), everyone reads it, an enterprise union’s cadre cannot withdraw the county’s, the county’s can', async () => {
-    const p = await call(staff, 'publishAnnouncement', { title: '  关于开展2026年金秋助学活动的通知 ', body: '第一段\n\n第二段', pinned: false })
+    const p = await call(staff, 'publishAnnouncement', {
+      title: '  关于开展2026年金秋助学活动的通知 ',
+      body: '第一段\n\n第二段',
+      pinned: false,
+      audience: 'county',
+    })
     expect(p).toEqual({ ok: true, data: { id: expect.any(String), created: true } })
     const id = p.data.id
     const d = await call(worker, 'announcement', { id })

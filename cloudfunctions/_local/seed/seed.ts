@@ -25,7 +25,7 @@ export async function seedIfEmpty(store: Store, now = new Date()): Promise<boole
   for (const p of PERSONAS) {
     for (const g of p.grants) {
       const station = g.role === 'keeper' && g.scope ? await store.get<{ _id: string; name: string; orgId: string }>('stations', g.scope) : null
-      const orgId = g.role === 'staff' || g.role === 'admin' ? (g.scope as string) : (station?.orgId ?? DEMO_COUNTY)
+      const orgId = g.role === 'keeper' ? (station?.orgId ?? DEMO_COUNTY) : (g.scope ?? DEMO_COUNTY)
       await store.put(ROLE_GRANTS, {
         _id: grantId(p.openid, g),
         openid: p.openid,

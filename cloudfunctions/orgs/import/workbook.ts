@@ -1,5 +1,6 @@
 import { SHEET_NAMES, type SheetName } from '../../../src/contracts/orgs/schemas'
 import { cellText, isZip, zipUnpackedSize } from '../../stations/csv'
+import { loadXlsxWithin, unpackedTooLarge } from '../../_core/unzip'
 
 /** One row of a sheet: its own row number (header = 1) and its cells as text. */
 export interface SheetLine {
@@ -39,14 +40,10 @@ export async function readWorkbook(buf: Buffer): Promise<Workbook> {
   const unpacked = zipUnpackedSize(buf)
   if (unpacked === null) return { ok: false, message: BROKEN }
   if (unpacked > MAX_UNPACKED) return { ok: false, message: '文件过大（最多 2MB），请分批导入' }
-  // Loaded on import only, as the other imports and exports do: exceljs is most of a bundle.
-  const { default: ExcelJS } = await import('exceljs')
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer)
-  } catch {
-    return { ok: false, message: BROKEN }
-  }
+  // The real sizes, whatever the file declares, are enforced while inflating (_core/unzip.ts).
+  const loaded = await loadXlsxWithin(buf, MAX_UNPACKED)
+  if (!loaded.ok) return { ok: false, message: loaded.reason === 'too_large' ? unpackedTooLarge('这个 Excel 文件', MAX_UNPACKED) : BROKEN }
+  const wb = loaded.workbook
   const sheets = new Map<SheetName, SheetLine[]>()
   for (const name of SHEET_NAMES) {
     const ws = wb.worksheets.find((w) => SHEET_ALIASES[name].includes(w.name.trim()))

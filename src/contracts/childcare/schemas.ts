@@ -117,7 +117,27 @@ export interface LotteryInfo {
   seed?: string
   drawnAt?: string
   applicants: number
+  /** after the draw: every application's public number in drawn order, for anyone to recompute */
+  order?: BallotEntry[]
+  /** the caller's own applications' numbers in this class, to find them in `order` */
+  mine?: string[]
+  /** how to recompute the order, step by step in plain words */
+  recipe: string[]
 }
+
+export interface BallotEntry {
+  /** first 16 hex characters of SHA-256(applicationId) */
+  ticket: string
+  children: number
+  result: 'confirmed' | 'waitlisted'
+}
+
+export const BALLOT_RECIPE: string[] = [
+  '开班时公布「种子承诺」，抽签后公布种子。用任何 SHA-256 工具计算种子文字的摘要，应与种子承诺完全相同，说明种子在报名前就定好了、没有换过。',
+  '下表列出每份申请的 16 位编号（兄弟姐妹一起报名算一份），您自己的申请已标出。编号由系统从申请记录算出，不含孩子的任何信息。',
+  '以种子为密钥，对每个编号计算 HMAC-SHA256，得到 64 位的十六进制字符串；把所有编号按这个字符串从小到大排列，就是抽签顺序。',
+  '按顺序分配名额：一份申请的孩子都放得下就中签，放不下就按顺序进入候补，后面人数更少的申请仍可补上剩余名额。',
+]
 
 export interface ClassDetail extends ClassSummary {
   description: string
@@ -201,6 +221,6 @@ export interface CheckInResult {
 export interface LotteryResult {
   seed: string
   seedHash: string
-  /** applications in drawn order; id is what HMAC(seed, id) ranks */
-  order: Array<{ applicationId: string; children: number; result: 'confirmed' | 'waitlisted' }>
+  /** applications in drawn order; `ticket` is what HMAC(seed, ticket) ranks */
+  order: Array<{ applicationId: string; ticket: string; children: number; result: 'confirmed' | 'waitlisted' }>
 }

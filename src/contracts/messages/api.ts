@@ -24,6 +24,8 @@ export const messagesApi = {
   announcements: action<{ items: AnnouncementSummary[]; total: number }>()(announcementsInput, 'signedIn'),
   announcement: action<AnnouncementDetail>()(announcementInput, 'signedIn'),
   publishAnnouncement: action<{ id: string; created: boolean }>()(publishAnnouncementInput, [...STAFF]),
+  /** what the publish form offers: the union it publishes as, and whether it may reach the whole county */
+  publishOptions: action<{ orgName: string; countyWide: boolean }>()(none, [...STAFF]),
   withdrawAnnouncement: action<{ id: string; withdrawn: boolean }>()(withdrawAnnouncementInput, [...STAFF]),
   /** 通知发送情况: what became of the county's notices over the last 7 days (the county union's admins) */
   deliveryStats: action<DeliveryStats>()(none, ['admin']),

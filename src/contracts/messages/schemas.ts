@@ -41,6 +41,11 @@ export const publishAnnouncementInput = z.object({
   title: text('标题', { max: ANNOUNCEMENT_TITLE_MAX }),
   body: text('正文', { max: ANNOUNCEMENT_BODY_MAX, multiline: true }),
   pinned: z.boolean({ error: '置顶应为是或否' }).default(false),
+  /**
+   * members: the publishing union's members (and its cadres); county: every worker, for county federation staff
+   * only. A new announcement without it goes to members; an edit without it keeps its audience.
+   */
+  audience: z.enum(['members', 'county'], { error: '请选择发布范围' }).optional(),
 })
 
 export type PublishAnnouncementInput = z.input<typeof publishAnnouncementInput>
@@ -73,6 +78,14 @@ export interface AnnouncementSummary {
   pinned: boolean
   publishedAt: string
   orgName: string
+  audience: AnnouncementAudience
+}
+
+export type AnnouncementAudience = 'members' | 'county'
+
+export const AUDIENCE_LABELS: Record<AnnouncementAudience, string> = {
+  members: '本工会会员',
+  county: '全县职工',
 }
 
 export interface AnnouncementDetail extends AnnouncementSummary {

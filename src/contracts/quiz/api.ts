@@ -36,6 +36,8 @@ export const quizApi = {
   managedCampaigns: action<{ items: ManagedCampaign[] }>()(none, [...STAFF]),
   importQuestions: action<ImportReport>()(importQuestionsInput, [...STAFF]),
   closeCampaign: action<{ id: string; seed: string }>()(idInput, [...STAFF]),
+  /** 再办一期: an ended campaign's settings, questions and prize table as a new, upcoming campaign with a new seed */
+  copyCampaign: action<{ id: string; seedHash: string }>()(idInput, [...STAFF]),
   stats: action<QuizStats>()(campaignIdInput, [...STAFF]),
   exportWinners: action<DownloadLink>()(campaignIdInput, [...STAFF]),
   // workers

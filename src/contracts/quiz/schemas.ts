@@ -232,7 +232,13 @@ export interface FairnessView {
   seedHash: string
   seed?: string
   revealed: boolean
-  prizes: Array<{ name: string; weight: number }>
+  /**
+   * The prize table every draw is applied to, in the order values are walked: prize i covers the values
+   * [from, to] (0–9999). Locked from the start (and from the first draw), so it is the table the seed met.
+   */
+  prizes: Array<{ name: string; weight: number; quantity: number; from: number; to: number }>
+  /** values from here to 9999 are 谢谢参与 */
+  noPrizeFrom: number
   draws: Array<{ drawId: string; value?: number; intended: string; intendedIndex: number; issued: boolean }>
   total: number
   page: number
@@ -264,6 +270,8 @@ export interface CampaignEdit {
   questions: Array<Question & { id: string }>
   prizes: PrizeView[]
   prizesLocked: boolean
+  /** someone has drawn: the start time is what the draws were made under */
+  startLocked: boolean
 }
 
 export interface ManagedCampaign {

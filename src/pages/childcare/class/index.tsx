@@ -7,7 +7,7 @@ import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { ensureSignedIn } from '@/api/session'
 import { beijingTime, GRADE_LABELS } from '@/contracts/childcare/rules'
-import type { BookResult, ChildView, ClassDetail } from '@/contracts/childcare/schemas'
+import type { BookResult, ChildView, ClassDetail, LotteryInfo } from '@/contracts/childcare/schemas'
 import type { ApiError } from '@/contracts/result'
 import { askForNotices } from '@/api/subscribe'
 import { confirm } from '@/utils/dialog'
@@ -140,6 +140,8 @@ export default function ClassPage() {
         ) : null}
       </View>
 
+      {cls.lottery ? <BallotCard lottery={cls.lottery} /> : null}
+
       <View className='card cc-rules'>
         <Text className='cc-title'>选择孩子</Text>
         {children.length ? (
@@ -180,6 +182,40 @@ export default function ClassPage() {
         <Btn className='cc-detail__book' disabled={sending || !children.length} onClick={() => void submit()}>
           {sending ? '正在提交…' : lottery ? '申请抽签' : cls.remaining > 0 ? '立即报名' : '排队候补'}
         </Btn>
+      )}
+    </View>
+  )
+}
+
+/** The ballot anyone can check: how to recompute it, and after the draw every application's number in drawn order. */
+function BallotCard({ lottery }: { lottery: LotteryInfo }) {
+  const mine = new Set(lottery.mine ?? [])
+  return (
+    <View className='card cc-rules cc-ballot'>
+      <Text className='cc-title'>抽签公开核验</Text>
+      {lottery.recipe.map((r, i) => (
+        <Text key={i} className='cc-rule cc-ballot__step'>
+          {i + 1}. {r}
+        </Text>
+      ))}
+      {lottery.order ? (
+        <View className='cc-ballot__list'>
+          <Text className='cc-rule'>抽签顺序（共 {lottery.order.length} 份申请）：</Text>
+          {lottery.order.map((e, i) => (
+            <View key={e.ticket} className={`cc-ballot__row${mine.has(e.ticket) ? ' cc-ballot__row--mine' : ''}`}>
+              <Text className='cc-ballot__n'>{i + 1}</Text>
+              <Text className='cc-ballot__ticket'>{e.ticket}</Text>
+              <Text>
+                {e.children} 个孩子 · {e.result === 'confirmed' ? '中签' : '候补'}
+                {mine.has(e.ticket) ? '（您的申请）' : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : lottery.seed ? (
+        <Text className='muted'>本班在公开编号功能上线前抽签，没有编号表；结果以当时公布的种子为准。</Text>
+      ) : (
+        <Text className='muted'>截止后抽签，届时在这里公布种子和全部申请的编号。</Text>
       )}
     </View>
   )

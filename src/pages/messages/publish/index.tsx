@@ -8,38 +8,45 @@ import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
 import { messagesApi } from '@/contracts/messages/api'
-import { ANNOUNCEMENT_BODY_MAX, ANNOUNCEMENT_TITLE_MAX, publishAnnouncementInput } from '@/contracts/messages/schemas'
+import { ANNOUNCEMENT_BODY_MAX, ANNOUNCEMENT_TITLE_MAX, publishAnnouncementInput, type AnnouncementAudience } from '@/contracts/messages/schemas'
 import type { ApiError } from '@/contracts/result'
 import { alert, confirm } from '@/utils/dialog'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { scrollToFirstError } from '@/utils/nav'
-import { announcementUrl, fetchAnnouncement, publishAnnouncement } from '../shared/api'
+import { announcementUrl, fetchAnnouncement, fetchPublishOptions, publishAnnouncement } from '../shared/api'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
+type Options = { orgName: string; countyWide: boolean }
 
 function PublishForm({ id }: { id?: string }) {
-  const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready' })
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [options, setOptions] = useState<Options>({ orgName: '', countyWide: false })
+  const [audience, setAudience] = useState<AnnouncementAudience>('members')
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [pinned, setPinned] = useState(false)
   const [errors, setErrors] = useState<FieldMessages>({})
 
   const fetchExisting = async () => {
-    if (!id) return
     setLoad({ kind: 'loading' })
+    const opts = await fetchPublishOptions()
+    if (!opts.ok) return setLoad({ kind: 'error', error: opts.error })
+    setOptions(opts.data)
+    if (!id) return setLoad({ kind: 'ready' })
     const res = await fetchAnnouncement(id)
     if (!res.ok) return setLoad({ kind: 'error', error: res.error })
     if (!res.data.canManage) return setLoad({ kind: 'error', error: { code: 'FORBIDDEN', message: '这条公告由其他工会发布，您不能修改' } })
     setTitle(res.data.title)
     setBody(res.data.body)
     setPinned(res.data.pinned)
+    setAudience(res.data.audience)
     setLoad({ kind: 'ready' })
   }
   useEffect(() => void fetchExisting(), [id])
 
   const submit = async () => {
-    const checked = check(publishAnnouncementInput, { ...(id ? { id } : {}), title, body, pinned })
+    const checked = check(publishAnnouncementInput, { ...(id ? { id } : {}), title, body, pinned, audience })
     if (!checked.ok) {
       setErrors(checked.errors)
       scrollToFirstError()
@@ -49,7 +56,14 @@ function PublishForm({ id }: { id?: string }) {
     const ok = await confirm(
       id
         ? { title: '保存修改？', content: '修改后职工看到的是新内容。', confirmText: '保存' }
-        : { title: '发布这条公告？', content: '发布后所有职工都能在首页和「通知公告」中看到。', confirmText: '发布' },
+        : {
+            title: '发布这条公告？',
+            content:
+              audience === 'county'
+                ? '发布后全县职工都能在首页和「通知公告」中看到。'
+                : `发布后${options.orgName || '本工会'}的会员能在首页和「通知公告」中看到。`,
+            confirmText: '发布',
+          },
     )
     if (!ok) return
     const res = await publishAnnouncement(checked.data)
@@ -100,8 +114,17 @@ function PublishForm({ id }: { id?: string }) {
             }}
           />
         </Field>
+        {options.countyWide ? (
+          <Check className='publish__audience' checked={audience === 'county'} onChange={(v) => setAudience(v ? 'county' : 'members')}>
+            <Text>面向全县职工（不勾选则只发给{options.orgName}会员）</Text>
+          </Check>
+        ) : (
+          <View className='publish__scope'>
+            <Text>发布范围：{options.orgName}会员（面向全县的公告由县总工会发布）</Text>
+          </View>
+        )}
         <Check className='publish__pinned' checked={pinned} onChange={setPinned}>
-          <Text>置顶（显示在首页和列表最前面）</Text>
+          <Text>置顶（在{audience === 'county' ? '全县职工' : '本工会会员'}的首页和列表最前面）</Text>
         </Check>
       </View>
       <Btn className='publish__submit' onClick={submit}>

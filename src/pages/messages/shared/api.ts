@@ -10,6 +10,7 @@ export const markAllRead = () => call('messages', 'markRead', { all: true })
 export const fetchAnnouncements = (page: number, pageSize = PAGE_SIZE) => call('messages', 'announcements', { page, pageSize })
 export const fetchAnnouncement = (id: string) => call('messages', 'announcement', { id })
 export const publishAnnouncement = (input: PublishAnnouncementInput) => call('messages', 'publishAnnouncement', input)
+export const fetchPublishOptions = () => call('messages', 'publishOptions', {})
 export const withdrawAnnouncement = (id: string) => call('messages', 'withdrawAnnouncement', { id })
 
 export const ANNOUNCEMENTS_URL = '/pages/messages/announcements/index'

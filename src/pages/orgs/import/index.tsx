@@ -55,7 +55,7 @@ function OrgImport() {
     setSending(false)
     if (!res.ok) {
       setReport(null)
-      return setMessage(res.error.fields?.[0]?.message ?? res.error.message)
+      return setMessage(`「${file.name}」：${res.error.fields?.[0]?.message ?? res.error.message}`)
     }
     setMessage('')
     setReport(res.data)

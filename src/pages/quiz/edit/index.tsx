@@ -72,7 +72,7 @@ function Edit() {
   })
   const [questions, setQuestions] = useState<QForm[]>([])
   const [prizes, setPrizes] = useState<PForm[]>([{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }])
-  const [meta, setMeta] = useState<{ seedHash: string; state: string; prizesLocked: boolean } | null>(null)
+  const [meta, setMeta] = useState<{ seedHash: string; state: string; prizesLocked: boolean; startLocked: boolean } | null>(null)
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
   const [saving, setSaving] = useState(false)
@@ -104,7 +104,7 @@ function Edit() {
     })
     setQuestions(c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })))
     setPrizes(c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })))
-    setMeta({ seedHash: c.seedHash, state: c.state, prizesLocked: c.prizesLocked })
+    setMeta({ seedHash: c.seedHash, state: c.state, prizesLocked: c.prizesLocked, startLocked: c.startLocked })
   }
   useEffect(() => {
     if (routeId) void load(routeId)
@@ -168,13 +168,16 @@ function Edit() {
     void Taro.showToast({ title: '已保存', icon: 'success' })
   }
 
-  const runImport = async (source: { fileId: string } | { csv: string }) => {
+  const runImport = async (source: { fileId: string } | { csv: string }, fileName?: string) => {
     setImportError('')
     setReport(null)
     setImporting(true)
     const r = await call('quiz', 'importQuestions', { campaignId: id, ...source })
     setImporting(false)
-    if (!r.ok) return setImportError(r.error.fields?.[0]?.message ?? r.error.message)
+    if (!r.ok) {
+      const text = r.error.fields?.[0]?.message ?? r.error.message
+      return setImportError(fileName ? `「${fileName}」：${text}` : text)
+    }
     setReport(r.data)
     await load(id)
   }
@@ -189,7 +192,7 @@ function Edit() {
     const up = await uploadSheet(picked)
     setImporting(false)
     if (!up.ok) return setImportError(up.message)
-    await runImport({ fileId: up.fileId })
+    await runImport({ fileId: up.fileId }, picked.name)
   }
 
   const close = async () => {
@@ -205,6 +208,21 @@ function Edit() {
     await load(id)
   }
 
+  /** 再办一期: an ended campaign never reopens (its seed is public); a copy with a new seed does. */
+  const again = async () => {
+    const ok = await Taro.showModal({
+      title: '再办一期',
+      content: '将复制本活动的设置、题库和奖品，生成一个新活动（新的抽奖种子，奖品按原数量重新备货）。复制后请修改时间再保存。',
+      confirmText: '复制',
+      cancelText: '取消',
+    })
+    if (!ok.confirm) return
+    const r = await call('quiz', 'copyCampaign', { id })
+    if (!r.ok) return setFormError(r.error.message)
+    void Taro.redirectTo({ url: `/pages/quiz/edit/index?id=${encodeURIComponent(r.data.id)}` })
+  }
+
+  const ended = meta?.state === 'ended'
   const e = (path: string) => errors[path]
   return (
     <View className='page quiz-edit'>
@@ -212,6 +230,13 @@ function Edit() {
         <View className='card'>
           <Text className='muted'>种子摘要（已公开，不可更改）</Text>
           <Text className='quiz-hash quiz-edit-hash'>{meta.seedHash}</Text>
+          {ended ? (
+            <Text className='muted quiz-block quiz-edit-ended'>
+              活动已结束，抽奖种子已公布，不能再延期或重新开始。想接着办，请点下方「再办一期」复制成新活动。
+            </Text>
+          ) : meta.startLocked ? (
+            <Text className='muted quiz-block'>已有人抽奖：开始时间、奖品和权重已锁定，结束时间仍可调整。</Text>
+          ) : null}
         </View>
       ) : null}
       <View className='card'>
@@ -236,10 +261,10 @@ function Edit() {
         </Field>
         <View className='quiz-edit-grid'>
           <Field label='开始时间' name='startAt' required error={e('startAt')} hint='北京时间，如 2026-12-01 09:00'>
-            <Input className='field__input' value={f.startAt} onInput={(ev) => set('startAt', ev.detail.value)} />
+            <Input className='field__input' value={f.startAt} disabled={meta?.startLocked} onInput={(ev) => set('startAt', ev.detail.value)} />
           </Field>
           <Field label='结束时间' name='endAt' required error={e('endAt')}>
-            <Input className='field__input' value={f.endAt} onInput={(ev) => set('endAt', ev.detail.value)} />
+            <Input className='field__input' value={f.endAt} disabled={ended} onInput={(ev) => set('endAt', ev.detail.value)} />
           </Field>
         </View>
         <Field label='参与对象' name='audience' required error={e('audience')}>
@@ -450,11 +475,15 @@ function Edit() {
           <Btn kind='secondary' onClick={() => Taro.navigateTo({ url: `/pages/quiz/stats/index?id=${encodeURIComponent(id)}` })}>
             统计与导出
           </Btn>
-          {meta?.state !== 'ended' ? (
+          {ended ? (
+            <Btn className='quiz-again' onClick={again}>
+              再办一期
+            </Btn>
+          ) : (
             <Btn kind='danger' onClick={close}>
               提前结束
             </Btn>
-          ) : null}
+          )}
         </View>
       ) : null}
     </View>

@@ -19,6 +19,19 @@ function Manage() {
   useDidShow(() => {
     if (list.data) list.reload()
   })
+  const again = async (id: string) => {
+    const ok = await Taro.showModal({
+      title: '再办一期',
+      content: '将复制这个活动的设置、题库和奖品，生成一个新活动（新的抽奖种子）。复制后请修改时间再保存。',
+      confirmText: '复制',
+      cancelText: '取消',
+    })
+    if (!ok.confirm) return
+    const r = await call('quiz', 'copyCampaign', { id })
+    if (!r.ok) return void Taro.showModal({ title: '复制失败', content: r.error.message, showCancel: false })
+    list.reload()
+    open('edit', r.data.id)
+  }
   const open = (page: string, id: string) => Taro.navigateTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(id)}` })
   return (
     <View className='page'>
@@ -47,6 +60,11 @@ function Manage() {
             <Btn size='sm' kind='ghost' onClick={() => open('stats', c.id)}>
               统计
             </Btn>
+            {c.state === 'ended' ? (
+              <Btn size='sm' kind='secondary' className='quiz-again' onClick={() => again(c.id)}>
+                再办一期
+              </Btn>
+            ) : null}
           </View>
         </View>
       ))}

@@ -61,6 +61,21 @@ export default function QuizWinnersPage() {
             ) : (
               <Text className='muted quiz-block'>活动结束后公布种子。届时可用 HMAC-SHA256(种子, 抽奖编号) 复算每一次抽奖（算法见项目说明）。</Text>
             )}
+            <Text className='muted quiz-block'>抽奖号码 0–9999 与奖品的对应（活动开始后锁定，种子就是对着这张表抽的）：</Text>
+            {fair.data.prizes.map((p) => (
+              <View key={p.from} className='quiz-fair-row quiz-fair-table'>
+                <Text>{p.name}</Text>
+                <Text>{p.weight ? `${p.from}–${p.to}` : '不中'}</Text>
+                <Text className='muted'>共 {p.quantity} 份</Text>
+              </View>
+            ))}
+            {fair.data.noPrizeFrom <= 9999 ? (
+              <View className='quiz-fair-row quiz-fair-table'>
+                <Text>谢谢参与</Text>
+                <Text>{fair.data.noPrizeFrom}–9999</Text>
+                <Text className='muted'>—</Text>
+              </View>
+            ) : null}
             <Text className='muted quiz-block'>共 {fair.data.total} 次抽奖</Text>
             {fair.data.draws.slice(0, 50).map((d) => (
               <View key={d.drawId} className='quiz-fair-row'>

@@ -63,7 +63,9 @@ function StationImport() {
       if (!dryRun && src.kind === 'file') setFile(null)
     } else {
       setReport(null)
-      setMessage(res.error.fields?.length ? res.error.fields.map((f) => f.message).join('；') : res.error.message)
+      const text = res.error.fields?.length ? res.error.fields.map((f) => f.message).join('；') : res.error.message
+      // Name the file the message is about: 「驿站.xlsx」：解压后超过…
+      setMessage(src.kind === 'file' ? `「${src.name}」：${text}` : text)
     }
   }
 
