@@ -97,7 +97,12 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
             return 'failed'
           })
         : undefined
-      // Upkeep shares the one trigger: expired rate-limit windows go, then the outbox is sent.
+      // A job-only trigger (deploy gives it to every timer function but the outbox sender) runs the job alone.
+      if ((event as { TriggerName?: string }).TriggerName === 'timer-job') {
+        consoleLogger.info('timer_ran', { job: job ?? null })
+        return { ok: true, data: { job: job ?? null } }
+      }
+      // Upkeep shares the sender's trigger: expired rate-limit windows go, then the outbox is sent.
       const expiredLimits = await sweepRateLimits(rt.store, new Date())
       const result = await deliverOutbox(rt.store, rt.notifier, consoleLogger)
       consoleLogger.info('timer_ran', { job: job ?? null, expiredLimits, ...result })

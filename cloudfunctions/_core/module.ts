@@ -32,6 +32,19 @@ export interface FunctionModule {
    * gateway): e.g. passing on waitlist offers nobody accepted in time. Gets a system caller with no roles.
    */
   onTimer?: (ctx: Ctx) => Promise<unknown>
+  /**
+   * How often the cloud trigger runs `onTimer` (the local gateway runs every job each minute). Every run also
+   * sends the outbox, and each run is an invocation billed to the environment: jobs that need not run each
+   * minute say so, and only one function keeps the per-minute trigger.
+   */
+  timerEvery?: 'minute' | 'tenMinutes' | 'hour'
+}
+
+/** CloudBase's seven-field cron for each cadence. */
+export const TIMER_CRON: Record<NonNullable<FunctionModule['timerEvery']>, string> = {
+  minute: '0 */1 * * * * *',
+  tenMinutes: '0 */10 * * * * *',
+  hour: '0 0 * * * * *',
 }
 
 export function defineModule(m: FunctionModule): FunctionModule {

@@ -5,6 +5,8 @@ import { scopeLegacyLawyerGrants } from './grants'
 
 export default defineModule({
   actions: accountActions,
+  // A one-time repair of old lawyer grants (each run after the first is one read): hourly is plenty.
+  timerEvery: 'hour',
   onTimer: async (ctx) => ({
     lawyerGrantsScoped: await scopeLegacyLawyerGrants(ctx.store, (await countySettings(ctx.store))?.orgId ?? null, ctx.now()),
   }),

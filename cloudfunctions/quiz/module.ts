@@ -33,7 +33,8 @@ export default defineModule({
   },
   seed: seedQuiz,
   // Draws cut off mid-way (a crashed instance) are settled and their stock accounted for, for campaigns that
-  // are running or ended in the last week.
+  // are running or ended in the last week. Rare and never urgent: every ten minutes.
+  timerEvery: 'tenMinutes',
   onTimer: async (ctx) => {
     const since = new Date(ctx.now().getTime() - 7 * 86400e3).toISOString()
     const campaigns = await ctx.store.find<CampaignDoc>(CAMPAIGNS, { where: { endAt: { $gte: since } }, orderBy: [['endAt', 'asc']], limit: 100 })

@@ -129,6 +129,8 @@ export interface PlanInput {
   distRoot?: string
   /** functions whose module declares an `onTimer` job: each gets the minute timer trigger, and no other function one */
   timerFunctions?: string[]
+  /** the cron of each timer function's trigger, when not every minute */
+  timerCron?: Record<string, string>
   /** where the function folders (and their own config.json) are */
   sourceRoot?: string
 }
@@ -154,11 +156,15 @@ export function openapiOf(name: string, sourceRoot = 'cloudfunctions'): string[]
  * account get OUTBOX_TRIGGER for the outbox alone.
  */
 export const JOB_TRIGGER = { name: 'timer-jobs', type: 'timer', config: '0 */1 * * * * *' } as const
+/** The trigger of any other function with a job: the job alone, at its own cadence; the sender keeps the outbox. */
+export const JOB_ONLY_TRIGGER_NAME = 'timer-job'
 
 export function buildPlan(input: PlanInput): DeployPlan {
   const distRoot = input.distRoot ?? 'dist/cloudfunctions'
   const timers = (input.timerFunctions ?? []).filter((n) => input.functionNames.includes(n))
-  const sender = timers[0] ?? (input.functionNames.includes('account') ? 'account' : null)
+  const cron = (n: string) => input.timerCron?.[n] ?? JOB_TRIGGER.config
+  // The outbox goes out every minute from one function: the first whose job runs each minute.
+  const sender = timers.find((n) => cron(n) === JOB_TRIGGER.config) ?? timers[0] ?? (input.functionNames.includes('account') ? 'account' : null)
   const functions = input.functionNames.map((name): FunctionPlan => {
     const s = { ...DEFAULT_SETTINGS, ...FUNCTION_SETTINGS[name] }
     const dir = join(distRoot, name)
@@ -183,7 +189,14 @@ export function buildPlan(input: PlanInput): DeployPlan {
       memorySize: s.memorySize,
       installDependency: true,
       envVariables,
-      triggers: [...(s.triggers ?? []), ...(timers.includes(name) ? [{ ...JOB_TRIGGER }] : name === sender ? [{ ...OUTBOX_TRIGGER }] : [])],
+      triggers: [
+        ...(s.triggers ?? []),
+        ...(timers.includes(name)
+          ? [{ ...JOB_TRIGGER, name: name === sender ? JOB_TRIGGER.name : JOB_ONLY_TRIGGER_NAME, config: cron(name) }]
+          : name === sender
+            ? [{ ...OUTBOX_TRIGGER }]
+            : []),
+      ],
       codeHash: hash,
       openapi: openapiOf(name, input.sourceRoot),
       missing,
@@ -282,7 +295,11 @@ export function formatPlan(plan: DeployPlan): string {
     for (const ix of c.indexes) lines.push(`    index ${ix.name}: ${ix.keys.map((k) => `${k.name} ${k.direction}`).join(', ')}`)
   }
   lines.push(`云存储 / storage: permission ${plan.storage.acl}（${STORAGE_ACL_LABEL}）`)
-  lines.push(`定时任务 / timer: 仅 ${plan.sender ?? '(none)'} 一个定时触发器（每分钟：定时任务、清理过期限流记录、发送通知）`)
+  const others = plan.functions.filter((f) => f.name !== plan.sender && f.triggers.some((t) => t.name === JOB_ONLY_TRIGGER_NAME)).map((f) => f.name)
+  lines.push(
+    `定时任务 / timer: ${plan.sender ?? '(none)'} 每分钟（定时任务、清理过期限流记录、发送通知）` +
+      (others.length ? `；${others.join('、')} 只跑本业务的定时任务，按各自的频率` : ''),
+  )
   const perms = permissionSteps(plan)
   lines.push(`云调用授权（手工一步）/ open-API grants (one manual step):`)
   for (const step of perms.steps) lines.push(`  ${step}`)

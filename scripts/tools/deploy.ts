@@ -9,6 +9,7 @@ import type { StorageService } from '@cloudbase/manager-node/types/storage'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { COLLECTIONS, FUNCTION_NAMES, MODULES } from '../../cloudfunctions/_local/registry'
+import { TIMER_CRON } from '../../cloudfunctions/_core/module'
 import { deployEnv } from '../../config/release'
 import { applyPlan, StepError, type CloudApi, type DeployProgress, type RemoteFunction, type UploadRecord } from './deploy-apply'
 import { buildPlan, formatPlan, permissionSteps, type DeployPlan } from './deploy-plan'
@@ -31,6 +32,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     vars: { WX_TEMPLATES, GH_MINIPROGRAM_STATE: env.MINIPROGRAM_STATE || 'formal' },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
+    timerCron: Object.fromEntries(FUNCTION_NAMES.filter((n) => MODULES[n].onTimer).map((n) => [n, TIMER_CRON[MODULES[n].timerEvery ?? 'minute']])),
   })
 }
 

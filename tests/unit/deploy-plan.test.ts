@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { COLLECTIONS, FUNCTION_NAMES, functionFolders } from '../../cloudfunctions/_local/registry'
+import { COLLECTIONS, FUNCTION_NAMES, functionFolders, MODULES } from '../../cloudfunctions/_local/registry'
 import { applyPlan } from '../../scripts/tools/deploy-apply'
 import { fakeCloud } from '../utils/fake-cloud'
-import { buildPlan, formatPlan, OUTBOX_TRIGGER, RUNTIME, templateProblems } from '../../scripts/tools/deploy-plan'
+import { buildPlan, formatPlan, OUTBOX_TRIGGER, permissionSteps, RUNTIME, templateProblems } from '../../scripts/tools/deploy-plan'
 
 const ROOT = join(__dirname, '..', '..')
 const SECRETS = { PII_KEY: 'cGlpLWtleS1zZWNyZXQtdmFsdWUtZm9yLXRlc3Rpbmc=', CARD_SIGNING_KEY: 'Y2FyZC1zaWduaW5nLXNlY3JldC12YWx1ZQ==' }
@@ -165,10 +165,13 @@ describe('npm run deploy', () => {
     for (const fn of FUNCTION_NAMES) expect(r.stdout).toContain(`function ${fn}: runtime ${RUNTIME}`)
     for (const c of Object.keys(COLLECTIONS)) expect(r.stdout).toContain(`collection ${c}: permission ADMINONLY`)
     expect(r.stdout).toContain('index location_2dsphere')
-    // One timer for all timed work: the function with a job (childcare) carries it, account no longer has its own.
+    // Timed work rides the job triggers (no separate outbox trigger), and only one of them runs every minute
+    // (childcare: lapsed offers); quiz's stock repair runs every ten minutes, account's one-time grant repair hourly.
     expect(r.stdout).toContain('trigger timer-jobs')
     expect(r.stdout).not.toContain('trigger deliver-outbox')
-    expect(r.stdout.match(/^ {4}trigger /gm)).toHaveLength(1)
+    const triggers = r.stdout.match(/^ {4}trigger .*$/gm) ?? []
+    expect(triggers.filter((t) => t.includes('"0 */1 * * * * *"'))).toHaveLength(1)
+    expect(triggers).toHaveLength(FUNCTION_NAMES.filter((n) => MODULES[n].onTimer).length)
     // The one manual step for the open-API grants, naming the functions that need them.
     expect(r.stdout).toContain('「上传并部署：云端安装依赖」')
     expect(r.stdout).toMatch(/childcare: subscribeMessage\.send；profile: phonenumber\.getPhoneNumber/)
@@ -218,5 +221,24 @@ describe('timer trigger', () => {
     expect(isTimerEvent({ Type: 'Timer', TriggerName: 'deliver-outbox', Time: '2026-01-05T02:00:00Z' })).toBe(true)
     expect(isTimerEvent({ action: 'me', data: {} })).toBe(false)
     expect(isTimerEvent(null)).toBe(false)
+  })
+
+  it('gives the outbox to one per-minute function; other jobs get job-only triggers at their own cadence', () => {
+    const plan = buildPlan({
+      envId: 'e',
+      functionNames: FUNCTION_NAMES,
+      collections: COLLECTIONS,
+      secrets: SECRETS,
+      vars: {},
+      timerFunctions: ['account', 'childcare', 'quiz'],
+      timerCron: { account: '0 0 * * * * *', childcare: '0 */1 * * * * *', quiz: '0 */10 * * * * *' },
+    })
+    const trig = (n: string) => plan.functions.find((f) => f.name === n)!.triggers
+    expect(plan.sender).toBe('childcare')
+    expect(trig('childcare')).toEqual([{ name: 'timer-jobs', type: 'timer', config: '0 */1 * * * * *' }])
+    expect(trig('quiz')).toEqual([{ name: 'timer-job', type: 'timer', config: '0 */10 * * * * *' }])
+    expect(trig('account')).toEqual([{ name: 'timer-job', type: 'timer', config: '0 0 * * * * *' }])
+    // Only the sender needs subscribeMessage.send granted by hand.
+    expect(permissionSteps(plan).functions.map((f) => f.name)).toEqual(['childcare', 'profile'])
   })
 })
