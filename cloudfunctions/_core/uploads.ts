@@ -13,11 +13,22 @@ export function uploadFolder(openid: string): string {
   return `uploads/${openid}`
 }
 
+/**
+ * Every path handed out for an upload, so that 删除我的数据 can remove files that were uploaded but never used
+ * (cloud storage cannot be listed from a function). `_id` is the path; entries older than a day go with the
+ * bucket's lifecycle rule (profile's timer removes them).
+ */
+export const UPLOAD_PATHS = 'upload_paths'
+export const UPLOAD_TTL_MS = 24 * 3600e3
+
 /** A fresh path for one upload; the name the user chose is kept only for its extension. */
-export function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): UploadTarget {
+export async function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): Promise<UploadTarget> {
   const ext = fileExt(input.name) === 'jpeg' ? 'jpg' : fileExt(input.name)
-  const day = beijingDay(ctx.now()).replace(/-/g, '')
-  return { cloudPath: safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}.${ext}`) }
+  const now = ctx.now()
+  const day = beijingDay(now).replace(/-/g, '')
+  const cloudPath = safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}.${ext}`)
+  await ctx.store.insert(UPLOAD_PATHS, { _id: cloudPath, openid: ctx.caller.openid, at: now.toISOString(), expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString() })
+  return { cloudPath }
 }
 
 export interface Upload {

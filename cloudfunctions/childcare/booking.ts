@@ -5,6 +5,7 @@ import type { Ctx } from '../_core/contract'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import { keptAttendanceProblem } from './privacy'
 
 const PAGE = 'pages/childcare/mine/index'
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -87,6 +88,9 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
       }
     }
   }
+
+  const keptProblem = await keptAttendanceProblem(ctx, meta.season, ordered)
+  if (keptProblem) throw new AppError('FORBIDDEN', keptProblem)
 
   try {
     return await ctx.store.transaction(async (tx) => {

@@ -1,11 +1,12 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay } from '../../src/contracts/childcare/rules'
+import { schoolYearOf } from '../../src/contracts/childcare/rules'
 import { maskIdNumber } from '../../src/contracts/membership/idcard'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import { DuplicateKeyError } from '../_core/store/port'
+import { requireConsent, retainFrom } from './privacy'
 import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
@@ -22,6 +23,8 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
   rateLimit: { key: (_i, c) => `cc_child:${c.caller.openid}`, max: 20, perMs: 3600e3, message: '保存太频繁，请稍后再试' },
   handler: async (input, ctx) => {
     const { pii } = keysOf(ctx)
+    // 个人信息保护法 Art. 31: nothing of a child is stored before the guardian's consent to the current rules.
+    await requireConsent(ctx)
     const idHash = pii.hash(input.idNumber)
     const now = ctx.now()
     const fields = {
@@ -32,10 +35,11 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
       idHash,
       idMasked: maskIdNumber(input.idNumber),
       grade: input.grade,
-      gradeSeason: Number(beijingDay(now).slice(0, 4)),
+      schoolYear: schoolYearOf(now),
       school: input.school,
       health: input.health,
       pickupPeople: input.pickupPeople,
+      retainUntil: retainFrom(now.toISOString()),
     }
     try {
       const doc = await ctx.store.transaction(async (tx) => {
@@ -46,7 +50,7 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
             await tx.insert(CHILD_IDS, { _id: idHash, childId: old._id })
             await tx.remove(CHILD_IDS, { _id: old.idHash })
           }
-          const next: ChildDoc = { ...old, ...fields }
+          const next: ChildDoc = { ...old, ...fields, retainUntil: [old.retainUntil ?? '', fields.retainUntil].sort()[1] }
           await tx.put(CHILDREN, next)
           return next
         }
@@ -56,7 +60,7 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
         await tx.insert(CHILDREN, doc)
         return doc
       })
-      return toChildView(doc)
+      return toChildView(doc, now)
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
         throw new AppError('CONFLICT', '这个身份证号的孩子已经登记过（可能是家里另一位家长登记的）', [

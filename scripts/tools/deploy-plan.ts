@@ -30,7 +30,7 @@ export const FUNCTION_SETTINGS: Record<string, Partial<FunctionSettings>> = {
 /** Environment variables a function reads; secret ones come from deploy.secrets.json and are never printed. */
 export const SECRET_VARS = ['PII_KEY', 'CARD_SIGNING_KEY'] as const
 // The county (root org, 行政区划代码) is no variable: it lives in the database's settings, see _core/county.ts.
-export const PLAIN_VARS = ['WX_TEMPLATES'] as const
+export const PLAIN_VARS = ['WX_TEMPLATES', 'STORAGE_BUCKET'] as const
 
 export interface IndexPlan {
   /** deterministic, so a second run finds it: fields and directions, e.g. orgId_1_status_1_submittedAt_1 */

@@ -25,7 +25,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets,
-    vars: { WX_TEMPLATES },
+    vars: { WX_TEMPLATES, STORAGE_BUCKET: env.STORAGE_BUCKET },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
   })
