@@ -135,7 +135,8 @@ export function cloudFiles(app: CloudStorageApp): FileStorage {
       if (fileIds.length) await app.deleteFile({ fileList: fileIds })
     },
     // A CloudBase file id is cloud://<env>.<bucket>/<path>; the bucket comes from the deploy (.env STORAGE_BUCKET).
-    idOf: (path) => (process.env.TCB_ENV && process.env.STORAGE_BUCKET ? `cloud://${process.env.TCB_ENV}.${process.env.STORAGE_BUCKET}/${safePath(path)}` : null),
+    idOf: (path) =>
+      process.env.TCB_ENV && process.env.STORAGE_BUCKET ? `cloud://${process.env.TCB_ENV}.${process.env.STORAGE_BUCKET}/${safePath(path)}` : null,
   }
 }
 

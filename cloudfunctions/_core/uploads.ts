@@ -27,7 +27,12 @@ export async function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: st
   const now = ctx.now()
   const day = beijingDay(now).replace(/-/g, '')
   const cloudPath = safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}.${ext}`)
-  await ctx.store.insert(UPLOAD_PATHS, { _id: cloudPath, openid: ctx.caller.openid, at: now.toISOString(), expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString() })
+  await ctx.store.insert(UPLOAD_PATHS, {
+    _id: cloudPath,
+    openid: ctx.caller.openid,
+    at: now.toISOString(),
+    expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString(),
+  })
   return { cloudPath }
 }
 

@@ -4,7 +4,20 @@ import type { Ctx } from '../_core/contract'
 import { AppError } from '../_core/errors'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { cancel } from './booking'
-import { ACCESS_LOG, ATTENDANCE, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import {
+  ACCESS_LOG,
+  ATTENDANCE,
+  BOOKINGS,
+  CHILD_IDS,
+  CHILDREN,
+  CLASSES,
+  CONSENTS,
+  HISTORY,
+  SECRETS,
+  type BookingDoc,
+  type ChildDoc,
+  type ClassDoc,
+} from './model'
 import { keepAttendance } from './privacy'
 
 const MAX = 200

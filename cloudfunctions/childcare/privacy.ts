@@ -17,7 +17,19 @@ import { AppError } from '../_core/errors'
 import { saveExport } from '../_core/exports'
 import { newId } from '../_core/ids'
 import { streamedXlsx } from '../_core/xlsx-stream'
-import { ACCESS_LOG, ATTENDANCE, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import {
+  ACCESS_LOG,
+  ATTENDANCE,
+  BOOKINGS,
+  CHILD_IDS,
+  CHILDREN,
+  CLASSES,
+  CONSENTS,
+  HISTORY,
+  type BookingDoc,
+  type ChildDoc,
+  type ClassDoc,
+} from './model'
 
 /**
  * Children's data by law: the guardian's consent before anything of a child is stored (个人信息保护法 Art. 31),

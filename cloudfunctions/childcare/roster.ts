@@ -34,7 +34,12 @@ export const rosterAction: Impl<typeof childcareApi.roster> = {
     const days = classDays(cls.startDate, cls.endDate)
     const daysSoFar = days.filter((d) => d <= today).length
     const docs = await rosterRows(ctx, cls)
-    await logChildAccess(ctx, cls, 'roster', docs.map((b) => b.childId))
+    await logChildAccess(
+      ctx,
+      cls,
+      'roster',
+      docs.map((b) => b.childId),
+    )
     let position = 0
     const rows: RosterRow[] = docs.map((b) => ({
       bookingId: b._id,
@@ -89,7 +94,12 @@ export const exportRosterAction: Impl<typeof childcareApi.exportRoster> = {
   handler: async ({ classId }, ctx) => {
     const cls = await governedClass(ctx, classId)
     const rows = await rosterRows(ctx, cls)
-    await logChildAccess(ctx, cls, 'export', rows.map((b) => b.childId))
+    await logChildAccess(
+      ctx,
+      cls,
+      'export',
+      rows.map((b) => b.childId),
+    )
     const buf = await rosterWorkbook(cls, rows)
     await ctx.audit(ctx.store, classId, null, { rows: rows.length })
     return saveExport(ctx, `${cls.title}-花名册-${beijingDay(ctx.now())}.xlsx`, buf, rows.length)

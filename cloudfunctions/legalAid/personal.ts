@@ -18,7 +18,11 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
   const openid = ctx.caller.openid
   const open = await ctx.store.count(CASES, { applicantOpenid: openid, status: { $in: OPEN_CASE } })
   if (open > 0) {
-    out.kept.push({ what: '办理中的法律援助案件', reason: '案件正在办理，请先在「法律援助」中撤回申请，再删除', retention: '撤回或办结后按案卷规定保存' })
+    out.kept.push({
+      what: '办理中的法律援助案件',
+      reason: '案件正在办理，请先在「法律援助」中撤回申请，再删除',
+      retention: '撤回或办结后按案卷规定保存',
+    })
   }
   const closed = await ctx.store.count(CASES, { applicantOpenid: openid, status: { $in: ['closed', 'declined'] } })
   if (closed > 0) {

@@ -40,8 +40,11 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
       await ctx.audit(tx, current._id, { status: current.status }, { status: 'deleted', by: 'deleteMyData' })
       return true
     })
-    if (removed) count(out, APPLICATIONS, 1)
-    else out.kept.push({ what: '入会申请', reason: '申请刚刚已审核通过或变更，请刷新后再试', retention: '请刷新后再次删除' })
+    if (removed) {
+      count(out, APPLICATIONS, 1)
+      // the apply limit per 身份证号 is keyed by its hash
+      count(out, 'rate_limits', await ctx.store.remove('rate_limits', { _id: { $includes: doc.idHash } }))
+    } else out.kept.push({ what: '入会申请', reason: '申请刚刚已审核通过或变更，请刷新后再试', retention: '请刷新后再次删除' })
   }
   if (!keptMembership) {
     count(out, TRANSFERS, await ctx.store.remove(TRANSFERS, { applicantOpenid: openid }))
@@ -57,7 +60,7 @@ export default definePersonal({
     [TRANSFERS]: { owner: 'applicantOpenid', erase: 'domain', how: '随入会申请删除；保留的会籍的转移记录随会籍保存' },
     [ID_LOCKS]: { owner: 'openid', erase: 'domain', how: '只有身份证号的密钥哈希，随申请一起删除' },
     [OPENID_LOCKS]: { owner: '_id', erase: 'domain', how: '随申请一起删除' },
-    employers: { none: '用人单位名称，由工会维护' },
+    employers: { none: '用人单位名称和别名，由工会维护' },
     counters: { none: '会员编号计数' },
     [CARD_CODES]: { owner: 'memberNo', erase: 'domain', how: '只有会员才有（脱敏姓名、会员编号，5 分钟失效），随会籍保存' },
   },

@@ -41,7 +41,12 @@ export const accessLogInput = z.object({
 })
 
 export type AccessWhat = 'roster' | 'export' | 'checkin' | 'lottery'
-export const ACCESS_WHAT_LABELS: Record<AccessWhat, string> = { roster: '查看花名册', export: '导出花名册', checkin: '签到（查看孩子）', lottery: '抽签结果' }
+export const ACCESS_WHAT_LABELS: Record<AccessWhat, string> = {
+  roster: '查看花名册',
+  export: '导出花名册',
+  checkin: '签到（查看孩子）',
+  lottery: '抽签结果',
+}
 
 export interface AccessEntry {
   at: string
