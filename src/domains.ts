@@ -87,7 +87,17 @@ export const DOMAINS: DomainEntry[] = [
     name: '暑期托管',
     icon: 'childcare',
     home: { subtitle: '职工子女暑期托管', open: true, url: '/pages/childcare/index/index' },
-    pages: ['index/index', 'class/index', 'children/index', 'mine/index', 'manage/index', 'edit/index', 'roster/index', 'checkin/index'],
+    pages: [
+      'index/index',
+      'class/index',
+      'children/index',
+      'mine/index',
+      'manage/index',
+      'edit/index',
+      'roster/index',
+      'checkin/index',
+      'access/index',
+    ],
     me: [
       { title: '我的预约', url: '/pages/childcare/mine/index' },
       { title: '孩子信息', url: '/pages/childcare/children/index' },
@@ -95,6 +105,7 @@ export const DOMAINS: DomainEntry[] = [
     workbench: [
       { title: '托管班管理', subtitle: '开班、名额与候补、花名册与导出', url: '/pages/childcare/manage/index', roles: STAFF },
       { title: '托管签到', subtitle: '扫家长的二维码或输入签到码', url: '/pages/childcare/checkin/index', roles: STAFF },
+      { title: '未成年人信息访问记录', subtitle: '谁看过孩子信息；导出年度审计表', url: '/pages/childcare/access/index', roles: ['admin'] },
     ],
   },
   {
