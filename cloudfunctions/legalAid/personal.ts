@@ -1,5 +1,6 @@
 import type { Ctx } from '../_core/contract'
 import { fileStorage } from '../_core/files'
+import { HOLIDAYS } from '../_core/holidays'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, type FileDoc } from './model'
 
@@ -49,6 +50,7 @@ export default definePersonal({
       retention: '随案件保存',
     },
     [SETTINGS]: { none: '各工会的办理期限设置' },
+    [HOLIDAYS]: { none: '国务院办公厅的放假安排，由县总工会管理员录入' },
   },
   erase,
 })
