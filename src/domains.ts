@@ -191,10 +191,17 @@ export const DOMAINS: DomainEntry[] = [
     key: 'orgs',
     name: '组织架构',
     icon: 'orgs',
-    pages: ['index/index', 'org/index', 'areas/index', 'employers/index', 'employer/index', 'import/index'],
+    pages: ['index/index', 'org/index', 'areas/index', 'employers/index', 'employer/index', 'import/index', 'holidays/index'],
     workbench: [
       { title: '组织架构', subtitle: '组织树、街道/乡镇，Excel 批量导入', url: '/pages/orgs/index/index', roles: ['admin'] },
       { title: '用人单位', subtitle: '单位名称和别名决定入会申请分派到哪个工会', url: '/pages/orgs/employers/index', roles: ['admin'] },
+      {
+        title: '节假日安排',
+        subtitle: '录入国务院办公厅的放假和调休，法律援助期限按它计算',
+        url: '/pages/orgs/holidays/index',
+        roles: ['admin'],
+        badge: { fn: 'orgs', action: 'holidayWarning' },
+      },
     ],
   },
   {
