@@ -11,6 +11,7 @@ import {
   statsAction,
   upsertCampaignAction,
 } from './campaigns'
+import { deliveriesAction, markDeliveredAction, markRedeemedAction } from './delivery'
 import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws'
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
@@ -27,6 +28,9 @@ export const quizActions = implement(quizApi, {
   closeCampaign: closeCampaignAction,
   stats: statsAction,
   exportWinners: exportWinnersAction,
+  deliveries: deliveriesAction,
+  markDelivered: markDeliveredAction,
+  markRedeemed: markRedeemedAction,
 
   listCampaigns: listCampaignsAction,
 

@@ -24,8 +24,11 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
       phoneMasked: null,
       addressCipher: null,
       addressMasked: null,
+      nameCipher: null,
       voucherCode: null,
-      transferNote: null,
+      // staff's delivery notes may name the winner (a transfer record); whether and when it went out stays
+      deliveryNote: null,
+      redeemNote: null,
     }
     n += await ctx.store.update(DRAWS, { _id: d._id, openid }, { set: clear })
   }
