@@ -181,6 +181,7 @@ export const DOMAINS: DomainEntry[] = [
       'manage/index',
       'edit/index',
       'stats/index',
+      'delivery/index',
     ],
     me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
     workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
