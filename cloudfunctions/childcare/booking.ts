@@ -103,7 +103,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
         if (!member) throw forbidden('本班仅限工会会员的子女报名：您还不是工会会员（入会申请通过后即可报名）')
       }
       for (const c of ordered) {
-        const g = gradeIn(c, cls.season)
+        const g = gradeIn(c, cls.startDate)
         if (g < cls.gradeMin || g > cls.gradeMax) {
           throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
         }
@@ -136,7 +136,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
           childId: c._id,
           childName: c.name,
           gender: c.gender,
-          grade: gradeIn(c, cls.season),
+          grade: gradeIn(c, cls.startDate),
           idMasked: c.idMasked,
           parentOpenid: ctx.caller.openid,
           parentName: ctx.caller.name,

@@ -151,11 +151,13 @@ function givenFor(child: GradeFields): number {
 }
 
 /**
- * The grade a child is in for the summer `season`: the summer that ends the school year `season - 1`, so a
- * child entered as 三年级 in October 2026 (school year 2026) is 三年级 for the 2027 summer classes.
+ * The grade a child is in for a class: by the school year of the day it starts (`YYYY-MM-DD`), or, given a
+ * season number, the summer that ends the school year `season - 1`. A child entered as 三年级 in October 2026
+ * (school year 2026) is 三年级 for the July 2027 classes and for a class that starts in December 2026.
  */
-export function gradeIn(child: GradeFields, season: number): number {
-  return child.grade + (season - 1 - givenFor(child))
+export function gradeIn(child: GradeFields, classStart: string | number): number {
+  const year = typeof classStart === 'number' ? classStart - 1 : schoolYearOf(new Date(`${classStart}T12:00:00+08:00`))
+  return child.grade + (year - givenFor(child))
 }
 
 /** The grade a child is in on this day: it rolls on 1 September by the Beijing date. */

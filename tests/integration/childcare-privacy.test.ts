@@ -115,6 +115,30 @@ describe('grades: what the parent enters is what everyone sees and the rules use
     expect((await ok('demo-staff', 'roster', { classId })).rows[0].grade).toBe(3)
   })
 
+  test('a class during the school year (starting in December) takes the grade as entered that autumn', async () => {
+    gw.clock.now = new Date('2026-11-20T10:00:00+08:00')
+    const child = await childOf('p-winter', 1, 307)
+    const classId = (
+      await ok(
+        'demo-staff',
+        'upsertClass',
+        classInput({
+          title: '冬季托管班',
+          startDate: '2026-12-07',
+          endDate: '2026-12-31',
+          gradeMin: 1,
+          gradeMax: 1,
+          opensAt: '2026-11-20T09:00:00+08:00',
+          closesAt: '2026-12-05T18:00:00+08:00',
+          cancelBefore: '2026-12-06T18:00:00+08:00',
+        }),
+      )
+    ).id
+    const r = await cc('p-winter', 'book', { classId, childIds: [child], requestId: rid() })
+    expect(r.json.error).toBeUndefined()
+    expect((await ok('demo-staff', 'roster', { classId })).rows[0].grade).toBe(1)
+  })
+
   test('the grade rolls on 1 September by the Beijing date', async () => {
     gw.clock.now = new Date('2026-10-15T10:00:00+08:00')
     await childOf('p-roll', 3, 305)
