@@ -89,7 +89,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     }
   }
 
-  const keptProblem = await keptAttendanceProblem(ctx, meta.season, ordered)
+  const keptProblem = keptAttendanceProblem(meta.season, ordered)
   if (keptProblem) throw new AppError('FORBIDDEN', keptProblem)
 
   try {

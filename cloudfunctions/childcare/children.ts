@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import { DuplicateKeyError } from '../_core/store/port'
-import { requireConsent, retainFrom } from './privacy'
+import { pastAttendanceOf, requireConsent, retainFrom } from './privacy'
 import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
@@ -27,6 +27,8 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
     await requireConsent(ctx)
     const idHash = pii.hash(input.idNumber)
     const now = ctx.now()
+    // Attendance kept from before (the same child deleted and registered again): the 70% rule still applies.
+    const pastAttendance = await pastAttendanceOf(ctx, idHash)
     const fields = {
       parentOpenid: ctx.caller.openid,
       name: input.name,
@@ -50,13 +52,18 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
             await tx.insert(CHILD_IDS, { _id: idHash, childId: old._id })
             await tx.remove(CHILD_IDS, { _id: old.idHash })
           }
-          const next: ChildDoc = { ...old, ...fields, retainUntil: [old.retainUntil ?? '', fields.retainUntil].sort()[1] }
+          const next: ChildDoc = {
+            ...old,
+            ...fields,
+            retainUntil: [old.retainUntil ?? '', fields.retainUntil].sort()[1],
+            pastAttendance: { ...pastAttendance, ...old.pastAttendance },
+          }
           await tx.put(CHILDREN, next)
           return next
         }
         const id = `ch_${newId()}`
         await tx.insert(CHILD_IDS, { _id: idHash, childId: id })
-        const doc: ChildDoc = { _id: id, ...fields, createdAt: now.toISOString() }
+        const doc: ChildDoc = { _id: id, ...fields, pastAttendance, createdAt: now.toISOString() }
         await tx.insert(CHILDREN, doc)
         return doc
       })

@@ -82,6 +82,8 @@ export interface ChildDoc extends Doc {
   createdAt: string
   /** deleted by the timer after this instant (CHILD_RETENTION_DAYS after saving or after their last class) */
   retainUntil?: string
+  /** attendance of past seasons whose bookings are gone (purged, or deleted before registering again), by season */
+  pastAttendance?: Record<string, { attended: number; days: number; classTitle: string }>
 }
 
 export interface BookingDoc extends Doc {

@@ -237,7 +237,11 @@ export async function purgeExpired(ctx: Ctx): Promise<Record<string, number>> {
       if (child) {
         await keepAttendance(ctx, b, cls, child.idHash)
         const until = retainFrom(`${cls.endDate}T16:00:00.000Z`)
-        if ((child.retainUntil ?? '') < until) await ctx.store.update(CHILDREN, { _id: child._id }, { set: { retainUntil: until } })
+        const set: Record<string, unknown> = { retainUntil: [child.retainUntil ?? '', until].sort()[1] }
+        if (b.status === 'confirmed') {
+          set[`pastAttendance.${b.season}`] = { attended: b.checkins.length, days: classDays(cls.startDate, cls.endDate).length, classTitle: cls.title }
+        }
+        await ctx.store.update(CHILDREN, { _id: child._id }, { set })
       }
       out.bookings += await ctx.store.remove(BOOKINGS, { _id: b._id })
     }
@@ -277,17 +281,28 @@ interface AttendanceDoc {
   [field: string]: unknown
 }
 
+export type PastAttendance = NonNullable<ChildDoc['pastAttendance']>
+
+/**
+ * The kept attendance of a child being registered (again): read once at registration, by the keyed hash of the
+ * 身份证号, and copied onto the child, so that booking reads no more than it did before.
+ */
+export async function pastAttendanceOf(ctx: Ctx, idHash: string): Promise<PastAttendance> {
+  const year = Number(beijingDay(ctx.now()).slice(0, 4))
+  const ids = [year - 1, year].map((y) => `${y}:${idHash}`)
+  const docs = await ctx.store.find<AttendanceDoc>(ATTENDANCE, { where: { _id: { $in: ids } }, limit: 2 })
+  return Object.fromEntries(docs.map((a) => [String(a.season), { attended: a.attended, days: a.days, classTitle: a.classTitle }]))
+}
+
 /**
  * The 70% rule from kept attendance: last season's booking may be gone (deleted by its parent, purged after
- * retention) and the child registered again under a new id; the keyed hash of the 身份证号 still finds it.
+ * retention) and the child registered again under a new id; what was kept still counts.
  */
-export async function keptAttendanceProblem(ctx: Ctx, season: number, children: Array<Pick<ChildDoc, 'name' | 'idHash'>>): Promise<string | null> {
-  const ids = children.map((c) => `${season - 1}:${c.idHash}`)
-  const docs = await ctx.store.find<AttendanceDoc>(ATTENDANCE, { where: { _id: { $in: ids } }, limit: ids.length })
-  for (const a of docs) {
-    if (a.days && a.attended / a.days < MIN_ATTENDANCE) {
-      const child = children[ids.indexOf(a._id)]
-      return `${child.name} 上一期（${a.classTitle}）出勤 ${a.attended}/${a.days} 天，不足 ${Math.round(MIN_ATTENDANCE * 100)}%，本期不能报名`
+export function keptAttendanceProblem(season: number, children: ChildDoc[]): string | null {
+  for (const c of children) {
+    const a = c.pastAttendance?.[String(season - 1)]
+    if (a && a.days && a.attended / a.days < MIN_ATTENDANCE) {
+      return `${c.name} 上一期（${a.classTitle}）出勤 ${a.attended}/${a.days} 天，不足 ${Math.round(MIN_ATTENDANCE * 100)}%，本期不能报名`
     }
   }
   return null

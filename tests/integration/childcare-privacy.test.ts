@@ -79,8 +79,25 @@ test('the timer purges bookings 90 days after the class ends (attendance kept by
   const [att] = await gw.store.find('cc_attendance', {})
   expect(att).toMatchObject({ season: 2027, attended: 0 })
   expect(JSON.stringify(att)).not.toMatch(/p-purge|赵小乐/)
-  // The child stays for the next summer: a year from the class's end.
+  // The child stays for the next summer: a year from the class's end; the purged booking's attendance still counts.
   expect(await gw.store.get('cc_children', child)).not.toBeNull()
+  gw.clock.now = new Date('2028-06-10T10:00:00+08:00')
+  const next = (
+    await ok(
+      'demo-staff',
+      'upsertClass',
+      classInput({
+        title: '下一期',
+        startDate: '2028-07-03',
+        endDate: '2028-07-28',
+        opensAt: '2028-06-10T09:00:00+08:00',
+        closesAt: '2028-06-30T18:00:00+08:00',
+        cancelBefore: '2028-07-01T18:00:00+08:00',
+      }),
+    )
+  ).id
+  const refused = await cc('p-purge', 'book', { classId: next, childIds: [child], requestId: rid() })
+  expect(refused.json.error.message).toMatch(/保存期限班）出勤 0\/\d+ 天，不足 70%/)
   gw.clock.now = new Date('2028-07-29T10:00:00+08:00')
   await timer()
   expect(await gw.store.get('cc_children', child)).not.toBeNull()
