@@ -239,7 +239,11 @@ export async function purgeExpired(ctx: Ctx): Promise<Record<string, number>> {
         const until = retainFrom(`${cls.endDate}T16:00:00.000Z`)
         const set: Record<string, unknown> = { retainUntil: [child.retainUntil ?? '', until].sort()[1] }
         if (b.status === 'confirmed') {
-          set[`pastAttendance.${b.season}`] = { attended: b.checkins.length, days: classDays(cls.startDate, cls.endDate).length, classTitle: cls.title }
+          set[`pastAttendance.${b.season}`] = {
+            attended: b.checkins.length,
+            days: classDays(cls.startDate, cls.endDate).length,
+            classTitle: cls.title,
+          }
         }
         await ctx.store.update(CHILDREN, { _id: child._id }, { set })
       }
