@@ -5,6 +5,7 @@ import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
+import StateView from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
 import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
@@ -96,20 +97,17 @@ function Deliveries() {
   return (
     <View className='page'>
       <Choice options={options} value={status} onChange={setStatus} />
-      <PageState
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(d) => !d.items.length}
-        empty={{ title: '没有这个状态的奖品', detail: '中奖人填写收件信息后出现在「待发放」。' }}
-      >
+      <PageState state={state} onRetry={() => void reload()}>
         {({ items, counts }) => (
           <>
             <Text className='muted quiz-delivery__counts'>
               待发放 {counts.pending} · 已发放 {counts.delivered} · 已核销 {counts.redeemed}
             </Text>
-            {items.map((i) => (
-              <Row key={i.drawId} item={i} onDone={() => void reload(true)} />
-            ))}
+            {items.length ? (
+              items.map((i) => <Row key={i.drawId} item={i} onDone={() => void reload(true)} />)
+            ) : (
+              <StateView kind='empty' title='没有这个状态的奖品' detail='中奖人填写收件信息后出现在「待发放」。' />
+            )}
           </>
         )}
       </PageState>
