@@ -148,4 +148,13 @@ test('a parent adds a child, books, sees it in 我的预约, cancels; staff sees
   await staff.locator('.taro-navigation-bar-back').click()
   await expectText(staff, '.cc-roster__row', '今日已签到')
   await shot(staff, '09-roster-after')
+
+  // The admin sees every one of those views of the children's records in the access log.
+  const admin = await openPhone()
+  await signIn(admin, 'demo-admin')
+  await admin.locator('.home__workbench').click()
+  await admin.locator('.workbench-tile', { hasText: '未成年人信息访问记录' }).click()
+  await expectText(admin, '.cc-access__row', '刘干事（乐陵市总工会）签到（查看孩子）：市中街道冬季托管班，1 名孩子')
+  await expectText(admin, '.cc-access__row', '查看花名册：市中街道冬季托管班')
+  await shot(admin, '10-access-log')
 })
