@@ -23,6 +23,8 @@ for (const name of FUNCTIONS) {
     external: ['@cloudbase/node-sdk', 'wx-server-sdk', 'better-sqlite3'],
     target: 'node16',
     minify: true,
+    // 删除我的数据 (profile) reaches every domain's personal.ts through the same folder list the gateway uses.
+    define: { __FUNCTION_NAMES__: JSON.stringify(FUNCTIONS) },
   })
   // Every function may make 云调用 (the outbox deliverer runs in whichever one has the timer; profile verifies
   // phone numbers) through wx-server-sdk, WeChat's documented path (see _core/wx-openapi.ts); CloudBase installs it.

@@ -87,7 +87,17 @@ export const DOMAINS: DomainEntry[] = [
     name: '暑期托管',
     icon: 'childcare',
     home: { subtitle: '职工子女暑期托管', open: true, url: '/pages/childcare/index/index' },
-    pages: ['index/index', 'class/index', 'children/index', 'mine/index', 'manage/index', 'edit/index', 'roster/index', 'checkin/index'],
+    pages: [
+      'index/index',
+      'class/index',
+      'children/index',
+      'mine/index',
+      'manage/index',
+      'edit/index',
+      'roster/index',
+      'checkin/index',
+      'access/index',
+    ],
     me: [
       { title: '我的预约', url: '/pages/childcare/mine/index' },
       { title: '孩子信息', url: '/pages/childcare/children/index' },
@@ -95,6 +105,7 @@ export const DOMAINS: DomainEntry[] = [
     workbench: [
       { title: '托管班管理', subtitle: '开班、名额与候补、花名册与导出', url: '/pages/childcare/manage/index', roles: STAFF },
       { title: '托管签到', subtitle: '扫家长的二维码或输入签到码', url: '/pages/childcare/checkin/index', roles: STAFF },
+      { title: '未成年人信息访问记录', subtitle: '谁看过孩子信息；导出年度审计表', url: '/pages/childcare/access/index', roles: ['admin'] },
     ],
   },
   {
@@ -173,6 +184,7 @@ export const DOMAINS: DomainEntry[] = [
       'manage/index',
       'edit/index',
       'stats/index',
+      'delivery/index',
     ],
     me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
     workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
@@ -183,10 +195,17 @@ export const DOMAINS: DomainEntry[] = [
     key: 'orgs',
     name: '组织架构',
     icon: 'orgs',
-    pages: ['index/index', 'org/index', 'areas/index', 'employers/index', 'employer/index', 'import/index'],
+    pages: ['index/index', 'org/index', 'areas/index', 'employers/index', 'employer/index', 'import/index', 'holidays/index'],
     workbench: [
       { title: '组织架构', subtitle: '组织树、街道/乡镇，Excel 批量导入', url: '/pages/orgs/index/index', roles: ['admin'] },
       { title: '用人单位', subtitle: '单位名称和别名决定入会申请分派到哪个工会', url: '/pages/orgs/employers/index', roles: ['admin'] },
+      {
+        title: '节假日安排',
+        subtitle: '录入国务院办公厅的放假和调休，法律援助期限按它计算',
+        url: '/pages/orgs/holidays/index',
+        roles: ['admin'],
+        badge: { fn: 'orgs', action: 'holidayWarning' },
+      },
     ],
   },
   {

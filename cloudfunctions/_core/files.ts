@@ -14,6 +14,11 @@ export interface FileStorage {
   link(fileId: string, ttlSec: number): Promise<string>
   links(fileIds: string[], ttlSec: number): Promise<string[]>
   remove(fileIds: string[]): Promise<void>
+  /**
+   * The file id of a path in this storage, for files known only by the path handed out (an upload never used);
+   * null when it cannot be known (CloudBase without STORAGE_BUCKET set).
+   */
+  idOf(path: string): string | null
 }
 
 const PATH_RE = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,159})+$/
@@ -83,6 +88,7 @@ export function localFiles(
     async remove(fileIds) {
       for (const id of fileIds) rmSync(join(root, pathOf(id)), { force: true })
     },
+    idOf: (path) => LOCAL_PREFIX + safePath(path),
   }
   return files
 }
@@ -128,6 +134,9 @@ export function cloudFiles(app: CloudStorageApp): FileStorage {
     async remove(fileIds) {
       if (fileIds.length) await app.deleteFile({ fileList: fileIds })
     },
+    // A CloudBase file id is cloud://<env>.<bucket>/<path>; the bucket comes from the deploy (.env STORAGE_BUCKET).
+    idOf: (path) =>
+      process.env.TCB_ENV && process.env.STORAGE_BUCKET ? `cloud://${process.env.TCB_ENV}.${process.env.STORAGE_BUCKET}/${safePath(path)}` : null,
   }
 }
 

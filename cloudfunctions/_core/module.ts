@@ -59,6 +59,8 @@ export const CORE_COLLECTIONS: Collections = {
   // the county's settings (root org, 行政区划代码): one document, see county.ts
   settings: {},
   rate_limits: { indexes: ['expiresAt'] },
+  // paths handed out for uploads (_core/uploads.ts): 删除我的数据 removes the files behind them
+  upload_paths: { indexes: ['openid', 'expiresAt'] },
   audit_log: { indexes: [['targetId', 'at'], 'action'] },
   outbox: {
     indexes: [

@@ -17,13 +17,25 @@ export function uploadFolder(openid: string): string {
  * A fresh path for one upload; the name the user chose is kept only for its extension. The declared size goes
  * into the path too (`…-n<bytes>.<ext>`): the client writes to storage directly, so the path is what the server
  * later has of the declaration, and `declaredSize` reads it back for kinds that hold to it (evidence).
+ * Every path handed out is recorded (UPLOAD_PATHS), so that 删除我的数据 can remove files that were uploaded but
+ * never used (cloud storage cannot be listed from a function); entries older than a day go with the bucket's
+ * lifecycle rule (profile's timer removes them).
  */
-export function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): UploadTarget {
+export const UPLOAD_PATHS = 'upload_paths'
+export const UPLOAD_TTL_MS = 24 * 3600e3
+
+export async function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): Promise<UploadTarget> {
   const ext = fileExt(input.name) === 'jpeg' ? 'jpg' : fileExt(input.name)
-  const day = beijingDay(ctx.now()).replace(/-/g, '')
-  return {
-    cloudPath: safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}-n${input.size}.${ext}`),
-  }
+  const now = ctx.now()
+  const day = beijingDay(now).replace(/-/g, '')
+  const cloudPath = safePath(`${uploadFolder(ctx.caller.openid)}/${input.kind}/${day}-${randomBytes(9).toString('base64url')}-n${input.size}.${ext}`)
+  await ctx.store.insert(UPLOAD_PATHS, {
+    _id: cloudPath,
+    openid: ctx.caller.openid,
+    at: now.toISOString(),
+    expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString(),
+  })
+  return { cloudPath }
 }
 
 /** The size declared when the upload's path was issued; null for paths issued before sizes were recorded. */

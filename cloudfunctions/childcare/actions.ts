@@ -6,6 +6,7 @@ import { deleteChildAction, saveChildAction } from './children'
 import { managedClassesAction, runLotteryAction, upsertClassAction } from './classes'
 import { CHILDREN, toChildView, type ChildDoc } from './model'
 import { checkInAction, exportRosterAction, rosterAction } from './roster'
+import { accessLogAction, consentAction, exportAccessAuditAction, giveConsentAction } from './privacy'
 
 /**
  * The 托管班 action table: each action once. What parents see lives in browse.ts, their children in children.ts,
@@ -23,7 +24,8 @@ export const childcareActions = implement(childcareApi, {
         orderBy: [['createdAt', 'asc']],
         limit: 20,
       })
-      return { items: docs.map(toChildView) }
+      const now = ctx.now()
+      return { items: docs.map((d) => toChildView(d, now)) }
     },
   },
 
@@ -58,4 +60,8 @@ export const childcareActions = implement(childcareApi, {
   checkIn: checkInAction,
   exportRoster: exportRosterAction,
   runLottery: runLotteryAction,
+  consent: consentAction,
+  giveConsent: giveConsentAction,
+  accessLog: accessLogAction,
+  exportAccessAudit: exportAccessAuditAction,
 })

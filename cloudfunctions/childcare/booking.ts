@@ -5,6 +5,7 @@ import type { Ctx } from '../_core/contract'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import { keptAttendanceProblem } from './privacy'
 
 const PAGE = 'pages/childcare/mine/index'
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -95,12 +96,15 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     throw forbidden('本班仅限工会会员的子女报名：您还不是工会会员（入会申请通过后即可报名）')
   }
   for (const c of ordered) {
-    const g = gradeIn(c, cls.season)
+    const g = gradeIn(c, cls.startDate)
     if (g < cls.gradeMin || g > cls.gradeMax) {
       throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
     }
   }
   await checkLastSeason(ctx, cls.season, ordered)
+  // Attendance kept from bookings that are gone (purged, or deleted before the child was registered again).
+  const keptProblem = keptAttendanceProblem(cls.season, ordered)
+  if (keptProblem) throw new AppError('FORBIDDEN', keptProblem)
 
   const n = ordered.length
   let status: 'confirmed' | 'waitlisted' | 'applied'
@@ -116,7 +120,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     childId: c._id,
     childName: c.name,
     gender: c.gender,
-    grade: gradeIn(c, cls.season),
+    grade: gradeIn(c, cls.startDate),
     idMasked: c.idMasked,
     parentOpenid: ctx.caller.openid,
     parentName: ctx.caller.name,

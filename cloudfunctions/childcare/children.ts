@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay } from '../../src/contracts/childcare/rules'
+import { schoolYearOf } from '../../src/contracts/childcare/rules'
 import { maskIdNumber } from '../../src/contracts/membership/idcard'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, notFound } from '../_core/errors'
@@ -7,6 +7,7 @@ import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import { DuplicateKeyError } from '../_core/store/port'
 import { QUIET_MS, retire } from './booking'
+import { pastAttendanceOf, requireConsent, retainFrom } from './privacy'
 import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type BookingDoc, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
@@ -23,8 +24,12 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
   rateLimit: { key: (_i, c) => `cc_child:${c.caller.openid}`, max: 20, perMs: 3600e3, message: '保存太频繁，请稍后再试' },
   handler: async (input, ctx) => {
     const { pii } = keysOf(ctx)
+    // 个人信息保护法 Art. 31: nothing of a child is stored before the guardian's consent to the current rules.
+    await requireConsent(ctx)
     const idHash = pii.hash(input.idNumber)
     const now = ctx.now()
+    // Attendance kept from before (the same child deleted and registered again): the 70% rule still applies.
+    const pastAttendance = await pastAttendanceOf(ctx, idHash)
     const fields = {
       parentOpenid: ctx.caller.openid,
       name: input.name,
@@ -33,10 +38,11 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
       idHash,
       idMasked: maskIdNumber(input.idNumber),
       grade: input.grade,
-      gradeSeason: Number(beijingDay(now).slice(0, 4)),
+      schoolYear: schoolYearOf(now),
       school: input.school,
       health: input.health,
       pickupPeople: input.pickupPeople,
+      retainUntil: retainFrom(now.toISOString()),
     }
     try {
       const doc = await ctx.store.transaction(async (tx) => {
@@ -47,17 +53,22 @@ export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
             await tx.insert(CHILD_IDS, { _id: idHash, childId: old._id })
             await tx.remove(CHILD_IDS, { _id: old.idHash })
           }
-          const next: ChildDoc = { ...old, ...fields }
+          const next: ChildDoc = {
+            ...old,
+            ...fields,
+            retainUntil: [old.retainUntil ?? '', fields.retainUntil].sort()[1],
+            pastAttendance: { ...pastAttendance, ...old.pastAttendance },
+          }
           await tx.put(CHILDREN, next)
           return next
         }
         const id = `ch_${newId()}`
         await tx.insert(CHILD_IDS, { _id: idHash, childId: id })
-        const doc: ChildDoc = { _id: id, ...fields, createdAt: now.toISOString() }
+        const doc: ChildDoc = { _id: id, ...fields, pastAttendance, createdAt: now.toISOString() }
         await tx.insert(CHILDREN, doc)
         return doc
       })
-      return toChildView(doc)
+      return toChildView(doc, now)
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
         const lock = await ctx.store.get<{ _id: string; childId: string }>(CHILD_IDS, idHash)
@@ -95,7 +106,24 @@ export const deleteChildAction: Impl<typeof childcareApi.deleteChild> = {
  * booking survives its child, and the ID number cannot be registered twice to hold two places.
  */
 export async function markChildDeleted(ctx: Ctx, child: ChildDoc): Promise<void> {
-  await ctx.store.update(CHILDREN, { _id: child._id, deletedAt: null }, { set: { deletedAt: ctx.now().toISOString() } })
+  // Only the id and the ID-number hash (the lock) stay until the timer's final look; every detail goes now.
+  await ctx.store.update(
+    CHILDREN,
+    { _id: child._id, deletedAt: null },
+    {
+      set: {
+        deletedAt: ctx.now().toISOString(),
+        parentOpenid: null,
+        name: null,
+        idCipher: null,
+        idMasked: null,
+        school: null,
+        health: null,
+        pickupPeople: null,
+        pastAttendance: null,
+      },
+    },
+  )
   await retireLateBookings(ctx, child)
 }
 

@@ -1,6 +1,6 @@
 import type { Allocation, Audience } from '../../src/contracts/childcare/rules'
 import type { BookingStatus, ClassSummary, ChildView } from '../../src/contracts/childcare/schemas'
-import { classStatus } from '../../src/contracts/childcare/rules'
+import { classStatus, schoolYearOf } from '../../src/contracts/childcare/rules'
 import type { Doc } from '../_core/store/port'
 
 export const CLASSES = 'cc_classes'
@@ -18,6 +18,16 @@ export const HISTORY = 'cc_booking_history'
 export const BALLOTS = 'cc_ballots'
 /** lottery seeds, never returned until the draw */
 export const SECRETS = 'cc_secrets'
+/** a guardian's consent to the 儿童个人信息处理规则: `_id` is the parent's openid (who, when, which version) */
+export const CONSENTS = 'cc_consents'
+/** every staff view of a roster or a child's record (未成年人网络保护条例): who, when, which class, how many children */
+export const ACCESS_LOG = 'cc_access_log'
+/**
+ * A season's attendance once the booking itself is gone (deleted by its parent, or purged after retention):
+ * `_id = ${season}:${idHash}`, the keyed hash (HMAC, server key) of the child's 身份证号, so the 70% rule holds
+ * after the child is deleted and registered again. No name, no openid.
+ */
+export const ATTENDANCE = 'cc_attendance'
 
 export interface ClassDoc extends Doc {
   title: string
@@ -64,14 +74,22 @@ export interface ChildDoc extends Doc {
   idHash: string
   idMasked: string
   grade: number
-  /** the summer `grade` was given for; a year later the child is a grade up */
-  gradeSeason: number
+  /**
+   * The school year `grade` was given for: the year of the 1 September that began it (by the Beijing date).
+   * Older documents have only `gradeSeason`, the summer the grade was given for (school year = gradeSeason - 1).
+   */
+  schoolYear?: number
+  gradeSeason?: number
   school: string
   health: string
   pickupPeople: string
   createdAt: string
   /** set when the parent deleted the child; the record and its ID lock go once no booking can be in flight */
   deletedAt?: string | null
+  /** deleted by the timer after this instant (CHILD_RETENTION_DAYS after saving or after their last class) */
+  retainUntil?: string
+  /** attendance of past seasons whose bookings are gone (purged, or deleted before registering again), by season */
+  pastAttendance?: Record<string, { attended: number; days: number; classTitle: string }>
 }
 
 export interface BookingDoc extends Doc {
@@ -121,20 +139,36 @@ export function toSummary(c: ClassDoc, now: Date): ClassSummary {
   }
 }
 
-export function toChildView(c: ChildDoc): ChildView {
+export function toChildView(c: ChildDoc, now: Date): ChildView {
   return {
     id: c._id,
     name: c.name,
     gender: c.gender,
     idNumberMasked: c.idMasked,
-    grade: c.grade,
+    grade: gradeOn(c, now),
     school: c.school,
     health: c.health,
     pickupPeople: c.pickupPeople,
   }
 }
 
-/** The grade a child is in for `season`, from the grade the parent gave for `gradeSeason`. */
-export function gradeIn(child: Pick<ChildDoc, 'grade' | 'gradeSeason'>, season: number): number {
-  return child.grade + (season - child.gradeSeason)
+type GradeFields = Pick<ChildDoc, 'grade' | 'schoolYear' | 'gradeSeason'>
+
+function givenFor(child: GradeFields): number {
+  return child.schoolYear ?? (child.gradeSeason ?? 0) - 1
+}
+
+/**
+ * The grade a child is in for a class: by the school year of the day it starts (`YYYY-MM-DD`), or, given a
+ * season number, the summer that ends the school year `season - 1`. A child entered as 三年级 in October 2026
+ * (school year 2026) is 三年级 for the July 2027 classes and for a class that starts in December 2026.
+ */
+export function gradeIn(child: GradeFields, classStart: string | number): number {
+  const year = typeof classStart === 'number' ? classStart - 1 : schoolYearOf(new Date(`${classStart}T12:00:00+08:00`))
+  return child.grade + (year - givenFor(child))
+}
+
+/** The grade a child is in on this day: it rolls on 1 September by the Beijing date. */
+export function gradeOn(child: GradeFields, now: Date): number {
+  return child.grade + (schoolYearOf(now) - givenFor(child))
 }

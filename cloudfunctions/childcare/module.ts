@@ -1,27 +1,32 @@
 import { beijingDay } from '../../src/contracts/childcare/rules'
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
-import { BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, HISTORY, SECRETS, type ClassDoc } from './model'
+import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
 import { reconcileClass, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
+import { purgeExpired } from './privacy'
 
 export default defineModule({
   actions: childcareActions,
   collections: {
-    [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate']] },
-    [CHILDREN]: { indexes: [['parentOpenid', 'createdAt'], 'deletedAt'] },
+    [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate'], ['endDate', 'purgedAt']] },
+    [CHILDREN]: { indexes: [['parentOpenid', 'createdAt'], 'retainUntil', 'deletedAt'] },
     [CHILD_IDS]: {},
     [BOOKINGS]: {
       indexes: [['classId', 'status', 'seq'], ['classId', 'seq'], ['parentOpenid', 'createdAt'], 'code', 'childId', ['status', 'offerExpiresAt']],
     },
-    [HISTORY]: { indexes: ['bookingId', 'parentOpenid'] },
+    [HISTORY]: { indexes: ['bookingId', 'parentOpenid', 'classId', 'childId'] },
     [SECRETS]: {},
     [BALLOTS]: {},
+    [CONSENTS]: {},
+    [ACCESS_LOG]: { indexes: [['year', 'orgId', 'at'], 'at'] },
+    [ATTENDANCE]: { indexes: ['purgeAfter'] },
   },
   seed: seedChildcare,
   // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page; classes
-  // whose booking is open or running get their places reconciled; deleted children are finalised.
+  // whose booking is open or running get their places reconciled; deleted children are finalised; children's
+  // data past its retention is purged.
   onTimer: async (ctx) => {
     const classesWithLapsedOffers = await sweepExpired(ctx, {})
     const today = beijingDay(ctx.now())
@@ -29,6 +34,6 @@ export default defineModule({
     let placesRestored = 0
     for (const c of live) placesRestored += (await reconcileClass(ctx, c._id)).restored
     const childrenDeleted = await finalizeDeletedChildren(ctx)
-    return { classesWithLapsedOffers, placesRestored, childrenDeleted }
+    return { classesWithLapsedOffers, placesRestored, childrenDeleted, purged: await purgeExpired(ctx) }
   },
 })

@@ -7,6 +7,7 @@ import { saveExport } from '../_core/exports'
 import { sweepExpired } from './booking'
 import { governedClass } from './classes'
 import { rosterWorkbook } from './export'
+import { logChildAccess } from './privacy'
 import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
 
 /** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
@@ -33,6 +34,12 @@ export const rosterAction: Impl<typeof childcareApi.roster> = {
     const days = classDays(cls.startDate, cls.endDate)
     const daysSoFar = days.filter((d) => d <= today).length
     const docs = await rosterRows(ctx, cls)
+    await logChildAccess(
+      ctx,
+      cls,
+      'roster',
+      docs.map((b) => b.childId),
+    )
     let position = 0
     const rows: RosterRow[] = docs.map((b) => ({
       bookingId: b._id,
@@ -57,6 +64,7 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
     const [found] = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { code }, limit: 1 })
     if (!found) throw notFound('签到码无效：没有找到对应的预约')
     const cls = await governedClass(ctx, found.classId)
+    await logChildAccess(ctx, cls, 'checkin', [found.childId])
     if (found.status !== 'confirmed')
       throw conflict(`${found.childName} 的预约尚未确认（${found.status === 'offered' ? '候补待确认' : '候补中'}），不能签到`)
     const day = beijingDay(ctx.now())
@@ -86,6 +94,12 @@ export const exportRosterAction: Impl<typeof childcareApi.exportRoster> = {
   handler: async ({ classId }, ctx) => {
     const cls = await governedClass(ctx, classId)
     const rows = await rosterRows(ctx, cls)
+    await logChildAccess(
+      ctx,
+      cls,
+      'export',
+      rows.map((b) => b.childId),
+    )
     const buf = await rosterWorkbook(cls, rows)
     await ctx.audit(ctx.store, classId, null, { rows: rows.length })
     return saveExport(ctx, `${cls.title}-花名册-${beijingDay(ctx.now())}.xlsx`, buf, rows.length)

@@ -1,5 +1,5 @@
 import { isWorkday } from 'chinese-days'
-import calendar from 'chinese-days/dist/chinese-days.json'
+import { PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, type UnionCalendar } from '../_core/holidays'
 
 /**
  * Deadlines of the Legal Aid Law (2022, 第四十一条/第四十三条): 7 days from application to decision, 3 days
@@ -20,10 +20,9 @@ export const DEFAULT_RULE: DeadlineRule = { decisionDays: 7, assignDays: 3, unit
 const BEIJING_MS = 8 * 3600e3
 const DAY_MS = 24 * 3600e3
 
-/** Years the holiday data covers: outside them chinese-days silently calls Mon–Fri workdays, so we refuse. */
-const YEARS = Object.keys((calendar as { holidays: Record<string, unknown> }).holidays).map((d) => Number(d.slice(0, 4)))
-export const CALENDAR_FIRST_YEAR = Math.min(...YEARS)
-export const CALENDAR_LAST_YEAR = Math.max(...YEARS)
+/** Years the package's holiday data covers: outside them chinese-days silently calls Mon–Fri workdays, so we refuse. */
+export const CALENDAR_FIRST_YEAR = PACKAGE_FIRST_YEAR
+export const CALENDAR_LAST_YEAR = PACKAGE_LAST_YEAR
 
 export class CalendarRangeError extends Error {
   constructor(readonly date: string) {
@@ -41,28 +40,41 @@ function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 }
 
-/** Whether `date` (YYYY-MM-DD) is a working day; throws for a date outside the calendar's data. */
-export function isWorkingDay(date: string): boolean {
+/**
+ * Whether `date` (YYYY-MM-DD) is a working day: the union's entries for its year first (放假 days off, 调休 days
+ * working, other days by the package, or Monday–Friday where the package has no data), else the package; throws
+ * for a year neither covers.
+ */
+export function isWorkingDay(date: string, union?: UnionCalendar): boolean {
   const year = Number(date.slice(0, 4))
-  if (!(year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR)) throw new CalendarRangeError(date)
+  const covered = year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR
+  const own = union?.get(year)
+  if (own) {
+    if (own.off.has(date)) return false
+    if (own.work.has(date)) return true
+    if (covered) return isWorkday(date)
+    const wd = new Date(`${date}T00:00:00Z`).getUTCDay()
+    return wd !== 0 && wd !== 6
+  }
+  if (!covered) throw new CalendarRangeError(date)
   return isWorkday(date)
 }
 
 /** The last day of a period of `n` days (or working days) counted from the day after `start`. */
-export function lastDay(start: Date, n: number, unit: DeadlineRule['unit']): string {
+export function lastDay(start: Date, n: number, unit: DeadlineRule['unit'], union?: UnionCalendar): string {
   let day = beijingDate(start)
   if (unit === 'days') return addDays(day, n)
   let left = n
   while (left > 0) {
     day = addDays(day, 1)
-    if (isWorkingDay(day)) left--
+    if (isWorkingDay(day, union)) left--
   }
   return day
 }
 
 /** The instant a period ends: 24:00 Beijing time of its last day, as UTC ISO text. */
-export function dueAt(start: Date, n: number, unit: DeadlineRule['unit']): string {
-  return new Date(Date.parse(`${lastDay(start, n, unit)}T00:00:00Z`) + DAY_MS - BEIJING_MS).toISOString()
+export function dueAt(start: Date, n: number, unit: DeadlineRule['unit'], union?: UnionCalendar): string {
+  return new Date(Date.parse(`${lastDay(start, n, unit, union)}T00:00:00Z`) + DAY_MS - BEIJING_MS).toISOString()
 }
 
 /** Whole days between two instants (to one decimal), for the stats' medians. */

@@ -61,7 +61,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     const { orgId: countyId } = await requireCounty(ctx.store)
     const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, countyId)
     const rule = await ruleFor(ctx.store, route.org._id)
-    const decision = due(ctx, now, rule.decisionDays, rule.unit)
+    const decision = await due(ctx, now, rule.decisionDays, rule.unit)
     const urgent = input.category === 'wage' && input.groupSize >= GROUP_SIZE
     const doc: CaseDoc = {
       _id: id,
@@ -143,7 +143,7 @@ export const acceptAction: Impl<typeof legalAidApi.accept> = {
   handler: async ({ id, form, note }, ctx) => {
     const doc0 = await loadCase(ctx.store, id)
     const rule = await ruleFor(ctx.store, doc0.orgId)
-    const assign = due(ctx, ctx.now(), rule.assignDays, rule.unit)
+    const assign = await due(ctx, ctx.now(), rule.assignDays, rule.unit)
     const next = await move(
       ctx,
       id,

@@ -6,7 +6,8 @@ import { AppError, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import type { Store } from '../_core/store/port'
-import { CalendarRangeError, DEFAULT_RULE, dueAt, type DeadlineRule } from './deadlines'
+import { beijingDate, CalendarRangeError, DEFAULT_RULE, dueAt, type DeadlineRule } from './deadlines'
+import { loadUnionCalendar } from '../_core/holidays'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, toDetail, type CaseDoc, type FileDoc, type MessageDoc } from './model'
 
 /** Helpers shared by the 法律援助 flows: loading a case, who the caller is to it, the detail view, deadlines. */
@@ -92,15 +93,22 @@ export async function ruleFor(store: Store, orgId: string): Promise<DeadlineRule
 }
 
 /**
- * A due instant, or null with a note when the holiday calendar has no data for the period: the calendar
- * throws rather than guess, the error is logged loudly, and the case records why it has no timer.
+ * A due instant, never null. Working days follow the package's holiday data, then the union's own entries
+ * (工作台「节假日安排」); for a year neither covers the period is counted in natural days, and the case says so
+ * (「按自然日计算」) rather than guess which weekdays are holidays.
  */
-export function due(ctx: Ctx, start: Date, days: number, unit: DeadlineRule['unit']): { at: string | null; note: string | null } {
+export async function due(ctx: Ctx, start: Date, days: number, unit: DeadlineRule['unit']): Promise<{ at: string; note: string | null }> {
+  if (unit === 'days') return { at: dueAt(start, days, 'days'), note: null }
+  const year = Number(beijingDate(start).slice(0, 4))
+  const union = await loadUnionCalendar(ctx.store, [year, year + 1])
   try {
-    return { at: dueAt(start, days, unit), note: null }
+    return { at: dueAt(start, days, unit, union), note: null }
   } catch (e) {
     if (!(e instanceof CalendarRangeError)) throw e
     ctx.log.error('legal_aid_calendar_out_of_range', { date: e.date, message: e.message })
-    return { at: null, note: `节假日数据未覆盖 ${e.date.slice(0, 4)} 年，无法按工作日计算期限，请人工掌握并升级日历数据` }
+    return {
+      at: dueAt(start, days, 'days'),
+      note: `按自然日计算：${e.date.slice(0, 4)} 年的节假日安排尚未录入，期限暂按 ${days} 个自然日计算`,
+    }
   }
 }

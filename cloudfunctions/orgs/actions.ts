@@ -7,6 +7,7 @@ import { moveAreaAction, saveAreaAction, setAreaDisabledAction } from './areas'
 import { employersAction, removeEmployerAction, saveEmployerAction } from './employers'
 import { importSheetAction } from './import/action'
 import { saveExport } from '../_core/exports'
+import { holidaysAction, holidayWarningAction, saveHolidaysAction } from './holidays'
 import { orgTemplateWorkbook, TEMPLATE_FILENAME } from './import/template'
 import { moveOrgAction, saveCountyAction, saveOrgAction, setOrgDisabledAction, treeAction } from './orgs'
 
@@ -32,4 +33,7 @@ export const orgsActions = implement(orgsApi, {
     },
   },
   importSheet: importSheetAction,
+  holidays: holidaysAction,
+  saveHolidays: saveHolidaysAction,
+  holidayWarning: holidayWarningAction,
 })

@@ -12,6 +12,7 @@ import {
   statsAction,
   upsertCampaignAction,
 } from './campaigns'
+import { deliveriesAction, markDeliveredAction, markRedeemedAction } from './delivery'
 import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws'
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
@@ -29,6 +30,9 @@ export const quizActions = implement(quizApi, {
   copyCampaign: copyCampaignAction,
   stats: statsAction,
   exportWinners: exportWinnersAction,
+  deliveries: deliveriesAction,
+  markDelivered: markDeliveredAction,
+  markRedeemed: markRedeemedAction,
 
   listCampaigns: listCampaignsAction,
 

@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { drawValue, pickByWeight } from '../_core/fairdraw'
 import { campaignState, drawIdOf, maskAddress, shanghaiDay, voucherCode } from './engine'
+import { deliveryOf } from './delivery'
 import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc, type PrizeDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shared'
 
@@ -87,6 +88,8 @@ function toMyPrize(d: DrawDoc, title: string): MyPrize {
     addressMasked: d.addressMasked,
     nameMasked: d.claimNameMasked,
     voucherCode: d.voucherCode,
+    ...(d.claimStatus === 'claimed' ? { deliveryStatus: deliveryOf(d) } : {}),
+    ...(d.deliveredAt ? { deliveredAt: String(d.deliveredAt), deliveryNote: String(d.deliveryNote ?? '') } : {}),
   }
 }
 
@@ -210,14 +213,20 @@ export const claimAction: Impl<typeof quizApi.claim> = {
     const { pii } = ctx.keys
     const set: Record<string, unknown> = { claimStatus: 'claimed', claimedAt: ctx.now().toISOString() }
     const missing: { path: string; message: string }[] = []
+    // Cash is transferred by staff, who need to reach the winner: a name and a phone, as for goods.
+    if (d.kind === 'red_packet' && !input.name) missing.push({ path: 'name', message: '请填写收款人姓名' })
     if (d.kind === 'goods') {
       if (!input.name) missing.push({ path: 'name', message: '请填写收件人' })
       if (!input.address) missing.push({ path: 'address', message: '请填写收货地址' })
     }
-    if ((d.kind === 'goods' || d.kind === 'phone_credit') && !input.phone)
-      missing.push({ path: 'phone', message: d.kind === 'goods' ? '请填写收件人手机号' : '请填写充值手机号' })
+    if (d.kind !== 'voucher' && !input.phone)
+      missing.push({
+        path: 'phone',
+        message: d.kind === 'goods' ? '请填写收件人手机号' : d.kind === 'red_packet' ? '请填写联系手机号' : '请填写充值手机号',
+      })
     if (missing.length) throw invalid(missing)
     if (input.phone) Object.assign(set, { phoneCipher: pii.encrypt(input.phone), phoneMasked: maskPhone(input.phone) })
+    if (d.kind === 'red_packet') Object.assign(set, { claimNameMasked: maskName(input.name), nameCipher: pii.encrypt(input.name) })
     if (d.kind === 'goods')
       Object.assign(set, {
         addressCipher: pii.encrypt(input.address),
@@ -226,6 +235,8 @@ export const claimAction: Impl<typeof quizApi.claim> = {
         nameCipher: pii.encrypt(input.name),
       })
     if (d.kind === 'voucher') set.voucherCode = voucherCode()
+    // 待发放 until staff record the delivery; a voucher's code is handed over right here.
+    set.deliveryStatus = d.kind === 'voucher' ? 'delivered' : 'pending'
     const changed = await ctx.store.update(DRAWS, { _id: d._id, claimStatus: 'unclaimed' }, { set })
     if (!changed) throw conflict('这个奖品已经领取过了')
     const c = await ctx.store.get<CampaignDoc>(CAMPAIGNS, d.campaignId)

@@ -30,7 +30,7 @@ export const FUNCTION_SETTINGS: Record<string, Partial<FunctionSettings>> = {
 /** Environment variables a function reads; secret ones come from deploy.secrets.json and are never printed. */
 export const SECRET_VARS = ['PII_KEY', 'CARD_SIGNING_KEY'] as const
 // The county (root org, 行政区划代码) is no variable: it lives in the database's settings, see _core/county.ts.
-export const PLAIN_VARS = ['WX_TEMPLATES', 'GH_MINIPROGRAM_STATE'] as const
+export const PLAIN_VARS = ['WX_TEMPLATES', 'GH_MINIPROGRAM_STATE', 'STORAGE_BUCKET'] as const
 
 /** Which version of the mini program a tap on a notice opens, by the kind of build this environment serves. */
 export const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const

@@ -29,7 +29,7 @@ function planFrom(env: Record<string, string | undefined>): DeployPlan {
     functionNames: FUNCTION_NAMES,
     collections: COLLECTIONS,
     secrets,
-    vars: { WX_TEMPLATES, GH_MINIPROGRAM_STATE: env.MINIPROGRAM_STATE || 'formal' },
+    vars: { WX_TEMPLATES, GH_MINIPROGRAM_STATE: env.MINIPROGRAM_STATE || 'formal', STORAGE_BUCKET: env.STORAGE_BUCKET },
     distRoot: DIST,
     timerFunctions: FUNCTION_NAMES.filter((n) => MODULES[n].onTimer),
     timerCron: Object.fromEntries(FUNCTION_NAMES.filter((n) => MODULES[n].onTimer).map((n) => [n, TIMER_CRON[MODULES[n].timerEvery ?? 'minute']])),

@@ -81,6 +81,15 @@ test('a parent adds a child, books, sees it in 我的预约, cancels; staff sees
   // 孩子信息: a wrong check digit is caught in the form; the right number is saved and shown masked.
   await parent.locator('.cc-list__children').click()
   await parent.locator('.cc-children__add').click()
+  // 儿童个人信息处理规则 first: the form opens only after the guardian agrees; agreeing without the box is refused.
+  await expectText(parent, '.cc-consent__title', '儿童个人信息处理规则')
+  expect(await parent.locator('.cc-child-form__name').count()).toBe(0)
+  await parent.locator('.cc-consent__agree').click()
+  await expectText(parent, '.cc-consent .field-error', '请先勾选')
+  await shot(parent, '02a-consent-refused')
+  await parent.locator('.cc-consent__check').click()
+  await shot(parent, '02b-consent-checked')
+  await parent.locator('.cc-consent__agree').click()
   await parent.locator('.cc-child-form__name input').fill('李小宝')
   await parent.locator('.cc-child-form__id input').fill(ID_NUMBER.slice(0, 17) + (ID_NUMBER[17] === '0' ? '1' : '0'))
   await parent.locator('.cc-child-form__gender .choice__item', { hasText: '男' }).click()
@@ -91,6 +100,7 @@ test('a parent adds a child, books, sees it in 我的预约, cancels; staff sees
   await parent.locator('.cc-child-form__id input').fill(ID_NUMBER)
   await parent.locator('.cc-child-form__save').click()
   await expectText(parent, '.cc-child', '李小宝')
+  await expectText(parent, '.cc-children__consent', '以监护人身份同意')
   expect(await parent.locator('.cc-child').first().textContent()).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(14)}`)
   expect(await parent.content()).not.toContain(ID_NUMBER)
   await shot(parent, '03-children')
@@ -138,4 +148,13 @@ test('a parent adds a child, books, sees it in 我的预约, cancels; staff sees
   await staff.locator('.taro-navigation-bar-back').click()
   await expectText(staff, '.cc-roster__row', '今日已签到')
   await shot(staff, '09-roster-after')
+
+  // The admin sees every one of those views of the children's records in the access log.
+  const admin = await openPhone()
+  await signIn(admin, 'demo-admin')
+  await admin.locator('.home__workbench').click()
+  await admin.locator('.workbench-tile', { hasText: '未成年人信息访问记录' }).click()
+  await expectText(admin, '.cc-access__row', '刘干事（乐陵市总工会）签到（查看孩子）：市中街道冬季托管班，1 名孩子')
+  await expectText(admin, '.cc-access__row', '查看花名册：市中街道冬季托管班')
+  await shot(admin, '10-access-log')
 })

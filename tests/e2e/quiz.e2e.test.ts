@@ -93,8 +93,9 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await worker.locator('.field--address textarea').fill('山东省乐陵市市中街道兴隆南大街 66 号')
   await worker.locator('.quiz-claim-submit').click()
   await confirmModal(worker)
-  await worker.locator('.quiz-chip', { hasText: '已领取' }).waitFor()
+  await worker.locator('.quiz-chip', { hasText: '待发放' }).waitFor()
   expect(await worker.locator('.page').last().textContent()).toContain('139****5678')
+  expect(await worker.locator('.page').last().textContent()).toContain('由工会工作人员寄出')
   await shot(worker, '06-claimed')
 
   // Anyone sees the winner masked, on the winners page.
@@ -123,6 +124,20 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await wb.xlsx.readFile(await download.path())
   expect(wb.worksheets[0].getRow(2).values).toContain('乐陵金丝小枣礼盒')
   await staff.locator('.quiz-stats', { hasText: '已导出 1 条中奖记录' }).waitFor()
+
+  // 奖品发放: staff record the parcel number; the winner then sees 已发放 with it.
+  await staff.locator('.quiz-go-delivery').click()
+  await staff.locator('.quiz-delivery', { hasText: '待发放' }).waitFor()
+  await staff.locator('.quiz-delivery__note input').fill('顺丰 SF1234567890')
+  await shot(staff, '08b-delivery')
+  await staff.locator('.quiz-delivery__done').click()
+  await confirmModal(staff)
+  await staff.locator('.quiz-delivery__counts', { hasText: '已发放 1' }).waitFor()
+  await worker.reload()
+  await worker.locator('.quiz-chip', { hasText: '已发放' }).waitFor()
+  expect(await worker.locator('.page').last().textContent()).toContain('顺丰 SF1234567890')
+  await shot(worker, '06b-delivered')
+  await staff.locator('.taro-navigation-bar-back').click()
 
   // More questions from an .xlsx: uploaded to storage, then imported by its id.
   const xlsx = new ExcelJS.Workbook()

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { CHILD_RULES_VERSION } from '../../src/contracts/childcare/privacy'
 import { mkdtempSync, readdirSync, existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -99,6 +100,7 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
       32,
       parents.map((p, i) => async () => {
         p.token = (await post(first.url, '/api/dev/login', { openid: p.openid })).json.data.token
+        await post(first.url, '/api/childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, p.token)
         const saved = await post(
           first.url,
           '/api/childcare',

@@ -5,6 +5,7 @@ import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
 import { silentLogger } from '../../cloudfunctions/_core/log'
 import { childId, classInput, seedChild } from '../utils/childcare'
+import { CHILD_RULES_VERSION } from '../../src/contracts/childcare/privacy'
 
 jest.setTimeout(30_000)
 
@@ -28,9 +29,31 @@ beforeAll(async () => {
 })
 afterAll(() => gw.close())
 
+const consent = (who: string) => cc(who, 'giveConsent', { version: CHILD_RULES_VERSION, guardian: true })
+
 describe('children', () => {
+  test('nothing of a child is stored before the guardian consents to the 儿童个人信息处理规则; who, when and which version are recorded', async () => {
+    const form = { name: '王小丫', gender: '女', idNumber: childId(4, 2019), grade: 1 }
+    expect((await cc('p-consent', 'consent')).json.data).toEqual({ version: CHILD_RULES_VERSION, given: false })
+    const refused = await cc('p-consent', 'saveChild', form)
+    expect(refused.json.error).toMatchObject({ code: 'FORBIDDEN', fields: [{ path: 'consent' }] })
+    expect(refused.json.error.message).toContain('儿童个人信息处理规则')
+    expect(await gw.store.count('cc_children', { parentOpenid: 'p-consent' })).toBe(0)
+    expect(await gw.store.count('cc_child_ids', {})).toBe(await gw.store.count('cc_children', {}))
+    // An old version, or no guardian confirmation, is no consent.
+    expect((await cc('p-consent', 'giveConsent', { version: '2020-01-01', guardian: true })).json.error.fields[0].path).toBe('version')
+    expect((await cc('p-consent', 'giveConsent', { version: CHILD_RULES_VERSION, guardian: false })).json.error.fields[0].path).toBe('guardian')
+    const given = await consent('p-consent')
+    expect(given.json.data).toMatchObject({ version: CHILD_RULES_VERSION, given: true, givenAt: gw.clock.now.toISOString() })
+    const [doc] = dump('cc_consents').filter((d) => d._id === 'p-consent')
+    expect(doc).toMatchObject({ version: CHILD_RULES_VERSION, at: gw.clock.now.toISOString(), guardian: true })
+    expect((await cc('p-consent', 'saveChild', form)).json.data.name).toBe('王小丫')
+  })
+
   test('身份证号 is validated, stored encrypted with a hash, shown masked; one registration per number', async () => {
     const id = childId(1)
+    await consent('p-kid')
+    await consent('p-kid-2')
     const bad = await cc('p-kid', 'saveChild', { name: '李小明', gender: '男', idNumber: id.slice(0, 17) + (id[17] === '0' ? '1' : '0'), grade: 2 })
     expect(bad.json.error.fields[0]).toMatchObject({ path: 'idNumber', message: '身份证号校验位不正确，请核对是否输错' })
     const ok = await cc('p-kid', 'saveChild', { name: '李小明', gender: '男', idNumber: id, grade: 2, school: '乐陵市实验小学' })
@@ -210,6 +233,7 @@ test('the timer job alone passes a lapsed offer on and notifies the next parent,
 describe('staff', () => {
   test('roster, check-in by code (once a day), attendance rate, export with 身份证号 masked; other unions are refused', async () => {
     const classId = await newClass({ capacity: 5 })
+    await consent('p-roster')
     const saved = await cc('p-roster', 'saveChild', { name: '孙小虎', gender: '男', idNumber: childId(77), grade: 3 })
     const b = (await cc('p-roster', 'book', { classId, childIds: [saved.json.data.id], requestId: rid() })).json.data.bookings[0]
     const roster = await cc('demo-staff', 'roster', { classId })

@@ -299,12 +299,13 @@ test('deadlines: per-union rule in working days across 国庆 and its makeup Sat
     gw.clock.now = new Date('2026-10-16T09:00:00+08:00')
     const overdue = (await h.call('countyStaff', 'listCases', { overdue: true })).json.data.items
     expect(overdue.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: true })
-    // beyond the calendar's data: no guessing, the case says why it has no timer
+    // beyond the calendar's data: no guessing which weekdays are holidays, natural days, and the case says so
     gw.clock.now = new Date('2026-12-28T10:00:00+08:00')
     const late = await h.caseIn('submitted')
     const doc = (await h.call('countyStaff', 'get', { id: late })).json.data
-    expect(doc.decisionDue).toBeNull()
-    expect(doc.deadlineNote).toContain('节假日数据未覆盖 2027 年')
+    expect(doc.decisionDue).toBe('2027-01-04T16:00:00.000Z')
+    expect(doc.deadlineNote).toContain('按自然日计算')
+    expect(doc.deadlineNote).toContain('2027 年')
   } finally {
     gw.clock.now = now
   }

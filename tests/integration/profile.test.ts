@@ -78,9 +78,13 @@ test('删除我的数据 removes a pending application (its ID number is free ag
   expect(res.status).toBe(200)
   expect(res.json.data.deleted).toMatchObject({ membershipApplications: 1, children: 1, bookings: 1 })
   expect(res.json.data.deleted.notices).toBeGreaterThanOrEqual(1)
-  expect(res.json.data.kept).toHaveLength(1)
-  expect(res.json.data.kept[0].what).toContain('六月托管班')
-  expect(res.json.data.kept[0].reason).toContain('取消截止')
+  const keptBooking = res.json.data.kept.filter((k: { what: string }) => k.what.includes('托管预约'))
+  expect(keptBooking).toHaveLength(1)
+  expect(keptBooking[0].what).toContain('六月托管班')
+  expect(keptBooking[0].reason).toContain('取消截止')
+  expect(keptBooking[0].retention).toContain('2027-07-09')
+  // Everything kept says why and for how long.
+  for (const k of res.json.data.kept) expect(k.retention).toBeTruthy()
 
   expect(await gw.store.count('applications', { applicantOpenid: who })).toBe(0)
   expect(await gw.store.count('cc_children', { parentOpenid: who, deletedAt: null })).toBe(1)

@@ -18,6 +18,7 @@ import {
   type MyBooking,
   type Roster,
 } from './schemas'
+import { accessLogInput, giveConsentInput, type AccessEntry, type ConsentState } from './privacy'
 
 const none = z.object({})
 const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
@@ -39,6 +40,11 @@ export const childcareApi = {
   checkIn: action<CheckInResult>()(checkInInput, [...STAFF]),
   exportRoster: action<DownloadLink>()(classIdInput, [...STAFF]),
   runLottery: action<LotteryResult>()(classIdInput, [...STAFF]),
+  // 儿童个人信息处理规则: the guardian's consent, then the admins' log of staff views and its yearly audit
+  consent: action<ConsentState>()(none, 'signedIn'),
+  giveConsent: action<ConsentState>()(giveConsentInput, 'signedIn'),
+  accessLog: action<{ items: AccessEntry[] }>()(accessLogInput, ['admin']),
+  exportAccessAudit: action<DownloadLink>()(accessLogInput, ['admin']),
 }
 
 declare module '../api' {

@@ -58,6 +58,16 @@ export function overlaps(a: { startDate: string; endDate: string }, b: { startDa
   return a.startDate <= b.endDate && b.startDate <= a.endDate
 }
 
+/**
+ * The school year a day falls in, named by the year of the 1 September that began it (Beijing date): from
+ * 1 September 2026 to 31 August 2027 it is 2026. Grades roll over on that day.
+ */
+export function schoolYearOf(at: Date): number {
+  const day = beijingDay(at)
+  const year = Number(day.slice(0, 4))
+  return Number(day.slice(5, 7)) >= 9 ? year : year - 1
+}
+
 export const GRADE_LABELS = ['', '一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '初一', '初二', '初三']
 
 export function gradeRange(min: number, max: number): string {
@@ -79,7 +89,7 @@ export interface RuleSource {
 export function classRules(c: RuleSource): string[] {
   return [
     c.audience === 'members' ? '仅限工会会员（入会申请已通过）的子女报名' : '职工子女均可报名，无需工会会员身份',
-    `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按本学年所在年级）`,
+    `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按暑假前刚读完的年级，即您在孩子信息中看到的年级）`,
     c.allocation === 'lottery'
       ? `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 至 ${beijingTime(c.closesAt)} 期间申请，截止后公开抽签：开始前公布种子的 SHA-256，抽签后公布种子，任何人都可复算顺序`
       : `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 开放报名（以服务器时间为准），先到先得；报满后可排队候补`,

@@ -19,6 +19,7 @@ import {
   type OrgImportReport,
   type OrgTree,
 } from './schemas'
+import { holidayYearInput, saveHolidaysInput, type HolidayStatus, type HolidayYear } from './holidays'
 
 const none = z.object({})
 
@@ -45,6 +46,12 @@ export const orgsApi = {
   /** The Excel template: sheets 街道乡镇 / 组织 / 用人单位 with Chinese headers and one example row each. */
   importTemplate: action<DownloadLink>()(none, ['admin']),
   importSheet: action<OrgImportReport>()(importSheetInput, ['admin']),
+
+  /** 节假日安排: a year's 放假/调休 days (the union's entries, else the built-in data) and whether data runs out soon */
+  holidays: action<{ entry: HolidayYear; status: HolidayStatus }>()(holidayYearInput, ['admin']),
+  saveHolidays: action<{ entry: HolidayYear; status: HolidayStatus }>()(saveHolidaysInput, ['admin']),
+  /** the workbench badge: 1 from 60 days before the calendar data runs out */
+  holidayWarning: action<{ count: number }>()(none, ['admin']),
 }
 
 declare module '../api' {

@@ -53,20 +53,31 @@ export interface ProfileSummary {
   holdings: { membershipApplications: number; children: number; bookings: number; notices: number; legalCases: number }
 }
 
-/** One kind of record that was kept, and why (law or contract): shown to the person as is. */
+/** One kind of record that was kept, why (law or contract), and for how long: shown to the person as is. */
 export interface KeptRecord {
   what: string
   reason: string
+  retention: string
 }
 
 export interface DeleteMyDataResult {
-  deleted: { membershipApplications: number; children: number; bookings: number; notices: number }
+  deleted: {
+    membershipApplications: number
+    children: number
+    bookings: number
+    notices: number
+    /** records of every other kind deleted or stripped of who you are (答题、抽奖、驿站反馈、证据…) */
+    other: number
+    /** files removed from storage (unused uploads, evidence never attached to a case) */
+    files: number
+  }
   kept: KeptRecord[]
 }
 
 /** What 删除我的数据 does, in the words the confirmation shows (个人信息保护法 第四十七条). */
 export const DELETE_EXPLANATION = [
-  '将删除：待审核或被驳回的入会申请；孩子信息；未开班或已结束托管班的预约记录；消息中心的通知；在个人信息中验证的手机号。',
-  '不会删除：已通过的会籍（请联系工会办理退会）；办理中的法律援助案件（请先撤回）；已确认且正在进行的托管班预约；已办结的法律援助案件按规定存档。',
+  '将删除：待审核或被驳回的入会申请；孩子信息和监护人同意记录；未开班或已结束托管班的预约记录；消息中心的通知；在个人信息中验证的手机号；答题记录；上传后没有用到的文件和证据。',
+  '去掉您的身份后保留：抽奖结果（供活动公开复算，领奖的姓名、电话、地址一并删除）；驿站反馈（反馈内容删除，只留问题类型和处理结果）。',
+  '不会删除（结果中逐项写明原因和保存期限）：已通过的会籍（请联系工会办理退会）；办理中的法律援助案件（请先撤回）；已办结的法律援助案件按规定存档；已确认且正在进行的托管班预约；往期托管出勤率（不含姓名，用于 70% 出勤规则）。',
   '删除后无法恢复。',
 ]

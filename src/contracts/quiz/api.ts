@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryItem, type DeliveryStatus } from './delivery'
 import { action } from '../api'
 import type { DownloadLink } from '../files'
 import {
@@ -40,6 +41,10 @@ export const quizApi = {
   copyCampaign: action<{ id: string; seedHash: string }>()(idInput, [...STAFF]),
   stats: action<QuizStats>()(campaignIdInput, [...STAFF]),
   exportWinners: action<DownloadLink>()(campaignIdInput, [...STAFF]),
+  // 奖品发放: claimed prizes by state (待发放 / 已发放 / 已核销); staff record each delivery
+  deliveries: action<{ items: DeliveryItem[]; counts: Record<DeliveryStatus, number> }>()(deliveriesInput, [...STAFF]),
+  markDelivered: action<DeliveryItem>()(markDeliveredInput, [...STAFF]),
+  markRedeemed: action<DeliveryItem>()(markRedeemedInput, [...STAFF]),
   // workers
   listCampaigns: action<{ items: CampaignSummary[] }>()(none, 'signedIn'),
   campaign: action<CampaignSummary>()(campaignIdInput, 'signedIn'),

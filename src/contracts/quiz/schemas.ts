@@ -220,6 +220,11 @@ export interface MyPrize {
   addressMasked?: string
   nameMasked?: string
   voucherCode?: string
+  /** 待发放 / 已发放 / 已核销, once claimed */
+  deliveryStatus?: 'pending' | 'delivered' | 'redeemed'
+  deliveredAt?: string
+  /** how staff delivered it: parcel number, top-up or transfer record */
+  deliveryNote?: string
 }
 
 export interface Winner {

@@ -13,6 +13,9 @@ import { saveChildInput, type ChildView } from '@/contracts/childcare/schemas'
 import { GENDERS } from '@/contracts/membership/options'
 import type { ApiError } from '@/contracts/result'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import type { ConsentState } from '@/contracts/childcare/privacy'
+import { CHILD_RULES_VERSION } from '@/contracts/childcare/privacy'
+import ConsentStep from './ConsentStep'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; items: ChildView[] }
@@ -36,11 +39,41 @@ export default function ChildrenPage() {
   const [form, setForm] = useState<Form | null>(null)
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
+  const [consent, setConsent] = useState<ConsentState | null>(null)
+  const [asking, setAsking] = useState(false)
+  const [consentBusy, setConsentBusy] = useState(false)
+  const [consentError, setConsentError] = useState('')
   const busy = useRef(false)
+  /** the form asked for while the consent step shows */
+  const pending = useRef<Form>(EMPTY)
 
   const fetchList = async () => {
-    const res = await call('childcare', 'myChildren')
+    const [res, c] = await Promise.all([call('childcare', 'myChildren'), call('childcare', 'consent')])
+    if (c.ok) setConsent(c.data)
     setLoad(res.ok ? { kind: 'ready', items: res.data.items } : { kind: 'error', error: res.error })
+  }
+
+  const openForm = (f: Form) => {
+    setErrors({})
+    setFormError('')
+    // Nothing of a child is entered before the guardian has agreed to the current rules.
+    if (!consent?.given) {
+      pending.current = f
+      setConsentError('')
+      setAsking(true)
+      return
+    }
+    setForm(f)
+  }
+
+  const agree = async () => {
+    setConsentBusy(true)
+    const res = await call('childcare', 'giveConsent', { version: CHILD_RULES_VERSION, guardian: true })
+    setConsentBusy(false)
+    if (!res.ok) return setConsentError(res.error.message)
+    setConsent(res.data)
+    setAsking(false)
+    setForm((f) => f ?? pending.current)
   }
   useDidShow(() => {
     if (!ensureSignedIn()) return
@@ -65,6 +98,12 @@ export default function ChildrenPage() {
     const res = await call('childcare', 'saveChild', checked.data)
     busy.current = false
     if (!res.ok) {
+      if (res.error.fields?.some((f) => f.path === 'consent')) {
+        // the rules changed since the page loaded: ask again, keep what was typed
+        setConsent({ version: CHILD_RULES_VERSION, given: false })
+        setAsking(true)
+        return
+      }
       setErrors(toFieldMessages(res.error.fields))
       setFormError(res.error.message)
       return
@@ -86,6 +125,10 @@ export default function ChildrenPage() {
     const res = await call('childcare', 'deleteChild', { id: c.id })
     if (!res.ok) return void Taro.showModal({ title: '不能删除', content: res.error.message, showCancel: false, confirmText: '知道了' })
     void fetchList()
+  }
+
+  if (asking) {
+    return <ConsentStep busy={consentBusy} error={consentError} onAgree={() => void agree()} onCancel={() => setAsking(false)} />
   }
 
   if (form) {
@@ -113,7 +156,7 @@ export default function ChildrenPage() {
           <Field label='性别' name='gender' required error={errors.gender}>
             <Choice className='cc-child-form__gender' options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} />
           </Field>
-          <Field label='本学年年级' name='grade' required error={errors.grade} hint='托管班所在学年的年级'>
+          <Field label='现在的年级' name='grade' required error={errors.grade} hint='暑假里填刚读完的年级；每年 9 月 1 日自动升一级'>
             <PickerBox className='cc-child-form__grade' range={GRADES} value={form.grade - 1} onChange={(i) => set('grade', i + 1)} />
           </Field>
           <Field label='就读学校' name='school' error={errors.school}>
@@ -161,7 +204,7 @@ export default function ChildrenPage() {
                   size='sm'
                   kind='secondary'
                   onClick={() =>
-                    setForm({
+                    openForm({
                       id: c.id,
                       name: c.name,
                       gender: c.gender as Form['gender'],
@@ -182,14 +225,10 @@ export default function ChildrenPage() {
             </View>
           ))
         : null}
-      <Btn
-        className='cc-children__add'
-        onClick={() => {
-          setErrors({})
-          setFormError('')
-          setForm(EMPTY)
-        }}
-      >
+      {consent?.given && consent.givenAt ? (
+        <Text className='cc-line cc-children__consent'>您已于 {consent.givenAt.slice(0, 10)} 以监护人身份同意《儿童个人信息处理规则》</Text>
+      ) : null}
+      <Btn className='cc-children__add' onClick={() => openForm(EMPTY)}>
         添加孩子
       </Btn>
     </View>

@@ -94,11 +94,12 @@ export default function ProfilePage() {
               {d ? (
                 <View className='profile__done'>
                   <Text className='profile__result'>
-                    已删除：入会申请 {d.membershipApplications} 份，孩子信息 {d.children} 条，托管预约 {d.bookings} 条，通知 {d.notices} 条。
+                    已删除：入会申请 {d.membershipApplications} 份，孩子信息 {d.children} 条，托管预约 {d.bookings} 条，通知 {d.notices} 条， 其他记录{' '}
+                    {d.other} 条，文件 {d.files} 个。
                   </Text>
                   {result!.kept.map((k) => (
                     <Text key={k.what} className='profile__result profile__kept'>
-                      未删除「{k.what}」：{k.reason}
+                      未删除「{k.what}」：{k.reason}。保存期限：{k.retention}
                     </Text>
                   ))}
                 </View>

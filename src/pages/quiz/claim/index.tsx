@@ -6,11 +6,15 @@ import Field from '@/components/Field'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { PRIZE_KIND_LABELS, claimInput } from '@/contracts/quiz/schemas'
+import { DELIVERY_LABELS, PRIZE_DELIVERY } from '@/contracts/quiz/delivery'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { useLoad } from '../shared/useLoad'
 import './index.scss'
 
-/** 领奖: goods need a recipient and address, 话费 a phone number, a voucher returns its code; stored encrypted. */
+/**
+ * 领奖: goods need a recipient and address, 话费 a phone number, cash a name and phone (staff transfer it), a
+ * voucher returns its code; stored encrypted. Each kind says how it really arrives, then shows 待发放/已发放/已核销.
+ */
 export default function QuizClaimPage() {
   const drawId = useRouter().params.drawId ?? ''
   const mine = useLoad(() => call('quiz', 'myPrizes', {}), [drawId])
@@ -29,19 +33,12 @@ export default function QuizClaimPage() {
       <View className='page'>
         <View className='card quiz-head'>
           <Text className='quiz-title'>{p.prizeName}</Text>
-          <Text className='quiz-chip'>已领取</Text>
+          <Text className='quiz-chip'>{DELIVERY_LABELS[p.deliveryStatus ?? 'pending']}</Text>
           {p.voucherCode ? <Text className='quiz-hash'>券码：{p.voucherCode}</Text> : null}
           {p.phoneMasked ? <Text className='muted'>手机号：{p.phoneMasked}</Text> : null}
           {p.addressMasked ? <Text className='muted'>收货地址：{p.addressMasked}</Text> : null}
-          <Text className='muted'>
-            {p.kind === 'goods'
-              ? '奖品将由工会统一寄出。'
-              : p.kind === 'phone_credit'
-                ? '话费将在活动结束后统一充值。'
-                : p.kind === 'red_packet'
-                  ? '红包将发到您的微信。'
-                  : '凭券码到指定商户使用。'}
-          </Text>
+          {p.deliveryNote ? <Text className='muted quiz-claim-note'>发放记录：{p.deliveryNote}</Text> : null}
+          <Text className='muted'>{PRIZE_DELIVERY[p.kind]}</Text>
         </View>
         <Btn kind='secondary' onClick={() => Taro.redirectTo({ url: '/pages/quiz/prizes/index' })}>
           我的奖品
@@ -74,13 +71,25 @@ export default function QuizClaimPage() {
         </Text>
       </View>
       <View className='card'>
-        {p.kind === 'goods' ? (
-          <Field label='收件人' name='name' required error={errors.name}>
-            <Input className='field__input' value={form.name} maxlength={20} placeholder='收件人姓名' onInput={(e) => set('name', e.detail.value)} />
+        <Text className='muted quiz-claim-how'>{PRIZE_DELIVERY[p.kind]}</Text>
+        {p.kind === 'goods' || p.kind === 'red_packet' ? (
+          <Field label={p.kind === 'goods' ? '收件人' : '收款人姓名'} name='name' required error={errors.name}>
+            <Input
+              className='field__input'
+              value={form.name}
+              maxlength={20}
+              placeholder={p.kind === 'goods' ? '收件人姓名' : '与收款账户一致的姓名'}
+              onInput={(e) => set('name', e.detail.value)}
+            />
           </Field>
         ) : null}
-        {p.kind === 'goods' || p.kind === 'phone_credit' ? (
-          <Field label={p.kind === 'goods' ? '手机号' : '充值手机号'} name='phone' required error={errors.phone}>
+        {p.kind !== 'voucher' ? (
+          <Field
+            label={p.kind === 'goods' ? '手机号' : p.kind === 'red_packet' ? '联系手机号' : '充值手机号'}
+            name='phone'
+            required
+            error={errors.phone}
+          >
             <Input
               className='field__input'
               type='number'
@@ -102,9 +111,7 @@ export default function QuizClaimPage() {
             />
           </Field>
         ) : null}
-        {p.kind === 'red_packet' ? <Text className='muted'>红包将发到您当前的微信账号，点击领取即可。</Text> : null}
-        {p.kind === 'voucher' ? <Text className='muted'>领取后显示券码，凭券码到指定商户使用。</Text> : null}
-        <Text className='footnote'>手机号和地址加密保存，只用于发放奖品，页面上只显示部分号码。</Text>
+        <Text className='footnote'>姓名、手机号和地址加密保存，只用于发放奖品，页面上只显示部分内容。</Text>
       </View>
       {formError ? <Text className='quiz-error'>{formError}</Text> : null}
       <Btn className='quiz-claim-submit' disabled={saving} onClick={submit}>

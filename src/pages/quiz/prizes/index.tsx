@@ -1,3 +1,4 @@
+import { DELIVERY_LABELS } from '@/contracts/quiz/delivery'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import StateView from '@/components/StateView'
@@ -35,7 +36,7 @@ export default function QuizPrizesPage() {
           <View className='quiz-row'>
             <Text className='quiz-title'>{p.prizeName}</Text>
             <Text className={`quiz-state ${p.claimStatus === 'claimed' ? 'quiz-state--running' : 'quiz-state--upcoming'}`}>
-              {p.claimStatus === 'claimed' ? '已领取' : '待领取 ›'}
+              {p.claimStatus === 'claimed' ? DELIVERY_LABELS[p.deliveryStatus ?? 'pending'] : '待领取 ›'}
             </Text>
           </View>
           <Text className='quiz-meta'>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import RoleGate from '@/components/RoleGate'
@@ -118,6 +118,9 @@ function Stats() {
         {exporting ? '正在导出…' : '导出中奖名单（Excel）'}
       </Btn>
       {exportMsg ? <Text className='muted'>{exportMsg}</Text> : null}
+      <Btn kind='secondary' className='quiz-go-delivery' onClick={() => void Taro.navigateTo({ url: `/pages/quiz/delivery/index?id=${id}` })}>
+        奖品发放（待发放 / 已发放 / 已核销）
+      </Btn>
       <Btn kind='ghost' onClick={s.reload}>
         刷新
       </Btn>

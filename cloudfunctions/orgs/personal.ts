@@ -1,0 +1,9 @@
+import { HOLIDAYS } from '../_core/holidays'
+import { definePersonal } from '../_core/personal'
+
+export default definePersonal({
+  collections: {
+    employers: { none: '用人单位名称和别名，由工会维护' },
+    [HOLIDAYS]: { none: '国务院办公厅的放假安排，由县总工会管理员录入' },
+  },
+})

@@ -1,0 +1,58 @@
+import type { Ctx } from '../_core/contract'
+import { count, definePersonal, type Erasure } from '../_core/personal'
+import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS, type DrawDoc } from './model'
+
+const MAX = 500
+
+/**
+ * A draw stays as a line of the campaign's public fairness table (drawId, value, result: anyone may recompute
+ * it, and stock counts rest on it), but nothing of the person does: openid, masked name, claim details (name,
+ * phone, address ciphers and masks) and voucher code go. The drawId's personal tag is a one-way hash that
+ * names nobody without the openid.
+ */
+async function erase(ctx: Ctx, out: Erasure): Promise<void> {
+  const openid = ctx.caller.openid
+  const draws = await ctx.store.find<DrawDoc>(DRAWS, { where: { openid }, limit: MAX })
+  let n = 0
+  for (const d of draws) {
+    const clear: Record<string, unknown> = {
+      openid: '',
+      nameMasked: '（已删除）',
+      erasedAt: ctx.now().toISOString(),
+      claimNameMasked: null,
+      phoneCipher: null,
+      phoneMasked: null,
+      addressCipher: null,
+      addressMasked: null,
+      nameCipher: null,
+      voucherCode: null,
+      // staff's delivery notes may name the winner (a transfer record); whether and when it went out stays
+      deliveryNote: null,
+      redeemNote: null,
+    }
+    n += await ctx.store.update(DRAWS, { _id: d._id, openid }, { set: clear })
+  }
+  count(out, DRAWS, n)
+  if (draws.some((d) => d.issued)) {
+    out.kept.push({
+      what: '抽奖结果（已去掉您的身份和领奖信息）',
+      reason: '抽奖编号和结果是活动公开复算的一部分，奖品库存也据此核对',
+      retention: '随活动保存，不含任何能识别您的信息',
+    })
+  }
+}
+
+export default definePersonal({
+  collections: {
+    [CAMPAIGNS]: { none: '活动设置，由工会填写' },
+    [QUESTIONS]: { none: '题库' },
+    [PRIZES]: { none: '奖品和库存' },
+    [PLAYERS]: { owner: 'openid', erase: 'delete' },
+    [DAY_COUNTS]: { owner: 'openid', erase: 'delete' },
+    [ATTEMPTS]: { owner: 'openid', erase: 'delete' },
+    [DRAWS]: { owner: 'openid', erase: 'domain', how: '去掉身份、姓名和领奖信息，保留抽奖编号和结果供公开复算' },
+    [DAILY_ISSUED]: { none: '每天发奖数量' },
+    [DAY_STATS]: { none: '每天的答题统计（只有数量）' },
+  },
+  erase,
+})

@@ -1,0 +1,25 @@
+import type { Ctx } from '../_core/contract'
+import { count, definePersonal, type Erasure } from '../_core/personal'
+
+const REPORTS = 'station_reports'
+
+/**
+ * A report stays as the station's record (kind, status, the union's reply) so the station's history holds,
+ * but the reporter and what they wrote (which may name them or give a phone number) go.
+ */
+async function erase(ctx: Ctx, out: Erasure): Promise<void> {
+  const n = await ctx.store.update(
+    REPORTS,
+    { openid: ctx.caller.openid },
+    { set: { openid: '', text: '（反馈人已删除个人信息）', erasedAt: ctx.now().toISOString() } },
+  )
+  count(out, REPORTS, n)
+}
+
+export default definePersonal({
+  collections: {
+    stations: { none: '驿站信息，由站长和工会维护' },
+    [REPORTS]: { owner: 'openid', erase: 'domain', how: '去掉反馈人和反馈内容，保留问题类型和处理结果' },
+  },
+  erase,
+})
