@@ -7,6 +7,7 @@ import { cancel } from './booking'
 import {
   ACCESS_LOG,
   ATTENDANCE,
+  BALLOTS,
   BOOKINGS,
   CHILD_IDS,
   CHILDREN,
@@ -93,6 +94,7 @@ export default definePersonal({
     [BOOKINGS]: { owner: 'parentOpenid', erase: 'domain', how: '已结束的删除（出勤率另存），未开始的取消，已过取消截止的保留并说明' },
     [HISTORY]: { owner: 'parentOpenid', erase: 'delete' },
     [SECRETS]: { none: '抽签种子' },
+    [BALLOTS]: { none: '公开的抽签名单：只有申请编号的摘要和结果，不含孩子或家长信息' },
     [CONSENTS]: { owner: '_id', erase: 'domain', how: '没有孩子信息留下时删除' },
     [ACCESS_LOG]: {
       owner: 'staffOpenid',

@@ -103,6 +103,10 @@ test('the timer purges bookings 90 days after the class ends (attendance kept by
   expect(await gw.store.get('cc_children', child)).not.toBeNull()
   gw.clock.now = new Date('2028-08-01T10:00:00+08:00')
   await timer()
+  // Marked with its details cleared at once; gone with its ID lock at the next look, once no booking can land.
+  expect(await gw.store.get('cc_children', child)).toMatchObject({ name: null, idCipher: null, health: null })
+  gw.clock.now = new Date('2028-08-01T10:03:00+08:00')
+  await timer()
   expect(await gw.store.get('cc_children', child)).toBeNull()
   expect(await gw.store.count('cc_child_ids', { childId: child })).toBe(0)
   // The attendance record is needed only through the next season.

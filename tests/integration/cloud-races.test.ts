@@ -2,6 +2,7 @@ import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
 import { silentLogger } from '../../cloudfunctions/_core/log'
 import { startGateway, type TestGateway } from './harness'
+import { CHILD_RULES_VERSION } from '../../src/contracts/childcare/privacy'
 import { childId, classInput } from '../utils/childcare'
 import { createCampaign } from './quiz-helpers'
 
@@ -31,6 +32,7 @@ describe('on the CloudBase double', () => {
     const kids: string[] = []
     for (const [i, p] of parents.entries()) {
       tokens.push(await gw.login(p))
+      await gw.call('childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, tokens[i])
       const saved = await gw.call(
         'childcare',
         { action: 'saveChild', data: { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 } },
@@ -47,13 +49,16 @@ describe('on the CloudBase double', () => {
     )
     // Right after: a second parent cannot register a deleted child's ID number while a booking may still land.
     const deletedNow = parents.map((_, i) => i).filter((i) => docs(gw, 'cc_children').find((c) => c._id === kids[i])?.deletedAt)
+    expect(deletedNow.length).toBeGreaterThan(0)
     for (const i of deletedNow.slice(0, 5)) {
+      const other = await gw.login(`other-${i}`)
+      await gw.call('childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, other)
       const again = await gw.call(
         'childcare',
         { action: 'saveChild', data: { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 } },
-        await gw.login(`other-${i}`),
+        other,
       )
-      expect(again.json.error?.code).toBe('CONFLICT')
+      expect(again.json.error).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'idNumber' }] })
     }
     gw.double!.setLatency([0, 0])
     gw.clock.now = new Date(gw.clock.now.getTime() + 3 * 60_000)
