@@ -6,5 +6,7 @@ export default defineModule({
   // orgs, areas and settings are core collections (every function reads them); employers is shared with 入会.
   collections: {
     employers: { indexes: ['employerId', ['orgId', 'name']] },
+    // _id from the normalized org name: looked up by id only
+    org_names: {},
   },
 })

@@ -1,12 +1,12 @@
 import type { orgsApi } from '../../src/contracts/orgs/api'
 import { takesIndustries } from '../../src/contracts/orgs/labels'
-import { orgChain } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { countySettings, writeCountySettings, type CountySettings } from '../_core/county'
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { adminRoots, COUNTY_ONLY, requireGoverned } from './access'
 import { AREAS, ORGS, orgAuditView, toArea, type AreaRecord, type OrgRecord } from './model'
+import { claimNameInTx, moveInTx, renameInTx } from './guards'
 import { kindRefusal, moveRefusal, OrgIndex } from './tree'
 
 /** The org tree: what the 组织架构 page shows, and adding, editing, moving and disabling orgs. */
@@ -71,6 +71,7 @@ export const saveOrgAction: Impl<typeof orgsApi.saveOrg> = {
         const current = await tx.get<OrgRecord>(ORGS, org._id)
         if (!current) throw notFound('组织不存在或已被删除')
         const next = { ...current, ...fields, updatedAt: at, updatedBy: ctx.caller.openid }
+        await renameInTx(tx, current, input.name)
         await tx.update(ORGS, { _id: org._id }, { set: { ...fields, updatedAt: at, updatedBy: ctx.caller.openid } })
         // The county's name in its settings follows its org's.
         if (county?.orgId === org._id && county.name !== input.name) await writeCountySettings(tx, { ...county, name: input.name })
@@ -99,6 +100,7 @@ export const saveOrgAction: Impl<typeof orgsApi.saveOrg> = {
     }
     try {
       await ctx.store.transaction(async (tx) => {
+        await claimNameInTx(tx, doc._id, doc.name)
         await tx.insert(ORGS, doc)
         await ctx.audit(tx, doc._id, null, orgAuditView(doc))
       })
@@ -127,17 +129,14 @@ export const moveOrgAction: Impl<typeof orgsApi.moveOrg> = {
     if (kindError) throw invalid([{ path: 'parentId', message: kindError }], kindError)
     if (org.parentId === parentId) return { id, parentId }
     const from = org.parentId
+    // Checked again inside the transaction on the tree as it is then (guards.ts): two moves at once (A under B
+    // while B goes under A) each pass the check above, and only one of them may commit.
     await ctx.store.transaction(async (tx) => {
       const current = await tx.get<OrgRecord>(ORGS, id)
       if (!current || current.parentId !== from) throw conflict('该组织刚被他人移动，请刷新后再试')
-      await tx.update(ORGS, { _id: id }, { set: { parentId, updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid } })
+      await moveInTx(tx, id, parentId, { updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid })
       await ctx.audit(tx, id, { parentId: from }, { parentId })
     })
-    // Two moves at once (A under B while B goes under A) each pass the check above; the later one undoes itself.
-    if ((await orgChain(ctx.store, parentId)).includes(id)) {
-      await ctx.store.update(ORGS, { _id: id, parentId }, { set: { parentId: from } })
-      throw conflict('组织树刚被他人调整，这次移动会形成循环，已撤销，请刷新后再试')
-    }
     ctx.log.info('org_moved', { id, from, to: parentId, by: ctx.caller.openid })
     return { id, parentId }
   },
