@@ -5,7 +5,7 @@ import { countySettings, writeCountySettings, type CountySettings } from '../_co
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { adminRoots, COUNTY_ONLY, requireGoverned } from './access'
-import { AREAS, ORGS, orgAuditView, toArea, type AreaRecord, type OrgRecord } from './model'
+import { AREAS, ORGS, orgAuditView, toArea, toNode, type AreaRecord, type OrgRecord } from './model'
 import { claimNameInTx, moveInTx, renameInTx } from './guards'
 import { kindRefusal, moveRefusal, OrgIndex } from './tree'
 
@@ -41,6 +41,7 @@ export const treeAction: Impl<typeof orgsApi.tree> = {
       areas: areas.map(toArea),
       county: county ? { orgId: county.orgId, name: county.name, regionCode: county.regionCode } : null,
       countyAdmin: !!county && roots.includes(county.orgId),
+      detached: county && roots.includes(county.orgId) ? index.detached().map((o) => toNode(o, 0, false)) : [],
     }
   },
 }
@@ -138,6 +139,32 @@ export const moveOrgAction: Impl<typeof orgsApi.moveOrg> = {
       await ctx.audit(tx, id, { parentId: from }, { parentId })
     })
     ctx.log.info('org_moved', { id, from, to: parentId, by: ctx.caller.openid })
+    return { id, parentId }
+  },
+}
+
+export const repairOrgAction: Impl<typeof orgsApi.repairOrg> = {
+  audit: 'orgs.org',
+  handler: async ({ id, parentId }, ctx) => {
+    const county = await countySettings(ctx.store)
+    if (!county || !adminRoots(ctx).includes(county.orgId)) throw forbidden('只有县总工会的管理员可以修复不在组织树上的组织')
+    const index = await OrgIndex.load(ctx.store)
+    const org = index.get(id)
+    if (!org) throw notFound('组织不存在或已被删除')
+    if (index.onTree(id)) throw conflict(`「${org.name}」已在组织树上，如需调整请用「移动」`)
+    const parent = index.get(parentId)
+    if (!parent || !index.onTree(parentId) || index.isWithin(parentId, id)) {
+      throw invalid([{ path: 'parentId', message: '请选择组织树上的一个组织作为上级' }], '请选择组织树上的一个组织作为上级')
+    }
+    const kindError = kindRefusal(parentId, org.kind)
+    if (kindError) throw invalid([{ path: 'parentId', message: kindError }], kindError)
+    await ctx.store.transaction(async (tx) => {
+      const current = await tx.get<OrgRecord>(ORGS, id)
+      if (!current) throw notFound('组织不存在或已被删除')
+      await moveInTx(tx, id, parentId, { updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid })
+      await ctx.audit(tx, id, { parentId: current.parentId ?? null }, { parentId })
+    })
+    ctx.log.info('org_repaired', { id, from: org.parentId, to: parentId, by: ctx.caller.openid })
     return { id, parentId }
   },
 }

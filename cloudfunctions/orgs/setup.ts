@@ -2,7 +2,7 @@ import { normalizeName } from '../../src/contracts/orgs/names'
 import { isRegionCode, REGION_CODE_MESSAGE } from '../../src/contracts/orgs/schemas'
 import { countySettings, writeCountySettings, type CountySettings } from '../_core/county'
 import type { Store } from '../_core/store/port'
-import { ORGS, orgKeyId, type OrgRecord } from './model'
+import { ORG_NAMES, ORGS, orgKeyId, orgNameKey, type OrgRecord } from './model'
 import { MAX_ORGS } from './tree'
 
 export class CountySetupError extends Error {}
@@ -57,6 +57,7 @@ export async function ensureCounty(store: Store, opts: { name?: string; regionCo
       createdAt: at,
       updatedAt: at,
     })
+    await store.put(ORG_NAMES, { _id: orgNameKey(name), orgId, name })
   }
   const settings = { orgId, regionCode, name: same?.name ?? name }
   await writeCountySettings(store, settings)

@@ -41,6 +41,18 @@ export class OrgIndex {
     return out
   }
 
+  /** The org's chain of parents ends at a root (an org with no parent): it is on the tree. */
+  onTree(id: string): boolean {
+    const chain = this.chain(id)
+    const top = this.byId.get(chain[chain.length - 1])
+    return !!top && !top.parentId
+  }
+
+  /** Orgs off the tree, by name: no chain of parents leads to them from a root. */
+  detached(): OrgRecord[] {
+    return [...this.byId.values()].filter((o) => !this.onTree(o._id)).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  }
+
   /** `id` is `ancestor` or lies below it. */
   isWithin(id: string, ancestor: string): boolean {
     return this.chain(id).includes(ancestor)

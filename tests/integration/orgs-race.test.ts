@@ -143,6 +143,43 @@ describe.each([
     }
   })
 
+  test('orgs off the tree (a loop left by older code, a parent gone) are listed to the county admin, who hangs them back', async () => {
+    const at = '2026-11-20T00:00:00.000Z'
+    const base = { kind: 'enterprise', phone: '', industries: [], regions: [], disabled: false, createdAt: at, updatedAt: at }
+    await gw.store.put('orgs', { _id: `loop-a-${backend}`, name: `环甲${backend}工会`, parentId: `loop-b-${backend}`, ...base })
+    await gw.store.put('orgs', { _id: `loop-b-${backend}`, name: `环乙${backend}工会`, parentId: `loop-a-${backend}`, ...base })
+    await gw.store.put('orgs', { _id: `orphan-${backend}`, name: `孤儿${backend}工会`, parentId: 'org-gone', ...base })
+    const tree = (await o('tree', {})).json.data
+    expect(tree.detached.map((n: { id: string }) => n.id).sort()).toEqual([`loop-a-${backend}`, `loop-b-${backend}`, `orphan-${backend}`].sort())
+    expect(tree.items.map((n: { id: string }) => n.id)).not.toContain(`loop-a-${backend}`)
+
+    await gw.store.put('users', { _id: 'taishan-admin', name: '泰山管理员', grants: [{ role: 'admin', scope: 'org-taishan' }] })
+    const sub = await gw.login('taishan-admin')
+    expect((await o('tree', {}, sub)).json.data.detached).toEqual([])
+    const refused = await o('repairOrg', { id: `loop-a-${backend}`, parentId: 'org-taishan' }, sub)
+    expect([refused.status, refused.json.error.message]).toEqual([403, '只有县总工会的管理员可以修复不在组织树上的组织'])
+
+    const onTree = await o('repairOrg', { id: 'org-taishan', parentId: ROOT })
+    expect(onTree.json.error.message).toContain('已在组织树上')
+    const intoLoop = await o('repairOrg', { id: `orphan-${backend}`, parentId: `loop-b-${backend}` })
+    expect(intoLoop.json.error.fields).toEqual([{ path: 'parentId', message: '请选择组织树上的一个组织作为上级' }])
+
+    slow()
+    const [loop, orphan] = await Promise.all([
+      o('repairOrg', { id: `loop-a-${backend}`, parentId: ROOT }),
+      o('repairOrg', { id: `orphan-${backend}`, parentId: 'org-hospital' }),
+    ])
+    fast()
+    expect(loop.json.data).toEqual({ id: `loop-a-${backend}`, parentId: ROOT })
+    expect(orphan.json.data).toEqual({ id: `orphan-${backend}`, parentId: 'org-hospital' })
+    expect(offTree(orgsOf(gw))).toEqual([])
+    const after = (await o('tree', {})).json.data
+    expect(after.detached).toEqual([])
+    expect(after.items.find((n: { id: string }) => n.id === `loop-b-${backend}`)).toMatchObject({ parentId: `loop-a-${backend}`, depth: 2 })
+    const audit = await gw.store.find('audit_log', { where: { action: 'orgs.org', targetId: `loop-a-${backend}` }, limit: 5 })
+    expect(audit.map((a) => [a.before, a.after])).toEqual([[{ parentId: `loop-b-${backend}` }, { parentId: ROOT }]])
+  })
+
   test('an org renamed frees its old name for another; the new name stays taken', async () => {
     const [a, b] = await pair(`腾名${backend}`)
     const oldName = `腾名${backend}甲工会`
