@@ -3,7 +3,7 @@ import { isRegionCode, REGION_CODE_MESSAGE } from '../../src/contracts/orgs/sche
 import { countySettings, writeCountySettings, type CountySettings } from '../_core/county'
 import type { Store } from '../_core/store/port'
 import { ORG_NAMES, ORGS, orgKeyId, orgNameKey, type OrgRecord } from './model'
-import { MAX_ORGS } from './tree'
+import { findAll } from '../_core/paging'
 
 export class CountySetupError extends Error {}
 
@@ -31,7 +31,7 @@ export async function ensureCounty(store: Store, opts: { name?: string; regionCo
   if (!isRegionCode(regionCode)) throw new CountySetupError(`--region-code：${REGION_CODE_MESSAGE}`)
 
   // Filtered here because a null match differs between the two stores (as account/codes.ts does).
-  const orgs = await store.find<OrgRecord>(ORGS, { limit: MAX_ORGS })
+  const orgs = await findAll<OrgRecord>(store, ORGS)
   const roots = orgs.filter((o) => !o.parentId)
   const same = roots.find((o) => normalizeName(o.name) === normalizeName(name))
   if (!same && roots.length) {

@@ -1,10 +1,9 @@
 import { normalizeName } from '../../src/contracts/orgs/names'
 import type { OrgNode } from '../../src/contracts/orgs/schemas'
+import { findAll } from '../_core/paging'
 import type { Store } from '../_core/store/port'
 import { ORGS, orgKeyId, toNode, type OrgRecord } from './model'
 
-/** A county's org tree holds hundreds of orgs: read whole, as `_core/auth` does, and reasoned about in memory. */
-export const MAX_ORGS = 1000
 
 /**
  * The org tree in memory. The import plans on it (a row may name a parent created three rows up), and the
@@ -18,7 +17,8 @@ export class OrgIndex {
   }
 
   static async load(store: Store): Promise<OrgIndex> {
-    return new OrgIndex(await store.find<OrgRecord>(ORGS, { limit: MAX_ORGS }))
+    // A county's tree holds hundreds of orgs, perhaps a few thousand: read whole in pages, reasoned about in memory.
+    return new OrgIndex(await findAll<OrgRecord>(store, ORGS))
   }
 
   get(id: string): OrgRecord | undefined {
