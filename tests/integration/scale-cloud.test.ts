@@ -44,6 +44,17 @@ describe.each([
     if (gw.double) expect(gw.double.counts.get).toBeLessThanOrEqual(2)
   })
 
+  test('the 用人单位 list counts and pages all 1,100 employers of a union', async () => {
+    for (let i = 0; i < 1100; i++) {
+      const name = `大联合第${String(i).padStart(4, '0')}号企业`
+      await gw.store.put('employers', { _id: `emp-${String(i).padStart(4, '0')}`, name, orgId: 'big-joint', employerId: `eg-${i}` })
+    }
+    const admin = await gw.login('demo-admin')
+    const list = await gw.call('orgs', { action: 'employers', data: { orgId: 'big-joint', page: 22, pageSize: 50 } }, admin)
+    expect(list.json.data.total).toBe(1100)
+    expect(list.json.data.items.map((e: { name: string }) => e.name).at(-1)).toBe('大联合第1099号企业')
+  })
+
   test('the lawyer list reads every user with a role, however many', async () => {
     for (let i = 0; i < 1100; i++) {
       await gw.store.put('users', { _id: `keeper-${String(i).padStart(4, '0')}`, name: `站长${i}`, grants: [{ role: 'keeper', scope: `st-${i}` }] })
