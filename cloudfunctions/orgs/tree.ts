@@ -4,7 +4,6 @@ import { findAll } from '../_core/paging'
 import type { Store } from '../_core/store/port'
 import { ORGS, orgKeyId, toNode, type OrgRecord } from './model'
 
-
 /**
  * The org tree in memory. The import plans on it (a row may name a parent created three rows up), and the
  * workbench actions check the same rules on it, so a rule holds the same way in both.

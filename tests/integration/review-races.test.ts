@@ -41,7 +41,9 @@ describe.each([
     const people = Array.from({ length: 8 }, (_, i) => `act-${backend}-${i}`)
     for (const p of people) await as(p)
     slow()
-    const answers = await Promise.all(people.map((p) => gw.call('account', { action: 'redeemActivation', data: { code, name: '管理员' } }, tokens[p])))
+    const answers = await Promise.all(
+      people.map((p) => gw.call('account', { action: 'redeemActivation', data: { code, name: '管理员' } }, tokens[p])),
+    )
     fast()
     expect(answers.filter((r) => r.json.ok)).toHaveLength(1)
     for (const r of answers.filter((r) => !r.json.ok)) expect(r.json.error.message).toContain('已被使用')
