@@ -26,7 +26,7 @@ for (const name of benches) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', '@cloudbase/node-sdk', '@cloudbase/database'],
     logLevel: 'warning',
     // The registry lists function folders at run time from its own location; bundled, it is told the list.
     define: { __FUNCTION_NAMES__: JSON.stringify(functionNames()) },

@@ -3,45 +3,67 @@ import type { quizApi } from '../../src/contracts/quiz/api'
 import { NO_PRIZE, type MyPrize } from '../../src/contracts/quiz/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, invalid, notFound } from '../_core/errors'
+import { DuplicateKeyError } from '../_core/store/port'
 import { drawValue, pickByWeight } from '../_core/fairdraw'
 import { campaignState, drawIdOf, maskAddress, shanghaiDay, voucherCode } from './engine'
-import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc } from './model'
+import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc, type PrizeDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shared'
 
 /** 抽奖: spending a draw right, settling the prize, claiming it, and the public fairness record. */
 
-/**
- * A draw is created 'pending' with a lease held by the request that created it; only after the lease ends may
- * another request finish it. Exactly one request settles a draw, so stock is taken at most once per draw,
- * except after a crash between the stock decrement and the settle, which loses a unit (never over-issues).
+/*
+ * A draw without a transaction. The n-th draw of a person has the id …n, fixed before anything is spent, so
+ * its outcome (drawValue(seed, id)) is fixed too. Steps, each one request:
+ *   1. read the player: n = drawsUsed + 1, refused when no rights are left;
+ *   2. insert draw n (settled at once when it wins nothing, else pending with a lease);
+ *   3. spend the right: drawsUsed n-1 → n, guarded, so draw n spends one right whoever of its taps gets there;
+ *   4. (winners) the daily cap and the stock, each a guarded decrement, then settle.
+ * A crash after 2 leaves draw n in place: the person's next tap finds it and spends its right (3) then.
+ * A crash between the stock decrement and the settle leaves a pending draw whose stock may be taken; the
+ * timer's `reconcilePrizes` settles such draws exactly from the prize's count once the prize is quiet, and
+ * returns units that no draw holds. Stock is therefore never over-issued and never lost for good.
  */
-const LEASE_MS = 30_000
+
+/** Longer than a function may run (60 s on CloudBase): a lease that ran out belongs to a request that died. */
+export const LEASE_MS = 90_000
+/** A prize untouched this long has no stock step in flight. */
+export const PRIZE_QUIET_MS = 2 * 60_000
 
 async function issue(ctx: Ctx, c: CampaignDoc, draw: DrawDoc): Promise<DrawDoc> {
   let issued = false
   const prize = draw.intendedIndex >= 0 ? c.prizes[draw.intendedIndex] : undefined
   if (prize) {
     // Daily cap first, stock second; a refused stock gives the day's slot back. Both are guarded atomic
-    // increments, so no rush can take either past its limit.
+    // increments, so no rush can take either past its limit. The stock step marks the prize first-hand.
     const capOk =
       c.dailyPrizeCap == null ||
       (await bumpCounter(ctx.store, DAILY_ISSUED, `${c._id}:${draw.day}`, c.dailyPrizeCap, { campaignId: c._id, day: draw.day }))
     if (capOk) {
-      issued = (await ctx.store.update(PRIZES, { _id: prize.id, remaining: { $gt: 0 } }, { inc: { remaining: -1 } })) > 0
+      issued =
+        (await ctx.store.update(
+          PRIZES,
+          { _id: prize.id, remaining: { $gt: 0 } },
+          { inc: { remaining: -1 }, set: { touchedAt: ctx.now().toISOString() } },
+        )) > 0
       if (!issued && c.dailyPrizeCap != null) await ctx.store.update(DAILY_ISSUED, { _id: `${c._id}:${draw.day}` }, { inc: { n: -1 } })
     }
   }
-  const settled: Partial<DrawDoc> = {
+  const settled = settledFields(issued, prize)
+  await ctx.store.update(DRAWS, { _id: draw._id, status: 'pending' }, { set: settled })
+  if (issued) await bumpStats(ctx.store, c._id, draw.day, { issued: 1 })
+  return { ...draw, ...settled }
+}
+
+function settledFields(issued: boolean, prize: CampaignDoc['prizes'][number] | undefined): Partial<DrawDoc> {
+  return {
     status: 'settled',
     issued,
     prizeId: issued && prize ? prize.id : null,
     prizeName: issued && prize ? prize.name : null,
     kind: issued && prize ? prize.kind : null,
+    leaseUntil: null,
     ...(issued ? { claimStatus: 'unclaimed' as const } : {}),
   }
-  await ctx.store.update(DRAWS, { _id: draw._id, status: 'pending' }, { set: settled })
-  if (issued) await bumpStats(ctx.store, c._id, draw.day, { issued: 1 })
-  return { ...draw, ...settled }
 }
 
 const drawAnswer = (d: DrawDoc, drawsLeft: number) => ({
@@ -68,61 +90,115 @@ function toMyPrize(d: DrawDoc, title: string): MyPrize {
   }
 }
 
+/** Spends the right for draw n: only the move drawsUsed n-1 → n, so it happens once whoever tries. */
+function spend(ctx: Ctx, pid: string, n: number): Promise<number> {
+  return ctx.store.update(PLAYERS, { _id: pid, drawsUsed: n - 1, drawsLeft: { $gt: 0 } }, { inc: { drawsLeft: -1, drawsUsed: 1 } })
+}
+
 export const drawAction: Impl<typeof quizApi.draw> = {
   rateLimit: { key: (_i, ctx) => `quiz.draw:${ctx.caller.openid}`, max: 10, perMs: 60_000, message: '抽奖太频繁，请稍后再试' },
   handler: async (input, ctx) => {
-    const c = await campaignOr404(ctx.store, input.campaignId)
+    const pid = playerId(input.campaignId, ctx.caller.openid)
+    const [c, p] = await Promise.all([campaignOr404(ctx.store, input.campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
     const now = ctx.now()
     running(c, now)
-    const pid = playerId(c._id, ctx.caller.openid)
-    // A draw whose right was spent but whose prize was never settled (a crash, a timeout) is finished first,
-    // with the outcome its id already fixed.
-    // Only a draw whose lease ran out: one still being settled by a concurrent request is left to it.
-    const [stale] = await ctx.store.find<DrawDoc>(DRAWS, {
-      where: { campaignId: c._id, openid: ctx.caller.openid, status: 'pending', leaseUntil: { $lt: now.toISOString() } },
-      limit: 1,
-    })
-    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString()
-    if (
-      stale &&
-      (await ctx.store.update(DRAWS, { _id: stale._id, status: 'pending', leaseUntil: stale.leaseUntil as string }, { set: { leaseUntil } }))
-    ) {
-      const done = await issue(ctx, c, stale)
-      const p = await ctx.store.get<PlayerDoc>(PLAYERS, pid)
-      return drawAnswer(done, p?.drawsLeft ?? 0)
+    if (!p || p.drawsLeft <= 0) {
+      const last = p?.drawsUsed ? await ctx.store.get<DrawDoc>(DRAWS, drawIdOf(c._id, ctx.caller.openid, p.drawsUsed)) : null
+      if (last?.status === 'pending') throw conflict('上一次抽奖的结果正在确认，稍后请在「我的奖品」查看')
+      throw conflict('没有抽奖机会了，答题及格即可获得')
     }
-    // Spend one right and record the draw in one transaction: the n-th draw gets the id …n, always.
-    const created = await ctx.store.transaction(async (tx) => {
-      const p = await tx.get<PlayerDoc>(PLAYERS, pid)
-      if (!p || p.drawsLeft <= 0) return null
-      const n = p.drawsUsed + 1
-      await tx.update(PLAYERS, { _id: pid }, { set: { drawsLeft: p.drawsLeft - 1, drawsUsed: n } })
-      const id = drawIdOf(c._id, ctx.caller.openid, n)
-      const value = drawValue(c.seed, id)
-      const draw: DrawDoc = {
-        _id: id,
-        campaignId: c._id,
-        openid: ctx.caller.openid,
-        nameMasked: maskName(ctx.caller.name || '微信用户'),
-        n,
-        status: 'pending',
-        value,
-        intendedIndex: pickByWeight(value, c.prizes),
-        issued: false,
-        prizeId: null,
-        prizeName: null,
-        kind: null,
-        at: now.toISOString(),
-        day: shanghaiDay(now),
-        leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-      }
-      await tx.insert(DRAWS, draw)
-      return { draw, drawsLeft: p.drawsLeft - 1 }
-    })
-    if (!created) throw conflict('没有抽奖机会了，答题及格即可获得')
-    const done = await issue(ctx, c, created.draw)
-    return drawAnswer(done, created.drawsLeft)
+    const n = p.drawsUsed + 1
+    const id = drawIdOf(c._id, ctx.caller.openid, n)
+    const value = drawValue(c.seed, id)
+    const intendedIndex = pickByWeight(value, c.prizes)
+    const base: DrawDoc = {
+      _id: id,
+      campaignId: c._id,
+      openid: ctx.caller.openid,
+      nameMasked: maskName(ctx.caller.name || '微信用户'),
+      n,
+      status: 'pending',
+      value,
+      intendedIndex,
+      issued: false,
+      prizeId: null,
+      prizeName: null,
+      kind: null,
+      at: now.toISOString(),
+      day: shanghaiDay(now),
+      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    }
+    // Nothing to win: the draw is settled the moment it is written.
+    const draw: DrawDoc = intendedIndex < 0 ? { ...base, ...settledFields(false, undefined) } : base
+    try {
+      await ctx.store.insert(DRAWS, draw)
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e
+      return resume(ctx, c, pid, n)
+    }
+    // Only a spend for draw n can move drawsUsed past n-1, so when this one finds it moved, a double tap that
+    // met this same draw spent the right for it: the draw stands either way.
+    await spend(ctx, pid, n)
+    const done = draw.status === 'settled' ? draw : await issue(ctx, c, draw)
+    return drawAnswer(done, p.drawsLeft - 1)
   },
+}
+
+/**
+ * Draw n exists already: a double tap, or a request that died after writing it. Its right is spent now if
+ * it was not; a settled draw answers as it stands; a pending one in its lease belongs to a request still at
+ * work; a pending one past it is settled by the reconciler, and the person sees it in 我的奖品.
+ */
+async function resume(ctx: Ctx, c: CampaignDoc, pid: string, n: number) {
+  const d = await ctx.store.get<DrawDoc>(DRAWS, drawIdOf(c._id, ctx.caller.openid, n))
+  if (!d) throw conflict('正在抽奖，请稍候查看结果')
+  const spent = await spend(ctx, pid, n)
+  if (d.status === 'settled') {
+    const p = await ctx.store.get<PlayerDoc>(PLAYERS, pid)
+    if (spent || d.issued) return drawAnswer(d, p?.drawsLeft ?? 0)
+  }
+  throw conflict(
+    d.leaseUntil && d.leaseUntil < ctx.now().toISOString() ? '上一次抽奖的结果正在确认，稍后请在「我的奖品」查看' : '正在抽奖，请稍候查看结果',
+  )
+}
+
+/**
+ * The timer's repair of one campaign's stock. Draws still pending past their lease were cut off somewhere
+ * between writing the draw and settling it. For each prize untouched for PRIZE_QUIET_MS, how many of its cut-off
+ * draws already took a unit is known exactly: units taken minus draws settled with the prize. That many,
+ * earliest first, are settled as won without taking another unit; the rest are finished as they would have
+ * been (right, daily cap, stock). Every write is guarded, so a step that began meanwhile is never undone.
+ */
+export async function reconcilePrizes(ctx: Ctx, c: CampaignDoc): Promise<{ settled: number }> {
+  const now = ctx.now()
+  let settledCount = 0
+  const stale = await ctx.store.find<DrawDoc>(DRAWS, {
+    where: { campaignId: c._id, status: 'pending', leaseUntil: { $lt: now.toISOString() } },
+    orderBy: [['at', 'asc']],
+    limit: 1000,
+  })
+  for (const [index, prize] of c.prizes.entries()) {
+    const mine = stale.filter((d) => d.intendedIndex === index)
+    if (!mine.length) continue
+    const doc = await ctx.store.get<PrizeDoc & { touchedAt?: string }>(PRIZES, prize.id)
+    if (!doc) continue
+    if (now.getTime() - Date.parse(doc.touchedAt ?? '1970-01-01T00:00:00Z') <= PRIZE_QUIET_MS) continue
+    const settledWins = await ctx.store.count(DRAWS, { campaignId: c._id, prizeId: prize.id, issued: true })
+    const held = Math.max(0, prize.quantity - doc.remaining - settledWins)
+    for (const [i, d] of mine.entries()) {
+      // The right first: a request that died right after writing the draw had not spent it yet.
+      await spend(ctx, playerId(c._id, d.openid), d.n)
+      const lease = new Date(now.getTime() + LEASE_MS).toISOString()
+      if (!(await ctx.store.update(DRAWS, { _id: d._id, status: 'pending', leaseUntil: d.leaseUntil as string }, { set: { leaseUntil: lease } })))
+        continue
+      settledCount++
+      if (i < held) {
+        await ctx.store.update(DRAWS, { _id: d._id, status: 'pending' }, { set: settledFields(true, prize) })
+        await bumpStats(ctx.store, c._id, d.day, { issued: 1 })
+      } else await issue(ctx, c, { ...d, leaseUntil: lease })
+    }
+  }
+  return { settled: settledCount }
 }
 
 export const claimAction: Impl<typeof quizApi.claim> = {

@@ -133,7 +133,7 @@ export interface DrawDoc {
   at: string
   day: string
   /** while pending: until when the request that holds it may settle it alone */
-  leaseUntil?: string
+  leaseUntil?: string | null
   claimStatus?: ClaimStatus
   claimedAt?: string
   claimNameMasked?: string

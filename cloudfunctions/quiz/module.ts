@@ -1,12 +1,13 @@
 import { defineModule } from '../_core/module'
 import { quizActions } from './actions'
-import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS } from './model'
+import { reconcilePrizes } from './draws'
+import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS, type CampaignDoc } from './model'
 import { seedQuiz } from './seed'
 
 export default defineModule({
   actions: quizActions,
   collections: {
-    [CAMPAIGNS]: { indexes: ['orgId', 'startAt'] },
+    [CAMPAIGNS]: { indexes: ['orgId', 'startAt', 'endAt'] },
     [QUESTIONS]: { indexes: [['campaignId', 'order']] },
     [PRIZES]: { indexes: ['campaignId'] },
     [PLAYERS]: { indexes: [['campaignId', 'bestScore', 'bestMs']] },
@@ -23,10 +24,21 @@ export default defineModule({
         ['campaignId', 'issued', 'at'],
         ['openid', 'issued', 'at'],
         ['campaignId', 'at'],
+        ['campaignId', 'status', 'leaseUntil'],
+        ['campaignId', 'prizeId', 'issued'],
       ],
     },
     [DAILY_ISSUED]: {},
     [DAY_STATS]: { indexes: [['campaignId', 'day']] },
   },
   seed: seedQuiz,
+  // Draws cut off mid-way (a crashed instance) are settled and their stock accounted for, for campaigns that
+  // are running or ended in the last week.
+  onTimer: async (ctx) => {
+    const since = new Date(ctx.now().getTime() - 7 * 86400e3).toISOString()
+    const campaigns = await ctx.store.find<CampaignDoc>(CAMPAIGNS, { where: { endAt: { $gte: since } }, orderBy: [['endAt', 'asc']], limit: 100 })
+    let settled = 0
+    for (const c of campaigns) settled += (await reconcilePrizes(ctx, c)).settled
+    return { drawsSettled: settled }
+  },
 })

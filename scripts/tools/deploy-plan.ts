@@ -91,7 +91,12 @@ export function indexPlans(spec: Collections[string]): IndexPlan[] {
   }
   if (spec.geo) add([{ name: spec.geo, direction: '2dsphere' }])
   // Ascending keys serve both sort directions: MongoDB walks a compound index backwards for a descending sort.
-  for (const ix of spec.indexes ?? []) add((Array.isArray(ix) ? ix : [ix]).map((name) => ({ name, direction: '1' as const })))
+  // Every index ends in `_id`: the adapter adds `_id` to every sort as the tie-breaker, and an index serves a
+  // sort only when it holds every sort key.
+  for (const ix of spec.indexes ?? []) {
+    const keys = Array.isArray(ix) ? ix : [ix]
+    add([...keys, ...(keys[keys.length - 1] === '_id' ? [] : ['_id'])].map((name) => ({ name, direction: '1' as const })))
+  }
   return out
 }
 

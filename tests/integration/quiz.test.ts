@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { openExport, uploadId } from './file-helpers'
 import { startGateway, type TestGateway } from './harness'
 import { campaignInput, createCampaign, grantDraws, rightAnswers } from './quiz-helpers'
+import quizModule from '../../cloudfunctions/quiz/module'
+import { systemCtx } from '../../cloudfunctions/_core/contract'
+import { silentLogger } from '../../cloudfunctions/_core/log'
 
 let gw: TestGateway
 const tokens: Record<string, string> = {}
@@ -247,10 +250,55 @@ describe('draws, claims and fairness', () => {
     })
     // while the lease of the interrupted request runs, nobody else settles the draw
     expect((await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)).json.error.code).toBe('CONFLICT')
-    gw.clock.now = new Date(gw.clock.now.getTime() + 31_000)
-    const r = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)
-    expect(r.json.data).toMatchObject({ drawId, won: true, prize: { name: '话费' }, drawsLeft: 0 })
+    gw.clock.now = new Date(gw.clock.now.getTime() + 91_000)
+    const retry = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)
+    expect(retry.json.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在确认') })
+    // The timer finishes it with the same id and outcome: the unit is taken now, once.
+    gw.clock.now = new Date(gw.clock.now.getTime() + 3 * 60_000)
+    expect(await quizModule.onTimer!(systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger }))).toMatchObject({ drawsSettled: 1 })
+    expect(await gw.store.get('quiz_draws', drawId)).toMatchObject({ status: 'settled', issued: true, prizeName: '话费' })
     expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(4)
+    expect((await gw.call('quiz', { action: 'myPrizes', data: {} }, who)).json.data.items.map((p: { drawId: string }) => p.drawId)).toContain(drawId)
+  })
+
+  test('a draw cut off after taking its unit keeps that unit: settled as won by the timer, no second unit, no unit lost', async () => {
+    const { id } = await createCampaign(gw, tokens['demo-staff'], { prizes: [{ name: '话费', kind: 'phone_credit', quantity: 5, weight: 10000 }] })
+    const who = 'crashy2'
+    await grantDraws(gw, id, [who], 2)
+    const drawId = `${id}.${createHash('sha256').update(`${id}:${who}`).digest('hex').slice(0, 16)}.1`
+    // the request died after the stock step: right spent, unit taken, the draw still pending
+    await gw.store.update('quiz_players', { _id: `${id}:${who}` }, { set: { drawsLeft: 1, drawsUsed: 1 } })
+    await gw.store.update('quiz_prizes', { _id: `${id}.p0` }, { inc: { remaining: -1 }, set: { touchedAt: gw.clock.now.toISOString() } })
+    await gw.store.insert('quiz_draws', {
+      _id: drawId,
+      campaignId: id,
+      openid: who,
+      nameMasked: '微*',
+      n: 1,
+      status: 'pending',
+      value: 42,
+      intendedIndex: 0,
+      issued: false,
+      prizeId: null,
+      prizeName: null,
+      kind: null,
+      at: gw.clock.now.toISOString(),
+      day: '2026-11-23',
+      leaseUntil: new Date(gw.clock.now.getTime() + 90_000).toISOString(),
+    })
+    const ctx = () => systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger })
+    // While the prize is not yet quiet, the timer leaves it alone.
+    gw.clock.now = new Date(gw.clock.now.getTime() + 100_000)
+    expect(await quizModule.onTimer!(ctx())).toMatchObject({ drawsSettled: 0 })
+    gw.clock.now = new Date(gw.clock.now.getTime() + 60_000)
+    expect(await quizModule.onTimer!(ctx())).toMatchObject({ drawsSettled: 1 })
+    expect(await gw.store.get('quiz_draws', drawId)).toMatchObject({ status: 'settled', issued: true })
+    expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(4)
+    // The person's second draw takes the next unit and the next id.
+    const second = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, await gw.login(who))
+    expect(second.json.data).toMatchObject({ drawId: drawId.replace(/\.1$/, '.2'), won: true, drawsLeft: 0 })
+    expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(3)
+    expect(await gw.store.count('quiz_draws', { campaignId: id, issued: true })).toBe(2)
   })
 
   test('a winner claims goods: phone and address are stored encrypted, shown masked, claimed once; winners are masked', async () => {

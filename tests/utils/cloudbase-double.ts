@@ -34,6 +34,8 @@ interface Version {
 }
 
 interface Entry {
+  name?: string
+  id?: string
   versions: Version[]
   /** the open transaction that has written this document, if any */
   lockedBy: Tx | null
@@ -201,9 +203,31 @@ export class CloudBaseDouble {
     const [lo, hi] = this.latency
     const d = hi > 0 ? lo + this.rand() * (hi - lo) : 0
     if (d) await sleep(d / 2)
+    if (this.killed) throw new Error('function instance killed (kill -9): the request never reached the database')
     const r = await op()
     if (d) await sleep(d / 2)
+    if (this.killed) throw new Error('function instance killed (kill -9): the answer was lost')
     return r
+  }
+
+  private killed = false
+
+  /**
+   * kill -9 of every function instance at once: from now on no request of theirs reaches the database, and
+   * answers on their way back are lost (what was applied stays applied). The database itself lives on.
+   */
+  kill(): void {
+    this.killed = true
+    // Their open transactions never commit; the server aborts them (MongoDB's transaction lifetime limit).
+    for (const tx of [...this.openTx]) {
+      tx.aborted = true
+      this.release(tx)
+    }
+  }
+
+  /** New instances start: requests go through again. */
+  revive(): void {
+    this.killed = false
   }
 
   private coll(name: string, forWrite: boolean): Map<string, Entry> | null {
@@ -222,7 +246,7 @@ export class CloudBaseDouble {
     const c = this.coll(name, true)!
     let e = c.get(id)
     if (!e) {
-      e = { versions: [], lockedBy: null, waiters: [] }
+      e = { name, id, versions: [], lockedBy: null, waiters: [] }
       c.set(id, e)
     }
     return e
@@ -239,6 +263,7 @@ export class CloudBaseDouble {
   }
 
   private commitWrite(e: Entry, doc: Raw | null, ts: number): void {
+    if (e.name && e.id) this.reindex(e.name, e.id, this.latest(e), doc)
     e.versions.push({ ts, doc })
     // Versions older than every snapshot still open could be dropped; tests are short, so only the tail is
     // trimmed when it grows long.
@@ -277,13 +302,84 @@ export class CloudBaseDouble {
     if (!c) {
       return []
     }
-    const match = encodeQuery(where)
+    const mongo = where ? (reviveQuery(QuerySerializer.encode(where as never)) as Raw) : null
+    const match = mongo ? (sift(mongo as never) as (doc: Raw) => boolean) : null
     const out: Array<[string, Entry, Raw]> = []
-    for (const [id, e] of c) {
+    for (const id of this.candidates(name, c, mongo)) {
+      const e = c.get(id)
       const d = this.latest(e)
-      if (d && (!match || match(d))) out.push([id, e, d])
+      if (e && d && (!match || match(d))) out.push([id, e, d])
     }
     return out
+  }
+
+  /*
+   * Equality indexes, built the first time a field is queried and kept up to date on every commit, so that a
+   * rush's counts and finds do not scan every document (the double's own CPU would then be measured instead
+   * of the modelled latency). They only narrow the candidates; sift still decides.
+   */
+  private readonly indexes = new Map<string, Map<string, { byValue: Map<string, Set<string>>; always: Set<string> }>>()
+
+  private static key(v: unknown): string | null {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return `${typeof v}:${String(v)}`
+    return null
+  }
+
+  private index(name: string, field: string, c: Map<string, Entry>) {
+    let byField = this.indexes.get(name)
+    if (!byField) this.indexes.set(name, (byField = new Map()))
+    let ix = byField.get(field)
+    if (!ix) {
+      ix = { byValue: new Map(), always: new Set() }
+      byField.set(field, ix)
+      for (const [id, e] of c) this.indexDoc(ix, field, id, this.latest(e))
+    }
+    return ix
+  }
+
+  private indexDoc(ix: { byValue: Map<string, Set<string>>; always: Set<string> }, field: string, id: string, doc: Raw | null) {
+    if (!doc) return
+    const v = getPath(doc, field)
+    const k = CloudBaseDouble.key(v)
+    if (k === null) {
+      if (v !== undefined && v !== null) ix.always.add(id)
+      return
+    }
+    let set = ix.byValue.get(k)
+    if (!set) ix.byValue.set(k, (set = new Set()))
+    set.add(id)
+  }
+
+  private unindexDoc(ix: { byValue: Map<string, Set<string>>; always: Set<string> }, field: string, id: string, doc: Raw | null) {
+    if (!doc) return
+    const k = CloudBaseDouble.key(getPath(doc, field))
+    if (k === null) ix.always.delete(id)
+    else ix.byValue.get(k)?.delete(id)
+  }
+
+  private reindex(name: string, id: string, before: Raw | null, after: Raw | null) {
+    for (const [field, ix] of this.indexes.get(name) ?? []) {
+      this.unindexDoc(ix, field, id, before)
+      this.indexDoc(ix, field, id, after)
+    }
+  }
+
+  private candidates(name: string, c: Map<string, Entry>, mongo: Raw | null): Iterable<string> {
+    if (!mongo) return c.keys()
+    const top = Array.isArray(mongo.$and) ? ((mongo.$and as Raw[])[0] ?? {}) : mongo
+    const idCond = top._id
+    if (typeof idCond === 'string') return [idCond]
+    if (idCond && typeof idCond === 'object' && Array.isArray((idCond as Raw).$in)) return ((idCond as Raw).$in as unknown[]).map(String)
+    let best: string[] | null = null
+    for (const [field, cond] of Object.entries(top)) {
+      if (field.startsWith('$')) continue
+      const k = CloudBaseDouble.key(cond)
+      if (k === null) continue
+      const ix = this.index(name, field, c)
+      const ids = [...(ix.byValue.get(k) ?? []), ...ix.always]
+      if (!best || ids.length < best.length) best = ids
+    }
+    return best ?? c.keys()
   }
 
   /** The CbDb the adapter is given: `new CloudBaseStore(double.db())`. */

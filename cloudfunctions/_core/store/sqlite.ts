@@ -151,7 +151,10 @@ export class SqliteStore implements Store {
     const params: unknown[] = []
     let sql = `SELECT body FROM ${c} WHERE ${compileWhere(options.where, params)}`
     if (options.orderBy?.length) {
-      sql += ' ORDER BY ' + options.orderBy.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
+      // Ties broken by id in the direction of the last key, as the CloudBase adapter does, so that both page alike.
+      const order = [...options.orderBy]
+      if (!order.some(([f]) => f === '_id')) order.push(['_id', order[order.length - 1][1]])
+      sql += ' ORDER BY ' + order.map(([f, d]) => `${fieldExpr(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
     }
     sql += ' LIMIT ? OFFSET ?'
     params.push(options.limit ?? 100, options.skip ?? 0)

@@ -100,7 +100,9 @@ export class CloudBaseStore implements Store {
     if (limit <= 0) return []
     const order = [...(options.orderBy ?? [])]
     // MongoDB returns ties in no fixed order, so skip/limit pages could overlap; `_id` makes the order total.
-    if (!order.some(([f]) => f === '_id')) order.push(['_id', 'asc'])
+    // It follows the last key's direction, so that an index ending in `_id` (deploy adds it to every index)
+    // serves the whole sort, walked forwards or backwards.
+    if (!order.some(([f]) => f === '_id')) order.push(['_id', order.length ? order[order.length - 1][1] : 'asc'])
     const out: T[] = []
     // One read returns at most 1000; a larger limit is served page by page, as SQLite would serve it at once.
     while (out.length < limit) {
