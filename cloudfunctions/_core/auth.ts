@@ -1,4 +1,5 @@
 import type { Role, RoleGrant } from '../../src/contracts/roles'
+import { findAll } from './paging'
 import type { Store } from './store/port'
 
 export interface Caller {
@@ -60,11 +61,35 @@ export async function governsOrg(store: Store, caller: Caller, orgId: string): P
   return chain.some((id) => scopes.includes(id))
 }
 
-/** Every org id at or below the caller's staff/admin orgs. Org trees hold hundreds of orgs, not millions. */
+/** A level of the tree wider than this is read whole instead, in a few pages, rather than in many `$in` batches. */
+const WIDE_LEVEL = 100
+
+/**
+ * Every org id at or below the caller's staff/admin orgs (read on most staff calls). A grassroots union's staff
+ * cost one indexed query (its children: usually none); a walk that meets a wide level reads the whole tree in
+ * pages instead. Nothing is cut at CloudBase's 1,000 documents a read.
+ */
 export async function governedOrgIds(store: Store, caller: Caller): Promise<string[]> {
-  const roots = [...scopesOf(caller, 'staff'), ...scopesOf(caller, 'admin')]
+  const roots = [...new Set([...scopesOf(caller, 'staff'), ...scopesOf(caller, 'admin')])]
   if (!roots.length) return []
-  const all = await store.find<OrgDoc>('orgs', { limit: 1000 })
+  const out = new Set<string>(roots)
+  let level = roots
+  while (level.length) {
+    if (level.length > WIDE_LEVEL) return below(await findAll<OrgDoc>(store, 'orgs'), roots)
+    const next: string[] = []
+    for (const o of await findAll<OrgDoc>(store, 'orgs', { parentId: { $in: level } })) {
+      if (!out.has(o._id)) {
+        out.add(o._id)
+        next.push(o._id)
+      }
+    }
+    level = next
+  }
+  return [...out]
+}
+
+/** The roots and every org below them, in memory; a loop in stored data ends the walk rather than spinning. */
+function below(all: OrgDoc[], roots: string[]): string[] {
   const children = new Map<string, string[]>()
   for (const o of all) {
     if (!o.parentId) continue

@@ -10,6 +10,7 @@ import {
 import type { RoleGrant } from '../../src/contracts/roles'
 import { hasAnyRole, loadCaller, orgChain, scopesOf, type Caller, type OrgDoc } from '../_core/auth'
 import type { Ctx } from '../_core/contract'
+import { findAll } from '../_core/paging'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
 import { codeId, INVITE_TTL_MS, INVITES, newCode } from './codes'
@@ -45,7 +46,7 @@ async function within(store: Store, scopes: string[], orgId: string): Promise<bo
 
 /** The caller's orgs and everything below them, parents first, with their depth under the caller's org. */
 async function orgTree(store: Store, roots: string[]): Promise<InviteOptions['orgs']> {
-  const all = await store.find<OrgDoc>('orgs', { limit: 1000 })
+  const all = await findAll<OrgDoc>(store, 'orgs')
   const byId = new Map(all.map((o) => [o._id, o]))
   const children = new Map<string, OrgDoc[]>()
   for (const o of all) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o])

@@ -11,6 +11,7 @@ import {
 } from '../../src/contracts/legalAid/schemas'
 import { STEPS } from '../../src/contracts/legalAid/states'
 import { lawyerServes, type UserDoc } from '../_core/auth'
+import { findAll } from '../_core/paging'
 import type { Impl } from '../_core/contract'
 import { requireCounty } from '../_core/county'
 import { AppError, forbidden, invalid } from '../_core/errors'
@@ -180,8 +181,8 @@ export const lawyersAction: Impl<typeof legalAidApi.lawyers> = {
   handler: async ({ id }, ctx) => {
     const doc = await loadCase(ctx.store, id)
     if ((await officialOn(ctx, doc)) !== 'staff') throw forbidden('只有工会工作人员能指派律师')
-    // The users collection holds staff, lawyers and keepers (workers have no document): a few hundred.
-    const users = await ctx.store.find<UserDoc>('users', { limit: 1000 })
+    // The users collection holds everyone ever granted a role (workers have no document): read in pages.
+    const users = await findAll<UserDoc>(ctx.store, 'users')
     const items: LawyerOption[] = []
     for (const u of users) if (await isUnionLawyer(ctx.store, doc.orgId, u)) items.push({ openid: u._id, name: u.name })
     return { items }

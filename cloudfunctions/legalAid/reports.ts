@@ -2,6 +2,7 @@ import type { legalAidApi } from '../../src/contracts/legalAid/api'
 import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS, type AccessLogEntry, type CaseStats } from '../../src/contracts/legalAid/schemas'
 import { governedOrgIds, governsOrg, scopesOf } from '../_core/auth'
 import type { Impl } from '../_core/contract'
+import { findAll } from '../_core/paging'
 import { forbidden, notFound } from '../_core/errors'
 import { daysBetween } from './deadlines'
 import { ACCESS_LOG, CASES, SETTINGS, type CaseDoc } from './model'
@@ -27,7 +28,8 @@ export const statsAction: Impl<typeof legalAidApi.stats> = {
     if (from) range.$gte = dayStart(from)
     if (to) range.$lt = new Date(Date.parse(dayStart(to)) + 24 * 3600e3).toISOString()
     if (from || to) where.submittedAt = range
-    const docs = orgs.length ? await ctx.store.find<CaseDoc>(CASES, { where: where as never, limit: 1000 }) : []
+    // Every case in range, in pages: a count cut at one read's 1,000 would be wrong without a word.
+    const docs = orgs.length ? await findAll<CaseDoc>(ctx.store, CASES, where as never) : []
     const rated = docs.filter((d) => d.rating)
     return {
       total: docs.length,

@@ -9,13 +9,14 @@ import { importSheetAction } from './import/action'
 import { saveExport } from '../_core/exports'
 import { holidaysAction, holidayWarningAction, saveHolidaysAction } from './holidays'
 import { orgTemplateWorkbook, TEMPLATE_FILENAME } from './import/template'
-import { moveOrgAction, saveCountyAction, saveOrgAction, setOrgDisabledAction, treeAction } from './orgs'
+import { moveOrgAction, repairOrgAction, saveCountyAction, saveOrgAction, setOrgDisabledAction, treeAction } from './orgs'
 
 /** The 组织架构 action table: the tree in orgs.ts, 街道/乡镇 in areas.ts, employers in employers.ts, import in import/. */
 export const orgsActions = implement(orgsApi, {
   tree: treeAction,
   saveOrg: saveOrgAction,
   moveOrg: moveOrgAction,
+  repairOrg: repairOrgAction,
   setOrgDisabled: setOrgDisabledAction,
   saveCounty: saveCountyAction,
   saveArea: saveAreaAction,

@@ -2,6 +2,7 @@ import type { orgsApi } from '../../src/contracts/orgs/api'
 import type { EmployerItem } from '../../src/contracts/orgs/schemas'
 import { newId } from '../_core/ids'
 import type { Impl } from '../_core/contract'
+import { findAll } from '../_core/paging'
 import { conflict, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Where } from '../_core/store/port'
 import { employerDocId } from '../membership/routing'
@@ -11,9 +12,6 @@ import { EMPLOYERS, type EmployerRecord } from './model'
 import { OrgIndex } from './tree'
 
 /** Employers that route 入会 applications: listed and searched by any of their names, added, re-pointed, removed. */
-
-/** The most routing keys one listing reads; a county's employers with their own union number in the hundreds. */
-const SCAN = 1000
 
 export const employersAction: Impl<typeof orgsApi.employers> = {
   handler: async ({ id, q, orgId, page, pageSize }, ctx) => {
@@ -26,10 +24,11 @@ export const employersAction: Impl<typeof orgsApi.employers> = {
     if (q) where.name = { $includes: q }
     const hits = id
       ? (await loadGroup(ctx.store, id)).filter((d) => governed.includes(d.orgId))
-      : await ctx.store.find<EmployerRecord>(EMPLOYERS, { where, limit: SCAN })
+      : // Every matching routing key, in pages: the list is sorted by name and paged here, so none may be cut.
+        await findAll<EmployerRecord>(ctx.store, EMPLOYERS, where)
     const gids = [...new Set(hits.map(groupIdOf))]
     // A search may hit only an alias: the rest of each employer's names are read to show it whole.
-    const rest = q && gids.length ? await ctx.store.find<EmployerRecord>(EMPLOYERS, { where: { employerId: { $in: gids } }, limit: SCAN }) : []
+    const rest = q && gids.length ? await findAll<EmployerRecord>(ctx.store, EMPLOYERS, { employerId: { $in: gids } }) : []
     const groups = new Map<string, EmployerRecord[]>()
     for (const d of [...hits, ...rest]) {
       const list = groups.get(groupIdOf(d)) ?? []

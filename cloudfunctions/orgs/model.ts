@@ -7,6 +7,8 @@ import type { Doc } from '../_core/store/port'
 export const ORGS = 'orgs'
 export const AREAS = 'areas'
 export const EMPLOYERS = 'employers'
+/** One document per org name in use, `_id` from the normalized name: two orgs cannot both insert it. */
+export const ORG_NAMES = 'org_names'
 
 export interface OrgRecord extends Doc {
   name: string
@@ -59,6 +61,16 @@ export function orgKeyId(name: string, taken: (id: string) => boolean): string {
     const id = `org_${keyHash('org', name, attempt)}`
     if (!taken(id)) return id
   }
+}
+
+export interface OrgNameRecord extends Doc {
+  orgId: string
+  name: string
+}
+
+/** The id of the name-key document of `name` (spacing and full-width forms normalized away, as names compare). */
+export function orgNameKey(name: string): string {
+  return `name_${keyHash('org-name', name, 0)}`
 }
 
 export function areaKeyId(name: string, taken: (id: string) => boolean): string {

@@ -9,5 +9,7 @@ export default defineModule({
     employers: { indexes: ['employerId', ['orgId', 'name']] },
     // 节假日安排: one document per year, entered by the county's admins
     [HOLIDAYS]: { indexes: ['year'] },
+    // _id from the normalized org name: looked up by id only
+    org_names: {},
   },
 })

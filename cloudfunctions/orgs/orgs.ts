@@ -1,12 +1,12 @@
 import type { orgsApi } from '../../src/contracts/orgs/api'
 import { takesIndustries } from '../../src/contracts/orgs/labels'
-import { orgChain } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { countySettings, writeCountySettings, type CountySettings } from '../_core/county'
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { adminRoots, COUNTY_ONLY, requireGoverned } from './access'
-import { AREAS, ORGS, orgAuditView, toArea, type AreaRecord, type OrgRecord } from './model'
+import { AREAS, ORGS, orgAuditView, toArea, toNode, type AreaRecord, type OrgRecord } from './model'
+import { claimNameInTx, moveInTx, renameInTx } from './guards'
 import { kindRefusal, moveRefusal, OrgIndex } from './tree'
 
 /** The org tree: what the 组织架构 page shows, and adding, editing, moving and disabling orgs. */
@@ -41,6 +41,7 @@ export const treeAction: Impl<typeof orgsApi.tree> = {
       areas: areas.map(toArea),
       county: county ? { orgId: county.orgId, name: county.name, regionCode: county.regionCode } : null,
       countyAdmin: !!county && roots.includes(county.orgId),
+      detached: county && roots.includes(county.orgId) ? index.detached().map((o) => toNode(o, 0, false)) : [],
     }
   },
 }
@@ -71,6 +72,7 @@ export const saveOrgAction: Impl<typeof orgsApi.saveOrg> = {
         const current = await tx.get<OrgRecord>(ORGS, org._id)
         if (!current) throw notFound('组织不存在或已被删除')
         const next = { ...current, ...fields, updatedAt: at, updatedBy: ctx.caller.openid }
+        await renameInTx(tx, current, input.name)
         await tx.update(ORGS, { _id: org._id }, { set: { ...fields, updatedAt: at, updatedBy: ctx.caller.openid } })
         // The county's name in its settings follows its org's.
         if (county?.orgId === org._id && county.name !== input.name) await writeCountySettings(tx, { ...county, name: input.name })
@@ -99,6 +101,7 @@ export const saveOrgAction: Impl<typeof orgsApi.saveOrg> = {
     }
     try {
       await ctx.store.transaction(async (tx) => {
+        await claimNameInTx(tx, doc._id, doc.name)
         await tx.insert(ORGS, doc)
         await ctx.audit(tx, doc._id, null, orgAuditView(doc))
       })
@@ -127,18 +130,41 @@ export const moveOrgAction: Impl<typeof orgsApi.moveOrg> = {
     if (kindError) throw invalid([{ path: 'parentId', message: kindError }], kindError)
     if (org.parentId === parentId) return { id, parentId }
     const from = org.parentId
+    // Checked again inside the transaction on the tree as it is then (guards.ts): two moves at once (A under B
+    // while B goes under A) each pass the check above, and only one of them may commit.
     await ctx.store.transaction(async (tx) => {
       const current = await tx.get<OrgRecord>(ORGS, id)
       if (!current || current.parentId !== from) throw conflict('该组织刚被他人移动，请刷新后再试')
-      await tx.update(ORGS, { _id: id }, { set: { parentId, updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid } })
+      await moveInTx(tx, id, parentId, { updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid })
       await ctx.audit(tx, id, { parentId: from }, { parentId })
     })
-    // Two moves at once (A under B while B goes under A) each pass the check above; the later one undoes itself.
-    if ((await orgChain(ctx.store, parentId)).includes(id)) {
-      await ctx.store.update(ORGS, { _id: id, parentId }, { set: { parentId: from } })
-      throw conflict('组织树刚被他人调整，这次移动会形成循环，已撤销，请刷新后再试')
-    }
     ctx.log.info('org_moved', { id, from, to: parentId, by: ctx.caller.openid })
+    return { id, parentId }
+  },
+}
+
+export const repairOrgAction: Impl<typeof orgsApi.repairOrg> = {
+  audit: 'orgs.org',
+  handler: async ({ id, parentId }, ctx) => {
+    const county = await countySettings(ctx.store)
+    if (!county || !adminRoots(ctx).includes(county.orgId)) throw forbidden('只有县总工会的管理员可以修复不在组织树上的组织')
+    const index = await OrgIndex.load(ctx.store)
+    const org = index.get(id)
+    if (!org) throw notFound('组织不存在或已被删除')
+    if (index.onTree(id)) throw conflict(`「${org.name}」已在组织树上，如需调整请用「移动」`)
+    const parent = index.get(parentId)
+    if (!parent || !index.onTree(parentId) || index.isWithin(parentId, id)) {
+      throw invalid([{ path: 'parentId', message: '请选择组织树上的一个组织作为上级' }], '请选择组织树上的一个组织作为上级')
+    }
+    const kindError = kindRefusal(parentId, org.kind)
+    if (kindError) throw invalid([{ path: 'parentId', message: kindError }], kindError)
+    await ctx.store.transaction(async (tx) => {
+      const current = await tx.get<OrgRecord>(ORGS, id)
+      if (!current) throw notFound('组织不存在或已被删除')
+      await moveInTx(tx, id, parentId, { updatedAt: ctx.now().toISOString(), updatedBy: ctx.caller.openid })
+      await ctx.audit(tx, id, { parentId: current.parentId ?? null }, { parentId })
+    })
+    ctx.log.info('org_repaired', { id, from: org.parentId, to: parentId, by: ctx.caller.openid })
     return { id, parentId }
   },
 }

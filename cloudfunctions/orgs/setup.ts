@@ -2,8 +2,8 @@ import { normalizeName } from '../../src/contracts/orgs/names'
 import { isRegionCode, REGION_CODE_MESSAGE } from '../../src/contracts/orgs/schemas'
 import { countySettings, writeCountySettings, type CountySettings } from '../_core/county'
 import type { Store } from '../_core/store/port'
-import { ORGS, orgKeyId, type OrgRecord } from './model'
-import { MAX_ORGS } from './tree'
+import { ORG_NAMES, ORGS, orgKeyId, orgNameKey, type OrgRecord } from './model'
+import { findAll } from '../_core/paging'
 
 export class CountySetupError extends Error {}
 
@@ -31,7 +31,7 @@ export async function ensureCounty(store: Store, opts: { name?: string; regionCo
   if (!isRegionCode(regionCode)) throw new CountySetupError(`--region-code：${REGION_CODE_MESSAGE}`)
 
   // Filtered here because a null match differs between the two stores (as account/codes.ts does).
-  const orgs = await store.find<OrgRecord>(ORGS, { limit: MAX_ORGS })
+  const orgs = await findAll<OrgRecord>(store, ORGS)
   const roots = orgs.filter((o) => !o.parentId)
   const same = roots.find((o) => normalizeName(o.name) === normalizeName(name))
   if (!same && roots.length) {
@@ -57,6 +57,7 @@ export async function ensureCounty(store: Store, opts: { name?: string; regionCo
       createdAt: at,
       updatedAt: at,
     })
+    await store.put(ORG_NAMES, { _id: orgNameKey(name), orgId, name })
   }
   const settings = { orgId, regionCode, name: same?.name ?? name }
   await writeCountySettings(store, settings)

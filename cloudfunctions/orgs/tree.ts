@@ -1,10 +1,8 @@
 import { normalizeName } from '../../src/contracts/orgs/names'
 import type { OrgNode } from '../../src/contracts/orgs/schemas'
+import { findAll } from '../_core/paging'
 import type { Store } from '../_core/store/port'
 import { ORGS, orgKeyId, toNode, type OrgRecord } from './model'
-
-/** A county's org tree holds hundreds of orgs: read whole, as `_core/auth` does, and reasoned about in memory. */
-export const MAX_ORGS = 1000
 
 /**
  * The org tree in memory. The import plans on it (a row may name a parent created three rows up), and the
@@ -18,7 +16,8 @@ export class OrgIndex {
   }
 
   static async load(store: Store): Promise<OrgIndex> {
-    return new OrgIndex(await store.find<OrgRecord>(ORGS, { limit: MAX_ORGS }))
+    // A county's tree holds hundreds of orgs, perhaps a few thousand: read whole in pages, reasoned about in memory.
+    return new OrgIndex(await findAll<OrgRecord>(store, ORGS))
   }
 
   get(id: string): OrgRecord | undefined {
@@ -39,6 +38,18 @@ export class OrgIndex {
       current = this.byId.get(current)?.parentId ?? null
     }
     return out
+  }
+
+  /** The org's chain of parents ends at a root (an org with no parent): it is on the tree. */
+  onTree(id: string): boolean {
+    const chain = this.chain(id)
+    const top = this.byId.get(chain[chain.length - 1])
+    return !!top && !top.parentId
+  }
+
+  /** Orgs off the tree, by name: no chain of parents leads to them from a root. */
+  detached(): OrgRecord[] {
+    return [...this.byId.values()].filter((o) => !this.onTree(o._id)).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
   }
 
   /** `id` is `ancestor` or lies below it. */

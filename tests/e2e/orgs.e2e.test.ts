@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
+import { STORE_INDEXES } from '../../cloudfunctions/_local/registry'
 import { applyForm, idFor } from '../utils/membership'
 import { expectText, gatewayCall, screenshot, setUpPhones } from './harness'
 
-const { openPhone, signIn, appUrl } = setUpPhones()
+const { openPhone, signIn, appUrl, dataDir } = setUpPhones()
 const dir = mkdtempSync(join(tmpdir(), 'orgs-import-'))
 
 const shot = (page: Page, name: string) => screenshot(page, `orgs-${name}`)
@@ -146,4 +148,26 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
   await page.goBack()
   await expectText(page, '.org-row--off .org-off', '已停用')
   await shot(page, '08-tree-disabled')
+})
+
+test('orgs off the tree (parents in a loop, left by older data) are shown to the county admin, who hangs them back', async () => {
+  // Written straight into the gateway's database: no action can make such a loop any more.
+  const store = new SqliteStore({ file: join(dataDir(), 'gonghui.db'), indexes: STORE_INDEXES })
+  const at = '2026-11-20T00:00:00.000Z'
+  const base = { kind: 'enterprise', phone: '', industries: [], regions: [], disabled: false, createdAt: at, updatedAt: at }
+  await store.put('orgs', { _id: 'e2e-loop-a', name: '城西机械厂工会', parentId: 'e2e-loop-b', ...base })
+  await store.put('orgs', { _id: 'e2e-loop-b', name: '城西机械厂一车间工会', parentId: 'e2e-loop-a', ...base })
+  await store.close()
+
+  const page = await openPhone()
+  await signIn(page, 'demo-admin')
+  await page.goto(page.url().split('#')[0] + '#/pages/orgs/index/index')
+  await expectText(page, '.org-detached__title', '2 个组织不在组织树上')
+  await shot(page, '09-detached')
+  await on(page, '.org-detached__row', '城西机械厂工会').locator('.org-detached__repair').click()
+  await expectText(page, 'body', '挂回组织树？')
+  await confirmModal(page)
+  await page.waitForFunction(() => !document.querySelector('.org-detached'))
+  await expectText(page, '.org-row__name', '城西机械厂一车间工会')
+  await shot(page, '10-repaired')
 })

@@ -60,12 +60,15 @@ async function writePlans(ctx: Ctx, plans: SheetPlan[]): Promise<void> {
         await ctx.store.transaction(row.write)
       } catch (e) {
         if (!(e instanceof DuplicateKeyError) && !(e instanceof AppError)) throw e
-        // Someone changed the same record a moment ago: this row is reported, the others still go in.
+        // Someone changed the same record (or the tree, or took the name) a moment ago: this row is reported
+        // with the reason the transaction found, the others still go in.
+        const tree = e instanceof AppError && e.code === 'CONFLICT'
+        const message = e instanceof AppError ? `${e.message.replace(/，请刷新后再试$/, '')}，请重新导入这一行` : '刚被他人同时修改，请重新导入这一行'
         row.report = {
           row: row.report.row,
           name: row.report.name,
           status: 'refused',
-          errors: [{ path: '名称', message: '刚被他人同时修改，请重新导入这一行' }],
+          errors: [{ path: tree ? '上级组织' : '名称', message }],
         }
       }
     }

@@ -2,7 +2,9 @@ import { INDUSTRIES, orgKindLabel, takesIndustries, type Industry, type OrgKind 
 import { normalizeName, splitNames } from '../../../src/contracts/orgs/names'
 import { orgName, orgPhone } from '../../../src/contracts/orgs/schemas'
 import type { FieldError } from '../../../src/contracts/result'
+import { conflict } from '../../_core/errors'
 import { governs } from '../access'
+import { claimNameInTx, moveInTx } from '../guards'
 import { ORGS, orgAuditView, type OrgRecord } from '../model'
 import { kindRefusal, moveRefusal } from '../tree'
 import { refused, shown, type RowPlan, type SheetPlan, type World } from './world'
@@ -179,6 +181,7 @@ function planOrgRow(w: World, r: SheetRecord<Field>, first: number | undefined, 
     return {
       report: { row: line, name: values.name, status: 'created' },
       write: async (tx) => {
+        await claimNameInTx(tx, doc._id, doc.name)
         await tx.insert(ORGS, doc)
         await ctx.audit(tx, doc._id, null, orgAuditView(doc))
       },
@@ -218,7 +221,12 @@ function planOrgRow(w: World, r: SheetRecord<Field>, first: number | undefined, 
   return {
     report: { row: line, name: values.name, status: 'updated', changes },
     write: async (tx) => {
-      await tx.update(ORGS, { _id: existing._id }, { set: { ...set, ...by } })
+      if (set.parentId) {
+        // As moveOrg does: the new parent's chain is checked (and touched) inside this transaction.
+        const current = await tx.get<OrgRecord>(ORGS, existing._id)
+        if (!current || current.parentId !== existing.parentId) throw conflict('该组织刚被他人移动')
+        await moveInTx(tx, existing._id, set.parentId as string, { ...set, ...by })
+      } else await tx.update(ORGS, { _id: existing._id }, { set: { ...set, ...by } })
       await ctx.audit(tx, existing._id, orgAuditView(existing), orgAuditView(updated))
     },
   }

@@ -32,6 +32,11 @@ export const orgsApi = {
   tree: action<OrgTree>()(none, ['admin']),
   saveOrg: action<{ id: string; created: boolean }>()(saveOrgInput, ['admin']),
   moveOrg: action<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
+  /**
+   * Hangs an org that is off the tree (its parents loop, or its parent is gone) under an org on the tree.
+   * County admins only: nobody else governs an org that no chain of parents leads to.
+   */
+  repairOrg: action<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
   setOrgDisabled: action<{ id: string; disabled: boolean }>()(setOrgDisabledInput, ['admin']),
   saveCounty: action<CountyInfo>()(saveCountyInput, ['admin']),
 

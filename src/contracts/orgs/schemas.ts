@@ -172,6 +172,8 @@ export interface OrgTree {
   county: CountyInfo | null
   /** the caller administers the county federation: 街道/乡镇 and the region code are theirs to change */
   countyAdmin: boolean
+  /** for county admins: orgs no chain of parents leads to from the root (a loop, or a parent gone), to repair */
+  detached: OrgNode[]
 }
 
 export interface EmployerItem {

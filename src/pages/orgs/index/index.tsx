@@ -10,6 +10,7 @@ import { orgKindLabel } from '@/contracts/orgs/labels'
 import { orgsApi } from '@/contracts/orgs/api'
 import { saveCountyInput, type OrgNode, type OrgTree } from '@/contracts/orgs/schemas'
 import { useLoader } from '@/hooks/useLoader'
+import { alert, confirm } from '@/utils/dialog'
 import { check } from '@/utils/form'
 import '../shared/orgs.scss'
 import './index.scss'
@@ -38,6 +39,7 @@ function Tree() {
                 Excel 导入
               </Btn>
             </View>
+            {tree.detached.length && tree.county ? <Detached items={tree.detached} county={tree.county} onRepaired={() => void reload()} /> : null}
             <Text className='section-title'>组织树 · {tree.items.length} 个组织</Text>
             <View className='card org-tree__list'>
               {tree.items.map((n) => (
@@ -72,6 +74,40 @@ function OrgRow({ node, areas }: { node: OrgNode; areas: OrgTree['areas'] }) {
         </View>
       </View>
       <Text className='org-row__arrow'>›</Text>
+    </View>
+  )
+}
+
+/**
+ * Orgs no chain of parents leads to (their parent is gone, or parents loop): nobody governs them and 入会 can
+ * not route to their members' unions properly. The county admin hangs each back under the county federation,
+ * from where 移动 puts it in its place.
+ */
+function Detached({ items, county, onRepaired }: { items: OrgNode[]; county: NonNullable<OrgTree['county']>; onRepaired: () => void }) {
+  const repair = async (node: OrgNode) => {
+    const ok = await confirm({
+      title: '挂回组织树？',
+      content: `把「${node.name}」挂到「${county.name}」之下，它的下级组织随它一起回到组织树上。之后可再移动到合适的位置。`,
+      confirmText: '挂回',
+    })
+    if (!ok) return
+    const res = await call('orgs', 'repairOrg', { id: node.id, parentId: county.orgId })
+    if (!res.ok) return alert('无法挂回', res.error.message)
+    Taro.showToast({ title: '已挂回', icon: 'success' })
+    onRepaired()
+  }
+  return (
+    <View className='card org-detached'>
+      <Text className='org-detached__title'>{items.length} 个组织不在组织树上</Text>
+      <Text className='muted org-detached__why'>它们的上级组织已不存在，或上级关系绕成了圈，因此不在下面的组织树中。请逐个挂回。</Text>
+      {items.map((n) => (
+        <View key={n.id} className='org-detached__row'>
+          <Text className='org-detached__name'>{n.name}</Text>
+          <Btn kind='secondary' size='sm' className='org-detached__repair' onClick={() => repair(n)}>
+            挂回
+          </Btn>
+        </View>
+      ))}
     </View>
   )
 }
