@@ -124,7 +124,9 @@ export async function main(argv) {
     const t = Date.now()
     const problems = await staticCheck(opts.dir)
     for (const p of problems) failures.push({ page: '(static)', persona: '-', issues: [{ kind: 'static', message: p }] })
-    console.log(`static check (miniprogram-ci validator, wcc, wcsc): ${problems.length ? problems.length + ' problem(s)' : 'ok'} in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    console.log(
+      `static check (miniprogram-ci validator, wcc, wcsc): ${problems.length ? problems.length + ' problem(s)' : 'ok'} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    )
   }
   const gateway = await startGateway(ROOT)
   const env = { ...opts, gateway, wxml: compileWxml(opts.dir) }

@@ -38,7 +38,11 @@ export async function startGateway(root) {
   async function tokenFor(openid) {
     if (!openid) return ''
     if (!tokens.has(openid)) {
-      const res = await fetch(url + '/api/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+      const res = await fetch(url + '/api/dev/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+      })
       tokens.set(openid, (await res.json()).data.token)
     }
     return tokens.get(openid)

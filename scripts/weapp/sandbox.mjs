@@ -132,7 +132,8 @@ export function createApp({ dir, oldIos = false, callFunction }) {
   const issues = []
   const issue = (kind, message) => issues.push({ kind, message: String(message).slice(0, 600) })
   const navigations = []
-  const timers = new Set()
+  /** handle → when it fires; a debounce or a retry due soon is work still to come. */
+  const timers = new Map()
   let pending = 0
   let lastActivity = Date.now()
   let largestSetData = 0
@@ -163,7 +164,7 @@ export function createApp({ dir, oldIos = false, callFunction }) {
       lastActivity = Date.now()
       guard(fn)
     }, ms)
-    timers.add(handle)
+    timers.set(handle, { due: Date.now() + (Number(ms) || 0), repeat })
     return handle
   }
   const untrack = (handle) => {
@@ -243,8 +244,10 @@ export function createApp({ dir, oldIos = false, callFunction }) {
   function load(file, from) {
     if (modules.has(file)) return modules.get(file).exports
     const root = rootOf(file)
-    if (root && !opened.has(root)) throw new Error(`module "${file}" is not defined (subpackage ${root} is not loaded)${from ? ` — required from ${from}` : ''}`)
-    if (root && from !== null && rootOf(from) !== root) throw new Error(`module "${file}" is not defined: ${from} may not require a file of subpackage ${root}`)
+    if (root && !opened.has(root))
+      throw new Error(`module "${file}" is not defined (subpackage ${root} is not loaded)${from ? ` — required from ${from}` : ''}`)
+    if (root && from !== null && rootOf(from) !== root)
+      throw new Error(`module "${file}" is not defined: ${from} may not require a file of subpackage ${root}`)
     if (!existsSync(posix.join(dir, file))) throw new Error(`module "${file}" is not defined${from ? ` — required from ${from}` : ''}`)
     compiled(dir, file).runInContext(ctx)
     const factory = defined.get(file)
@@ -360,21 +363,25 @@ export function createApp({ dir, oldIos = false, callFunction }) {
     return inst
   }
 
-  /** Waits until no request is in flight and nothing happened for `quietMs` (at most `maxMs`). */
-  async function settle({ quietMs = 150, maxMs = 8000 } = {}) {
+  /**
+   * Waits until no request is in flight, no one-off timer is due within `soonMs` (debounces, retries) and nothing
+   * happened for `quietMs`; at most `maxMs`. Intervals (a QR code refreshing) never count as pending work.
+   */
+  async function settle({ quietMs = 120, soonMs = 1500, maxMs = 10000 } = {}) {
     const start = Date.now()
     for (;;) {
-      await new Promise((r) => setTimeout(r, 20))
-      if (Date.now() - start > maxMs) return false
-      if (pending === 0 && Date.now() - lastActivity >= quietMs) return true
+      await new Promise((r) => setTimeout(r, 15))
+      const now = Date.now()
+      if (now - start > maxMs) return false
+      const dueSoon = [...timers.values()].some((t) => !t.repeat && t.due <= now + soonMs)
+      if (pending === 0 && !dueSoon && now - lastActivity >= quietMs) return true
     }
   }
 
   function dispose() {
-    for (const h of timers) untrack(h)
-    timers.clear()
+    for (const h of [...timers.keys()]) untrack(h)
     for (const inst of stack.splice(0)) guard(() => inst.onUnload?.call(inst))
-    for (const h of timers) untrack(h)
+    for (const h of [...timers.keys()]) untrack(h)
   }
 
   return {

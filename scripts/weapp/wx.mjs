@@ -138,7 +138,9 @@ export function createWx(host) {
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     getStorage: (opts) =>
-      storage.has(opts.key) ? answer('getStorage', opts, true, { data: storage.get(opts.key) }) : answer('getStorage', opts, false, 'fail data not found'),
+      storage.has(opts.key)
+        ? answer('getStorage', opts, true, { data: storage.get(opts.key) })
+        : answer('getStorage', opts, false, 'fail data not found'),
     setStorage: (opts) => {
       storage.set(opts.key, opts.data)
       answer('setStorage', opts, true, {})
@@ -169,7 +171,9 @@ export function createWx(host) {
     cloud: {
       init: () => undefined,
       callFunction(opts) {
-        const p = host.callFunction(opts.name, opts.data ?? {}).then((result) => host.adopt({ errMsg: 'cloud.callFunction:ok', result, requestID: 'sandbox' }))
+        const p = host
+          .callFunction(opts.name, opts.data ?? {})
+          .then((result) => host.adopt({ errMsg: 'cloud.callFunction:ok', result, requestID: 'sandbox' }))
         if (!opts.success && !opts.fail && !opts.complete) return p
         p.then(
           (res) => host.later(() => (opts.success?.(res), opts.complete?.(res))),
@@ -187,7 +191,8 @@ export function createWx(host) {
         host.later(() => (opts.success?.(res), opts.complete?.(res)))
         return undefined
       },
-      uploadFile: (opts) => Promise.reject(Object.assign(new Error('cloud.uploadFile:fail sandbox'), { errMsg: 'cloud.uploadFile:fail sandbox' }, opts && {})),
+      uploadFile: (opts) =>
+        Promise.reject(Object.assign(new Error('cloud.uploadFile:fail sandbox'), { errMsg: 'cloud.uploadFile:fail sandbox' }, opts && {})),
       downloadFile: () => Promise.reject(Object.assign(new Error('cloud.downloadFile:fail sandbox'), { errMsg: 'cloud.downloadFile:fail sandbox' })),
     },
   })

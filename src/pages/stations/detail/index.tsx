@@ -106,7 +106,10 @@ export default function StationDetailPage() {
           </View>
         ) : null}
         {s.phone ? (
-          <View className='station-detail__row station-detail__phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: s.phone }).catch(() => undefined)}>
+          <View
+            className='station-detail__row station-detail__phone'
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: s.phone }).catch(() => undefined)}
+          >
             <Text className='station-detail__label'>电话</Text>
             <Text className='station-detail__value station-detail__link'>{s.phone}</Text>
             <Text className='station-detail__call'>拨打</Text>
