@@ -8,7 +8,6 @@ import { resolve } from 'node:path'
 import { startGateway } from './gateway.mjs'
 import { compileWxml, renderPage } from './render.mjs'
 import { appPages, createApp } from './sandbox.mjs'
-import { staticCheck } from './static.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 /** A WeChat user the gateway has never seen: no membership, no role. */
@@ -122,6 +121,8 @@ export async function main(argv) {
   const failures = []
   if (opts.static) {
     const t = Date.now()
+    // Loaded only when asked for: miniprogram-ci takes seconds to load.
+    const { staticCheck } = await import('./static.mjs')
     const problems = await staticCheck(opts.dir)
     for (const p of problems) failures.push({ page: '(static)', persona: '-', issues: [{ kind: 'static', message: p }] })
     console.log(
