@@ -10,7 +10,8 @@ const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/goog
 
 export async function findChromium(env = process.env, exists = existsSync) {
   if (env.CHROMIUM_PATH) return { path: env.CHROMIUM_PATH, args: [], source: 'CHROMIUM_PATH' }
-  const system = SYSTEM.find((p) => exists(p))
+  // GH_NO_SYSTEM_CHROMIUM=1 pretends the machine has none: how the bare-machine path is tried on one that has it.
+  const system = env.GH_NO_SYSTEM_CHROMIUM === '1' ? undefined : SYSTEM.find((p) => exists(p))
   if (system) return { path: system, args: [], source: 'system' }
   return { ...(await unpackBundled()), source: '@sparticuz/chromium' }
 }

@@ -3,7 +3,7 @@
 // wcc-compiled WXML, then a tap crawl for the worker and the admin. Prints pages × personas and exits 1 on any
 // failure. Options: --dir <weapp dir>, --pages a,b (page paths), --personas x,y (openids; "-" the newcomer),
 // --old-ios (no ES2021+ built-ins), --no-static, --no-crawl.
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startGateway } from './gateway.mjs'
 import { compileWxml, renderPage } from './render.mjs'
@@ -24,6 +24,7 @@ function parseArgs(argv) {
     else if (a === '--no-static') opts.static = false
     else if (a === '--no-crawl') opts.crawl = false
     else if (a === '--crawl-from') opts.crawlFrom = argv[++i].split(',')
+    else if (a === '--table-json') opts.tableJson = resolve(argv[++i])
     else throw new Error(`unknown option ${a}`)
   }
   return opts
@@ -147,7 +148,10 @@ export async function main(argv) {
       }
       table.set(page, row)
     }
-    printTable(table, personas)
+    // Several checks run at once (npm run test:weapp): each writes its part and the caller prints one table.
+    if (opts.tableJson)
+      writeFileSync(opts.tableJson, JSON.stringify({ personas, rows: [...table].map(([page, row]) => [page, Object.fromEntries(row)]) }))
+    else printTable(table, personas)
     if (opts.crawl) {
       for (const openid of ['demo-worker', 'demo-admin'].filter((p) => personas.includes(p))) {
         const t = Date.now()
@@ -169,7 +173,8 @@ export async function main(argv) {
   return failures.length ? 1 : 0
 }
 
-function printTable(table, personas) {
+/** `table`: page → (persona → {ok, setData}). */
+export function printTable(table, personas) {
   const short = (p) => (p === NEWCOMER ? 'newcomer' : p.replace(/^demo-/, ''))
   const width = Math.max(...[...table.keys()].map((p) => p.length)) + 2
   const cols = personas.map((p) => Math.max(short(p).length, 7) + 2)

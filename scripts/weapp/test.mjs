@@ -1,9 +1,13 @@
 // `npm run test:weapp`: builds the functions and the weapp (unless --no-build: CI runs it on the release build
-// it has just made), then runs the weapp check twice at once (every page, persona and the tap crawl; and the
-// old-iOS mode, every page without ES2021+ built-ins), then the tests that prove the check fails on planted defects.
+// it has just made), then runs the weapp check as three processes at once (every page as each half of the
+// personas, with the static check and the tap crawls; and the old-iOS mode, every page without ES2021+
+// built-ins), prints one table, then runs the tests that prove the check fails on planted defects.
 import { spawn, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { printTable } from './check.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const require_ = createRequire(import.meta.url).resolve
@@ -32,17 +36,32 @@ if (!args.includes('--no-build')) {
   run(process.execPath, [require_('@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { NODE_ENV: 'production' })
 }
 
-const [full, oldIos] = await Promise.all([check([]), check(['--old-ios', '--no-static', '--no-crawl', '--personas', 'demo-worker,demo-admin,-'])])
-process.stdout.write(full.out)
-process.stdout.write('\n── old iOS (no ES2021+ built-ins) ──\n')
-process.stdout.write(
-  oldIos.out
+// Opening pages is mostly waiting on timers and the gateway: three checks at once, each with its own gateway.
+const tmp = mkdtempSync(join(tmpdir(), 'gh-weapp-table-'))
+const [a, b, oldIos] = await Promise.all([
+  check(['--personas', 'demo-courier,demo-worker,demo-parent,demo-staff', '--table-json', join(tmp, 'a.json')]),
+  check(['--no-static', '--personas', 'demo-staff-taishan,demo-lawyer,demo-keeper,demo-admin,-', '--table-json', join(tmp, 'b.json')]),
+  check(['--old-ios', '--no-static', '--no-crawl', '--personas', 'demo-worker,demo-admin,-']),
+])
+const quiet = (out) =>
+  out
     .split('\n')
     .filter((l) => !l.startsWith('[miniprogram-builder]'))
-    .join('\n'),
-)
+    .join('\n')
+const parts = [join(tmp, 'a.json'), join(tmp, 'b.json')].filter((f) => existsSync(f)).map((f) => JSON.parse(readFileSync(f, 'utf8')))
+rmSync(tmp, { recursive: true, force: true })
+if (parts.length) {
+  const personas = parts.flatMap((p) => p.personas)
+  const table = new Map()
+  for (const part of parts) {
+    for (const [page, row] of part.rows) table.set(page, new Map([...(table.get(page) ?? []), ...Object.entries(row)]))
+  }
+  printTable(table, personas)
+}
+process.stdout.write(quiet(a.out) + '\n' + quiet(b.out))
+process.stdout.write('\n── old iOS (no ES2021+ built-ins) ──\n' + quiet(oldIos.out))
 console.log(`\nweapp checks took ${((Date.now() - started) / 1000).toFixed(0)} s`)
-if (full.code !== 0 || oldIos.code !== 0) process.exit(1)
+if (a.code !== 0 || b.code !== 0 || oldIos.code !== 0) process.exit(1)
 
 // The check must also fail where it should: planted defects, each its own test.
 run(process.execPath, [require_('jest/bin/jest'), '--selectProjects', 'weapp'])
