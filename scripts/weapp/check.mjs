@@ -130,8 +130,16 @@ export async function main(argv) {
       `static check (miniprogram-ci validator, wcc, wcsc): ${problems.length ? problems.length + ' problem(s)' : 'ok'} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     )
   }
+  let wxml
+  try {
+    wxml = compileWxml(opts.dir)
+  } catch (e) {
+    // Already reported by the static check when it ran; without compiled WXML no page can be rendered.
+    if (!opts.static) failures.push({ page: '(wcc)', persona: '-', issues: [{ kind: 'static', message: String(e?.message ?? e) }] })
+    return report(opts, failures, started)
+  }
   const gateway = await startGateway(ROOT)
-  const env = { ...opts, gateway, wxml: compileWxml(opts.dir) }
+  const env = { ...opts, gateway, wxml }
   try {
     const appJson = JSON.parse((await import('node:fs')).readFileSync(resolve(opts.dir, 'app.json'), 'utf8'))
     const pages = appPages(appJson)
@@ -163,6 +171,10 @@ export async function main(argv) {
   } finally {
     await gateway.stop()
   }
+  return report(opts, failures, started)
+}
+
+function report(opts, failures, started) {
   for (const f of failures) {
     console.log(`\nFAIL ${f.page} as ${f.persona}${opts.oldIos ? ' (old iOS)' : ''}`)
     for (const i of f.issues.slice(0, 6)) console.log(`  [${i.kind}] ${i.message.split('\n').slice(0, 4).join('\n    ')}`)

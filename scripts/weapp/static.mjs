@@ -2,9 +2,10 @@
 // (project attributes supplied here instead of fetched from WeChat's servers) and WeChat's WXML and WXSS
 // compilers (wcc, wcsc from miniprogram-compiler) over every file.
 import compiler from 'miniprogram-compiler'
+import wcsc from 'miniprogram-compiler/src/wcsc.js'
 import ci from 'miniprogram-ci'
 import { generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appPages } from './sandbox.mjs'
@@ -41,7 +42,12 @@ export async function staticCheck(dir) {
     problems.push(`wcc: ${e?.message ?? e}`)
   }
   try {
-    const out = compiler.wxssToJs(dir, { maxBuffer: 256 * 1024 * 1024 })
+    // wcsc itself, not the package's wxssToJs: that one hides the compiler's message behind a TypeError.
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.wxss') && !f.includes('node_modules'))
+      .map((f) => f.slice(0, -'.wxss'.length))
+    const out = wcsc(dir, files, { maxBuffer: 256 * 1024 * 1024 })
     if (out instanceof Error) throw out
   } catch (e) {
     problems.push(`wcsc: ${e?.message ?? e}`)

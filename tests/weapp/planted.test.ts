@@ -133,3 +133,36 @@ test('only the old-iOS mode fails a page that uses an ES2021+ built-in', () => {
   expect(reportFor(oldIos.out, PAGES.modernBuiltIn)).toMatch(/\[thrown\] TypeError: .*\.at is not a function/)
   expect(reportFor(oldIos.out, PAGES.untouched)).toBe('')
 })
+
+describe('the static check', () => {
+  let bad: string
+  const staticCheck = (dir: string) =>
+    spawnSync(process.execPath, ['scripts/weapp/check.mjs', '--dir', dir, '--pages', 'none', '--no-crawl'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120000,
+    })
+
+  beforeEach(() => {
+    bad = mkdtempSync(join(tmpdir(), 'gh-weapp-static-'))
+    cpSync(BUILT, bad, { recursive: true })
+  })
+  afterEach(() => rmSync(bad, { recursive: true, force: true }))
+
+  test('fails a tab icon over WeChat’s 40 KB', () => {
+    const icon = join(bad, 'assets/icons/tab-home.png')
+    writeFileSync(icon, Buffer.concat([readFileSync(icon), Buffer.alloc(60 * 1024)]))
+    const r = staticCheck(bad)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/\[static\] app.json: .*\["tabBar"\]\["list"\]\[0\]\["iconPath"\] exceeds 40kb/)
+  })
+
+  test('fails WXML and WXSS that WeChat’s compilers reject', () => {
+    writeFileSync(join(bad, 'pages/quiz/prizes/index.wxml'), '<view class="x">\n<text>未闭合\n')
+    writeFileSync(join(bad, 'pages/quiz/index/index.wxss'), readFileSync(join(bad, 'pages/quiz/index/index.wxss'), 'utf8') + '\n.a { color: red;\n')
+    const r = staticCheck(bad)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/\[static\] wcc: .*pages\/quiz\/prizes\/index.wxml:2:2: end tag missing/)
+    expect(r.stdout).toMatch(/\[static\] wcsc: .*pages\/quiz\/index\/index.wxss/)
+  })
+})
