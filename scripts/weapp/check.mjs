@@ -187,6 +187,7 @@ function report(opts, failures, started) {
 
 /** `table`: page → (persona → {ok, setData}). */
 export function printTable(table, personas) {
+  if (!table.size) return
   const short = (p) => (p === NEWCOMER ? 'newcomer' : p.replace(/^demo-/, ''))
   const width = Math.max(...[...table.keys()].map((p) => p.length)) + 2
   const cols = personas.map((p) => Math.max(short(p).length, 7) + 2)
