@@ -327,7 +327,8 @@ export function createApp({ dir, oldIos = false, callFunction }) {
       return null
     }
     const inst = Object.create(null)
-    for (const [k, v] of Object.entries(config)) inst[k] = typeof v === 'function' ? v : v
+    // WeChat copies the config's fields and methods onto the instance; data is the instance's own copy.
+    for (const [k, v] of Object.entries(config)) inst[k] = v
     inst.data = JSON.parse(JSON.stringify(config.data ?? {}))
     inst.route = path
     inst.__route__ = path
