@@ -56,6 +56,8 @@ function StationEdit() {
 
   // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
   useEffect(() => {
+    // useReady below has already fired when this mounts late: the title must not stay 「编辑驿站」 for a new one.
+    void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' }).catch(() => undefined)
     if (!ensureSignedIn()) return
     void fetchStation()
   }, [])
