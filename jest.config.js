@@ -1,4 +1,4 @@
-/** Three projects: fast unit + store contract, gateway integration (real HTTP on 127.0.0.1), and e2e in Chromium. */
+/** Four projects: fast unit + store contract, gateway integration (real HTTP on 127.0.0.1), e2e in Chromium, and the weapp check's own tests. */
 const ts = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 }
@@ -30,5 +30,7 @@ module.exports = {
     },
     // Browser journeys outlast jest's 5 s default; a per-project testTimeout is ignored, a setup file is not.
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/e2e/setup.ts'] },
+    // The weapp check against planted defects (npm run test:weapp, after a weapp build).
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/e2e/setup.ts'] },
   ],
 }

@@ -20,7 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     // weapp and h5 builds must not overwrite each other: the gateway serves dist/h5, the IDE opens dist/weapp.
-    outputRoot: 'dist/' + process.env.TARO_ENV,
+    // A watch build (npm run dev:h5) writes elsewhere: emptying dist/h5 would pull the app from under npm start.
+    outputRoot: 'dist/' + process.env.TARO_ENV + (process.argv.includes('--watch') ? '-dev' : ''),
     plugins: [],
     defineConstants: {
       // Empty (local builds) means the IDE's default environment (see initCloud in src/api/client.ts).

@@ -9,6 +9,7 @@
 // the picture uses (PLTE + tRNS): the same pixels, a fraction of the bytes. The home tiles' PNGs sit in
 // the main package, so bytes matter.
 import { chromium } from 'playwright-core'
+import { findChromium } from './chromium.mjs'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
@@ -36,7 +37,7 @@ const outputs = [
 ]
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: (await findChromium()).path,
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 })

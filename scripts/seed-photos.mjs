@@ -2,6 +2,7 @@
 // that `npm start` shows a station with photos without shipping anyone's real picture. Flat shapes compress well:
 // each JPEG stays well under 30 KB. Run by hand after editing a scene: `node scripts/seed-photos.mjs`.
 import { chromium } from 'playwright-core'
+import { findChromium } from './chromium.mjs'
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -58,7 +59,11 @@ const scenes = {
 }
 
 mkdirSync(dir, { recursive: true })
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: (await findChromium()).path,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
 try {
   const page = await browser.newPage({ viewport: { width: W, height: H }, deviceScaleFactor: 1 })
   for (const [name, parts] of Object.entries(scenes)) {

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import sirv from 'sirv'
 import { HTTP_STATUS, type ApiResult } from '../../src/contracts/result'
 import { dispatch } from '../_core/contract'
@@ -104,7 +105,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
   // No WeChat here: the profile function exchanges codes this gateway issued at /api/dev/phone-code instead.
   const phoneDemo = opts.phoneDemo ?? demoPhoneVerifier(opts.now)
   setPhoneVerifier(phoneDemo)
-  const statics = opts.staticDir && existsSync(opts.staticDir) ? sirv(opts.staticDir, { single: true, dev: false, etag: true }) : null
+  const statics = opts.staticDir ? staticFiles(opts.staticDir) : null
 
   const allowedHosts = new Set(
     [...LOOPBACK, ...(opts.allowedHosts ?? (process.env.GATEWAY_ALLOWED_HOSTS ?? '').split(','))].map((h) => h.trim().toLowerCase()).filter(Boolean),
@@ -220,8 +221,26 @@ export function createGateway(opts: GatewayOptions): http.Server {
       })
       return
     }
-    if (statics) return statics(req, res, () => send(res, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } }))
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('H5 应用尚未构建：请运行 npm start')
+    if (statics && existsSync(join(opts.staticDir!, 'index.html'))) {
+      try {
+        return statics(req, res, () => send(res, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } }))
+      } catch (e) {
+        // A file removed between sirv's exists and stat checks (a build in progress).
+        log.info('static_failed', { error: String(e) })
+        if (!res.headersSent) return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
+        return
+      }
+    }
+    // Not built yet, or being rebuilt right now (a build empties dist/h5 first): say so and stay up.
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' })
+    res.end('H5 应用尚未构建或正在重新构建：请运行 npm start，或稍候刷新')
   })
+}
+
+/**
+ * dist/h5 served from disk, looked up on every request (sirv's dev mode): a rebuild's new files are served without
+ * a restart, and a file deleted under the running gateway is a 404 rather than a stream error that kills it.
+ */
+function staticFiles(dir: string) {
+  return sirv(dir, { single: true, dev: true, etag: true })
 }

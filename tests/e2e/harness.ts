@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { bundledArgs, chromiumChoice, installCjkFont } from './browser'
 
 const ROOT = resolve(__dirname, '..', '..')
 const SERVER = join(ROOT, 'dist/local/server.cjs')
@@ -74,10 +75,14 @@ export async function startApp(opts: { env?: Record<string, string> } = {}): Pro
   }
 }
 
-/** Debian's Chromium; playwright's own browser download does not work offline. */
+/**
+ * $CHROMIUM_PATH, Debian's Chromium when installed, else the headless Chromium inside the npm package
+ * @sparticuz/chromium (playwright's own browser download does not work offline).
+ */
 export function launchBrowser(): Promise<Browser> {
+  const { path, args, source } = chromiumChoice()
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: path,
     headless: true,
     args: [
       '--headless',
@@ -87,6 +92,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(source === '@sparticuz/chromium' ? bundledArgs(args) : []),
     ],
   })
 }
@@ -108,6 +114,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     p.scrollTop = 0
     return p.scrollHeight + (innerHeight - p.clientHeight)
   })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
   await page.setViewportSize(viewport)
@@ -156,6 +163,7 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
         ...(geolocation ? { geolocation, permissions: ['geolocation'] } : { permissions: [] }),
       })
       contexts.push(context)
+      await installCjkFont(context)
       return context.newPage()
     },
 

@@ -53,6 +53,8 @@ export interface GatewayOptions {
   log?: Logger
   /** extra Host names the gateway accepts (a LAN demo) */
   allowedHosts?: string[]
+  /** a built H5 app to serve (as dist/h5 under npm start) */
+  staticDir?: string
 }
 
 /**
@@ -80,6 +82,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     notifier: localNotifier(silentLogger),
     log: opts.log ?? silentLogger,
     allowedHosts: opts.allowedHosts,
+    staticDir: opts.staticDir,
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
   })

@@ -125,7 +125,10 @@ function InviteForm({ options }: { options: InviteOptions }) {
 }
 
 function InviteResult({ invite, onAgain }: { invite: InviteCreated; onAgain: () => void }) {
-  const copy = () => Taro.setClipboardData({ data: invite.code }).then(() => Taro.showToast({ title: '已复制邀请码', icon: 'success' }))
+  const copy = () =>
+    Taro.setClipboardData({ data: invite.code })
+      .then(() => Taro.showToast({ title: '已复制邀请码', icon: 'success' }))
+      .catch(() => undefined)
   return (
     <View className='page invite'>
       <View className='card invite-result'>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useMountAndShow } from '@/hooks/useMountAndShow'
 import { useState } from 'react'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
@@ -29,7 +30,7 @@ function Queue({ staff }: { staff: boolean }) {
     setLoad(r.ok ? { kind: 'ok', items: r.data.items } : { kind: 'error', message: r.error.message })
     Taro.stopPullDownRefresh()
   }
-  useDidShow(() => void reload())
+  useMountAndShow(() => void reload())
   usePullDownRefresh(() => void reload())
 
   return (

@@ -75,7 +75,7 @@ export async function openFile(file: FileInfo): Promise<string | null> {
   const { url, type } = data.data
   if (process.env.TARO_ENV === 'h5') {
     Taro.hideLoading()
-    if (type.startsWith('image/')) void Taro.previewImage({ urls: [url], current: url })
+    if (type.startsWith('image/')) void Taro.previewImage({ urls: [url], current: url }).catch(() => undefined)
     else window.open(url)
     return null
   }
@@ -90,7 +90,11 @@ export async function openFile(file: FileInfo): Promise<string | null> {
     return '下载文件失败，请检查网络后重新打开'
   }
   Taro.hideLoading()
-  if (type.startsWith('image/')) await Taro.previewImage({ urls: [path] })
-  else await Taro.openDocument({ filePath: path, fileType: 'pdf' })
+  try {
+    if (type.startsWith('image/')) await Taro.previewImage({ urls: [path] })
+    else await Taro.openDocument({ filePath: path, fileType: 'pdf' })
+  } catch {
+    return '无法打开这个文件，请稍后再试'
+  }
   return null
 }

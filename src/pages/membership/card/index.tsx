@@ -174,7 +174,10 @@ export default function CardPage() {
               <Text className='member-card__code' userSelect>
                 {formatCardCode(card.qr.code)}
               </Text>
-              <Text className='member-card__copy' onClick={() => void Taro.setClipboardData({ data: formatCardCode(card.qr.code) })}>
+              <Text
+                className='member-card__copy'
+                onClick={() => void Taro.setClipboardData({ data: formatCardCode(card.qr.code) }).catch(() => undefined)}
+              >
                 复制
               </Text>
             </View>

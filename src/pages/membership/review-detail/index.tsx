@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
 import Timeline from '@/pages/membership/components/Timeline'
@@ -37,10 +37,11 @@ function ApplicationPage() {
     setLoad(res.ok ? { kind: 'ready', app: res.data } : { kind: 'error', error: res.error })
   }
 
-  useLoad(() => {
+  // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
+  useEffect(() => {
     if (!ensureSignedIn()) return
     void fetchApp()
-  })
+  }, [])
 
   const openReason = (w: Writing) => {
     setWriting(w)

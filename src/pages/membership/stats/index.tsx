@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useMountAndShow } from '@/hooks/useMountAndShow'
 import { useState } from 'react'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
@@ -46,7 +47,7 @@ function Stats() {
     const r = await call('membership', 'stats')
     setLoad(r.ok ? { kind: 'ok', stats: r.data } : { kind: 'error', message: r.error.message })
   }
-  useDidShow(() => void reload(load.kind === 'ok'))
+  useMountAndShow(() => void reload(load.kind === 'ok'))
   usePullDownRefresh(async () => {
     await reload(true)
     Taro.stopPullDownRefresh()

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useMountAndShow } from '@/hooks/useMountAndShow'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import ReasonBox from '@/components/ReasonBox'
@@ -43,7 +44,7 @@ function Transfers() {
     const r = await call('membership', 'transfers', {})
     setLoad(r.ok ? { kind: 'ok', items: r.data.items } : { kind: 'error', message: r.error.message })
   }
-  useDidShow(() => void reload(load.kind === 'ok'))
+  useMountAndShow(() => void reload(load.kind === 'ok'))
   usePullDownRefresh(async () => {
     await reload(true)
     Taro.stopPullDownRefresh()

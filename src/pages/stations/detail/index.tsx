@@ -20,8 +20,9 @@ function amapUrl(s: StationDetail): string {
   return `https://uri.amap.com/marker?position=${s.lng},${s.lat}&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=1`
 }
 
+// Backing out of the map or the call sheet rejects the promise: that is the user's choice, not an error.
 function navigate(s: StationDetail) {
-  Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 })
+  Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 }).catch(() => undefined)
 }
 
 const goBack = () => goBackOr('/pages/stations/list/index')
@@ -105,7 +106,10 @@ export default function StationDetailPage() {
           </View>
         ) : null}
         {s.phone ? (
-          <View className='station-detail__row station-detail__phone' onClick={() => Taro.makePhoneCall({ phoneNumber: s.phone })}>
+          <View
+            className='station-detail__row station-detail__phone'
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: s.phone }).catch(() => undefined)}
+          >
             <Text className='station-detail__label'>电话</Text>
             <Text className='station-detail__value station-detail__link'>{s.phone}</Text>
             <Text className='station-detail__call'>拨打</Text>
@@ -120,7 +124,7 @@ export default function StationDetailPage() {
               key={p.id}
               url={p.url}
               className='station-detail__photo'
-              onClick={() => Taro.previewImage({ current: p.url, urls: s.photos.map((x) => x.url) })}
+              onClick={() => void Taro.previewImage({ current: p.url, urls: s.photos.map((x) => x.url) }).catch(() => undefined)}
             />
           ))}
         </ScrollView>

@@ -74,7 +74,7 @@ export default function PhotosEditor({ stationId, photos, onChange }: Props) {
     onChange(res.data)
   }
 
-  const preview = (p: StationPhoto) => Taro.previewImage({ current: p.url, urls: photos.map((x) => x.url) })
+  const preview = (p: StationPhoto) => void Taro.previewImage({ current: p.url, urls: photos.map((x) => x.url) }).catch(() => undefined)
 
   return (
     <View className='card station-photos'>

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useReady, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useReady, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import AmenityChips from '@/pages/stations/components/AmenityChips'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
@@ -54,10 +54,13 @@ function StationEdit() {
     setLoad({ kind: 'ready' })
   }
 
-  useLoad(() => {
+  // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
+  useEffect(() => {
+    // useReady below has already fired when this mounts late: the title must not stay 「编辑驿站」 for a new one.
+    void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' }).catch(() => undefined)
     if (!ensureSignedIn()) return
     void fetchStation()
-  })
+  }, [])
 
   // After the page config's title has been applied, or H5 puts the config title back.
   useReady(() => {
