@@ -268,7 +268,7 @@ async function main() {
   console.log(
     `childcare rush: ${PARENTS} parents, ${CLASSES} classes x ${CAPACITY} places, ${IN_FLIGHT} requests in flight, HTTP gateway over SQLite`,
   )
-  print('book (transaction: get class, guarded decrement or waitlist sequence, insert booking)', await realRun(0))
+  print('book (read class and children, guarded decrement outside any transaction, insert booking)', await realRun(0))
   print('book, with 0-1 ms store latency per call (cloud-like round trips)', await realRun(1))
   print('naive read-then-write (get class, put remaining - 1, insert)', await naiveRun(0))
   print('naive read-then-write, with 0-1 ms store latency per call', await naiveRun(1))
