@@ -60,8 +60,9 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
   await openRow(page, '乐陵市总工会')
   await on(page, '.org-edit__add-child').click()
   await expectText(page, '.org-edit__parent-name', '乐陵市总工会')
-  await on(page, '.field--name input').fill('城南物流有限公司工会')
-  await on(page, '.field--phone input').fill('0534-6240001')
+  // The parent's page (also an org form) may still be on screen while the new one slides in: aim at the new one.
+  await on(page, '.org-edit:has(.org-edit__parent-name) .field--name input').fill('城南物流有限公司工会')
+  await on(page, '.org-edit:has(.org-edit__parent-name) .field--phone input').fill('0534-6240001')
   await on(page, '.org-chip', '城南街道').click()
   // Once saved, the new org's page closes itself (back to its parent's page); only then go back to the tree,
   // or the two backs race.
@@ -75,7 +76,7 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
   await on(page, '.org-employers__add').click()
   await on(page, '.org-employer-edit__save').waitFor()
   await expectText(page, '.org-chooser__name', '城南物流有限公司工会')
-  await on(page, '.field--name input').fill('城南物流有限公司')
+  await on(page, '.org-employer-edit .field--name input').fill('城南物流有限公司')
   await on(page, '.org-employer-edit__aliases textarea').fill('城南物流')
   await shot(page, '03a-employer-form')
   await on(page, '.org-employer-edit__save').click()
