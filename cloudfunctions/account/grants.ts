@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { RoleGrant } from '../../src/contracts/roles'
 import type { UserDoc } from '../_core/auth'
 import type { Doc, Store } from '../_core/store/port'
+import { findAll } from '../_core/paging'
 
 /**
  * `users.grants` decides what a caller may do (read on every call). `role_grants` mirrors each grant with the
@@ -90,7 +91,7 @@ export async function scopeLegacyLawyerGrants(store: Store, countyId: string | n
   if (await store.get('settings', LAWYER_SCOPE_MIGRATION)) return 0
   const legacy = await store.find<GrantDoc>(ROLE_GRANTS, { where: { role: 'lawyer', scope: null }, limit: 100 })
   // Users with an unscoped lawyer grant but no index entry are found through the users collection (a few hundred staff).
-  const users = await store.find<UserDoc>('users', { limit: 1000 })
+  const users = await findAll<UserDoc>(store, 'users')
   const orgOf = new Map<string, GrantDoc>()
   for (const g of legacy) orgOf.set(g.openid, g)
   let changed = 0

@@ -4,6 +4,7 @@ import type { Ctx } from '../_core/contract'
 import { forbidden, notFound } from '../_core/errors'
 import type { Store } from '../_core/store/port'
 import { ROLE_GRANTS, sameGrant, type GrantDoc } from './grants'
+import { findAll } from '../_core/paging'
 
 /** Admins' org trees only: an admin who is also staff elsewhere does not manage people there. */
 async function adminOrgIds(ctx: Ctx): Promise<string[]> {
@@ -13,7 +14,8 @@ async function adminOrgIds(ctx: Ctx): Promise<string[]> {
 export async function listRoles(ctx: Ctx): Promise<{ items: RoleRow[] }> {
   const orgIds = await adminOrgIds(ctx)
   if (!orgIds.length) return { items: [] }
-  const docs = await ctx.store.find<GrantDoc>(ROLE_GRANTS, { where: { orgId: { $in: orgIds } }, orderBy: [['grantedAt', 'desc']], limit: 1000 })
+  // Every grant under the caller's unions, read whole in pages (one read answers at most 1,000), newest first.
+  const docs = (await findAll<GrantDoc>(ctx.store, ROLE_GRANTS, { orgId: { $in: orgIds } })).sort((a, b) => (a.grantedAt < b.grantedAt ? 1 : -1))
   return {
     items: docs.map((d) => ({
       id: d._id,

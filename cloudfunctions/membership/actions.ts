@@ -23,6 +23,7 @@ import {
   transferPendingCountAction,
   transfersAction,
 } from './transfer'
+import { findAll } from '../_core/paging'
 
 /** What a staff search box holds: 4 digits are a phone tail, 10+ digits a member number, anything else a name. */
 export function searchWhere(q: string): Where {
@@ -39,7 +40,7 @@ export const membershipActions = implement(membershipApi, {
       const employers = await ctx.store.find<{ _id: string; name: string; orgId: string; alias?: boolean }>('employers', { limit: 200 })
       // Suggestions: each employer once, by its own name (aliases route too, but need not be offered), and none
       // whose union no longer takes applications.
-      const disabled = new Set((await ctx.store.find('orgs', { where: { disabled: true }, limit: 1000 })).map((o) => o._id))
+      const disabled = new Set((await findAll(ctx.store, 'orgs', { disabled: true })).map((o) => o._id))
       const names = employers.filter((e) => !e.alias && !disabled.has(e.orgId)).map((e) => e.name)
       return { regions: areas.filter((a) => !a.disabled).map((a) => ({ id: a._id, name: a.name })), employers: names, privacyNotice: PRIVACY_NOTICE }
     },
