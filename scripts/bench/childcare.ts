@@ -17,6 +17,7 @@ import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_cor
 import { defineAction, dispatch } from '../../cloudfunctions/_core/contract'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 import { withCounting, withLatency } from '../../tests/utils/store-wrappers'
+import { benchChild, benchClass } from './lib/childcare-fixtures'
 
 const PARENTS = Number(process.env.BENCH_PARENTS ?? 5000)
 const CLASSES = 10
@@ -44,54 +45,9 @@ function q(samples: number[], p: number) {
 }
 
 async function seed(store: Store) {
-  for (let c = 0; c < CLASSES; c++) {
-    await store.put('cc_classes', {
-      _id: `bench-${c}`,
-      title: `托管班 ${c + 1}`,
-      site: '职工之家',
-      address: '乐陵',
-      startDate: '2027-07-05',
-      endDate: '2027-07-30',
-      dailyHours: '08:30-17:30',
-      gradeMin: 1,
-      gradeMax: 6,
-      capacity: CAPACITY,
-      remaining: CAPACITY,
-      nextSeq: 1,
-      waiting: 0,
-      toOffer: 0,
-      applicants: 0,
-      opensAt: '2027-06-10T09:00:00+08:00',
-      closesAt: '2027-06-30T18:00:00+08:00',
-      cancelBefore: '2027-07-01T18:00:00+08:00',
-      audience: 'all',
-      allocation: 'fcfs',
-      fee: 0,
-      description: '',
-      season: 2027,
-      orgId: 'org-leling',
-      orgName: '乐陵市总工会',
-      createdBy: 'bench',
-      updatedAt: NOW.toISOString(),
-    })
-  }
-  for (let i = 0; i < PARENTS; i++) {
-    await store.put('cc_children', {
-      _id: `ch-${i}`,
-      parentOpenid: `parent-${i}`,
-      name: '孩子',
-      gender: '男',
-      idCipher: 'x',
-      idHash: `h${i}`,
-      idMasked: '3714**********0000',
-      grade: 1 + (i % 6),
-      gradeSeason: 2027,
-      school: '',
-      health: '',
-      pickupPeople: '',
-      createdAt: '2027-05-01T00:00:00.000Z',
-    })
-  }
+  for (let c = 0; c < CLASSES; c++)
+    await store.put('cc_classes', { ...benchClass(`bench-${c}`, CAPACITY, NOW.toISOString()), title: `托管班 ${c + 1}` })
+  for (let i = 0; i < PARENTS; i++) await store.put('cc_children', benchChild(i))
 }
 
 interface Run {

@@ -22,6 +22,7 @@ import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_cor
 import { defineAction, dispatch } from '../../cloudfunctions/_core/contract'
 import { CloudBaseDouble } from '../../tests/utils/cloudbase-double'
 import { withCounting } from '../../tests/utils/store-wrappers'
+import { benchChild, benchClass } from './lib/childcare-fixtures'
 
 const NOW = new Date('2027-06-10T09:00:05+08:00')
 const LATENCY: [number, number] = [8, 25]
@@ -72,38 +73,6 @@ async function arrive<T>(n: number, windowMs: number, send: (i: number) => Promi
   return Promise.all(Array.from({ length: n }, (_, i) => new Promise<T>((resolve) => setTimeout(() => resolve(send(i)), (i * windowMs) / n))))
 }
 
-function classDoc(id: string, capacity: number) {
-  return {
-    _id: id,
-    title: `托管班 ${id}`,
-    site: '职工之家',
-    address: '乐陵',
-    startDate: '2027-07-05',
-    endDate: '2027-07-30',
-    dailyHours: '08:30-17:30',
-    gradeMin: 1,
-    gradeMax: 6,
-    capacity,
-    remaining: capacity,
-    nextSeq: 1,
-    waiting: 0,
-    toOffer: 0,
-    applicants: 0,
-    opensAt: '2027-06-10T09:00:00+08:00',
-    closesAt: '2027-06-30T18:00:00+08:00',
-    cancelBefore: '2027-07-01T18:00:00+08:00',
-    audience: 'all',
-    allocation: 'fcfs',
-    fee: 0,
-    description: '',
-    season: 2027,
-    orgId: 'org-leling',
-    orgName: '乐陵市总工会',
-    createdBy: 'bench',
-    updatedAt: NOW.toISOString(),
-  }
-}
-
 const keys = keysFromMaterial(generateKeyMaterial())
 
 /** A function call as CloudBase makes it: the caller's openid from WeChat, the body as sent. */
@@ -123,23 +92,8 @@ function caller(env: Env) {
 
 async function childcareRush(backend: Backend, parents: number, classes: number, capacity: number, windowMs: number) {
   const env = makeEnv(backend)
-  for (let c = 0; c < classes; c++) await env.store.put('cc_classes', classDoc(`bench-${c}`, capacity))
-  for (let i = 0; i < parents; i++)
-    await env.store.put('cc_children', {
-      _id: `ch-${i}`,
-      parentOpenid: `parent-${i}`,
-      name: '孩子',
-      gender: '男',
-      idCipher: 'x',
-      idHash: `h${i}`,
-      idMasked: '3714**********0000',
-      grade: 1 + (i % 6),
-      gradeSeason: 2027,
-      school: '',
-      health: '',
-      pickupPeople: '',
-      createdAt: '2027-05-01T00:00:00.000Z',
-    })
+  for (let c = 0; c < classes; c++) await env.store.put('cc_classes', benchClass(`bench-${c}`, capacity, NOW.toISOString()))
+  for (let i = 0; i < parents; i++) await env.store.put('cc_children', benchChild(i))
   const call = caller(env)
   env.slow()
   env.reset()
@@ -238,7 +192,7 @@ async function quizRush(backend: Backend, people: number, windowMs: number) {
 /** Read the class, write remaining - 1 if it was positive, insert: no guard, no transaction. */
 async function naiveRush(parents: number, capacity: number, windowMs: number) {
   const env = makeEnv('cloudbase')
-  await env.store.put('cc_classes', classDoc('naive', capacity))
+  await env.store.put('cc_classes', benchClass('naive', capacity, NOW.toISOString()))
   const actions = {
     book: defineAction({
       input: z.object({ i: z.number() }),

@@ -202,6 +202,27 @@ describe('attempts', () => {
   })
 })
 
+/** Draw 1 of `openid` as a request that died mid-way leaves it: written, pending, its lease running `leaseMs`. */
+async function insertCutOffDraw(drawId: string, campaignId: string, openid: string, leaseMs: number) {
+  await gw.store.insert('quiz_draws', {
+    _id: drawId,
+    campaignId,
+    openid,
+    nameMasked: '微*',
+    n: 1,
+    status: 'pending',
+    value: 42,
+    intendedIndex: 0,
+    issued: false,
+    prizeId: null,
+    prizeName: null,
+    kind: null,
+    at: gw.clock.now.toISOString(),
+    day: '2026-11-23',
+    leaseUntil: new Date(gw.clock.now.getTime() + leaseMs).toISOString(),
+  })
+}
+
 describe('draws, claims and fairness', () => {
   test('no right, no draw; a draw spends exactly one right', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
@@ -231,23 +252,7 @@ describe('draws, claims and fairness', () => {
     // simulate the crash: the transaction's writes happened, the settle did not
     const drawId = `${id}.${createHash('sha256').update(`${id}:crashy`).digest('hex').slice(0, 16)}.1`
     await gw.store.update('quiz_players', { _id: `${id}:crashy` }, { set: { drawsLeft: 0, drawsUsed: 1 } })
-    await gw.store.insert('quiz_draws', {
-      _id: drawId,
-      campaignId: id,
-      openid: 'crashy',
-      nameMasked: '微*',
-      n: 1,
-      status: 'pending',
-      value: 42,
-      intendedIndex: 0,
-      issued: false,
-      prizeId: null,
-      prizeName: null,
-      kind: null,
-      at: gw.clock.now.toISOString(),
-      day: '2026-11-23',
-      leaseUntil: new Date(gw.clock.now.getTime() + 30_000).toISOString(),
-    })
+    await insertCutOffDraw(drawId, id, 'crashy', 30_000)
     // while the lease of the interrupted request runs, nobody else settles the draw
     expect((await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)).json.error.code).toBe('CONFLICT')
     gw.clock.now = new Date(gw.clock.now.getTime() + 91_000)
@@ -269,23 +274,7 @@ describe('draws, claims and fairness', () => {
     // the request died after the stock step: right spent, unit taken, the draw still pending
     await gw.store.update('quiz_players', { _id: `${id}:${who}` }, { set: { drawsLeft: 1, drawsUsed: 1 } })
     await gw.store.update('quiz_prizes', { _id: `${id}.p0` }, { inc: { remaining: -1 }, set: { touchedAt: gw.clock.now.toISOString() } })
-    await gw.store.insert('quiz_draws', {
-      _id: drawId,
-      campaignId: id,
-      openid: who,
-      nameMasked: '微*',
-      n: 1,
-      status: 'pending',
-      value: 42,
-      intendedIndex: 0,
-      issued: false,
-      prizeId: null,
-      prizeName: null,
-      kind: null,
-      at: gw.clock.now.toISOString(),
-      day: '2026-11-23',
-      leaseUntil: new Date(gw.clock.now.getTime() + 90_000).toISOString(),
-    })
+    await insertCutOffDraw(drawId, id, who, 90_000)
     const ctx = () => systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger })
     // While the prize is not yet quiet, the timer leaves it alone.
     gw.clock.now = new Date(gw.clock.now.getTime() + 100_000)
