@@ -4,12 +4,18 @@ import type { FieldError } from '@/contracts/result'
 
 export type FieldMessages = Record<string, string>
 
-/** First message per top-level field, which is where the form shows it. */
+/**
+ * First message per field, under its full path (`questions.3.options`, where a list form shows it beside the
+ * item) and under every shorter prefix down to the top-level field (`questions`), where a plain form shows it.
+ */
 export function toFieldMessages(fields: FieldError[] | undefined): FieldMessages {
   const out: FieldMessages = {}
   for (const f of fields ?? []) {
-    const key = f.path.replace(/^data\./, '').split('.')[0]
-    if (!out[key]) out[key] = f.message
+    const parts = f.path.replace(/^data\./, '').split('.')
+    for (let n = parts.length; n >= 1; n--) {
+      const key = parts.slice(0, n).join('.')
+      if (!out[key]) out[key] = f.message
+    }
   }
   return out
 }

@@ -224,6 +224,8 @@ function Edit() {
 
   const ended = meta?.state === 'ended'
   const e = (path: string) => errors[path]
+  // A list's own error (「至少一个奖品」), not one of an item's, which shows beside that item.
+  const listError = (path: string) => (Object.keys(errors).some((k) => k.startsWith(`${path}.`)) ? undefined : errors[path])
   return (
     <View className='page quiz-edit'>
       {meta ? (
@@ -314,7 +316,7 @@ function Edit() {
           奖品（权重合计 {weightSum} / {WEIGHT_TOTAL}，其余为谢谢参与）
         </Text>
         {meta?.prizesLocked ? <Text className='muted'>活动已开始，奖品和权重不能再改。</Text> : null}
-        {e('prizes') ? <Text className='quiz-error'>{e('prizes')}</Text> : null}
+        {listError('prizes') ? <Text className='quiz-error'>{listError('prizes')}</Text> : null}
         {prizes.map((p, i) => (
           <View key={i} className='quiz-edit-item quiz-edit-prize'>
             <Field label={`奖品 ${i + 1}`} name={`prize-${i}`} error={e(`prizes.${i}.name`)}>
