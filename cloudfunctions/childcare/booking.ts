@@ -350,6 +350,14 @@ export async function acceptOffer(ctx: Ctx, id: string): Promise<void> {
  * Places in the pool while children wait (a place freed as someone joined the waitlist) are offered. The
  * waiting and applicant counts shown to parents are refreshed.
  */
+/**
+ * Whether the timer need look at a class: only when a place moved since its last quiet check. A class nobody
+ * touched since has nothing lost, and each look costs five database requests.
+ */
+export function needsReconcile(c: Pick<ClassDoc, 'touchedAt' | 'reconciledAt'>): boolean {
+  return !!c.touchedAt && !(c.reconciledAt && c.reconciledAt >= c.touchedAt)
+}
+
 export async function reconcileClass(ctx: Ctx, classId: string): Promise<{ restored: number; offered: number }> {
   const cls = await ctx.store.get<ClassDoc>(CLASSES, classId)
   if (!cls) return { restored: 0, offered: 0 }
@@ -377,6 +385,13 @@ export async function reconcileClass(ctx: Ctx, classId: string): Promise<{ resto
       restored = lost
       ctx.log.error('childcare_places_restored', { classId, places: lost })
     }
+  } else if (quiet) {
+    // Checked while nothing moved: until a place moves again (touchedAt), the timer can pass this class by.
+    await ctx.store.update(
+      CLASSES,
+      { _id: classId, touchedAt: cls.touchedAt ?? null },
+      { set: { ...counted, reconciledAt: ctx.now().toISOString() } },
+    )
   } else if (cls.waiting !== waiting || cls.applicants !== applied) await ctx.store.update(CLASSES, { _id: classId }, { set: counted })
   // A place that went back to the pool just as a child joined the waitlist: the child comes first.
   const fresh = restored ? await ctx.store.get<ClassDoc>(CLASSES, classId) : cls

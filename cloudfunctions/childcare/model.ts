@@ -64,6 +64,8 @@ export interface ClassDoc extends Doc {
   lottery?: { seedHash: string; seed?: string; drawnAt?: string; tickets?: boolean }
   /** the last step that moved a place, written before it touches a booking (see booking.ts) */
   touchedAt?: string
+  /** when the timer last found the class quiet and its places all accounted for */
+  reconciledAt?: string
 }
 
 export interface ChildDoc extends Doc {

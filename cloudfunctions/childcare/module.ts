@@ -3,7 +3,7 @@ import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
 import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
-import { reconcileClass, sweepExpired } from './booking'
+import { needsReconcile, reconcileClass, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
 import { purgeExpired } from './privacy'
 
@@ -32,7 +32,7 @@ export default defineModule({
     const today = beijingDay(ctx.now())
     const live = await ctx.store.find<ClassDoc>(CLASSES, { where: { endDate: { $gte: today } }, orderBy: [['endDate', 'asc']], limit: 200 })
     let placesRestored = 0
-    for (const c of live) placesRestored += (await reconcileClass(ctx, c._id)).restored
+    for (const c of live) if (needsReconcile(c)) placesRestored += (await reconcileClass(ctx, c._id)).restored
     const childrenDeleted = await finalizeDeletedChildren(ctx)
     return { classesWithLapsedOffers, placesRestored, childrenDeleted, purged: await purgeExpired(ctx) }
   },

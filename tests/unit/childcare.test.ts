@@ -1,3 +1,4 @@
+import { needsReconcile } from '../../cloudfunctions/childcare/booking'
 import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { dispatch } from '../../cloudfunctions/_core/contract'
 import { silentLogger } from '../../cloudfunctions/_core/log'
@@ -53,4 +54,11 @@ test('one booking costs 5 database requests and no transaction (the caller, the 
   expect({ get, find, update, insert, transaction }).toEqual({ get: 2, find: 1, update: 1, insert: 1, transaction: undefined })
   expect(counting.counts.total).toBe(5)
   await raw.close()
+})
+
+test('the timer looks at a class only when a place moved since its last quiet check', () => {
+  expect(needsReconcile({})).toBe(false)
+  expect(needsReconcile({ touchedAt: '2027-06-10T01:00:00.000Z' })).toBe(true)
+  expect(needsReconcile({ touchedAt: '2027-06-10T01:00:00.000Z', reconciledAt: '2027-06-10T01:05:00.000Z' })).toBe(false)
+  expect(needsReconcile({ touchedAt: '2027-06-10T01:06:00.000Z', reconciledAt: '2027-06-10T01:05:00.000Z' })).toBe(true)
 })
