@@ -1,5 +1,5 @@
 import type * as z from 'zod'
-import type { ApiSpec, OutputOf, ParsedOf, RoleRule } from '../../src/contracts/api'
+import type { ActionKind, ApiSpec, OutputOf, ParsedOf, RoleRule } from '../../src/contracts/api'
 import type { Store } from './store/port'
 import type { Caller } from './auth'
 import type { Logger } from './log'
@@ -54,6 +54,8 @@ export interface RateRule<I> {
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S
   roles: RoleRule
+  /** from the contract: a query writes nothing (the authz matrix test holds every query to it) */
+  kind: ActionKind
   handler: (input: z.output<S>, ctx: Ctx) => Promise<R>
   /** one limit, or several (e.g. per caller and per ID number) */
   rateLimit?: RateRule<z.output<S>> | RateRule<z.output<S>>[]
@@ -81,7 +83,14 @@ export function implement<A extends ApiSpec>(api: A, impl: Implementation<A>): A
   for (const name of Object.keys(api)) {
     const spec = api[name]
     const i = impl[name as keyof A]
-    out[name] = { input: spec.input, roles: spec.roles, handler: i.handler as ActionDef['handler'], rateLimit: i.rateLimit as never, audit: i.audit }
+    out[name] = {
+      input: spec.input,
+      roles: spec.roles,
+      kind: spec.kind,
+      handler: i.handler as ActionDef['handler'],
+      rateLimit: i.rateLimit as never,
+      audit: i.audit,
+    }
   }
   return out
 }

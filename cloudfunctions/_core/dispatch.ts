@@ -46,7 +46,7 @@ function ctxFor(def: ActionDef, caller: Ctx['caller'], rt: Runtime): Ctx {
 /** The context a timer job runs with: a system caller that holds no role and names itself in audit records. */
 export function systemCtx(rt: Runtime): Ctx {
   return ctxFor(
-    { input: undefined as never, roles: [], handler: async () => undefined, audit: 'system.timer' },
+    { input: undefined as never, roles: [], kind: 'mutation', handler: async () => undefined, audit: 'system.timer' },
     { openid: 'system', name: '系统', grants: [] },
     rt,
   )

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '@/contracts/api'
+import type { ActionName, Apis, FunctionName, InputOf, OutputOf, QueryName } from '@/contracts/api'
 import type { ApiResult } from '@/contracts/result'
-import { isIdempotentAction, mapCloudError, NETWORK_ERROR, newRequestId } from './errors'
+import { mapCloudError, NETWORK_ERROR } from './errors'
 import { clearToken, getToken, loginUrl } from './session'
 
 export { NETWORK_ERROR }
@@ -23,21 +23,17 @@ function isEnvelope<T>(value: unknown): value is ApiResult<T> {
   return v.ok === true || (v.ok === false && !!v.error && typeof v.error === 'object')
 }
 
-async function callCloud<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
+async function callCloud<T>(fn: FunctionName, action: string, data: object, attempts: number): Promise<ApiResult<T>> {
   initCloud()
-  const requestId = newRequestId()
-  // A read whose request failed on the way (network, timeout) is asked once more, with the same request id.
-  const attempts = isIdempotentAction(action) ? 2 : 1
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await Taro.cloud.callFunction({ name: fn, data: { action, data, requestId } })
+      const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } })
       return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
     } catch (e) {
       const failure = mapCloudError(e)
       console.error('cloud_call_failed', {
         fn,
         action,
-        requestId,
         attempt,
         errCode: failure.errCode,
         errMsg: (e as { errMsg?: string } | null)?.errMsg,
@@ -50,14 +46,23 @@ async function callCloud<T>(fn: FunctionName, action: string, data: object): Pro
 
 let redirecting = false
 
-async function callGateway<T>(fn: FunctionName, action: string, data: object): Promise<ApiResult<T>> {
+async function callGateway<T>(fn: FunctionName, action: string, data: object, attempts: number): Promise<ApiResult<T>> {
   if (process.env.TARO_ENV !== 'h5') return { ok: false, error: NETWORK_ERROR }
-  const res = await fetch('/api/' + fn, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + getToken() },
-    body: JSON.stringify({ action, data }),
-  })
-  const body: unknown = await res.json()
+  let body: unknown
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch('/api/' + fn, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + getToken() },
+        body: JSON.stringify({ action, data }),
+      })
+      body = await res.json()
+      break
+    } catch (e) {
+      // fetch rejects only when no answer came (network down, connection reset): the same rule as the cloud's.
+      if (attempt >= attempts) throw e
+    }
+  }
   if (!isEnvelope<T>(body)) return { ok: false, error: NETWORK_ERROR }
   if (!body.ok && body.error.code === 'UNAUTHENTICATED' && !redirecting) {
     // A stale or foreign token: pick a persona again rather than showing errors on every page.
@@ -71,22 +76,39 @@ async function callGateway<T>(fn: FunctionName, action: string, data: object): P
 }
 
 type Spec<F extends FunctionName, A extends ActionName<F>> = Apis[F][A]
+type DataArg<S> = Record<string, never> extends InputOf<S> ? [data?: InputOf<S>] : [data: InputOf<S>]
 
-/**
- * One call to a cloud function action, typed from the domain's contract (input and answer); never throws,
- * every failure comes back as an envelope.
- */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  // Actions whose every field is optional may be called without data.
-  ...[data]: Record<string, never> extends InputOf<Spec<F, A>> ? [data?: InputOf<Spec<F, A>>] : [data: InputOf<Spec<F, A>>]
-): Promise<ApiResult<OutputOf<Spec<F, A>>>> {
-  type T = OutputOf<Spec<F, A>>
-  const body = (data ?? {}) as object
+async function send<T>(fn: FunctionName, action: string, data: object | undefined, attempts: number): Promise<ApiResult<T>> {
+  const body = data ?? {}
   try {
-    return process.env.TARO_ENV === 'weapp' ? await callCloud<T>(fn, action, body) : await callGateway<T>(fn, action, body)
+    return process.env.TARO_ENV === 'weapp' ? await callCloud<T>(fn, action, body, attempts) : await callGateway<T>(fn, action, body, attempts)
   } catch {
     return { ok: false, error: NETWORK_ERROR }
   }
+}
+
+/**
+ * One call to a cloud function action, typed from the domain's contract (input and answer); never throws,
+ * every failure comes back as an envelope. Sent once: a lost answer is not asked again, because the action may
+ * have written (pages send mutations through `useMutation`).
+ */
+export function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  // Actions whose every field is optional may be called without data.
+  ...[data]: DataArg<Spec<F, A>>
+): Promise<ApiResult<OutputOf<Spec<F, A>>>> {
+  return send(fn, action, data as object | undefined, 1)
+}
+
+/**
+ * A read declared with `query()` in the contract: when the request is lost on the way (network, timeout) it is
+ * asked once more, which is harmless because a query writes nothing. Mutations do not type-check here.
+ */
+export function fetchQuery<F extends FunctionName, A extends QueryName<F>>(
+  fn: F,
+  action: A,
+  ...[data]: DataArg<Spec<F, A>>
+): Promise<ApiResult<OutputOf<Spec<F, A>>>> {
+  return send(fn, action, data as object | undefined, 2)
 }

@@ -47,15 +47,3 @@ export function mapCloudError(e: unknown): CloudFailure {
     errCode,
   }
 }
-
-/** Reads that change nothing: asking twice is harmless, so a transient failure is retried once. */
-export function isIdempotentAction(action: string): boolean {
-  return /^(get|list|my|nearby|search|areas|options|card|stats)/.test(action)
-}
-
-let seq = 0
-/** A request id for the logs on both sides; a retry sends the same one. */
-export function newRequestId(now = Date.now()): string {
-  seq = (seq + 1) % 1e6
-  return `${now.toString(36)}-${seq.toString(36)}-${Math.random().toString(36).slice(2, 8)}`
-}

@@ -36,3 +36,53 @@ test.each(cases)('%s.%s answers each persona as its role rule says', async (fn, 
     expect({ persona: p.openid, refusedForRole: roleRefusal }).toEqual({ persona: p.openid, refusedForRole: !allowed })
   }
 })
+
+/**
+ * `query()` in a contract is a promise that the action writes nothing: the client asks a query twice when the
+ * first answer is lost. Every query, called by every persona its role rule admits, leaves every collection as it
+ * was (the rate limiter's counters aside: they count attempts, not data), over the CloudBase double where every
+ * document is visible.
+ */
+describe('the contract declares which actions write', () => {
+  let cloud: TestGateway
+  const cloudTokens = new Map<string, string>()
+  beforeAll(async () => {
+    cloud = await startGateway({ backend: 'cloudbase' })
+    for (const p of PERSONAS) cloudTokens.set(p.openid, await cloud.login(p.openid))
+  })
+  afterAll(() => cloud.close())
+
+  const snapshot = () => {
+    const d = cloud.double!
+    return Object.fromEntries(
+      d
+        .collectionNames()
+        .filter((c) => c !== 'rate_limits')
+        .sort()
+        .map((c) => [c, JSON.stringify(d.dump(c).sort((a, b) => String(a._id).localeCompare(String(b._id))))]),
+    )
+  }
+
+  const queries = cases.filter(([fn, action]) => FUNCTIONS[fn][action].kind === 'query')
+
+  test('both kinds are declared, and queries are the reads', () => {
+    expect(cases.every(([fn, action]) => ['query', 'mutation'].includes(FUNCTIONS[fn][action].kind))).toBe(true)
+    expect(queries.length).toBeGreaterThan(40)
+    expect(queries.map(([fn, a]) => `${fn}.${a}`)).toEqual(expect.arrayContaining(['stations.nearby', 'account.me', 'membership.myStatus']))
+  })
+
+  test.each(queries)('%s.%s (query) writes nothing', async (fn, action) => {
+    const rule = FUNCTIONS[fn][action].roles
+    let answered = 0
+    for (const p of PERSONAS) {
+      const roles: Role[] = ['worker', ...p.grants.map((g) => g.role)]
+      if (!(rule === 'signedIn' || rule.some((r) => roles.includes(r)))) continue
+      const before = snapshot()
+      const r = await cloud.call(fn, { action, data: {} }, cloudTokens.get(p.openid))
+      if (r.json.ok) answered++
+      expect({ persona: p.openid, after: snapshot() }).toEqual({ persona: p.openid, after: before })
+    }
+    // Queries taking ids answer "bad input" to {}; the ones that need nothing must really have run.
+    if (FUNCTIONS[fn][action].input.safeParse({}).success) expect(answered).toBeGreaterThan(0)
+  })
+})

@@ -13,7 +13,9 @@ jest.mock('@cloudbase/node-sdk', () => {
   }
 })
 
-const main = cloudMain({ whoami: defineAction({ input: z.object({}), roles: 'signedIn', handler: async (_input, ctx) => ctx.caller.openid }) })
+const main = cloudMain({
+  whoami: defineAction({ input: z.object({}), roles: 'signedIn', kind: 'query', handler: async (_input, ctx) => ctx.caller.openid }),
+})
 const call = (context: unknown, event: object = {}) => main({ action: 'whoami', data: {}, ...event }, context)
 const scfContext = (environment: Record<string, string>) => ({
   memory_limit_in_mb: 256,

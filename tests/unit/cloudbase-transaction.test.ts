@@ -216,6 +216,7 @@ describe('a transaction that touches a collection not created yet (11)', () => {
       first: defineAction({
         input: z.object({}),
         roles: 'signedIn',
+        kind: 'mutation',
         handler: (_input, ctx) => ctx.store.transaction((tx) => tx.insert('fresh', { n: 1 })),
       }),
     }

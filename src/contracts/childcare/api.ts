@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
   bookInput,
@@ -25,26 +25,26 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 
 /** The `childcare` cloud function: 暑期托管. */
 export const childcareApi = {
-  listClasses: action<{ items: ClassSummary[]; serverNow: string }>()(none, 'signedIn'),
-  getClass: action<ClassDetail>()(idInput, 'signedIn'),
-  saveChild: action<ChildView>()(saveChildInput, 'signedIn'),
-  myChildren: action<{ items: ChildView[] }>()(none, 'signedIn'),
-  deleteChild: action<{ deleted: boolean }>()(idInput, 'signedIn'),
-  book: action<BookResult>()(bookInput, 'signedIn'),
-  myBookings: action<{ items: MyBooking[] }>()(none, 'signedIn'),
-  cancel: action<{ cancelled: boolean }>()(bookingIdInput, 'signedIn'),
-  acceptOffer: action<{ status: 'confirmed' }>()(bookingIdInput, 'signedIn'),
-  upsertClass: action<{ id: string }>()(upsertClassInput, [...STAFF]),
-  managedClasses: action<{ items: ClassSummary[] }>()(none, [...STAFF]),
-  roster: action<Roster>()(classIdInput, [...STAFF]),
-  checkIn: action<CheckInResult>()(checkInInput, [...STAFF]),
-  exportRoster: action<DownloadLink>()(classIdInput, [...STAFF]),
-  runLottery: action<LotteryResult>()(classIdInput, [...STAFF]),
+  listClasses: query<{ items: ClassSummary[]; serverNow: string }>()(none, 'signedIn'),
+  getClass: query<ClassDetail>()(idInput, 'signedIn'),
+  saveChild: mutation<ChildView>()(saveChildInput, 'signedIn'),
+  myChildren: query<{ items: ChildView[] }>()(none, 'signedIn'),
+  deleteChild: mutation<{ deleted: boolean }>()(idInput, 'signedIn'),
+  book: mutation<BookResult>()(bookInput, 'signedIn'),
+  myBookings: query<{ items: MyBooking[] }>()(none, 'signedIn'),
+  cancel: mutation<{ cancelled: boolean }>()(bookingIdInput, 'signedIn'),
+  acceptOffer: mutation<{ status: 'confirmed' }>()(bookingIdInput, 'signedIn'),
+  upsertClass: mutation<{ id: string }>()(upsertClassInput, [...STAFF]),
+  managedClasses: query<{ items: ClassSummary[] }>()(none, [...STAFF]),
+  roster: mutation<Roster>()(classIdInput, [...STAFF]),
+  checkIn: mutation<CheckInResult>()(checkInInput, [...STAFF]),
+  exportRoster: mutation<DownloadLink>()(classIdInput, [...STAFF]),
+  runLottery: mutation<LotteryResult>()(classIdInput, [...STAFF]),
   // 儿童个人信息处理规则: the guardian's consent, then the admins' log of staff views and its yearly audit
-  consent: action<ConsentState>()(none, 'signedIn'),
-  giveConsent: action<ConsentState>()(giveConsentInput, 'signedIn'),
-  accessLog: action<{ items: AccessEntry[] }>()(accessLogInput, ['admin']),
-  exportAccessAudit: action<DownloadLink>()(accessLogInput, ['admin']),
+  consent: query<ConsentState>()(none, 'signedIn'),
+  giveConsent: mutation<ConsentState>()(giveConsentInput, 'signedIn'),
+  accessLog: query<{ items: AccessEntry[] }>()(accessLogInput, ['admin']),
+  exportAccessAudit: mutation<DownloadLink>()(accessLogInput, ['admin']),
 }
 
 declare module '../api' {

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import {
   acceptInput,
   assignInput,
@@ -33,27 +33,27 @@ const none = z.object({})
  */
 export const legalAidApi = {
   // worker
-  submit: action<{ id: string }>()(submitInput, 'signedIn'),
-  myCases: action<{ items: CaseListItem[] }>()(none, 'signedIn'),
-  get: action<CaseDetail>()(idInput, 'signedIn'),
-  message: action<CaseDetail>()(messageInput, 'signedIn'),
-  rate: action<CaseDetail>()(rateInput, 'signedIn'),
-  withdraw: action<CaseDetail>()(idInput, 'signedIn'),
-  upload: action<FileInfo>()(uploadInput, 'signedIn'),
-  fileLink: action<{ token: string; expiresAt: string }>()(fileLinkInput, 'signedIn'),
-  fileData: action<EvidenceLink>()(fileDataInput, 'signedIn'),
+  submit: mutation<{ id: string }>()(submitInput, 'signedIn'),
+  myCases: query<{ items: CaseListItem[] }>()(none, 'signedIn'),
+  get: mutation<CaseDetail>()(idInput, 'signedIn'),
+  message: mutation<CaseDetail>()(messageInput, 'signedIn'),
+  rate: mutation<CaseDetail>()(rateInput, 'signedIn'),
+  withdraw: mutation<CaseDetail>()(idInput, 'signedIn'),
+  upload: mutation<FileInfo>()(uploadInput, 'signedIn'),
+  fileLink: mutation<{ token: string; expiresAt: string }>()(fileLinkInput, 'signedIn'),
+  fileData: mutation<EvidenceLink>()(fileDataInput, 'signedIn'),
   // staff and lawyers
-  newCount: action<{ count: number }>()(none, ['staff', 'admin']),
-  myCaseCount: action<{ count: number }>()(none, ['lawyer']),
-  listCases: action<{ items: CaseListItem[] }>()(listCasesInput, ['staff', 'lawyer', 'admin']),
-  lawyers: action<{ items: LawyerOption[] }>()(idInput, ['staff', 'admin']),
-  accept: action<CaseDetail>()(acceptInput, ['staff', 'admin']),
-  decline: action<CaseDetail>()(declineInput, ['staff', 'admin']),
-  assign: action<CaseDetail>()(assignInput, ['staff', 'admin']),
-  transition: action<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
-  stats: action<CaseStats>()(statsInput, ['staff', 'admin']),
-  setDeadlines: action<{ orgId: string }>()(deadlineRuleInput, ['staff', 'admin']),
-  accessLog: action<{ items: AccessLogEntry[] }>()(caseIdInput, ['admin']),
+  newCount: query<{ count: number }>()(none, ['staff', 'admin']),
+  myCaseCount: query<{ count: number }>()(none, ['lawyer']),
+  listCases: query<{ items: CaseListItem[] }>()(listCasesInput, ['staff', 'lawyer', 'admin']),
+  lawyers: query<{ items: LawyerOption[] }>()(idInput, ['staff', 'admin']),
+  accept: mutation<CaseDetail>()(acceptInput, ['staff', 'admin']),
+  decline: mutation<CaseDetail>()(declineInput, ['staff', 'admin']),
+  assign: mutation<CaseDetail>()(assignInput, ['staff', 'admin']),
+  transition: mutation<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
+  stats: query<CaseStats>()(statsInput, ['staff', 'admin']),
+  setDeadlines: mutation<{ orgId: string }>()(deadlineRuleInput, ['staff', 'admin']),
+  accessLog: query<{ items: AccessLogEntry[] }>()(caseIdInput, ['admin']),
 }
 
 declare module '../api' {

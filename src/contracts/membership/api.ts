@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
   applyInput,
@@ -30,29 +30,29 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 
 /** The `membership` cloud function. */
 export const membershipApi = {
-  options: action<MembershipOptions>()(none, 'signedIn'),
-  apply: action<MyApplication>()(applyInput, 'signedIn'),
-  myStatus: action<{ application: MyApplication | null }>()(none, 'signedIn'),
-  withdraw: action<{ withdrawn: boolean }>()(none, 'signedIn'),
-  card: action<MemberCard>()(none, 'signedIn'),
-  verifyCard: action<CardVerification>()(verifyCardInput, [...STAFF]),
-  cardPublicKey: action<{ algorithm: string; publicKeyPem: string }>()(none, [...STAFF]),
-  pendingCount: action<{ count: number }>()(none, [...STAFF]),
-  listApplications: action<{ items: ApplicationListItem[]; total: number }>()(listApplicationsInput, [...STAFF]),
-  getApplication: action<ApplicationDetail>()(getApplicationInput, [...STAFF]),
-  review: action<ApplicationDetail>()(reviewInput, [...STAFF]),
-  bulkApprove: action<BulkApproveResult>()(bulkApproveInput, [...STAFF]),
-  revoke: action<ApplicationDetail>()(revokeInput, [...STAFF]),
+  options: query<MembershipOptions>()(none, 'signedIn'),
+  apply: mutation<MyApplication>()(applyInput, 'signedIn'),
+  myStatus: query<{ application: MyApplication | null }>()(none, 'signedIn'),
+  withdraw: mutation<{ withdrawn: boolean }>()(none, 'signedIn'),
+  card: mutation<MemberCard>()(none, 'signedIn'),
+  verifyCard: mutation<CardVerification>()(verifyCardInput, [...STAFF]),
+  cardPublicKey: query<{ algorithm: string; publicKeyPem: string }>()(none, [...STAFF]),
+  pendingCount: query<{ count: number }>()(none, [...STAFF]),
+  listApplications: query<{ items: ApplicationListItem[]; total: number }>()(listApplicationsInput, [...STAFF]),
+  getApplication: query<ApplicationDetail>()(getApplicationInput, [...STAFF]),
+  review: mutation<ApplicationDetail>()(reviewInput, [...STAFF]),
+  bulkApprove: mutation<BulkApproveResult>()(bulkApproveInput, [...STAFF]),
+  revoke: mutation<ApplicationDetail>()(revokeInput, [...STAFF]),
   /** the approved members as .xlsx, answered as a short-lived link */
-  exportMembers: action<DownloadLink>()(none, [...STAFF]),
+  exportMembers: mutation<DownloadLink>()(none, [...STAFF]),
   // 会籍转移: the member asks, the receiving union decides
-  requestTransfer: action<TransferItem>()(requestTransferInput, 'signedIn'),
-  myTransfer: action<{ transfer: TransferItem | null }>()(none, 'signedIn'),
-  cancelTransfer: action<TransferItem>()(cancelTransferInput, 'signedIn'),
-  transfers: action<{ items: StaffTransferItem[] }>()(transfersInput, [...STAFF]),
-  transferPendingCount: action<{ count: number }>()(none, [...STAFF]),
-  reviewTransfer: action<StaffTransferItem>()(reviewTransferInput, [...STAFF]),
-  stats: action<MembershipStats>()(none, [...STAFF]),
+  requestTransfer: mutation<TransferItem>()(requestTransferInput, 'signedIn'),
+  myTransfer: query<{ transfer: TransferItem | null }>()(none, 'signedIn'),
+  cancelTransfer: mutation<TransferItem>()(cancelTransferInput, 'signedIn'),
+  transfers: query<{ items: StaffTransferItem[] }>()(transfersInput, [...STAFF]),
+  transferPendingCount: query<{ count: number }>()(none, [...STAFF]),
+  reviewTransfer: mutation<StaffTransferItem>()(reviewTransferInput, [...STAFF]),
+  stats: query<MembershipStats>()(none, [...STAFF]),
 }
 
 declare module '../api' {

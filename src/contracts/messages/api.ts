@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import {
   announcementInput,
   announcementsInput,
@@ -18,17 +18,17 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 
 /** The `messages` cloud function: 消息中心 (each person's own notices) and 通知公告 (announcements for all). */
 export const messagesApi = {
-  inbox: action<InboxPage>()(inboxInput, 'signedIn'),
-  unreadCount: action<{ count: number }>()(none, 'signedIn'),
-  markRead: action<{ updated: number; unread: number }>()(markReadInput, 'signedIn'),
-  announcements: action<{ items: AnnouncementSummary[]; total: number }>()(announcementsInput, 'signedIn'),
-  announcement: action<AnnouncementDetail>()(announcementInput, 'signedIn'),
-  publishAnnouncement: action<{ id: string; created: boolean }>()(publishAnnouncementInput, [...STAFF]),
+  inbox: query<InboxPage>()(inboxInput, 'signedIn'),
+  unreadCount: query<{ count: number }>()(none, 'signedIn'),
+  markRead: mutation<{ updated: number; unread: number }>()(markReadInput, 'signedIn'),
+  announcements: query<{ items: AnnouncementSummary[]; total: number }>()(announcementsInput, 'signedIn'),
+  announcement: query<AnnouncementDetail>()(announcementInput, 'signedIn'),
+  publishAnnouncement: mutation<{ id: string; created: boolean }>()(publishAnnouncementInput, [...STAFF]),
   /** what the publish form offers: the union it publishes as, and whether it may reach the whole county */
-  publishOptions: action<{ orgName: string; countyWide: boolean }>()(none, [...STAFF]),
-  withdrawAnnouncement: action<{ id: string; withdrawn: boolean }>()(withdrawAnnouncementInput, [...STAFF]),
+  publishOptions: query<{ orgName: string; countyWide: boolean }>()(none, [...STAFF]),
+  withdrawAnnouncement: mutation<{ id: string; withdrawn: boolean }>()(withdrawAnnouncementInput, [...STAFF]),
   /** 通知发送情况: what became of the county's notices over the last 7 days (the county union's admins) */
-  deliveryStats: action<DeliveryStats>()(none, ['admin']),
+  deliveryStats: query<DeliveryStats>()(none, ['admin']),
 }
 
 declare module '../api' {

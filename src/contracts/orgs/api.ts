@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { DownloadLink } from '../files'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import {
   employersInput,
   importSheetInput,
@@ -29,34 +29,34 @@ const none = z.object({})
  * it; 街道/乡镇 and the region code belong to the county federation's admins.
  */
 export const orgsApi = {
-  tree: action<OrgTree>()(none, ['admin']),
-  saveOrg: action<{ id: string; created: boolean }>()(saveOrgInput, ['admin']),
-  moveOrg: action<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
+  tree: query<OrgTree>()(none, ['admin']),
+  saveOrg: mutation<{ id: string; created: boolean }>()(saveOrgInput, ['admin']),
+  moveOrg: mutation<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
   /**
    * Hangs an org that is off the tree (its parents loop, or its parent is gone) under an org on the tree.
    * County admins only: nobody else governs an org that no chain of parents leads to.
    */
-  repairOrg: action<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
-  setOrgDisabled: action<{ id: string; disabled: boolean }>()(setOrgDisabledInput, ['admin']),
-  saveCounty: action<CountyInfo>()(saveCountyInput, ['admin']),
+  repairOrg: mutation<{ id: string; parentId: string }>()(moveOrgInput, ['admin']),
+  setOrgDisabled: mutation<{ id: string; disabled: boolean }>()(setOrgDisabledInput, ['admin']),
+  saveCounty: mutation<CountyInfo>()(saveCountyInput, ['admin']),
 
-  saveArea: action<{ id: string; created: boolean }>()(saveAreaInput, ['admin']),
-  moveArea: action<{ items: AreaItem[] }>()(moveAreaInput, ['admin']),
-  setAreaDisabled: action<{ id: string; disabled: boolean }>()(setAreaDisabledInput, ['admin']),
+  saveArea: mutation<{ id: string; created: boolean }>()(saveAreaInput, ['admin']),
+  moveArea: mutation<{ items: AreaItem[] }>()(moveAreaInput, ['admin']),
+  setAreaDisabled: mutation<{ id: string; disabled: boolean }>()(setAreaDisabledInput, ['admin']),
 
-  employers: action<{ items: EmployerItem[]; total: number }>()(employersInput, ['admin']),
-  saveEmployer: action<{ id: string; created: boolean }>()(saveEmployerInput, ['admin']),
-  removeEmployer: action<{ removed: true }>()(removeEmployerInput, ['admin']),
+  employers: query<{ items: EmployerItem[]; total: number }>()(employersInput, ['admin']),
+  saveEmployer: mutation<{ id: string; created: boolean }>()(saveEmployerInput, ['admin']),
+  removeEmployer: mutation<{ removed: true }>()(removeEmployerInput, ['admin']),
 
   /** The Excel template: sheets 街道乡镇 / 组织 / 用人单位 with Chinese headers and one example row each. */
-  importTemplate: action<DownloadLink>()(none, ['admin']),
-  importSheet: action<OrgImportReport>()(importSheetInput, ['admin']),
+  importTemplate: query<DownloadLink>()(none, ['admin']),
+  importSheet: mutation<OrgImportReport>()(importSheetInput, ['admin']),
 
   /** 节假日安排: a year's 放假/调休 days (the union's entries, else the built-in data) and whether data runs out soon */
-  holidays: action<{ entry: HolidayYear; status: HolidayStatus }>()(holidayYearInput, ['admin']),
-  saveHolidays: action<{ entry: HolidayYear; status: HolidayStatus }>()(saveHolidaysInput, ['admin']),
+  holidays: query<{ entry: HolidayYear; status: HolidayStatus }>()(holidayYearInput, ['admin']),
+  saveHolidays: mutation<{ entry: HolidayYear; status: HolidayStatus }>()(saveHolidaysInput, ['admin']),
   /** the workbench badge: 1 from 60 days before the calendar data runs out */
-  holidayWarning: action<{ count: number }>()(none, ['admin']),
+  holidayWarning: query<{ count: number }>()(none, ['admin']),
 }
 
 declare module '../api' {

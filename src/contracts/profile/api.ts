@@ -1,4 +1,4 @@
-import { action } from '../api'
+import { mutation, query } from '../api'
 import {
   changePhoneInput,
   deleteMyDataInput,
@@ -12,12 +12,12 @@ import {
 
 /** The `profile` cloud function: 个人信息, 更换手机号 and 删除我的数据 (个人信息保护法), each about the caller only. */
 export const profileApi = {
-  summary: action<ProfileSummary>()(summaryInput, 'signedIn'),
-  deleteMyData: action<DeleteMyDataResult>()(deleteMyDataInput, 'signedIn'),
+  summary: query<ProfileSummary>()(summaryInput, 'signedIn'),
+  deleteMyData: mutation<DeleteMyDataResult>()(deleteMyDataInput, 'signedIn'),
   /** exchanges a 手机号快速验证 code for the verified number, held for the person to confirm */
-  verifyPhone: action<PhoneVerified>()(verifyPhoneInput, 'signedIn'),
+  verifyPhone: mutation<PhoneVerified>()(verifyPhoneInput, 'signedIn'),
   /** puts the confirmed number everywhere the person's phone is kept */
-  changePhone: action<PhoneChanged>()(changePhoneInput, 'signedIn'),
+  changePhone: mutation<PhoneChanged>()(changePhoneInput, 'signedIn'),
 }
 
 declare module '../api' {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryItem, type DeliveryStatus } from './delivery'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
   campaignIdInput,
@@ -32,30 +32,30 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 /** The `quiz` cloud function: 答题抽奖 campaigns, scored on the server, with verifiable draws. */
 export const quizApi = {
   // staff
-  upsertCampaign: action<{ id: string; seedHash: string }>()(upsertCampaignInput, [...STAFF]),
-  getCampaign: action<CampaignEdit>()(idInput, [...STAFF]),
-  managedCampaigns: action<{ items: ManagedCampaign[] }>()(none, [...STAFF]),
-  importQuestions: action<ImportReport>()(importQuestionsInput, [...STAFF]),
-  closeCampaign: action<{ id: string; seed: string }>()(idInput, [...STAFF]),
+  upsertCampaign: mutation<{ id: string; seedHash: string }>()(upsertCampaignInput, [...STAFF]),
+  getCampaign: query<CampaignEdit>()(idInput, [...STAFF]),
+  managedCampaigns: query<{ items: ManagedCampaign[] }>()(none, [...STAFF]),
+  importQuestions: mutation<ImportReport>()(importQuestionsInput, [...STAFF]),
+  closeCampaign: mutation<{ id: string; seed: string }>()(idInput, [...STAFF]),
   /** 再办一期: an ended campaign's settings, questions and prize table as a new, upcoming campaign with a new seed */
-  copyCampaign: action<{ id: string; seedHash: string }>()(idInput, [...STAFF]),
-  stats: action<QuizStats>()(campaignIdInput, [...STAFF]),
-  exportWinners: action<DownloadLink>()(campaignIdInput, [...STAFF]),
+  copyCampaign: mutation<{ id: string; seedHash: string }>()(idInput, [...STAFF]),
+  stats: query<QuizStats>()(campaignIdInput, [...STAFF]),
+  exportWinners: mutation<DownloadLink>()(campaignIdInput, [...STAFF]),
   // 奖品发放: claimed prizes by state (待发放 / 已发放 / 已核销); staff record each delivery
-  deliveries: action<{ items: DeliveryItem[]; counts: Record<DeliveryStatus, number> }>()(deliveriesInput, [...STAFF]),
-  markDelivered: action<DeliveryItem>()(markDeliveredInput, [...STAFF]),
-  markRedeemed: action<DeliveryItem>()(markRedeemedInput, [...STAFF]),
+  deliveries: query<{ items: DeliveryItem[]; counts: Record<DeliveryStatus, number> }>()(deliveriesInput, [...STAFF]),
+  markDelivered: mutation<DeliveryItem>()(markDeliveredInput, [...STAFF]),
+  markRedeemed: mutation<DeliveryItem>()(markRedeemedInput, [...STAFF]),
   // workers
-  listCampaigns: action<{ items: CampaignSummary[] }>()(none, 'signedIn'),
-  campaign: action<CampaignSummary>()(campaignIdInput, 'signedIn'),
-  start: action<StartResult>()(startInput, 'signedIn'),
-  submit: action<SubmitResult>()(submitInput, 'signedIn'),
-  draw: action<DrawResult>()(drawInput, 'signedIn'),
-  claim: action<MyPrize>()(claimInput, 'signedIn'),
-  myPrizes: action<{ items: MyPrize[] }>()(none, 'signedIn'),
-  winners: action<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),
-  rankings: action<{ items: RankingRow[] }>()(campaignIdInput, 'signedIn'),
-  fairness: action<FairnessView>()(fairnessInput, 'signedIn'),
+  listCampaigns: query<{ items: CampaignSummary[] }>()(none, 'signedIn'),
+  campaign: query<CampaignSummary>()(campaignIdInput, 'signedIn'),
+  start: mutation<StartResult>()(startInput, 'signedIn'),
+  submit: mutation<SubmitResult>()(submitInput, 'signedIn'),
+  draw: mutation<DrawResult>()(drawInput, 'signedIn'),
+  claim: mutation<MyPrize>()(claimInput, 'signedIn'),
+  myPrizes: query<{ items: MyPrize[] }>()(none, 'signedIn'),
+  winners: query<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),
+  rankings: query<{ items: RankingRow[] }>()(campaignIdInput, 'signedIn'),
+  fairness: query<FairnessView>()(fairnessInput, 'signedIn'),
 }
 
 declare module '../api' {

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { action } from '../api'
+import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
   addPhotoInput,
@@ -23,24 +23,24 @@ import {
 
 /** The `stations` cloud function: what each action takes, who may call it, and what it answers. */
 export const stationsApi = {
-  nearby: action<{ items: StationSummary[]; radiusKm: number }>()(nearbyInput, 'signedIn'),
-  get: action<StationDetail>()(getStationInput, 'signedIn'),
-  search: action<{ items: StationSummary[] }>()(searchInput, 'signedIn'),
-  areas: action<{ items: Area[] }>()(z.object({}), 'signedIn'),
-  report: action<{ id: string }>()(reportInput, 'signedIn'),
-  listManaged: action<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
-  upsert: action<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
-  importCsv: action<ImportReport>()(importCsvInput, ['staff', 'admin']),
+  nearby: query<{ items: StationSummary[]; radiusKm: number }>()(nearbyInput, 'signedIn'),
+  get: query<StationDetail>()(getStationInput, 'signedIn'),
+  search: query<{ items: StationSummary[] }>()(searchInput, 'signedIn'),
+  areas: query<{ items: Area[] }>()(z.object({}), 'signedIn'),
+  report: mutation<{ id: string }>()(reportInput, 'signedIn'),
+  listManaged: query<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
+  upsert: mutation<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
+  importCsv: mutation<ImportReport>()(importCsvInput, ['staff', 'admin']),
   /** The Excel template to fill in: Chinese headers and one example row the importer skips. */
-  importTemplate: action<DownloadLink>()(z.object({}), ['staff', 'admin']),
+  importTemplate: query<DownloadLink>()(z.object({}), ['staff', 'admin']),
   // 反馈处理: keepers for their stations, staff and admins for their org and below.
-  reports: action<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
-  resolveReport: action<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),
-  openReportCount: action<{ count: number }>()(z.object({}), ['keeper', 'staff', 'admin']),
+  reports: query<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
+  resolveReport: mutation<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),
+  openReportCount: query<{ count: number }>()(z.object({}), ['keeper', 'staff', 'admin']),
   // 照片: keepers for their stations, staff and admins for their org and below (checked per station).
-  addPhoto: action<StationPhotos>()(addPhotoInput, ['keeper', 'staff', 'admin']),
-  removePhoto: action<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
-  coverPhoto: action<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
+  addPhoto: mutation<StationPhotos>()(addPhotoInput, ['keeper', 'staff', 'admin']),
+  removePhoto: mutation<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
+  coverPhoto: mutation<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
 }
 
 declare module '../api' {
