@@ -1,8 +1,9 @@
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { ApiError, ApiResult } from '@/contracts/result'
+import type { ApiResult } from '@/contracts/result'
 
-export type Loaded<T> = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; data: T }
+export type { Loaded } from '@/data/query'
+import type { Loaded } from '@/data/query'
 
 export interface LoaderOptions {
   /** load again whenever the page shows again (back from an edit page) */

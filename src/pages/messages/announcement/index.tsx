@@ -2,34 +2,32 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import Btn from '@/components/Btn'
 import PageState from '@/components/PageState'
-import { useLoader } from '@/hooks/useLoader'
+import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
 import { formatDateTime } from '@/utils/membership'
 import { goBackOr } from '@/utils/nav'
-import { ANNOUNCEMENTS_URL, fetchAnnouncement, withdrawAnnouncement } from '../shared/api'
+import { ANNOUNCEMENTS_URL } from '../shared/api'
 import './index.scss'
 
 /** One announcement in full; its publisher's staff may edit or withdraw it here. */
 export default function AnnouncementPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
-  const { state, reload } = useLoader(() => fetchAnnouncement(id), [id], { reloadOnShow: true })
+  const announcement = useQuery('messages', 'announcement', { id })
+  const withdrawal = useMutation('messages', 'withdrawAnnouncement', {
+    success: '已撤回',
+    onSuccess: () => goBackOr(ANNOUNCEMENTS_URL),
+    onError: (e) => void alert('撤回失败', e.message),
+  })
 
   const withdraw = async () => {
     const ok = await confirm({ title: '撤回这条公告？', content: '撤回后职工将看不到它，且不能恢复。', confirmText: '撤回', danger: true })
-    if (!ok) return
-    const res = await withdrawAnnouncement(id)
-    if (!res.ok) {
-      await alert('撤回失败', res.error.message)
-      return
-    }
-    void Taro.showToast({ title: '已撤回', icon: 'success' })
-    goBackOr(ANNOUNCEMENTS_URL)
+    if (ok) await withdrawal.run({ id })
   }
 
   return (
     <View className='page announcement'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={announcement}>
         {(a) => (
           <>
             <View className='card announcement__card'>

@@ -6,7 +6,7 @@ import { call } from '@/api/client'
 import type { PhoneChanged } from '@/contracts/profile/schemas'
 import { confirm } from '@/utils/dialog'
 import { toFieldMessages } from '@/utils/form'
-import PhoneVerify from './PhoneVerify'
+import PhoneVerify from '@/components/PhoneVerify/PhoneVerify'
 
 interface Props {
   currentMasked?: string

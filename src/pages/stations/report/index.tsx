@@ -1,12 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import Btn from '@/components/Btn'
 import FieldError from '@/components/FieldError'
+import FormError from '@/components/FormError'
 import { REPORT_KINDS, reportInput } from '@/contracts/stations/schemas'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { useForm, useMutation } from '@/data'
 import { goBackOr } from '@/utils/nav'
-import { reportStation } from '../shared/api'
 import { askForNotices } from '@/api/subscribe'
 import './index.scss'
 import { confirm } from '@/utils/dialog'
@@ -23,49 +22,34 @@ export default function ReportPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const name = params.name ? decodeURIComponent(params.name) : ''
-  const [kind, setKind] = useState<Kind | null>(null)
-  const [text, setText] = useState('')
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const [sending, setSending] = useState(false)
-
-  const choose = (k: Kind) => {
-    setKind(k)
-    setErrors((e) => ({ ...e, kind: '', text: k === 'other' ? e.text : '' }))
-  }
-
-  const submit = async () => {
-    if (sending) return
-    setFormError('')
-    const checked = check(reportInput, { id, kind: kind ?? undefined, text })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      if (checked.errors.id) setFormError(checked.errors.id)
-      return
-    }
-    setErrors({})
-    const label = REPORT_KINDS.find((k) => k.key === checked.data.kind)?.label ?? ''
-    const ok = await confirm({
-      title: '确认提交反馈？',
-      content: `问题类型：${label}${name ? `\n驿站：${name}` : ''}`,
-      confirmText: '提交',
-      danger: true,
-      cancelText: '再想想',
-    })
-    if (!ok) return
-    // In the chain of the confirm tap (WeChat's rule): the reply comes back as this notice.
-    await askForNotices(['station_report_reply'])
-    setSending(true)
-    const res = await reportStation(checked.data)
-    setSending(false)
-    if (res.ok) {
-      Taro.showToast({ title: '已收到，谢谢反馈', icon: 'success', duration: 1500 })
+  const form = useForm({
+    initial: { kind: null as Kind | null, text: '' },
+    schema: reportInput,
+    toInput: (v) => ({ id, kind: v.kind ?? undefined, text: v.text }),
+  })
+  const { kind, text } = form.values
+  const report = useMutation('stations', 'report', {
+    success: '已收到反馈',
+    onSuccess: () => {
       setTimeout(() => goBackOr(`/pages/stations/detail/index?id=${encodeURIComponent(id)}`), 1500)
-      return
-    }
-    setErrors(toFieldMessages(res.error.fields))
-    setFormError(res.error.message)
-  }
+    },
+  })
+
+  const submit = () =>
+    form.submit(async (data) => {
+      const label = REPORT_KINDS.find((k) => k.key === data.kind)?.label ?? ''
+      const ok = await confirm({
+        title: '确认提交反馈？',
+        content: `问题类型：${label}${name ? `\n驿站：${name}` : ''}`,
+        confirmText: '提交',
+        danger: true,
+        cancelText: '再想想',
+      })
+      if (!ok) return null
+      // In the chain of the confirm tap (WeChat's rule): the reply comes back as this notice.
+      await askForNotices(['station_report_reply'])
+      return report.run(data)
+    })
 
   const textRequired = kind === 'other'
 
@@ -81,7 +65,11 @@ export default function ReportPage() {
       <Text className='section-title'>遇到了什么问题？</Text>
       <View className='report__kinds'>
         {REPORT_KINDS.map((k) => (
-          <View key={k.key} className={`report-kind report-kind--${k.key} ${kind === k.key ? 'report-kind--on' : ''}`} onClick={() => choose(k.key)}>
+          <View
+            key={k.key}
+            className={`report-kind report-kind--${k.key} ${kind === k.key ? 'report-kind--on' : ''}`}
+            onClick={() => form.set('kind', k.key)}
+          >
             <View className='report-kind__radio' />
             <View className='report-kind__text'>
               <Text className='report-kind__label'>{k.label}</Text>
@@ -90,27 +78,27 @@ export default function ReportPage() {
           </View>
         ))}
       </View>
-      <FieldError message={errors.kind} />
+      <FieldError message={form.error('kind')} />
 
       <Text className='section-title report__text-title'>
         补充说明{textRequired ? <Text className='report__required'>（必填）</Text> : <Text className='muted'>（选填）</Text>}
       </Text>
-      <View className={`card report__text-card ${errors.text ? 'report__text-card--invalid' : ''}`}>
+      <View className={`card report__text-card ${form.error('text') ? 'report__text-card--invalid field--invalid' : ''}`}>
         <Textarea
           className='report__text'
           value={text}
           maxlength={200}
           placeholder={textRequired ? '请简单说明情况，方便工作人员处理' : '可以写写具体情况（选填）'}
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(e) => form.set('text', e.detail.value)}
         />
         <Text className='report__count'>{text.length}/200</Text>
       </View>
-      <FieldError message={errors.text} />
+      <FieldError message={form.error('text')} />
 
-      {formError ? <Text className='report__form-error'>{formError}</Text> : null}
+      <FormError message={form.error('id') ?? form.formError} />
 
-      <Btn className='report__submit' disabled={sending} onClick={submit}>
-        {sending ? '正在提交…' : '提交反馈'}
+      <Btn className='report__submit' loading={report.busy} onClick={submit}>
+        {report.busy ? '正在提交…' : '提交反馈'}
       </Btn>
     </View>
   )

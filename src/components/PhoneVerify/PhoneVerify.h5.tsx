@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import './index.scss'
 import Btn from '@/components/Btn'
 import TextField from '@/components/TextField'
 import { demoPhoneCode } from '@/api/dev'
 import { PHONE_RE } from '@/contracts/membership/idcard'
-import type { PhoneVerifyProps } from './phone-verify-props'
+import type { PhoneVerifyProps } from './props'
 
 /**
  * 本地演示 (H5 build only; the mini program uses PhoneVerify.tsx): there is no WeChat to vouch for a number, so

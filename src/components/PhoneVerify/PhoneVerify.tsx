@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import './index.scss'
 import FieldError from '@/components/FieldError'
-import type { PhoneVerifyProps } from './phone-verify-props'
+import type { PhoneVerifyProps } from './props'
 
 /**
  * The mini program's way: WeChat's 手机号快速验证 button. WeChat shows the person their bound numbers (or lets
