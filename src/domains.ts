@@ -12,10 +12,19 @@ export type BadgeSource = {
   [F in FunctionName]: { [A in ActionName<F>]: OutputOf<Apis[F][A]> extends { count: number } ? { fn: F; action: A } : never }[ActionName<F>]
 }[FunctionName]
 
+/** The groups of 我的, in the order shown: 我的服务, 个人信息与隐私, 工作人员 (帮助 is the page's own). */
+export type MeGroup = 'services' | 'privacy' | 'staff'
+
 export interface Entry {
   title: string
   url: string
   badge?: BadgeSource
+  /** with a badge on a 工作台 tile: its line in 待办, `{n}` standing for the count (「{n} 份入会申请待审核」) */
+  todo?: string
+  /** 我的 only: the group the entry sits in; 我的服务 when absent */
+  group?: MeGroup
+  /** 我的 only: a short grey hint beside the title */
+  hint?: string
 }
 
 export interface WorkbenchTile extends Entry {
@@ -70,6 +79,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/membership/review/index',
         roles: STAFF,
         badge: { fn: 'membership', action: 'pendingCount' },
+        todo: '{n} 份入会申请待审核',
       },
       { title: '会员卡核验', subtitle: '扫码或粘贴二维码内容核验真伪', url: '/pages/membership/verify/index', roles: STAFF },
       {
@@ -78,6 +88,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/membership/transfers/index',
         roles: STAFF,
         badge: { fn: 'membership', action: 'transferPendingCount' },
+        todo: '{n} 份会籍转入待审核',
       },
       { title: '统计', subtitle: '各工会会员、逐月入会、各街道驿站', url: '/pages/membership/stats/index', roles: STAFF },
     ],
@@ -122,6 +133,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/legalAid/queue/index',
         roles: STAFF,
         badge: { fn: 'legalAid', action: 'newCount' },
+        todo: '{n} 件法律援助申请待受理',
       },
       {
         title: '我的案件',
@@ -129,6 +141,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/legalAid/queue/index',
         roles: ['lawyer'],
         badge: { fn: 'legalAid', action: 'myCaseCount' },
+        todo: '{n} 件案件在办理',
       },
     ],
   },
@@ -146,6 +159,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/stations/reports/index',
         roles: ['keeper', 'staff', 'admin'],
         badge: { fn: 'stations', action: 'openReportCount' },
+        todo: '{n} 条驿站反馈待回复',
       },
     ],
   },
@@ -166,7 +180,7 @@ export const DOMAINS: DomainEntry[] = [
     name: '个人信息',
     icon: 'profile',
     pages: ['index/index'],
-    me: [{ title: '个人信息', url: '/pages/profile/index/index' }],
+    me: [{ title: '个人信息', url: '/pages/profile/index/index', group: 'privacy', hint: '手机号、删除我的数据' }],
   },
   {
     key: 'quiz',
@@ -205,6 +219,7 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/orgs/holidays/index',
         roles: ['admin'],
         badge: { fn: 'orgs', action: 'holidayWarning' },
+        todo: '下一年的节假日安排还没有录入',
       },
     ],
   },
@@ -213,7 +228,7 @@ export const DOMAINS: DomainEntry[] = [
     name: '工作人员',
     icon: 'account',
     pages: ['activate/index', 'invite/index', 'roles/index'],
-    me: [{ title: '工作人员激活', url: '/pages/account/activate/index' }],
+    me: [{ title: '工作人员激活', url: '/pages/account/activate/index', group: 'staff', hint: '输入激活码或邀请码' }],
     workbench: [
       { title: '邀请工作人员', subtitle: '生成邀请码，邀请工会干部、驿站站长和律师', url: '/pages/account/invite/index', roles: STAFF },
       { title: '人员与角色', subtitle: '查看本工会及下级的工作人员，撤销权限', url: '/pages/account/roles/index', roles: ['admin'] },

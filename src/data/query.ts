@@ -7,7 +7,7 @@ import { ensureSignedIn } from '@/api/session'
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; data: T }
 
-export interface QueryOptions {
+export interface QueryOptions<T = unknown> {
   /** false: wait (e.g. until the location is known); the state stays `loading` */
   enabled?: boolean
   /** load again, quietly, whenever the page shows again (back from an edit page); default true */
@@ -16,6 +16,8 @@ export interface QueryOptions {
   pullToRefresh?: boolean
   /** pages anyone may open signed out (login, 会员证核验) pass false; otherwise a missing sign-in goes to login */
   signedIn?: boolean
+  /** an answer already at hand (a cache shared between pages): shown at once, then checked quietly on mount */
+  initialData?: T
 }
 
 export interface Query<T> {
@@ -33,9 +35,10 @@ export interface Query<T> {
  * latest request counts (an answer to a superseded one is dropped). Loads on mount, not in useLoad: a component
  * under RoleGate mounts after the page's first show when the page is opened cold (a scanned code, a shared card).
  */
-export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknown[], opts: QueryOptions = {}): Query<T> {
-  const { enabled = true, reloadOnShow = true, pullToRefresh = true, signedIn = true } = opts
-  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' })
+export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknown[], opts: QueryOptions<T> = {}): Query<T> {
+  const { enabled = true, reloadOnShow = true, pullToRefresh = true, signedIn = true, initialData } = opts
+  const [state, setState] = useState<Loaded<T>>(() => (initialData !== undefined ? { kind: 'ready', data: initialData } : { kind: 'loading' }))
+  const first = useRef(initialData !== undefined)
   const seq = useRef(0)
   const latest = useRef(fetch)
   latest.current = fetch
@@ -54,7 +57,9 @@ export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknow
   }
 
   useEffect(() => {
-    if (enabled) void reload()
+    const quiet = first.current
+    first.current = false
+    if (enabled) void reload(quiet)
     else {
       seq.current++
       setState({ kind: 'loading' })
@@ -85,7 +90,7 @@ export function useQuery<F extends FunctionName, A extends QueryName<F>>(
   fn: F,
   action: A,
   data: QueryData<F, A>,
-  opts: QueryOptions = {},
+  opts: QueryOptions<OutputOf<Apis[F][A]>> = {},
 ): Query<OutputOf<Apis[F][A]>> {
   const key = JSON.stringify(data ?? {})
   const send = fetchQuery as (fn: F, action: A, data: unknown) => Promise<ApiResult<OutputOf<Apis[F][A]>>>

@@ -1,21 +1,18 @@
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { call } from '@/api/client'
+import { fetchQuery } from '@/api/client'
 import type { ApiResult } from '@/contracts/result'
+import { useQueryWith } from '@/data'
 import type { BadgeSource } from '@/domains'
 
-// BadgeSource admits only actions answering {count}; TypeScript cannot follow that through a union of
-// (function, action) pairs, so the call is typed here once.
-const countOf = (b: BadgeSource) => (call as (fn: string, action: string) => Promise<ApiResult<{ count: number }>>)(b.fn, b.action)
+/** the key a count is known by: two entries may share one count action */
+export const badgeKey = (b: BadgeSource) => `${b.fn}.${b.action}`
 
-/** A live count for a manifest entry (待审核 3), refreshed whenever the page shows again. */
+// BadgeSource admits only actions answering {count}; every one of them is a query (the authz matrix test holds
+// each query to writing nothing), but TypeScript cannot follow that through the union of (function, action) pairs.
+export const countOf = (b: BadgeSource) =>
+  (fetchQuery as (fn: string, action: string) => Promise<ApiResult<{ count: number }>>)(b.fn, b.action)
+
+/** A live count for a manifest entry (未读 3), asked again whenever the page shows; null until known. */
 export function useBadge(source: BadgeSource | undefined): number | null {
-  const [count, setCount] = useState<number | null>(null)
-  const load = () => {
-    if (!source) return
-    void countOf(source).then((res) => setCount(res.ok ? res.data.count : null))
-  }
-  useEffect(load, [source?.fn, source?.action])
-  useDidShow(load)
-  return count
+  const q = useQueryWith(() => countOf(source!), [source?.fn, source?.action], { enabled: !!source, pullToRefresh: false })
+  return q.data?.count ?? null
 }

@@ -1,19 +1,24 @@
-import { useCallback, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { fetchQuery } from '@/api/client'
+import { getToken } from '@/api/session'
 import type { ApiError, ApiResult } from '@/contracts/result'
 import { STAFF_ROLES, type Me, type Role } from '@/contracts/roles'
-import { call } from '@/api/client'
-import { ensureSignedIn, getToken } from '@/api/session'
+import { useQueryWith, type Query } from '@/data'
 
-// Shared across pages so switching tabs does not refetch; keyed by token so a persona switch refetches.
+// Shared across pages so switching tabs or opening a gated page does not ask again; keyed by token so a persona
+// switch asks again. Identity changes only by a grant, which the person sees after a reload of the app.
 let cache: { token: string; me: Me } | null = null
 let inflight: { token: string; promise: Promise<ApiResult<Me>> } | null = null
 
-function fetchMe(token: string) {
+function fetchMe(): Promise<ApiResult<Me>> {
+  const token = getToken()
+  if (cache && cache.token === token) return Promise.resolve({ ok: true, data: cache.me })
   if (!inflight || inflight.token !== token) {
-    const promise = call('account', 'me')
+    const promise = fetchQuery('account', 'me').then((res) => {
+      if (res.ok) cache = { token, me: res.data }
+      return res
+    })
     inflight = { token, promise }
-    promise.finally(() => {
+    void promise.finally(() => {
       if (inflight?.promise === promise) inflight = null
     })
   }
@@ -28,34 +33,27 @@ export function isStaffLike(me: Me | null): boolean {
   return hasAnyRole(me, STAFF_ROLES)
 }
 
-export function useMe() {
-  const [me, setMe] = useState<Me | null>(cache?.me ?? null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(!cache)
+export interface MeState {
+  me: Me | null
+  error: ApiError | null
+  loading: boolean
+  reload: () => Promise<void>
+  query: Query<Me>
+}
 
-  const load = useCallback(async (force: boolean) => {
-    if (!ensureSignedIn()) return
-    const token = getToken()
-    if (!force && cache && cache.token === token) {
-      setMe(cache.me)
-      setLoading(false)
-      return
-    }
-    setLoading(true)
-    setError(null)
-    const res = await fetchMe(token)
-    if (res.ok) {
-      cache = { token, me: res.data }
-      setMe(res.data)
-    } else {
-      setError(res.error)
-    }
-    setLoading(false)
-  }, [])
-
-  useDidShow(() => {
-    void load(false)
-  })
-
-  return { me, error, loading, reload: () => load(true) }
+/** The signed-in person (name, roles, orgs) through the page layer, cached between pages. */
+export function useMe(): MeState {
+  const cached = cache && cache.token === getToken() ? cache.me : undefined
+  const query = useQueryWith(fetchMe, [], { initialData: cached, pullToRefresh: false })
+  const { state } = query
+  return {
+    me: query.data ?? null,
+    error: state.kind === 'error' ? state.error : null,
+    loading: state.kind === 'loading',
+    reload: () => {
+      cache = null
+      return query.reload()
+    },
+    query,
+  }
 }

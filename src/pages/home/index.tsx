@@ -1,13 +1,16 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { MeError } from '@/components/MeGate'
-import { call } from '@/api/client'
+import { fetchQuery } from '@/api/client'
 import { getToken, isLocalMode } from '@/api/session'
 import { formatDistance } from '@/contracts/geo'
 import type { AnnouncementSummary } from '@/contracts/messages/schemas'
 import type { StationSummary } from '@/contracts/stations/schemas'
+import type { ApiResult } from '@/contracts/result'
+import { useQuery, useQueryWith, type Query } from '@/data'
 import { isStaffLike, useMe } from '@/hooks/useMe'
+import { useTodos, type Todos } from '@/hooks/useTodos'
+import { useUnreadBadge } from '@/hooks/useUnreadBadge'
 import { DOMAINS, WORKBENCH_URL, type DomainEntry } from '@/domains'
 import { iconFor } from '@/assets/icons'
 import workbenchIcon from '@/assets/icons/workbench.png'
@@ -88,7 +91,8 @@ function NearestStation({ nearest }: { nearest: Nearest }) {
   )
 }
 
-function Notices({ items, failed, onRetry }: { items: AnnouncementSummary[] | null; failed: boolean; onRetry: () => void }) {
+function Notices({ notices }: { notices: Query<{ items: AnnouncementSummary[]; total: number }> }) {
+  const { state } = notices
   return (
     <View className='card home__notices'>
       <View className='home__notices-head'>
@@ -97,16 +101,16 @@ function Notices({ items, failed, onRetry }: { items: AnnouncementSummary[] | nu
           更多 ›
         </Text>
       </View>
-      {failed ? (
-        <View className='home__notice home__notice--failed' onClick={onRetry}>
+      {state.kind === 'error' ? (
+        <View className='home__notice home__notice--failed' onClick={() => void notices.reload()}>
           <Text className='home__notice-title muted'>公告加载失败，点此重试</Text>
         </View>
-      ) : items === null ? (
+      ) : state.kind === 'loading' ? (
         <Text className='home__notice-title muted'>正在加载…</Text>
-      ) : !items.length ? (
+      ) : !state.data.items.length ? (
         <Text className='home__notice-title muted'>暂无公告</Text>
       ) : (
-        items.map((a) => (
+        state.data.items.map((a) => (
           <View key={a.id} className='home__notice' onClick={() => open(`/pages/messages/announcement/index?id=${encodeURIComponent(a.id)}`)}>
             {a.pinned ? <Text className='home__notice-pin'>置顶</Text> : null}
             <Text className='home__notice-title'>{a.title}</Text>
@@ -126,36 +130,44 @@ function Notices({ items, failed, onRetry }: { items: AnnouncementSummary[] | nu
   )
 }
 
+/** For staff, lawyers and keepers: the 工作台 at the top of home, saying how much waits there. */
+function WorkbenchCard({ todos }: { todos: Query<Todos> }) {
+  const t = todos.data
+  return (
+    <View className='card home__workbench' onClick={() => open(WORKBENCH_URL)}>
+      <View className='home__workbench-mark'>
+        <Image className='home__workbench-icon' src={workbenchIcon} mode='aspectFit' />
+      </View>
+      <View className='home__workbench-text'>
+        <Text className='home__workbench-title'>工作台</Text>
+        <Text className='home__workbench-desc'>{t?.open.length ? t.open[0].text + (t.open.length > 1 ? ' 等' : '') : t ? '暂无待办' : '审核、受理、处理反馈'}</Text>
+      </View>
+      {t?.total ? <Text className='home__workbench-badge'>{t.total > 99 ? '99+' : t.total} 项待办</Text> : null}
+      <Text className='home__chevron'>›</Text>
+    </View>
+  )
+}
+
+/** The nearest open station, when location may be read without asking. */
+async function findNearest(): Promise<ApiResult<Nearest>> {
+  if (!(await locationAllowed())) return { ok: true, data: { kind: 'off' } }
+  const at = await locate()
+  if (!at.ok) return { ok: true, data: { kind: 'off' } }
+  const res = await fetchQuery('stations', 'nearby', { lat: at.lat, lng: at.lng, radiusKm: NEAREST_RADIUS_KM, limit: 1, openNow: true })
+  // A failed lookup falls back to the plain card, which still opens the list.
+  const station = res.ok ? res.data.items[0] : undefined
+  return { ok: true, data: station ? { kind: 'found', station } : res.ok ? { kind: 'none' } : { kind: 'off' } }
+}
+
 export default function Home() {
   const { me, error, reload } = useMe()
-  const [notices, setNotices] = useState<AnnouncementSummary[] | null>(null)
-  const [noticesFailed, setNoticesFailed] = useState(false)
-  const [nearest, setNearest] = useState<Nearest>({ kind: 'checking' })
-  const seq = useRef(0)
-
-  const loadNotices = async () => {
-    const res = await call('messages', 'announcements', { page: 1, pageSize: 2 })
-    setNoticesFailed(!res.ok)
-    if (res.ok) setNotices(res.data.items)
-  }
-
-  const loadNearest = async () => {
-    const mine = ++seq.current
-    if (!(await locationAllowed())) return mine === seq.current && setNearest({ kind: 'off' })
-    const at = await locate()
-    if (!at.ok) return mine === seq.current && setNearest({ kind: 'off' })
-    const res = await call('stations', 'nearby', { lat: at.lat, lng: at.lng, radiusKm: NEAREST_RADIUS_KM, limit: 1, openNow: true })
-    if (mine !== seq.current) return
-    // A failed lookup falls back to the plain card, which still opens the list.
-    setNearest(res.ok ? (res.data.items[0] ? { kind: 'found', station: res.data.items[0] } : { kind: 'none' }) : { kind: 'off' })
-  }
-
-  useDidShow(() => {
-    // Signed out (local mode), useMe sends the visitor to the persona picker; calling now would send them twice.
-    if (isLocalMode() && !getToken()) return
-    void loadNotices()
-    void loadNearest()
-  })
+  // Signed out (local mode), useMe alone sends the visitor to the persona picker: asking more would send them twice.
+  const signedIn = !isLocalMode() || !!getToken()
+  const notices = useQuery('messages', 'announcements', { page: 1, pageSize: 2 }, { enabled: signedIn })
+  const nearest = useQueryWith(findNearest, [], { enabled: signedIn })
+  const staff = isStaffLike(me)
+  const todos = useTodos(staff ? me!.roles : undefined)
+  useUnreadBadge(signedIn)
 
   const tiles = DOMAINS.filter((d): d is Tile => !!d.home)
 
@@ -168,11 +180,13 @@ export default function Home() {
       </View>
 
       <View className='home__body'>
-        <MeError error={error} onRetry={reload} />
+        <MeError error={error} onRetry={() => void reload()} />
 
-        <NearestStation nearest={nearest} />
+        {staff ? <WorkbenchCard todos={todos} /> : null}
 
-        <Notices items={notices} failed={noticesFailed} onRetry={() => void loadNotices()} />
+        <NearestStation nearest={nearest.data ?? { kind: 'checking' }} />
+
+        <Notices notices={notices} />
 
         <Text className='section-title'>服务</Text>
         <View className='card home__grid'>
@@ -188,19 +202,6 @@ export default function Home() {
             </View>
           ))}
         </View>
-
-        {isStaffLike(me) ? (
-          <View className='card home__workbench' onClick={() => open(WORKBENCH_URL)}>
-            <View className='home__workbench-mark'>
-              <Image className='home__workbench-icon' src={workbenchIcon} mode='aspectFit' />
-            </View>
-            <View className='home__workbench-text'>
-              <Text className='home__workbench-title'>工作台</Text>
-              <Text className='muted'>管理驿站、处理职工申请</Text>
-            </View>
-            <Text className='home__chevron'>›</Text>
-          </View>
-        ) : null}
       </View>
     </View>
   )
