@@ -1,6 +1,6 @@
 import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
-import type { PagedList } from '@/hooks/usePagedList'
+import type { PagedList } from '@/data'
 
 interface Props {
   list: PagedList<unknown>

@@ -1,16 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
+import FormError from '@/components/FormError'
 import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
 import { ACTIVATION_CODE_LENGTH, staffCodeInput, type Activated } from '@/contracts/account/schemas'
+import type { ApiResult } from '@/contracts/result'
 import { ROLE_LABELS } from '@/contracts/roles'
-import { call } from '@/api/client'
+import { useForm, useMutation } from '@/data'
 import { useMe } from '@/hooks/useMe'
 import { WORKBENCH_URL } from '@/domains'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import './index.scss'
+
+/** A refusal about the code itself (used, expired, unknown) belongs beside the code; busy or broken does not. */
+function onCodeField<T>(res: ApiResult<T> | null): ApiResult<T> | null {
+  if (!res || res.ok || res.error.fields?.length || ['RATE_LIMITED', 'INTERNAL'].includes(res.error.code)) return res
+  return { ok: false, error: { ...res.error, fields: [{ path: 'code', message: res.error.message }] } }
+}
 
 /**
  * 工作人员激活: one page for both ways of becoming staff. An 8-character 激活码 (printed at deployment) makes
@@ -19,49 +26,35 @@ import './index.scss'
 export default function ActivatePage() {
   const { params } = useRouter()
   const { me, reload } = useMe()
-  const [code, setCode] = useState(params.code ? decodeURIComponent(params.code) : '')
-  const [name, setName] = useState('')
-  const [nameTouched, setNameTouched] = useState(false)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
+  const form = useForm({ initial: { code: params.code ? decodeURIComponent(params.code) : '', name: '' }, schema: staffCodeInput })
+  const nameTouched = useRef(false)
   const [done, setDone] = useState<Activated | null>(null)
+  const onSuccess = async (res: Activated) => {
+    await reload()
+    setDone(res)
+  }
+  const redeem = useMutation('account', 'redeemActivation', { onSuccess })
+  const accept = useMutation('account', 'acceptInvite', { onSuccess })
 
   // The name people are known by in 人员与角色: prefilled from their profile, theirs to correct.
   useEffect(() => {
-    if (me && !nameTouched && me.name && me.name !== '微信用户') setName(me.name)
+    if (me && !nameTouched.current && me.name && me.name !== '微信用户') form.set('name', me.name)
   }, [me])
 
   const scan = async () => {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
-      setCode(res.result)
-      setErrors((e) => ({ ...e, code: '' }))
+      form.set('code', res.result)
     } catch {
       // cancelled: nothing to do
     }
   }
 
-  const submit = async () => {
-    setFormError('')
-    const checked = check(staffCodeInput, { code, name })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    const input = checked.data
-    const res =
-      input.code.length === ACTIVATION_CODE_LENGTH ? await call('account', 'redeemActivation', input) : await call('account', 'acceptInvite', input)
-    if (!res.ok) {
-      const fields = toFieldMessages(res.error.fields)
-      if (Object.keys(fields).length) setErrors(fields)
-      else if (res.error.code === 'RATE_LIMITED' || res.error.code === 'INTERNAL') setFormError(res.error.message)
-      else setErrors({ code: res.error.message })
-      return
-    }
-    await reload()
-    setDone(res.data)
-  }
+  // An 8-character code makes the first admin; a 6-character one is an invitation.
+  const submit = () =>
+    form.submit(async (input) =>
+      onCodeField(input.code.length === ACTIVATION_CODE_LENGTH ? await redeem.run(input) : await accept.run(input)),
+    )
 
   if (done) {
     return (
@@ -92,12 +85,9 @@ export default function ActivatePage() {
           label='激活码或邀请码'
           name='code'
           required
-          value={code}
-          onInput={(v) => {
-            setCode(v.toUpperCase())
-            setErrors((e) => ({ ...e, code: '' }))
-          }}
-          error={errors.code}
+          value={form.values.code}
+          onInput={(v) => form.set('code', v.toUpperCase())}
+          error={form.error('code')}
           placeholder='如 K7PM2Q 或 ABCD-EFGH'
           maxlength={12}
           className='activate__code'
@@ -111,22 +101,21 @@ export default function ActivatePage() {
           label='您的姓名'
           name='name'
           required
-          value={name}
+          value={form.values.name}
           onInput={(v) => {
-            setNameTouched(true)
-            setName(v)
-            setErrors((e) => ({ ...e, name: '' }))
+            nameTouched.current = true
+            form.set('name', v)
           }}
-          error={errors.name}
+          error={form.error('name')}
           placeholder='管理员据此认出您'
           maxlength={20}
           hint='将显示在工作台和「人员与角色」中'
         />
       </View>
 
-      {formError ? <Text className='activate__form-error'>{formError}</Text> : null}
+      <FormError message={form.formError} />
 
-      <Btn className='activate__submit' onClick={submit}>
+      <Btn className='activate__submit' loading={redeem.busy || accept.busy} onClick={submit}>
         激活
       </Btn>
     </View>

@@ -5,15 +5,14 @@ import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import Field from '@/components/Field'
 import PickerBox from '@/components/PickerBox'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
 import { accountApi } from '@/contracts/account/api'
 import { createInviteInput, INVITE_ROLES, type InviteCreated, type InviteOptions } from '@/contracts/account/schemas'
 import { ROLE_LABELS, type RoleGrant } from '@/contracts/roles'
 import { beijingDateTime } from '@/contracts/time'
-import { call } from '@/api/client'
-import { useLoader } from '@/hooks/useLoader'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { useForm, useMutation, useQuery } from '@/data'
 import './index.scss'
 
 type InviteRole = RoleGrant['role']
@@ -31,93 +30,86 @@ export default function InvitePage() {
 }
 
 function Invite() {
-  const { state, reload } = useLoader(() => call('account', 'inviteOptions'))
-  if (state.kind === 'loading') return <StateView kind='loading' title='正在加载…' />
-  if (state.kind === 'error')
-    return <StateView kind='error' title='加载失败' detail={state.error.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
-  if (!state.data.orgs.length) return <StateView kind='empty' title='没有可邀请的工会' detail='您的账号还没有关联工会，请联系管理员。' />
-  return <InviteForm options={state.data} />
+  // Loaded once: coming back from sharing the code must not wipe it off the screen.
+  const options = useQuery('account', 'inviteOptions', {}, { reloadOnShow: false })
+  return (
+    <PageState
+      query={options}
+      isEmpty={(o) => !o.orgs.length}
+      empty={{ title: '没有可邀请的工会', detail: '您的账号还没有关联工会，请联系管理员。' }}
+    >
+      {(o) => <InviteForm options={o} />}
+    </PageState>
+  )
 }
+
+type Values = { role: InviteRole | ''; orgIndex: number; stationIndex: number }
 
 function InviteForm({ options }: { options: InviteOptions }) {
   const roles = INVITE_ROLES.filter((r) => options.roles.includes(r.key))
-  const [role, setRole] = useState<InviteRole | ''>('')
-  const [orgIndex, setOrgIndex] = useState(options.orgs.length === 1 ? 0 : -1)
-  const [stationIndex, setStationIndex] = useState(-1)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const [created, setCreated] = useState<InviteCreated | null>(null)
-
-  const submit = async () => {
-    setFormError('')
-    const checked = check(createInviteInput, {
+  const form = useForm({
+    initial: (): Values => ({ role: '', orgIndex: options.orgs.length === 1 ? 0 : -1, stationIndex: -1 }),
+    schema: createInviteInput,
+    toInput: ({ role, orgIndex, stationIndex }: Values) => ({
       role: role || undefined,
       orgId: role !== 'keeper' ? options.orgs[orgIndex]?.id : undefined,
       stationId: role === 'keeper' ? options.stations[stationIndex]?.id : undefined,
-    })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    const res = await call('account', 'createInvite', checked.data)
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.message)
-      return
-    }
-    setCreated(res.data)
-  }
+    }),
+  })
+  const [created, setCreated] = useState<InviteCreated | null>(null)
+  const create = useMutation('account', 'createInvite', { onSuccess: setCreated })
+  const submit = () => form.submit((data) => create.run(data))
+  const { role, orgIndex, stationIndex } = form.values
 
-  if (created) return <InviteResult invite={created} onAgain={() => setCreated(null)} />
+  if (created)
+    return (
+      <InviteResult
+        invite={created}
+        onAgain={() => {
+          setCreated(null)
+          form.reset({ role: '', orgIndex: options.orgs.length === 1 ? 0 : -1, stationIndex: -1 })
+        }}
+      />
+    )
 
   return (
     <View className='page invite'>
       <View className='card invite__form'>
-        <Field label='邀请的角色' name='role' required error={errors.role} hint={role ? ROLE_HINTS[role] : undefined}>
+        <Field label='邀请的角色' name='role' required error={form.error('role')} hint={role ? ROLE_HINTS[role] : undefined}>
           <Choice
             className='invite__roles'
             options={roles}
             value={role}
-            onChange={(k) => {
-              setRole(k)
-              setErrors({})
-            }}
+            onChange={(k) => form.set('role', k)}
           />
         </Field>
         {role === 'keeper' ? (
-          <Field label='负责的驿站' name='stationId' required error={errors.stationId}>
+          <Field label='负责的驿站' name='stationId' required error={form.error('stationId')}>
             {options.stations.length ? (
               <PickerBox
                 range={options.stations.map((s) => s.name)}
                 value={stationIndex}
                 placeholder='请选择驿站'
-                onChange={(i) => {
-                  setStationIndex(i)
-                  setErrors((e) => ({ ...e, stationId: '' }))
-                }}
+                onChange={(i) => form.set('stationIndex', i)}
               />
             ) : (
               <Text className='muted'>您的工会下还没有驿站，请先在「驿站管理」中新增。</Text>
             )}
           </Field>
         ) : role ? (
-          <Field label={role === 'lawyer' ? '服务的工会' : '所属工会'} name='orgId' required error={errors.orgId}>
+          <Field label={role === 'lawyer' ? '服务的工会' : '所属工会'} name='orgId' required error={form.error('orgId')}>
             <PickerBox
               range={options.orgs.map((o) => `${o.depth ? '　'.repeat(o.depth) + '└ ' : ''}${o.name}`)}
               value={orgIndex}
               placeholder='请选择工会'
-              onChange={(i) => {
-                setOrgIndex(i)
-                setErrors((e) => ({ ...e, orgId: '' }))
-              }}
+              onChange={(i) => form.set('orgIndex', i)}
             />
           </Field>
         ) : null}
       </View>
       <Text className='muted invite__note'>邀请码 72 小时内有效，只能使用一次。对方在「我的 → 工作人员激活」输入即可。</Text>
-      {formError ? <Text className='invite__form-error'>{formError}</Text> : null}
-      <Btn className='invite__submit' onClick={submit}>
+      <FormError message={form.formError} />
+      <Btn className='invite__submit' loading={create.busy} onClick={submit}>
         生成邀请码
       </Btn>
     </View>

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import { accountApi } from '@/contracts/account/api'
 import type { RoleRow } from '@/contracts/account/schemas'
 import { ROLE_LABELS } from '@/contracts/roles'
 import { beijingDay } from '@/contracts/time'
-import { call } from '@/api/client'
-import { useLoader } from '@/hooks/useLoader'
+import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
 import './index.scss'
 
@@ -18,7 +18,12 @@ export default function RolesPage() {
 }
 
 function Roles() {
-  const { state, reload, setState } = useLoader(() => call('account', 'listRoles'), [], { reloadOnShow: true })
+  const roles = useQuery('account', 'listRoles', {})
+  const revocation = useMutation('account', 'revokeGrant', {
+    success: '已撤销',
+    onSuccess: (_res, input) => roles.setData((d) => ({ ...d, items: d.items.filter((r) => r.id !== input.id) })),
+    onError: (e) => void alert('撤销失败', e.message),
+  })
 
   const revoke = async (row: RoleRow) => {
     const place = row.stationName ?? row.orgName
@@ -29,22 +34,19 @@ function Roles() {
       cancelText: '取消',
       danger: true,
     })
-    if (!ok) return
-    const res = await call('account', 'revokeGrant', { id: row.id })
-    if (!res.ok) {
-      await alert('撤销失败', res.error.message)
-      return
-    }
-    Taro.showToast({ title: '已撤销', icon: 'success' })
-    if (state.kind === 'ready') setState({ kind: 'ready', data: { items: state.data.items.filter((r) => r.id !== row.id) } })
+    if (ok) await revocation.run({ id: row.id })
   }
 
-  if (state.kind === 'loading') return <StateView kind='loading' title='正在加载…' />
-  if (state.kind === 'error')
-    return <StateView kind='error' title='加载失败' detail={state.error.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
-  const items = state.data.items
   return (
     <View className='page roles'>
+      <PageState query={roles}>{({ items }) => <RoleList items={items} onRevoke={revoke} />}</PageState>
+    </View>
+  )
+}
+
+function RoleList({ items, onRevoke }: { items: RoleRow[]; onRevoke: (row: RoleRow) => Promise<void> }) {
+  return (
+    <>
       <View className='roles__head'>
         <Text className='muted'>共 {items.length} 项权限 · 本工会及下级工会</Text>
         <Btn kind='ghost' size='sm' className='roles__invite' onClick={() => Taro.navigateTo({ url: '/pages/account/invite/index' })}>
@@ -66,12 +68,12 @@ function Roles() {
             </Text>
           </View>
           {r.self && r.role === 'admin' ? null : (
-            <Btn kind='secondary' size='sm' className='role-row__revoke' onClick={() => revoke(r)}>
+            <Btn kind='secondary' size='sm' className='role-row__revoke' onClick={() => onRevoke(r)}>
               撤销
             </Btn>
           )}
         </View>
       ))}
-    </View>
+    </>
   )
 }

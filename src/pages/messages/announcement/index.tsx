@@ -6,8 +6,9 @@ import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
 import { formatDateTime } from '@/utils/membership'
 import { goBackOr } from '@/utils/nav'
-import { ANNOUNCEMENTS_URL } from '../shared/api'
 import './index.scss'
+
+const ANNOUNCEMENTS_URL = '/pages/messages/announcements/index'
 
 /** One announcement in full; its publisher's staff may edit or withdraw it here. */
 export default function AnnouncementPage() {

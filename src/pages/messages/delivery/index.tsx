@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import { call } from '@/api/client'
 import { messagesApi } from '@/contracts/messages/api'
 import type { DeliveryRow, DeliveryStats } from '@/contracts/messages/schemas'
 import { beijingDay } from '@/contracts/time'
-import { useLoader } from '@/hooks/useLoader'
+import { useQuery } from '@/data'
 import './index.scss'
 
 /** 通知发送情况 (the county union's admins): what WeChat did with each kind of notice over the last 7 days. */
@@ -44,16 +42,11 @@ function Row({ row }: { row: DeliveryRow }) {
 }
 
 function Delivery() {
-  const { state, reload } = useLoader(() => call('messages', 'deliveryStats'), [], { reloadOnShow: true })
-  usePullDownRefresh(async () => {
-    await reload(true)
-    Taro.stopPullDownRefresh()
-  })
+  const stats = useQuery('messages', 'deliveryStats', {})
   return (
     <View className='page delivery'>
       <PageState
-        state={state}
-        onRetry={() => void reload()}
+        query={stats}
         loadingText='正在统计…'
         isEmpty={(d: DeliveryStats) => d.rows.every((r) => !r.total)}
         empty={{ title: '近 7 天没有发出通知', detail: '审核、答复、候补到名额等通知发出后，这里会显示是否送达微信。' }}

@@ -1,44 +1,36 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
+import PagedListState from '@/components/PagedListState'
+import { TAB_PAGES } from '@/api/session'
 import type { InboxItem } from '@/contracts/messages/schemas'
-import { ensureSignedIn } from '@/api/session'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useMutation, usePagedQuery, useQuery } from '@/data'
+import { showUnreadOnTab } from '@/hooks/useUnreadBadge'
 import { formatDateTime } from '@/utils/membership'
-import { fetchInbox, markAllRead, markRead, openPage, PAGE_SIZE } from '../shared/api'
 import './index.scss'
 
-/** 消息中心: every notice this person received (review results and the like), newest first. */
+const PAGE_SIZE = 20
+
+/** Opens the page a notice points to; a tab page is switched to (switchTab takes no query), any other is pushed. */
+function openPage(url: string): void {
+  const path = url.split('?')[0]
+  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path })
+  else void Taro.navigateTo({ url })
+}
+
+/** 消息中心: every notice this person received (review results, bookings, replies), newest first. */
 export default function Inbox() {
-  const { list, load } = usePagedList<InboxItem>({ clearOnFirstPage: false })
-  const [unread, setUnread] = useState(0)
+  const inbox = usePagedQuery('messages', 'inbox', { pageSize: PAGE_SIZE })
+  const unread = useQuery('messages', 'unreadCount', {})
   const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const shown = useRef(false)
-
-  const fetchPage = async (page: number) => {
-    const res = await fetchInbox(page)
-    if (res.ok) {
-      setUnread(res.data.unread)
-      if (page === 1) setReadIds(new Set())
-    }
-    return res
+  const count = unread.data?.count ?? 0
+  const setCount = (n: number) => {
+    unread.setData(() => ({ count: n }))
+    showUnreadOnTab(n)
   }
-
-  const refresh = () => load(fetchPage, 1)
-
-  // On every show: back from the page a notice opened, or a new notice since.
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    shown.current = true
-    void refresh()
-  })
-
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
+  const markRead = useMutation('messages', 'markRead', { onSuccess: (res) => setCount(res.unread) })
+  const { list } = inbox
 
   const isRead = (n: InboxItem) => n.read || readIds.has(n.id)
 
@@ -46,51 +38,30 @@ export default function Inbox() {
     if (!isRead(n)) {
       // Shown as read at once; the server's answer brings the true unread count.
       setReadIds((s) => new Set(s).add(n.id))
-      setUnread((u) => Math.max(0, u - 1))
-      void markRead([n.id]).then((res) => res.ok && setUnread(res.data.unread))
+      setCount(Math.max(0, count - 1))
+      void markRead.run({ ids: [n.id] })
     }
     if (n.page) openPage(n.page)
   }
 
   const readAll = async () => {
-    const res = await markAllRead()
-    if (res.ok) {
-      setReadIds(new Set(list.items.map((n) => n.id)))
-      setUnread(res.data.unread)
-    } else {
-      void Taro.showToast({ title: res.error.message, icon: 'none' })
-    }
-  }
-
-  if (list.page === 0) {
-    return (
-      <View className='page inbox'>
-        {list.error ? (
-          <StateView kind='error' title='加载失败' detail={list.error.message} actions={[{ text: '重试', onClick: () => void refresh() }]} />
-        ) : (
-          <StateView kind='loading' title='正在加载…' />
-        )}
-      </View>
-    )
-  }
-  if (!list.items.length) {
-    return (
-      <View className='page inbox'>
-        <StateView kind='empty' title='暂无消息' detail='入会审核结果等通知会出现在这里。' />
-      </View>
-    )
+    const res = await markRead.run({ all: true })
+    if (res?.ok) setReadIds(new Set(list.items.map((n) => n.id)))
+    else if (res) void Taro.showToast({ title: res.error.message, icon: 'none' })
   }
 
   return (
     <View className='page inbox'>
-      <View className='inbox__head'>
-        <Text className='muted inbox__summary'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
-        {unread ? (
-          <Btn kind='ghost' size='sm' className='inbox__read-all' onClick={readAll}>
-            全部已读
-          </Btn>
-        ) : null}
-      </View>
+      {list.items.length ? (
+        <View className='inbox__head'>
+          <Text className='muted inbox__summary'>{count ? `${count} 条未读` : '全部已读'}</Text>
+          {count ? (
+            <Btn kind='ghost' size='sm' className='inbox__read-all' loading={markRead.busy} onClick={readAll}>
+              全部已读
+            </Btn>
+          ) : null}
+        </View>
+      ) : null}
       {list.items.map((n) => (
         <View key={n.id} className={`card inbox-item ${isRead(n) ? '' : 'inbox-item--unread'}`} onClick={() => open(n)}>
           <View className='inbox-item__head'>
@@ -107,20 +78,13 @@ export default function Inbox() {
           {n.page ? <Text className='inbox-item__go'>查看详情 ›</Text> : null}
         </View>
       ))}
-      {list.error ? (
-        <StateView
-          kind='error'
-          title='加载失败'
-          detail={list.error.message}
-          actions={[{ text: '重试', onClick: () => void load(fetchPage, list.page + 1) }]}
-        />
-      ) : null}
-      {list.items.length < list.total && !list.error ? (
-        <Btn kind='secondary' className='inbox__more' loading={list.loading} onClick={() => load(fetchPage, list.page + 1)}>
-          加载更多
-        </Btn>
-      ) : null}
-      {list.items.length >= list.total && list.total > PAGE_SIZE ? <Text className='footnote'>没有更多了</Text> : null}
+      <PagedListState
+        list={list}
+        onLoad={(page) => (page <= 1 ? inbox.reload() : inbox.more())}
+        empty={{ title: '暂无消息', detail: '入会审核结果、预约和案件进展等通知会出现在这里。' }}
+        moreClassName='inbox__more'
+      />
+      {list.items.length && list.items.length >= list.total && list.total > PAGE_SIZE ? <Text className='footnote'>没有更多了</Text> : null}
     </View>
   )
 }

@@ -1,90 +1,73 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useReady, useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { fetchQuery } from '@/api/client'
 import Btn from '@/components/Btn'
 import Check from '@/components/Check'
 import Field from '@/components/Field'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
 import { messagesApi } from '@/contracts/messages/api'
-import { ANNOUNCEMENT_BODY_MAX, ANNOUNCEMENT_TITLE_MAX, publishAnnouncementInput, type AnnouncementAudience } from '@/contracts/messages/schemas'
-import type { ApiError } from '@/contracts/result'
-import { alert, confirm } from '@/utils/dialog'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
-import { scrollToFirstError } from '@/utils/nav'
-import { announcementUrl, fetchAnnouncement, fetchPublishOptions, publishAnnouncement } from '../shared/api'
+import {
+  ANNOUNCEMENT_BODY_MAX,
+  ANNOUNCEMENT_TITLE_MAX,
+  publishAnnouncementInput,
+  type AnnouncementAudience,
+  type AnnouncementDetail,
+} from '@/contracts/messages/schemas'
+import type { ApiResult } from '@/contracts/result'
+import { useForm, useMutation, useQueryWith } from '@/data'
+import { confirm } from '@/utils/dialog'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
 type Options = { orgName: string; countyWide: boolean }
+type Values = { title: string; body: string; pinned: boolean; audience: AnnouncementAudience }
+type Loaded = { options: Options; existing: AnnouncementDetail | null }
 
-function PublishForm({ id }: { id?: string }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [options, setOptions] = useState<Options>({ orgName: '', countyWide: false })
-  const [audience, setAudience] = useState<AnnouncementAudience>('members')
-  const [title, setTitle] = useState('')
-  const [body, setBody] = useState('')
-  const [pinned, setPinned] = useState(false)
-  const [errors, setErrors] = useState<FieldMessages>({})
+const announcementUrl = (id: string) => `/pages/messages/announcement/index?id=${encodeURIComponent(id)}`
 
-  const fetchExisting = async () => {
-    setLoad({ kind: 'loading' })
-    const opts = await fetchPublishOptions()
-    if (!opts.ok) return setLoad({ kind: 'error', error: opts.error })
-    setOptions(opts.data)
-    if (!id) return setLoad({ kind: 'ready' })
-    const res = await fetchAnnouncement(id)
-    if (!res.ok) return setLoad({ kind: 'error', error: res.error })
-    if (!res.data.canManage) return setLoad({ kind: 'error', error: { code: 'FORBIDDEN', message: '这条公告由其他工会发布，您不能修改' } })
-    setTitle(res.data.title)
-    setBody(res.data.body)
-    setPinned(res.data.pinned)
-    setAudience(res.data.audience)
-    setLoad({ kind: 'ready' })
-  }
-  useEffect(() => void fetchExisting(), [id])
+/** What the form starts from: what this person may publish, and the announcement being edited. */
+async function loadForm(id: string | undefined): Promise<ApiResult<Loaded>> {
+  const options = await fetchQuery('messages', 'publishOptions', {})
+  if (!options.ok || !id) return options.ok ? { ok: true, data: { options: options.data, existing: null } } : options
+  const existing = await fetchQuery('messages', 'announcement', { id })
+  if (!existing.ok) return existing
+  if (!existing.data.canManage) return { ok: false, error: { code: 'FORBIDDEN', message: '这条公告由其他工会发布，您不能修改' } }
+  return { ok: true, data: { options: options.data, existing: existing.data } }
+}
 
-  const submit = async () => {
-    const checked = check(publishAnnouncementInput, { ...(id ? { id } : {}), title, body, pinned, audience })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      scrollToFirstError()
-      return
-    }
-    setErrors({})
-    const ok = await confirm(
-      id
-        ? { title: '保存修改？', content: '修改后职工看到的是新内容。', confirmText: '保存' }
-        : {
-            title: '发布这条公告？',
-            content:
-              audience === 'county'
-                ? '发布后全县职工都能在首页和「通知公告」中看到。'
-                : `发布后${options.orgName || '本工会'}的会员能在首页和「通知公告」中看到。`,
-            confirmText: '发布',
-          },
-    )
-    if (!ok) return
-    const res = await publishAnnouncement(checked.data)
-    if (!res.ok) {
-      if (res.error.fields?.length) {
-        setErrors(toFieldMessages(res.error.fields))
-        scrollToFirstError()
-      } else {
-        await alert(id ? '保存失败' : '发布失败', res.error.message)
-      }
-      return
-    }
-    void Taro.showToast({ title: id ? '已保存' : '已发布', icon: 'success' })
-    void Taro.redirectTo({ url: announcementUrl(res.data.id) })
-  }
+function PublishForm({ id, options, existing }: { id?: string } & Loaded) {
+  const form = useForm({
+    initial: (): Values =>
+      existing
+        ? { title: existing.title, body: existing.body, pinned: existing.pinned, audience: existing.audience }
+        : { title: '', body: '', pinned: false, audience: 'members' },
+    schema: publishAnnouncementInput,
+    toInput: (v: Values) => ({ ...(id ? { id } : {}), ...v }),
+  })
+  const publish = useMutation('messages', 'publishAnnouncement', {
+    success: id ? '已保存' : '已发布',
+    onSuccess: (res) => void Taro.redirectTo({ url: announcementUrl(res.id) }),
+  })
+  const { values } = form
 
-  if (load.kind === 'loading') return <StateView kind='loading' title='正在加载…' />
-  if (load.kind === 'error') {
-    const retry = load.error.code === 'FORBIDDEN' || load.error.code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: () => void fetchExisting() }]
-    return <StateView kind='error' title={load.error.code === 'FORBIDDEN' ? '没有权限' : '加载失败'} detail={load.error.message} actions={retry} />
-  }
+  const submit = () =>
+    form.submit(async (data) => {
+      const ok = await confirm(
+        id
+          ? { title: '保存修改？', content: '修改后职工看到的是新内容。', confirmText: '保存' }
+          : {
+              title: '发布这条公告？',
+              content:
+                data.audience === 'county'
+                  ? '发布后全县职工都能在首页和「通知公告」中看到。'
+                  : `发布后${options.orgName || '本工会'}的会员能在首页和「通知公告」中看到。`,
+              confirmText: '发布',
+            },
+      )
+      return ok ? publish.run(data) : null
+    })
 
   return (
     <View className='publish'>
@@ -93,29 +76,23 @@ function PublishForm({ id }: { id?: string }) {
           label='标题'
           name='title'
           required
-          value={title}
+          value={values.title}
           maxlength={ANNOUNCEMENT_TITLE_MAX}
           placeholder={`不超过 ${ANNOUNCEMENT_TITLE_MAX} 个字`}
-          error={errors.title}
-          onInput={(v) => {
-            setTitle(v)
-            if (errors.title) setErrors((e) => ({ ...e, title: '' }))
-          }}
+          error={form.error('title')}
+          onInput={(v) => form.set('title', v)}
         />
-        <Field label='正文' name='body' required error={errors.body} hint={`${body.length}/${ANNOUNCEMENT_BODY_MAX}`}>
+        <Field label='正文' name='body' required error={form.error('body')} hint={`${values.body.length}/${ANNOUNCEMENT_BODY_MAX}`}>
           <Textarea
             className='field__textarea publish__body'
-            value={body}
+            value={values.body}
             maxlength={ANNOUNCEMENT_BODY_MAX}
             placeholder='时间、地点、对象、办理方式，写清楚即可'
-            onInput={(e) => {
-              setBody(e.detail.value)
-              if (errors.body) setErrors((er) => ({ ...er, body: '' }))
-            }}
+            onInput={(e) => form.set('body', e.detail.value)}
           />
         </Field>
         {options.countyWide ? (
-          <Check className='publish__audience' checked={audience === 'county'} onChange={(v) => setAudience(v ? 'county' : 'members')}>
+          <Check className='publish__audience' checked={values.audience === 'county'} onChange={(v) => form.set('audience', v ? 'county' : 'members')}>
             <Text>面向全县职工（不勾选则只发给{options.orgName}会员）</Text>
           </Check>
         ) : (
@@ -123,15 +100,22 @@ function PublishForm({ id }: { id?: string }) {
             <Text>发布范围：{options.orgName}会员（面向全县的公告由县总工会发布）</Text>
           </View>
         )}
-        <Check className='publish__pinned' checked={pinned} onChange={setPinned}>
-          <Text>置顶（在{audience === 'county' ? '全县职工' : '本工会会员'}的首页和列表最前面）</Text>
+        <Check className='publish__pinned' checked={values.pinned} onChange={(v) => form.set('pinned', v)}>
+          <Text>置顶（在{values.audience === 'county' ? '全县职工' : '本工会会员'}的首页和列表最前面）</Text>
         </Check>
       </View>
-      <Btn className='publish__submit' onClick={submit}>
+      <FormError message={form.formError} />
+      <Btn className='publish__submit' loading={publish.busy} onClick={submit}>
         {id ? '保存修改' : '发布'}
       </Btn>
     </View>
   )
+}
+
+function Publish({ id }: { id?: string }) {
+  // Loaded once: coming back to the form must not replace what is being typed.
+  const loaded = useQueryWith(() => loadForm(id), [id], { reloadOnShow: false, pullToRefresh: false })
+  return <PageState query={loaded}>{(d) => <PublishForm id={id} {...d} />}</PageState>
 }
 
 /** Publish a new announcement, or edit one (`?id=`): staff and admins only, as the contract says. */
@@ -139,13 +123,13 @@ export default function PublishPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : undefined
   useReady(() => {
-    Taro.setNavigationBarTitle({ title: id ? '修改公告' : '发布公告' })
+    void Promise.resolve(Taro.setNavigationBarTitle({ title: id ? '修改公告' : '发布公告' })).catch(() => undefined)
   })
   return (
     <RoleGate spec={messagesApi.publishAnnouncement}>
       {() => (
         <View className='page'>
-          <PublishForm id={id} />
+          <Publish id={id} />
         </View>
       )}
     </RoleGate>

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
-import { call } from '@/api/client'
+import { useMutation } from '@/data'
 import type { PhoneChanged } from '@/contracts/profile/schemas'
 import { confirm } from '@/utils/dialog'
 import { toFieldMessages } from '@/utils/form'
@@ -31,11 +30,14 @@ export default function PhoneChange({ currentMasked, onChanged }: Props) {
   const [phoneError, setPhoneError] = useState('')
   const [formError, setFormError] = useState('')
   const [done, setDone] = useState('')
+  const verify = useMutation('profile', 'verifyPhone')
+  const change = useMutation('profile', 'changePhone', { success: '手机号已更换' })
 
   const onCode = async (code: string) => {
     setPhoneError('')
     setFormError('')
-    const v = await call('profile', 'verifyPhone', { code })
+    const v = await verify.run({ code })
+    if (!v) return
     if (!v.ok) {
       const fields = toFieldMessages(v.error.fields)
       if (fields.phone) setPhoneError(fields.phone)
@@ -50,11 +52,11 @@ export default function PhoneChange({ currentMasked, onChanged }: Props) {
       cancelText: '不换了',
     })
     if (!ok) return
-    const c = await call('profile', 'changePhone', { verificationId: v.data.verificationId })
+    const c = await change.run({ verificationId: v.data.verificationId })
+    if (!c) return
     if (!c.ok) return setFormError(c.error.message)
     setOpen(false)
     setDone(`手机号已更换为 ${c.data.phoneMasked}${alsoUpdated(c.data.updated)}。`)
-    Taro.showToast({ title: '手机号已更换', icon: 'success' })
     onChanged()
   }
 

@@ -1,14 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import PageState from '@/components/PageState'
-import { call } from '@/api/client'
-import { ensureSignedIn } from '@/api/session'
 import { statusLabel } from '@/contracts/membership/options'
 import { DELETE_EXPLANATION, type DeleteMyDataResult, type ProfileSummary } from '@/contracts/profile/schemas'
 import { ROLE_LABELS } from '@/contracts/roles'
-import { useLoader } from '@/hooks/useLoader'
+import { useMutation, useQuery } from '@/data'
 import { useMe } from '@/hooks/useMe'
 import { confirm } from '@/utils/dialog'
 import PhoneChange from './PhoneChange'
@@ -16,17 +13,20 @@ import './index.scss'
 
 /** 我的 → 个人信息: what the app holds about me, and 删除我的数据 (个人信息保护法 第四十七条). */
 export default function ProfilePage() {
-  const { state, reload } = useLoader(() => call('profile', 'summary', {}))
-  const [busy, setBusy] = useState(false)
+  const summary = useQuery('profile', 'summary', {})
+  // The last deletion's answer: what went, and what was kept and why.
   const [result, setResult] = useState<DeleteMyDataResult | null>(null)
-  const [deleteError, setDeleteError] = useState('')
+  const erase = useMutation('profile', 'deleteMyData', {
+    success: '已删除',
+    onSuccess: (res) => {
+      setResult(res)
+      void summary.reload(true)
+    },
+  })
   const { me } = useMe()
 
-  // Signed out (H5): to the persona picker, which brings the person back here.
-  useLoad(() => void ensureSignedIn())
-
   const deleteAll = async () => {
-    if (busy) return
+    if (erase.busy) return
     const ok = await confirm({
       title: '删除我的数据？',
       content: DELETE_EXPLANATION.join('\n'),
@@ -34,21 +34,12 @@ export default function ProfilePage() {
       cancelText: '取消',
       danger: true,
     })
-    if (!ok) return
-    setBusy(true)
-    setDeleteError('')
-    const res = await call('profile', 'deleteMyData', {})
-    setBusy(false)
-    if (!res.ok) return setDeleteError(res.error.message)
-    setResult(res.data)
-    Taro.showToast({ title: '已删除', icon: 'success' })
-    void reload()
+    if (ok) await erase.run({})
   }
-
   const d = result?.deleted
   return (
     <View className='page profile'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={summary}>
         {(s: ProfileSummary) => (
           <>
             <View className='card'>
@@ -64,7 +55,7 @@ export default function ProfilePage() {
                 </View>
               </View>
               <View className='profile__row profile__row--action'>
-                <PhoneChange currentMasked={s.phoneMasked} onChanged={() => void reload(true)} />
+                <PhoneChange currentMasked={s.phoneMasked} onChanged={() => void summary.reload(true)} />
               </View>
               <View className='profile__row'>
                 <Text className='profile__key'>身份</Text>
@@ -87,10 +78,10 @@ export default function ProfilePage() {
                 目前：入会申请 {s.holdings.membershipApplications} 份，孩子信息 {s.holdings.children} 条，托管预约 {s.holdings.bookings} 条，通知{' '}
                 {s.holdings.notices} 条，法律援助案件 {s.holdings.legalCases} 件。
               </Text>
-              <Btn kind='danger' className='profile__delete-btn' disabled={busy} onClick={() => void deleteAll()}>
-                {busy ? '正在删除…' : '删除我的数据'}
+              <Btn kind='danger' className='profile__delete-btn' loading={erase.busy} onClick={deleteAll}>
+                {erase.busy ? '正在删除…' : '删除我的数据'}
               </Btn>
-              {deleteError ? <Text className='profile__result profile__error'>{deleteError}</Text> : null}
+              {erase.error ? <Text className='profile__result profile__error'>{erase.error.message}</Text> : null}
               {d ? (
                 <View className='profile__done'>
                   <Text className='profile__result'>
