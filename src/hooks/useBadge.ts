@@ -8,8 +8,7 @@ export const badgeKey = (b: BadgeSource) => `${b.fn}.${b.action}`
 
 // BadgeSource admits only actions answering {count}; every one of them is a query (the authz matrix test holds
 // each query to writing nothing), but TypeScript cannot follow that through the union of (function, action) pairs.
-export const countOf = (b: BadgeSource) =>
-  (fetchQuery as (fn: string, action: string) => Promise<ApiResult<{ count: number }>>)(b.fn, b.action)
+export const countOf = (b: BadgeSource) => (fetchQuery as (fn: string, action: string) => Promise<ApiResult<{ count: number }>>)(b.fn, b.action)
 
 /** A live count for a manifest entry (未读 3), asked again whenever the page shows; null until known. */
 export function useBadge(source: BadgeSource | undefined): number | null {

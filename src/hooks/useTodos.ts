@@ -22,8 +22,7 @@ export interface Todos {
   total: number
 }
 
-export const todoText = (tile: WorkbenchTile, count: number) =>
-  tile.todo ? tile.todo.replace('{n}', String(count)) : `${tile.title} ${count} 项`
+export const todoText = (tile: WorkbenchTile, count: number) => (tile.todo ? tile.todo.replace('{n}', String(count)) : `${tile.title} ${count} 项`)
 
 /**
  * What waits for this person, from the count actions the manifest's 工作台 tiles declare: one request per count,

@@ -10,10 +10,7 @@ const ME_TAB = TAB_PAGES.indexOf('/pages/me/index')
  * a tab page (「not TabBar page」), which only means the tab pages set it again when they show.
  */
 export function showUnreadOnTab(count: number): void {
-  const set =
-    count > 0
-      ? Taro.setTabBarBadge({ index: ME_TAB, text: count > 99 ? '99+' : String(count) })
-      : Taro.removeTabBarBadge({ index: ME_TAB })
+  const set = count > 0 ? Taro.setTabBarBadge({ index: ME_TAB, text: count > 99 ? '99+' : String(count) }) : Taro.removeTabBarBadge({ index: ME_TAB })
   void Promise.resolve(set).catch(() => undefined)
 }
 

@@ -140,7 +140,9 @@ function WorkbenchCard({ todos }: { todos: Query<Todos> }) {
       </View>
       <View className='home__workbench-text'>
         <Text className='home__workbench-title'>工作台</Text>
-        <Text className='home__workbench-desc'>{t?.open.length ? t.open[0].text + (t.open.length > 1 ? ' 等' : '') : t ? '暂无待办' : '审核、受理、处理反馈'}</Text>
+        <Text className='home__workbench-desc'>
+          {t?.open.length ? t.open[0].text + (t.open.length > 1 ? ' 等' : '') : t ? '暂无待办' : '审核、受理、处理反馈'}
+        </Text>
       </View>
       {t?.total ? <Text className='home__workbench-badge'>{t.total > 99 ? '99+' : t.total} 项待办</Text> : null}
       <Text className='home__chevron'>›</Text>

@@ -143,8 +143,14 @@ export default function MePage() {
       {staff ? null : staffGroup}
 
       <Group title='帮助'>
-        <Row title={`${HOTLINE} 职工服务热线`} hint='维权咨询' onClick={() => void Taro.makePhoneCall({ phoneNumber: HOTLINE }).catch(() => undefined)} />
-        {isLocalMode() ? <Row title='切换身份' hint='本地演示' className='me__item--switch' onClick={() => void Taro.reLaunch({ url: LOGIN_PAGE })} /> : null}
+        <Row
+          title={`${HOTLINE} 职工服务热线`}
+          hint='维权咨询'
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: HOTLINE }).catch(() => undefined)}
+        />
+        {isLocalMode() ? (
+          <Row title='切换身份' hint='本地演示' className='me__item--switch' onClick={() => void Taro.reLaunch({ url: LOGIN_PAGE })} />
+        ) : null}
         {isLocalMode() ? <Row title='通知发件箱' hint='本地调试' className='me__item--outbox' onClick={() => go('/pages/dev/outbox/index')} /> : null}
       </Group>
 

@@ -52,9 +52,7 @@ export default function ActivatePage() {
 
   // An 8-character code makes the first admin; a 6-character one is an invitation.
   const submit = () =>
-    form.submit(async (input) =>
-      onCodeField(input.code.length === ACTIVATION_CODE_LENGTH ? await redeem.run(input) : await accept.run(input)),
-    )
+    form.submit(async (input) => onCodeField(input.code.length === ACTIVATION_CODE_LENGTH ? await redeem.run(input) : await accept.run(input)))
 
   if (done) {
     return (

@@ -76,12 +76,7 @@ function InviteForm({ options }: { options: InviteOptions }) {
     <View className='page invite'>
       <View className='card invite__form'>
         <Field label='邀请的角色' name='role' required error={form.error('role')} hint={role ? ROLE_HINTS[role] : undefined}>
-          <Choice
-            className='invite__roles'
-            options={roles}
-            value={role}
-            onChange={(k) => form.set('role', k)}
-          />
+          <Choice className='invite__roles' options={roles} value={role} onChange={(k) => form.set('role', k)} />
         </Field>
         {role === 'keeper' ? (
           <Field label='负责的驿站' name='stationId' required error={form.error('stationId')}>

@@ -92,7 +92,11 @@ function PublishForm({ id, options, existing }: { id?: string } & Loaded) {
           />
         </Field>
         {options.countyWide ? (
-          <Check className='publish__audience' checked={values.audience === 'county'} onChange={(v) => form.set('audience', v ? 'county' : 'members')}>
+          <Check
+            className='publish__audience'
+            checked={values.audience === 'county'}
+            onChange={(v) => form.set('audience', v ? 'county' : 'members')}
+          >
             <Text>面向全县职工（不勾选则只发给{options.orgName}会员）</Text>
           </Check>
         ) : (
