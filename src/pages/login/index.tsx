@@ -1,42 +1,30 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import PageState from '@/components/PageState'
 import StateView from '@/components/StateView'
 import { devLogin, listPersonas, type Persona } from '@/api/dev'
 import { HOME_PAGE, isLocalMode, returnAfterLogin, setToken } from '@/api/session'
+import { useMutationWith, useQueryWith } from '@/data'
 import './index.scss'
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; personas: Persona[] }
 
 /** Local (H5) only: the gateway has no WeChat, so people pick a seeded persona to act as. */
 export default function Login() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const [busy, setBusy] = useState<string | null>(null)
-  const [loginError, setLoginError] = useState('')
   // The page a signed-out person opened (a shared link, a notice): they go back there after choosing.
   const redirect = useRouter().params.redirect
-
-  const load = async () => {
-    setState({ kind: 'loading' })
-    const res = await listPersonas()
-    setState(res.ok ? { kind: 'ready', personas: res.data } : { kind: 'error', message: res.error.message })
-  }
-
-  useLoad(() => {
-    if (isLocalMode()) void load()
-  })
-
-  const pick = async (p: Persona) => {
-    if (busy) return
-    setBusy(p.openid)
-    setLoginError('')
-    const res = await devLogin(p.openid)
-    if (res.ok) {
-      setToken(res.data.token)
+  // Signed out by definition: the query must not send anyone here again.
+  const personas = useQueryWith(listPersonas, [], { enabled: isLocalMode(), signedIn: false, reloadOnShow: false, pullToRefresh: false })
+  const login = useMutationWith((p: Persona) => devLogin(p.openid), {
+    onSuccess: async ({ token }) => {
+      setToken(token)
       await returnAfterLogin(redirect)
-    } else {
-      setLoginError(res.error.message)
-    }
+    },
+  })
+  const [busy, setBusy] = useState<string | null>(null)
+  const pick = async (p: Persona) => {
+    if (login.busy) return
+    setBusy(p.openid)
+    await login.run(p)
     setBusy(null)
   }
 
@@ -60,14 +48,11 @@ export default function Login() {
         <Text className='login__desc'>选择一个身份进入。真实小程序中，身份来自微信，不需要这一步。</Text>
       </View>
 
-      {state.kind === 'loading' ? <StateView kind='loading' title='正在获取演示身份…' /> : null}
-      {state.kind === 'error' ? (
-        <StateView kind='error' title='获取演示身份失败' detail={state.message} actions={[{ text: '重试', onClick: load }]} />
-      ) : null}
-      {loginError ? <Text className='login__error'>{loginError}</Text> : null}
+      {login.error ? <Text className='login__error'>{login.error.message}</Text> : null}
 
-      {state.kind === 'ready'
-        ? state.personas.map((p) => (
+      <PageState query={personas} loadingText='正在获取演示身份…'>
+        {(list) =>
+          list.map((p) => (
             <View key={p.openid} className={`card persona persona--${p.openid} ${busy === p.openid ? 'persona--busy' : ''}`} onClick={() => pick(p)}>
               <View className='persona__avatar'>{p.name.slice(0, 1)}</View>
               <View className='persona__text'>
@@ -77,7 +62,8 @@ export default function Login() {
               <Text className='persona__go'>{busy === p.openid ? '进入中…' : '进入'}</Text>
             </View>
           ))
-        : null}
+        }
+      </PageState>
     </View>
   )
 }

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import StateView from '@/components/StateView'
-import { listOutbox, type OutboxItem } from '@/api/dev'
+import { listOutbox } from '@/api/dev'
 import { isLocalMode } from '@/api/session'
+import { useQueryWith } from '@/data'
 import { formatDateTime } from '@/utils/membership'
 import './index.scss'
 
@@ -33,28 +33,12 @@ const STATUS: Record<string, string> = {
   failed: '发送失败',
 }
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: OutboxItem[] }
-
 /**
  * Local only: what would have gone out as WeChat subscribe messages (review results and the like), so a demo
  * can show that the applicant was told.
  */
 export default function OutboxPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-
-  const fetchItems = async () => {
-    const res = await listOutbox()
-    setLoad(res.ok ? { kind: 'ready', items: res.data } : { kind: 'error', message: res.error.message })
-  }
-
-  useDidShow(() => {
-    if (isLocalMode()) void fetchItems()
-  })
-
-  usePullDownRefresh(async () => {
-    if (isLocalMode()) await fetchItems()
-    Taro.stopPullDownRefresh()
-  })
+  const outbox = useQueryWith(listOutbox, [], { enabled: isLocalMode() })
 
   if (!isLocalMode()) {
     return (
@@ -63,47 +47,35 @@ export default function OutboxPage() {
       </View>
     )
   }
-  if (load.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载…' />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void fetchItems() }]} />
-      </View>
-    )
-  }
-
   return (
     <View className='page outbox'>
       <View className='outbox__head'>
         <Text className='muted'>本地网关代发的订阅消息（您自己的；管理员可见全部），最新在前（最多 100 条）</Text>
-        <Btn kind='ghost' size='sm' className='outbox__refresh' onClick={() => void fetchItems()}>
+        <Btn kind='ghost' size='sm' className='outbox__refresh' onClick={() => outbox.reload(true)}>
           刷新
         </Btn>
       </View>
-      {!load.items.length ? <StateView kind='empty' title='还没有通知' detail='审核入会申请等操作会在这里留下通知。' /> : null}
-      {load.items.map((n) => (
-        <View key={n.id} className='card outbox-item'>
-          <View className='outbox-item__head'>
-            <Text className='outbox-item__template'>{n.title || n.template}</Text>
-            <Text className='outbox-item__time'>{formatDateTime(n.createdAt)}</Text>
-          </View>
-          <Text className='outbox-item__to'>{STATUS[n.status] ?? n.status}</Text>
-          <Text className='outbox-item__to'>收件人 {n.openid}</Text>
-          {Object.entries(n.data ?? {}).map(([k, v]) => (
-            <View key={k} className='outbox-item__row'>
-              <Text className='outbox-item__key'>{FIELD_LABELS[k] ?? k}</Text>
-              <Text className='outbox-item__value'>{String(v)}</Text>
+      <PageState query={outbox} isEmpty={(items) => !items.length} empty={{ title: '还没有通知', detail: '审核入会申请等操作会在这里留下通知。' }}>
+        {(items) =>
+          items.map((n) => (
+            <View key={n.id} className='card outbox-item'>
+              <View className='outbox-item__head'>
+                <Text className='outbox-item__template'>{n.title || n.template}</Text>
+                <Text className='outbox-item__time'>{formatDateTime(n.createdAt)}</Text>
+              </View>
+              <Text className='outbox-item__to'>{STATUS[n.status] ?? n.status}</Text>
+              <Text className='outbox-item__to'>收件人 {n.openid}</Text>
+              {Object.entries(n.data ?? {}).map(([k, v]) => (
+                <View key={k} className='outbox-item__row'>
+                  <Text className='outbox-item__key'>{FIELD_LABELS[k] ?? k}</Text>
+                  <Text className='outbox-item__value'>{String(v)}</Text>
+                </View>
+              ))}
+              {n.page ? <Text className='outbox-item__page'>打开页面 {n.page}</Text> : null}
             </View>
-          ))}
-          {n.page ? <Text className='outbox-item__page'>打开页面 {n.page}</Text> : null}
-        </View>
-      ))}
+          ))
+        }
+      </PageState>
     </View>
   )
 }

@@ -1,16 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import Btn from '@/components/Btn'
+import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import TextField from '@/components/TextField'
-import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import { saveAreaInput, type AreaItem } from '@/contracts/orgs/schemas'
-import { useLoader } from '@/hooks/useLoader'
+import { useForm, useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import '../shared/orgs.scss'
 import './index.scss'
 
@@ -31,41 +28,31 @@ const EMPTY: Form = { name: '', lat: '', lng: '' }
 const coordinate = (s: string) => (s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s)
 
 function Areas() {
-  const { state, reload, setState } = useLoader(() => call('orgs', 'tree'))
-  const [form, setForm] = useState<Form>(EMPTY)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const set = (patch: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    setErrors({})
-    setFormError('')
-  }
-  const replaceAreas = (areas: AreaItem[]) => state.kind === 'ready' && setState({ kind: 'ready', data: { ...state.data, areas } })
-
-  const save = async () => {
-    const checked = check(saveAreaInput, {
-      ...(form.id ? { id: form.id } : {}),
-      name: form.name,
-      lat: coordinate(form.lat),
-      lng: coordinate(form.lng),
-    })
-    if (!checked.ok) return setErrors(checked.errors)
-    const res = await call('orgs', 'saveArea', checked.data)
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.message)
-      return
-    }
-    Taro.showToast({ title: form.id ? '已保存' : '已添加', icon: 'success' })
-    setForm(EMPTY)
-    await reload(true)
-  }
-
-  const move = async (a: AreaItem, offset: -1 | 1) => {
-    const res = await call('orgs', 'moveArea', { id: a.id, offset })
-    if (!res.ok) return alert('无法调整顺序', res.error.message)
-    replaceAreas(res.data.items)
-  }
+  const tree = useQuery('orgs', 'tree', {}, { reloadOnShow: false })
+  const form = useForm({
+    initial: EMPTY,
+    schema: saveAreaInput,
+    toInput: (f: Form) => ({ ...(f.id ? { id: f.id } : {}), name: f.name, lat: coordinate(f.lat), lng: coordinate(f.lng) }),
+  })
+  const saveArea = useMutation('orgs', 'saveArea', {
+    success: (_res, input) => (input.id ? '已保存' : '已添加'),
+    onSuccess: async () => {
+      form.reset(EMPTY)
+      await tree.reload(true)
+    },
+  })
+  const moveArea = useMutation('orgs', 'moveArea', {
+    onSuccess: (res) => tree.setData((d) => ({ ...d, areas: res.items })),
+    onError: (e) => void alert('无法调整顺序', e.message),
+  })
+  const toggle = useMutation('orgs', 'setAreaDisabled', {
+    onSuccess: () => tree.reload(true),
+    onError: (e) => void alert('操作失败', e.message),
+  })
+  const f = form.values
+  const set = (patch: Partial<Form>) => form.patch(patch)
+  const save = () => form.submit((data) => saveArea.run(data))
+  const move = (a: AreaItem, offset: -1 | 1) => moveArea.run({ id: a.id, offset })
 
   const setDisabled = async (a: AreaItem) => {
     const disabled = !a.disabled
@@ -79,27 +66,24 @@ function Areas() {
           }
         : { title: `重新启用「${a.name}」？`, confirmText: '启用' },
     )
-    if (!ok) return
-    const res = await call('orgs', 'setAreaDisabled', { id: a.id, disabled })
-    if (!res.ok) return alert('操作失败', res.error.message)
-    await reload(true)
+    if (ok) await toggle.run({ id: a.id, disabled })
   }
 
   return (
     <View className='page org-areas'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={tree}>
         {(tree) => (
           <>
             {tree.countyAdmin ? (
               <View className='card org-areas__form'>
-                <Text className='section-title'>{form.id ? '修改街道/乡镇' : '添加街道/乡镇'}</Text>
+                <Text className='section-title'>{f.id ? '修改街道/乡镇' : '添加街道/乡镇'}</Text>
                 <TextField
                   label='名称'
                   name='name'
                   required
-                  value={form.name}
+                  value={f.name}
                   maxlength={20}
-                  error={errors.name}
+                  error={form.error('name')}
                   placeholder='如：市中街道'
                   onInput={(v) => set({ name: v })}
                 />
@@ -108,8 +92,8 @@ function Areas() {
                     label='中心纬度'
                     name='lat'
                     type='digit'
-                    value={form.lat}
-                    error={errors.lat}
+                    value={f.lat}
+                    error={form.error('lat')}
                     placeholder='可不填'
                     onInput={(v) => set({ lat: v })}
                   />
@@ -117,22 +101,24 @@ function Areas() {
                     label='中心经度'
                     name='lng'
                     type='digit'
-                    value={form.lng}
-                    error={errors.lng}
+                    value={f.lng}
+                    error={form.error('lng')}
                     placeholder='可不填'
                     onInput={(v) => set({ lng: v })}
                   />
                 </View>
-                <Text className='muted org-areas__hint'>中心坐标用于驿站地图按街道定位（GCJ-02，如 37.7306、117.2166），可以不填。</Text>
-                {formError ? <Text className='org-form-error'>{formError}</Text> : null}
+                <Text className='muted org-areas__hint'>
+                  中心坐标用于驿站地图按街道定位，填腾讯地图或高德地图上查到的纬度、经度（如 37.7306、117.2166），可以不填。
+                </Text>
+                <FormError message={form.formError} />
                 <View className='row-actions'>
-                  {form.id ? (
-                    <Btn kind='secondary' onClick={() => set(EMPTY)}>
+                  {f.id ? (
+                    <Btn kind='secondary' onClick={() => form.reset(EMPTY)}>
                       取消
                     </Btn>
                   ) : null}
-                  <Btn className='org-areas__save' onClick={save}>
-                    {form.id ? '保存' : '添加'}
+                  <Btn className='org-areas__save' loading={saveArea.busy} onClick={save}>
+                    {f.id ? '保存' : '添加'}
                   </Btn>
                 </View>
               </View>
@@ -164,7 +150,7 @@ function Areas() {
                       <Text
                         className='org-area__act org-area__edit'
                         onClick={() =>
-                          set({
+                          form.reset({
                             id: a.id,
                             name: a.name,
                             lat: a.lat === undefined ? '' : String(a.lat),

@@ -1,21 +1,20 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import Taro, { useReady, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { fetchQuery } from '@/api/client'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
+import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
-import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import { splitNames } from '@/contracts/orgs/names'
 import { saveEmployerInput, type EmployerItem, type OrgNode } from '@/contracts/orgs/schemas'
 import type { ApiResult } from '@/contracts/result'
-import { useLoader } from '@/hooks/useLoader'
+import { useForm, useMutation, useQueryWith } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
-import { goBackOr, scrollToFirstError } from '@/utils/nav'
+import { goBackOr } from '@/utils/nav'
 import OrgChooser from '../components/OrgChooser'
 import '../shared/orgs.scss'
 import './index.scss'
@@ -32,19 +31,24 @@ function EmployerLoader() {
   const id = params.id ? decodeURIComponent(params.id) : undefined
   const orgId = params.orgId ? decodeURIComponent(params.orgId) : ''
   // The tree for the union chooser, and the employer itself when editing.
-  const { state, reload } = useLoader(async (): Promise<ApiResult<{ nodes: OrgNode[]; employer: EmployerItem | null }>> => {
-    const tree = await call('orgs', 'tree')
-    if (!tree.ok) return tree
-    const found = id ? await call('orgs', 'employers', { id }) : null
-    if (found && !found.ok) return found
-    return { ok: true, data: { nodes: tree.data.items, employer: found?.data.items[0] ?? null } }
-  })
+  // Loaded once: coming back to the form must not replace what is being typed.
+  const loaded = useQueryWith(
+    async (): Promise<ApiResult<{ nodes: OrgNode[]; employer: EmployerItem | null }>> => {
+      const tree = await fetchQuery('orgs', 'tree', {})
+      if (!tree.ok) return tree
+      const found = id ? await fetchQuery('orgs', 'employers', { id }) : null
+      if (found && !found.ok) return found
+      return { ok: true, data: { nodes: tree.data.items, employer: found?.data.items[0] ?? null } }
+    },
+    [id],
+    { reloadOnShow: false, pullToRefresh: false },
+  )
   useReady(() => {
-    Taro.setNavigationBarTitle({ title: id ? '修改用人单位' : '添加用人单位' })
+    void Promise.resolve(Taro.setNavigationBarTitle({ title: id ? '修改用人单位' : '添加用人单位' })).catch(() => undefined)
   })
   return (
     <View className='page org-employer-edit'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={loaded}>
         {({ nodes, employer }) =>
           id && !employer ? (
             <StateView kind='empty' title='用人单位不存在' detail='它可能已被删除，请回到列表查看。' />
@@ -58,38 +62,24 @@ function EmployerLoader() {
 }
 
 function EmployerForm({ nodes, employer, orgId }: { nodes: OrgNode[]; employer: EmployerItem | null; orgId: string }) {
-  const [name, setName] = useState(employer?.name ?? '')
-  const [aliases, setAliases] = useState(employer?.aliases.join('\n') ?? '')
-  const [org, setOrg] = useState(employer?.orgId ?? orgId)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const clear = () => {
-    setErrors({})
-    setFormError('')
-  }
-
-  const save = async () => {
-    const checked = check(saveEmployerInput, {
+  const form = useForm({
+    initial: { name: employer?.name ?? '', aliases: employer?.aliases.join('\n') ?? '', orgId: employer?.orgId ?? orgId },
+    schema: saveEmployerInput,
+    toInput: (v: { name: string; aliases: string; orgId: string }) => ({
       ...(employer ? { id: employer.id } : {}),
-      name,
-      aliases: splitNames(aliases),
-      orgId: org || undefined,
-    })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      scrollToFirstError()
-      return
-    }
-    const res = await call('orgs', 'saveEmployer', checked.data)
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.fields?.length ? '' : res.error.message)
-      scrollToFirstError()
-      return
-    }
-    Taro.showToast({ title: '已保存', icon: 'success' })
-    goBackOr(LIST)
-  }
+      name: v.name,
+      aliases: splitNames(v.aliases),
+      orgId: v.orgId || undefined,
+    }),
+  })
+  const saveEmployer = useMutation('orgs', 'saveEmployer', { success: '已保存', onSuccess: () => goBackOr(LIST) })
+  const removeEmployer = useMutation('orgs', 'removeEmployer', {
+    success: '已删除',
+    onSuccess: () => goBackOr(LIST),
+    onError: (e) => void alert('删除失败', e.message),
+  })
+  const save = () => form.submit((data) => saveEmployer.run(data))
+  const { values } = form
 
   const remove = async () => {
     if (!employer) return
@@ -99,11 +89,7 @@ function EmployerForm({ nodes, employer, orgId }: { nodes: OrgNode[]; employer: 
       confirmText: '删除',
       danger: true,
     })
-    if (!ok) return
-    const res = await call('orgs', 'removeEmployer', { id: employer.id })
-    if (!res.ok) return alert('删除失败', res.error.message)
-    Taro.showToast({ title: '已删除', icon: 'success' })
-    goBackOr(LIST)
+    if (ok) await removeEmployer.run({ id: employer.id })
   }
 
   return (
@@ -113,46 +99,32 @@ function EmployerForm({ nodes, employer, orgId }: { nodes: OrgNode[]; employer: 
           label='单位名称'
           name='name'
           required
-          value={name}
+          value={values.name}
           maxlength={60}
-          error={errors.name}
+          error={form.error('name')}
           placeholder='营业执照上的全称'
-          onInput={(v) => {
-            setName(v)
-            clear()
-          }}
+          onInput={(v) => form.set('name', v)}
         />
         <Field
           label='别名'
           name='aliases'
-          error={errors.aliases}
+          error={form.error('aliases')}
           hint='职工可能写的其他名称（简称、曾用名），每行一个；名称中的空格和括号写法不影响匹配。'
         >
           <Textarea
             className='field__textarea org-employer-edit__aliases'
-            value={aliases}
+            value={values.aliases}
             maxlength={1300}
             placeholder={'如：\n泰山体育\n泰山集团'}
-            onInput={(e) => {
-              setAliases(e.detail.value)
-              clear()
-            }}
+            onInput={(e) => form.set('aliases', e.detail.value)}
           />
         </Field>
-        <Field label='所属工会' name='orgId' required error={errors.orgId} hint='填写以上名称的入会申请分派到这个工会'>
-          <OrgChooser
-            nodes={nodes}
-            value={org}
-            exclude={(n) => n.disabled}
-            onChange={(id) => {
-              setOrg(id)
-              clear()
-            }}
-          />
+        <Field label='所属工会' name='orgId' required error={form.error('orgId')} hint='填写以上名称的入会申请分派到这个工会'>
+          <OrgChooser nodes={nodes} value={values.orgId} exclude={(n) => n.disabled} onChange={(id) => form.set('orgId', id)} />
         </Field>
       </View>
-      {formError ? <Text className='org-form-error'>{formError}</Text> : null}
-      <Btn className='org-employer-edit__save' onClick={save}>
+      <FormError message={form.formError} />
+      <Btn className='org-employer-edit__save' loading={saveEmployer.busy} onClick={save}>
         保存
       </Btn>
       {employer ? (

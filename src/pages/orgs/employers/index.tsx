@@ -1,14 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
 import PagedListState from '@/components/PagedListState'
 import RoleGate from '@/components/RoleGate'
-import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
-import type { EmployerItem } from '@/contracts/orgs/schemas'
-import { usePagedList } from '@/hooks/usePagedList'
+import { usePagedQuery } from '@/data'
 import '../shared/orgs.scss'
 import './index.scss'
 
@@ -18,20 +16,12 @@ export default function EmployersPage() {
 }
 
 function Employers() {
-  const { list, load } = usePagedList<EmployerItem>({ clearOnFirstPage: false })
-  const applied = useRef('')
   const [query, setQuery] = useState('')
-  const loadPage = (page: number) => load((p) => call('orgs', 'employers', { q: applied.current || undefined, page: p, pageSize: 20 }), page)
-  const search = (q: string) => {
-    applied.current = q.trim()
-    void loadPage(1)
-  }
-  useEffect(() => {
-    void loadPage(1)
-  }, [])
-  useDidShow(() => {
-    void loadPage(1)
-  })
+  // The search runs on 搜索, not on every keystroke; reloaded on every show (back from adding or editing one).
+  const [applied, setApplied] = useState('')
+  const employers = usePagedQuery('orgs', 'employers', { q: applied || undefined, pageSize: 20 })
+  const { list } = employers
+  const search = (q: string) => (q.trim() === applied ? employers.reload(true) : setApplied(q.trim()))
 
   return (
     <View className='page org-employers-page'>
@@ -64,8 +54,8 @@ function Employers() {
       ))}
       <PagedListState
         list={list}
-        onLoad={(page) => void loadPage(page)}
-        empty={{ title: applied.current ? '没有找到这个单位' : '还没有用人单位', detail: '添加有自己工会的单位，职工入会时即可自动分派。' }}
+        onLoad={(page) => (page <= 1 ? employers.reload() : employers.more())}
+        empty={{ title: applied ? '没有找到这个单位' : '还没有用人单位', detail: '添加有自己工会的单位，职工入会时即可自动分派。' }}
       />
     </View>
   )

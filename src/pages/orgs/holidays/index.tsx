@@ -1,17 +1,16 @@
 import { Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import FieldError from '@/components/FieldError'
+import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import { useLoader } from '@/hooks/useLoader'
-import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import { parseNotice, saveHolidaysInput, type HolidayStatus, type HolidayYear } from '@/contracts/orgs/holidays'
-import { alert, confirm } from '@/utils/dialog'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { beijingYear } from '@/contracts/time'
+import { useForm, useMutation, useQuery } from '@/data'
+import { confirm } from '@/utils/dialog'
 import YearCalendar from './YearCalendar'
 import './index.scss'
 
@@ -40,56 +39,43 @@ function DayList({ label, days, kind, onRemove }: { label: string; days: string[
 }
 
 function Editor({ year, entry, status, onSaved }: { year: number; entry: HolidayYear; status: HolidayStatus; onSaved: () => void }) {
-  const [off, setOff] = useState(entry.off)
-  const [work, setWork] = useState(entry.work)
+  const form = useForm({
+    initial: { off: entry.off, work: entry.work },
+    schema: saveHolidaysInput,
+    toInput: (v: { off: string[]; work: string[] }) => ({ year, ...v }),
+  })
+  const saveHolidays = useMutation('orgs', 'saveHolidays', { success: '已保存', onSuccess: onSaved })
+  const { off, work } = form.values
+  const setOff = (update: (days: string[]) => string[]) => form.set('off', update(off))
+  const setWork = (update: (days: string[]) => string[]) => form.set('work', update(work))
   const [notice, setNotice] = useState('')
   const [parseMsg, setParseMsg] = useState('')
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [saving, setSaving] = useState(false)
-  useEffect(() => {
-    setOff(entry.off)
-    setWork(entry.work)
-    setErrors({})
-  }, [entry])
+  // A saved or reloaded year replaces the days on screen.
+  useEffect(() => form.reset({ off: entry.off, work: entry.work }), [entry])
 
   const readNotice = () => {
     const p = parseNotice(notice, year)
     if (!p.off.length && !p.work.length) return setParseMsg('没有识别出日期：请粘贴通知中「一、元旦：1月1日……放假」这样的段落')
-    setOff(p.off)
-    setWork(p.work)
-    setErrors({})
+    form.patch({ off: p.off, work: p.work })
     setParseMsg(
       `识别出放假 ${p.off.length} 天、调休上班 ${p.work.length} 天，请对照日历核对后保存。` +
         (p.problems.length ? `有 ${p.problems.length} 句没能识别：${p.problems.join('；')}` : ''),
     )
   }
   const add = (kind: 'off' | 'work', d: string) => {
-    setErrors({})
     if (kind === 'off') setOff((a) => [...new Set([...a, d])].sort())
     else setWork((a) => [...new Set([...a, d])].sort())
   }
 
-  const save = async () => {
-    const checked = check(saveHolidaysInput, { year, off, work })
-    if (!checked.ok) return setErrors(checked.errors)
-    if (
-      !(await confirm({
+  const save = () =>
+    form.submit(async (data) => {
+      const ok = await confirm({
         title: `保存 ${year} 年节假日安排？`,
-        content: `放假 ${off.length} 天，调休上班 ${work.length} 天。保存后新的法律援助期限按它计算。`,
+        content: `放假 ${data.off.length} 天，调休上班 ${data.work.length} 天。保存后新的法律援助期限按它计算。`,
         confirmText: '保存',
-      }))
-    )
-      return
-    setSaving(true)
-    const res = await call('orgs', 'saveHolidays', checked.data)
-    setSaving(false)
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      return void alert('没有保存', res.error.message)
-    }
-    Taro.showToast({ title: '已保存', icon: 'success', duration: 800 })
-    onSaved()
-  }
+      })
+      return ok ? saveHolidays.run(data) : null
+    })
 
   return (
     <>
@@ -142,31 +128,33 @@ function Editor({ year, entry, status, onSaved }: { year: number; entry: Holiday
           </Picker>
         </View>
         <DayList label='放假' kind='off' days={off} onRemove={(d) => setOff((a) => a.filter((x) => x !== d))} />
-        <FieldError message={errors.off} />
+        <FieldError message={form.error('off')} />
         <DayList label='调休上班' kind='work' days={work} onRemove={(d) => setWork((a) => a.filter((x) => x !== d))} />
-        <FieldError message={errors.work} />
+        <FieldError message={form.error('work')} />
       </View>
       <View className='card'>
         <Text className='holidays__section'>预览</Text>
         <YearCalendar year={year} off={off} work={work} />
       </View>
-      <Btn className='holidays__save' disabled={saving} onClick={() => void save()}>
-        {saving ? '正在保存…' : `保存 ${year} 年安排`}
+      <FormError message={form.formError} />
+      <Btn className='holidays__save' loading={saveHolidays.busy} onClick={save}>
+        {saveHolidays.busy ? '正在保存…' : `保存 ${year} 年安排`}
       </Btn>
     </>
   )
 }
 
 function Holidays() {
-  const thisYear = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+  const thisYear = beijingYear()
   const years = [thisYear, thisYear + 1].map((y) => ({ key: String(y), label: `${y} 年` }))
   const [year, setYear] = useState(String(thisYear + 1))
-  const { state, reload } = useLoader(() => call('orgs', 'holidays', { year: Number(year) }), [year])
+  // Not reloaded on show: the days being entered would be replaced.
+  const holidays = useQuery('orgs', 'holidays', { year: Number(year) }, { reloadOnShow: false })
   return (
     <View className='page holidays'>
       <Choice className='holidays__years' options={years} value={year} onChange={setYear} />
-      <PageState state={state} onRetry={() => void reload()}>
-        {({ entry, status }) => <Editor year={Number(year)} entry={entry} status={status} onSaved={() => void reload(true)} />}
+      <PageState query={holidays}>
+        {({ entry, status }) => <Editor year={Number(year)} entry={entry} status={status} onSaved={() => void holidays.reload(true)} />}
       </PageState>
     </View>
   )

@@ -5,13 +5,11 @@ import Btn from '@/components/Btn'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import TextField from '@/components/TextField'
-import { call } from '@/api/client'
 import { orgKindLabel } from '@/contracts/orgs/labels'
 import { orgsApi } from '@/contracts/orgs/api'
 import { saveCountyInput, type OrgNode, type OrgTree } from '@/contracts/orgs/schemas'
-import { useLoader } from '@/hooks/useLoader'
+import { useForm, useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { check } from '@/utils/form'
 import '../shared/orgs.scss'
 import './index.scss'
 
@@ -21,13 +19,14 @@ export default function OrgTreePage() {
 }
 
 function Tree() {
-  const { state, reload, setState } = useLoader(() => call('orgs', 'tree'), [], { reloadOnShow: true })
+  // Reloaded on every show: back from an org, the areas or an import.
+  const orgTree = useQuery('orgs', 'tree', {})
   return (
     <View className='page org-tree'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={orgTree}>
         {(tree) => (
           <>
-            <County tree={tree} onSaved={(county) => setState({ kind: 'ready', data: { ...tree, county, countyAdmin: true } })} />
+            <County tree={tree} onSaved={(county) => orgTree.setData((t) => ({ ...t, county, countyAdmin: true }))} />
             <View className='row-actions org-tree__links'>
               <Btn kind='secondary' size='sm' className='org-tree__areas' onClick={() => Taro.navigateTo({ url: '/pages/orgs/areas/index' })}>
                 街道/乡镇
@@ -39,7 +38,9 @@ function Tree() {
                 Excel 导入
               </Btn>
             </View>
-            {tree.detached.length && tree.county ? <Detached items={tree.detached} county={tree.county} onRepaired={() => void reload()} /> : null}
+            {tree.detached.length && tree.county ? (
+              <Detached items={tree.detached} county={tree.county} onRepaired={() => void orgTree.reload(true)} />
+            ) : null}
             <Text className='section-title'>组织树 · {tree.items.length} 个组织</Text>
             <View className='card org-tree__list'>
               {tree.items.map((n) => (
@@ -84,17 +85,14 @@ function OrgRow({ node, areas }: { node: OrgNode; areas: OrgTree['areas'] }) {
  * from where 移动 puts it in its place.
  */
 function Detached({ items, county, onRepaired }: { items: OrgNode[]; county: NonNullable<OrgTree['county']>; onRepaired: () => void }) {
+  const repairOrg = useMutation('orgs', 'repairOrg', { success: '已挂回', onSuccess: onRepaired, onError: (e) => void alert('无法挂回', e.message) })
   const repair = async (node: OrgNode) => {
     const ok = await confirm({
       title: '挂回组织树？',
       content: `把「${node.name}」挂到「${county.name}」之下，它的下级组织随它一起回到组织树上。之后可再移动到合适的位置。`,
       confirmText: '挂回',
     })
-    if (!ok) return
-    const res = await call('orgs', 'repairOrg', { id: node.id, parentId: county.orgId })
-    if (!res.ok) return alert('无法挂回', res.error.message)
-    Taro.showToast({ title: '已挂回', icon: 'success' })
-    onRepaired()
+    if (ok) await repairOrg.run({ id: node.id, parentId: county.orgId })
   }
   return (
     <View className='card org-detached'>
@@ -115,20 +113,17 @@ function Detached({ items, county, onRepaired }: { items: OrgNode[]; county: Non
 /** The county's name and 行政区划代码 (member numbers start with it); its admins may correct the code here. */
 function County({ tree, onSaved }: { tree: OrgTree; onSaved: (county: NonNullable<OrgTree['county']>) => void }) {
   const [editing, setEditing] = useState(false)
-  const [code, setCode] = useState('')
-  const [error, setError] = useState('')
+  const form = useForm({ initial: { regionCode: '' }, schema: saveCountyInput })
+  const saveCounty = useMutation('orgs', 'saveCounty', {
+    success: '已保存',
+    onSuccess: (county) => {
+      onSaved(county)
+      setEditing(false)
+    },
+  })
   const root = tree.items.find((n) => !n.parentId)
   const canEdit = tree.countyAdmin || (!tree.county && !!root?.own)
-
-  const save = async () => {
-    const checked = check(saveCountyInput, { regionCode: code })
-    if (!checked.ok) return setError(checked.errors.regionCode ?? '')
-    const res = await call('orgs', 'saveCounty', checked.data)
-    if (!res.ok) return setError(res.error.fields?.[0]?.message ?? res.error.message)
-    onSaved(res.data)
-    setEditing(false)
-    Taro.showToast({ title: '已保存', icon: 'success' })
-  }
+  const save = () => form.submit((data) => saveCounty.run(data))
 
   return (
     <View className='card org-county'>
@@ -139,20 +134,17 @@ function County({ tree, onSaved }: { tree: OrgTree; onSaved: (county: NonNullabl
             label='行政区划代码'
             name='regionCode'
             type='number'
-            value={code}
+            value={form.values.regionCode}
             maxlength={6}
-            error={error}
+            error={form.error('regionCode') ?? (form.formError && form.tried ? form.formError : undefined)}
             hint='县级 6 位代码，如乐陵市 371481；新会员的会员编号以它开头。'
-            onInput={(v) => {
-              setCode(v)
-              setError('')
-            }}
+            onInput={(v) => form.set('regionCode', v)}
           />
           <View className='row-actions'>
             <Btn kind='secondary' size='sm' onClick={() => setEditing(false)}>
               取消
             </Btn>
-            <Btn size='sm' className='org-county__save' onClick={save}>
+            <Btn size='sm' className='org-county__save' loading={saveCounty.busy} onClick={save}>
               保存
             </Btn>
           </View>
@@ -164,7 +156,7 @@ function County({ tree, onSaved }: { tree: OrgTree; onSaved: (county: NonNullabl
             <Text
               className='org-county__edit'
               onClick={() => {
-                setCode(tree.county?.regionCode ?? '')
+                form.reset({ regionCode: tree.county?.regionCode ?? '' })
                 setEditing(true)
               }}
             >

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
-import { call } from '@/api/client'
 import type { OrgNode } from '@/contracts/orgs/schemas'
-import { useLoader } from '@/hooks/useLoader'
+import { useQuery } from '@/data'
 
 /** The employers whose workers' applications come to this org: the names people write on the 入会 form. */
 export default function OrgEmployers({ org }: { org: OrgNode }) {
-  const { state } = useLoader(() => call('orgs', 'employers', { orgId: org.id, pageSize: 50 }), [org.id], { reloadOnShow: true })
+  // A part of the org page, so it loads quietly inside its card rather than as a page state.
+  const { state } = useQuery('orgs', 'employers', { orgId: org.id, pageSize: 50 }, { pullToRefresh: false })
   return (
     <View className='card org-employers'>
       <Text className='section-title'>用人单位（入会分派）</Text>

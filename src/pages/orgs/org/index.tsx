@@ -4,18 +4,17 @@ import { useState } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import Field from '@/components/Field'
+import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
-import { call } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import { CHILD_KINDS, INDUSTRIES, takesIndustries, type Industry, type OrgKind } from '@/contracts/orgs/labels'
 import { saveOrgInput, type OrgNode, type OrgTree } from '@/contracts/orgs/schemas'
-import { useLoader } from '@/hooks/useLoader'
+import { useForm, useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
-import { goBackOr, scrollToFirstError } from '@/utils/nav'
+import { goBackOr } from '@/utils/nav'
 import OrgChooser from '../components/OrgChooser'
 import OrgEmployers from './OrgEmployers'
 import '../shared/orgs.scss'
@@ -32,19 +31,19 @@ function OrgLoader() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : undefined
   const parentId = params.parentId ? decodeURIComponent(params.parentId) : undefined
-  const { state, reload } = useLoader(() => call('orgs', 'tree'), [], { reloadOnShow: true })
+  const orgTree = useQuery('orgs', 'tree', {})
   useReady(() => {
-    Taro.setNavigationBarTitle({ title: id ? '组织详情' : '新增下级组织' })
+    void Promise.resolve(Taro.setNavigationBarTitle({ title: id ? '组织详情' : '新增下级组织' })).catch(() => undefined)
   })
   return (
     <View className='page org-edit'>
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={orgTree}>
         {(tree) => {
           const org = id ? tree.items.find((n) => n.id === id) : undefined
           const parent = tree.items.find((n) => n.id === (org ? org.parentId : parentId))
           if ((id && !org) || (!id && !parent))
             return <StateView kind='empty' title='组织不存在' detail='它可能已被移到您管理范围以外，请回到组织树查看。' />
-          return <OrgForm key={id ?? `new:${parentId}`} tree={tree} org={org} parent={parent} onChanged={() => void reload(true)} />
+          return <OrgForm key={id ?? `new:${parentId}`} tree={tree} org={org} parent={parent} onChanged={() => void orgTree.reload(true)} />
         }}
       </PageState>
     </View>
@@ -72,43 +71,40 @@ function subtreeOf(items: OrgNode[], node: OrgNode): Set<string> {
 }
 
 function OrgForm({ tree, org, parent, onChanged }: { tree: OrgTree; org?: OrgNode; parent?: OrgNode; onChanged: () => void }) {
-  const [form, setForm] = useState<Form>({
-    name: org?.name ?? '',
-    kind: org?.kind ?? 'enterprise',
-    phone: org?.phone ?? '',
-    regions: org?.regions ?? [],
-    industries: org?.industries ?? [],
+  const orgForm = useForm({
+    initial: (): Form => ({
+      name: org?.name ?? '',
+      kind: org?.kind ?? 'enterprise',
+      phone: org?.phone ?? '',
+      regions: org?.regions ?? [],
+      industries: org?.industries ?? [],
+    }),
+    schema: saveOrgInput,
+    toInput: (f: Form) => ({ ...(org ? { id: org.id } : { parentId: parent?.id }), ...f, industries: takesIndustries(f.kind) ? f.industries : [] }),
   })
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const [moving, setMoving] = useState(false)
-  const set = (patch: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    setErrors((e) => ({ ...e, ...Object.fromEntries(Object.keys(patch).map((k) => [k, ''])) }))
+  const form = orgForm.values
+  const set = (patch: Partial<Form>) => orgForm.patch(patch)
+  const errors = {
+    name: orgForm.error('name'),
+    kind: orgForm.error('kind'),
+    phone: orgForm.error('phone'),
+    regions: orgForm.error('regions'),
+    industries: orgForm.error('industries'),
   }
+  const saveOrg = useMutation('orgs', 'saveOrg', {
+    success: '已保存',
+    onSuccess: () => (org ? onChanged() : goBackOr(TREE)),
+  })
+  const moveOrg = useMutation('orgs', 'moveOrg', { success: '已移动', onSuccess: onChanged, onError: (e) => void alert('无法移动', e.message) })
+  const toggleOrg = useMutation('orgs', 'setOrgDisabled', {
+    success: (res) => (res.disabled ? '已停用' : '已启用'),
+    onSuccess: onChanged,
+    onError: (e, input) => void alert(input.disabled ? '无法停用' : '无法启用', e.message),
+  })
+  const [moving, setMoving] = useState(false)
   const isRoot = !!org && !org.parentId
   const areas = tree.areas.filter((a) => !a.disabled || form.regions.includes(a.id))
-
-  const save = async () => {
-    setFormError('')
-    const input = { ...(org ? { id: org.id } : { parentId: parent?.id }), ...form, industries: takesIndustries(form.kind) ? form.industries : [] }
-    const checked = check(saveOrgInput, input)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      scrollToFirstError()
-      return
-    }
-    const res = await call('orgs', 'saveOrg', checked.data)
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.message)
-      scrollToFirstError()
-      return
-    }
-    Taro.showToast({ title: '已保存', icon: 'success' })
-    if (org) onChanged()
-    else goBackOr(TREE)
-  }
+  const save = () => orgForm.submit((data) => saveOrg.run(data))
 
   const move = async (targetId: string) => {
     const target = tree.items.find((n) => n.id === targetId)
@@ -119,11 +115,7 @@ function OrgForm({ tree, org, parent, onChanged }: { tree: OrgTree; org?: OrgNod
       content: `把「${org.name}」移到「${target.name}」之下。它的下级组织和用人单位一起移动，管理权限随之改变。`,
       confirmText: '移动',
     })
-    if (!ok) return
-    const res = await call('orgs', 'moveOrg', { id: org.id, parentId: target.id })
-    if (!res.ok) return alert('无法移动', res.error.message)
-    Taro.showToast({ title: '已移动', icon: 'success' })
-    onChanged()
+    if (ok) await moveOrg.run({ id: org.id, parentId: target.id })
   }
 
   const setDisabled = async (disabled: boolean) => {
@@ -138,11 +130,7 @@ function OrgForm({ tree, org, parent, onChanged }: { tree: OrgTree; org?: OrgNod
           }
         : { title: '重新启用？', content: `「${org.name}」将重新接收入会申请。`, confirmText: '启用' },
     )
-    if (!ok) return
-    const res = await call('orgs', 'setOrgDisabled', { id: org.id, disabled })
-    if (!res.ok) return alert(disabled ? '无法停用' : '无法启用', res.error.message)
-    Taro.showToast({ title: disabled ? '已停用' : '已启用', icon: 'success' })
-    onChanged()
+    if (ok) await toggleOrg.run({ id: org.id, disabled })
   }
 
   const below = org ? subtreeOf(tree.items, org) : new Set<string>()
@@ -206,8 +194,8 @@ function OrgForm({ tree, org, parent, onChanged }: { tree: OrgTree; org?: OrgNod
           </Field>
         ) : null}
       </View>
-      {formError ? <Text className='org-form-error'>{formError}</Text> : null}
-      <Btn className='org-edit__save' onClick={save}>
+      <FormError message={orgForm.formError} />
+      <Btn className='org-edit__save' loading={saveOrg.busy} onClick={save}>
         {org ? '保存' : '添加'}
       </Btn>
 
