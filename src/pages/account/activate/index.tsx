@@ -73,7 +73,7 @@ export default function ActivatePage() {
       <View className='card activate__intro'>
         <Text className='activate__title'>工会工作人员请在此激活</Text>
         <Text className='activate__text'>
-          输入邀请人给您的 6 位邀请码，或部署时生成的 8 位激活码（第一位管理员使用）。每个码只能用一次，过期作废。
+          输入邀请人给您的 6 位邀请码，或系统开通时生成的 8 位激活码（第一位管理员使用）。每个码只能用一次，过期作废。
         </Text>
         <Text className='muted'>普通职工无需激活，可直接使用各项服务。</Text>
       </View>

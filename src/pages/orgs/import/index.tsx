@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import RoleGate from '@/components/RoleGate'
-import { call } from '@/api/client'
+import { fetchQuery } from '@/api/client'
 import { orgsApi } from '@/contracts/orgs/api'
 import type { OrgImportReport } from '@/contracts/orgs/schemas'
+import { useMutation } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
 import { saveDownload } from '@/utils/download'
 import { uploadSheet } from '@/utils/sheet'
@@ -33,7 +34,8 @@ function OrgImport() {
   const [uploading, setUploading] = useState(false)
   const [message, setMessage] = useState('')
   const [report, setReport] = useState<OrgImportReport | null>(null)
-  const [sending, setSending] = useState(false)
+  const importSheet = useMutation('orgs', 'importSheet')
+  const sending = importSheet.busy
 
   /** Uploaded once, on picking: 预览 and 确认导入 then pass the same file id. */
   const accept = async (picked: LocalFile) => {
@@ -50,9 +52,8 @@ function OrgImport() {
 
   const send = async (dryRun: boolean) => {
     if (!file) return setMessage('请先选择按模板填写的 Excel 文件')
-    setSending(true)
-    const res = await call('orgs', 'importSheet', { fileId: file.fileId, dryRun })
-    setSending(false)
+    const res = await importSheet.run({ fileId: file.fileId, dryRun })
+    if (!res) return
     if (!res.ok) {
       setReport(null)
       return setMessage(`「${file.name}」：${res.error.fields?.[0]?.message ?? res.error.message}`)
@@ -76,7 +77,7 @@ function OrgImport() {
   }
 
   const downloadTemplate = async () => {
-    const res = await call('orgs', 'importTemplate')
+    const res = await fetchQuery('orgs', 'importTemplate', {})
     if (!res.ok) return alert('模板下载失败', res.error.message)
     const saved = await saveDownload(res.data)
     if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
