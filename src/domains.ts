@@ -242,3 +242,8 @@ export const WORKBENCH_URL = '/pages/staff/index/index'
 export function workbenchTiles(roles: readonly Role[]): Array<WorkbenchTile & { domain: DomainEntry }> {
   return DOMAINS.flatMap((d) => (d.workbench ?? []).filter((t) => t.roles.some((r) => roles.includes(r))).map((t) => ({ ...t, domain: d })))
 }
+
+/** A tile's line in 待办: its `todo` with the count in it, else 「入会审核 3 项」. */
+export function todoText(tile: WorkbenchTile, count: number): string {
+  return tile.todo ? tile.todo.replace('{n}', String(count)) : `${tile.title} ${count} 项`
+}

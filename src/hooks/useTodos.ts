@@ -1,7 +1,7 @@
 import type { ApiResult } from '@/contracts/result'
 import type { Role } from '@/contracts/roles'
 import { useQueryWith, type Query } from '@/data'
-import { workbenchTiles, type WorkbenchTile } from '@/domains'
+import { todoText, workbenchTiles, type WorkbenchTile } from '@/domains'
 import { badgeKey, countOf } from './useBadge'
 
 export { badgeKey }
@@ -21,8 +21,6 @@ export interface Todos {
   /** how many things wait in all, for the home page's 工作台 card */
   total: number
 }
-
-export const todoText = (tile: WorkbenchTile, count: number) => (tile.todo ? tile.todo.replace('{n}', String(count)) : `${tile.title} ${count} 项`)
 
 /**
  * What waits for this person, from the count actions the manifest's 工作台 tiles declare: one request per count,
