@@ -56,8 +56,8 @@ test('我的: a header with the member status and the card shortcut, grouped ent
   await tab('首页')
   await expectText(worker, '.taro-tabbar-badge', '1')
   await tab('我的')
-  await expectText(worker, '.me__status', '工会会员')
-  await expectText(worker, '.me__status', '乐陵市总工会')
+  // The union the application went to (here the employer's own).
+  await expectText(worker, '.me__status', `工会会员 · ${applied.org.name}`)
   await expectText(worker, '.me__card-link', '会员卡')
   expect(await worker.locator('.me__group-title').allTextContents()).toEqual(['我的服务', '个人信息与隐私', '工作人员', '帮助'])
   await expectText(worker, '.me__item .me__badge', '1')
@@ -88,13 +88,15 @@ test('工作台: 待办 at the top for staff, lawyers and keepers, each line ope
   const pending = (await api('demo-staff', 'membership', 'pendingCount')).count
   const newCases = (await api('demo-staff', 'legalAid', 'newCount')).count
   const transfers = (await api('demo-staff', 'membership', 'transferPendingCount')).count
+  const reportsToStaff = (await api('demo-staff', 'stations', 'openReportCount')).count
   expect(pending).toBeGreaterThan(0)
 
   const staff = await openPhone()
   await signIn(staff, 'demo-staff')
   await staff.locator('.home__workbench-badge').waitFor()
   expect(await aboveTheFold(staff, '.home__workbench')).toBe(true)
-  expect(await staff.locator('.home__workbench-badge').textContent()).toContain(`${pending + newCases + transfers} 项待办`)
+  const total = pending + newCases + transfers + reportsToStaff
+  expect(await staff.locator('.home__workbench-badge').textContent()).toContain(`${total} 项待办`)
   await shot(staff, '03-home-staff')
 
   await staff.locator('.home__workbench').click()
@@ -102,6 +104,9 @@ test('工作台: 待办 at the top for staff, lawyers and keepers, each line ope
   const lines = await staff.locator('.todo__text').allTextContents()
   expect(lines).toContain(`${pending} 份入会申请待审核`)
   if (newCases) expect(lines).toContain(`${newCases} 件法律援助申请待受理`)
+  if (reportsToStaff) expect(lines).toContain(`${reportsToStaff} 条驿站反馈待回复`)
+  // Nothing counted twice: the lines add up to the total on home.
+  expect(lines.reduce((n, l) => n + Number(l.match(/^\d+/)?.[0] ?? 0), 0)).toBe(total)
   // 待办 sits above every tile.
   const todo = (await staff.locator('.todo').boundingBox())!
   const firstTile = (await staff.locator('.workbench-tile').first().boundingBox())!
@@ -163,4 +168,18 @@ test('account forms: errors appear after the first submit and leave as each fiel
   await admin.waitForFunction(() => !document.querySelector('.field--role .field-error'))
   // The station is now what is missing, said at once since a submit was tried.
   await expectText(admin, '.field--stationId .field-error', '请选择驿站')
+
+  // 组织架构: the same on the employer form, one field at a time.
+  await admin.goto(hashUrl('/pages/orgs/employer/index'))
+  await admin.locator('.org-employer-edit__save').waitFor()
+  expect(await admin.locator('.field-error').count()).toBe(0)
+  await admin.locator('.org-employer-edit__save').click()
+  await admin.locator('.field--name .field-error').waitFor()
+  await admin.locator('.field--orgId .field-error').waitFor()
+  await shot(admin, '09-employer-errors')
+  await admin.locator('.field--name input').fill('城北机械厂')
+  await admin.waitForFunction(() => !document.querySelector('.field--name .field-error'))
+  // The union is still missing, and still says so.
+  expect(await admin.locator('.field--orgId .field-error').count()).toBe(1)
+  await shot(admin, '10-employer-one-fixed')
 })
