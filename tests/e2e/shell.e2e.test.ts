@@ -99,7 +99,14 @@ test('工作台: 待办 at the top for staff, lawyers and keepers, each line ope
   expect(await staff.locator('.home__workbench-badge').textContent()).toContain(`${total} 项待办`)
   await shot(staff, '03-home-staff')
 
-  await staff.locator('.home__workbench').click()
+  // In 我的, staff find the 工作台 first, with the same count; it opens from there as from home.
+  await staff.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await staff.locator('.me__item--workbench').waitFor()
+  expect((await staff.locator('.me__group-title').allTextContents())[0]).toBe('工作人员')
+  await expectText(staff, '.me__item--workbench', `${total} 项待办`)
+  expect(await aboveTheFold(staff, '.me__item--workbench')).toBe(true)
+  await shot(staff, '04a-me-staff')
+  await staff.locator('.me__item--workbench').click()
   await staff.locator('.todo__item').first().waitFor()
   const lines = await staff.locator('.todo__text').allTextContents()
   expect(lines).toContain(`${pending} 份入会申请待审核`)
