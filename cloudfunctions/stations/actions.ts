@@ -117,11 +117,32 @@ export const stationsActions = implement(stationsApi, {
     },
   },
 
+  nearest: {
+    handler: async ({ lat, lng, radiusKm }, ctx) => {
+      const now = ctx.now()
+      const where = { status: 'active' } as never
+      // Two questions, not one: the home card once asked only for open stations and so showed an open one 402 m
+      // away while a closed one stood 78 m off. The courier should see both and decide.
+      const [first] = await ctx.store.nearest<StationDoc>(STATIONS, { lat, lng }, { maxKm: radiusKm, limit: 1, where })
+      if (!first) return { nearest: null, nearestOpen: null }
+      const nearest = toSummary(first.doc, now, first.distanceM)
+      if (nearest.openNow) return { nearest, nearestOpen: nearest }
+      const [open] = await ctx.store.nearest<StationDoc>(STATIONS, { lat, lng }, {
+        maxKm: radiusKm,
+        limit: 1,
+        where,
+        accept: (doc: Doc) => isOpenNow(doc as StationDoc, now),
+      })
+      return { nearest, nearestOpen: open ? toSummary(open.doc, now, open.distanceM) : null }
+    },
+  },
+
   get: {
-    handler: async ({ id }, ctx) => {
+    handler: async ({ id, lat, lng }, ctx) => {
       const doc = await activeStation(ctx, id)
       const [canEdit, photos] = await Promise.all([canEditStation(ctx.store, ctx.caller, doc), photoLinks(ctx, doc)])
-      return toDetail(doc, ctx.now(), canEdit, photos)
+      const here = lat !== undefined && lng !== undefined ? { lat, lng } : null
+      return toDetail(doc, ctx.now(), canEdit, photos, here ? distanceMeters(here, doc.location) : undefined)
     },
   },
 

@@ -7,6 +7,8 @@ import {
   importCsvInput,
   listManagedInput,
   nearbyInput,
+  nearestInput,
+  type NearestStations,
   photoInput,
   reportInput,
   reportsInput,
@@ -24,6 +26,8 @@ import {
 /** The `stations` cloud function: what each action takes, who may call it, and what it answers. */
 export const stationsApi = {
   nearby: query<{ items: StationSummary[]; radiusKm: number }>()(nearbyInput, 'signedIn'),
+  /** the home card's two stations (see NearestStations) */
+  nearest: query<NearestStations>()(nearestInput, 'signedIn'),
   get: query<StationDetail>()(getStationInput, 'signedIn'),
   search: query<{ items: StationSummary[] }>()(searchInput, 'signedIn'),
   areas: query<{ items: Area[] }>()(z.object({}), 'signedIn'),

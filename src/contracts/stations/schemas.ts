@@ -23,7 +23,24 @@ export const nearbyInput = z.object({
 })
 export type NearbyInput = z.input<typeof nearbyInput>
 
-export const getStationInput = z.object({ id: stationId })
+/** With the caller's position (lat and lng together), the detail carries its distance. */
+export const getStationInput = z
+  .object({ id: stationId, lat: lat.optional(), lng: lng.optional() })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: '位置需同时提供经度和纬度', path: ['lat'] })
+
+/** The home card: the nearest station whatever its hours, and the nearest open one when that is a different one. */
+export const nearestInput = z.object({
+  lat,
+  lng,
+  radiusKm: z.number({ error: '搜索半径必须是数字' }).min(0.1, '搜索半径至少 0.1 公里').max(50, '搜索半径最多 50 公里').default(20),
+})
+
+export interface NearestStations {
+  /** the nearest station in the radius, open or not */
+  nearest: StationSummary | null
+  /** the nearest open one; the same station as `nearest` when that is open, null when none in the radius is open */
+  nearestOpen: StationSummary | null
+}
 
 export const searchInput = z
   .object({
@@ -202,6 +219,15 @@ export interface StationSummary {
   phone: string
   /** 暂停开放 until this Beijing day (YYYY-MM-DD, the day it opens again); absent when not paused */
   suspendedUntil?: string
+}
+
+/** About 80 m a minute on foot (a loaded courier walks slower than the 5 km/h textbook pace). */
+export const WALK_METERS_PER_MINUTE = 80
+
+/** 「步行约 N 分钟」, or null when it is too far to walk (over 5 km: the courier rides). */
+export function walkingText(distanceM: number): string | null {
+  if (distanceM > 5000) return null
+  return `步行约 ${Math.max(1, Math.ceil(distanceM / WALK_METERS_PER_MINUTE))} 分钟`
 }
 
 /** A station's photo as the app shows it: the link works for about an hour, then the page loads a new one. */
