@@ -212,7 +212,7 @@ export interface StationSummary {
   lng: number
   distanceM?: number
   openNow: boolean
-  /** the open badge's words at the time of the answer: 营业中, 未营业 · 07:30 开门, 今日休息, 已打烊, 暂停开放 */
+  /** the open badge's words at the time of the answer: 营业中, 今天 14:00 开门, 明天 08:30 开门, 周一 08:30 开门, 已打烊, 暂停开放 */
   statusText: string
   hours: string
   amenities: AmenityKey[]

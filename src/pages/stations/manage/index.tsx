@@ -1,17 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
 import PagedListState from '@/components/PagedListState'
 import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
-import type { StationSummary } from '@/contracts/stations/schemas'
 import type { Me } from '@/contracts/roles'
 import { stationsApi } from '@/contracts/stations/api'
-import { usePagedList } from '@/hooks/usePagedList'
+import { usePagedQuery } from '@/data'
 import { canCreateStations } from '../shared/access'
-import { listManaged } from '../shared/api'
 import './index.scss'
 
 /** 驿站管理: the stations this keeper or union manages, with create and import for union staff. */
@@ -20,25 +18,11 @@ export default function StationsManagePage() {
 }
 
 function Manage({ me }: { me: Me }) {
-  // Kept on screen while page one reloads: same query, so no reason to blank the list.
-  const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
-  // The search applied (a ref: the show handlers below are set once); the box's text is `query`.
-  const applied = useRef('')
+  // The search applied; the box's text is `query`. Back from the edit or import page the list reloads quietly.
+  const [applied, setApplied] = useState('')
   const [query, setQuery] = useState('')
-  const loadPage = (page: number) => load((p) => listManaged(p, applied.current), page)
-  const search = (q: string) => {
-    applied.current = q.trim()
-    void loadPage(1)
-  }
-
-  // Mounted once `me` has arrived, after the page's first onShow: load here, then again on every later show
-  // (back from the edit or import page the list may have changed).
-  useEffect(() => {
-    void loadPage(1)
-  }, [])
-  useDidShow(() => {
-    void loadPage(1)
-  })
+  const { list, more } = usePagedQuery('stations', 'listManaged', { pageSize: 20, ...(applied ? { q: applied } : {}) })
+  const search = (q: string) => setApplied(q.trim())
 
   return (
     <View className='page workbench'>
@@ -59,7 +43,7 @@ function Manage({ me }: { me: Me }) {
         ) : null}
       </View>
 
-      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied.current} />
+      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied} />
 
       {list.page > 0 || !list.loading ? <Text className='workbench__count'>共 {list.total} 个驿站</Text> : null}
 
@@ -83,7 +67,7 @@ function Manage({ me }: { me: Me }) {
 
       <PagedListState
         list={list}
-        onLoad={(page) => void loadPage(page)}
+        onLoad={more}
         empty={{ title: '还没有您可管理的驿站', detail: '可以新增驿站，或用表格批量导入。' }}
         moreClassName='workbench__more'
       />
