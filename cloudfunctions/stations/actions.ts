@@ -13,6 +13,7 @@ import { importTemplateWorkbook, TEMPLATE_FILENAME } from './template'
 import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 import { reportActions } from './reports'
 import { photoActions, photoLinks } from './photos'
+import { checkin, poster, visitStats } from './visits'
 import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
@@ -208,6 +209,14 @@ export const stationsActions = implement(stationsApi, {
 
   ...reportActions,
   ...photoActions,
+
+  checkin: {
+    // Many scans of one person count once anyway; this keeps one phone from hammering the store.
+    rateLimit: { key: (_i, ctx) => `station-checkin:${ctx.caller.openid}`, max: 30, perMs: 3600_000, message: '签到太频繁了，请稍后再试' },
+    handler: (input, ctx) => checkin(ctx, input),
+  },
+  poster: { handler: (input, ctx) => poster(ctx, input) },
+  visitStats: { handler: (input, ctx) => visitStats(ctx, input) },
 
   listManaged: {
     handler: async ({ page, pageSize, q }, ctx) => {

@@ -22,6 +22,7 @@ import {
   type StationReportItem,
   type StationSummary,
 } from './schemas'
+import { checkinInput, posterInput, visitStatsInput, type CheckinResult, type StationPoster, type VisitStats } from './visits'
 
 /** The `stations` cloud function: what each action takes, who may call it, and what it answers. */
 export const stationsApi = {
@@ -45,6 +46,12 @@ export const stationsApi = {
   addPhoto: mutation<StationPhotos>()(addPhotoInput, ['keeper', 'staff', 'admin']),
   removePhoto: mutation<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
   coverPhoto: mutation<StationPhotos>()(photoInput, ['keeper', 'staff', 'admin']),
+  // 签到: a worker scans the door QR; one counted visit per person per station in any 4 hours.
+  checkin: mutation<CheckinResult>()(checkinInput, 'signedIn'),
+  /** the door poster (name, QR, 12351); a mutation: the first poster of a station makes its QR key */
+  poster: mutation<StationPoster>()(posterInput, ['keeper', 'staff', 'admin']),
+  /** visits per day/week/month and by occupation, counts only; keepers for their stations, staff for their org */
+  visitStats: query<VisitStats>()(visitStatsInput, ['keeper', 'staff', 'admin']),
 }
 
 declare module '../api' {
