@@ -137,7 +137,18 @@ export const DOMAINS: DomainEntry[] = [
     name: '户外驿站',
     icon: 'stations',
     home: { subtitle: '歇脚·喝水·充电', open: true, url: '/pages/stations/list/index' },
-    pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index', 'reports/index'],
+    pages: [
+      'list/index',
+      'detail/index',
+      'report/index',
+      'manage/index',
+      'edit/index',
+      'import/index',
+      'reports/index',
+      'checkin/index',
+      'poster/index',
+      'visits/index',
+    ],
     workbench: [
       { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
       {
@@ -146,6 +157,12 @@ export const DOMAINS: DomainEntry[] = [
         url: '/pages/stations/reports/index',
         roles: ['keeper', 'staff', 'admin'],
         badge: { fn: 'stations', action: 'openReportCount' },
+      },
+      {
+        title: '驿站服务人次',
+        subtitle: '扫码签到人次，按日、周、月和职业统计',
+        url: '/pages/stations/visits/index',
+        roles: ['keeper', 'staff', 'admin'],
       },
     ],
   },

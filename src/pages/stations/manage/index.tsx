@@ -62,6 +62,26 @@ function Manage({ me }: { me: Me }) {
             <Text className='muted'>{s.hours}</Text>
             <Text className='managed-station__edit'>编辑 ›</Text>
           </View>
+          <View className='managed-station__tools'>
+            <Text
+              className='managed-station__tool managed-station__poster'
+              onClick={(e) => {
+                e.stopPropagation()
+                void Taro.navigateTo({ url: `/pages/stations/poster/index?id=${encodeURIComponent(s.id)}` })
+              }}
+            >
+              门口二维码
+            </Text>
+            <Text
+              className='managed-station__tool managed-station__visits'
+              onClick={(e) => {
+                e.stopPropagation()
+                void Taro.navigateTo({ url: `/pages/stations/visits/index?id=${encodeURIComponent(s.id)}` })
+              }}
+            >
+              服务人次
+            </Text>
+          </View>
         </View>
       ))}
 
