@@ -14,6 +14,7 @@ import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from '.
 import { reportActions } from './reports'
 import { photoActions, photoLinks } from './photos'
 import { checkin, poster, visitStats } from './visits'
+import { confirmOpen, lastConfirmedOpen } from './confirms'
 import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
@@ -141,9 +142,14 @@ export const stationsActions = implement(stationsApi, {
   get: {
     handler: async ({ id, lat, lng }, ctx) => {
       const doc = await activeStation(ctx, id)
-      const [canEdit, photos] = await Promise.all([canEditStation(ctx.store, ctx.caller, doc), photoLinks(ctx, doc)])
+      const [canEdit, photos, confirmedOpenAt] = await Promise.all([
+        canEditStation(ctx.store, ctx.caller, doc),
+        photoLinks(ctx, doc),
+        lastConfirmedOpen(ctx, doc._id),
+      ])
       const here = lat !== undefined && lng !== undefined ? { lat, lng } : null
-      return toDetail(doc, ctx.now(), canEdit, photos, here ? distanceMeters(here, doc.location) : undefined)
+      const detail = toDetail(doc, ctx.now(), canEdit, photos, here ? distanceMeters(here, doc.location) : undefined)
+      return confirmedOpenAt ? { ...detail, confirmedOpenAt } : detail
     },
   },
 
@@ -209,6 +215,11 @@ export const stationsActions = implement(stationsApi, {
 
   ...reportActions,
   ...photoActions,
+
+  confirmOpen: {
+    rateLimit: { key: (_i, ctx) => `station-confirm:${ctx.caller.openid}`, max: 20, perMs: 3600_000, message: '操作太频繁了，请稍后再试' },
+    handler: (input, ctx) => confirmOpen(ctx, input),
+  },
 
   checkin: {
     // Many scans of one person count once anyway; this keeps one phone from hammering the store.

@@ -19,6 +19,9 @@ export default defineModule({
     station_visit_days: { indexes: [['scope', 'day']] },
     station_visitors: { indexes: ['openid'] },
     station_posters: {},
+    // 「现在开着吗?」 (confirms.ts)
+    station_confirms: { indexes: [['stationId', 'open', 'at'], 'openid'] },
+    station_open_alerts: {},
   },
   seed: seedStations,
 })

@@ -1,6 +1,7 @@
 import type { Ctx } from '../_core/contract'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { POSTERS, VISIT_DAYS, VISITORS, VISITS } from './visits'
+import { CONFIRMS, OPEN_ALERTS } from './confirms'
 
 const REPORTS = 'station_reports'
 
@@ -28,6 +29,8 @@ export default definePersonal({
     [VISITORS]: { owner: 'openid', erase: 'delete' },
     [VISIT_DAYS]: { none: '各驿站每天的签到人次，只有数字' },
     [POSTERS]: { none: '驿站门口二维码的密钥' },
+    [CONFIRMS]: { owner: 'openid', erase: 'delete' },
+    [OPEN_ALERTS]: { none: '给站长的「没开」提醒记录，只有驿站和时间' },
   },
   erase,
 })

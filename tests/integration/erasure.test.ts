@@ -136,6 +136,7 @@ describe('删除我的数据 over every domain', () => {
     // 驿站签到 with 「我是」: the visit loses its visitor, the count stays
     const poster = await call('stations', 'poster', { stationId: 'st-ccb', base: 'http://127.0.0.1/app' }, staff)
     await call('stations', 'checkin', { stationId: 'st-ccb', key: parseCheckinLink(poster.link)!.key, occupation: 'delivery' })
+    await call('stations', 'confirmOpen', { id: 'st-ccb', open: true })
     // 法律援助: a case with a message, then withdrawn (finished: kept); evidence never attached; a stray upload
     const kase = await call('legalAid', 'submit', {
       category: 'wage',

@@ -8,6 +8,8 @@ import {
   listManagedInput,
   nearbyInput,
   nearestInput,
+  confirmOpenInput,
+  type OpenConfirmResult,
   type NearestStations,
   photoInput,
   reportInput,
@@ -33,6 +35,8 @@ export const stationsApi = {
   search: query<{ items: StationSummary[] }>()(searchInput, 'signedIn'),
   areas: query<{ items: Area[] }>()(z.object({}), 'signedIn'),
   report: mutation<{ id: string }>()(reportInput, 'signedIn'),
+  /** 「现在开着吗?」: two 「没开」 within an hour during opening hours tell the keeper */
+  confirmOpen: mutation<OpenConfirmResult>()(confirmOpenInput, 'signedIn'),
   listManaged: query<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
   upsert: mutation<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
   importCsv: mutation<ImportReport>()(importCsvInput, ['staff', 'admin']),

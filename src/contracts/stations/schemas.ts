@@ -28,6 +28,19 @@ export const getStationInput = z
   .object({ id: stationId, lat: lat.optional(), lng: lng.optional() })
   .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: '位置需同时提供经度和纬度', path: ['lat'] })
 
+/** 「现在开着吗?」 on the detail: a courier at the door says yes or no. */
+export const confirmOpenInput = z.object({
+  id: stationId,
+  open: z.boolean({ error: '请选择「开着」或「没开」' }),
+})
+
+export interface OpenConfirmResult {
+  /** the latest 「开着」 in the last day */
+  confirmedOpenAt?: string
+  /** this answer made the keeper be told (the second 「没开」 within an hour during opening hours) */
+  alerted: boolean
+}
+
 /** The home card: the nearest station whatever its hours, and the nearest open one when that is a different one. */
 export const nearestInput = z.object({
   lat,
@@ -244,6 +257,8 @@ export interface StationDetail extends StationSummary {
   /** send it back with an edit: it changes with every save */
   version: number
   canEdit: boolean
+  /** the latest 「开着」 a worker confirmed in the last day: 「N 分钟前有人确认开放」 */
+  confirmedOpenAt?: string
 }
 
 export interface Area {

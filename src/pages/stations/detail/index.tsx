@@ -13,6 +13,7 @@ import { formatDistance } from '@/contracts/geo'
 import { walkingText, type StationDetail } from '@/contracts/stations/schemas'
 import { goBackOr } from '@/utils/nav'
 import { locateIfAllowed } from '../shared/location'
+import OpenConfirm from './OpenConfirm'
 import './index.scss'
 
 function amapUrl(s: StationDetail): string {
@@ -116,6 +117,8 @@ function Detail({ s }: { s: StationDetail }) {
           ))}
         </ScrollView>
       ) : null}
+
+      <OpenConfirm stationId={s.id} confirmedOpenAt={s.confirmedOpenAt} />
 
       <View className='card station-detail__amenities'>
         <Text className='section-title station-detail__section'>设施与服务</Text>
