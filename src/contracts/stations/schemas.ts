@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
-import { AMENITY_KEYS, type AmenityKey } from './amenities'
+import { AMENITIES, AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
 import { uploadedFile } from '../files'
@@ -18,7 +18,7 @@ export const nearbyInput = z.object({
   lng,
   radiusKm: z.number({ error: '搜索半径必须是数字' }).min(0.1, '搜索半径至少 0.1 公里').max(50, '搜索半径最多 50 公里').default(5),
   limit: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '数量至少为 1').max(50, '一次最多返回 50 个驿站').default(20),
-  amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(10, '设施筛选过多').default([]),
+  amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(AMENITIES.length, '设施筛选过多').default([]),
   openNow: z.boolean({ error: '「只看营业中」必须是真或假' }).default(false),
 })
 export type NearbyInput = z.input<typeof nearbyInput>
@@ -134,7 +134,7 @@ export const stationFields = z
       const parsed = parseHours(text)
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
     }),
-    amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
+    amenities: z.array(amenity, { error: '设施必须是列表' }).max(AMENITIES.length, `设施最多 ${AMENITIES.length} 项`),
     phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
   })
   .superRefine(

@@ -11,6 +11,7 @@ import { fetchQuery } from '@/api/client'
 import { useQueryWith } from '@/data'
 import { formatDistance } from '@/contracts/geo'
 import { walkingText, type StationDetail } from '@/contracts/stations/schemas'
+import { groupedAmenities } from '@/contracts/stations/amenities'
 import { goBackOr } from '@/utils/nav'
 import { locateIfAllowed } from '../shared/location'
 import OpenConfirm from './OpenConfirm'
@@ -122,7 +123,16 @@ function Detail({ s }: { s: StationDetail }) {
 
       <View className='card station-detail__amenities'>
         <Text className='section-title station-detail__section'>设施与服务</Text>
-        {s.amenities.length ? <AmenityBadges keys={s.amenities} size='md' /> : <Text className='muted'>站点暂未登记设施信息</Text>}
+        {s.amenities.length ? (
+          groupedAmenities(s.amenities).map((g) => (
+            <View key={g.key} className={`station-detail__amenity-group station-detail__amenity-group--${g.key}`}>
+              <Text className='station-detail__amenity-group-title'>{g.label}</Text>
+              <AmenityBadges keys={g.items.map((a) => a.key)} size='md' />
+            </View>
+          ))
+        ) : (
+          <Text className='muted'>站点暂未登记设施信息</Text>
+        )}
       </View>
 
       <View className='card station-detail__nav'>
