@@ -163,9 +163,11 @@ function periodStarts(period: VisitPeriod, today: string): string[] {
   })
 }
 
+/** Short enough for 14 bars on a phone: 24日 (day), 11/17 (the week's Monday), 11月 (month). */
 function barLabel(period: VisitPeriod, from: string): string {
   if (period === 'month') return `${Number(from.slice(5, 7))}月`
-  return from.slice(5).replace('-', '/')
+  if (period === 'day') return `${Number(from.slice(8))}日`
+  return `${Number(from.slice(5, 7))}/${Number(from.slice(8))}`
 }
 
 async function counters(ctx: Ctx, scope: string, from: string): Promise<VisitDayDoc[]> {

@@ -79,9 +79,11 @@ describe.each(['sqlite', 'cloudbase'] as const)('station 签到 over %s', (backe
     const mine = await stats(keeper)
     expect(mine.scope).toMatchObject({ stationId: 'st-shizhong' })
     expect(mine.bars).toHaveLength(14)
-    expect(mine.bars[13].from).toBe('2026-11-23')
+    expect(mine.bars[13]).toMatchObject({ from: '2026-11-23', label: '23日' })
+    expect(mine.bars[0]).toMatchObject({ from: '2026-11-10', label: '10日' })
     const org = await stats(staff, { period: 'week' })
     expect(org.bars).toHaveLength(8)
+    expect(org.bars[7]).toMatchObject({ from: '2026-11-23', label: '11/23' }) // 2026-11-23 is a Monday
     expect(org.scope.stationId).toBeNull()
     expect(org.total).toBeGreaterThanOrEqual(mine.bars[13].count)
     const month = await stats(staff, { period: 'month' })

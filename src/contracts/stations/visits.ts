@@ -98,7 +98,7 @@ export const visitStatsInput = z.object({
 export type VisitStatsInput = z.input<typeof visitStatsInput>
 
 export interface VisitBar {
-  /** 11-23 (day), 11-17 起 (week), 2026-11 (month) */
+  /** 23日 (day), 11/17 (the week's Monday), 11月 (month) */
   label: string
   /** the Beijing day the bar starts */
   from: string
