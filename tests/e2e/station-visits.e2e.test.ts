@@ -47,6 +47,10 @@ test('a courier sees when a closed station opens, and in its detail how far it i
   // About 80 m a minute: the minutes follow from the metres shown.
   const [, metres, minutes] = distance.match(/(\d+)米 · 步行约 (\d+) 分钟/)!
   expect(Number(minutes)).toBe(Math.max(1, Math.ceil(Number(metres) / 80)))
+  // 「现在开着吗?」: a courier at the door says it is open; the page says so for those after.
+  await page.locator('.station-confirm__yes').click()
+  await expectText(page, '.station-confirm__thanks', '谢谢确认')
+  await expectText(page, '.station-confirm__ago', '刚刚有人确认开放')
   await screenshot(page, 'station-visits-02-detail-distance')
 })
 
