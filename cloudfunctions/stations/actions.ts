@@ -15,6 +15,7 @@ import { reportActions } from './reports'
 import { photoActions, photoLinks } from './photos'
 import { checkin, poster, visitStats } from './visits'
 import { confirmOpen, lastConfirmedOpen } from './confirms'
+import { exportMap } from './mapExport'
 import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
@@ -227,6 +228,7 @@ export const stationsActions = implement(stationsApi, {
     handler: (input, ctx) => checkin(ctx, input),
   },
   poster: { handler: (input, ctx) => poster(ctx, input) },
+  exportMap: { handler: (_input, ctx) => exportMap(ctx) },
   visitStats: { handler: (input, ctx) => visitStats(ctx, input) },
 
   listManaged: {

@@ -42,6 +42,8 @@ export const stationsApi = {
   importCsv: mutation<ImportReport>()(importCsvInput, ['staff', 'admin']),
   /** The Excel template to fill in: Chinese headers and one example row the importer skips. */
   importTemplate: query<DownloadLink>()(z.object({}), ['staff', 'admin']),
+  /** 地图标注表: the managed stations in the 高德/百度 submission columns, GCJ-02 and BD-09 side by side */
+  exportMap: query<DownloadLink>()(z.object({}), ['keeper', 'staff', 'admin']),
   // 反馈处理: keepers for their stations, staff and admins for their org and below.
   reports: query<{ items: StationReportItem[]; total: number }>()(reportsInput, ['keeper', 'staff', 'admin']),
   resolveReport: mutation<StationReportItem>()(resolveReportInput, ['keeper', 'staff', 'admin']),

@@ -8,7 +8,10 @@ import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
 import type { Me } from '@/contracts/roles'
 import { stationsApi } from '@/contracts/stations/api'
-import { usePagedQuery } from '@/data'
+import { useMutationWith, usePagedQuery } from '@/data'
+import { fetchQuery } from '@/api/client'
+import { alert } from '@/utils/dialog'
+import { saveDownload } from '@/utils/download'
 import { canCreateStations } from '../shared/access'
 import './index.scss'
 
@@ -23,6 +26,15 @@ function Manage({ me }: { me: Me }) {
   const [query, setQuery] = useState('')
   const { list, more } = usePagedQuery('stations', 'listManaged', { pageSize: 20, ...(applied ? { q: applied } : {}) })
   const search = (q: string) => setApplied(q.trim())
+  // 地图标注表 for 高德/百度 submissions; a query that only writes a temporary export file.
+  const mapSheet = useMutationWith(() => fetchQuery('stations', 'exportMap', {}))
+  const exportMapSheet = async () => {
+    const res = await mapSheet.run(undefined)
+    if (!res) return
+    if (!res.ok) return alert('导出失败', res.error.message)
+    const saved = await saveDownload(res.data)
+    if (!saved.ok) await alert('导出失败', saved.message)
+  }
 
   return (
     <View className='page workbench'>
@@ -41,6 +53,9 @@ function Manage({ me }: { me: Me }) {
             </Btn>
           </View>
         ) : null}
+        <Btn kind='ghost' size='sm' className='workbench__map-export' loading={mapSheet.busy} onClick={() => void exportMapSheet()}>
+          导出地图标注表（高德/百度）
+        </Btn>
       </View>
 
       <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied} />
