@@ -130,12 +130,16 @@ export const stationsActions = implement(stationsApi, {
       if (!first) return { nearest: null, nearestOpen: null }
       const nearest = toSummary(first.doc, now, first.distanceM)
       if (nearest.openNow) return { nearest, nearestOpen: nearest }
-      const [open] = await ctx.store.nearest<StationDoc>(STATIONS, { lat, lng }, {
-        maxKm: radiusKm,
-        limit: 1,
-        where,
-        accept: (doc: Doc) => isOpenNow(doc as StationDoc, now),
-      })
+      const [open] = await ctx.store.nearest<StationDoc>(
+        STATIONS,
+        { lat, lng },
+        {
+          maxKm: radiusKm,
+          limit: 1,
+          where,
+          accept: (doc: Doc) => isOpenNow(doc as StationDoc, now),
+        },
+      )
       return { nearest, nearestOpen: open ? toSummary(open.doc, now, open.distanceM) : null }
     },
   },

@@ -41,7 +41,11 @@ export async function lastConfirmedOpen(ctx: Ctx, stationId: string): Promise<st
 async function alertKeepers(ctx: Ctx, station: StationDoc, now: Date): Promise<boolean> {
   // Once per station per clock hour: two couriers reporting at once both reach here, one insert wins.
   try {
-    await ctx.store.insert(OPEN_ALERTS, { _id: `oa_${hash(station._id, String(Math.floor(now.getTime() / HOUR)))}`, stationId: station._id, at: now.toISOString() })
+    await ctx.store.insert(OPEN_ALERTS, {
+      _id: `oa_${hash(station._id, String(Math.floor(now.getTime() / HOUR)))}`,
+      stationId: station._id,
+      at: now.toISOString(),
+    })
   } catch (e) {
     if (e instanceof DuplicateKeyError) return false
     throw e

@@ -22,7 +22,15 @@ test('a courier sees when a closed station opens, and in its detail how far it i
     '/api/stations',
     {
       action: 'upsert',
-      data: { name, address: '乐陵市兴隆南大街 80 号', lat: 37.7335, lng: 117.2230, hours: `${tomorrowInBeijing()} 09:00-10:00`, amenities: ['water'], phone: '' },
+      data: {
+        name,
+        address: '乐陵市兴隆南大街 80 号',
+        lat: 37.7335,
+        lng: 117.223,
+        hours: `${tomorrowInBeijing()} 09:00-10:00`,
+        amenities: ['water'],
+        phone: '',
+      },
     },
     staff,
   )

@@ -50,7 +50,9 @@ export function amenityFromText(text: string): AmenityKey | undefined {
 
 /** The amenities in `keys`, grouped as the detail page shows them; empty groups left out. */
 export function groupedAmenities(keys: readonly AmenityKey[]): Array<{ key: AmenityGroup; label: string; items: Array<(typeof AMENITIES)[number]> }> {
-  return AMENITY_GROUPS.map((g) => ({ ...g, items: AMENITIES.filter((a) => a.group === g.key && keys.includes(a.key)) })).filter((g) => g.items.length)
+  return AMENITY_GROUPS.map((g) => ({ ...g, items: AMENITIES.filter((a) => a.group === g.key && keys.includes(a.key)) })).filter(
+    (g) => g.items.length,
+  )
 }
 
 export function amenityLabel(key: AmenityKey): string {

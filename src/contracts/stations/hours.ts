@@ -140,7 +140,16 @@ export function nextOpening(hours: OpeningHours, now: Date): NextOpening | null 
 
 /** 今天 14:00 开门 / 明天 08:30 开门 / 后天 / 周一 08:30 开门 / 下周二 (a week on: closed again since this morning) */
 export function nextOpeningText(next: NextOpening): string {
-  const when = next.inDays === 0 ? '今天' : next.inDays === 1 ? '明天' : next.inDays === 2 ? '后天' : next.inDays === 7 ? `下${WEEKDAYS[next.weekday]}` : WEEKDAYS[next.weekday]
+  const when =
+    next.inDays === 0
+      ? '今天'
+      : next.inDays === 1
+        ? '明天'
+        : next.inDays === 2
+          ? '后天'
+          : next.inDays === 7
+            ? `下${WEEKDAYS[next.weekday]}`
+            : WEEKDAYS[next.weekday]
   return `${when} ${next.at} 开门`
 }
 

@@ -43,7 +43,10 @@ export function parseCheckinLink(link: string): { stationId: string; key: string
   return stationId && key ? { stationId, key } : null
 }
 
-const posterKey = z.string({ error: '二维码不完整，请重新扫描' }).trim().regex(/^[A-Za-z0-9]{8,32}$/, '二维码不完整，请重新扫描')
+const posterKey = z
+  .string({ error: '二维码不完整，请重新扫描' })
+  .trim()
+  .regex(/^[A-Za-z0-9]{8,32}$/, '二维码不完整，请重新扫描')
 
 export const checkinInput = z.object({
   stationId: docId('驿站编号'),

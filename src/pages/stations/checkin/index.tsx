@@ -78,7 +78,11 @@ function Checkin({ stationId, posterKey }: { stationId: string; posterKey: strin
                     ? `${beijingTime(ok.countedAt)} 到站，歇一歇，喝口水。`
                     : `今天 ${beijingTime(ok.countedAt)} 已签到，${VISIT_GAP_HOURS} 小时内只记一次。`}
                 </Text>
-                <Btn kind='secondary' className='station-checkin__detail' onClick={() => void Taro.redirectTo({ url: `/pages/stations/detail/index?id=${encodeURIComponent(stationId)}` })}>
+                <Btn
+                  kind='secondary'
+                  className='station-checkin__detail'
+                  onClick={() => void Taro.redirectTo({ url: `/pages/stations/detail/index?id=${encodeURIComponent(stationId)}` })}
+                >
                   看看驿站设施
                 </Btn>
               </View>

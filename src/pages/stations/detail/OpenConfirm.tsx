@@ -32,10 +32,20 @@ export default function OpenConfirm({ stationId, confirmedOpenAt }: { stationId:
         <>
           <Text className='muted station-confirm__hint'>到了门口？告诉后来的工友。</Text>
           <View className='row-actions station-confirm__actions'>
-            <Btn kind='secondary' className='station-confirm__yes' loading={confirm.busy} onClick={() => void confirm.run({ id: stationId, open: true })}>
+            <Btn
+              kind='secondary'
+              className='station-confirm__yes'
+              loading={confirm.busy}
+              onClick={() => void confirm.run({ id: stationId, open: true })}
+            >
               开着
             </Btn>
-            <Btn kind='secondary' className='station-confirm__no' loading={confirm.busy} onClick={() => void confirm.run({ id: stationId, open: false })}>
+            <Btn
+              kind='secondary'
+              className='station-confirm__no'
+              loading={confirm.busy}
+              onClick={() => void confirm.run({ id: stationId, open: false })}
+            >
               没开
             </Btn>
           </View>

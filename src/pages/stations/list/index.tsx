@@ -48,15 +48,25 @@ export default function StationList() {
 
   const here = origin ? { lat: origin.lat, lng: origin.lng } : { lat: 0, lng: 0 }
   // Pull to refresh is the page's own (below): a courier on the move expects "nearest" from where they stand now.
-  const nearby = useQuery('stations', 'nearby', { ...here, ...filters, limit: LIMIT }, {
-    enabled: !!origin && !activeSearch,
-    pullToRefresh: false,
-  })
+  const nearby = useQuery(
+    'stations',
+    'nearby',
+    { ...here, ...filters, limit: LIMIT },
+    {
+      enabled: !!origin && !activeSearch,
+      pullToRefresh: false,
+    },
+  )
   // With a position (the GPS fix or the chosen area), matches come nearest first with their distance.
-  const search = useQuery('stations', 'search', { keyword: activeSearch ?? '', limit: LIMIT, ...(origin ? here : {}) }, {
-    enabled: !!activeSearch,
-    pullToRefresh: false,
-  })
+  const search = useQuery(
+    'stations',
+    'search',
+    { keyword: activeSearch ?? '', limit: LIMIT, ...(origin ? here : {}) },
+    {
+      enabled: !!activeSearch,
+      pullToRefresh: false,
+    },
+  )
   const needAreas = locStatus === 'denied' || locStatus === 'unavailable'
   const areas = useQuery('stations', 'areas', {}, { enabled: needAreas, pullToRefresh: false, reloadOnShow: false })
   const results: Results = activeSearch ? (search as Results) : (nearby as unknown as Results)

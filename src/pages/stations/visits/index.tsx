@@ -53,7 +53,11 @@ function StatsView({ s, period, onPeriod, onStation }: ViewProps) {
         <View className='station-visits__scope'>
           <Text className='station-visits__scope-name'>{s.scope.name}</Text>
           {choices.length ? (
-            <Picker mode='selector' range={names} onChange={(e) => onStation(Number(e.detail.value) === 0 ? undefined : choices[Number(e.detail.value) - 1].id)}>
+            <Picker
+              mode='selector'
+              range={names}
+              onChange={(e) => onStation(Number(e.detail.value) === 0 ? undefined : choices[Number(e.detail.value) - 1].id)}
+            >
               <Text className='station-visits__switch'>切换驿站 ›</Text>
             </Picker>
           ) : null}
@@ -70,7 +74,8 @@ function StatsView({ s, period, onPeriod, onStation }: ViewProps) {
           ))}
         </View>
         <Text className='station-visits__total'>
-          近 {unit.count} {period === 'day' ? '天' : period === 'week' ? '周' : '个月'}共 <Text className='station-visits__total-count'>{s.total}</Text> 人次
+          近 {unit.count} {period === 'day' ? '天' : period === 'week' ? '周' : '个月'}共{' '}
+          <Text className='station-visits__total-count'>{s.total}</Text> 人次
         </Text>
         <Bars bars={s.bars.map((b) => ({ label: b.label, count: b.count }))} />
       </View>
