@@ -4,7 +4,8 @@ import { fetchQuery } from '@/api/client'
 import { getToken, isLocalMode } from '@/api/session'
 import { formatDistance } from '@/contracts/geo'
 import type { NearestStations, StationSummary } from '@/contracts/stations/schemas'
-import { useQueryWith } from '@/data'
+// From the module, not '@/data': the index also brings useForm and with it zod into the main package.
+import { useQueryWith } from '@/data/query'
 import { locateIfAllowed } from './location'
 import './NearestStationCard.scss'
 
