@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplateIds(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
       // notice keys whose template is a long-term subscription (政务民生 and a few other categories); [] when none.
       SUBSCRIBE_LONG_TERM: JSON.stringify(longTermNoticeKeys(deployEnv(path.resolve(__dirname, '..')), path.resolve(__dirname, '..'))),
+      // The address prefix registered under 扫普通链接二维码打开小程序: station door QRs encode it (README 驿站 → 签到).
+      STATION_QR_BASE: JSON.stringify((deployEnv(path.resolve(__dirname, '..')).WX_QR_BASE ?? '').trim()),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -150,7 +150,18 @@ export const DOMAINS: DomainEntry[] = [
     name: '户外驿站',
     icon: 'stations',
     home: { subtitle: '歇脚·喝水·充电', open: true, url: '/pages/stations/list/index' },
-    pages: ['list/index', 'detail/index', 'report/index', 'manage/index', 'edit/index', 'import/index', 'reports/index'],
+    pages: [
+      'list/index',
+      'detail/index',
+      'report/index',
+      'manage/index',
+      'edit/index',
+      'import/index',
+      'reports/index',
+      'checkin/index',
+      'poster/index',
+      'visits/index',
+    ],
     workbench: [
       { title: '驿站管理', subtitle: '新增、编辑驿站，批量导入', url: '/pages/stations/manage/index', roles: ['staff', 'admin', 'keeper'] },
       {
@@ -160,6 +171,12 @@ export const DOMAINS: DomainEntry[] = [
         roles: ['keeper', 'staff', 'admin'],
         badge: { fn: 'stations', action: 'openReportCount' },
         todo: '{n} 条驿站反馈待回复',
+      },
+      {
+        title: '驿站服务人次',
+        subtitle: '扫码签到人次，按日、周、月和职业统计',
+        url: '/pages/stations/visits/index',
+        roles: ['keeper', 'staff', 'admin'],
       },
     ],
   },

@@ -22,3 +22,5 @@ declare namespace NodeJS {
     TARO_APP_ID: string
   }
 }
+/** weapp: the https prefix registered for 扫普通链接二维码打开小程序 (WX_QR_BASE); '' when not configured */
+declare const STATION_QR_BASE: string

@@ -13,6 +13,9 @@ import { importTemplateWorkbook, TEMPLATE_FILENAME } from './template'
 import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
 import { reportActions } from './reports'
 import { photoActions, photoLinks } from './photos'
+import { checkin, poster, visitStats } from './visits'
+import { confirmOpen, lastConfirmedOpen } from './confirms'
+import { exportMap } from './mapExport'
 import { distanceMeters } from '../../src/contracts/geo'
 
 const STATIONS = 'stations'
@@ -117,11 +120,41 @@ export const stationsActions = implement(stationsApi, {
     },
   },
 
+  nearest: {
+    handler: async ({ lat, lng, radiusKm }, ctx) => {
+      const now = ctx.now()
+      const where = { status: 'active' } as never
+      // Two questions, not one: the home card once asked only for open stations and so showed an open one 402 m
+      // away while a closed one stood 78 m off. The courier should see both and decide.
+      const [first] = await ctx.store.nearest<StationDoc>(STATIONS, { lat, lng }, { maxKm: radiusKm, limit: 1, where })
+      if (!first) return { nearest: null, nearestOpen: null }
+      const nearest = toSummary(first.doc, now, first.distanceM)
+      if (nearest.openNow) return { nearest, nearestOpen: nearest }
+      const [open] = await ctx.store.nearest<StationDoc>(
+        STATIONS,
+        { lat, lng },
+        {
+          maxKm: radiusKm,
+          limit: 1,
+          where,
+          accept: (doc: Doc) => isOpenNow(doc as StationDoc, now),
+        },
+      )
+      return { nearest, nearestOpen: open ? toSummary(open.doc, now, open.distanceM) : null }
+    },
+  },
+
   get: {
-    handler: async ({ id }, ctx) => {
+    handler: async ({ id, lat, lng }, ctx) => {
       const doc = await activeStation(ctx, id)
-      const [canEdit, photos] = await Promise.all([canEditStation(ctx.store, ctx.caller, doc), photoLinks(ctx, doc)])
-      return toDetail(doc, ctx.now(), canEdit, photos)
+      const [canEdit, photos, confirmedOpenAt] = await Promise.all([
+        canEditStation(ctx.store, ctx.caller, doc),
+        photoLinks(ctx, doc),
+        lastConfirmedOpen(ctx, doc._id),
+      ])
+      const here = lat !== undefined && lng !== undefined ? { lat, lng } : null
+      const detail = toDetail(doc, ctx.now(), canEdit, photos, here ? distanceMeters(here, doc.location) : undefined)
+      return confirmedOpenAt ? { ...detail, confirmedOpenAt } : detail
     },
   },
 
@@ -187,6 +220,20 @@ export const stationsActions = implement(stationsApi, {
 
   ...reportActions,
   ...photoActions,
+
+  confirmOpen: {
+    rateLimit: { key: (_i, ctx) => `station-confirm:${ctx.caller.openid}`, max: 20, perMs: 3600_000, message: '操作太频繁了，请稍后再试' },
+    handler: (input, ctx) => confirmOpen(ctx, input),
+  },
+
+  checkin: {
+    // Many scans of one person count once anyway; this keeps one phone from hammering the store.
+    rateLimit: { key: (_i, ctx) => `station-checkin:${ctx.caller.openid}`, max: 30, perMs: 3600_000, message: '签到太频繁了，请稍后再试' },
+    handler: (input, ctx) => checkin(ctx, input),
+  },
+  poster: { handler: (input, ctx) => poster(ctx, input) },
+  exportMap: { handler: (_input, ctx) => exportMap(ctx) },
+  visitStats: { handler: (input, ctx) => visitStats(ctx, input) },
 
   listManaged: {
     handler: async ({ page, pageSize, q }, ctx) => {

@@ -64,8 +64,8 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
   return out
 }
 
-export function toDetail(doc: StationDoc, now: Date, canEdit: boolean, photos: StationPhoto[]): StationDetail {
-  return { ...toSummary(doc, now), photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
+export function toDetail(doc: StationDoc, now: Date, canEdit: boolean, photos: StationPhoto[], distanceM?: number): StationDetail {
+  return { ...toSummary(doc, now, distanceM), photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
 }
 
 /**

@@ -7,6 +7,7 @@
 export const NOTICE_FIELDS = {
   membership_review: ['org', 'result', 'note'],
   station_report_reply: ['station', 'kind', 'reply', 'time'],
+  station_open_alert: ['station', 'note', 'time'],
   legal_aid_update: ['category', 'status', 'note'],
   legal_aid_message: ['category', 'note'],
   childcare_offer: ['class', 'child', 'deadline'],
@@ -25,6 +26,7 @@ export type NoticeData<K extends NoticeKey> = Record<(typeof NOTICE_FIELDS)[K][n
 export const NOTICE_LABELS: Record<NoticeKey, string> = {
   membership_review: '入会审核结果',
   station_report_reply: '驿站反馈答复',
+  station_open_alert: '驿站「没开」提醒',
   legal_aid_update: '法律援助进度',
   legal_aid_message: '法律援助留言',
   childcare_offer: '托管候补到名额',

@@ -15,6 +15,7 @@ import { PNG } from './legalaid-helpers'
 import { campaignInput, rightAnswers } from './quiz-helpers'
 import { childId, classInput } from '../utils/childcare'
 import { applyForm } from '../utils/membership'
+import { parseCheckinLink } from '../../src/contracts/stations/visits'
 
 jest.setTimeout(60_000)
 
@@ -132,6 +133,10 @@ describe('删除我的数据 over every domain', () => {
     await call('quiz', 'claim', { drawId: draw.drawId, name: NAME, phone: PHONE, address: '乐陵市兴隆南大街 1 号' })
     // 驿站: a report whose text gives the phone
     await call('stations', 'report', { id: 'st-ccb', kind: 'broken', text: `空调坏了，联系我 ${PHONE}` })
+    // 驿站签到 with 「我是」: the visit loses its visitor, the count stays
+    const poster = await call('stations', 'poster', { stationId: 'st-ccb', base: 'http://127.0.0.1/app' }, staff)
+    await call('stations', 'checkin', { stationId: 'st-ccb', key: parseCheckinLink(poster.link)!.key, occupation: 'delivery' })
+    await call('stations', 'confirmOpen', { id: 'st-ccb', open: true })
     // 法律援助: a case with a message, then withdrawn (finished: kept); evidence never attached; a stray upload
     const kase = await call('legalAid', 'submit', {
       category: 'wage',

@@ -72,39 +72,51 @@ describe('opening hours', () => {
   })
 })
 
-describe('when a closed station opens (the open badge)', () => {
-  test('before the first opening of the day: 未营业 · 07:30 开门, not 已打烊', () => {
+describe('when a closed station opens (the open badge, Beijing time)', () => {
+  test('before the first opening of the day: 今天 07:30 开门; after closing: 明天 07:30 开门', () => {
     const h = hours('07:30-19:30')
-    expect(nextOpening(h, at(1, '06:00'))).toEqual({ todayAt: '07:30', firstToday: true })
-    expect(openStatusText(h, at(1, '06:00'))).toBe('未营业 · 07:30 开门')
+    expect(nextOpening(h, at(1, '06:00'))).toEqual({ inDays: 0, at: '07:30', weekday: 1 })
+    expect(openStatusText(h, at(1, '06:00'))).toBe('今天 07:30 开门')
     expect(openStatusText(h, at(1, '07:30'))).toBe('营业中')
-    expect(openStatusText(h, at(1, '19:30'))).toBe('已打烊')
-    expect(nextOpening(h, at(1, '19:30'))).toEqual({})
+    expect(openStatusText(h, at(1, '19:30'))).toBe('明天 07:30 开门')
+    expect(nextOpening(h, at(1, '19:30'))).toEqual({ inDays: 1, at: '07:30', weekday: 2 })
   })
 
-  test('a break between two ranges says when it opens again', () => {
+  test('a break between two ranges says when it opens again today', () => {
     const h = hours('周一至周五 08:30-12:00 13:30-17:30')
-    expect(openStatusText(h, at(2, '12:30'))).toBe('13:30 开门')
-    expect(openStatusText(h, at(2, '08:00'))).toBe('未营业 · 08:30 开门')
-    expect(openStatusText(h, at(2, '18:00'))).toBe('已打烊')
+    expect(openStatusText(h, at(2, '12:30'))).toBe('今天 13:30 开门')
+    expect(openStatusText(h, at(2, '08:00'))).toBe('今天 08:30 开门')
+    expect(openStatusText(h, at(2, '18:00'))).toBe('明天 08:30 开门')
   })
 
-  test('a day it never opens is 今日休息', () => {
+  test('over the weekend it names the day: Friday evening → 周一, Saturday → 后天, Sunday → 明天', () => {
     const h = hours('周一至周五 09:00-17:00')
-    expect(nextOpening(h, at(6, '10:00'))).toEqual({ restDay: true }) // Saturday
-    expect(openStatusText(h, at(6, '10:00'))).toBe('今日休息')
-    expect(openStatusText(h, at(7, '08:00'))).toBe('今日休息') // Sunday
+    expect(openStatusText(h, at(5, '18:00'))).toBe('周一 09:00 开门') // Friday evening, three days on
+    expect(openStatusText(h, at(6, '10:00'))).toBe('后天 09:00 开门') // Saturday
+    expect(openStatusText(h, at(7, '08:00'))).toBe('明天 09:00 开门') // Sunday
+  })
+
+  test('open one day a week: after it closes, the same weekday next week', () => {
+    const h = hours('周三 09:00-12:00')
+    expect(openStatusText(h, at(3, '13:00'))).toBe('下周三 09:00 开门')
+    expect(openStatusText(h, at(3, '08:00'))).toBe('今天 09:00 开门')
+  })
+
+  test('the Beijing day decides, not the server clock: 23:30 UTC Monday is Tuesday 07:30 in Beijing', () => {
+    const h = hours('08:00-20:00')
+    expect(openStatusText(h, new Date('2026-11-23T23:30:00Z'))).toBe('今天 08:00 开门')
+    expect(openStatusText(h, new Date('2026-11-23T12:30:00Z'))).toBe('明天 08:00 开门') // 20:30 Monday in Beijing
   })
 
   test('overnight: after the small hours end it opens again in the evening', () => {
     const h = hours('20:00-次日08:00')
     expect(openStatusText(h, at(2, '07:00'))).toBe('营业中')
-    expect(openStatusText(h, at(2, '09:00'))).toBe('未营业 · 20:00 开门')
+    expect(openStatusText(h, at(2, '09:00'))).toBe('今天 20:00 开门')
   })
 
   test('24 小时 and unreadable hours', () => {
     expect(openStatusText(hours('24小时'), at(3, '03:00'))).toBe('营业中')
-    expect(nextOpening(hours('24小时'), at(3, '03:00'))).toEqual({})
+    expect(nextOpening(hours('24小时'), at(3, '03:00'))).toBeNull()
     expect(openStatusText(null, at(3, '03:00'))).toBe('已打烊')
   })
 })

@@ -109,38 +109,56 @@ export function isOpenAt(hours: OpeningHours, at: Date): boolean {
 const pad2 = (n: number) => String(n).padStart(2, '0')
 const hhmm = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
 
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
 export interface NextOpening {
-  /** the next time it opens later today (Beijing), HH:mm; absent when it does not open again today */
-  todayAt?: string
-  /** `todayAt` is today's first opening: it has not opened yet today (未营业, rather than a lunch break) */
-  firstToday?: boolean
-  /** today is none of its days (今日休息) */
-  restDay?: boolean
+  /** 0 = later today, 1 = tomorrow, … up to 7 (the same weekday next week) */
+  inDays: number
+  /** Beijing wall-clock time it opens, HH:mm */
+  at: string
+  /** 0–6, 0 = Sunday: the Beijing weekday it opens on */
+  weekday: number
 }
 
 /**
- * When a station that is closed at `now` opens again today. Only today's own ranges count: the small hours of
- * yesterday's overnight range are already over when this is asked, or the station would be open.
+ * When a station that is closed at `now` next opens, looking up to a week ahead in Beijing time. A range's opening
+ * belongs to the day it is listed under (an overnight 20:00-次日08:00 opens at 20:00); the small hours of
+ * yesterday's overnight range are already over when this is asked, or the station would be open. Null when it
+ * never opens (no rules) or is always open.
  */
-export function nextOpening(hours: OpeningHours, now: Date): NextOpening {
-  if (hours.always) return {}
+export function nextOpening(hours: OpeningHours, now: Date): NextOpening | null {
+  if (hours.always) return null
   const { day, minutes } = beijingClock(now)
-  const opens = hours.rules.filter((r) => r.days.includes(day)).map((r) => r.open)
-  if (!opens.length) return { restDay: true }
-  const later = opens.filter((o) => o > minutes)
-  if (!later.length) return {}
-  const at = Math.min(...later)
-  return { todayAt: hhmm(at), firstToday: at === Math.min(...opens) }
+  for (let inDays = 0; inDays <= 7; inDays++) {
+    const weekday = (day + inDays) % 7
+    const opens = hours.rules.filter((r) => r.days.includes(weekday)).map((r) => r.open)
+    const candidates = inDays === 0 ? opens.filter((o) => o > minutes) : opens
+    if (candidates.length) return { inDays, at: hhmm(Math.min(...candidates)), weekday }
+  }
+  return null
 }
 
-/** What the open badge says: 营业中, 未营业 · 07:30 开门, 13:30 开门 (after a break), 今日休息, or 已打烊. */
+/** 今天 14:00 开门 / 明天 08:30 开门 / 后天 / 周一 08:30 开门 / 下周二 (a week on: closed again since this morning) */
+export function nextOpeningText(next: NextOpening): string {
+  const when =
+    next.inDays === 0
+      ? '今天'
+      : next.inDays === 1
+        ? '明天'
+        : next.inDays === 2
+          ? '后天'
+          : next.inDays === 7
+            ? `下${WEEKDAYS[next.weekday]}`
+            : WEEKDAYS[next.weekday]
+  return `${when} ${next.at} 开门`
+}
+
+/** What the open badge says: 营业中, or when it opens next (今天 14:00 开门, 明天 08:30 开门, 周一 08:30 开门), or 已打烊. */
 export function openStatusText(hours: OpeningHours | null, now: Date): string {
   if (!hours) return '已打烊'
   if (isOpenAt(hours, now)) return '营业中'
   const next = nextOpening(hours, now)
-  if (next.restDay) return '今日休息'
-  if (next.todayAt) return next.firstToday ? `未营业 · ${next.todayAt} 开门` : `${next.todayAt} 开门`
-  return '已打烊'
+  return next ? nextOpeningText(next) : '已打烊'
 }
 
 const parsedCache = new Map<string, OpeningHours | null>()

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
-import { AMENITY_KEYS, type AmenityKey } from './amenities'
+import { AMENITIES, AMENITY_KEYS, type AmenityKey } from './amenities'
 import { parseHours } from './hours'
 import { inChina } from '../geo'
 import { uploadedFile } from '../files'
@@ -18,12 +18,42 @@ export const nearbyInput = z.object({
   lng,
   radiusKm: z.number({ error: '搜索半径必须是数字' }).min(0.1, '搜索半径至少 0.1 公里').max(50, '搜索半径最多 50 公里').default(5),
   limit: z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '数量至少为 1').max(50, '一次最多返回 50 个驿站').default(20),
-  amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(10, '设施筛选过多').default([]),
+  amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(AMENITIES.length, '设施筛选过多').default([]),
   openNow: z.boolean({ error: '「只看营业中」必须是真或假' }).default(false),
 })
 export type NearbyInput = z.input<typeof nearbyInput>
 
-export const getStationInput = z.object({ id: stationId })
+/** With the caller's position (lat and lng together), the detail carries its distance. */
+export const getStationInput = z
+  .object({ id: stationId, lat: lat.optional(), lng: lng.optional() })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: '位置需同时提供经度和纬度', path: ['lat'] })
+
+/** 「现在开着吗?」 on the detail: a courier at the door says yes or no. */
+export const confirmOpenInput = z.object({
+  id: stationId,
+  open: z.boolean({ error: '请选择「开着」或「没开」' }),
+})
+
+export interface OpenConfirmResult {
+  /** the latest 「开着」 in the last day */
+  confirmedOpenAt?: string
+  /** this answer made the keeper be told (the second 「没开」 within an hour during opening hours) */
+  alerted: boolean
+}
+
+/** The home card: the nearest station whatever its hours, and the nearest open one when that is a different one. */
+export const nearestInput = z.object({
+  lat,
+  lng,
+  radiusKm: z.number({ error: '搜索半径必须是数字' }).min(0.1, '搜索半径至少 0.1 公里').max(50, '搜索半径最多 50 公里').default(20),
+})
+
+export interface NearestStations {
+  /** the nearest station in the radius, open or not */
+  nearest: StationSummary | null
+  /** the nearest open one; the same station as `nearest` when that is open, null when none in the radius is open */
+  nearestOpen: StationSummary | null
+}
 
 export const searchInput = z
   .object({
@@ -104,7 +134,7 @@ export const stationFields = z
       const parsed = parseHours(text)
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
     }),
-    amenities: z.array(amenity, { error: '设施必须是列表' }).max(10, '设施最多 10 项'),
+    amenities: z.array(amenity, { error: '设施必须是列表' }).max(AMENITIES.length, `设施最多 ${AMENITIES.length} 项`),
     phone: optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）'),
   })
   .superRefine(
@@ -195,13 +225,22 @@ export interface StationSummary {
   lng: number
   distanceM?: number
   openNow: boolean
-  /** the open badge's words at the time of the answer: 营业中, 未营业 · 07:30 开门, 今日休息, 已打烊, 暂停开放 */
+  /** the open badge's words at the time of the answer: 营业中, 今天 14:00 开门, 明天 08:30 开门, 周一 08:30 开门, 已打烊, 暂停开放 */
   statusText: string
   hours: string
   amenities: AmenityKey[]
   phone: string
   /** 暂停开放 until this Beijing day (YYYY-MM-DD, the day it opens again); absent when not paused */
   suspendedUntil?: string
+}
+
+/** About 80 m a minute on foot (a loaded courier walks slower than the 5 km/h textbook pace). */
+export const WALK_METERS_PER_MINUTE = 80
+
+/** 「步行约 N 分钟」, or null when it is too far to walk (over 5 km: the courier rides). */
+export function walkingText(distanceM: number): string | null {
+  if (distanceM > 5000) return null
+  return `步行约 ${Math.max(1, Math.ceil(distanceM / WALK_METERS_PER_MINUTE))} 分钟`
 }
 
 /** A station's photo as the app shows it: the link works for about an hour, then the page loads a new one. */
@@ -218,6 +257,8 @@ export interface StationDetail extends StationSummary {
   /** send it back with an edit: it changes with every save */
   version: number
   canEdit: boolean
+  /** the latest 「开着」 a worker confirmed in the last day: 「N 分钟前有人确认开放」 */
+  confirmedOpenAt?: string
 }
 
 export interface Area {

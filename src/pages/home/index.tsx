@@ -1,13 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MeError } from '@/components/MeGate'
-import { fetchQuery } from '@/api/client'
 import { getToken, isLocalMode } from '@/api/session'
-import { formatDistance } from '@/contracts/geo'
 import type { AnnouncementSummary } from '@/contracts/messages/schemas'
-import type { StationSummary } from '@/contracts/stations/schemas'
-import type { ApiResult } from '@/contracts/result'
-import { useQuery, useQueryWith, type Query } from '@/data'
+import { useQuery, type Query } from '@/data'
 import { isStaffLike, useMe } from '@/hooks/useMe'
 import { useTodos, type Todos } from '@/hooks/useTodos'
 import { useUnreadBadge } from '@/hooks/useUnreadBadge'
@@ -15,15 +11,12 @@ import { DOMAINS, WORKBENCH_URL, type DomainEntry } from '@/domains'
 import { iconFor } from '@/assets/icons'
 import workbenchIcon from '@/assets/icons/workbench.png'
 import { beijingDay } from '@/contracts/time'
-// Only Taro and (in H5, lazily) gcoord: in the weapp build it adds about 0.5 KB to the main package's common.js.
-import { locate } from '@/pages/stations/shared/location'
+// The station card (nearest, and nearest open when that one is closed) belongs to the stations domain.
+import NearestStationCard from '@/pages/stations/shared/NearestStationCard'
 import './index.scss'
 
-const STATIONS_URL = '/pages/stations/list/index'
 const ANNOUNCEMENTS_URL = '/pages/messages/announcements/index'
 const HOTLINE = '12351'
-/** far enough to find an open station anywhere in the county from its centre */
-const NEAREST_RADIUS_KM = 20
 
 type Tile = DomainEntry & { home: NonNullable<DomainEntry['home']> }
 
@@ -45,51 +38,6 @@ function TileMark({ domain }: { domain: DomainEntry }) {
   )
 }
 
-/** Whether location may be read without asking: the home page never pops a permission prompt by itself. */
-async function locationAllowed(): Promise<boolean> {
-  try {
-    if (process.env.TARO_ENV === 'weapp') return (await Taro.getSetting()).authSetting['scope.userLocation'] === true
-    if (typeof navigator === 'undefined' || !navigator.permissions) return false
-    return (await navigator.permissions.query({ name: 'geolocation' })).state === 'granted'
-  } catch {
-    return false
-  }
-}
-
-type Nearest = { kind: 'checking' } | { kind: 'off' } | { kind: 'none' } | { kind: 'found'; station: StationSummary }
-
-/** The nearest open station when location is already allowed; otherwise an invitation to the station list. */
-function NearestStation({ nearest }: { nearest: Nearest }) {
-  const s = nearest.kind === 'found' ? nearest.station : null
-  return (
-    <View
-      className={`card home__station home__station--${nearest.kind}`}
-      onClick={() => open(s ? `/pages/stations/detail/index?id=${encodeURIComponent(s.id)}` : STATIONS_URL)}
-    >
-      <View className='home__station-text'>
-        <Text className='home__station-label'>{s ? '最近驿站' : '户外劳动者驿站'}</Text>
-        {s ? (
-          <>
-            <Text className='home__station-name'>{s.name}</Text>
-            <View className='home__station-meta'>
-              <Text className='home__station-open'>营业中</Text>
-              {s.distanceM !== undefined ? <Text className='home__station-distance'>{formatDistance(s.distanceM)}</Text> : null}
-            </View>
-          </>
-        ) : (
-          <Text className='home__station-desc'>
-            {nearest.kind === 'off'
-              ? '开启定位，查看离您最近的驿站'
-              : nearest.kind === 'none'
-                ? `${NEAREST_RADIUS_KM} 公里内暂无营业中的驿站，看看全部驿站`
-                : '快递、外卖、环卫的朋友，累了渴了就近歇一歇'}
-          </Text>
-        )}
-      </View>
-      <Text className='home__station-go'>{s ? '去看看' : '找附近'}</Text>
-    </View>
-  )
-}
 
 function Notices({ notices }: { notices: Query<{ items: AnnouncementSummary[]; total: number }> }) {
   const { state } = notices
@@ -150,23 +98,11 @@ function WorkbenchCard({ todos }: { todos: Query<Todos> }) {
   )
 }
 
-/** The nearest open station, when location may be read without asking. */
-async function findNearest(): Promise<ApiResult<Nearest>> {
-  if (!(await locationAllowed())) return { ok: true, data: { kind: 'off' } }
-  const at = await locate()
-  if (!at.ok) return { ok: true, data: { kind: 'off' } }
-  const res = await fetchQuery('stations', 'nearby', { lat: at.lat, lng: at.lng, radiusKm: NEAREST_RADIUS_KM, limit: 1, openNow: true })
-  // A failed lookup falls back to the plain card, which still opens the list.
-  const station = res.ok ? res.data.items[0] : undefined
-  return { ok: true, data: station ? { kind: 'found', station } : res.ok ? { kind: 'none' } : { kind: 'off' } }
-}
-
 export default function Home() {
   const { me, error, reload } = useMe()
   // Signed out (local mode), useMe alone sends the visitor to the persona picker: asking more would send them twice.
   const signedIn = !isLocalMode() || !!getToken()
   const notices = useQuery('messages', 'announcements', { page: 1, pageSize: 2 }, { enabled: signedIn })
-  const nearest = useQueryWith(findNearest, [], { enabled: signedIn })
   const staff = isStaffLike(me)
   const todos = useTodos(staff ? me!.roles : undefined)
   useUnreadBadge(signedIn)
@@ -186,7 +122,7 @@ export default function Home() {
 
         {staff ? <WorkbenchCard todos={todos} /> : null}
 
-        <NearestStation nearest={nearest.data ?? { kind: 'checking' }} />
+        <NearestStationCard />
 
         <Notices notices={notices} />
 

@@ -1,20 +1,21 @@
 import { beijingDay } from '@/contracts/time'
 import { ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import AmenityBadges from '@/pages/stations/components/AmenityBadges'
 import Btn from '@/components/Btn'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
 import StationImage from '@/pages/stations/components/StationImage'
-import StateView from '@/components/StateView'
-import type { ApiError } from '@/contracts/result'
-import type { StationDetail } from '@/contracts/stations/schemas'
-import { ensureSignedIn } from '@/api/session'
+import PageState from '@/components/PageState'
+import { fetchQuery } from '@/api/client'
+import { useQueryWith } from '@/data'
+import { formatDistance } from '@/contracts/geo'
+import { walkingText, type StationDetail } from '@/contracts/stations/schemas'
+import { groupedAmenities } from '@/contracts/stations/amenities'
 import { goBackOr } from '@/utils/nav'
-import { getStation } from '../shared/api'
+import { locateIfAllowed } from '../shared/location'
+import OpenConfirm from './OpenConfirm'
 import './index.scss'
-
-type State = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; station: StationDetail }
 
 function amapUrl(s: StationDetail): string {
   return `https://uri.amap.com/marker?position=${s.lng},${s.lat}&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=1`
@@ -27,70 +28,58 @@ function navigate(s: StationDetail) {
 
 const goBack = () => goBackOr('/pages/stations/list/index')
 
+/** The position from the list (passed in the link) or, when location is already allowed, a fresh fix. */
+async function whereAmI(params: Record<string, string | undefined>): Promise<{ lat: number; lng: number } | null> {
+  const lat = Number(params.lat)
+  const lng = Number(params.lng)
+  if (params.lat && params.lng && Number.isFinite(lat) && Number.isFinite(lng)) return { lat, lng }
+  return locateIfAllowed()
+}
+
 export default function StationDetailPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const loadedOnce = useRef(false)
+  // Also on returning from the edit page (reload on show), so staff see what they just saved.
+  const station = useQueryWith(async () => {
+    const here = await whereAmI(params)
+    return fetchQuery('stations', 'get', { id, ...(here ?? {}) })
+  }, [id])
+  useEffect(() => {
+    if (station.data) void Taro.setNavigationBarTitle({ title: station.data.name }).catch(() => undefined)
+  }, [station.data?.name])
 
-  const load = async (quiet: boolean) => {
-    if (!id) {
-      setState({ kind: 'error', error: { code: 'NOT_FOUND', message: '缺少驿站编号' } })
-      return
-    }
-    if (!quiet) setState({ kind: 'loading' })
-    const res = await getStation(id)
-    if (res.ok) {
-      loadedOnce.current = true
-      setState({ kind: 'ready', station: res.data })
-      Taro.setNavigationBarTitle({ title: res.data.name })
-    } else if (!quiet) {
-      setState({ kind: 'error', error: res.error })
-    }
-  }
-
-  // Also on returning from the edit page, so staff see what they just saved.
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void load(loadedOnce.current)
-  })
-
-  if (state.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载驿站信息…' />
-      </View>
-    )
-  }
-  if (state.kind === 'error') {
-    const missing = state.error.code === 'NOT_FOUND'
-    return (
-      <View className='page'>
-        <StateView
-          kind='error'
-          title={missing ? '驿站不存在或已下线' : '加载失败'}
-          detail={state.error.message}
-          actions={
-            missing
-              ? [{ text: '返回', onClick: goBack }]
-              : [
-                  { text: '重试', onClick: () => void load(false) },
-                  { text: '返回', onClick: goBack, kind: 'secondary' },
-                ]
-          }
-        />
-      </View>
-    )
-  }
-
-  const s = state.station
   return (
     <View className='page station-detail'>
+      <PageState query={station} loadingText='正在加载驿站信息…'>
+        {(s) => <Detail s={s} />}
+      </PageState>
+      {station.state.kind === 'error' ? (
+        <Btn kind='secondary' className='station-detail__back' onClick={goBack}>
+          返回
+        </Btn>
+      ) : null}
+    </View>
+  )
+}
+
+function Detail({ s }: { s: StationDetail }) {
+  const walk = s.distanceM !== undefined ? walkingText(s.distanceM) : null
+  return (
+    <>
       <View className='card station-detail__main'>
         <View className='station-detail__head'>
           <Text className='station-detail__name'>{s.name}</Text>
           <OpenBadge open={s.openNow} statusText={s.statusText} suspendedUntil={s.suspendedUntil} />
         </View>
+        {s.distanceM !== undefined ? (
+          <View className='station-detail__row station-detail__distance'>
+            <Text className='station-detail__label'>距离</Text>
+            <Text className='station-detail__value'>
+              <Text className='station-detail__meters'>{formatDistance(s.distanceM)}</Text>
+              {walk ? <Text className='station-detail__walk'> · {walk}</Text> : null}
+            </Text>
+          </View>
+        ) : null}
         <View className='station-detail__row'>
           <Text className='station-detail__label'>地址</Text>
           <Text className='station-detail__value station-detail__address'>{s.address}</Text>
@@ -130,9 +119,20 @@ export default function StationDetailPage() {
         </ScrollView>
       ) : null}
 
+      <OpenConfirm stationId={s.id} confirmedOpenAt={s.confirmedOpenAt} />
+
       <View className='card station-detail__amenities'>
         <Text className='section-title station-detail__section'>设施与服务</Text>
-        {s.amenities.length ? <AmenityBadges keys={s.amenities} size='md' /> : <Text className='muted'>站点暂未登记设施信息</Text>}
+        {s.amenities.length ? (
+          groupedAmenities(s.amenities).map((g) => (
+            <View key={g.key} className={`station-detail__amenity-group station-detail__amenity-group--${g.key}`}>
+              <Text className='station-detail__amenity-group-title'>{g.label}</Text>
+              <AmenityBadges keys={g.items.map((a) => a.key)} size='md' />
+            </View>
+          ))
+        ) : (
+          <Text className='muted'>站点暂未登记设施信息</Text>
+        )}
       </View>
 
       <View className='card station-detail__nav'>
@@ -171,6 +171,6 @@ export default function StationDetailPage() {
       </View>
 
       {s.updatedAt ? <Text className='footnote'>信息更新于 {beijingDay(s.updatedAt)}</Text> : null}
-    </View>
+    </>
   )
 }

@@ -5,7 +5,7 @@ import StationImage from '@/pages/stations/components/StationImage'
 import { MAX_STATION_PHOTOS, type StationPhoto, type StationPhotos } from '@/contracts/stations/schemas'
 import { alert, confirm } from '@/utils/dialog'
 import { uploadFile } from '@/utils/upload'
-import { addStationPhoto, coverStationPhoto, removeStationPhoto } from '../shared/api'
+import { useMutation } from '@/data'
 import { pickInWeChat, shrinkInBrowser, type Picked } from '../shared/photoPick'
 import './Photos.scss'
 
@@ -18,6 +18,10 @@ interface Props {
 /** 照片: each change is saved at once (the form's 保存 is for the fields above), so each is confirmed on screen. */
 export default function PhotosEditor({ stationId, photos, onChange }: Props) {
   const [busy, setBusy] = useState('')
+  // Each answers the photos as they now stand; failures are told in one dialog per step (below), not as toasts.
+  const add = useMutation('stations', 'addPhoto', { onSuccess: onChange })
+  const removal = useMutation('stations', 'removePhoto', { onSuccess: onChange, success: '已删除' })
+  const cover = useMutation('stations', 'coverPhoto', { onSuccess: onChange })
   const room = MAX_STATION_PHOTOS - photos.length
 
   const addAll = async (picked: Picked[], extra: number) => {
@@ -27,12 +31,11 @@ export default function PhotosEditor({ stationId, photos, onChange }: Props) {
     for (const [i, file] of files.entries()) {
       setBusy(files.length > 1 ? `上传中 ${i + 1}/${files.length}` : '上传中…')
       const up = await uploadFile('stationPhoto', file)
-      const res = up.ok ? await addStationPhoto(stationId, up.data.fileId) : up
-      if (!res.ok) {
-        problems.push(res.error.message)
+      const res = up.ok ? await add.run({ stationId, fileId: up.data.fileId }) : up
+      if (!res?.ok) {
+        problems.push(res ? res.error.message : '上一张还在上传，请稍后再试')
         break
       }
-      onChange(res.data)
       added++
     }
     setBusy('')
@@ -58,20 +61,17 @@ export default function PhotosEditor({ stationId, photos, onChange }: Props) {
     const sure = await confirm({ title: '删除这张照片？', content: '删除后驿站详情页不再显示，且无法恢复。', confirmText: '删除', danger: true })
     if (!sure) return
     setBusy('删除中…')
-    const res = await removeStationPhoto(stationId, p.id)
+    const res = await removal.run({ stationId, photoId: p.id })
     setBusy('')
-    if (!res.ok) return alert('删除失败', res.error.message)
-    onChange(res.data)
-    Taro.showToast({ title: '已删除', icon: 'success' })
+    if (res && !res.ok) return alert('删除失败', res.error.message)
   }
 
   const makeCover = async (p: StationPhoto) => {
     if (busy) return
     setBusy('设置中…')
-    const res = await coverStationPhoto(stationId, p.id)
+    const res = await cover.run({ stationId, photoId: p.id })
     setBusy('')
-    if (!res.ok) return alert('设置失败', res.error.message)
-    onChange(res.data)
+    if (res && !res.ok) return alert('设置失败', res.error.message)
   }
 
   const preview = (p: StationPhoto) => void Taro.previewImage({ current: p.url, urls: photos.map((x) => x.url) }).catch(() => undefined)

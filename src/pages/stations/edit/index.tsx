@@ -5,11 +5,10 @@ import AmenityChips from '@/pages/stations/components/AmenityChips'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
 import StateView from '@/components/StateView'
-import type { ApiError } from '@/contracts/result'
-import { ensureSignedIn } from '@/api/session'
+import PageState from '@/components/PageState'
+import { useMutation, useQuery } from '@/data'
 import { toFieldMessages, type FieldMessages } from '@/utils/form'
 import { goBackOr, scrollToFirstError } from '@/utils/nav'
-import { getStation, upsertStation } from '../shared/api'
 import { parsePastedCoords } from '@/contracts/stations/coords'
 import { EMPTY_FORM, formFromStation, HOURS_EXAMPLES, validateForm, type StationForm } from './form'
 import './index.scss'
@@ -20,46 +19,42 @@ import PhotosEditor from './Photos'
 
 const WORKBENCH = '/pages/staff/index/index'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready' }
-
 function StationEdit() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : undefined
-  const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready' })
+  // Loaded once: reloading on show would overwrite what is being typed.
+  const station = useQuery('stations', 'get', { id: id ?? '' }, { enabled: !!id, reloadOnShow: false, pullToRefresh: false })
   const [form, setForm] = useState<StationForm>(EMPTY_FORM)
   const [photos, setPhotos] = useState<StationPhoto[]>([])
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
   const [stale, setStale] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const upsert = useMutation('stations', 'upsert', {
+    success: (d) => (d.created ? '已新增' : '已保存'),
+    onSuccess: () => void setTimeout(() => goBackOr(WORKBENCH), 1200),
+    onError: (error) => {
+      setErrors(toFieldMessages(error.fields))
+      // 「该驿站刚被他人修改，请刷新后再改」: someone saved since this form loaded; reloading shows their version.
+      setStale(error.code === 'CONFLICT' && !!id)
+      setFormError(error.message)
+      if (error.fields?.length) scrollToFirstError()
+    },
+  })
   const [pasted, setPasted] = useState('')
   const [pasteNote, setPasteNote] = useState<{ kind: 'ok' | 'swapped' | 'error'; text: string } | null>(null)
 
-  const fetchStation = async () => {
-    if (!id) return
-    setLoad({ kind: 'loading' })
-    const res = await getStation(id)
-    if (!res.ok) {
-      setLoad({ kind: 'error', error: res.error })
-      return
-    }
-    if (!res.data.canEdit) {
-      setLoad({ kind: 'error', error: { code: 'FORBIDDEN', message: '您没有编辑这个驿站的权限' } })
-      return
-    }
-    setForm(formFromStation(res.data))
-    setPhotos(res.data.photos)
+  // Every answer (the first load, 刷新 after a conflict) refills the form from the stored station.
+  useEffect(() => {
+    if (station.state.kind !== 'ready') return
+    setForm(formFromStation(station.state.data))
+    setPhotos(station.state.data.photos)
     setStale(false)
     setFormError('')
-    setLoad({ kind: 'ready' })
-  }
+  }, [station.state])
 
-  // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
+  // On mount too: useReady below has already fired when this mounts late under RoleGate (a shared card, a code).
   useEffect(() => {
-    // useReady below has already fired when this mounts late: the title must not stay 「编辑驿站」 for a new one.
     void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新增驿站' }).catch(() => undefined)
-    if (!ensureSignedIn()) return
-    void fetchStation()
   }, [])
 
   // After the page config's title has been applied, or H5 puts the config title back.
@@ -115,7 +110,7 @@ function StationEdit() {
   }
 
   const save = async () => {
-    if (saving) return
+    if (upsert.busy) return
     setFormError('')
     const checked = validateForm(form, id)
     if (!checked.ok) {
@@ -125,39 +120,31 @@ function StationEdit() {
       return
     }
     setErrors({})
-    setSaving(true)
-    const res = await upsertStation(checked.data)
-    setSaving(false)
-    if (res.ok) {
-      Taro.showToast({ title: res.data.created ? '已新增' : '已保存', icon: 'success', duration: 1200 })
-      setTimeout(() => goBackOr(WORKBENCH), 1200)
-      return
-    }
-    setErrors(toFieldMessages(res.error.fields))
-    // 「该驿站刚被他人修改，请刷新后再改」: someone saved since this form loaded; reloading shows their version.
-    setStale(res.error.code === 'CONFLICT' && !!id)
-    setFormError(res.error.message)
-    if (res.error.fields?.length) scrollToFirstError()
+    await upsert.run(checked.data)
   }
 
-  if (load.kind === 'loading') {
+  if (id && station.state.kind !== 'ready') {
     return (
       <View className='page'>
-        <StateView kind='loading' title='正在加载驿站信息…' />
+        <PageState query={station} loadingText='正在加载驿站信息…'>
+          {() => null}
+        </PageState>
+        {station.state.kind === 'error' ? (
+          <Btn kind='secondary' onClick={() => goBackOr(WORKBENCH)}>
+            返回
+          </Btn>
+        ) : null}
       </View>
     )
   }
-  if (load.kind === 'error') {
+  if (id && station.data && !station.data.canEdit) {
     return (
       <View className='page'>
         <StateView
           kind='error'
-          title='无法编辑'
-          detail={load.error.message}
-          actions={[
-            ...(load.error.code === 'FORBIDDEN' || load.error.code === 'NOT_FOUND' ? [] : [{ text: '重试', onClick: () => void fetchStation() }]),
-            { text: '返回', onClick: () => goBackOr(WORKBENCH), kind: 'secondary' as const },
-          ]}
+          title='没有权限'
+          detail='您没有编辑这个驿站的权限'
+          actions={[{ text: '返回', onClick: () => goBackOr(WORKBENCH), kind: 'secondary' }]}
         />
       </View>
     )
@@ -272,13 +259,13 @@ function StationEdit() {
 
       {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}
       {stale ? (
-        <Btn kind='ghost' className='station-edit__reload' onClick={() => void fetchStation()}>
+        <Btn kind='ghost' className='station-edit__reload' onClick={() => void station.reload()}>
           刷新
         </Btn>
       ) : null}
 
-      <Btn className='station-edit__save' disabled={saving} onClick={save}>
-        {saving ? '正在保存…' : id ? '保存修改' : '新增驿站'}
+      <Btn className='station-edit__save' disabled={upsert.busy} onClick={save}>
+        {upsert.busy ? '正在保存…' : id ? '保存修改' : '新增驿站'}
       </Btn>
     </View>
   )

@@ -4,7 +4,8 @@ import { useState } from 'react'
 import Btn from '@/components/Btn'
 import { AMENITIES } from '@/contracts/stations/amenities'
 import type { ImportReport, ImportRowStatus } from '@/contracts/stations/schemas'
-import { importSheet, importTemplate } from '../shared/api'
+import { fetchQuery } from '@/api/client'
+import { useMutation, useMutationWith } from '@/data'
 import { ACCEPTED, countDataRows, sheetProblem } from './file'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
@@ -28,8 +29,11 @@ function StationImport() {
   const [file, setFile] = useState<{ name: string; fileId: string } | null>(null)
   const [uploading, setUploading] = useState(false)
   const [message, setMessage] = useState('')
-  const [sending, setSending] = useState(false)
-  const [downloading, setDownloading] = useState(false)
+  const importCsv = useMutation('stations', 'importCsv')
+  const sending = importCsv.busy
+  // The template is a query (it writes nothing but a temporary export file), fetched on tap with the busy guard.
+  const template = useMutationWith(() => fetchQuery('stations', 'importTemplate', {}))
+  const downloading = template.busy
   const [report, setReport] = useState<ImportReport | null>(null)
 
   const take = async (picked: LocalFile) => {
@@ -53,9 +57,8 @@ function StationImport() {
   }
 
   const send = async (src: Source, dryRun: boolean) => {
-    setSending(true)
-    const res = await importSheet(src.kind === 'file' ? { fileId: src.fileId, dryRun } : { csv: src.csv, dryRun })
-    setSending(false)
+    const res = await importCsv.run(src.kind === 'file' ? { fileId: src.fileId, dryRun } : { csv: src.csv, dryRun })
+    if (!res) return
     if (res.ok) {
       setReport(res.data)
       setMessage('')
@@ -97,16 +100,13 @@ function StationImport() {
   }
 
   const downloadTemplate = async () => {
-    if (downloading) return
-    setDownloading(true)
-    const res = await importTemplate()
+    const res = await template.run(undefined)
+    if (!res) return
     if (!res.ok) {
-      setDownloading(false)
       await alert('模板下载失败', res.error.message)
       return
     }
     const saved = await saveDownload(res.data)
-    setDownloading(false)
     if (saved.ok) Taro.showToast({ title: '模板已下载', icon: 'none' })
     else await alert('模板下载失败', saved.message)
   }

@@ -1,22 +1,42 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
-import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import AmenityChips from '@/pages/stations/components/AmenityChips'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import StateView, { type StateAction } from '@/components/StateView'
 import { amenityLabel, type AmenityKey } from '@/contracts/stations/amenities'
 import type { Area, StationSummary } from '@/contracts/stations/schemas'
 import { ensureSignedIn } from '@/api/session'
-import { listAreas } from '../shared/api'
+import { useQuery, type Query } from '@/data'
 import { canOpenSettings, locate, openLocationSettings } from '../shared/location'
 import StationCard from '../shared/StationCard'
-import { useStationQuery, type Filters, type Origin } from './useStationQuery'
+import StationMap from './StationMap'
 import './index.scss'
 
 const DEFAULT_RADIUS_KM = 5
 const WIDE_RADIUS_KM = 20
+const LIMIT = 30
+/** WeChat draws a native map; the H5 build keeps the list (no map SDK or key in the browser). */
+const HAS_MAP = process.env.TARO_ENV === 'weapp'
 
 type LocStatus = 'locating' | 'ok' | 'denied' | 'unavailable'
+
+export interface Origin {
+  lat: number
+  lng: number
+  /** '当前位置' or the chosen area's name */
+  label: string
+  fromGps: boolean
+}
+
+interface Filters {
+  amenities: AmenityKey[]
+  openNow: boolean
+  radiusKm: number
+}
+
+type Results = Query<{ items: StationSummary[] }>
 
 export default function StationList() {
   const [locStatus, setLocStatus] = useState<LocStatus>('locating')
@@ -24,74 +44,71 @@ export default function StationList() {
   const [filters, setFilters] = useState<Filters>({ amenities: [], openNow: false, radiusKm: DEFAULT_RADIUS_KM })
   const [keyword, setKeyword] = useState('')
   const [activeSearch, setActiveSearch] = useState<string | null>(null)
-  const [areas, setAreas] = useState<Area[] | null>(null)
-  const { results, loadNearby, loadSearch, reset } = useStationQuery()
+  const [view, setView] = useState<'list' | 'map'>('list')
 
-  // Every change goes through here with the new values, so a reload never reads stale state.
-  const query = (o: Origin | null, f: Filters, search: string | null) => {
-    if (search) return loadSearch(search, o)
-    if (o) return loadNearby(o, f)
-    reset()
-    return Promise.resolve()
-  }
+  const here = origin ? { lat: origin.lat, lng: origin.lng } : { lat: 0, lng: 0 }
+  // Pull to refresh is the page's own (below): a courier on the move expects "nearest" from where they stand now.
+  const nearby = useQuery(
+    'stations',
+    'nearby',
+    { ...here, ...filters, limit: LIMIT },
+    {
+      enabled: !!origin && !activeSearch,
+      pullToRefresh: false,
+    },
+  )
+  // With a position (the GPS fix or the chosen area), matches come nearest first with their distance.
+  const search = useQuery(
+    'stations',
+    'search',
+    { keyword: activeSearch ?? '', limit: LIMIT, ...(origin ? here : {}) },
+    {
+      enabled: !!activeSearch,
+      pullToRefresh: false,
+    },
+  )
+  const needAreas = locStatus === 'denied' || locStatus === 'unavailable'
+  const areas = useQuery('stations', 'areas', {}, { enabled: needAreas, pullToRefresh: false, reloadOnShow: false })
+  const results: Results = activeSearch ? (search as Results) : (nearby as unknown as Results)
 
-  const loadAreas = async () => {
-    const res = await listAreas()
-    if (res.ok) setAreas(res.data.items)
-  }
-
-  const startLocate = async (f: Filters = filters) => {
+  const startLocate = async () => {
     setLocStatus('locating')
     const res = await locate()
     if (res.ok) {
-      const next: Origin = { lat: res.lat, lng: res.lng, label: '当前位置', fromGps: true }
       setLocStatus('ok')
-      setOrigin(next)
-      await query(next, f, activeSearch)
-    } else {
-      setLocStatus(res.reason)
-      if (!areas) void loadAreas()
-    }
+      setOrigin({ lat: res.lat, lng: res.lng, label: '当前位置', fromGps: true })
+    } else setLocStatus(res.reason)
+    return res.ok
   }
 
-  useLoad(() => {
-    if (!ensureSignedIn()) return
-    void startLocate()
-  })
+  useEffect(() => {
+    if (ensureSignedIn()) void startLocate()
+  }, [])
 
   usePullDownRefresh(async () => {
-    // A courier on the move expects "nearest" to mean from where they stand now.
+    // A new fix only reloads when the position moved; the same spot reloads as it stands.
     if (origin?.fromGps && !activeSearch) await startLocate()
-    else await query(origin, filters, activeSearch)
+    await results.reload(true)
     Taro.stopPullDownRefresh()
   })
 
-  const changeFilters = (next: Filters) => {
-    setFilters(next)
-    void query(origin, next, activeSearch)
-  }
+  const changeFilters = (next: Filters) => setFilters(next)
 
   const pickArea = (area: Area) => {
-    const next: Origin = { lat: area.lat, lng: area.lng, label: area.name, fromGps: false }
-    setOrigin(next)
+    setOrigin({ lat: area.lat, lng: area.lng, label: area.name, fromGps: false })
     setActiveSearch(null)
-    void query(next, filters, null)
   }
 
   const submitSearch = () => {
     const kw = keyword.trim()
-    if (!kw) {
-      clearSearch()
-      return
-    }
+    if (!kw) return clearSearch()
     setActiveSearch(kw)
-    void query(origin, filters, kw)
+    setView('list')
   }
 
   const clearSearch = () => {
     setKeyword('')
     setActiveSearch(null)
-    void query(origin, filters, null)
   }
 
   const retryLocation = async () => {
@@ -103,11 +120,14 @@ export default function StationList() {
   }
 
   const openStation = (s: StationSummary) => {
-    Taro.navigateTo({ url: `/pages/stations/detail/index?id=${encodeURIComponent(s.id)}` })
+    // The position goes along so the detail shows the same distance without asking for location again.
+    const at = origin?.fromGps ? `&lat=${origin.lat}&lng=${origin.lng}` : ''
+    void Taro.navigateTo({ url: `/pages/stations/detail/index?id=${encodeURIComponent(s.id)}${at}` })
   }
 
   const hasFilters = filters.amenities.length > 0 || filters.openNow
   const located = locStatus === 'ok' || locStatus === 'locating'
+  const showResults = !!activeSearch || !!origin
 
   return (
     <View className='page station-list'>
@@ -141,8 +161,8 @@ export default function StationList() {
           <Text className='station-bar__text'>
             {origin.fromGps ? '当前位置' : `以「${origin.label}」为中心`} · {filters.radiusKm} 公里内
           </Text>
-          {areas?.length ? (
-            <Picker mode='selector' range={areas.map((a) => a.name)} onChange={(e) => pickArea(areas[Number(e.detail.value)])}>
+          {areas.data?.items.length ? (
+            <Picker mode='selector' range={areas.data.items.map((a) => a.name)} onChange={(e) => pickArea(areas.data!.items[Number(e.detail.value)])}>
               <Text className='station-bar__link station-origin__area'>切换区域</Text>
             </Picker>
           ) : null}
@@ -178,36 +198,76 @@ export default function StationList() {
         </View>
       ) : null}
 
+      {HAS_MAP && showResults && !activeSearch ? (
+        <View className='station-view-switch'>
+          {(['list', 'map'] as const).map((v) => (
+            <View key={v} className={`station-view-switch__item ${view === v ? 'station-view-switch__item--on' : ''}`} onClick={() => setView(v)}>
+              {v === 'list' ? '列表' : '地图'}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       {locStatus === 'locating' && !origin && !activeSearch ? <StateView kind='loading' title='正在获取您的位置…' /> : null}
 
       {!located && !origin && !activeSearch ? (
-        <LocationHelp denied={locStatus === 'denied'} areas={areas} onRetry={retryLocation} onPickArea={pickArea} onReloadAreas={loadAreas} />
+        <LocationHelp denied={locStatus === 'denied'} areas={areas} onRetry={retryLocation} onPickArea={pickArea} />
       ) : null}
 
-      <ResultsView
-        results={results}
-        activeSearch={activeSearch}
-        originLabel={origin && !origin.fromGps ? origin.label : null}
-        radiusKm={filters.radiusKm}
-        hasFilters={hasFilters}
-        onOpen={openStation}
-        onRetry={() => void query(origin, filters, activeSearch)}
-        onWiden={() => changeFilters({ ...filters, radiusKm: WIDE_RADIUS_KM })}
-        onClearFilters={() => changeFilters({ ...filters, amenities: [], openNow: false })}
-      />
+      {showResults ? (
+        <View className={results.state.kind === 'loading' ? 'station-results--loading' : 'station-results-wrap'}>
+          <PageState
+            query={results}
+            loadingText={activeSearch ? '正在搜索…' : '正在查找附近驿站…'}
+            isEmpty={(d) => !d.items.length}
+            empty={emptyState(activeSearch, filters.radiusKm, hasFilters, {
+              widen: () => changeFilters({ ...filters, radiusKm: WIDE_RADIUS_KM }),
+              clear: () => changeFilters({ ...filters, amenities: [], openNow: false }),
+            })}
+          >
+            {(d) =>
+              HAS_MAP && view === 'map' && !activeSearch && origin ? (
+                <StationMap origin={origin} stations={d.items} onOpen={openStation} />
+              ) : (
+                <View className='station-results'>
+                  <Text className='station-results__count'>
+                    {activeSearch
+                      ? `找到 ${d.items.length} 个驿站`
+                      : `离${origin && !origin.fromGps ? `「${origin.label}」` : '您'}最近的 ${d.items.length} 个驿站`}
+                  </Text>
+                  {d.items.map((s) => (
+                    <StationCard key={s.id} station={s} onOpen={openStation} />
+                  ))}
+                </View>
+              )
+            }
+          </PageState>
+        </View>
+      ) : null}
     </View>
   )
 }
 
-interface LocationHelpProps {
-  denied: boolean
-  areas: Area[] | null
-  onRetry: () => void
-  onPickArea: (a: Area) => void
-  onReloadAreas: () => void
+function emptyState(activeSearch: string | null, radiusKm: number, hasFilters: boolean, on: { widen: () => void; clear: () => void }) {
+  if (activeSearch) return { title: `没有找到名称包含「${activeSearch}」的驿站`, detail: '换个关键词试试，比如街道名或单位名。' }
+  const actions: StateAction[] = []
+  if (radiusKm < WIDE_RADIUS_KM) actions.push({ text: `扩大到 ${WIDE_RADIUS_KM} 公里`, onClick: on.widen })
+  if (hasFilters) actions.push({ text: '清除筛选条件', onClick: on.clear, kind: 'secondary' })
+  return {
+    title: `附近 ${radiusKm} 公里内没有符合条件的驿站`,
+    detail: actions.length ? undefined : '可以换个区域，或按名称搜索。',
+    actions,
+  }
 }
 
-function LocationHelp({ denied, areas, onRetry, onPickArea, onReloadAreas }: LocationHelpProps) {
+interface LocationHelpProps {
+  denied: boolean
+  areas: Query<{ items: Area[] }>
+  onRetry: () => void
+  onPickArea: (a: Area) => void
+}
+
+function LocationHelp({ denied, areas, onRetry, onPickArea }: LocationHelpProps) {
   const openSettings = denied && canOpenSettings()
   return (
     <View className='location-help'>
@@ -224,87 +284,18 @@ function LocationHelp({ denied, areas, onRetry, onPickArea, onReloadAreas }: Loc
       />
       <View className='card area-picker'>
         <Text className='area-picker__title'>选择您所在的街道/乡镇</Text>
-        {areas === null ? (
-          <View className='area-picker__loading'>
-            <Text className='muted'>正在加载区域…</Text>
-            <Text className='station-bar__link' onClick={onReloadAreas}>
-              重新加载
-            </Text>
-          </View>
-        ) : (
-          <View className='area-picker__options'>
-            {areas.map((a) => (
-              <View key={a.id} className='area-option' onClick={() => onPickArea(a)}>
-                {a.name}
-              </View>
-            ))}
-          </View>
-        )}
+        <PageState query={areas} loadingText='正在加载区域…' isEmpty={(d) => !d.items.length} empty={{ title: '暂无可选的街道/乡镇' }}>
+          {(d) => (
+            <View className='area-picker__options'>
+              {d.items.map((a) => (
+                <View key={a.id} className='area-option' onClick={() => onPickArea(a)}>
+                  {a.name}
+                </View>
+              ))}
+            </View>
+          )}
+        </PageState>
       </View>
-    </View>
-  )
-}
-
-interface ResultsProps {
-  results: ReturnType<typeof useStationQuery>['results']
-  activeSearch: string | null
-  originLabel: string | null
-  radiusKm: number
-  hasFilters: boolean
-  onOpen: (s: StationSummary) => void
-  onRetry: () => void
-  onWiden: () => void
-  onClearFilters: () => void
-}
-
-function ResultsView({ results, activeSearch, originLabel, radiusKm, hasFilters, onOpen, onRetry, onWiden, onClearFilters }: ResultsProps) {
-  if (results.status === 'idle') return null
-  if (results.status === 'loading') {
-    return <StateView kind='loading' title={activeSearch ? '正在搜索…' : '正在查找附近驿站…'} className='station-results--loading' />
-  }
-  if (results.status === 'error') {
-    return (
-      <StateView
-        kind='error'
-        className='station-results--error'
-        title='加载失败'
-        detail={results.error.message}
-        actions={[{ text: '重试', onClick: onRetry }]}
-      />
-    )
-  }
-  if (!results.items.length) {
-    if (activeSearch) {
-      return (
-        <StateView
-          kind='empty'
-          className='station-results--empty'
-          title={`没有找到名称包含「${activeSearch}」的驿站`}
-          detail='换个关键词试试，比如街道名或单位名。'
-        />
-      )
-    }
-    const actions: StateAction[] = []
-    if (radiusKm < WIDE_RADIUS_KM) actions.push({ text: `扩大到 ${WIDE_RADIUS_KM} 公里`, onClick: onWiden })
-    if (hasFilters) actions.push({ text: '清除筛选条件', onClick: onClearFilters, kind: 'secondary' })
-    return (
-      <StateView
-        kind='empty'
-        className='station-results--empty'
-        title={`附近 ${radiusKm} 公里内没有符合条件的驿站`}
-        detail={actions.length ? undefined : '可以换个区域，或按名称搜索。'}
-        actions={actions}
-      />
-    )
-  }
-  return (
-    <View className='station-results'>
-      <Text className='station-results__count'>
-        {activeSearch ? `找到 ${results.items.length} 个驿站` : `离${originLabel ? `「${originLabel}」` : '您'}最近的 ${results.items.length} 个驿站`}
-      </Text>
-      {results.items.map((s) => (
-        <StationCard key={s.id} station={s} onOpen={onOpen} />
-      ))}
     </View>
   )
 }

@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
 import PagedListState from '@/components/PagedListState'
 import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
-import type { StationSummary } from '@/contracts/stations/schemas'
 import type { Me } from '@/contracts/roles'
 import { stationsApi } from '@/contracts/stations/api'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useMutationWith, usePagedQuery } from '@/data'
+import { fetchQuery } from '@/api/client'
+import { alert } from '@/utils/dialog'
+import { saveDownload } from '@/utils/download'
 import { canCreateStations } from '../shared/access'
-import { listManaged } from '../shared/api'
 import './index.scss'
 
 /** 驿站管理: the stations this keeper or union manages, with create and import for union staff. */
@@ -20,25 +21,20 @@ export default function StationsManagePage() {
 }
 
 function Manage({ me }: { me: Me }) {
-  // Kept on screen while page one reloads: same query, so no reason to blank the list.
-  const { list, load } = usePagedList<StationSummary>({ clearOnFirstPage: false })
-  // The search applied (a ref: the show handlers below are set once); the box's text is `query`.
-  const applied = useRef('')
+  // The search applied; the box's text is `query`. Back from the edit or import page the list reloads quietly.
+  const [applied, setApplied] = useState('')
   const [query, setQuery] = useState('')
-  const loadPage = (page: number) => load((p) => listManaged(p, applied.current), page)
-  const search = (q: string) => {
-    applied.current = q.trim()
-    void loadPage(1)
+  const { list, more } = usePagedQuery('stations', 'listManaged', { pageSize: 20, ...(applied ? { q: applied } : {}) })
+  const search = (q: string) => setApplied(q.trim())
+  // 地图标注表 for 高德/百度 submissions; a query that only writes a temporary export file.
+  const mapSheet = useMutationWith(() => fetchQuery('stations', 'exportMap', {}))
+  const exportMapSheet = async () => {
+    const res = await mapSheet.run(undefined)
+    if (!res) return
+    if (!res.ok) return alert('导出失败', res.error.message)
+    const saved = await saveDownload(res.data)
+    if (!saved.ok) await alert('导出失败', saved.message)
   }
-
-  // Mounted once `me` has arrived, after the page's first onShow: load here, then again on every later show
-  // (back from the edit or import page the list may have changed).
-  useEffect(() => {
-    void loadPage(1)
-  }, [])
-  useDidShow(() => {
-    void loadPage(1)
-  })
 
   return (
     <View className='page workbench'>
@@ -57,9 +53,12 @@ function Manage({ me }: { me: Me }) {
             </Btn>
           </View>
         ) : null}
+        <Btn kind='ghost' size='sm' className='workbench__map-export' loading={mapSheet.busy} onClick={() => void exportMapSheet()}>
+          导出地图标注表（高德/百度）
+        </Btn>
       </View>
 
-      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied.current} />
+      <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied} />
 
       {list.page > 0 || !list.loading ? <Text className='workbench__count'>共 {list.total} 个驿站</Text> : null}
 
@@ -78,12 +77,32 @@ function Manage({ me }: { me: Me }) {
             <Text className='muted'>{s.hours}</Text>
             <Text className='managed-station__edit'>编辑 ›</Text>
           </View>
+          <View className='managed-station__tools'>
+            <Text
+              className='managed-station__tool managed-station__poster'
+              onClick={(e) => {
+                e.stopPropagation()
+                void Taro.navigateTo({ url: `/pages/stations/poster/index?id=${encodeURIComponent(s.id)}` })
+              }}
+            >
+              门口二维码
+            </Text>
+            <Text
+              className='managed-station__tool managed-station__visits'
+              onClick={(e) => {
+                e.stopPropagation()
+                void Taro.navigateTo({ url: `/pages/stations/visits/index?id=${encodeURIComponent(s.id)}` })
+              }}
+            >
+              服务人次
+            </Text>
+          </View>
         </View>
       ))}
 
       <PagedListState
         list={list}
-        onLoad={(page) => void loadPage(page)}
+        onLoad={more}
         empty={{ title: '还没有您可管理的驿站', detail: '可以新增驿站，或用表格批量导入。' }}
         moreClassName='workbench__more'
       />

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
 import PagedListState from '@/components/PagedListState'
 import Check from '@/components/Check'
@@ -10,9 +10,8 @@ import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
 import { REPORT_KINDS, resolveReportInput, type StationReportItem } from '@/contracts/stations/schemas'
 import { addDays, beijingDateTime, beijingDay } from '@/contracts/time'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useMutation, usePagedQuery } from '@/data'
 import { check } from '@/utils/form'
-import { listReports, resolveReport } from '../shared/api'
 import './index.scss'
 
 type Tab = 'open' | 'resolved'
@@ -30,21 +29,13 @@ export default function StationReportsPage() {
 function Inbox() {
   const [tab, setTab] = useState<Tab>('open')
   const [openId, setOpenId] = useState<string | null>(null)
-  const { list, load } = usePagedList<StationReportItem>({ clearOnFirstPage: true })
-  const loadPage = (page: number, t: Tab = tab) => load((p) => listReports(t, p), page)
-
-  useEffect(() => {
-    void loadPage(1)
-  }, [])
-  useDidShow(() => {
-    void loadPage(1)
-  })
+  // A new tab clears the rows at once (they no longer match); back on the page they reload quietly.
+  const { list, more, reload } = usePagedQuery('stations', 'reports', { status: tab, pageSize: 20 })
 
   const switchTab = (t: Tab) => {
     if (t === tab) return
     setTab(t)
     setOpenId(null)
-    void loadPage(1, t)
   }
 
   return (
@@ -66,7 +57,7 @@ function Inbox() {
             onCancel={() => setOpenId(null)}
             onDone={() => {
               setOpenId(null)
-              void loadPage(1)
+              reload(true)
             }}
           />
         ) : (
@@ -76,7 +67,7 @@ function Inbox() {
 
       <PagedListState
         list={list}
-        onLoad={(page) => void loadPage(page)}
+        onLoad={more}
         empty={{
           title: tab === 'open' ? '没有待处理的反馈' : '还没有处理过的反馈',
           detail: tab === 'open' ? '快递小哥在驿站页点「反馈问题」后，会出现在这里。' : undefined,
@@ -122,7 +113,21 @@ function ReplyBox({ report: r, onCancel, onDone }: { report: StationReportItem; 
   const [suspend, setSuspend] = useState(false)
   const [until, setUntil] = useState(addDays(today, 3))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const resolve = useMutation('stations', 'resolveReport', {
+    success: '已回复',
+    onSuccess: onDone,
+    onError: (error) => {
+      if (error.code === 'CONFLICT') {
+        void Taro.showToast({ title: '已有人处理过了', icon: 'none' })
+        onDone()
+        return
+      }
+      const fieldErrors: Record<string, string> = {}
+      for (const f of error.fields ?? []) fieldErrors[f.path] = f.message
+      setErrors(error.fields?.length ? fieldErrors : { reply: error.message })
+    },
+  })
+  const busy = resolve.busy
 
   const submit = async () => {
     if (busy) return
@@ -137,20 +142,7 @@ function ReplyBox({ report: r, onCancel, onDone }: { report: StationReportItem; 
       })
       if (!go.confirm) return
     }
-    setBusy(true)
-    const res = await resolveReport(checked.data)
-    setBusy(false)
-    if (res.ok) {
-      void Taro.showToast({ title: '已回复', icon: 'success' })
-      onDone()
-    } else if (res.error.code === 'CONFLICT') {
-      void Taro.showToast({ title: '已有人处理过了', icon: 'none' })
-      onDone()
-    } else {
-      const fieldErrors: Record<string, string> = {}
-      for (const f of res.error.fields ?? []) fieldErrors[f.path] = f.message
-      setErrors(res.error.fields?.length ? fieldErrors : { reply: res.error.message })
-    }
+    await resolve.run(checked.data)
   }
 
   return (

@@ -51,3 +51,21 @@ export async function openLocationSettings(): Promise<boolean> {
     return false
   }
 }
+
+/** Whether location may be read without asking: pages that only add a distance never pop a permission prompt. */
+async function locationAllowed(): Promise<boolean> {
+  try {
+    if (process.env.TARO_ENV === 'weapp') return (await Taro.getSetting()).authSetting['scope.userLocation'] === true
+    if (typeof navigator === 'undefined' || !navigator.permissions) return false
+    return (await navigator.permissions.query({ name: 'geolocation' })).state === 'granted'
+  } catch {
+    return false
+  }
+}
+
+/** The position when location is already allowed, else null (and no prompt). */
+export async function locateIfAllowed(): Promise<{ lat: number; lng: number } | null> {
+  if (!(await locationAllowed())) return null
+  const at = await locate()
+  return at.ok ? { lat: at.lat, lng: at.lng } : null
+}

@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components'
 import './index.scss'
 
 /**
- * 营业中, or why not: 未营业 · 07:30 开门, 13:30 开门, 今日休息, 已打烊 (`statusText`, computed by the server in Beijing
+ * 营业中, or when it opens next: 今天 14:00 开门, 明天 08:30 开门, 周一 08:30 开门; 已打烊 (`statusText`, computed by the server in Beijing
  * time), or 暂停开放 while a station is paused (`suspendedUntil`, the day it opens again).
  */
 export default function OpenBadge({ open, statusText, suspendedUntil }: { open: boolean; statusText?: string; suspendedUntil?: string }) {

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '驿站门口二维码',
+})
