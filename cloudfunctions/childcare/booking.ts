@@ -8,6 +8,36 @@ import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type Ch
 import { keptAttendanceProblem } from './privacy'
 
 const PAGE = 'pages/childcare/mine/index'
+
+const BOOKED_WORDS: Record<'confirmed' | 'waitlisted' | 'applied' | 'accepted' | 'cancelled', { result: string; body: string }> = {
+  confirmed: { result: '预约成功', body: '预约成功，开班后每天凭「我的预约」里的二维码签到' },
+  waitlisted: { result: '候补中', body: '名额已满，已排队候补；有名额空出时会再通知您确认' },
+  applied: { result: '已申请抽签', body: '已提交抽签申请，报名截止后公开抽签，结果会通知您' },
+  accepted: { result: '已确认', body: '已确认候补到的名额，预约成功' },
+  cancelled: { result: '已取消', body: '预约已取消，名额已退回' },
+}
+
+/**
+ * A booking event in 消息中心 (and, where the parent subscribed, as a WeChat message), queued in the
+ * transaction that writes the booking, so the message and the change land together.
+ */
+export async function bookingNotice(
+  ctx: Ctx,
+  tx: Store,
+  cls: Pick<ClassDoc, 'title'>,
+  b: Pick<BookingDoc, 'parentOpenid' | 'childName'>,
+  event: keyof typeof BOOKED_WORDS,
+): Promise<void> {
+  const w = BOOKED_WORDS[event]
+  await ctx.notify(tx, {
+    openid: b.parentOpenid,
+    template: 'childcare_booking',
+    title: `托管班${w.result}`,
+    body: `${cls.title}：${b.childName} ${w.body}`,
+    page: PAGE,
+    data: { class: cls.title.slice(0, 20), child: b.childName, result: w.result },
+  })
+}
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 export function checkInCode(): string {
@@ -133,13 +163,12 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     createdAt: at,
   }))
   try {
-    // One child: a single insert. Siblings: one transaction of inserts by id, which only requests for these
-    // same children can contend for.
-    if (n === 1) await ctx.store.insert(BOOKINGS, docs[0])
-    else
-      await ctx.store.transaction(async (tx) => {
-        for (const d of docs) await tx.insert(BOOKINGS, d)
-      })
+    // One transaction of inserts by id (the bookings and their 消息中心 notices), which only requests for these
+    // same children can contend for: the class document is never in it.
+    await ctx.store.transaction(async (tx) => {
+      for (const d of docs) await tx.insert(BOOKINGS, d)
+      for (const d of docs) await bookingNotice(ctx, tx, cls, d, status)
+    })
   } catch (e) {
     // Only a refused id is certainly not written. Any other failure may have written (a lost answer), so its
     // places are left to the reconciler, which counts the bookings really there.
@@ -245,7 +274,13 @@ export async function cancel(ctx: Ctx, bookingId: string): Promise<void> {
   if (holdsPlace(b) && now.getTime() >= Date.parse(cls.cancelBefore)) {
     throw new AppError('CLOSED', `已过取消截止时间（${beijingTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
   }
-  const done = await retire(ctx, bookingId, 'cancelled', (cur) => cur.parentOpenid === ctx.caller.openid)
+  const done = await retire(
+    ctx,
+    bookingId,
+    'cancelled',
+    (cur) => cur.parentOpenid === ctx.caller.openid,
+    (cur, tx) => bookingNotice(ctx, tx, cls, cur, 'cancelled'),
+  )
   if (!done) throw notFound('预约不存在或已取消')
 }
 
@@ -334,12 +369,16 @@ export async function sweepExpired(ctx: Ctx, where: { classId: string } | { pare
 export async function acceptOffer(ctx: Ctx, id: string): Promise<void> {
   await sweepExpired(ctx, { parentOpenid: ctx.caller.openid })
   const now = ctx.now().toISOString()
+  const seen = await ctx.store.get<BookingDoc>(BOOKINGS, id)
+  // Read before the transaction: SQLite's transaction holds the store, so no plain read may run inside it.
+  const cls = seen ? await ctx.store.get<ClassDoc>(CLASSES, seen.classId) : null
   await ctx.store.transaction(async (tx) => {
     const b = await tx.get<BookingDoc>(BOOKINGS, id)
     if (!b || b.parentOpenid !== ctx.caller.openid) throw notFound('预约不存在，候补名额可能已过期')
     if (b.status === 'confirmed') return
     if (b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt < now) throw conflict('没有待确认的候补名额')
     await tx.update(BOOKINGS, { _id: id }, { set: { status: 'confirmed', offerExpiresAt: null } })
+    await bookingNotice(ctx, tx, cls ?? { title: '托管班' }, b, 'accepted')
   })
 }
 

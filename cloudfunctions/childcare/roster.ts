@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay, classDays } from '../../src/contracts/childcare/rules'
+import { beijingDay, beijingTime, classDays } from '../../src/contracts/childcare/rules'
 import type { RosterRow } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, notFound } from '../_core/errors'
@@ -76,6 +76,15 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
       const checkins = [...b.checkins, day].sort()
       await tx.update(BOOKINGS, { _id: b._id }, { set: { checkins } })
       await ctx.audit(tx, b._id, { checkins: b.checkins.length }, { checkins: checkins.length, day })
+      const time = beijingTime(ctx.now().toISOString())
+      await ctx.notify(tx, {
+        openid: b.parentOpenid,
+        template: 'childcare_checkin',
+        title: '孩子已签到',
+        body: `${cls.title}：${b.childName} 已于 ${time} 签到入园（累计 ${checkins.length} 天）`,
+        page: 'pages/childcare/mine/index',
+        data: { class: cls.title.slice(0, 20), child: b.childName, time },
+      })
       return { already: false, attended: checkins.length }
     })
     return {
