@@ -1,8 +1,21 @@
 import { randomBytes } from 'node:crypto'
-import { beijingTime, classDays, GRADE_LABELS, gradeRange, MIN_ATTENDANCE, OFFER_HOURS, overlaps } from '../../src/contracts/childcare/rules'
+import {
+  beijingTime,
+  classDays,
+  GRADE_LABELS,
+  gradeRange,
+  MIN_ATTENDANCE,
+  OFFER_HOURS,
+  overlaps,
+  previousSeason,
+  TERM_PERIOD,
+} from '../../src/contracts/childcare/rules'
 import type { BookResult } from '../../src/contracts/childcare/schemas'
 import type { Ctx } from '../_core/contract'
-import { AppError, conflict, forbidden, notFound } from '../_core/errors'
+import type * as z from 'zod'
+import type { bookInput } from '../../src/contracts/childcare/schemas'
+import { AppError, conflict, forbidden, invalid, notFound } from '../_core/errors'
+import { keysOf } from './keys'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
 import { keptAttendanceProblem } from './privacy'
@@ -108,7 +121,32 @@ function arrivalSeq(now: Date, n: number): number {
  * (skipped when the class is visibly full) and the booking insert by its deterministic id; a waitlisted
  * booking counts its position instead of decrementing.
  */
-export async function book(ctx: Ctx, input: { classId: string; childIds: string[]; requestId: string }): Promise<BookResult> {
+type BookInput = z.output<typeof bookInput>
+
+/**
+ * A class with a 告家长书: the parent read its current version and declared each child's health. Checked on the
+ * class document already read, so the booking stays free of any transaction on the class.
+ */
+function declarations(ctx: Ctx, cls: ClassDoc, input: BookInput): Map<string, NonNullable<BookingDoc['health']>> {
+  const out = new Map<string, NonNullable<BookingDoc['health']>>()
+  if (!cls.notice) return out
+  if (input.noticeVersion !== cls.notice.version)
+    throw invalid(
+      [{ path: 'noticeVersion', message: input.noticeVersion ? '告家长书刚刚更新，请重新阅读后再报名' : '请先阅读告家长书并勾选「已阅读」' }],
+      input.noticeVersion ? '告家长书刚刚更新，请重新阅读后再报名' : '请先阅读告家长书',
+    )
+  const given = new Map((input.health ?? []).map((h) => [h.childId, h]))
+  const missing = input.childIds.findIndex((id) => !given.has(id))
+  if (missing >= 0) throw invalid([{ path: `health.${missing}`, message: '请为每个孩子完成健康申报' }], '请为每个孩子完成健康申报')
+  const { pii } = keysOf(ctx)
+  for (const id of input.childIds) {
+    const h = given.get(id)!
+    out.set(id, { answers: h.answers, noteCipher: h.note ? pii.encrypt(h.note) : null, flagged: h.answers.some((a) => !a) })
+  }
+  return out
+}
+
+export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
   const now = ctx.now()
   const at = now.toISOString()
   const [cls, children] = await Promise.all([
@@ -131,10 +169,12 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
       throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
     }
   }
-  await checkLastSeason(ctx, cls.season, ordered)
+  await checkLastSeason(ctx, cls, ordered)
   // Attendance kept from bookings that are gone (purged, or deleted before the child was registered again).
   const keptProblem = keptAttendanceProblem(cls.season, ordered)
   if (keptProblem) throw new AppError('FORBIDDEN', keptProblem)
+
+  const health = declarations(ctx, cls, input)
 
   const n = ordered.length
   let status: 'confirmed' | 'waitlisted' | 'applied'
@@ -161,6 +201,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     code: checkInCode(),
     checkins: [],
     createdAt: at,
+    ...(cls.notice ? { noticeVersion: cls.notice.version, health: health.get(c._id) } : {}),
   }))
   try {
     // One transaction of inserts by id (the bookings and their 消息中心 notices), which only requests for these
@@ -174,7 +215,7 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     // places are left to the reconciler, which counts the bookings really there.
     if (!(e instanceof DuplicateKeyError)) throw e
     if (status === 'confirmed') await freePlaces(ctx, cls._id, n)
-    return alreadyBooked(ctx, input, cls.season, ordered)
+    return alreadyBooked(ctx, input, cls, ordered)
   }
   if (status === 'applied') await ctx.store.update(CLASSES, { _id: cls._id }, { inc: { applicants: n } })
   const first = status === 'waitlisted' ? await positionOf(ctx.store, docs[0]) : 0
@@ -183,13 +224,12 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
   }
 }
 
-/** Last season's attendance: only children registered before this season can have had a booking then. */
-async function checkLastSeason(ctx: Ctx, season: number, ordered: ChildDoc[]): Promise<void> {
-  const seasonStart = `${season}-01-01`
-  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < seasonStart)
+/** Last season's attendance: only children registered before this class starts can have had a booking then. */
+async function checkLastSeason(ctx: Ctx, cls: ClassDoc, ordered: ChildDoc[]): Promise<void> {
+  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < cls.startDate)
   if (!veterans.length) return
   const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
-    where: { _id: { $in: veterans.map((c) => bookingId(season - 1, c._id)) } },
+    where: { _id: { $in: veterans.map((c) => bookingId(previousSeason(cls.season), c._id)) } },
     limit: 10,
   })
   for (const b of last) {
@@ -208,8 +248,8 @@ async function checkLastSeason(ctx: Ctx, season: number, ordered: ChildDoc[]): P
  * A child already holds this season's booking. The same request again (a retry, a double tap) gets the same
  * bookings back; anything else gets the reason.
  */
-async function alreadyBooked(ctx: Ctx, input: { classId: string }, season: number, children: ChildDoc[]): Promise<BookResult> {
-  const existing = await Promise.all(children.map((c) => ctx.store.get<BookingDoc>(BOOKINGS, bookingId(season, c._id))))
+async function alreadyBooked(ctx: Ctx, input: { classId: string }, cls: ClassDoc, children: ChildDoc[]): Promise<BookResult> {
+  const existing = await Promise.all(children.map((c) => ctx.store.get<BookingDoc>(BOOKINGS, bookingId(cls.season, c._id))))
   const mine = existing.every((b) => b && b.classId === input.classId && b.parentOpenid === ctx.caller.openid)
   if (mine) {
     const bookings: BookResult['bookings'] = []
@@ -226,7 +266,9 @@ async function alreadyBooked(ctx: Ctx, input: { classId: string }, season: numbe
   const what = held.status === 'waitlisted' ? '候补' : held.status === 'applied' ? '申请抽签' : '报名'
   if (other && target && overlaps(other, target))
     throw conflict(`${child.name} 已${what}同一时段的「${other.title}」（${other.startDate} 至 ${other.endDate}），时间重叠，不能再报`)
-  throw conflict(`每个孩子每个暑期只能报名一期：${child.name} 已${what}「${other?.title ?? '其他托管班'}」，如需改报请先取消`)
+  throw conflict(
+    `每个孩子每个${TERM_PERIOD[cls.term ?? '暑期']}只能报名一期：${child.name} 已${what}「${other?.title ?? '其他托管班'}」，如需改报请先取消`,
+  )
 }
 
 export async function positionOf(store: Store, b: BookingDoc): Promise<number> {

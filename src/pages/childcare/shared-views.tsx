@@ -17,7 +17,10 @@ export function ClassCard({
   return (
     <View className={`card cc-class ${className ?? ''}`} onClick={onClick}>
       <View className='cc-class__top'>
-        <Text className='cc-class__title'>{c.title}</Text>
+        <Text className='cc-class__title'>
+          <Text className='cc-term'>{c.term}</Text>
+          {c.title}
+        </Text>
         <Text className={`cc-badge cc-badge--${STATUS_TONE[c.status]}`}>{c.status}</Text>
       </View>
       {children ?? (

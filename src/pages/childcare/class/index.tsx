@@ -11,6 +11,9 @@ import type { BookResult, ChildView, ClassDetail, LotteryInfo } from '@/contract
 import type { ApiResult } from '@/contracts/result'
 import { askForNotices } from '@/api/subscribe'
 import { confirm } from '@/utils/dialog'
+import { check } from '@/utils/form'
+import { healthDeclaration } from '@/contracts/childcare/health'
+import { emptyHealth, HealthCard, NoticeCard, type HealthDraft } from './Declaration'
 import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
 
@@ -40,6 +43,10 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
   const [picked, setPicked] = useState<string[]>([])
   const [result, setResult] = useState<BookResult | null>(null)
   const [refusal, setRefusal] = useState('')
+  const [noticeRead, setNoticeRead] = useState(false)
+  const [health, setHealth] = useState<Record<string, HealthDraft>>({})
+  // Shown after the first tap on 报名, then follow the answers as they are fixed.
+  const [tried, setTried] = useState(false)
   const [tick, setTick] = useState(Date.now())
   // One id per intent: a retry of the same tap (or a timeout) gets the same bookings back, never two.
   const requestId = useRef(newRequestId())
@@ -64,13 +71,28 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
 
   const toggle = (childId: string, on: boolean) => {
     setPicked((p) => (on ? [...p, childId] : p.filter((x) => x !== childId)))
+    if (on) setHealth((h) => (h[childId] ? h : { ...h, [childId]: emptyHealth() }))
     requestId.current = newRequestId()
     setResult(null)
     setRefusal('')
   }
 
+  // A class with a 告家长书: this version read, and each picked child's health declared.
+  const declared = picked.map((childId) => check(healthDeclaration, { childId, ...(health[childId] ?? emptyHealth()) }))
+  const noticeError = cls.notice && tried && !noticeRead ? '请先阅读告家长书并勾选「已阅读」' : undefined
+  const healthErrors = (i: number) => (path: string) => {
+    const d = declared[i]
+    return tried && !d.ok ? d.errors[path] : undefined
+  }
+
   const submit = async () => {
     if (!picked.length) return setRefusal('请先勾选要报名的孩子')
+    setTried(true)
+    if (cls.notice && (!noticeRead || declared.some((d) => !d.ok))) {
+      setRefusal(!noticeRead ? '请先阅读告家长书' : '请完成每个孩子的健康申报（见标红处）')
+      return
+    }
+    setRefusal('')
     const names = children
       .filter((c) => picked.includes(c.id))
       .map((c) => c.name)
@@ -86,7 +108,12 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
     // WeChat lets a page ask for subscriptions only in the chain of a tap: the confirm tap is the last one
     // before a lottery result or a waitlist offer, which arrive as notices.
     await askForNotices(bookingNotices(cls))
-    await booking.run({ classId: cls.id, childIds: picked, requestId: requestId.current })
+    await booking.run({
+      classId: cls.id,
+      childIds: picked,
+      requestId: requestId.current,
+      ...(cls.notice ? { noticeVersion: cls.notice.version, health: declared.flatMap((d) => (d.ok ? [d.data] : [])) } : {}),
+    })
   }
 
   const nameOf = (childId: string) => children.find((c) => c.id === childId)?.name ?? ''
@@ -145,6 +172,21 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
           管理孩子信息
         </Btn>
       </View>
+
+      {cls.notice ? (
+        <NoticeCard notice={cls.notice} read={noticeRead} onRead={setNoticeRead} error={noticeError ?? booking.fields.noticeVersion} />
+      ) : null}
+      {cls.notice
+        ? picked.map((childId, i) => (
+            <HealthCard
+              key={childId}
+              name={nameOf(childId)}
+              draft={health[childId] ?? emptyHealth()}
+              onChange={(d) => setHealth((h) => ({ ...h, [childId]: d }))}
+              errors={healthErrors(i)}
+            />
+          ))
+        : null}
 
       {refusal ? <View className='cc-result cc-result--no cc-detail__result'>{refusal}</View> : null}
       {result

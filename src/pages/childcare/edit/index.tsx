@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import DateTimePicker, { DatePicker, TimePicker } from '@/components/DateTimePicker'
@@ -10,7 +11,7 @@ import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import TextField from '@/components/TextField'
 import { childcareApi } from '@/contracts/childcare/api'
-import { GRADE_LABELS } from '@/contracts/childcare/rules'
+import { GRADE_LABELS, TERMS, type Term } from '@/contracts/childcare/rules'
 import { upsertClassInput, type ClassDetail } from '@/contracts/childcare/schemas'
 import { beijingDateTime, beijingDay } from '@/contracts/time'
 import { useForm, useMutation, useQuery } from '@/data'
@@ -22,6 +23,7 @@ const GRADES = GRADE_LABELS.slice(1)
 type GradeName = (typeof GRADES)[number]
 
 interface Values {
+  term: Term | ''
   title: string
   site: string
   address: string
@@ -38,11 +40,23 @@ interface Values {
   cancelBefore: string
   fee: string
   description: string
+  notice: string
   audience: 'all' | 'members'
   allocation: 'fcfs' | 'lottery'
 }
 
+/** A starting text staff edit: what most unions' 告家长书 say (安全、接送、请假、费用). */
+const NOTICE_TEMPLATE = [
+  '尊敬的家长：',
+  '1. 请按时接送孩子，接送人须为报名时登记的接送人；临时换人请提前告知带班老师。',
+  '2. 孩子身体不适请在家休息，并在当天入园前向老师请假；连续缺勤可能影响下一期报名。',
+  '3. 请如实填写健康申报，过敏、慢性病等情况请告诉老师。',
+  '4. 请教育孩子遵守纪律、注意安全，不带贵重物品和危险物品。',
+  '5. 托管期间如遇突发情况，老师会第一时间联系您，请保持电话畅通。',
+].join('\n')
+
 const EMPTY: Values = {
+  term: '',
   title: '',
   site: '',
   address: '',
@@ -58,10 +72,12 @@ const EMPTY: Values = {
   cancelBefore: '',
   fee: '0',
   description: '',
+  notice: NOTICE_TEMPLATE,
   audience: 'all',
   allocation: 'fcfs',
 }
 
+const TERM_OPTIONS = TERMS.map((t) => ({ key: t, label: t === '课后' ? '课后托管' : t }))
 const AUDIENCES = [
   { key: 'all', label: '全体职工' },
   { key: 'members', label: '仅工会会员' },
@@ -78,6 +94,7 @@ const gradeNumber = (g: GradeName | '') => (g ? GRADES.indexOf(g) + 1 : undefine
 function toValues(c: ClassDetail): Values {
   const [from = '', to = ''] = c.dailyHours.split('-')
   return {
+    term: c.term,
     title: c.title,
     site: c.site,
     address: c.address,
@@ -93,6 +110,7 @@ function toValues(c: ClassDetail): Values {
     cancelBefore: beijingDateTime(c.cancelBefore),
     fee: String(c.fee),
     description: c.description,
+    notice: c.notice?.text ?? '',
     audience: c.audience,
     allocation: c.allocation,
   }
@@ -106,6 +124,9 @@ function Edit() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const existing = useQuery('childcare', 'getClass', { id }, { enabled: !!id, reloadOnShow: false })
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '编辑托管班' : '新建托管班' }).catch(() => undefined)
+  }, [id])
   if (!id) return <ClassForm />
   return (
     <View className='page'>
@@ -121,6 +142,8 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
     schema: upsertClassInput,
     toInput: (v: Values) => ({
       ...(cls ? { id: cls.id } : {}),
+      // null, not undefined: the contract takes a missing term as 暑期 (older callers); here staff choose.
+      term: v.term || null,
       title: v.title,
       site: v.site,
       address: v.address,
@@ -135,9 +158,12 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
       cancelBefore: instant(v.cancelBefore),
       fee: v.fee || 0,
       description: v.description,
+      notice: v.notice,
       audience: v.audience,
       allocation: v.allocation,
     }),
+    // Optional in the contract (older callers); every class opened on this form has one.
+    refine: (_data, values) => (values.notice.trim() ? null : { notice: '请填写告家长书，家长报名前须阅读' }),
   })
   const save = useMutation('childcare', 'upsertClass', {
     success: '已保存',
@@ -149,6 +175,9 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
   return (
     <View className='page cc-edit'>
       <View className='card'>
+        <Field label='托管类型' name='term' required error={form.error('term')} hint='每个孩子每个暑期、寒假、春假或秋假、学期各报一期'>
+          <Choice className='cc-edit__term' options={TERM_OPTIONS} value={v.term} onChange={(x) => form.set('term', x)} />
+        </Field>
         <TextField
           label='班级名称'
           name='title'
@@ -280,6 +309,14 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
         </Field>
         <Field label='课程内容' name='description' error={form.error('description')}>
           <Textarea className='field__textarea' value={v.description} maxlength={1000} onInput={(e) => form.set('description', e.detail.value)} />
+        </Field>
+        <Field label='告家长书' name='notice' required error={form.error('notice')} hint='家长报名前须阅读并勾选；修改后按新版本重新确认'>
+          <Textarea
+            className='field__textarea cc-edit__notice'
+            value={v.notice}
+            maxlength={3000}
+            onInput={(e) => form.set('notice', e.detail.value)}
+          />
         </Field>
       </View>
       <FormError message={form.formError} />

@@ -90,6 +90,13 @@ function RosterView({ roster, reload }: { roster: Roster; reload: () => Promise<
                 <Text className='cc-line'>
                   {r.gender} · {GRADE_LABELS[r.grade] ?? r.grade} · {r.idNumberMasked} · 家长 {r.parentName || '—'}
                 </Text>
+                {r.health ? (
+                  <Text className={`cc-line cc-roster__health${r.health.flagged ? ' cc-roster__health--flagged' : ''}`}>
+                    {r.health.flagged
+                      ? `健康申报：${[...r.health.no.map((x) => `否「${x}」`), r.health.note].filter(Boolean).join('；')}`
+                      : '健康申报：无异常'}
+                  </Text>
+                ) : null}
                 {r.status === 'confirmed' ? (
                   <Text className='cc-line'>
                     出勤 {r.attended} 天 · {Math.round(r.attendanceRate * 100)}%
