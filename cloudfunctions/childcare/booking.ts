@@ -8,6 +8,7 @@ import {
   OFFER_HOURS,
   overlaps,
   previousSeason,
+  seasonYear,
   TERM_PERIOD,
 } from '../../src/contracts/childcare/rules'
 import type { BookResult } from '../../src/contracts/childcare/schemas'
@@ -224,9 +225,13 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
   }
 }
 
-/** Last season's attendance: only children registered before this class starts can have had a booking then. */
+/**
+ * Last season's attendance. Only children registered before the end of the year that season fell in can have had
+ * a booking then (for summer: before 1 January of this year, as before terms existed); the others cost no read.
+ */
 async function checkLastSeason(ctx: Ctx, cls: ClassDoc, ordered: ChildDoc[]): Promise<void> {
-  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < cls.startDate)
+  const after = `${seasonYear(previousSeason(cls.season)) + 1}-01-01`
+  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < after)
   if (!veterans.length) return
   const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
     where: { _id: { $in: veterans.map((c) => bookingId(previousSeason(cls.season), c._id)) } },

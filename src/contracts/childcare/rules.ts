@@ -136,7 +136,7 @@ export function classRules(c: RuleSource): string[] {
     c.audience === 'members' ? '仅限工会会员（入会申请已通过）的子女报名' : '职工子女均可报名，无需工会会员身份',
     `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按开班时所在的学年：暑假里按刚读完的年级，即您在孩子信息中看到的年级）`,
     c.allocation === 'lottery'
-      ? `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 至 ${beijingTime(c.closesAt)} 期间申请，截止后公开抽签：开始前公布种子的 SHA-256，抽签后公布种子，任何人都可复算顺序`
+      ? `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 至 ${beijingTime(c.closesAt)} 期间申请，截止后公开抽签：抽签用的随机数在报名开始前锁定，抽签后公开，任何人都可以复算顺序（见「如何验证公平」）`
       : `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 开放报名（以服务器时间为准），先到先得；报满后可排队候补`,
     `每个孩子每个${TERM_PERIOD[c.term ?? '暑期']}只能报名一期（含候补和抽签申请），时间重叠的班不能同时报名`,
     `上一期出勤不足 ${Math.round(MIN_ATTENDANCE * 100)}% 的孩子，本期不能报名`,

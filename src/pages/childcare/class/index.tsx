@@ -145,12 +145,7 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
             {i + 1}. {r}
           </Text>
         ))}
-        {cls.lottery ? (
-          <Text className='cc-rule cc-detail__seed'>
-            种子承诺 SHA-256：{cls.lottery.seedHash}
-            {cls.lottery.seed ? `\n已公开种子：${cls.lottery.seed}` : `\n已有 ${cls.lottery.applicants} 个孩子申请`}
-          </Text>
-        ) : null}
+        {cls.lottery && !cls.lottery.seed ? <Text className='cc-rule cc-detail__seed'>已有 {cls.lottery.applicants} 个孩子申请</Text> : null}
       </View>
 
       {cls.lottery ? <BallotCard lottery={cls.lottery} /> : null}
@@ -215,17 +210,16 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
   )
 }
 
-/** The ballot anyone can check: how to recompute it, and after the draw every application's number in drawn order. */
+/**
+ * The ballot anyone can check. The list of applications in drawn order is shown plainly; the commitment, the seed and
+ * the steps to recompute (which need words like SHA-256) stay behind 「如何验证公平」.
+ */
 function BallotCard({ lottery }: { lottery: LotteryInfo }) {
   const mine = new Set(lottery.mine ?? [])
+  const [how, setHow] = useState(false)
   return (
     <View className='card cc-rules cc-ballot'>
       <Text className='cc-title'>抽签公开核验</Text>
-      {lottery.recipe.map((r, i) => (
-        <Text key={i} className='cc-rule cc-ballot__step'>
-          {i + 1}. {r}
-        </Text>
-      ))}
       {lottery.order ? (
         <View className='cc-ballot__list'>
           <Text className='cc-rule'>抽签顺序（共 {lottery.order.length} 份申请）：</Text>
@@ -241,10 +235,24 @@ function BallotCard({ lottery }: { lottery: LotteryInfo }) {
           ))}
         </View>
       ) : lottery.seed ? (
-        <Text className='muted'>本班在公开编号功能上线前抽签，没有编号表；结果以当时公布的种子为准。</Text>
+        <Text className='muted'>本班在公开编号功能上线前抽签，没有编号表；结果以当时公布的抽签结果为准。</Text>
       ) : (
-        <Text className='muted'>截止后抽签，届时在这里公布种子和全部申请的编号。</Text>
+        <Text className='muted'>报名截止后抽签，届时在这里公布全部申请的编号和顺序。抽签用的随机数在报名开始前就已锁定，谁都改不了。</Text>
       )}
+      <Text className='cc-ballot__how' onClick={() => setHow((v) => !v)}>
+        {how ? '收起' : '如何验证公平'} ›
+      </Text>
+      {how ? (
+        <View className='cc-ballot__steps'>
+          <Text className='cc-rule'>种子承诺：{lottery.seedHash}</Text>
+          {lottery.seed ? <Text className='cc-rule'>已公开种子：{lottery.seed}</Text> : null}
+          {lottery.recipe.map((r, i) => (
+            <Text key={i} className='cc-rule cc-ballot__step'>
+              {i + 1}. {r}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -288,7 +288,8 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
             value={v.cancelBefore}
             start={today}
             end={v.startDate || undefined}
-            defaultTime='18:00'
+            // 0 点: on the start day itself that is the only valid time, and on an earlier day it means 「前一天结束」.
+            defaultTime='00:00'
             onChange={(x) => form.set('cancelBefore', x)}
           />
         </Field>
