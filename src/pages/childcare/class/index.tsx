@@ -169,7 +169,15 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
       </View>
 
       {cls.notice ? (
-        <NoticeCard notice={cls.notice} read={noticeRead} onRead={setNoticeRead} error={noticeError ?? booking.fields.noticeVersion} />
+        <NoticeCard
+          notice={cls.notice}
+          read={noticeRead}
+          onRead={(v) => {
+            setNoticeRead(v)
+            setRefusal('')
+          }}
+          error={noticeError ?? booking.fields.noticeVersion}
+        />
       ) : null}
       {cls.notice
         ? picked.map((childId, i) => (
@@ -177,7 +185,10 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
               key={childId}
               name={nameOf(childId)}
               draft={health[childId] ?? emptyHealth()}
-              onChange={(d) => setHealth((h) => ({ ...h, [childId]: d }))}
+              onChange={(d) => {
+                setHealth((h) => ({ ...h, [childId]: d }))
+                setRefusal('')
+              }}
               errors={healthErrors(i)}
             />
           ))
