@@ -95,9 +95,9 @@ export const DOMAINS: DomainEntry[] = [
   },
   {
     key: 'childcare',
-    name: '暑期托管',
+    name: '子女托管',
     icon: 'childcare',
-    home: { subtitle: '职工子女暑期托管', open: true, url: '/pages/childcare/index/index' },
+    home: { subtitle: '暑期、寒假、春秋假和课后托管', open: true, url: '/pages/childcare/index/index' },
     pages: [
       'index/index',
       'class/index',

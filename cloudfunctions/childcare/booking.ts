@@ -1,13 +1,57 @@
 import { randomBytes } from 'node:crypto'
-import { beijingTime, classDays, GRADE_LABELS, gradeRange, MIN_ATTENDANCE, OFFER_HOURS, overlaps } from '../../src/contracts/childcare/rules'
+import {
+  beijingTime,
+  classDays,
+  GRADE_LABELS,
+  gradeRange,
+  MIN_ATTENDANCE,
+  OFFER_HOURS,
+  overlaps,
+  previousSeason,
+  seasonYear,
+  TERM_PERIOD,
+} from '../../src/contracts/childcare/rules'
 import type { BookResult } from '../../src/contracts/childcare/schemas'
 import type { Ctx } from '../_core/contract'
-import { AppError, conflict, forbidden, notFound } from '../_core/errors'
+import type * as z from 'zod'
+import type { bookInput } from '../../src/contracts/childcare/schemas'
+import { AppError, conflict, forbidden, invalid, notFound } from '../_core/errors'
+import { keysOf } from './keys'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
 import { keptAttendanceProblem } from './privacy'
 
 const PAGE = 'pages/childcare/mine/index'
+
+const BOOKED_WORDS: Record<'confirmed' | 'waitlisted' | 'applied' | 'accepted' | 'cancelled', { result: string; body: string }> = {
+  confirmed: { result: '预约成功', body: '预约成功，开班后每天凭「我的预约」里的二维码签到' },
+  waitlisted: { result: '候补中', body: '名额已满，已排队候补；有名额空出时会再通知您确认' },
+  applied: { result: '已申请抽签', body: '已提交抽签申请，报名截止后公开抽签，结果会通知您' },
+  accepted: { result: '已确认', body: '已确认候补到的名额，预约成功' },
+  cancelled: { result: '已取消', body: '预约已取消，名额已退回' },
+}
+
+/**
+ * A booking event in 消息中心 (and, where the parent subscribed, as a WeChat message), queued in the
+ * transaction that writes the booking, so the message and the change land together.
+ */
+export async function bookingNotice(
+  ctx: Ctx,
+  tx: Store,
+  cls: Pick<ClassDoc, 'title'>,
+  b: Pick<BookingDoc, 'parentOpenid' | 'childName'>,
+  event: keyof typeof BOOKED_WORDS,
+): Promise<void> {
+  const w = BOOKED_WORDS[event]
+  await ctx.notify(tx, {
+    openid: b.parentOpenid,
+    template: 'childcare_booking',
+    title: `托管班${w.result}`,
+    body: `${cls.title}：${b.childName} ${w.body}`,
+    page: PAGE,
+    data: { class: cls.title.slice(0, 20), child: b.childName, result: w.result },
+  })
+}
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 export function checkInCode(): string {
@@ -78,7 +122,32 @@ function arrivalSeq(now: Date, n: number): number {
  * (skipped when the class is visibly full) and the booking insert by its deterministic id; a waitlisted
  * booking counts its position instead of decrementing.
  */
-export async function book(ctx: Ctx, input: { classId: string; childIds: string[]; requestId: string }): Promise<BookResult> {
+type BookInput = z.output<typeof bookInput>
+
+/**
+ * A class with a 告家长书: the parent read its current version and declared each child's health. Checked on the
+ * class document already read, so the booking stays free of any transaction on the class.
+ */
+function declarations(ctx: Ctx, cls: ClassDoc, input: BookInput): Map<string, NonNullable<BookingDoc['health']>> {
+  const out = new Map<string, NonNullable<BookingDoc['health']>>()
+  if (!cls.notice) return out
+  if (input.noticeVersion !== cls.notice.version)
+    throw invalid(
+      [{ path: 'noticeVersion', message: input.noticeVersion ? '告家长书刚刚更新，请重新阅读后再报名' : '请先阅读告家长书并勾选「已阅读」' }],
+      input.noticeVersion ? '告家长书刚刚更新，请重新阅读后再报名' : '请先阅读告家长书',
+    )
+  const given = new Map((input.health ?? []).map((h) => [h.childId, h]))
+  const missing = input.childIds.findIndex((id) => !given.has(id))
+  if (missing >= 0) throw invalid([{ path: `health.${missing}`, message: '请为每个孩子完成健康申报' }], '请为每个孩子完成健康申报')
+  const { pii } = keysOf(ctx)
+  for (const id of input.childIds) {
+    const h = given.get(id)!
+    out.set(id, { answers: h.answers, noteCipher: h.note ? pii.encrypt(h.note) : null, flagged: h.answers.some((a) => !a) })
+  }
+  return out
+}
+
+export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
   const now = ctx.now()
   const at = now.toISOString()
   const [cls, children] = await Promise.all([
@@ -101,10 +170,12 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
       throw new AppError('FORBIDDEN', `${c.name} 本学年${GRADE_LABELS[g] ?? `${g} 年级`}，本班只收${gradeRange(cls.gradeMin, cls.gradeMax)}学生`)
     }
   }
-  await checkLastSeason(ctx, cls.season, ordered)
+  await checkLastSeason(ctx, cls, ordered)
   // Attendance kept from bookings that are gone (purged, or deleted before the child was registered again).
   const keptProblem = keptAttendanceProblem(cls.season, ordered)
   if (keptProblem) throw new AppError('FORBIDDEN', keptProblem)
+
+  const health = declarations(ctx, cls, input)
 
   const n = ordered.length
   let status: 'confirmed' | 'waitlisted' | 'applied'
@@ -131,21 +202,21 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
     code: checkInCode(),
     checkins: [],
     createdAt: at,
+    ...(cls.notice ? { noticeVersion: cls.notice.version, health: health.get(c._id) } : {}),
   }))
   try {
-    // One child: a single insert. Siblings: one transaction of inserts by id, which only requests for these
-    // same children can contend for.
-    if (n === 1) await ctx.store.insert(BOOKINGS, docs[0])
-    else
-      await ctx.store.transaction(async (tx) => {
-        for (const d of docs) await tx.insert(BOOKINGS, d)
-      })
+    // One transaction of inserts by id (the bookings and their 消息中心 notices), which only requests for these
+    // same children can contend for: the class document is never in it.
+    await ctx.store.transaction(async (tx) => {
+      for (const d of docs) await tx.insert(BOOKINGS, d)
+      for (const d of docs) await bookingNotice(ctx, tx, cls, d, status)
+    })
   } catch (e) {
     // Only a refused id is certainly not written. Any other failure may have written (a lost answer), so its
     // places are left to the reconciler, which counts the bookings really there.
     if (!(e instanceof DuplicateKeyError)) throw e
     if (status === 'confirmed') await freePlaces(ctx, cls._id, n)
-    return alreadyBooked(ctx, input, cls.season, ordered)
+    return alreadyBooked(ctx, input, cls, ordered)
   }
   if (status === 'applied') await ctx.store.update(CLASSES, { _id: cls._id }, { inc: { applicants: n } })
   const first = status === 'waitlisted' ? await positionOf(ctx.store, docs[0]) : 0
@@ -154,13 +225,16 @@ export async function book(ctx: Ctx, input: { classId: string; childIds: string[
   }
 }
 
-/** Last season's attendance: only children registered before this season can have had a booking then. */
-async function checkLastSeason(ctx: Ctx, season: number, ordered: ChildDoc[]): Promise<void> {
-  const seasonStart = `${season}-01-01`
-  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < seasonStart)
+/**
+ * Last season's attendance. Only children registered before the end of the year that season fell in can have had
+ * a booking then (for summer: before 1 January of this year, as before terms existed); the others cost no read.
+ */
+async function checkLastSeason(ctx: Ctx, cls: ClassDoc, ordered: ChildDoc[]): Promise<void> {
+  const after = `${seasonYear(previousSeason(cls.season)) + 1}-01-01`
+  const veterans = ordered.filter((c) => c.createdAt.slice(0, 10) < after)
   if (!veterans.length) return
   const last = await ctx.store.find<BookingDoc>(BOOKINGS, {
-    where: { _id: { $in: veterans.map((c) => bookingId(season - 1, c._id)) } },
+    where: { _id: { $in: veterans.map((c) => bookingId(previousSeason(cls.season), c._id)) } },
     limit: 10,
   })
   for (const b of last) {
@@ -179,8 +253,8 @@ async function checkLastSeason(ctx: Ctx, season: number, ordered: ChildDoc[]): P
  * A child already holds this season's booking. The same request again (a retry, a double tap) gets the same
  * bookings back; anything else gets the reason.
  */
-async function alreadyBooked(ctx: Ctx, input: { classId: string }, season: number, children: ChildDoc[]): Promise<BookResult> {
-  const existing = await Promise.all(children.map((c) => ctx.store.get<BookingDoc>(BOOKINGS, bookingId(season, c._id))))
+async function alreadyBooked(ctx: Ctx, input: { classId: string }, cls: ClassDoc, children: ChildDoc[]): Promise<BookResult> {
+  const existing = await Promise.all(children.map((c) => ctx.store.get<BookingDoc>(BOOKINGS, bookingId(cls.season, c._id))))
   const mine = existing.every((b) => b && b.classId === input.classId && b.parentOpenid === ctx.caller.openid)
   if (mine) {
     const bookings: BookResult['bookings'] = []
@@ -197,7 +271,9 @@ async function alreadyBooked(ctx: Ctx, input: { classId: string }, season: numbe
   const what = held.status === 'waitlisted' ? '候补' : held.status === 'applied' ? '申请抽签' : '报名'
   if (other && target && overlaps(other, target))
     throw conflict(`${child.name} 已${what}同一时段的「${other.title}」（${other.startDate} 至 ${other.endDate}），时间重叠，不能再报`)
-  throw conflict(`每个孩子每个暑期只能报名一期：${child.name} 已${what}「${other?.title ?? '其他托管班'}」，如需改报请先取消`)
+  throw conflict(
+    `每个孩子每个${TERM_PERIOD[cls.term ?? '暑期']}只能报名一期：${child.name} 已${what}「${other?.title ?? '其他托管班'}」，如需改报请先取消`,
+  )
 }
 
 export async function positionOf(store: Store, b: BookingDoc): Promise<number> {
@@ -245,7 +321,13 @@ export async function cancel(ctx: Ctx, bookingId: string): Promise<void> {
   if (holdsPlace(b) && now.getTime() >= Date.parse(cls.cancelBefore)) {
     throw new AppError('CLOSED', `已过取消截止时间（${beijingTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
   }
-  const done = await retire(ctx, bookingId, 'cancelled', (cur) => cur.parentOpenid === ctx.caller.openid)
+  const done = await retire(
+    ctx,
+    bookingId,
+    'cancelled',
+    (cur) => cur.parentOpenid === ctx.caller.openid,
+    (cur, tx) => bookingNotice(ctx, tx, cls, cur, 'cancelled'),
+  )
   if (!done) throw notFound('预约不存在或已取消')
 }
 
@@ -334,12 +416,16 @@ export async function sweepExpired(ctx: Ctx, where: { classId: string } | { pare
 export async function acceptOffer(ctx: Ctx, id: string): Promise<void> {
   await sweepExpired(ctx, { parentOpenid: ctx.caller.openid })
   const now = ctx.now().toISOString()
+  const seen = await ctx.store.get<BookingDoc>(BOOKINGS, id)
+  // Read before the transaction: SQLite's transaction holds the store, so no plain read may run inside it.
+  const cls = seen ? await ctx.store.get<ClassDoc>(CLASSES, seen.classId) : null
   await ctx.store.transaction(async (tx) => {
     const b = await tx.get<BookingDoc>(BOOKINGS, id)
     if (!b || b.parentOpenid !== ctx.caller.openid) throw notFound('预约不存在，候补名额可能已过期')
     if (b.status === 'confirmed') return
     if (b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt < now) throw conflict('没有待确认的候补名额')
     await tx.update(BOOKINGS, { _id: id }, { set: { status: 'confirmed', offerExpiresAt: null } })
+    await bookingNotice(ctx, tx, cls ?? { title: '托管班' }, b, 'accepted')
   })
 }
 

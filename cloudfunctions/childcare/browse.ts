@@ -45,6 +45,7 @@ export const getClassAction: Impl<typeof childcareApi.getClass> = {
       ...toSummary({ ...cls, waiting }, now),
       description: cls.description,
       rules: classRules(cls),
+      ...(cls.notice ? { notice: cls.notice } : {}),
       serverNow: now.toISOString(),
       ...(cls.lottery ? { lottery: await lotteryInfo(ctx, cls, cls.lottery) } : {}),
     }

@@ -4,21 +4,13 @@ import { maskIdNumber } from '../../src/contracts/membership/idcard'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
-import type { Keys } from '../_core/keys'
+import { keysOf } from './keys'
 import { DuplicateKeyError } from '../_core/store/port'
 import { QUIET_MS, retire } from './booking'
 import { pastAttendanceOf, requireConsent, retainFrom } from './privacy'
 import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type BookingDoc, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
-
-function keysOf(ctx: Ctx): Keys {
-  if (!ctx.keys) {
-    ctx.log.error('keys_missing', { hint: 'set PII_KEY' })
-    throw new AppError('INTERNAL', '服务暂时不可用，请稍后再试')
-  }
-  return ctx.keys
-}
 
 export const saveChildAction: Impl<typeof childcareApi.saveChild> = {
   rateLimit: { key: (_i, c) => `cc_child:${c.caller.openid}`, max: 20, perMs: 3600e3, message: '保存太频繁，请稍后再试' },

@@ -21,7 +21,7 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
   audit: 'childcare.class',
   handler: async (input, ctx) => {
     const now = ctx.now().toISOString()
-    const { id, ...fields } = input
+    const { id, notice: noticeText, ...fields } = input
     if (!id) {
       const orgId = [...scopesOf(ctx.caller, 'staff'), ...scopesOf(ctx.caller, 'admin')][0]
       if (!orgId) throw forbidden('您没有所属工会，不能开班')
@@ -36,11 +36,12 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
           waiting: 0,
           toOffer: 0,
           applicants: 0,
-          season: seasonOf(fields.startDate),
+          season: seasonOf(fields.startDate, fields.term),
           orgId,
           orgName: org?.name ?? '',
           createdBy: ctx.caller.openid,
           updatedAt: now,
+          notice: noticeText ? { version: 1, text: noticeText, updatedAt: now } : null,
           ...(fields.allocation === 'lottery' ? { lottery: await commitSeed(tx, classId) } : {}),
         }
         await tx.insert(CLASSES, doc)
@@ -50,14 +51,20 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
     }
     const cls = await governedClass(ctx, id)
     const opened = Date.parse(now) >= Date.parse(cls.opensAt)
-    if (opened && (fields.allocation !== cls.allocation || fields.startDate.slice(0, 4) !== cls.startDate.slice(0, 4))) {
-      throw conflict('报名开始后不能再改分配方式或年份')
+    // Bookings are keyed by the season: once parents can book, the class may not move to another one.
+    if (opened && (fields.allocation !== cls.allocation || seasonOf(fields.startDate, fields.term) !== cls.season)) {
+      throw conflict('报名开始后不能再改分配方式、托管类型或年份')
     }
     const taken = cls.capacity - cls.remaining - cls.toOffer
     if (fields.capacity < taken) throw conflict(`已有 ${taken} 个名额被占用，名额不能少于 ${taken}`)
     const delta = fields.capacity - cls.capacity
     const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(ctx.store, id) } : {}
     const { capacity: _capacity, ...rest } = fields
+    // A changed 告家长书 is a new version: parents booking from now on read and record that one.
+    const notice =
+      (noticeText || null) === (cls.notice?.text ?? null)
+        ? {}
+        : { notice: noticeText ? { version: (cls.notice?.version ?? 0) + 1, text: noticeText, updatedAt: now } : null }
     // One guarded update, no transaction: bookings keep taking places during an edit. New places go to the
     // waitlist first (dispatchOffers returns them to the pool when nobody waits); fewer places come out of
     // the pool, and only while the pool still has them.
@@ -65,7 +72,7 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
       CLASSES,
       { _id: id, capacity: cls.capacity, ...(delta < 0 ? { remaining: { $gte: -delta } } : {}) },
       {
-        set: { ...rest, ...lottery, season: seasonOf(fields.startDate), updatedAt: now, touchedAt: now },
+        set: { ...rest, ...lottery, ...notice, season: seasonOf(fields.startDate, fields.term), updatedAt: now, touchedAt: now },
         inc: delta > 0 && fields.allocation === 'fcfs' ? { capacity: delta, toOffer: delta } : { capacity: delta, remaining: delta },
       },
     )

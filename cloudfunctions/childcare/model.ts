@@ -1,4 +1,5 @@
-import type { Allocation, Audience } from '../../src/contracts/childcare/rules'
+import type { Allocation, Audience, Term } from '../../src/contracts/childcare/rules'
+import type { ClassNotice } from '../../src/contracts/childcare/health'
 import type { BookingStatus, ClassSummary, ChildView } from '../../src/contracts/childcare/schemas'
 import { classStatus, schoolYearOf } from '../../src/contracts/childcare/rules'
 import type { Doc } from '../_core/store/port'
@@ -30,6 +31,8 @@ export const ACCESS_LOG = 'cc_access_log'
 export const ATTENDANCE = 'cc_attendance'
 
 export interface ClassDoc extends Doc {
+  /** absent on classes stored before terms existed: those are summer classes */
+  term?: Term
   title: string
   site: string
   address: string
@@ -56,12 +59,15 @@ export interface ClassDoc extends Doc {
   allocation: Allocation
   fee: number
   description: string
+  /** the span in which a child holds one booking (rules.ts seasonOf): a summer's year, or year × 10 + a term code */
   season: number
   orgId: string
   orgName: string
   createdBy: string
   updatedAt: string
   lottery?: { seedHash: string; seed?: string; drawnAt?: string; tickets?: boolean }
+  /** 告家长书, versioned: a booking records the version its parent read */
+  notice?: ClassNotice | null
   /** the last step that moved a place, written before it touches a booking (see booking.ts) */
   touchedAt?: string
   /** when the timer last found the class quiet and its places all accounted for */
@@ -114,11 +120,16 @@ export interface BookingDoc extends Doc {
   checkins: string[]
   createdAt: string
   offerExpiresAt?: string
+  /** the 告家长书 version the parent read when booking */
+  noticeVersion?: number
+  /** the parent's 健康申报 for this child: answers to HEALTH_ITEMS, the note encrypted like the 身份证号 */
+  health?: { answers: boolean[]; noteCipher: string | null; flagged: boolean }
 }
 
 export function toSummary(c: ClassDoc, now: Date): ClassSummary {
   return {
     id: c._id,
+    term: c.term ?? '暑期',
     title: c.title,
     site: c.site,
     address: c.address,

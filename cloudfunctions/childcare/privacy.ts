@@ -9,7 +9,7 @@ import {
   type AccessWhat,
   type ConsentState,
 } from '../../src/contracts/childcare/privacy'
-import { beijingDay, classDays, MIN_ATTENDANCE } from '../../src/contracts/childcare/rules'
+import { beijingDay, classDays, MIN_ATTENDANCE, previousSeason, seasonYear } from '../../src/contracts/childcare/rules'
 import { addDays } from '../../src/contracts/time'
 import { governedOrgIds } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
@@ -197,7 +197,7 @@ export async function keepAttendance(ctx: Ctx, b: BookingDoc, cls: ClassDoc, idH
     days,
     classTitle: cls.title,
     // needed only while the next season's bookings are open
-    purgeAfter: `${b.season + 1}-12-31`,
+    purgeAfter: `${seasonYear(b.season) + 1}-12-31`,
   })
 }
 
@@ -280,8 +280,10 @@ export type PastAttendance = NonNullable<ChildDoc['pastAttendance']>
  */
 export async function pastAttendanceOf(ctx: Ctx, idHash: string): Promise<PastAttendance> {
   const year = Number(beijingDay(ctx.now()).slice(0, 4))
-  const ids = [year - 1, year].map((y) => `${y}:${idHash}`)
-  const docs = await ctx.store.find<AttendanceDoc>(ATTENDANCE, { where: { _id: { $in: ids } }, limit: 2 })
+  // Every season of last year and this one: the summers (the year itself) and the other terms (year × 10 + code).
+  const seasons = [year - 1, year].flatMap((y) => [y, ...[1, 2, 3, 4, 5].map((k) => y * 10 + k)])
+  const ids = seasons.map((s) => `${s}:${idHash}`)
+  const docs = await ctx.store.find<AttendanceDoc>(ATTENDANCE, { where: { _id: { $in: ids } }, limit: ids.length })
   return Object.fromEntries(docs.map((a) => [String(a.season), { attended: a.attended, days: a.days, classTitle: a.classTitle }]))
 }
 
@@ -291,7 +293,7 @@ export async function pastAttendanceOf(ctx: Ctx, idHash: string): Promise<PastAt
  */
 export function keptAttendanceProblem(season: number, children: ChildDoc[]): string | null {
   for (const c of children) {
-    const a = c.pastAttendance?.[String(season - 1)]
+    const a = c.pastAttendance?.[String(previousSeason(season))]
     if (a && a.days && a.attended / a.days < MIN_ATTENDANCE) {
       return `${c.name} 上一期（${a.classTitle}）出勤 ${a.attended}/${a.days} 天，不足 ${Math.round(MIN_ATTENDANCE * 100)}%，本期不能报名`
     }

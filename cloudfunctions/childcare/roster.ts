@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay, classDays } from '../../src/contracts/childcare/rules'
+import { beijingDay, beijingTime, classDays } from '../../src/contracts/childcare/rules'
 import type { RosterRow } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, notFound } from '../_core/errors'
@@ -8,6 +8,8 @@ import { sweepExpired } from './booking'
 import { governedClass } from './classes'
 import { rosterWorkbook } from './export'
 import { logChildAccess } from './privacy'
+import { keysOf } from './keys'
+import { HEALTH_ITEMS } from '../../src/contracts/childcare/health'
 import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
 
 /** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
@@ -41,6 +43,7 @@ export const rosterAction: Impl<typeof childcareApi.roster> = {
       docs.map((b) => b.childId),
     )
     let position = 0
+    const pii = docs.some((b) => b.health?.noteCipher) ? keysOf(ctx).pii : null
     const rows: RosterRow[] = docs.map((b) => ({
       bookingId: b._id,
       childName: b.childName,
@@ -53,6 +56,16 @@ export const rosterAction: Impl<typeof childcareApi.roster> = {
       checkedInToday: b.checkins.includes(today),
       attended: b.checkins.length,
       attendanceRate: daysSoFar ? Math.min(1, b.checkins.length / daysSoFar) : 0,
+      ...(b.health
+        ? {
+            health: {
+              flagged: b.health.flagged,
+              no: HEALTH_ITEMS.filter((_, i) => b.health!.answers[i] === false),
+              note: b.health.noteCipher && pii ? pii.decrypt(b.health.noteCipher) : '',
+              noticeVersion: b.noticeVersion ?? 0,
+            },
+          }
+        : {}),
     }))
     return { class: toSummary(cls, now), today, days: days.length, daysSoFar, rows }
   },
@@ -76,6 +89,15 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
       const checkins = [...b.checkins, day].sort()
       await tx.update(BOOKINGS, { _id: b._id }, { set: { checkins } })
       await ctx.audit(tx, b._id, { checkins: b.checkins.length }, { checkins: checkins.length, day })
+      const time = beijingTime(ctx.now().toISOString())
+      await ctx.notify(tx, {
+        openid: b.parentOpenid,
+        template: 'childcare_checkin',
+        title: '孩子已签到',
+        body: `${cls.title}：${b.childName} 已于 ${time} 签到入园（累计 ${checkins.length} 天）`,
+        page: 'pages/childcare/mine/index',
+        data: { class: cls.title.slice(0, 20), child: b.childName, time },
+      })
       return { already: false, attended: checkins.length }
     })
     return {

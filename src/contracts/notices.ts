@@ -13,6 +13,8 @@ export const NOTICE_FIELDS = {
   childcare_offer: ['class', 'child', 'deadline'],
   childcare_offer_expired: ['class', 'child'],
   childcare_lottery: ['class', 'child', 'result'],
+  childcare_booking: ['class', 'child', 'result'],
+  childcare_checkin: ['class', 'child', 'time'],
 } as const
 
 export type NoticeKey = keyof typeof NOTICE_FIELDS
@@ -32,6 +34,8 @@ export const NOTICE_LABELS: Record<NoticeKey, string> = {
   childcare_offer: '托管候补到名额',
   childcare_offer_expired: '托管名额已过期',
   childcare_lottery: '托管抽签结果',
+  childcare_booking: '托管预约变动',
+  childcare_checkin: '托管签到',
 }
 
 /** Why a notice did not reach WeChat, in plain words (the outbox's `reason`). */

@@ -38,6 +38,9 @@ test('a lottery class shows how anyone can recompute the ballot', async () => {
   await signIn(parent, 'demo-parent')
   await parent.goto(hashUrl(parent, '/pages/childcare/class/index?id=cc-demo-taishan'))
   await parent.locator('.cc-ballot').waitFor()
+  // The recipe (with its SHA-256 words) waits behind 「如何验证公平」.
+  expect((await parent.locator('.cc-ballot').textContent()) ?? '').not.toContain('SHA-256')
+  await parent.locator('.cc-ballot__how').click()
   const text = (await parent.locator('.cc-ballot').textContent()) ?? ''
   expect(text).toContain('抽签公开核验')
   expect(text).toContain('从小到大排列')

@@ -31,7 +31,7 @@ test('the form refuses an end before the start and a cancel deadline after the f
   expect(paths).toEqual(expect.arrayContaining(['endDate', 'cancelBefore']))
 })
 
-test('one booking costs 5 database requests and no transaction (the caller, the class and children, a guarded decrement, the insert)', async () => {
+test('one booking costs the caller, the class and children, a guarded decrement, and one transaction of inserts by id (the booking and its 消息中心 notice), none on the class', async () => {
   const raw = new SqliteStore({ file: ':memory:', indexes: STORE_INDEXES })
   const now = new Date('2027-06-10T09:00:00+08:00')
   const rt = { store: raw, now: () => now, log: silentLogger }
@@ -49,10 +49,11 @@ test('one booking costs 5 database requests and no transaction (the caller, the 
     store: counting.store,
   })
   expect(res.ok).toBe(true)
-  // dispatch's own user lookup is one of the gets. No transaction: on CloudBase one on the class would abort.
+  // dispatch's own user lookup is one of the gets. The one transaction holds only the two inserts by id (the
+  // booking, the outbox entry): on CloudBase one that touched the class would abort under a rush.
   const { get, find, update, insert, transaction } = counting.counts.byOp
-  expect({ get, find, update, insert, transaction }).toEqual({ get: 2, find: 1, update: 1, insert: 1, transaction: undefined })
-  expect(counting.counts.total).toBe(5)
+  expect({ get, find, update, insert, transaction }).toEqual({ get: 2, find: 1, update: 1, insert: 2, transaction: 1 })
+  expect(counting.counts.total).toBe(7)
   await raw.close()
 })
 

@@ -23,7 +23,7 @@ import { accessLogInput, giveConsentInput, type AccessEntry, type ConsentState }
 const none = z.object({})
 const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 
-/** The `childcare` cloud function: 暑期托管. */
+/** The `childcare` cloud function: 职工子女托管 (summer, winter, spring/autumn breaks, after school). */
 export const childcareApi = {
   listClasses: query<{ items: ClassSummary[]; serverNow: string }>()(none, 'signedIn'),
   getClass: query<ClassDetail>()(idInput, 'signedIn'),

@@ -3,7 +3,8 @@ import '../zod'
 import { calendarDate, dateTime, docId, optionalText, text } from '../fields'
 import { checkIdNumber } from '../membership/idcard'
 import { GENDERS } from '../membership/options'
-import type { Allocation, Audience, ClassStatus } from './rules'
+import { TERMS, type Allocation, type Audience, type ClassStatus, type Term } from './rules'
+import { healthDeclaration, type ClassNotice } from './health'
 
 const grade = (label: string) =>
   z.coerce
@@ -48,6 +49,10 @@ export const bookInput = z.object({
     .max(5, '一次最多为 5 个孩子报名')
     .refine((a) => new Set(a).size === a.length, '同一个孩子选了两次'),
   requestId: z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
+  /** the 告家长书 version the parent read (classes with a notice require the current one) */
+  noticeVersion: z.number({ error: '请先阅读告家长书' }).int().min(1).optional(),
+  /** one per child, for classes with a notice */
+  health: z.array(healthDeclaration).max(5).optional(),
 })
 
 export const checkInInput = z.object({
@@ -61,6 +66,8 @@ export const checkInInput = z.object({
 export const upsertClassInput = z
   .object({
     id: docId('托管班编号').optional(),
+    // Callers from before terms existed opened summer classes only.
+    term: z.enum(TERMS, { error: '请选择托管类型' }).default('暑期'),
     title: text('班级名称', { min: 2, max: 40 }),
     site: text('托管点', { min: 2, max: 40 }),
     address: text('地址', { min: 2, max: 80 }),
@@ -77,6 +84,8 @@ export const upsertClassInput = z
     allocation: z.enum(['fcfs', 'lottery'], { error: '请选择分配方式' }),
     fee: z.coerce.number({ error: '费用应为数字' }).min(0, '费用不能为负').max(100000, '费用过大').default(0),
     description: optionalText('课程内容', { max: 1000, multiline: true }),
+    /** 告家长书: parents read it (and declare each child's health) before booking; a change makes a new version */
+    notice: optionalText('告家长书', { max: 3000, multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
@@ -89,6 +98,7 @@ export type UpsertClassInput = z.input<typeof upsertClassInput>
 
 export interface ClassSummary {
   id: string
+  term: Term
   title: string
   site: string
   address: string
@@ -141,6 +151,8 @@ export const BALLOT_RECIPE: string[] = [
 
 export interface ClassDetail extends ClassSummary {
   description: string
+  /** 告家长书; absent on classes opened without one (then no health declaration is asked) */
+  notice?: ClassNotice
   rules: string[]
   /** the server's clock, for the countdown */
   serverNow: string
@@ -199,6 +211,8 @@ export interface RosterRow {
   attended: number
   /** attended / days so far (0–1) */
   attendanceRate: number
+  /** the parent's 健康申报, where the class asked for one: the statements answered 否, and the note */
+  health?: { flagged: boolean; no: string[]; note: string; noticeVersion: number }
 }
 
 export interface Roster {

@@ -5,41 +5,31 @@ import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import { useLoader } from '@/hooks/useLoader'
-import { call } from '@/api/client'
+import { beijingDateTime, beijingYear } from '@/contracts/time'
+import { useMutation, useQuery } from '@/data'
+import { alert } from '@/utils/dialog'
 import { childcareApi } from '@/contracts/childcare/api'
 import { ACCESS_WHAT_LABELS, type AccessEntry } from '@/contracts/childcare/privacy'
 import { saveDownload } from '@/utils/download'
 import './index.scss'
-
-/** Beijing time whatever the phone's zone: 2027-07-06 09:00. */
-function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ')
-}
 
 /**
  * 未成年人网络保护条例 Art. 36–37: admins see every staff view of a roster or a child's record in their union and
  * below, and export the year's audit as Excel.
  */
 function AccessLog() {
-  const thisYear = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+  const thisYear = beijingYear()
   const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ key: String(y), label: `${y} 年` }))
   const [year, setYear] = useState(String(thisYear))
-  const [exporting, setExporting] = useState(false)
-  const { state, reload } = useLoader(() => call('childcare', 'accessLog', { year: Number(year) }), [year], { reloadOnShow: true })
-
-  const exportYear = async () => {
-    setExporting(true)
-    const res = await call('childcare', 'exportAccessAudit', { year: Number(year) })
-    if (!res.ok) {
-      setExporting(false)
-      return void Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    }
-    const saved = await saveDownload(res.data)
-    setExporting(false)
-    if (saved.ok) Taro.showToast({ title: `已导出 ${res.data.rows ?? 0} 条记录`, icon: 'none' })
-    else Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
-  }
+  const log = useQuery('childcare', 'accessLog', { year: Number(year) })
+  const exporting = useMutation('childcare', 'exportAccessAudit', {
+    onSuccess: async (link) => {
+      const saved = await saveDownload(link)
+      if (saved.ok) void Taro.showToast({ title: `已导出 ${link.rows ?? 0} 条记录`, icon: 'none' }).catch(() => undefined)
+      else await alert('导出失败', saved.message)
+    },
+    onError: (e) => void alert('导出失败', e.message),
+  })
 
   return (
     <View className='page cc-access'>
@@ -47,15 +37,10 @@ function AccessLog() {
         工作人员每次查看花名册、导出花名册或签到时看到孩子信息，都记录在这里（保存 3 年）。每年导出一次作为合规审计。
       </Text>
       <Choice className='cc-access__year' options={years} value={year} onChange={setYear} />
-      <Btn className='cc-access__export' kind='secondary' disabled={exporting} onClick={() => void exportYear()}>
-        {exporting ? '正在导出…' : `导出 ${year} 年审计表（Excel）`}
+      <Btn className='cc-access__export' kind='secondary' loading={exporting.busy} onClick={() => exporting.run({ year: Number(year) })}>
+        {exporting.busy ? '正在导出…' : `导出 ${year} 年审计表（Excel）`}
       </Btn>
-      <PageState
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(d) => !d.items.length}
-        empty={{ title: '这一年没有访问记录', detail: '工作人员查看花名册后会出现在这里。' }}
-      >
+      <PageState query={log} isEmpty={(d) => !d.items.length} empty={{ title: '这一年没有访问记录', detail: '工作人员查看花名册后会出现在这里。' }}>
         {({ items }) => <Entries items={items} />}
       </PageState>
     </View>
@@ -70,7 +55,7 @@ function Entries({ items }: { items: AccessEntry[] }) {
           <Text>
             {e.staffName}（{e.orgName}）{ACCESS_WHAT_LABELS[e.what]}：{e.classTitle}，{e.children} 名孩子
           </Text>
-          <Text className='muted'>{beijing(e.at)}</Text>
+          <Text className='muted'>{beijingDateTime(e.at)}</Text>
         </View>
       ))}
     </View>

@@ -1,13 +1,13 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
-import FieldError from '@/components/FieldError'
+import FormError from '@/components/FormError'
 import RoleGate from '@/components/RoleGate'
-import { call } from '@/api/client'
+import TextField from '@/components/TextField'
 import { childcareApi } from '@/contracts/childcare/api'
 import { checkInInput, type CheckInResult } from '@/contracts/childcare/schemas'
-import { check } from '@/utils/form'
+import { useForm, useMutation } from '@/data'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -18,33 +18,31 @@ export default function CheckInPage() {
 }
 
 function CheckIn() {
-  const [code, setCode] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<CheckInResult | null>(null)
+  const form = useForm({ initial: { code: '' }, schema: checkInInput })
+  const checkIn = useMutation('childcare', 'checkIn', {
+    onSuccess: (r) => {
+      setResult(r)
+      form.reset({ code: '' })
+    },
+  })
 
-  const submit = async (raw: string) => {
-    if (busy) return
-    setError('')
-    const checked = check(checkInInput, { code: raw })
-    if (!checked.ok) return setError(checked.errors.code ?? '签到码不正确')
-    setBusy(true)
+  const submit = () => {
     setResult(null)
-    const res = await call('childcare', 'checkIn', checked.data)
-    setBusy(false)
-    if (res.ok) {
-      setResult(res.data)
-      setCode('')
-    } else setError(res.error.message)
+    return form.submit((data) => checkIn.run(data))
   }
 
   const scan = async () => {
+    let scanned: string
     try {
-      const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
-      void submit(res.result)
+      scanned = (await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })).result
     } catch {
-      // closing the scanner is not an error
+      return // closing the scanner is not an error
     }
+    setResult(null)
+    form.set('code', scanned)
+    // The scanned code goes straight in: the form's state updates only on the next render.
+    await checkIn.run({ code: scanned })
   }
 
   return (
@@ -52,20 +50,24 @@ function CheckIn() {
       <View className='card cc-head'>
         <Text className='cc-title'>托管签到</Text>
         <Text className='muted'>请家长打开「我的预约」，出示签到二维码。</Text>
-        {IS_WEAPP ? <Btn onClick={() => void scan()}>{busy ? '正在签到…' : '扫码签到'}</Btn> : null}
-        <Input
-          className='field__input cc-checkin__code'
-          value={code}
+        {IS_WEAPP ? (
+          <Btn loading={checkIn.busy} onClick={scan}>
+            扫码签到
+          </Btn>
+        ) : null}
+        <TextField
+          label='签到码'
+          name='code'
+          className='cc-checkin__code'
+          value={form.values.code}
           maxlength={12}
           placeholder='或输入二维码下方的 8 位签到码'
-          onInput={(e) => {
-            setCode(e.detail.value)
-            setError('')
-          }}
+          onInput={(x) => form.set('code', x)}
+          error={form.error('code')}
         />
-        <FieldError message={error} />
-        <Btn className='cc-checkin__submit' disabled={busy} onClick={() => void submit(code)}>
-          {busy ? '正在签到…' : '签到'}
+        <FormError message={form.formError || checkIn.error?.message} />
+        <Btn className='cc-checkin__submit' loading={checkIn.busy} onClick={submit}>
+          {checkIn.busy ? '正在签到…' : '签到'}
         </Btn>
       </View>
       {result ? (

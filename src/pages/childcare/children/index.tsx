@@ -1,236 +1,263 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
-import Choice from '@/components/Choice'
+import EnumPicker from '@/components/EnumPicker'
 import Field from '@/components/Field'
-import PickerBox from '@/components/PickerBox'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
-import { ensureSignedIn } from '@/api/session'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
+import TextField from '@/components/TextField'
+import { fetchQuery } from '@/api/client'
 import { GRADE_LABELS } from '@/contracts/childcare/rules'
 import { saveChildInput, type ChildView } from '@/contracts/childcare/schemas'
-import { GENDERS } from '@/contracts/membership/options'
-import type { ApiError } from '@/contracts/result'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
-import type { ConsentState } from '@/contracts/childcare/privacy'
-import { CHILD_RULES_VERSION } from '@/contracts/childcare/privacy'
+import { CHILD_RULES_VERSION, type ConsentState } from '@/contracts/childcare/privacy'
+import { checkIdNumber } from '@/contracts/membership/idcard'
+import type { ApiResult } from '@/contracts/result'
+import { useForm, useMutation, useQueryWith } from '@/data'
+import { alert, confirm } from '@/utils/dialog'
 import ConsentStep from './ConsentStep'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; items: ChildView[] }
-interface Form {
+const GRADES = GRADE_LABELS.slice(1)
+type GradeName = (typeof GRADES)[number]
+
+interface Values {
   id?: string
   name: string
-  gender: '男' | '女' | ''
   idNumber: string
-  grade: number
+  grade: GradeName | ''
   school: string
   health: string
   pickupPeople: string
 }
-const EMPTY: Form = { name: '', gender: '', idNumber: '', grade: 0, school: '', health: '', pickupPeople: '' }
-const GRADES = GRADE_LABELS.slice(1)
-const GENDER_OPTIONS = GENDERS.map((g) => ({ key: g, label: g }))
+const EMPTY: Values = { name: '', idNumber: '', grade: '', school: '', health: '', pickupPeople: '' }
+
+interface Loaded {
+  items: ChildView[]
+  consent: ConsentState
+}
+
+async function fetchChildren(): Promise<ApiResult<Loaded>> {
+  const [kids, consent] = await Promise.all([fetchQuery('childcare', 'myChildren'), fetchQuery('childcare', 'consent')])
+  if (!kids.ok) return kids
+  if (!consent.ok) return consent
+  return { ok: true, data: { items: kids.data.items, consent: consent.data } }
+}
 
 /** 孩子信息: kept once, chosen when booking. 身份证号 is checked here as on the server, and shown masked. */
 export default function ChildrenPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [form, setForm] = useState<Form | null>(null)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const [consent, setConsent] = useState<ConsentState | null>(null)
+  const page = useQueryWith(fetchChildren, [])
+  // The form being filled in (null: the list), and whether the guardian's consent is asked first.
+  const [editing, setEditing] = useState<Values | null>(null)
   const [asking, setAsking] = useState(false)
-  const [consentBusy, setConsentBusy] = useState(false)
-  const [consentError, setConsentError] = useState('')
-  const busy = useRef(false)
-  /** the form asked for while the consent step shows */
-  const pending = useRef<Form>(EMPTY)
-
-  const fetchList = async () => {
-    const [res, c] = await Promise.all([call('childcare', 'myChildren'), call('childcare', 'consent')])
-    if (c.ok) setConsent(c.data)
-    setLoad(res.ok ? { kind: 'ready', items: res.data.items } : { kind: 'error', error: res.error })
-  }
-
-  const openForm = (f: Form) => {
-    setErrors({})
-    setFormError('')
-    // Nothing of a child is entered before the guardian has agreed to the current rules.
-    if (!consent?.given) {
-      pending.current = f
-      setConsentError('')
-      setAsking(true)
-      return
-    }
-    setForm(f)
-  }
-
-  const agree = async () => {
-    setConsentBusy(true)
-    const res = await call('childcare', 'giveConsent', { version: CHILD_RULES_VERSION, guardian: true })
-    setConsentBusy(false)
-    if (!res.ok) return setConsentError(res.error.message)
-    setConsent(res.data)
-    setAsking(false)
-    setForm((f) => f ?? pending.current)
-  }
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void fetchList()
+  const consent = useMutation('childcare', 'giveConsent', {
+    onSuccess: (c) => {
+      page.setData((d) => ({ ...d, consent: c }))
+      setAsking(false)
+    },
+  })
+  const removal = useMutation('childcare', 'deleteChild', {
+    success: '已删除',
+    onSuccess: () => page.reload(true),
+    onError: (e) => void alert('不能删除', e.message),
   })
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setForm((f) => (f ? { ...f, [k]: v } : f))
-    setErrors((e) => ({ ...e, [k]: '' }))
-  }
-
-  const save = async () => {
-    if (!form || busy.current) return
-    setFormError('')
-    const checked = check(saveChildInput, { ...form, grade: form.grade || undefined, gender: form.gender || undefined })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      setFormError('请修改标红的项目')
-      return
+  const open = (v: Values) => {
+    setEditing(v)
+    // Nothing of a child is entered before the guardian has agreed to the current rules.
+    if (!page.data?.consent.given) {
+      consent.reset()
+      setAsking(true)
     }
-    busy.current = true
-    const res = await call('childcare', 'saveChild', checked.data)
-    busy.current = false
-    if (!res.ok) {
-      if (res.error.fields?.some((f) => f.path === 'consent')) {
-        // the rules changed since the page loaded: ask again, keep what was typed
-        setConsent({ version: CHILD_RULES_VERSION, given: false })
-        setAsking(true)
-        return
-      }
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.message)
-      return
-    }
-    Taro.showToast({ title: '已保存', icon: 'success', duration: 800 })
-    setForm(null)
-    void fetchList()
   }
 
   const remove = async (c: ChildView) => {
-    const { confirm } = await Taro.showModal({
-      title: '删除孩子信息？',
-      content: `${c.name}（${c.idNumberMasked}）`,
-      confirmText: '删除',
-      confirmColor: '#C8102E',
-      cancelText: '取消',
-    })
-    if (!confirm) return
-    const res = await call('childcare', 'deleteChild', { id: c.id })
-    if (!res.ok) return void Taro.showModal({ title: '不能删除', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    void fetchList()
+    const ok = await confirm({ title: '删除孩子信息？', content: `${c.name}（${c.idNumberMasked}）`, confirmText: '删除', danger: true })
+    if (ok) await removal.run({ id: c.id })
   }
 
   if (asking) {
-    return <ConsentStep busy={consentBusy} error={consentError} onAgree={() => void agree()} onCancel={() => setAsking(false)} />
-  }
-
-  if (form) {
     return (
-      <View className='page cc-child-form'>
-        <View className='card'>
-          <Field label='孩子姓名' name='name' required error={errors.name}>
-            <Input className='field__input cc-child-form__name' value={form.name} maxlength={30} onInput={(e) => set('name', e.detail.value)} />
-          </Field>
-          <Field
-            label='身份证号'
-            name='idNumber'
-            required
-            error={errors.idNumber}
-            hint={form.id ? '修改时需重新填写完整号码' : '加密保存，列表中只显示部分号码'}
-          >
-            <Input
-              className='field__input cc-child-form__id'
-              value={form.idNumber}
-              maxlength={18}
-              type='idcard'
-              onInput={(e) => set('idNumber', e.detail.value)}
-            />
-          </Field>
-          <Field label='性别' name='gender' required error={errors.gender}>
-            <Choice className='cc-child-form__gender' options={GENDER_OPTIONS} value={form.gender} onChange={(g) => set('gender', g)} />
-          </Field>
-          <Field label='现在的年级' name='grade' required error={errors.grade} hint='暑假里填刚读完的年级；每年 9 月 1 日自动升一级'>
-            <PickerBox className='cc-child-form__grade' range={GRADES} value={form.grade - 1} onChange={(i) => set('grade', i + 1)} />
-          </Field>
-          <Field label='就读学校' name='school' error={errors.school}>
-            <Input className='field__input' value={form.school} maxlength={40} onInput={(e) => set('school', e.detail.value)} />
-          </Field>
-          <Field label='健康情况' name='health' error={errors.health} hint='过敏、慢性病等需要老师知道的情况'>
-            <Textarea className='field__textarea' value={form.health} maxlength={200} onInput={(e) => set('health', e.detail.value)} />
-          </Field>
-          <Field label='接送人' name='pickupPeople' error={errors.pickupPeople} hint='姓名和关系，如：李秀梅（母亲）'>
-            <Input className='field__input' value={form.pickupPeople} maxlength={100} onInput={(e) => set('pickupPeople', e.detail.value)} />
-          </Field>
-        </View>
-        {formError ? <Text className='cc-form-error'>{formError}</Text> : null}
-        <View className='row-actions'>
-          <Btn kind='secondary' onClick={() => setForm(null)}>
-            取消
-          </Btn>
-          <Btn className='cc-child-form__save' onClick={() => void save()}>
-            保存
-          </Btn>
-        </View>
-      </View>
+      <ConsentStep
+        busy={consent.busy}
+        error={consent.error?.message ?? ''}
+        onAgree={() => void consent.run({ version: CHILD_RULES_VERSION, guardian: true })}
+        onCancel={() => {
+          setAsking(false)
+          setEditing(null)
+        }}
+      />
+    )
+  }
+  if (editing) {
+    return (
+      <ChildForm
+        initial={editing}
+        onDone={() => {
+          setEditing(null)
+          void page.reload(true)
+        }}
+        onConsentNeeded={() => {
+          page.setData((d) => ({ ...d, consent: { version: CHILD_RULES_VERSION, given: false } }))
+          setAsking(true)
+        }}
+      />
     )
   }
 
   return (
     <View className='page cc-children'>
-      {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? (
-        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
-      ) : null}
-      {load.kind === 'ready' && !load.items.length ? (
-        <StateView kind='empty' title='还没有孩子信息' detail='添加后即可在托管班页面为孩子报名。' />
-      ) : null}
-      {load.kind === 'ready'
-        ? load.items.map((c) => (
-            <View key={c.id} className='card cc-child'>
-              <Text className='cc-row__name'>{c.name}</Text>
-              <Text className='cc-line'>
-                {c.gender} · {GRADE_LABELS[c.grade]} · 身份证 {c.idNumberMasked}
-              </Text>
-              {c.school ? <Text className='cc-line'>{c.school}</Text> : null}
-              <View className='row-actions'>
-                <Btn
-                  size='sm'
-                  kind='secondary'
-                  onClick={() =>
-                    openForm({
-                      id: c.id,
-                      name: c.name,
-                      gender: c.gender as Form['gender'],
-                      idNumber: '',
-                      grade: c.grade,
-                      school: c.school,
-                      health: c.health,
-                      pickupPeople: c.pickupPeople,
-                    })
-                  }
-                >
-                  修改
-                </Btn>
-                <Btn size='sm' kind='ghost' onClick={() => void remove(c)}>
-                  删除
-                </Btn>
+      <PageState query={page}>
+        {(d) => (
+          <>
+            {d.items.length ? (
+              d.items.map((c) => (
+                <View key={c.id} className='card cc-child'>
+                  <Text className='cc-row__name'>{c.name}</Text>
+                  <Text className='cc-line'>
+                    {c.gender} · {GRADE_LABELS[c.grade]} · 身份证 {c.idNumberMasked}
+                  </Text>
+                  {c.school ? <Text className='cc-line'>{c.school}</Text> : null}
+                  <View className='row-actions'>
+                    <Btn
+                      size='sm'
+                      kind='secondary'
+                      onClick={() =>
+                        open({
+                          id: c.id,
+                          name: c.name,
+                          idNumber: '',
+                          grade: GRADES[c.grade - 1] ?? '',
+                          school: c.school,
+                          health: c.health,
+                          pickupPeople: c.pickupPeople,
+                        })
+                      }
+                    >
+                      修改
+                    </Btn>
+                    <Btn size='sm' kind='ghost' onClick={() => remove(c)}>
+                      删除
+                    </Btn>
+                  </View>
+                </View>
+              ))
+            ) : (
+              <View className='card cc-children__empty'>
+                <Text className='cc-row__name'>还没有孩子信息</Text>
+                <Text className='muted'>添加后即可在托管班页面为孩子报名。</Text>
               </View>
-            </View>
-          ))
-        : null}
-      {consent?.given && consent.givenAt ? (
-        <Text className='cc-line cc-children__consent'>您已于 {consent.givenAt.slice(0, 10)} 以监护人身份同意《儿童个人信息处理规则》</Text>
-      ) : null}
-      <Btn className='cc-children__add' onClick={() => openForm(EMPTY)}>
-        添加孩子
-      </Btn>
+            )}
+            {d.consent.given && d.consent.givenAt ? (
+              <Text className='cc-line cc-children__consent'>您已于 {d.consent.givenAt.slice(0, 10)} 以监护人身份同意《儿童个人信息处理规则》</Text>
+            ) : null}
+            <Btn className='cc-children__add' onClick={() => open(EMPTY)}>
+              添加孩子
+            </Btn>
+          </>
+        )}
+      </PageState>
+    </View>
+  )
+}
+
+/** One child's form. Gender comes from the 身份证号, so it is never asked. */
+function ChildForm({ initial, onDone, onConsentNeeded }: { initial: Values; onDone: () => void; onConsentNeeded: () => void }) {
+  const form = useForm({
+    initial,
+    schema: saveChildInput,
+    toInput: (v: Values) => {
+      const id = checkIdNumber(v.idNumber)
+      return {
+        ...(v.id ? { id: v.id } : {}),
+        name: v.name,
+        idNumber: v.idNumber,
+        gender: id.ok ? id.gender : '男',
+        grade: v.grade ? GRADES.indexOf(v.grade) + 1 : undefined,
+        school: v.school,
+        health: v.health,
+        pickupPeople: v.pickupPeople,
+      }
+    },
+  })
+  const save = useMutation('childcare', 'saveChild', {
+    success: '已保存',
+    onSuccess: onDone,
+    // The rules changed since the page loaded: ask again, keeping what was typed.
+    onError: (e) => (e.fields?.some((f) => f.path === 'consent') ? onConsentNeeded() : undefined),
+  })
+  const v = form.values
+  const id = checkIdNumber(v.idNumber)
+
+  return (
+    <View className='page cc-child-form'>
+      <View className='card'>
+        <TextField
+          label='孩子姓名'
+          name='name'
+          required
+          className='cc-child-form__name'
+          value={v.name}
+          maxlength={30}
+          onInput={(x) => form.set('name', x)}
+          error={form.error('name')}
+        />
+        <TextField
+          label='身份证号'
+          name='idNumber'
+          required
+          type='idcard'
+          className='cc-child-form__id'
+          value={v.idNumber}
+          maxlength={18}
+          onInput={(x) => form.set('idNumber', x)}
+          error={form.error('idNumber')}
+          hint={
+            id.ok
+              ? `${id.gender}，${id.birth.year} 年 ${id.birth.month} 月出生（由身份证号得出）`
+              : v.id
+                ? '修改时需重新填写完整号码'
+                : '加密保存，列表中只显示部分号码'
+          }
+        />
+        <Field label='现在的年级' name='grade' required error={form.error('grade')} hint='暑假里填刚读完的年级；每年 9 月 1 日自动升一级'>
+          <EnumPicker
+            className='cc-child-form__grade'
+            options={GRADES}
+            value={v.grade}
+            placeholder='选择年级'
+            onChange={(g) => form.set('grade', g)}
+          />
+        </Field>
+        <TextField
+          label='就读学校'
+          name='school'
+          value={v.school}
+          maxlength={40}
+          onInput={(x) => form.set('school', x)}
+          error={form.error('school')}
+        />
+        <Field label='健康情况' name='health' error={form.error('health')} hint='过敏、慢性病等需要老师知道的情况'>
+          <Textarea className='field__textarea' value={v.health} maxlength={200} onInput={(e) => form.set('health', e.detail.value)} />
+        </Field>
+        <TextField
+          label='接送人'
+          name='pickupPeople'
+          value={v.pickupPeople}
+          maxlength={100}
+          onInput={(x) => form.set('pickupPeople', x)}
+          error={form.error('pickupPeople')}
+          hint='姓名和关系，如：李秀梅（母亲）'
+        />
+      </View>
+      <FormError message={form.formError} />
+      <View className='row-actions'>
+        <Btn kind='secondary' onClick={onDone}>
+          取消
+        </Btn>
+        <Btn className='cc-child-form__save' loading={save.busy} onClick={() => form.submit((data) => save.run(data))}>
+          保存
+        </Btn>
+      </View>
     </View>
   )
 }

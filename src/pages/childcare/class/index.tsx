@@ -1,64 +1,69 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
 import Check from '@/components/Check'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
-import { ensureSignedIn } from '@/api/session'
+import PageState from '@/components/PageState'
+import { fetchQuery } from '@/api/client'
+import { useMutation, useQueryWith } from '@/data'
 import { beijingTime, GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { BookResult, ChildView, ClassDetail, LotteryInfo } from '@/contracts/childcare/schemas'
-import type { ApiError } from '@/contracts/result'
+import type { ApiResult } from '@/contracts/result'
 import { askForNotices } from '@/api/subscribe'
 import { confirm } from '@/utils/dialog'
+import { check } from '@/utils/form'
+import { healthDeclaration } from '@/contracts/childcare/health'
+import { emptyHealth, HealthCard, NoticeCard, type HealthDraft } from './Declaration'
 import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; cls: ClassDetail; children: ChildView[]; offsetMs: number }
-type Outcome = { kind: 'ok'; result: BookResult } | { kind: 'refused'; message: string }
+type Loaded = { cls: ClassDetail; children: ChildView[]; offsetMs: number }
+
+/** The class and the caller's children, read together: the page needs both to offer a booking. */
+async function fetchClass(id: string): Promise<ApiResult<Loaded>> {
+  const [cls, kids] = await Promise.all([fetchQuery('childcare', 'getClass', { id }), fetchQuery('childcare', 'myChildren')])
+  if (!cls.ok) return cls
+  if (!kids.ok) return kids
+  return { ok: true, data: { cls: cls.data, children: kids.data.items, offsetMs: Date.parse(cls.data.serverNow) - Date.now() } }
+}
 
 /** One class: everything that can refuse a parent, stated before booking; a countdown by the server's clock. */
 export default function ClassPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const id = params.id ? decodeURIComponent(params.id) : ''
+  const page = useQueryWith(() => fetchClass(id), [id])
+  return (
+    <View className='page cc-detail'>
+      <PageState query={page}>{(d) => <ClassView {...d} reload={() => page.reload(true)} />}</PageState>
+    </View>
+  )
+}
+
+function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () => Promise<void> }) {
   const [picked, setPicked] = useState<string[]>([])
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const [sending, setSending] = useState(false)
+  const [result, setResult] = useState<BookResult | null>(null)
+  const [refusal, setRefusal] = useState('')
+  const [noticeRead, setNoticeRead] = useState(false)
+  const [health, setHealth] = useState<Record<string, HealthDraft>>({})
+  // Shown after the first tap on 报名, then follow the answers as they are fixed.
+  const [tried, setTried] = useState(false)
   const [tick, setTick] = useState(Date.now())
   // One id per intent: a retry of the same tap (or a timeout) gets the same bookings back, never two.
   const requestId = useRef(newRequestId())
-  const busy = useRef(false)
-
-  const fetchAll = async () => {
-    const [cls, kids] = await Promise.all([call('childcare', 'getClass', { id }), call('childcare', 'myChildren')])
-    if (!cls.ok) return setLoad({ kind: 'error', error: cls.error })
-    if (!kids.ok) return setLoad({ kind: 'error', error: kids.error })
-    setLoad({ kind: 'ready', cls: cls.data, children: kids.data.items, offsetMs: Date.parse(cls.data.serverNow) - Date.now() })
-  }
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void fetchAll()
+  const booking = useMutation('childcare', 'book', {
+    onSuccess: (data) => {
+      setResult(data)
+      requestId.current = newRequestId()
+      void reload()
+    },
+    onError: (e) => setRefusal(e.message),
   })
+
   useEffect(() => {
     const t = setInterval(() => setTick(Date.now()), 1000)
     return () => clearInterval(t)
   }, [])
 
-  if (load.kind === 'loading')
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载…' />
-      </View>
-    )
-  if (load.kind === 'error') {
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchAll() }]} />
-      </View>
-    )
-  }
-  const { cls, children, offsetMs } = load
   const serverNow = tick + offsetMs
   const untilOpen = Date.parse(cls.opensAt) - serverNow
   const closed = serverNow >= Date.parse(cls.closesAt)
@@ -66,14 +71,28 @@ export default function ClassPage() {
 
   const toggle = (childId: string, on: boolean) => {
     setPicked((p) => (on ? [...p, childId] : p.filter((x) => x !== childId)))
+    if (on) setHealth((h) => (h[childId] ? h : { ...h, [childId]: emptyHealth() }))
     requestId.current = newRequestId()
-    setOutcome(null)
+    setResult(null)
+    setRefusal('')
+  }
+
+  // A class with a 告家长书: this version read, and each picked child's health declared.
+  const declared = picked.map((childId) => check(healthDeclaration, { childId, ...(health[childId] ?? emptyHealth()) }))
+  const noticeError = cls.notice && tried && !noticeRead ? '请先阅读告家长书并勾选「已阅读」' : undefined
+  const healthErrors = (i: number) => (path: string) => {
+    const d = declared[i]
+    return tried && !d.ok ? d.errors[path] : undefined
   }
 
   const submit = async () => {
-    if (busy.current) return
-    if (!picked.length) return setOutcome({ kind: 'refused', message: '请先勾选要报名的孩子' })
-    busy.current = true
+    if (!picked.length) return setRefusal('请先勾选要报名的孩子')
+    setTried(true)
+    if (cls.notice && (!noticeRead || declared.some((d) => !d.ok))) {
+      setRefusal(!noticeRead ? '请先阅读告家长书' : '请完成每个孩子的健康申报（见标红处）')
+      return
+    }
+    setRefusal('')
     const names = children
       .filter((c) => picked.includes(c.id))
       .map((c) => c.name)
@@ -85,28 +104,22 @@ export default function ClassPage() {
       cancelText: '再看看',
       danger: true,
     })
-    if (!ok) {
-      busy.current = false
-      return
-    }
+    if (!ok) return
     // WeChat lets a page ask for subscriptions only in the chain of a tap: the confirm tap is the last one
     // before a lottery result or a waitlist offer, which arrive as notices.
     await askForNotices(bookingNotices(cls))
-    setSending(true)
-    const res = await call('childcare', 'book', { classId: cls.id, childIds: picked, requestId: requestId.current })
-    setSending(false)
-    busy.current = false
-    if (res.ok) {
-      setOutcome({ kind: 'ok', result: res.data })
-      requestId.current = newRequestId()
-      void fetchAll()
-    } else setOutcome({ kind: 'refused', message: res.error.message })
+    await booking.run({
+      classId: cls.id,
+      childIds: picked,
+      requestId: requestId.current,
+      ...(cls.notice ? { noticeVersion: cls.notice.version, health: declared.flatMap((d) => (d.ok ? [d.data] : [])) } : {}),
+    })
   }
 
   const nameOf = (childId: string) => children.find((c) => c.id === childId)?.name ?? ''
 
   return (
-    <View className='page cc-detail'>
+    <>
       <View className='card cc-class'>
         <View className='cc-class__top'>
           <Text className='cc-class__title cc-detail__title'>{cls.title}</Text>
@@ -132,12 +145,7 @@ export default function ClassPage() {
             {i + 1}. {r}
           </Text>
         ))}
-        {cls.lottery ? (
-          <Text className='cc-rule cc-detail__seed'>
-            种子承诺 SHA-256：{cls.lottery.seedHash}
-            {cls.lottery.seed ? `\n已公开种子：${cls.lottery.seed}` : `\n已有 ${cls.lottery.applicants} 个孩子申请`}
-          </Text>
-        ) : null}
+        {cls.lottery && !cls.lottery.seed ? <Text className='cc-rule cc-detail__seed'>已有 {cls.lottery.applicants} 个孩子申请</Text> : null}
       </View>
 
       {cls.lottery ? <BallotCard lottery={cls.lottery} /> : null}
@@ -160,9 +168,35 @@ export default function ClassPage() {
         </Btn>
       </View>
 
-      {outcome?.kind === 'refused' ? <View className='cc-result cc-result--no cc-detail__result'>{outcome.message}</View> : null}
-      {outcome?.kind === 'ok'
-        ? outcome.result.bookings.map((b) => (
+      {cls.notice ? (
+        <NoticeCard
+          notice={cls.notice}
+          read={noticeRead}
+          onRead={(v) => {
+            setNoticeRead(v)
+            setRefusal('')
+          }}
+          error={noticeError ?? booking.fields.noticeVersion}
+        />
+      ) : null}
+      {cls.notice
+        ? picked.map((childId, i) => (
+            <HealthCard
+              key={childId}
+              name={nameOf(childId)}
+              draft={health[childId] ?? emptyHealth()}
+              onChange={(d) => {
+                setHealth((h) => ({ ...h, [childId]: d }))
+                setRefusal('')
+              }}
+              errors={healthErrors(i)}
+            />
+          ))
+        : null}
+
+      {refusal ? <View className='cc-result cc-result--no cc-detail__result'>{refusal}</View> : null}
+      {result
+        ? result.bookings.map((b) => (
             <View key={b.id} className={`cc-result cc-result--${b.status === 'confirmed' ? 'ok' : 'wait'} cc-detail__result`}>
               {nameOf(b.childId)}：
               {b.status === 'confirmed' ? '预约成功' : b.status === 'applied' ? '已提交抽签申请，截止后公开抽签' : `已满，候补第 ${b.position} 位`}
@@ -170,7 +204,7 @@ export default function ClassPage() {
           ))
         : null}
 
-      {outcome?.kind === 'ok' ? (
+      {result ? (
         <Btn className='cc-detail__go-mine' kind='secondary' onClick={() => Taro.navigateTo({ url: CC.mine })}>
           查看我的预约
         </Btn>
@@ -179,25 +213,24 @@ export default function ClassPage() {
       ) : closed ? (
         <Btn disabled>报名已截止</Btn>
       ) : (
-        <Btn className='cc-detail__book' disabled={sending || !children.length} onClick={() => void submit()}>
-          {sending ? '正在提交…' : lottery ? '申请抽签' : cls.remaining > 0 ? '立即报名' : '排队候补'}
+        <Btn className='cc-detail__book' loading={booking.busy} disabled={!children.length} onClick={submit}>
+          {booking.busy ? '正在提交…' : lottery ? '申请抽签' : cls.remaining > 0 ? '立即报名' : '排队候补'}
         </Btn>
       )}
-    </View>
+    </>
   )
 }
 
-/** The ballot anyone can check: how to recompute it, and after the draw every application's number in drawn order. */
+/**
+ * The ballot anyone can check. The list of applications in drawn order is shown plainly; the commitment, the seed and
+ * the steps to recompute (which need words like SHA-256) stay behind 「如何验证公平」.
+ */
 function BallotCard({ lottery }: { lottery: LotteryInfo }) {
   const mine = new Set(lottery.mine ?? [])
+  const [how, setHow] = useState(false)
   return (
     <View className='card cc-rules cc-ballot'>
       <Text className='cc-title'>抽签公开核验</Text>
-      {lottery.recipe.map((r, i) => (
-        <Text key={i} className='cc-rule cc-ballot__step'>
-          {i + 1}. {r}
-        </Text>
-      ))}
       {lottery.order ? (
         <View className='cc-ballot__list'>
           <Text className='cc-rule'>抽签顺序（共 {lottery.order.length} 份申请）：</Text>
@@ -213,10 +246,24 @@ function BallotCard({ lottery }: { lottery: LotteryInfo }) {
           ))}
         </View>
       ) : lottery.seed ? (
-        <Text className='muted'>本班在公开编号功能上线前抽签，没有编号表；结果以当时公布的种子为准。</Text>
+        <Text className='muted'>本班在公开编号功能上线前抽签，没有编号表；结果以当时公布的抽签结果为准。</Text>
       ) : (
-        <Text className='muted'>截止后抽签，届时在这里公布种子和全部申请的编号。</Text>
+        <Text className='muted'>报名截止后抽签，届时在这里公布全部申请的编号和顺序。抽签用的随机数在报名开始前就已锁定，谁都改不了。</Text>
       )}
+      <Text className='cc-ballot__how' onClick={() => setHow((v) => !v)}>
+        {how ? '收起' : '如何验证公平'} ›
+      </Text>
+      {how ? (
+        <View className='cc-ballot__steps'>
+          <Text className='cc-rule'>种子承诺：{lottery.seedHash}</Text>
+          {lottery.seed ? <Text className='cc-rule'>已公开种子：{lottery.seed}</Text> : null}
+          {lottery.recipe.map((r, i) => (
+            <Text key={i} className='cc-rule cc-ballot__step'>
+              {i + 1}. {r}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '编辑托管班',
+  navigationBarTitleText: '托管班',
 })

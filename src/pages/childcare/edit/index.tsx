@@ -1,60 +1,120 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
+import DateTimePicker, { DatePicker, TimePicker } from '@/components/DateTimePicker'
+import EnumPicker from '@/components/EnumPicker'
 import Field from '@/components/Field'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
+import TextField from '@/components/TextField'
 import { childcareApi } from '@/contracts/childcare/api'
-import { beijingTime } from '@/contracts/childcare/rules'
-import { upsertClassInput } from '@/contracts/childcare/schemas'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import { GRADE_LABELS, TERMS, type Term } from '@/contracts/childcare/rules'
+import { upsertClassInput, type ClassDetail } from '@/contracts/childcare/schemas'
+import { beijingDateTime, beijingDay } from '@/contracts/time'
+import { useForm, useMutation, useQuery } from '@/data'
 import { goBackOr } from '@/utils/nav'
 import { CC } from '../shared'
 import './index.scss'
 
-type Form = Record<
-  | 'title'
-  | 'site'
-  | 'address'
-  | 'startDate'
-  | 'endDate'
-  | 'dailyHours'
-  | 'gradeMin'
-  | 'gradeMax'
-  | 'capacity'
-  | 'opensAt'
-  | 'closesAt'
-  | 'cancelBefore'
-  | 'fee'
-  | 'description',
-  string
-> & {
+const GRADES = GRADE_LABELS.slice(1)
+type GradeName = (typeof GRADES)[number]
+
+interface Values {
+  term: Term | ''
+  title: string
+  site: string
+  address: string
+  startDate: string
+  endDate: string
+  dailyFrom: string
+  dailyTo: string
+  gradeMin: GradeName | ''
+  gradeMax: GradeName | ''
+  capacity: string
+  /** 'YYYY-MM-DD HH:mm', Beijing time */
+  opensAt: string
+  closesAt: string
+  cancelBefore: string
+  fee: string
+  description: string
+  notice: string
   audience: 'all' | 'members'
   allocation: 'fcfs' | 'lottery'
 }
-const EMPTY: Form = {
+
+/** A starting text staff edit: what most unions' 告家长书 say (安全、接送、请假、费用). */
+const NOTICE_TEMPLATE = [
+  '尊敬的家长：',
+  '1. 请按时接送孩子，接送人须为报名时登记的接送人；临时换人请提前告知带班老师。',
+  '2. 孩子身体不适请在家休息，并在当天入园前向老师请假；连续缺勤可能影响下一期报名。',
+  '3. 请如实填写健康申报，过敏、慢性病等情况请告诉老师。',
+  '4. 请教育孩子遵守纪律、注意安全，不带贵重物品和危险物品。',
+  '5. 托管期间如遇突发情况，老师会第一时间联系您，请保持电话畅通。',
+].join('\n')
+
+const EMPTY: Values = {
+  term: '',
   title: '',
   site: '',
   address: '',
   startDate: '',
   endDate: '',
-  dailyHours: '08:30-17:30',
-  gradeMin: '1',
-  gradeMax: '6',
+  dailyFrom: '08:30',
+  dailyTo: '17:30',
+  gradeMin: '',
+  gradeMax: '',
   capacity: '30',
   opensAt: '',
   closesAt: '',
   cancelBefore: '',
   fee: '0',
   description: '',
+  notice: NOTICE_TEMPLATE,
   audience: 'all',
   allocation: 'fcfs',
 }
-/** Beijing "2027-06-10 09:00" ↔ an instant. */
-const toInstant = (s: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s.trim()) ? `${s.trim().replace(' ', 'T')}:00+08:00` : s.trim())
+
+const TERM_OPTIONS = TERMS.map((t) => ({ key: t, label: t === '课后' ? '课后托管' : t }))
+const AUDIENCES = [
+  { key: 'all', label: '全体职工' },
+  { key: 'members', label: '仅工会会员' },
+] as const
+const ALLOCATIONS = [
+  { key: 'fcfs', label: '先到先得' },
+  { key: 'lottery', label: '公开抽签' },
+] as const
+
+/** The pickers' Beijing 'YYYY-MM-DD HH:mm' as the instant the contract takes; nothing chosen stays missing. */
+const instant = (s: string) => (s ? `${s.replace(' ', 'T')}:00+08:00` : undefined)
+const gradeNumber = (g: GradeName | '') => (g ? GRADES.indexOf(g) + 1 : undefined)
+
+function toValues(c: ClassDetail): Values {
+  const [from = '', to = ''] = c.dailyHours.split('-')
+  return {
+    term: c.term,
+    title: c.title,
+    site: c.site,
+    address: c.address,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    dailyFrom: from.trim(),
+    dailyTo: to.trim(),
+    gradeMin: GRADES[c.gradeMin - 1] ?? '',
+    gradeMax: GRADES[c.gradeMax - 1] ?? '',
+    capacity: String(c.capacity),
+    opensAt: beijingDateTime(c.opensAt),
+    closesAt: beijingDateTime(c.closesAt),
+    cancelBefore: beijingDateTime(c.cancelBefore),
+    fee: String(c.fee),
+    description: c.description,
+    notice: c.notice?.text ?? '',
+    audience: c.audience,
+    allocation: c.allocation,
+  }
+}
 
 export default function EditClassPage() {
   return <RoleGate spec={childcareApi.upsertClass}>{() => <Edit />}</RoleGate>
@@ -62,131 +122,206 @@ export default function EditClassPage() {
 
 function Edit() {
   const { params } = useRouter()
-  const id = params.id
-  const [form, setForm] = useState<Form | null>(id ? null : EMPTY)
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [formError, setFormError] = useState('')
-  const busy = useRef(false)
-
+  const id = params.id ? decodeURIComponent(params.id) : ''
+  const existing = useQuery('childcare', 'getClass', { id }, { enabled: !!id, reloadOnShow: false })
   useEffect(() => {
-    if (!id) return
-    void call('childcare', 'getClass', { id }).then((res) => {
-      if (!res.ok) return setFormError(res.error.message)
-      const c = res.data
-      setForm({
-        title: c.title,
-        site: c.site,
-        address: c.address,
-        startDate: c.startDate,
-        endDate: c.endDate,
-        dailyHours: c.dailyHours,
-        gradeMin: String(c.gradeMin),
-        gradeMax: String(c.gradeMax),
-        capacity: String(c.capacity),
-        opensAt: beijingTime(c.opensAt),
-        closesAt: beijingTime(c.closesAt),
-        cancelBefore: beijingTime(c.cancelBefore),
-        fee: String(c.fee),
-        description: c.description,
-        audience: c.audience,
-        allocation: c.allocation,
-      })
-    })
-  }, [])
-
-  if (!form) {
-    return (
-      <View className='page'>
-        {formError ? (
-          <StateView kind='error' title='加载失败' detail={formError} actions={[{ text: '返回', onClick: () => goBackOr(CC.manage) }]} />
-        ) : (
-          <StateView kind='loading' title='正在加载…' />
-        )}
-      </View>
-    )
-  }
-  const set = (k: keyof Form, v: string) => {
-    setForm({ ...form, [k]: v } as Form)
-    setErrors((e) => ({ ...e, [k]: '' }))
-  }
-  const text = (k: keyof Form, label: string, hint?: string, required = true) => (
-    <Field label={label} name={k} required={required} error={errors[k]} hint={hint}>
-      <Input className={`field__input cc-edit__${k}`} value={form[k]} onInput={(e) => set(k, e.detail.value)} />
-    </Field>
+    void Taro.setNavigationBarTitle({ title: id ? '编辑托管班' : '新建托管班' }).catch(() => undefined)
+  }, [id])
+  if (!id) return <ClassForm />
+  return (
+    <View className='page'>
+      <PageState query={existing}>{(c) => <ClassForm cls={c} />}</PageState>
+    </View>
   )
+}
 
-  const save = async () => {
-    if (busy.current) return
-    const checked = check(upsertClassInput, {
-      ...form,
-      id,
-      opensAt: toInstant(form.opensAt),
-      closesAt: toInstant(form.closesAt),
-      cancelBefore: toInstant(form.cancelBefore),
-    })
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      setFormError('请修改标红的项目')
-      return
-    }
-    busy.current = true
-    const res = await call('childcare', 'upsertClass', checked.data)
-    busy.current = false
-    if (!res.ok) {
-      setErrors(toFieldMessages(res.error.fields))
-      setFormError(res.error.message)
-      return
-    }
-    Taro.showToast({ title: '已保存', icon: 'success', duration: 800 })
-    setTimeout(() => goBackOr(CC.manage), 800)
-  }
+/** 新建 / 编辑托管班: dates and times from WeChat's wheels in Beijing time, grades by name. */
+function ClassForm({ cls }: { cls?: ClassDetail }) {
+  const form = useForm({
+    initial: () => (cls ? toValues(cls) : EMPTY),
+    schema: upsertClassInput,
+    toInput: (v: Values) => ({
+      ...(cls ? { id: cls.id } : {}),
+      // null, not undefined: the contract takes a missing term as 暑期 (older callers); here staff choose.
+      term: v.term || null,
+      title: v.title,
+      site: v.site,
+      address: v.address,
+      startDate: v.startDate || undefined,
+      endDate: v.endDate || undefined,
+      dailyHours: v.dailyFrom && v.dailyTo ? `${v.dailyFrom}-${v.dailyTo}` : '',
+      gradeMin: gradeNumber(v.gradeMin),
+      gradeMax: gradeNumber(v.gradeMax),
+      capacity: v.capacity,
+      opensAt: instant(v.opensAt),
+      closesAt: instant(v.closesAt),
+      cancelBefore: instant(v.cancelBefore),
+      fee: v.fee || 0,
+      description: v.description,
+      notice: v.notice,
+      audience: v.audience,
+      allocation: v.allocation,
+    }),
+    // Optional in the contract (older callers); every class opened on this form has one.
+    refine: (_data, values) => (values.notice.trim() ? null : { notice: '请填写告家长书，家长报名前须阅读' }),
+  })
+  const save = useMutation('childcare', 'upsertClass', {
+    success: '已保存',
+    onSuccess: () => void setTimeout(() => goBackOr(CC.manage), 800),
+  })
+  const v = form.values
+  const today = beijingDay()
 
   return (
     <View className='page cc-edit'>
       <View className='card'>
-        {text('title', '班级名称')}
-        {text('site', '托管点')}
-        {text('address', '地址')}
-        {text('startDate', '开班日期', 'YYYY-MM-DD')}
-        {text('endDate', '结束日期', 'YYYY-MM-DD')}
-        {text('dailyHours', '每日时段')}
-        {text('gradeMin', '最低年级', '1–9：一年级至初三')}
-        {text('gradeMax', '最高年级')}
-        {text('capacity', '名额')}
-        {text('opensAt', '开放报名时间', '北京时间，如 2027-06-10 09:00')}
-        {text('closesAt', '报名截止时间', '北京时间')}
-        {text('cancelBefore', '取消截止时间', '北京时间，不晚于开班当天')}
-        {text('fee', '费用（元）', '免费填 0', false)}
-        <Field label='报名对象' name='audience' required>
-          <Choice
-            options={
-              [
-                { key: 'all', label: '全体职工' },
-                { key: 'members', label: '仅工会会员' },
-              ] as const
-            }
-            value={form.audience}
-            onChange={(v) => set('audience', v)}
+        <Field label='托管类型' name='term' required error={form.error('term')} hint='每个孩子每个暑期、寒假、春假或秋假、学期各报一期'>
+          <Choice className='cc-edit__term' options={TERM_OPTIONS} value={v.term} onChange={(x) => form.set('term', x)} />
+        </Field>
+        <TextField
+          label='班级名称'
+          name='title'
+          required
+          className='cc-edit__title'
+          value={v.title}
+          onInput={(x) => form.set('title', x)}
+          error={form.error('title')}
+          maxlength={40}
+          placeholder='如：职工之家暑期托管班（第一期）'
+        />
+        <TextField
+          label='托管点'
+          name='site'
+          required
+          className='cc-edit__site'
+          value={v.site}
+          onInput={(x) => form.set('site', x)}
+          error={form.error('site')}
+          maxlength={40}
+        />
+        <TextField
+          label='地址'
+          name='address'
+          required
+          className='cc-edit__address'
+          value={v.address}
+          onInput={(x) => form.set('address', x)}
+          error={form.error('address')}
+          maxlength={80}
+        />
+        <Field label='开班日期' name='startDate' required error={form.error('startDate')}>
+          <DatePicker
+            className='cc-edit__start'
+            value={v.startDate}
+            start={today}
+            onChange={(d) => form.patch(v.endDate && v.endDate < d ? { startDate: d, endDate: '' } : { startDate: d })}
           />
+        </Field>
+        <Field label='结束日期' name='endDate' required error={form.error('endDate')} hint='只算周一至周五'>
+          <DatePicker className='cc-edit__end' value={v.endDate} start={v.startDate || today} onChange={(d) => form.set('endDate', d)} />
+        </Field>
+        <Field label='每日时段' name='dailyHours' required error={form.error('dailyHours')}>
+          <View className='cc-edit__hours'>
+            <View className='cc-edit__half'>
+              <TimePicker className='cc-edit__from' value={v.dailyFrom} placeholder='开始' onChange={(t) => form.set('dailyFrom', t)} />
+            </View>
+            <Text className='cc-edit__to-word'>至</Text>
+            <View className='cc-edit__half'>
+              <TimePicker className='cc-edit__to' value={v.dailyTo} placeholder='结束' onChange={(t) => form.set('dailyTo', t)} />
+            </View>
+          </View>
+        </Field>
+        <Field
+          label='招收年级'
+          name='gradeMin'
+          required
+          error={form.error('gradeMin') ?? form.error('gradeMax')}
+          hint='按孩子刚读完（暑假）或正在读的年级'
+        >
+          <View className='cc-edit__hours'>
+            <View className='cc-edit__half'>
+              <EnumPicker
+                className='cc-edit__grade-min'
+                options={GRADES}
+                value={v.gradeMin}
+                placeholder='最低年级'
+                onChange={(g) => form.set('gradeMin', g)}
+              />
+            </View>
+            <Text className='cc-edit__to-word'>至</Text>
+            <View className='cc-edit__half'>
+              <EnumPicker
+                className='cc-edit__grade-max'
+                options={GRADES}
+                value={v.gradeMax}
+                placeholder='最高年级'
+                onChange={(g) => form.set('gradeMax', g)}
+              />
+            </View>
+          </View>
+        </Field>
+        <TextField
+          label='名额'
+          name='capacity'
+          required
+          type='number'
+          className='cc-edit__capacity'
+          value={v.capacity}
+          onInput={(x) => form.set('capacity', x)}
+          error={form.error('capacity')}
+        />
+        <Field label='开放报名时间' name='opensAt' required error={form.error('opensAt')} hint='北京时间，以服务器时间为准'>
+          <DateTimePicker className='cc-edit__opens' value={v.opensAt} start={today} onChange={(x) => form.set('opensAt', x)} />
+        </Field>
+        <Field label='报名截止时间' name='closesAt' required error={form.error('closesAt')}>
+          <DateTimePicker
+            className='cc-edit__closes'
+            value={v.closesAt}
+            start={v.opensAt.slice(0, 10) || today}
+            defaultTime='18:00'
+            onChange={(x) => form.set('closesAt', x)}
+          />
+        </Field>
+        <Field label='取消截止时间' name='cancelBefore' required error={form.error('cancelBefore')} hint='不晚于开班当天 0 点'>
+          <DateTimePicker
+            className='cc-edit__cancel'
+            value={v.cancelBefore}
+            start={today}
+            end={v.startDate || undefined}
+            // 0 点: on the start day itself that is the only valid time, and on an earlier day it means 「前一天结束」.
+            defaultTime='00:00'
+            onChange={(x) => form.set('cancelBefore', x)}
+          />
+        </Field>
+        <TextField
+          label='费用（元）'
+          name='fee'
+          type='digit'
+          value={v.fee}
+          onInput={(x) => form.set('fee', x)}
+          error={form.error('fee')}
+          hint='免费填 0'
+        />
+        <Field label='报名对象' name='audience' required>
+          <Choice options={AUDIENCES} value={v.audience} onChange={(x) => form.set('audience', x)} />
         </Field>
         <Field label='分配方式' name='allocation' required hint='抽签：开放期内申请，截止后公开抽签'>
-          <Choice
-            options={
-              [
-                { key: 'fcfs', label: '先到先得' },
-                { key: 'lottery', label: '公开抽签' },
-              ] as const
-            }
-            value={form.allocation}
-            onChange={(v) => set('allocation', v)}
+          <Choice options={ALLOCATIONS} value={v.allocation} onChange={(x) => form.set('allocation', x)} />
+        </Field>
+        <Field label='课程内容' name='description' error={form.error('description')}>
+          <Textarea className='field__textarea' value={v.description} maxlength={1000} onInput={(e) => form.set('description', e.detail.value)} />
+        </Field>
+        <Field label='告家长书' name='notice' required error={form.error('notice')} hint='家长报名前须阅读并勾选；修改后按新版本重新确认'>
+          <Textarea
+            className='field__textarea cc-edit__notice'
+            value={v.notice}
+            maxlength={3000}
+            onInput={(e) => form.set('notice', e.detail.value)}
           />
         </Field>
-        <Field label='课程内容' name='description' error={errors.description}>
-          <Textarea className='field__textarea' value={form.description} maxlength={1000} onInput={(e) => set('description', e.detail.value)} />
-        </Field>
       </View>
-      {formError ? <Text className='cc-form-error'>{formError}</Text> : null}
-      <Btn className='cc-edit__save' onClick={() => void save()}>
+      <FormError message={form.formError} />
+      <Btn className='cc-edit__save' loading={save.busy} onClick={() => form.submit((data) => save.run(data))}>
         保存
       </Btn>
     </View>

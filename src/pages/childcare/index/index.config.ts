@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '暑期托管',
+  navigationBarTitleText: '职工子女托管',
 })

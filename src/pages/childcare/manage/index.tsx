@@ -1,17 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
 import { childcareApi } from '@/contracts/childcare/api'
-import type { ClassSummary } from '@/contracts/childcare/schemas'
-import type { ApiError } from '@/contracts/result'
-import { CC, classLine, placesLine, STATUS_TONE } from '../shared'
+import { useQuery } from '@/data'
+import { CC, classLine, placesLine } from '../shared'
+import { ClassCard } from '../shared-views'
 import './index.scss'
-
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; items: ClassSummary[] }
 
 /** 托管班管理: the classes of the cadre's unions, live places and waitlist; roster, check-in, new class. */
 export default function ManagePage() {
@@ -19,13 +15,7 @@ export default function ManagePage() {
 }
 
 function Manage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const fetchList = async () => {
-    const res = await call('childcare', 'managedClasses')
-    setLoad(res.ok ? { kind: 'ready', items: res.data.items } : { kind: 'error', error: res.error })
-  }
-  useEffect(() => void fetchList(), [])
-  useDidShow(() => void fetchList())
+  const classes = useQuery('childcare', 'managedClasses', {})
 
   return (
     <View className='page cc-manage'>
@@ -41,18 +31,10 @@ function Manage() {
           </Btn>
         </View>
       </View>
-      {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? (
-        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
-      ) : null}
-      {load.kind === 'ready' && !load.items.length ? <StateView kind='empty' title='还没有托管班' detail='点「新建托管班」发布第一期。' /> : null}
-      {load.kind === 'ready'
-        ? load.items.map((c) => (
-            <View key={c.id} className='card cc-class cc-managed' onClick={() => Taro.navigateTo({ url: CC.roster(c.id) })}>
-              <View className='cc-class__top'>
-                <Text className='cc-class__title'>{c.title}</Text>
-                <Text className={`cc-badge cc-badge--${STATUS_TONE[c.status]}`}>{c.status}</Text>
-              </View>
+      <PageState query={classes} isEmpty={(d) => !d.items.length} empty={{ title: '还没有托管班', detail: '点「新建托管班」发布第一期。' }}>
+        {({ items }) =>
+          items.map((c) => (
+            <ClassCard key={c.id} c={c} className='cc-managed' onClick={() => void Taro.navigateTo({ url: CC.roster(c.id) })}>
               <Text className='cc-line'>{classLine(c)}</Text>
               <View className='cc-class__top'>
                 <Text className='cc-places'>{placesLine(c)}</Text>
@@ -61,14 +43,23 @@ function Manage() {
                 </Text>
               </View>
               <View className='row-actions'>
-                <Btn size='sm' kind='ghost' onClick={() => Taro.navigateTo({ url: `${CC.edit}?id=${encodeURIComponent(c.id)}` })}>
-                  编辑
-                </Btn>
+                {/* The edit tap stops here: the card's own tap opens the roster. */}
+                <View onClick={(e) => e.stopPropagation()}>
+                  <Btn
+                    size='sm'
+                    kind='ghost'
+                    className='cc-managed__edit'
+                    onClick={() => Taro.navigateTo({ url: `${CC.edit}?id=${encodeURIComponent(c.id)}` })}
+                  >
+                    编辑
+                  </Btn>
+                </View>
                 <Text className='cc-line'>花名册 ›</Text>
               </View>
-            </View>
+            </ClassCard>
           ))
-        : null}
+        }
+      </PageState>
     </View>
   )
 }

@@ -1,83 +1,81 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
+import PageState from '@/components/PageState'
 import { askForNotices } from '@/api/subscribe'
-import { ensureSignedIn } from '@/api/session'
+import { useMutation, useQuery } from '@/data'
+import { alert, confirm } from '@/utils/dialog'
 import { beijingTime } from '@/contracts/childcare/rules'
 import type { MyBooking } from '@/contracts/childcare/schemas'
-import type { ApiError } from '@/contracts/result'
 import { BOOKING_LABEL, CC } from '../shared'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; items: MyBooking[] }
 const TONE: Record<MyBooking['status'], string> = { confirmed: 'green', waitlisted: 'amber', offered: 'red', applied: 'grey' }
 
 /** 我的预约: a check-in QR per confirmed place, the waitlist position, offers to accept, cancel before the deadline. */
 export default function MyBookingsPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const fetchList = async () => {
-    const res = await call('childcare', 'myBookings')
-    setLoad(res.ok ? { kind: 'ready', items: res.data.items } : { kind: 'error', error: res.error })
-  }
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void fetchList()
+  const bookings = useQuery('childcare', 'myBookings', {})
+  const refresh = () => bookings.reload(true)
+  const cancelling = useMutation('childcare', 'cancel', {
+    success: '已取消',
+    onSuccess: refresh,
+    onError: (e) => void alert('没有取消', e.message),
+  })
+  const accepting = useMutation('childcare', 'acceptOffer', {
+    success: '已确认名额',
+    onSuccess: refresh,
+    onError: (e) => {
+      void alert('没有确认', e.message)
+      void refresh()
+    },
   })
 
   const cancel = async (b: MyBooking) => {
-    const { confirm } = await Taro.showModal({
+    const ok = await confirm({
       title: '取消这个预约？',
       content: `${b.childName} · ${b.classTitle}\n取消后名额会给候补或其他家长，不能恢复。`,
       confirmText: '取消预约',
-      confirmColor: '#C8102E',
       cancelText: '不取消',
+      danger: true,
     })
-    if (!confirm) return
-    const res = await call('childcare', 'cancel', { bookingId: b.id })
-    if (!res.ok) return void Taro.showModal({ title: '没有取消', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    Taro.showToast({ title: '已取消', icon: 'success', duration: 800 })
-    void fetchList()
+    if (ok) await cancelling.run({ bookingId: b.id })
   }
 
   const accept = async (b: MyBooking) => {
     // Accepting is the next tap on this booking: renew the one-time subscription for what the booking sends next.
     await askForNotices(['childcare_offer', 'childcare_offer_expired', 'childcare_lottery'])
-    const res = await call('childcare', 'acceptOffer', { bookingId: b.id })
-    if (!res.ok) Taro.showModal({ title: '没有确认', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    void fetchList()
+    await accepting.run({ bookingId: b.id })
   }
 
-  if (load.kind === 'loading')
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载…' />
-      </View>
-    )
-  if (load.kind === 'error')
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchList() }]} />
-      </View>
-    )
-  if (!load.items.length) {
-    return (
-      <View className='page'>
-        <StateView
-          kind='empty'
-          className='cc-mine__empty'
-          title='还没有预约'
-          detail='报名成功或候补后会显示在这里。'
-          actions={[{ text: '去看看托管班', onClick: () => Taro.redirectTo({ url: CC.list }) }]}
-        />
-      </View>
-    )
-  }
   return (
-    <View className='page cc-mine'>
-      {load.items.map((b) => (
+    <View className='page'>
+      <PageState
+        query={bookings}
+        isEmpty={(d) => !d.items.length}
+        empty={{
+          title: '还没有预约',
+          detail: '报名成功或候补后会显示在这里。',
+          actions: [{ text: '去看看托管班', onClick: () => void Taro.redirectTo({ url: CC.list }) }],
+        }}
+      >
+        {({ items }) => <Bookings items={items} onCancel={cancel} onAccept={accept} />}
+      </PageState>
+    </View>
+  )
+}
+
+function Bookings({
+  items,
+  onCancel,
+  onAccept,
+}: {
+  items: MyBooking[]
+  onCancel: (b: MyBooking) => Promise<void>
+  onAccept: (b: MyBooking) => Promise<void>
+}) {
+  return (
+    <View className='cc-mine'>
+      {items.map((b) => (
         <View key={b.id} className={`card cc-class cc-booking cc-booking--${b.status}`}>
           <View className='cc-class__top'>
             <Text className='cc-class__title'>
@@ -101,12 +99,12 @@ export default function MyBookingsPage() {
           ) : null}
           <View className='row-actions'>
             {b.status === 'offered' ? (
-              <Btn size='sm' className='cc-booking__accept' onClick={() => void accept(b)}>
+              <Btn size='sm' className='cc-booking__accept' onClick={() => onAccept(b)}>
                 确认名额
               </Btn>
             ) : null}
             {b.canCancel ? (
-              <Btn size='sm' kind='ghost' className='cc-booking__cancel' onClick={() => void cancel(b)}>
+              <Btn size='sm' kind='ghost' className='cc-booking__cancel' onClick={() => onCancel(b)}>
                 取消预约
               </Btn>
             ) : (

@@ -1,79 +1,62 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
+import { useMutation, useQueryWith } from '@/data'
+import { alert, confirm } from '@/utils/dialog'
 import { call } from '@/api/client'
 import { childcareApi } from '@/contracts/childcare/api'
 import { GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { Roster } from '@/contracts/childcare/schemas'
-import type { ApiError } from '@/contracts/result'
 import { saveDownload } from '@/utils/download'
 import { BOOKING_LABEL, CC, placesLine } from '../shared'
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; roster: Roster }
-
 /** 花名册: who holds a place, who waits, who came today, attendance so far; export to Excel. */
 export default function RosterPage() {
-  return <RoleGate spec={childcareApi.roster}>{() => <RosterView />}</RoleGate>
+  return <RoleGate spec={childcareApi.roster}>{() => <RosterLoader />}</RoleGate>
 }
 
-function RosterView() {
+function RosterLoader() {
   const { params } = useRouter()
-  const classId = params.id ?? ''
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [exporting, setExporting] = useState(false)
-  const [drawing, setDrawing] = useState(false)
-  const fetchRoster = async () => {
-    const res = await call('childcare', 'roster', { classId })
-    setLoad(res.ok ? { kind: 'ready', roster: res.data } : { kind: 'error', error: res.error })
-  }
-  useEffect(() => void fetchRoster(), [])
-  useDidShow(() => void fetchRoster())
+  const classId = params.id ? decodeURIComponent(params.id) : ''
+  // Each look at the roster is logged (未成年人网络保护条例), so it is a mutation read with useQueryWith.
+  const roster = useQueryWith(() => call('childcare', 'roster', { classId }), [classId])
+  return (
+    <View className='page cc-roster'>
+      <PageState query={roster} loadingText='正在加载花名册…'>
+        {(r) => <RosterView roster={r} reload={() => roster.reload(true)} />}
+      </PageState>
+    </View>
+  )
+}
 
-  const exportXlsx = async () => {
-    setExporting(true)
-    const res = await call('childcare', 'exportRoster', { classId })
-    setExporting(false)
-    if (!res.ok) return void Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    const saved = await saveDownload(res.data)
-    if (!saved.ok) Taro.showModal({ title: '保存失败', content: saved.message, showCancel: false, confirmText: '知道了' })
-  }
+function RosterView({ roster, reload }: { roster: Roster; reload: () => Promise<void> }) {
+  const classId = roster.class.id
+  const exporting = useMutation('childcare', 'exportRoster', {
+    onSuccess: async (link) => {
+      const saved = await saveDownload(link)
+      if (!saved.ok) await alert('保存失败', saved.message)
+    },
+    onError: (e) => void alert('导出失败', e.message),
+  })
+  const drawing = useMutation('childcare', 'runLottery', {
+    success: '已抽签',
+    onSuccess: reload,
+    onError: (e) => void alert('没有抽签', e.message),
+  })
 
   const draw = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '现在抽签？',
-      content: '抽签后公开种子，结果不能更改。',
-      confirmText: '抽签',
-      cancelText: '取消',
-    })
-    if (!confirm) return
-    setDrawing(true)
-    const res = await call('childcare', 'runLottery', { classId })
-    setDrawing(false)
-    if (!res.ok) return void Taro.showModal({ title: '没有抽签', content: res.error.message, showCancel: false, confirmText: '知道了' })
-    void fetchRoster()
+    const ok = await confirm({ title: '现在抽签？', content: '抽签后公开结果，不能更改。', confirmText: '抽签', danger: true })
+    if (ok) await drawing.run({ classId })
   }
 
-  if (load.kind === 'loading')
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载花名册…' />
-      </View>
-    )
-  if (load.kind === 'error')
-    return (
-      <View className='page'>
-        <StateView kind='error' title='加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchRoster() }]} />
-      </View>
-    )
-  const { roster } = load
   const c = roster.class
   const confirmed = roster.rows.filter((r) => r.status === 'confirmed')
   return (
-    <View className='page cc-roster'>
+    <>
       <View className='card cc-head'>
         <Text className='cc-title'>{c.title}</Text>
         <Text className='cc-line'>
@@ -87,11 +70,11 @@ function RosterView() {
           <Btn size='sm' className='cc-roster__checkin' onClick={() => Taro.navigateTo({ url: CC.checkin })}>
             签到
           </Btn>
-          <Btn size='sm' kind='secondary' disabled={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出 Excel'}
+          <Btn size='sm' kind='secondary' loading={exporting.busy} onClick={() => exporting.run({ classId })}>
+            {exporting.busy ? '正在导出…' : '导出 Excel'}
           </Btn>
           {c.allocation === 'lottery' && c.status === '已截止' ? (
-            <Btn size='sm' kind='secondary' disabled={drawing} onClick={() => void draw()}>
+            <Btn size='sm' kind='secondary' loading={drawing.busy} onClick={draw}>
               抽签
             </Btn>
           ) : null}
@@ -107,6 +90,13 @@ function RosterView() {
                 <Text className='cc-line'>
                   {r.gender} · {GRADE_LABELS[r.grade] ?? r.grade} · {r.idNumberMasked} · 家长 {r.parentName || '—'}
                 </Text>
+                {r.health ? (
+                  <Text className={`cc-line cc-roster__health${r.health.flagged ? ' cc-roster__health--flagged' : ''}`}>
+                    {r.health.flagged
+                      ? `健康申报：${[...r.health.no.map((x) => `否「${x}」`), r.health.note].filter(Boolean).join('；')}`
+                      : '健康申报：无异常'}
+                  </Text>
+                ) : null}
                 {r.status === 'confirmed' ? (
                   <Text className='cc-line'>
                     出勤 {r.attended} 天 · {Math.round(r.attendanceRate * 100)}%
@@ -126,6 +116,6 @@ function RosterView() {
           ))}
         </View>
       ) : null}
-    </View>
+    </>
   )
 }

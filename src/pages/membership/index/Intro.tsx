@@ -6,7 +6,7 @@ const BENEFITS = [
   { mark: '助', title: '困难有帮扶', text: '困难职工帮扶、大病救助、金秋助学，节日慰问和生日关怀。' },
   { mark: '保', title: '互助保障', text: '可参加职工互助保障活动，生病住院、意外伤害有补助。' },
   { mark: '技', title: '技能提升', text: '免费职业技能培训，参加劳动和技能竞赛。' },
-  { mark: '享', title: '普惠服务', text: '户外劳动者驿站、暑期托管、疗休养和会员专属优惠。' },
+  { mark: '享', title: '普惠服务', text: '户外劳动者驿站、子女托管、疗休养和会员专属优惠。' },
 ]
 
 /** What someone who has not applied sees: why join, who can, and the one button. */
