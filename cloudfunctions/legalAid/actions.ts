@@ -2,6 +2,7 @@ import { legalAidApi } from '../../src/contracts/legalAid/api'
 import { governedOrgIds, lawyerServes } from '../_core/auth'
 import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
+import { requestDocsAction, supplyDoneAction } from './docs'
 import { fileDataAction, fileLinkAction, uploadAction } from './evidence'
 import { acceptAction, assignAction, declineAction, lawyersAction, submitAction, withdrawAction } from './intake'
 import { CASES, toListItem, type CaseDoc } from './model'
@@ -39,6 +40,8 @@ export const legalAidActions = implement(legalAidApi, {
   upload: uploadAction,
   fileLink: fileLinkAction,
   fileData: fileDataAction,
+  supplyDone: supplyDoneAction,
+  requestDocs: requestDocsAction,
 
   newCount: {
     handler: async (_i, ctx) => {

@@ -16,6 +16,7 @@ import type { Impl } from '../_core/contract'
 import { requireCounty } from '../_core/county'
 import { AppError, forbidden, invalid } from '../_core/errors'
 import { beijingDay } from '../../src/contracts/time'
+import { clocksOf, clockText, firstAidClock } from '../../src/contracts/legalAid/clocks'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { routeApplication } from '../membership/routing'
 import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from './model'
@@ -59,6 +60,16 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {
       throw invalid([{ path: 'fileIds', message: '证据文件不存在或已用于其他案件，请重新上传' }])
     }
+    const today = beijingDay(now)
+    const past = (['hearingDay', 'limitationDay'] as const).filter((k) => input[k] && input[k]! < today)
+    if (past.length || (input.leftOn && input.leftOn > today)) {
+      throw invalid([
+        ...past.map((k) => ({ path: k, message: `${k === 'hearingDay' ? '开庭日期' : '时效届满日'}已经过去，请核对；没有就不填` })),
+        ...(input.leftOn && input.leftOn > today ? [{ path: 'leftOn', message: '离职日期不能晚于今天；还在职就不填' }] : []),
+      ])
+    }
+    const clocks = clocksOf(input)
+    const firstAid = firstAidClock(clocks, now)
     const { orgId: countyId } = await requireCounty(ctx.store)
     const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, countyId)
     const rule = await ruleFor(ctx.store, route.org._id)
@@ -98,8 +109,15 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       assignDue: null,
       dueAt: decision.at,
       deadlineNote: decision.note,
+      clocks,
+      docsRequest: null,
       timeline: [
-        { at, status: 'submitted', note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}`, by: ctx.caller.name || '申请人' },
+        {
+          at,
+          status: 'submitted',
+          note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}${firstAid ? `（先行援助：${clockText(firstAid, now)}）` : ''}`,
+          by: ctx.caller.name || '申请人',
+        },
       ],
     }
     try {
@@ -119,7 +137,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       if (e instanceof DuplicateKeyError) return { id }
       throw e
     }
-    ctx.log.info('legal_aid_submitted', { id, org: doc.orgId, category: doc.category, urgent })
+    ctx.log.info('legal_aid_submitted', { id, org: doc.orgId, category: doc.category, urgent, firstAid: !!firstAid })
     return { id }
   },
 }

@@ -1,5 +1,16 @@
 import { maskPhone } from '../../src/contracts/membership/idcard'
-import type { AidForm, CaseDetail, CaseListItem, CaseStatus, Category, FileType, Outcome, TimelineEntry } from '../../src/contracts/legalAid/schemas'
+import type {
+  AidForm,
+  CaseDetail,
+  CaseListItem,
+  CaseStatus,
+  Category,
+  DocsRequest,
+  FileType,
+  Outcome,
+  TimelineEntry,
+} from '../../src/contracts/legalAid/schemas'
+import { arbitrationWarning, clockText, firstAidClock, type Clock } from '../../src/contracts/legalAid/clocks'
 
 export const CASES = 'legal_cases'
 export const MESSAGES = 'legal_messages'
@@ -45,6 +56,12 @@ export type CaseDoc = {
   /** the deadline that runs now (decision, then assignment), for sorting and the overdue filter */
   dueAt: string | null
   deadlineNote: string | null
+  /** the dates the worker gave (clocks.ts); absent on cases stored before they were asked */
+  clocks?: Clock[]
+  /** 补充材料: the one list of what is missing; absent or null when none was asked */
+  docsRequest?: DocsRequest | null
+  /** set once the 「即将视为撤回」 notice went out */
+  docsReminded?: boolean
   timeline: TimelineEntry[]
 }
 
@@ -91,7 +108,21 @@ export function toListItem(d: CaseDoc, now: Date): CaseListItem {
     dueAt: d.dueAt,
     overdue: !!d.dueAt && Date.parse(d.dueAt) < now.getTime(),
     lawyerName: d.lawyerName,
+    firstAid: firstAidOf(d, now),
   }
+}
+
+/** Statuses in which a case still runs against the law's clocks. */
+const CLOCK_STATUSES: CaseStatus[] = ['submitted', 'needs_docs', 'accepted', 'assigned', 'in_progress']
+
+/** 先行援助 is a reading of the clocks at `now`: a case submitted 10 days before its hearing is flagged 3 days later. */
+export function firstAidClockOf(d: CaseDoc, now: Date): Clock | null {
+  return CLOCK_STATUSES.includes(d.status) ? firstAidClock(d.clocks ?? [], now) : null
+}
+
+function firstAidOf(d: CaseDoc, now: Date): string | null {
+  const c = firstAidClockOf(d, now)
+  return c ? clockText(c, now) : null
 }
 
 export function toDetail(
@@ -118,6 +149,9 @@ export function toDetail(
     assignDue: d.assignDue,
     deadlineNote: d.deadlineNote,
     files,
+    clocks: (d.clocks ?? []).map((c) => clockText(c, now)),
+    arbitrationWarning: CLOCK_STATUSES.includes(d.status) ? arbitrationWarning(d.clocks ?? [], now) : null,
+    docsRequest: d.docsRequest ?? null,
     timeline: d.timeline,
     messages: messages.map((m) => ({ at: m.at, fromName: m.fromName, role: m.role, text: m.text, mine: m.fromOpenid === viewer.openid })),
   }

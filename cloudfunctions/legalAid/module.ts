@@ -2,6 +2,7 @@ import { defineModule } from '../_core/module'
 import { legalAidActions } from './actions'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS } from './model'
 import { seedLegalAid } from './seed'
+import { lapseDocs } from './docs'
 import { HOLIDAYS } from '../_core/holidays'
 
 export default defineModule({
@@ -12,6 +13,8 @@ export default defineModule({
         ['applicantOpenid', 'submittedAt'],
         ['orgId', 'status', 'submittedAt'],
         ['lawyerOpenid', 'status'],
+        // the 补充材料 timer: cases waiting for documents by their deadline
+        ['status', 'dueAt'],
       ],
     },
     [MESSAGES]: { indexes: [['caseId', 'at']] },
@@ -22,4 +25,7 @@ export default defineModule({
     [HOLIDAYS]: { indexes: ['year'] },
   },
   seed: seedLegalAid,
+  // 补充材料 deadlines end at 24:00 Beijing; the reminder goes a day ahead: an hourly look is close enough
+  onTimer: lapseDocs,
+  timerEvery: 'hour',
 })

@@ -12,6 +12,7 @@ import {
   listCasesInput,
   messageInput,
   rateInput,
+  requestDocsInput,
   statsInput,
   submitInput,
   transitionInput,
@@ -42,6 +43,8 @@ export const legalAidApi = {
   upload: mutation<FileInfo>()(uploadInput, 'signedIn'),
   fileLink: mutation<{ token: string; expiresAt: string }>()(fileLinkInput, 'signedIn'),
   fileData: mutation<EvidenceLink>()(fileDataInput, 'signedIn'),
+  /** the applicant says every listed document is in: the case goes back to the union's desk */
+  supplyDone: mutation<CaseDetail>()(caseIdInput, 'signedIn'),
   // staff and lawyers
   newCount: query<{ count: number }>()(none, ['staff', 'admin']),
   myCaseCount: query<{ count: number }>()(none, ['lawyer']),
@@ -49,6 +52,8 @@ export const legalAidApi = {
   lawyers: query<{ items: LawyerOption[] }>()(idInput, ['staff', 'admin']),
   accept: mutation<CaseDetail>()(acceptInput, ['staff', 'admin']),
   decline: mutation<CaseDetail>()(declineInput, ['staff', 'admin']),
+  /** 一次性告知: what is missing, once, with a deadline */
+  requestDocs: mutation<CaseDetail>()(requestDocsInput, ['staff', 'admin']),
   assign: mutation<CaseDetail>()(assignInput, ['staff', 'admin']),
   transition: mutation<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
   stats: query<CaseStats>()(statsInput, ['staff', 'admin']),

@@ -25,10 +25,11 @@ export const FORM_LABELS: Record<AidForm, string> = {
   litigation: '诉讼代理',
 }
 
-export const STATUSES = ['submitted', 'accepted', 'declined', 'assigned', 'in_progress', 'closed'] as const
+export const STATUSES = ['submitted', 'needs_docs', 'accepted', 'declined', 'assigned', 'in_progress', 'closed'] as const
 export type CaseStatus = (typeof STATUSES)[number]
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '已提交',
+  needs_docs: '待补充材料',
   accepted: '已受理',
   declined: '不予受理',
   assigned: '已指派',
@@ -83,6 +84,10 @@ export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application
 export type FileType = (typeof FILE_TYPES)[number]
 export const MAX_FILE_BYTES = UPLOAD_KINDS.evidence.maxBytes
 export const MAX_FILES = 10
+/** items in one 补充材料 list */
+export const MAX_DOC_ITEMS = 10
+/** files one case may hold: the application's, and as many again once documents were asked for */
+export const maxCaseFiles = (docsRequested: boolean) => (docsRequested ? 2 * MAX_FILES : MAX_FILES)
 
 const PHONE_RE = /^1[3-9]\d{9}$/
 const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号')
@@ -101,6 +106,10 @@ export const submitInput = z.object({
   phone,
   groupSize: z.number({ error: '人数应为数字' }).int('人数应为整数').min(1, '人数至少 1 人').max(1000, '人数最多 1000 人').default(1),
   fileIds: z.array(docId('证据文件'), { error: '证据文件不正确' }).max(MAX_FILES, `证据最多 ${MAX_FILES} 个文件`).default([]),
+  /** the law's clocks (clocks.ts): a hearing, the end of a limitation period, the day the job ended */
+  hearingDay: calendarDate('开庭日期').optional(),
+  limitationDay: calendarDate('时效届满日').optional(),
+  leftOn: calendarDate('离职日期').optional(),
 })
 export type SubmitInput = z.input<typeof submitInput>
 
@@ -116,6 +125,13 @@ export const rateInput = z.object({
 /** A file already uploaded to the caller's own storage folder (kind `evidence`), and the name to show it by. */
 export const uploadInput = z.object({
   caseId: docId('案件编号').optional(),
+  /** while the case waits for documents: the item of the list this file answers */
+  docItem: z
+    .number({ error: '材料项不正确' })
+    .int('材料项不正确')
+    .min(0, '材料项不正确')
+    .max(MAX_DOC_ITEMS - 1, '材料项不正确')
+    .optional(),
   name: text('文件名', { max: 100 }),
   fileId: uploadedFile('证据文件'),
 })
@@ -145,6 +161,18 @@ export const transitionInput = z
   })
   .refine((v) => v.to !== 'closed' || v.outcome, { path: ['outcome'], message: '办结时请选择结果' })
 
+/** 一次性告知 (法律援助法 第四十三条): everything missing, listed once, with the day it is due. */
+export const requestDocsInput = z.object({
+  id: docId('案件编号'),
+  items: z
+    .array(text('材料名称', { min: 2, max: 40 }), { error: '请列出需要补充的材料' })
+    .min(1, '请至少列出一项需要补充的材料')
+    .max(MAX_DOC_ITEMS, `最多列 ${MAX_DOC_ITEMS} 项`)
+    .refine((a) => new Set(a).size === a.length, '材料名称有重复'),
+  dueDay: calendarDate('补充期限'),
+  note: optionalText('说明', { max: 300, multiline: true }),
+})
+
 export const statsInput = z.object({ from: calendarDate('开始日期').optional(), to: calendarDate('结束日期').optional() })
 
 export const deadlineRuleInput = z.object({
@@ -158,7 +186,7 @@ export const deadlineRuleInput = z.object({
 
 export interface TimelineEntry {
   at: string
-  status: CaseStatus | 'message' | 'rated' | 'file'
+  status: CaseStatus | 'message' | 'rated' | 'file' | 'docs_supplied'
   note: string
   by: string
 }
@@ -178,6 +206,18 @@ export interface CaseListItem {
   dueAt: string | null
   overdue: boolean
   lawyerName: string | null
+  /** 先行援助 (第四十四条): why, e.g. 「开庭日期 12月10日，还剩 3 天」; null when no clock is that close */
+  firstAid: string | null
+}
+
+export interface DocsRequest {
+  items: { label: string; fileIds: string[] }[]
+  /** the last Beijing day to supply them; after it the case is treated as withdrawn */
+  dueDay: string
+  note: string
+  requestedAt: string
+  by: string
+  suppliedAt: string | null
 }
 
 export interface FileInfo {
@@ -213,6 +253,10 @@ export interface CaseDetail extends CaseListItem {
   assignDue: string | null
   deadlineNote: string | null
   files: FileInfo[]
+  /** the dates the worker gave, in words (「开庭日期 12月10日，还剩 3 天」) */
+  clocks: string[]
+  arbitrationWarning: string | null
+  docsRequest: DocsRequest | null
   timeline: TimelineEntry[]
   messages: CaseMessage[]
 }
