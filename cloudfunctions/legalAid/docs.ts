@@ -60,6 +60,9 @@ export const supplyDoneAction: Impl<typeof legalAidApi.supplyDone> = {
   handler: async ({ caseId }, ctx) => {
     const doc0 = await loadCase(ctx.store, caseId)
     if ((await roleOn(ctx, doc0)) !== 'applicant') throw conflict('只有申请人本人能提交补充材料')
+    // After the last day the application stands withdrawn, whether or not the timer has run yet.
+    if (doc0.status === 'needs_docs' && doc0.dueAt && doc0.dueAt <= ctx.now().toISOString())
+      throw conflict('补充期限已过，申请视为撤回。如仍需帮助，请重新申请')
     const missing = (doc0.docsRequest?.items ?? []).filter((x) => !x.fileIds.length).map((x) => x.label)
     if (doc0.status === 'needs_docs' && missing.length) throw conflict(`还缺：${missing.join('、')}。每一项至少上传一个文件`)
     // The decision period starts again from the day everything is in.
