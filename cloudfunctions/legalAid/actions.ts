@@ -3,6 +3,7 @@ import { governedOrgIds, lawyerServes } from '../_core/auth'
 import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
 import { requestDocsAction, supplyDoneAction } from './docs'
+import { decideObjectionAction, objectAction } from './objection'
 import { fileDataAction, fileLinkAction, uploadAction } from './evidence'
 import { acceptAction, assignAction, declineAction, lawyersAction, submitAction, withdrawAction } from './intake'
 import { CASES, toListItem, type CaseDoc } from './model'
@@ -42,6 +43,8 @@ export const legalAidActions = implement(legalAidApi, {
   fileData: fileDataAction,
   supplyDone: supplyDoneAction,
   requestDocs: requestDocsAction,
+  object: objectAction,
+  decideObjection: decideObjectionAction,
 
   newCount: {
     handler: async (_i, ctx) => {

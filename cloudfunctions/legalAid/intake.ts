@@ -188,8 +188,8 @@ export const declineAction: Impl<typeof legalAidApi.decline> = {
       ctx,
       id,
       'decline',
-      (_d, at) => ({ declineReason: reason, decidedAt: at.toISOString(), dueAt: null, note: `不予受理：${reason}` }),
-      toApplicant('法律援助申请不予受理', reason),
+      (_d, at) => ({ declineReason: reason, declinedBy: ctx.caller.openid, decidedAt: at.toISOString(), dueAt: null, note: `不予受理：${reason}` }),
+      toApplicant('法律援助申请不予受理', `${reason}。如有异议，可在案件页提出，由上级工会在 5 日内审查`),
     )
     return detailFor(ctx, next, 'staff')
   },

@@ -6,6 +6,7 @@ import type {
   CaseStatus,
   Category,
   DocsRequest,
+  Objection,
   FileType,
   Outcome,
   TimelineEntry,
@@ -62,6 +63,10 @@ export type CaseDoc = {
   docsRequest?: DocsRequest | null
   /** set once the 「即将视为撤回」 notice went out */
   docsReminded?: boolean
+  /** who refused (openid): they may not review the objection to their own refusal */
+  declinedBy?: string | null
+  /** 异议 against a refusal; absent or null when none */
+  objection?: Objection | null
   timeline: TimelineEntry[]
 }
 
@@ -128,7 +133,7 @@ function firstAidOf(d: CaseDoc, now: Date): string | null {
 export function toDetail(
   d: CaseDoc,
   now: Date,
-  viewer: { role: CaseDetail['viewerRole']; openid: string; phone: string | null },
+  viewer: { role: CaseDetail['viewerRole']; openid: string; phone: string | null; mayReview?: boolean },
   files: CaseDetail['files'],
   messages: MessageDoc[],
 ): CaseDetail {
@@ -152,6 +157,8 @@ export function toDetail(
     clocks: (d.clocks ?? []).map((c) => clockText(c, now)),
     arbitrationWarning: CLOCK_STATUSES.includes(d.status) ? arbitrationWarning(d.clocks ?? [], now) : null,
     docsRequest: d.docsRequest ?? null,
+    objection: d.objection ?? null,
+    canDecideObjection: !!viewer.mayReview,
     timeline: d.timeline,
     messages: messages.map((m) => ({ at: m.at, fromName: m.fromName, role: m.role, text: m.text, mine: m.fromOpenid === viewer.openid })),
   }

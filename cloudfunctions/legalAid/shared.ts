@@ -74,13 +74,27 @@ async function filesOf(store: Store, doc: CaseDoc): Promise<FileInfo[]> {
   return files.map((f) => ({ id: f._id, name: f.name, type: f.type, size: f.size }))
 }
 
+/**
+ * Whether the caller may decide this case's 异议: staff (or admin) of the union above the receiving one, never the
+ * person who refused. At the top of the tree (the county union has no union above it here) its administrators.
+ */
+export async function mayReview(ctx: Ctx, doc: CaseDoc): Promise<boolean> {
+  const o = doc.objection
+  if (!o || doc.status !== 'objecting') return false
+  if (doc.declinedBy === ctx.caller.openid) return false
+  const top = !(await orgChain(ctx.store, doc.orgId))[1]
+  if (top) return ctx.caller.grants.some((g) => g.role === 'admin' && (!g.scope || g.scope === o.reviewOrgId))
+  return governsOrg(ctx.store, ctx.caller, o.reviewOrgId)
+}
+
 /** The case as `role` sees it; every read by anyone but the applicant lands in the access log. */
 export async function detailFor(ctx: Ctx, doc: CaseDoc, role: Party): Promise<CaseDetail> {
   await logAccess(ctx, doc, role, 'case')
   let phone: string | null = null
   if (role !== 'applicant' && doc.phoneCipher) phone = keysOf(ctx).pii.decrypt(doc.phoneCipher)
   const messages = await ctx.store.find<MessageDoc>(MESSAGES, { where: { caseId: doc._id }, orderBy: [['at', 'asc']], limit: 500 })
-  return toDetail(doc, ctx.now(), { role, openid: ctx.caller.openid, phone }, await filesOf(ctx.store, doc), messages)
+  const review = role === 'staff' && doc.status === 'objecting' ? await mayReview(ctx, doc) : false
+  return toDetail(doc, ctx.now(), { role, openid: ctx.caller.openid, phone, mayReview: review }, await filesOf(ctx.store, doc), messages)
 }
 
 /** The deadline rule of the receiving union, else of the nearest union above it, else the law's 7 + 3 days. */

@@ -15,6 +15,9 @@ const STEP_VERBS: Record<Step, string> = {
   requestDocs: '要求补充材料',
   supplyDone: '提交补充材料',
   lapse: '视为撤回',
+  object: '提出异议',
+  uphold: '审查异议',
+  overturn: '审查异议',
 }
 
 /**
@@ -30,7 +33,11 @@ export async function move(
 ): Promise<CaseDoc> {
   const doc = await loadCase(ctx.store, id)
   const actor: Actor =
-    step === 'lapse' ? 'system' : step === 'withdraw' || step === 'supplyDone' ? await roleOn(ctx, doc) : await officialOn(ctx, doc)
+    step === 'lapse'
+      ? 'system'
+      : step === 'withdraw' || step === 'supplyDone' || step === 'object'
+        ? await roleOn(ctx, doc)
+        : await officialOn(ctx, doc)
   const rule = STEPS[step]
   if (!rule.by.includes(actor))
     throw forbidden(

@@ -35,7 +35,7 @@ export interface Helper {
   evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string, docItem?: number): Promise<{ status: number; json: any }>
   /** a fresh case in the given state, to the county (default) or to 泰山体育's own union */
   caseIn(
-    state: 'submitted' | 'needs_docs' | 'accepted' | 'declined' | 'assigned' | 'in_progress' | 'closed',
+    state: 'submitted' | 'needs_docs' | 'accepted' | 'declined' | 'objecting' | 'assigned' | 'in_progress' | 'closed',
     opts?: { employer?: string },
   ): Promise<string>
 }
@@ -65,8 +65,9 @@ export async function helper(gw: TestGateway): Promise<Helper> {
         await ok('countyStaff', 'requestDocs', { id, items: ['工资条'], dueDay: '2026-11-30' })
         return id
       }
-      if (state === 'declined') {
+      if (state === 'declined' || state === 'objecting') {
         await ok('countyStaff', 'decline', { id, reason: '不属于劳动争议' })
+        if (state === 'objecting') await ok('applicant', 'object', { id, reason: '我是农民工讨薪，应当免予审查' })
         return id
       }
       await ok('countyStaff', 'accept', { id, form: 'mediation' })

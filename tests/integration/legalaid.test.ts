@@ -104,7 +104,11 @@ test('routing: the employer’s own union gets the case; staff above it see it t
 })
 
 describe('state machine: every step from every state', () => {
-  const actorOf: Record<Exclude<Step, 'lapse'>, 'countyStaff' | 'lawyer' | 'applicant'> = {
+  // the county union has no union above it: its administrators decide objections to its refusals
+  const actorOf: Record<Exclude<Step, 'lapse'>, 'countyStaff' | 'lawyer' | 'applicant' | 'admin'> = {
+    object: 'applicant',
+    uphold: 'admin',
+    overturn: 'admin',
     requestDocs: 'countyStaff',
     supplyDone: 'applicant',
     accept: 'countyStaff',
@@ -120,6 +124,12 @@ describe('state machine: every step from every state', () => {
         return ['requestDocs', { id, items: ['工资条'], dueDay: '2026-11-30' }]
       case 'supplyDone':
         return ['supplyDone', { caseId: id }]
+      case 'object':
+        return ['object', { id, reason: '我是农民工讨薪，应当免予审查' }]
+      case 'uphold':
+        return ['decideObjection', { id, decision: 'uphold', note: '确不属于劳动争议' }]
+      case 'overturn':
+        return ['decideObjection', { id, decision: 'overturn' }]
       case 'accept':
         return ['accept', { id, form: 'consult' }]
       case 'decline':

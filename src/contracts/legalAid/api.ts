@@ -12,6 +12,8 @@ import {
   listCasesInput,
   messageInput,
   rateInput,
+  objectInput,
+  decideObjectionInput,
   requestDocsInput,
   statsInput,
   submitInput,
@@ -45,6 +47,8 @@ export const legalAidApi = {
   fileData: mutation<EvidenceLink>()(fileDataInput, 'signedIn'),
   /** the applicant says every listed document is in: the case goes back to the union's desk */
   supplyDone: mutation<CaseDetail>()(caseIdInput, 'signedIn'),
+  /** a refused applicant objects, once: the union above decides within 5 days */
+  object: mutation<CaseDetail>()(objectInput, 'signedIn'),
   // staff and lawyers
   newCount: query<{ count: number }>()(none, ['staff', 'admin']),
   myCaseCount: query<{ count: number }>()(none, ['lawyer']),
@@ -54,6 +58,8 @@ export const legalAidApi = {
   decline: mutation<CaseDetail>()(declineInput, ['staff', 'admin']),
   /** 一次性告知: what is missing, once, with a deadline */
   requestDocs: mutation<CaseDetail>()(requestDocsInput, ['staff', 'admin']),
+  /** staff of the union above the one that refused: uphold the refusal or send the case back to be decided again */
+  decideObjection: mutation<CaseDetail>()(decideObjectionInput, ['staff', 'admin']),
   assign: mutation<CaseDetail>()(assignInput, ['staff', 'admin']),
   transition: mutation<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
   stats: query<CaseStats>()(statsInput, ['staff', 'admin']),

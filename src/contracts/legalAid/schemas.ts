@@ -25,13 +25,14 @@ export const FORM_LABELS: Record<AidForm, string> = {
   litigation: '诉讼代理',
 }
 
-export const STATUSES = ['submitted', 'needs_docs', 'accepted', 'declined', 'assigned', 'in_progress', 'closed'] as const
+export const STATUSES = ['submitted', 'needs_docs', 'accepted', 'declined', 'objecting', 'assigned', 'in_progress', 'closed'] as const
 export type CaseStatus = (typeof STATUSES)[number]
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '已提交',
   needs_docs: '待补充材料',
   accepted: '已受理',
   declined: '不予受理',
+  objecting: '异议审查中',
   assigned: '已指派',
   in_progress: '办理中',
   closed: '已办结',
@@ -173,6 +174,30 @@ export const requestDocsInput = z.object({
   note: optionalText('说明', { max: 300, multiline: true }),
 })
 
+/** 异议 (法律援助法 第四十九条): a refused applicant objects once; the union above decides within 5 days. */
+export const OBJECTION_DAYS = 5
+export const objectInput = z.object({ id: docId('案件编号'), reason: text('异议理由', { min: 4, max: 500, multiline: true }) })
+export const decideObjectionInput = z
+  .object({
+    id: docId('案件编号'),
+    decision: z.enum(['uphold', 'overturn'], { error: '请选择维持或改正' }),
+    note: optionalText('审查意见', { max: 300, multiline: true }),
+  })
+  .refine((v) => v.decision !== 'uphold' || (v.note ?? '').trim().length >= 4, { path: ['note'], message: '维持不予受理时请写明理由（至少 4 个字）' })
+
+export interface Objection {
+  reason: string
+  at: string
+  /** 24:00 Beijing of the fifth day */
+  dueAt: string
+  reviewOrgId: string
+  reviewOrgName: string
+  decision: 'uphold' | 'overturn' | null
+  note: string
+  decidedAt: string | null
+  by: string | null
+}
+
 export const statsInput = z.object({ from: calendarDate('开始日期').optional(), to: calendarDate('结束日期').optional() })
 
 export const deadlineRuleInput = z.object({
@@ -257,6 +282,9 @@ export interface CaseDetail extends CaseListItem {
   clocks: string[]
   arbitrationWarning: string | null
   docsRequest: DocsRequest | null
+  objection: Objection | null
+  /** the viewer is staff of the union that reviews the objection (and did not make the refusal) */
+  canDecideObjection: boolean
   timeline: TimelineEntry[]
   messages: CaseMessage[]
 }

@@ -19,6 +19,7 @@ import DocsChecklist from './DocsChecklist'
 import DocsRequestForm from './DocsRequestForm'
 import EvidenceList from './EvidenceList'
 import Messages, { CASE_NOTICES } from './Messages'
+import ObjectionCard from './ObjectionCard'
 import RatingBox from './RatingBox'
 import StaffActions from './StaffActions'
 import './index.scss'
@@ -70,6 +71,7 @@ function CaseView({ c, act, isAdmin, reload }: ViewProps) {
   return (
     <>
       <CaseHead c={c} />
+      <ObjectionCard c={c} act={act} />
       <DocsChecklist c={c} act={act} reload={reload} />
       <View className='section-title'>案情</View>
       <CaseFacts c={c} />

@@ -26,12 +26,18 @@ export const STATUS_TONE: Record<CaseStatus, string> = {
   needs_docs: 'red',
   accepted: 'amber',
   declined: 'grey',
+  objecting: 'amber',
   assigned: 'green',
   in_progress: 'green',
   closed: 'faint',
 }
 
 /** Which deadline runs while a case is in a state. */
-export const DUE_LABEL: Partial<Record<CaseStatus, string>> = { submitted: '受理决定期限', needs_docs: '补充材料期限', accepted: '指派律师期限' }
+export const DUE_LABEL: Partial<Record<CaseStatus, string>> = {
+  submitted: '受理决定期限',
+  needs_docs: '补充材料期限',
+  accepted: '指派律师期限',
+  objecting: '异议答复期限',
+}
 
 export const DETAIL_URL = (id: string) => `/pages/legalAid/detail/index?id=${encodeURIComponent(id)}`
