@@ -156,7 +156,7 @@ describe('state machine: every step from every state', () => {
     // the lawyer acts on cases assigned to them; before assignment they are refused as a stranger (FORBIDDEN)
     const r = await h.call(actorOf[step], action, data)
     const legal = STEPS[step].from.includes(state)
-    const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'needs_docs', 'accepted', 'declined'].includes(state)
+    const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'needs_docs', 'accepted', 'declined', 'objecting'].includes(state)
     if (legal) {
       expect(r.status).toBe(200)
       expect(r.json.data.status).toBe(STEPS[step].to)

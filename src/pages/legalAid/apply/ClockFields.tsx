@@ -38,13 +38,25 @@ export default function ClockFields({ category, values, set, error }: Props) {
     <>
       <Field label='开庭日期' name='hearing-day' error={error('hearingDay')} hint='已经定了开庭（仲裁或诉讼）的，请选开庭那天'>
         <View className='legal-apply__date'>
-          <DatePicker value={values.hearingDay} placeholder='没有可不选' {...bounds.future} onChange={(d) => set('hearingDay', d)} />
+          <DatePicker
+            value={values.hearingDay}
+            placeholder='没有可不选'
+            {...bounds.future}
+            openAt={bounds.future.start}
+            onChange={(d) => set('hearingDay', d)}
+          />
           {clear('hearingDay')}
         </View>
       </Field>
       <Field label='时效届满日' name='limitation-day' error={error('limitationDay')} hint='知道某个期限哪天到期（如上诉期）的，请选那天'>
         <View className='legal-apply__date'>
-          <DatePicker value={values.limitationDay} placeholder='没有可不选' {...bounds.future} onChange={(d) => set('limitationDay', d)} />
+          <DatePicker
+            value={values.limitationDay}
+            placeholder='没有可不选'
+            {...bounds.future}
+            openAt={bounds.future.start}
+            onChange={(d) => set('limitationDay', d)}
+          />
           {clear('limitationDay')}
         </View>
       </Field>
@@ -56,7 +68,13 @@ export default function ClockFields({ category, values, set, error }: Props) {
           hint='申请劳动仲裁要在离职后一年内。还在职就不选'
         >
           <View className='legal-apply__date'>
-            <DatePicker value={values.leftOn} placeholder='还在职可不选' {...bounds.past} onChange={(d) => set('leftOn', d)} />
+            <DatePicker
+              value={values.leftOn}
+              placeholder='还在职可不选'
+              {...bounds.past}
+              openAt={bounds.past.end}
+              onChange={(d) => set('leftOn', d)}
+            />
             {clear('leftOn')}
           </View>
         </Field>
