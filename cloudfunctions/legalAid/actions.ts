@@ -4,6 +4,7 @@ import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
 import { requestDocsAction, supplyDoneAction } from './docs'
 import { decideObjectionAction, objectAction } from './objection'
+import { policyAction, setPolicyAction } from './policy'
 import { fileDataAction, fileLinkAction, uploadAction } from './evidence'
 import { acceptAction, assignAction, declineAction, lawyersAction, submitAction, withdrawAction } from './intake'
 import { CASES, toListItem, type CaseDoc } from './model'
@@ -44,6 +45,8 @@ export const legalAidActions = implement(legalAidApi, {
   supplyDone: supplyDoneAction,
   requestDocs: requestDocsAction,
   object: objectAction,
+  setPolicy: setPolicyAction,
+  policy: policyAction,
   decideObjection: decideObjectionAction,
 
   newCount: {

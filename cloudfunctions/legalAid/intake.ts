@@ -22,6 +22,7 @@ import { routeApplication } from '../membership/routing'
 import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from './model'
 import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './shared'
 import { move, toApplicant } from './steps'
+import { checkMeans, policyFor } from './policy'
 
 /** A case still being handled: a second identical application the same day is the same case. */
 const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress']
@@ -72,6 +73,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     const firstAid = firstAidClock(clocks, now)
     const { orgId: countyId } = await requireCounty(ctx.store)
     const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, countyId)
+    const means = checkMeans(await policyFor(ctx.store, route.org._id), input)
     const rule = await ruleFor(ctx.store, route.org._id)
     const decision = await due(ctx, now, rule.decisionDays, rule.unit)
     const urgent = input.category === 'wage' && input.groupSize >= GROUP_SIZE
@@ -89,7 +91,8 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       groupSize: input.groupSize,
       urgent,
       priority: priorityOf(input.category, input.groupSize),
-      hardshipExempt: input.category === 'wage' || input.category === 'injury',
+      hardshipExempt: means.exempt,
+      means: means.note,
       fileIds,
       orgId: route.org._id,
       orgName: route.org.name,

@@ -37,6 +37,8 @@ export type CaseDoc = {
   priority: number
   /** 农民工 claiming wages or 工伤 compensation skip the financial-hardship test (法律援助法 第四十二条) */
   hardshipExempt: boolean
+  /** the means test as applied at submission (policy.ts); absent on older cases */
+  means?: string | null
   fileIds: string[]
   orgId: string
   orgName: string
@@ -145,6 +147,7 @@ export function toDetail(
     amount: d.amount,
     phone: viewer.role === 'applicant' || !viewer.phone ? d.phoneMasked : viewer.phone,
     hardshipExempt: d.hardshipExempt,
+    means: d.means ?? null,
     form: d.form,
     declineReason: d.declineReason,
     outcome: d.outcome,

@@ -3,6 +3,7 @@ import { legalAidActions } from './actions'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS } from './model'
 import { seedLegalAid } from './seed'
 import { lapseDocs } from './docs'
+import { POLICIES } from './policy'
 import { HOLIDAYS } from '../_core/holidays'
 
 export default defineModule({
@@ -21,6 +22,8 @@ export default defineModule({
     [FILES]: { indexes: ['caseId', 'ownerOpenid'] },
     [ACCESS_LOG]: { indexes: [['caseId', 'at']] },
     [SETTINGS]: {},
+    // each union's means test (policy.ts), keyed by org id
+    [POLICIES]: {},
     // the union's holiday calendar (orgs manages it): read for working-day deadlines
     [HOLIDAYS]: { indexes: ['year'] },
   },

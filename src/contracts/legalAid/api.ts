@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { mutation, query } from '../api'
+import { docId } from '../fields'
 import {
   acceptInput,
   assignInput,
@@ -12,6 +13,7 @@ import {
   listCasesInput,
   messageInput,
   rateInput,
+  policyInput,
   objectInput,
   decideObjectionInput,
   requestDocsInput,
@@ -26,6 +28,7 @@ import {
   type EvidenceLink,
   type FileInfo,
   type LawyerOption,
+  type MeansPolicy,
 } from './schemas'
 
 const none = z.object({})
@@ -64,6 +67,9 @@ export const legalAidApi = {
   transition: mutation<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
   stats: query<CaseStats>()(statsInput, ['staff', 'admin']),
   setDeadlines: mutation<{ orgId: string }>()(deadlineRuleInput, ['staff', 'admin']),
+  /** the union's means test: off (零门槛) or on with a threshold; read by everyone before applying */
+  setPolicy: mutation<MeansPolicy>()(policyInput, ['staff', 'admin']),
+  policy: query<MeansPolicy>()(z.object({ orgId: docId('工会').optional() }), 'signedIn'),
   accessLog: query<{ items: AccessLogEntry[] }>()(caseIdInput, ['admin']),
 }
 

@@ -111,6 +111,11 @@ export const submitInput = z.object({
   hearingDay: calendarDate('开庭日期').optional(),
   limitationDay: calendarDate('时效届满日').optional(),
   leftOn: calendarDate('离职日期').optional(),
+  /** the statement a union that means-tests asks for (法律援助法 第四十一条 个人诚信承诺, 第四十二条 exemptions) */
+  migrant: z.boolean({ error: '请选择是否是农民工' }).default(false),
+  assistance: z.boolean({ error: '请选择是否领取社会救助' }).default(false),
+  monthlyIncome: money('家庭人均月收入').optional(),
+  promise: z.boolean({ error: '请勾选个人诚信承诺' }).default(false),
 })
 export type SubmitInput = z.input<typeof submitInput>
 
@@ -198,6 +203,27 @@ export interface Objection {
   by: string | null
 }
 
+/**
+ * A union's means test (经济困难审查). Off means 零门槛 (上海's way). On: a household income per person per month at or
+ * under the threshold, and optionally a least amount in dispute (锦州: 1000 元); 农民工 claiming wages or 工伤 and
+ * people on social assistance are exempt by law (第四十二条). Applicants state their income under a 个人诚信承诺.
+ */
+export const policyInput = z
+  .object({
+    orgId: docId('工会'),
+    meansTest: z.boolean({ error: '请选择是否审查经济困难' }),
+    incomeThreshold: money('收入标准').optional(),
+    minAmount: money('涉案金额下限').optional(),
+  })
+  .refine((v) => !v.meansTest || v.incomeThreshold !== undefined, { path: ['incomeThreshold'], message: '审查经济困难时请填写家庭人均月收入标准' })
+export interface MeansPolicy {
+  orgId: string
+  orgName: string
+  meansTest: boolean
+  incomeThreshold: number | null
+  minAmount: number | null
+}
+
 export const statsInput = z.object({ from: calendarDate('开始日期').optional(), to: calendarDate('结束日期').optional() })
 
 export const deadlineRuleInput = z.object({
@@ -269,6 +295,8 @@ export interface CaseDetail extends CaseListItem {
   /** full number for staff and the lawyer (their read is logged); masked for the applicant's own view */
   phone: string
   hardshipExempt: boolean
+  /** the means test as applied at submission, in words for staff (「家庭人均月收入 1800 元，标准 2000 元，已作诚信承诺」) */
+  means: string | null
   form: AidForm | null
   declineReason: string | null
   outcome: Outcome | null

@@ -9,11 +9,12 @@ import TextField from '@/components/TextField'
 import { askForNotices } from '@/api/subscribe'
 import { CATEGORIES, CATEGORY_LABELS, GROUP_SIZE, GUIDE, MAX_FILES, submitInput, type Category, type FileInfo } from '@/contracts/legalAid/schemas'
 import { ARBITRATION_CATEGORIES } from '@/contracts/legalAid/clocks'
-import { useForm, useMutation } from '@/data'
+import { useForm, useMutation, useQuery } from '@/data'
 import { confirm } from '@/utils/dialog'
 import { DETAIL_URL } from '../shared/format'
 import ClockFields from './ClockFields'
 import EvidenceFiles from './EvidenceFiles'
+import MeansFields from './MeansFields'
 import './index.scss'
 
 const num = (s: string) => (s.trim() ? Number(s) : undefined)
@@ -35,6 +36,10 @@ export default function ApplyPage() {
       hearingDay: '',
       limitationDay: '',
       leftOn: '',
+      migrant: false,
+      assistance: false,
+      monthlyIncome: '',
+      promise: false,
     },
     schema: submitInput,
     toInput: (v) => ({
@@ -49,9 +54,16 @@ export default function ApplyPage() {
       hearingDay: day(v.hearingDay),
       limitationDay: day(v.limitationDay),
       leftOn: v.category && ARBITRATION_CATEGORIES.includes(v.category) ? day(v.leftOn) : undefined,
+      migrant: v.migrant,
+      assistance: v.assistance,
+      monthlyIncome: num(v.monthlyIncome),
+      promise: v.promise,
     }),
   })
   const v = form.values
+  // The county's means test; a union below with its own answers by field at submission, which opens the section too.
+  const policy = useQuery('legalAid', 'policy', {})
+  const askMeans = !!policy.data?.meansTest || !!form.error('monthlyIncome') || !!form.error('promise')
   const submit = useMutation('legalAid', 'submit', {
     success: '已提交',
     onSuccess: ({ id }) => void Taro.redirectTo({ url: DETAIL_URL(id) }),
@@ -175,6 +187,15 @@ export default function ApplyPage() {
       <View className='card'>
         <ClockFields category={v.category} values={v} set={(k, d) => form.set(k, d)} error={form.error} />
       </View>
+
+      {askMeans && policy.data ? (
+        <>
+          <Text className='section-title'>经济状况</Text>
+          <View className='card'>
+            <MeansFields policy={policy.data} category={v.category} values={v} set={(k, x) => form.patch({ [k]: x })} error={form.error} />
+          </View>
+        </>
+      ) : null}
 
       <Text className='section-title'>4. 证据照片或 PDF（选填，最多 {MAX_FILES} 个，每个不超过 5 MB）</Text>
       <View className='card legal-apply__files'>

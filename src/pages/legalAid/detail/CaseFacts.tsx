@@ -19,7 +19,11 @@ export default function CaseFacts({ c }: { c: CaseDetail }) {
         联系电话：{c.phone}
         {c.viewerRole === 'applicant' ? '' : `（${c.applicantName}）`}
       </Text>
-      {c.hardshipExempt ? <Text className='legal-detail__line legal-detail__exempt'>讨薪/工伤：免予经济困难审查</Text> : null}
+      {c.means ? (
+        <Text className={`legal-detail__line ${c.hardshipExempt ? 'legal-detail__exempt' : ''} legal-detail__means`}>经济状况：{c.means}</Text>
+      ) : c.hardshipExempt ? (
+        <Text className='legal-detail__line legal-detail__exempt'>本工会不审查经济困难</Text>
+      ) : null}
     </View>
   )
 }
