@@ -38,25 +38,29 @@ export default function ClockFields({ category, values, set, error }: Props) {
     <>
       <Field label='开庭日期' name='hearing-day' error={error('hearingDay')} hint='已经定了开庭（仲裁或诉讼）的，请选开庭那天'>
         <View className='legal-apply__date'>
-          <DatePicker
-            value={values.hearingDay}
-            placeholder='没有可不选'
-            {...bounds.future}
-            openAt={bounds.future.start}
-            onChange={(d) => set('hearingDay', d)}
-          />
+          <View className='legal-apply__date-pick'>
+            <DatePicker
+              value={values.hearingDay}
+              placeholder='没有可不选'
+              {...bounds.future}
+              openAt={bounds.future.start}
+              onChange={(d) => set('hearingDay', d)}
+            />
+          </View>
           {clear('hearingDay')}
         </View>
       </Field>
       <Field label='时效届满日' name='limitation-day' error={error('limitationDay')} hint='知道某个期限哪天到期（如上诉期）的，请选那天'>
         <View className='legal-apply__date'>
-          <DatePicker
-            value={values.limitationDay}
-            placeholder='没有可不选'
-            {...bounds.future}
-            openAt={bounds.future.start}
-            onChange={(d) => set('limitationDay', d)}
-          />
+          <View className='legal-apply__date-pick'>
+            <DatePicker
+              value={values.limitationDay}
+              placeholder='没有可不选'
+              {...bounds.future}
+              openAt={bounds.future.start}
+              onChange={(d) => set('limitationDay', d)}
+            />
+          </View>
           {clear('limitationDay')}
         </View>
       </Field>
@@ -68,13 +72,15 @@ export default function ClockFields({ category, values, set, error }: Props) {
           hint='申请劳动仲裁要在离职后一年内。还在职就不选'
         >
           <View className='legal-apply__date'>
-            <DatePicker
-              value={values.leftOn}
-              placeholder='还在职可不选'
-              {...bounds.past}
-              openAt={bounds.past.end}
-              onChange={(d) => set('leftOn', d)}
-            />
+            <View className='legal-apply__date-pick'>
+              <DatePicker
+                value={values.leftOn}
+                placeholder='还在职可不选'
+                {...bounds.past}
+                openAt={bounds.past.end}
+                onChange={(d) => set('leftOn', d)}
+              />
+            </View>
             {clear('leftOn')}
           </View>
         </Field>
