@@ -2,6 +2,9 @@ import { legalAidApi } from '../../src/contracts/legalAid/api'
 import { governedOrgIds, lawyerServes } from '../_core/auth'
 import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
+import { requestDocsAction, supplyDoneAction } from './docs'
+import { decideObjectionAction, objectAction } from './objection'
+import { policyAction, setPolicyAction } from './policy'
 import { fileDataAction, fileLinkAction, uploadAction } from './evidence'
 import { acceptAction, assignAction, declineAction, lawyersAction, submitAction, withdrawAction } from './intake'
 import { CASES, toListItem, type CaseDoc } from './model'
@@ -39,6 +42,12 @@ export const legalAidActions = implement(legalAidApi, {
   upload: uploadAction,
   fileLink: fileLinkAction,
   fileData: fileDataAction,
+  supplyDone: supplyDoneAction,
+  requestDocs: requestDocsAction,
+  object: objectAction,
+  setPolicy: setPolicyAction,
+  policy: policyAction,
+  decideObjection: decideObjectionAction,
 
   newCount: {
     handler: async (_i, ctx) => {

@@ -5,7 +5,7 @@ import { governedOrgIds, lawyerServes } from '../_core/auth'
 import type { Impl } from '../_core/contract'
 import { conflict, forbidden } from '../_core/errors'
 import { newId } from '../_core/ids'
-import { CASES, MESSAGES, toListItem, type CaseDoc } from './model'
+import { CASES, firstAidClockOf, MESSAGES, toListItem, type CaseDoc } from './model'
 import { detailFor, loadCase, officialOn, PAGE, roleOn } from './shared'
 import { move, toApplicant } from './steps'
 
@@ -24,10 +24,15 @@ export const listCasesAction: Impl<typeof legalAidApi.listCases> = {
       for (const o of new Set(docs.map((d) => d.orgId))) served.set(o, await lawyerServes(ctx.store, ctx.caller.grants, o))
       docs = docs.filter((d) => served.get(d.orgId))
     }
-    // The queue: cases waiting on the union first (群体, 工伤, then the rest), nearest deadline first.
-    const waiting = (d: CaseDoc) => (d.dueAt ? 0 : 1)
+    // The queue: 先行援助 first (nearest clock first), then cases waiting on the union (群体, 工伤, then the rest),
+    // nearest deadline first. 先行援助 is read at `now`, so a case becomes urgent as its hearing comes near.
+    const now = ctx.now()
+    const aid = new Map(docs.map((d) => [d._id, firstAidClockOf(d, now)?.day ?? '']))
+    const waiting = (d: CaseDoc) => (d.dueAt && d.status !== 'needs_docs' ? 0 : 1)
     docs.sort(
       (a, b) =>
+        (aid.get(a._id) ? 0 : 1) - (aid.get(b._id) ? 0 : 1) ||
+        aid.get(a._id)!.localeCompare(aid.get(b._id)!) ||
         waiting(a) - waiting(b) ||
         a.priority - b.priority ||
         (a.dueAt ?? '').localeCompare(b.dueAt ?? '') ||

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { legalAidApi } from '../../src/contracts/legalAid/api'
-import { MAX_FILES, STATUS_LABELS } from '../../src/contracts/legalAid/schemas'
+import { maxCaseFiles, STATUS_LABELS } from '../../src/contracts/legalAid/schemas'
 import type { Impl } from '../_core/contract'
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
@@ -43,10 +43,14 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
     let doc: CaseDoc | null = null
     if (input.caseId) {
       doc = await loadCase(ctx.store, input.caseId)
-      await roleOn(ctx, doc)
+      const role = await roleOn(ctx, doc)
       if (doc.status === 'closed' || doc.status === 'declined') throw conflict(`案件${STATUS_LABELS[doc.status]}，不能再补充材料`)
-      if (doc.fileIds.length >= MAX_FILES) throw conflict(`每个案件最多 ${MAX_FILES} 个证据文件`)
-    }
+      if (doc.fileIds.length >= maxCaseFiles(!!doc.docsRequest)) throw conflict(`每个案件最多 ${maxCaseFiles(!!doc.docsRequest)} 个证据文件`)
+      if (input.docItem !== undefined) {
+        if (role !== 'applicant') throw forbidden('只有申请人本人能按清单补充材料')
+        if (doc.status !== 'needs_docs' || !doc.docsRequest?.items[input.docItem]) throw conflict('这个案件现在不需要补充这项材料，请刷新')
+      }
+    } else if (input.docItem !== undefined) throw invalid([{ path: 'docItem', message: '请在案件页按清单补充材料' }])
     const upload = await ownUpload(ctx, input.fileId, 'evidence')
     const bytes = upload.bytes
     // The bytes decide the type, whatever the file was called.
@@ -82,12 +86,22 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
       const caseId = doc._id
       const ok = await ctx.store.transaction(async (tx) => {
         const current = await tx.get<CaseDoc>(CASES, caseId)
-        if (!current || current.fileIds.length >= MAX_FILES || current.status === 'closed' || current.status === 'declined') return false
+        if (!current || current.fileIds.length >= maxCaseFiles(!!current.docsRequest) || current.status === 'closed' || current.status === 'declined')
+          return false
+        const item = input.docItem
+        let docsRequest = current.docsRequest ?? null
+        if (item !== undefined) {
+          // Against one item of the list: only while the case still waits for it.
+          if (current.status !== 'needs_docs' || !docsRequest?.items[item]) return false
+          docsRequest = { ...docsRequest, items: docsRequest.items.map((x, i) => (i === item ? { ...x, fileIds: [...x.fileIds, id] } : x)) }
+        }
+        const what = item !== undefined && docsRequest ? `补充材料「${docsRequest.items[item].label}」` : '补充材料'
         await tx.insert(FILES, file)
         await tx.put(CASES, {
           ...current,
+          docsRequest,
           fileIds: [...current.fileIds, id],
-          timeline: [...current.timeline, { at, status: 'file', note: `补充材料：${input.name}`, by: ctx.caller.name || '申请人' }],
+          timeline: [...current.timeline, { at, status: 'file', note: `${what}：${input.name}`, by: ctx.caller.name || '申请人' }],
         })
         return true
       })

@@ -16,11 +16,13 @@ import type { Impl } from '../_core/contract'
 import { requireCounty } from '../_core/county'
 import { AppError, forbidden, invalid } from '../_core/errors'
 import { beijingDay } from '../../src/contracts/time'
+import { clocksOf, clockText, firstAidClock } from '../../src/contracts/legalAid/clocks'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { routeApplication } from '../membership/routing'
 import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from './model'
 import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './shared'
 import { move, toApplicant } from './steps'
+import { checkMeans, policyFor } from './policy'
 
 /** A case still being handled: a second identical application the same day is the same case. */
 const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress']
@@ -59,8 +61,19 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {
       throw invalid([{ path: 'fileIds', message: '证据文件不存在或已用于其他案件，请重新上传' }])
     }
+    const today = beijingDay(now)
+    const past = (['hearingDay', 'limitationDay'] as const).filter((k) => input[k] && input[k]! < today)
+    if (past.length || (input.leftOn && input.leftOn > today)) {
+      throw invalid([
+        ...past.map((k) => ({ path: k, message: `${k === 'hearingDay' ? '开庭日期' : '时效届满日'}已经过去，请核对；没有就不填` })),
+        ...(input.leftOn && input.leftOn > today ? [{ path: 'leftOn', message: '离职日期不能晚于今天；还在职就不填' }] : []),
+      ])
+    }
+    const clocks = clocksOf(input)
+    const firstAid = firstAidClock(clocks, now)
     const { orgId: countyId } = await requireCounty(ctx.store)
     const route = await routeApplication(ctx.store, { employer: input.employer, newEmploymentType: 'none', region: '' }, countyId)
+    const means = checkMeans(await policyFor(ctx.store, route.org._id), input)
     const rule = await ruleFor(ctx.store, route.org._id)
     const decision = await due(ctx, now, rule.decisionDays, rule.unit)
     const urgent = input.category === 'wage' && input.groupSize >= GROUP_SIZE
@@ -78,7 +91,8 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       groupSize: input.groupSize,
       urgent,
       priority: priorityOf(input.category, input.groupSize),
-      hardshipExempt: input.category === 'wage' || input.category === 'injury',
+      hardshipExempt: means.exempt,
+      means: means.note,
       fileIds,
       orgId: route.org._id,
       orgName: route.org.name,
@@ -98,8 +112,15 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       assignDue: null,
       dueAt: decision.at,
       deadlineNote: decision.note,
+      clocks,
+      docsRequest: null,
       timeline: [
-        { at, status: 'submitted', note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}`, by: ctx.caller.name || '申请人' },
+        {
+          at,
+          status: 'submitted',
+          note: `已提交至${route.org.name}${urgent ? '（群体案件，优先办理）' : ''}${firstAid ? `（先行援助：${clockText(firstAid, now)}）` : ''}`,
+          by: ctx.caller.name || '申请人',
+        },
       ],
     }
     try {
@@ -119,7 +140,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       if (e instanceof DuplicateKeyError) return { id }
       throw e
     }
-    ctx.log.info('legal_aid_submitted', { id, org: doc.orgId, category: doc.category, urgent })
+    ctx.log.info('legal_aid_submitted', { id, org: doc.orgId, category: doc.category, urgent, firstAid: !!firstAid })
     return { id }
   },
 }
@@ -170,8 +191,8 @@ export const declineAction: Impl<typeof legalAidApi.decline> = {
       ctx,
       id,
       'decline',
-      (_d, at) => ({ declineReason: reason, decidedAt: at.toISOString(), dueAt: null, note: `不予受理：${reason}` }),
-      toApplicant('法律援助申请不予受理', reason),
+      (_d, at) => ({ declineReason: reason, declinedBy: ctx.caller.openid, decidedAt: at.toISOString(), dueAt: null, note: `不予受理：${reason}` }),
+      toApplicant('法律援助申请不予受理', `${reason}。如有异议，可在案件页提出，由上级工会在 5 日内审查`),
     )
     return detailFor(ctx, next, 'staff')
   },

@@ -1,5 +1,17 @@
 import { maskPhone } from '../../src/contracts/membership/idcard'
-import type { AidForm, CaseDetail, CaseListItem, CaseStatus, Category, FileType, Outcome, TimelineEntry } from '../../src/contracts/legalAid/schemas'
+import type {
+  AidForm,
+  CaseDetail,
+  CaseListItem,
+  CaseStatus,
+  Category,
+  DocsRequest,
+  Objection,
+  FileType,
+  Outcome,
+  TimelineEntry,
+} from '../../src/contracts/legalAid/schemas'
+import { arbitrationWarning, clockText, firstAidClock, type Clock } from '../../src/contracts/legalAid/clocks'
 
 export const CASES = 'legal_cases'
 export const MESSAGES = 'legal_messages'
@@ -25,6 +37,8 @@ export type CaseDoc = {
   priority: number
   /** 农民工 claiming wages or 工伤 compensation skip the financial-hardship test (法律援助法 第四十二条) */
   hardshipExempt: boolean
+  /** the means test as applied at submission (policy.ts); absent on older cases */
+  means?: string | null
   fileIds: string[]
   orgId: string
   orgName: string
@@ -45,6 +59,16 @@ export type CaseDoc = {
   /** the deadline that runs now (decision, then assignment), for sorting and the overdue filter */
   dueAt: string | null
   deadlineNote: string | null
+  /** the dates the worker gave (clocks.ts); absent on cases stored before they were asked */
+  clocks?: Clock[]
+  /** 补充材料: the one list of what is missing; absent or null when none was asked */
+  docsRequest?: DocsRequest | null
+  /** set once the 「即将视为撤回」 notice went out */
+  docsReminded?: boolean
+  /** who refused (openid): they may not review the objection to their own refusal */
+  declinedBy?: string | null
+  /** 异议 against a refusal; absent or null when none */
+  objection?: Objection | null
   timeline: TimelineEntry[]
 }
 
@@ -91,13 +115,27 @@ export function toListItem(d: CaseDoc, now: Date): CaseListItem {
     dueAt: d.dueAt,
     overdue: !!d.dueAt && Date.parse(d.dueAt) < now.getTime(),
     lawyerName: d.lawyerName,
+    firstAid: firstAidOf(d, now),
   }
+}
+
+/** Statuses in which a case still runs against the law's clocks. */
+const CLOCK_STATUSES: CaseStatus[] = ['submitted', 'needs_docs', 'accepted', 'assigned', 'in_progress']
+
+/** 先行援助 is a reading of the clocks at `now`: a case submitted 10 days before its hearing is flagged 3 days later. */
+export function firstAidClockOf(d: CaseDoc, now: Date): Clock | null {
+  return CLOCK_STATUSES.includes(d.status) ? firstAidClock(d.clocks ?? [], now) : null
+}
+
+function firstAidOf(d: CaseDoc, now: Date): string | null {
+  const c = firstAidClockOf(d, now)
+  return c ? clockText(c, now) : null
 }
 
 export function toDetail(
   d: CaseDoc,
   now: Date,
-  viewer: { role: CaseDetail['viewerRole']; openid: string; phone: string | null },
+  viewer: { role: CaseDetail['viewerRole']; openid: string; phone: string | null; mayReview?: boolean },
   files: CaseDetail['files'],
   messages: MessageDoc[],
 ): CaseDetail {
@@ -109,6 +147,7 @@ export function toDetail(
     amount: d.amount,
     phone: viewer.role === 'applicant' || !viewer.phone ? d.phoneMasked : viewer.phone,
     hardshipExempt: d.hardshipExempt,
+    means: d.means ?? null,
     form: d.form,
     declineReason: d.declineReason,
     outcome: d.outcome,
@@ -118,6 +157,11 @@ export function toDetail(
     assignDue: d.assignDue,
     deadlineNote: d.deadlineNote,
     files,
+    clocks: (d.clocks ?? []).map((c) => clockText(c, now)),
+    arbitrationWarning: CLOCK_STATUSES.includes(d.status) ? arbitrationWarning(d.clocks ?? [], now) : null,
+    docsRequest: d.docsRequest ?? null,
+    objection: d.objection ?? null,
+    canDecideObjection: !!viewer.mayReview,
     timeline: d.timeline,
     messages: messages.map((m) => ({ at: m.at, fromName: m.fromName, role: m.role, text: m.text, mine: m.fromOpenid === viewer.openid })),
   }

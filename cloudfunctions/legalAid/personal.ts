@@ -3,6 +3,7 @@ import { fileStorage } from '../_core/files'
 import { HOLIDAYS } from '../_core/holidays'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, type FileDoc } from './model'
+import { POLICIES } from './policy'
 
 /** legal-aid cases still being handled: the applicant withdraws them first (法律援助 keeps the file otherwise) */
 const OPEN_CASE: string[] = ['submitted', 'accepted', 'assigned', 'in_progress']
@@ -50,6 +51,7 @@ export default definePersonal({
       retention: '随案件保存',
     },
     [SETTINGS]: { none: '各工会的办理期限设置' },
+    [POLICIES]: { none: '各工会的经济困难审查标准' },
     [HOLIDAYS]: { none: '国务院办公厅的放假安排，由县总工会管理员录入' },
   },
   erase,

@@ -1,5 +1,5 @@
 import { MAX_FILES, type CaseDetail, type FileInfo } from '../../src/contracts/legalAid/schemas'
-import type { Actor } from '../../src/contracts/legalAid/states'
+import type { Party } from '../../src/contracts/legalAid/states'
 import { governsOrg, lawyerServes, orgChain } from '../_core/auth'
 import type { Ctx } from '../_core/contract'
 import { AppError, forbidden, notFound } from '../_core/errors'
@@ -40,7 +40,7 @@ async function isCaseLawyer(ctx: Ctx, doc: CaseDoc): Promise<boolean> {
  * Who the caller is to this case: the applicant, the assigned lawyer, or staff of the receiving union or a
  * union above it. Anyone else is refused, admins of another county included.
  */
-export async function roleOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
+export async function roleOn(ctx: Ctx, doc: CaseDoc): Promise<Party> {
   if (doc.applicantOpenid === ctx.caller.openid) return 'applicant'
   if (await isCaseLawyer(ctx, doc)) return 'lawyer'
   if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
@@ -48,13 +48,13 @@ export async function roleOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
 }
 
 /** Staff and lawyers: as `roleOn`, but the applicant acting through a staff action is refused too. */
-export async function officialOn(ctx: Ctx, doc: CaseDoc): Promise<Actor> {
+export async function officialOn(ctx: Ctx, doc: CaseDoc): Promise<Party> {
   if (await isCaseLawyer(ctx, doc)) return 'lawyer'
   if (await governsOrg(ctx.store, ctx.caller, doc.orgId)) return 'staff'
   throw forbidden('这个案件不归您办理')
 }
 
-export async function logAccess(ctx: Ctx, doc: CaseDoc, role: Actor, what: 'case' | 'file', fileId: string | null = null) {
+export async function logAccess(ctx: Ctx, doc: CaseDoc, role: Party, what: 'case' | 'file', fileId: string | null = null) {
   if (role === 'applicant') return
   await ctx.store.insert(ACCESS_LOG, {
     _id: `acc_${newId()}`,
@@ -74,13 +74,27 @@ async function filesOf(store: Store, doc: CaseDoc): Promise<FileInfo[]> {
   return files.map((f) => ({ id: f._id, name: f.name, type: f.type, size: f.size }))
 }
 
+/**
+ * Whether the caller may decide this case's 异议: staff (or admin) of the union above the receiving one, never the
+ * person who refused. At the top of the tree (the county union has no union above it here) its administrators.
+ */
+export async function mayReview(ctx: Ctx, doc: CaseDoc): Promise<boolean> {
+  const o = doc.objection
+  if (!o || doc.status !== 'objecting') return false
+  if (doc.declinedBy === ctx.caller.openid) return false
+  const top = !(await orgChain(ctx.store, doc.orgId))[1]
+  if (top) return ctx.caller.grants.some((g) => g.role === 'admin' && (!g.scope || g.scope === o.reviewOrgId))
+  return governsOrg(ctx.store, ctx.caller, o.reviewOrgId)
+}
+
 /** The case as `role` sees it; every read by anyone but the applicant lands in the access log. */
-export async function detailFor(ctx: Ctx, doc: CaseDoc, role: Actor): Promise<CaseDetail> {
+export async function detailFor(ctx: Ctx, doc: CaseDoc, role: Party): Promise<CaseDetail> {
   await logAccess(ctx, doc, role, 'case')
   let phone: string | null = null
   if (role !== 'applicant' && doc.phoneCipher) phone = keysOf(ctx).pii.decrypt(doc.phoneCipher)
   const messages = await ctx.store.find<MessageDoc>(MESSAGES, { where: { caseId: doc._id }, orderBy: [['at', 'asc']], limit: 500 })
-  return toDetail(doc, ctx.now(), { role, openid: ctx.caller.openid, phone }, await filesOf(ctx.store, doc), messages)
+  const review = role === 'staff' && doc.status === 'objecting' ? await mayReview(ctx, doc) : false
+  return toDetail(doc, ctx.now(), { role, openid: ctx.caller.openid, phone, mayReview: review }, await filesOf(ctx.store, doc), messages)
 }
 
 /** The deadline rule of the receiving union, else of the nearest union above it, else the law's 7 + 3 days. */

@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../src/contracts/legalAid/schemas'
-import { STEPS, type Step } from '../../src/contracts/legalAid/states'
+import { STEPS, type Actor, type Step } from '../../src/contracts/legalAid/states'
 import type { Ctx } from '../_core/contract'
 import { conflict, forbidden } from '../_core/errors'
 import { CASES, type CaseDoc } from './model'
@@ -12,6 +12,12 @@ const STEP_VERBS: Record<Step, string> = {
   start: '开始办理',
   close: '办结',
   withdraw: '撤回',
+  requestDocs: '要求补充材料',
+  supplyDone: '提交补充材料',
+  lapse: '视为撤回',
+  object: '提出异议',
+  uphold: '审查异议',
+  overturn: '审查异议',
 }
 
 /**
@@ -26,7 +32,12 @@ export async function move(
   notices: (next: CaseDoc) => Array<{ openid: string; title: string; body: string }>,
 ): Promise<CaseDoc> {
   const doc = await loadCase(ctx.store, id)
-  const actor = step === 'withdraw' ? await roleOn(ctx, doc) : await officialOn(ctx, doc)
+  const actor: Actor =
+    step === 'lapse'
+      ? 'system'
+      : step === 'withdraw' || step === 'supplyDone' || step === 'object'
+        ? await roleOn(ctx, doc)
+        : await officialOn(ctx, doc)
   const rule = STEPS[step]
   if (!rule.by.includes(actor))
     throw forbidden(
@@ -48,7 +59,12 @@ export async function move(
       status: rule.to,
       timeline: [
         ...current.timeline,
-        { at: at.toISOString(), status: rule.to, note, by: ctx.caller.name || (actor === 'applicant' ? '申请人' : '工作人员') },
+        {
+          at: at.toISOString(),
+          status: rule.to,
+          note,
+          by: actor === 'system' ? '系统' : ctx.caller.name || (actor === 'applicant' ? '申请人' : '工作人员'),
+        },
       ],
     }
     await tx.put(CASES, after)

@@ -32,9 +32,12 @@ export interface Helper {
   /** a file put into the persona's own storage folder, as the app does before `upload`; answers its fileId */
   stored(p: Persona, bytes: Buffer, name?: string): Promise<string>
   /** stored, then taken in by `upload` (into the case, or kept loose for a later submit) */
-  evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string): Promise<{ status: number; json: any }>
+  evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string, docItem?: number): Promise<{ status: number; json: any }>
   /** a fresh case in the given state, to the county (default) or to 泰山体育's own union */
-  caseIn(state: 'submitted' | 'accepted' | 'declined' | 'assigned' | 'in_progress' | 'closed', opts?: { employer?: string }): Promise<string>
+  caseIn(
+    state: 'submitted' | 'needs_docs' | 'accepted' | 'declined' | 'objecting' | 'assigned' | 'in_progress' | 'closed',
+    opts?: { employer?: string },
+  ): Promise<string>
 }
 
 let n = 0
@@ -51,14 +54,20 @@ export async function helper(gw: TestGateway): Promise<Helper> {
   return {
     call,
     stored,
-    evidence: async (p, bytes, name = 'evidence.png', caseId) => call(p, 'upload', { caseId, name, fileId: await stored(p, bytes, name) }),
+    evidence: async (p, bytes, name = 'evidence.png', caseId, docItem) =>
+      call(p, 'upload', { caseId, name, docItem, fileId: await stored(p, bytes, name) }),
     async caseIn(state, opts = {}) {
       // Tests build dozens of cases for one applicant; the daily submit limit is tested on its own.
       await gw.store.remove('rate_limits', {})
       const { id } = await ok('applicant', 'submit', { ...FORM, employer: opts.employer ?? FORM.employer, facts: `${FORM.facts}（第 ${++n} 件）` })
       if (state === 'submitted') return id
-      if (state === 'declined') {
+      if (state === 'needs_docs') {
+        await ok('countyStaff', 'requestDocs', { id, items: ['工资条'], dueDay: '2026-11-30' })
+        return id
+      }
+      if (state === 'declined' || state === 'objecting') {
         await ok('countyStaff', 'decline', { id, reason: '不属于劳动争议' })
+        if (state === 'objecting') await ok('applicant', 'object', { id, reason: '我是农民工讨薪，应当免予审查' })
         return id
       }
       await ok('countyStaff', 'accept', { id, form: 'mediation' })

@@ -104,7 +104,13 @@ test('routing: the employer’s own union gets the case; staff above it see it t
 })
 
 describe('state machine: every step from every state', () => {
-  const actorOf: Record<Step, 'countyStaff' | 'lawyer' | 'applicant'> = {
+  // the county union has no union above it: its administrators decide objections to its refusals
+  const actorOf: Record<Exclude<Step, 'lapse'>, 'countyStaff' | 'lawyer' | 'applicant' | 'admin'> = {
+    object: 'applicant',
+    uphold: 'admin',
+    overturn: 'admin',
+    requestDocs: 'countyStaff',
+    supplyDone: 'applicant',
     accept: 'countyStaff',
     decline: 'countyStaff',
     assign: 'countyStaff',
@@ -112,8 +118,18 @@ describe('state machine: every step from every state', () => {
     close: 'lawyer',
     withdraw: 'applicant',
   }
-  const requestOf = (step: Step, id: string): [string, unknown] => {
+  const requestOf = (step: Exclude<Step, 'lapse'>, id: string): [string, unknown] => {
     switch (step) {
+      case 'requestDocs':
+        return ['requestDocs', { id, items: ['工资条'], dueDay: '2026-11-30' }]
+      case 'supplyDone':
+        return ['supplyDone', { caseId: id }]
+      case 'object':
+        return ['object', { id, reason: '我是农民工讨薪，应当免予审查' }]
+      case 'uphold':
+        return ['decideObjection', { id, decision: 'uphold', note: '确不属于劳动争议' }]
+      case 'overturn':
+        return ['decideObjection', { id, decision: 'overturn' }]
       case 'accept':
         return ['accept', { id, form: 'consult' }]
       case 'decline':
@@ -128,15 +144,19 @@ describe('state machine: every step from every state', () => {
         return ['withdraw', { id }]
     }
   }
-  const cases = STATUSES.flatMap((s) => (Object.keys(STEPS) as Step[]).map((step) => [s, step] as [CaseStatus, Step]))
+  // 视为撤回 (lapse) is the timer's step, tested in legalaid-docs.test.ts
+  const steps = (Object.keys(STEPS) as Step[]).filter((s): s is Exclude<Step, 'lapse'> => s !== 'lapse')
+  const cases = STATUSES.flatMap((s) => steps.map((step) => [s, step] as [CaseStatus, Exclude<Step, 'lapse'>]))
   test.each(cases)('from %s, %s', async (state, step) => {
     const id = await h.caseIn(state)
+    // the one legal way out of 待补充材料 by the applicant: every listed item has a file
+    if (state === 'needs_docs' && step === 'supplyDone') expect((await h.evidence('applicant', PNG, '工资条.png', id, 0)).status).toBe(200)
     const before = await gw.store.get<{ _id: string; status: string }>('legal_cases', id)
     const [action, data] = requestOf(step, id)
     // the lawyer acts on cases assigned to them; before assignment they are refused as a stranger (FORBIDDEN)
     const r = await h.call(actorOf[step], action, data)
     const legal = STEPS[step].from.includes(state)
-    const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'accepted', 'declined'].includes(state)
+    const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'needs_docs', 'accepted', 'declined', 'objecting'].includes(state)
     if (legal) {
       expect(r.status).toBe(200)
       expect(r.json.data.status).toBe(STEPS[step].to)

@@ -35,9 +35,11 @@ describe('deadlines', () => {
 
 describe('state machine', () => {
   test('the steps as the issue states them', () => {
-    expect(stepsFrom('submitted').sort()).toEqual(['accept', 'decline', 'withdraw'])
+    expect(stepsFrom('submitted').sort()).toEqual(['accept', 'decline', 'requestDocs', 'withdraw'])
+    expect(stepsFrom('needs_docs').sort()).toEqual(['lapse', 'supplyDone', 'withdraw'])
     expect(stepsFrom('accepted').sort()).toEqual(['assign', 'withdraw'])
-    expect(stepsFrom('declined')).toEqual([])
+    expect(stepsFrom('declined')).toEqual(['object'])
+    expect(stepsFrom('objecting').sort()).toEqual(['overturn', 'uphold'])
     expect(stepsFrom('assigned').sort()).toEqual(['assign', 'start', 'withdraw'])
     expect(stepsFrom('in_progress').sort()).toEqual(['close', 'withdraw'])
     expect(stepsFrom('closed')).toEqual([])

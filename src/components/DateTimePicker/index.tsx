@@ -25,6 +25,8 @@ interface DateProps {
   /** YYYY-MM-DD bounds the wheel offers */
   start?: string
   end?: string
+  /** YYYY-MM-DD the wheel opens on while nothing is chosen (default: the phone's own today, which is not Beijing's everywhere) */
+  openAt?: string
   disabled?: boolean
   className?: string
 }
@@ -33,9 +35,9 @@ interface DateProps {
  * A calendar day from WeChat's date wheel. The wheel deals in plain YYYY-MM-DD with no time zone, which is what
  * a Beijing day is here: no conversion happens on the phone.
  */
-export function DatePicker({ value, onChange, placeholder = '选择日期', start, end, disabled, className }: DateProps) {
+export function DatePicker({ value, onChange, placeholder = '选择日期', start, end, openAt, disabled, className }: DateProps) {
   return (
-    <Picker mode='date' value={value} start={start} end={end} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
+    <Picker mode='date' value={value || openAt || ''} start={start} end={end} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
       <Box text={value} placeholder={placeholder} className={className} />
     </Picker>
   )

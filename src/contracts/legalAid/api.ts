@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { mutation, query } from '../api'
+import { docId } from '../fields'
 import {
   acceptInput,
   assignInput,
@@ -12,6 +13,10 @@ import {
   listCasesInput,
   messageInput,
   rateInput,
+  policyInput,
+  objectInput,
+  decideObjectionInput,
+  requestDocsInput,
   statsInput,
   submitInput,
   transitionInput,
@@ -23,6 +28,7 @@ import {
   type EvidenceLink,
   type FileInfo,
   type LawyerOption,
+  type MeansPolicy,
 } from './schemas'
 
 const none = z.object({})
@@ -42,6 +48,10 @@ export const legalAidApi = {
   upload: mutation<FileInfo>()(uploadInput, 'signedIn'),
   fileLink: mutation<{ token: string; expiresAt: string }>()(fileLinkInput, 'signedIn'),
   fileData: mutation<EvidenceLink>()(fileDataInput, 'signedIn'),
+  /** the applicant says every listed document is in: the case goes back to the union's desk */
+  supplyDone: mutation<CaseDetail>()(caseIdInput, 'signedIn'),
+  /** a refused applicant objects, once: the union above decides within 5 days */
+  object: mutation<CaseDetail>()(objectInput, 'signedIn'),
   // staff and lawyers
   newCount: query<{ count: number }>()(none, ['staff', 'admin']),
   myCaseCount: query<{ count: number }>()(none, ['lawyer']),
@@ -49,10 +59,17 @@ export const legalAidApi = {
   lawyers: query<{ items: LawyerOption[] }>()(idInput, ['staff', 'admin']),
   accept: mutation<CaseDetail>()(acceptInput, ['staff', 'admin']),
   decline: mutation<CaseDetail>()(declineInput, ['staff', 'admin']),
+  /** 一次性告知: what is missing, once, with a deadline */
+  requestDocs: mutation<CaseDetail>()(requestDocsInput, ['staff', 'admin']),
+  /** staff of the union above the one that refused: uphold the refusal or send the case back to be decided again */
+  decideObjection: mutation<CaseDetail>()(decideObjectionInput, ['staff', 'admin']),
   assign: mutation<CaseDetail>()(assignInput, ['staff', 'admin']),
   transition: mutation<CaseDetail>()(transitionInput, ['staff', 'lawyer', 'admin']),
   stats: query<CaseStats>()(statsInput, ['staff', 'admin']),
   setDeadlines: mutation<{ orgId: string }>()(deadlineRuleInput, ['staff', 'admin']),
+  /** the union's means test: off (零门槛) or on with a threshold; read by everyone before applying */
+  setPolicy: mutation<MeansPolicy>()(policyInput, ['staff', 'admin']),
+  policy: query<MeansPolicy>()(z.object({ orgId: docId('工会').optional() }), 'signedIn'),
   accessLog: query<{ items: AccessLogEntry[] }>()(caseIdInput, ['admin']),
 }
 

@@ -25,12 +25,14 @@ export const FORM_LABELS: Record<AidForm, string> = {
   litigation: '诉讼代理',
 }
 
-export const STATUSES = ['submitted', 'accepted', 'declined', 'assigned', 'in_progress', 'closed'] as const
+export const STATUSES = ['submitted', 'needs_docs', 'accepted', 'declined', 'objecting', 'assigned', 'in_progress', 'closed'] as const
 export type CaseStatus = (typeof STATUSES)[number]
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '已提交',
+  needs_docs: '待补充材料',
   accepted: '已受理',
   declined: '不予受理',
+  objecting: '异议审查中',
   assigned: '已指派',
   in_progress: '办理中',
   closed: '已办结',
@@ -83,6 +85,10 @@ export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application
 export type FileType = (typeof FILE_TYPES)[number]
 export const MAX_FILE_BYTES = UPLOAD_KINDS.evidence.maxBytes
 export const MAX_FILES = 10
+/** items in one 补充材料 list */
+export const MAX_DOC_ITEMS = 10
+/** files one case may hold: the application's, and as many again once documents were asked for */
+export const maxCaseFiles = (docsRequested: boolean) => (docsRequested ? 2 * MAX_FILES : MAX_FILES)
 
 const PHONE_RE = /^1[3-9]\d{9}$/
 const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号')
@@ -101,6 +107,15 @@ export const submitInput = z.object({
   phone,
   groupSize: z.number({ error: '人数应为数字' }).int('人数应为整数').min(1, '人数至少 1 人').max(1000, '人数最多 1000 人').default(1),
   fileIds: z.array(docId('证据文件'), { error: '证据文件不正确' }).max(MAX_FILES, `证据最多 ${MAX_FILES} 个文件`).default([]),
+  /** the law's clocks (clocks.ts): a hearing, the end of a limitation period, the day the job ended */
+  hearingDay: calendarDate('开庭日期').optional(),
+  limitationDay: calendarDate('时效届满日').optional(),
+  leftOn: calendarDate('离职日期').optional(),
+  /** the statement a union that means-tests asks for (法律援助法 第四十一条 个人诚信承诺, 第四十二条 exemptions) */
+  migrant: z.boolean({ error: '请选择是否是农民工' }).default(false),
+  assistance: z.boolean({ error: '请选择是否领取社会救助' }).default(false),
+  monthlyIncome: money('家庭人均月收入').optional(),
+  promise: z.boolean({ error: '请勾选个人诚信承诺' }).default(false),
 })
 export type SubmitInput = z.input<typeof submitInput>
 
@@ -116,6 +131,13 @@ export const rateInput = z.object({
 /** A file already uploaded to the caller's own storage folder (kind `evidence`), and the name to show it by. */
 export const uploadInput = z.object({
   caseId: docId('案件编号').optional(),
+  /** while the case waits for documents: the item of the list this file answers */
+  docItem: z
+    .number({ error: '材料项不正确' })
+    .int('材料项不正确')
+    .min(0, '材料项不正确')
+    .max(MAX_DOC_ITEMS - 1, '材料项不正确')
+    .optional(),
   name: text('文件名', { max: 100 }),
   fileId: uploadedFile('证据文件'),
 })
@@ -145,6 +167,63 @@ export const transitionInput = z
   })
   .refine((v) => v.to !== 'closed' || v.outcome, { path: ['outcome'], message: '办结时请选择结果' })
 
+/** 一次性告知 (法律援助法 第四十三条): everything missing, listed once, with the day it is due. */
+export const requestDocsInput = z.object({
+  id: docId('案件编号'),
+  items: z
+    .array(text('材料名称', { min: 2, max: 40 }), { error: '请列出需要补充的材料' })
+    .min(1, '请至少列出一项需要补充的材料')
+    .max(MAX_DOC_ITEMS, `最多列 ${MAX_DOC_ITEMS} 项`)
+    .refine((a) => new Set(a).size === a.length, '材料名称有重复'),
+  dueDay: calendarDate('补充期限'),
+  note: optionalText('说明', { max: 300, multiline: true }),
+})
+
+/** 异议 (法律援助法 第四十九条): a refused applicant objects once; the union above decides within 5 days. */
+export const OBJECTION_DAYS = 5
+export const objectInput = z.object({ id: docId('案件编号'), reason: text('异议理由', { min: 4, max: 500, multiline: true }) })
+export const decideObjectionInput = z
+  .object({
+    id: docId('案件编号'),
+    decision: z.enum(['uphold', 'overturn'], { error: '请选择维持或改正' }),
+    note: optionalText('审查意见', { max: 300, multiline: true }),
+  })
+  .refine((v) => v.decision !== 'uphold' || (v.note ?? '').trim().length >= 4, { path: ['note'], message: '维持不予受理时请写明理由（至少 4 个字）' })
+
+export interface Objection {
+  reason: string
+  at: string
+  /** 24:00 Beijing of the fifth day */
+  dueAt: string
+  reviewOrgId: string
+  reviewOrgName: string
+  decision: 'uphold' | 'overturn' | null
+  note: string
+  decidedAt: string | null
+  by: string | null
+}
+
+/**
+ * A union's means test (经济困难审查). Off means 零门槛 (上海's way). On: a household income per person per month at or
+ * under the threshold, and optionally a least amount in dispute (锦州: 1000 元); 农民工 claiming wages or 工伤 and
+ * people on social assistance are exempt by law (第四十二条). Applicants state their income under a 个人诚信承诺.
+ */
+export const policyInput = z
+  .object({
+    orgId: docId('工会'),
+    meansTest: z.boolean({ error: '请选择是否审查经济困难' }),
+    incomeThreshold: money('收入标准').optional(),
+    minAmount: money('涉案金额下限').optional(),
+  })
+  .refine((v) => !v.meansTest || v.incomeThreshold !== undefined, { path: ['incomeThreshold'], message: '审查经济困难时请填写家庭人均月收入标准' })
+export interface MeansPolicy {
+  orgId: string
+  orgName: string
+  meansTest: boolean
+  incomeThreshold: number | null
+  minAmount: number | null
+}
+
 export const statsInput = z.object({ from: calendarDate('开始日期').optional(), to: calendarDate('结束日期').optional() })
 
 export const deadlineRuleInput = z.object({
@@ -158,7 +237,7 @@ export const deadlineRuleInput = z.object({
 
 export interface TimelineEntry {
   at: string
-  status: CaseStatus | 'message' | 'rated' | 'file'
+  status: CaseStatus | 'message' | 'rated' | 'file' | 'docs_supplied'
   note: string
   by: string
 }
@@ -178,6 +257,18 @@ export interface CaseListItem {
   dueAt: string | null
   overdue: boolean
   lawyerName: string | null
+  /** 先行援助 (第四十四条): why, e.g. 「开庭日期 12月10日，还剩 3 天」; null when no clock is that close */
+  firstAid: string | null
+}
+
+export interface DocsRequest {
+  items: { label: string; fileIds: string[] }[]
+  /** the last Beijing day to supply them; after it the case is treated as withdrawn */
+  dueDay: string
+  note: string
+  requestedAt: string
+  by: string
+  suppliedAt: string | null
 }
 
 export interface FileInfo {
@@ -204,6 +295,8 @@ export interface CaseDetail extends CaseListItem {
   /** full number for staff and the lawyer (their read is logged); masked for the applicant's own view */
   phone: string
   hardshipExempt: boolean
+  /** the means test as applied at submission, in words for staff (「家庭人均月收入 1800 元，标准 2000 元，已作诚信承诺」) */
+  means: string | null
   form: AidForm | null
   declineReason: string | null
   outcome: Outcome | null
@@ -213,6 +306,13 @@ export interface CaseDetail extends CaseListItem {
   assignDue: string | null
   deadlineNote: string | null
   files: FileInfo[]
+  /** the dates the worker gave, in words (「开庭日期 12月10日，还剩 3 天」) */
+  clocks: string[]
+  arbitrationWarning: string | null
+  docsRequest: DocsRequest | null
+  objection: Objection | null
+  /** the viewer is staff of the union that reviews the objection (and did not make the refusal) */
+  canDecideObjection: boolean
   timeline: TimelineEntry[]
   messages: CaseMessage[]
 }

@@ -2,25 +2,19 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import RoleGate from '@/components/RoleGate'
 import PageState from '@/components/PageState'
-import { useLoader } from '@/hooks/useLoader'
-import { call } from '@/api/client'
+import { useQuery } from '@/data'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import type { AccessLogEntry } from '@/contracts/legalAid/schemas'
-import { beijingTime } from '../shared/format'
+import { shortTime } from '../shared/format'
 import './index.scss'
 
 const ROLE: Record<string, string> = { staff: '工会', lawyer: '律师' }
 
 function AccessLog({ id }: { id: string }) {
-  const { state, reload } = useLoader(() => call('legalAid', 'accessLog', { caseId: id }), [id], { reloadOnShow: true })
+  const log = useQuery('legalAid', 'accessLog', { caseId: id })
   return (
     <View className='page'>
-      <PageState
-        state={state}
-        onRetry={() => void reload()}
-        isEmpty={(d) => !d.items.length}
-        empty={{ title: '还没有人查看过', detail: '申请人本人查看不记录。' }}
-      >
+      <PageState query={log} isEmpty={(d) => !d.items.length} empty={{ title: '还没有人查看过', detail: '申请人本人查看不记录。' }}>
         {({ items }) => <Entries items={items} />}
       </PageState>
     </View>
@@ -37,7 +31,7 @@ function Entries({ items }: { items: AccessLogEntry[] }) {
             <Text>
               {e.name || e.openid}（{ROLE[e.role] ?? e.role}）{e.what === 'file' ? '查看证据' : '查看案件'}
             </Text>
-            <Text className='muted'>{beijingTime(e.at)}</Text>
+            <Text className='muted'>{shortTime(e.at)}</Text>
           </View>
         ))}
       </View>

@@ -1,37 +1,28 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useMountAndShow } from '@/hooks/useMountAndShow'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
 import { legalAidApi } from '@/contracts/legalAid/api'
-import { CATEGORY_LABELS, STATUS_LABELS, type CaseListItem, type CaseStatus } from '@/contracts/legalAid/schemas'
-import { DETAIL_URL, STATUS_TONE, beijingDay, beijingTime } from '../shared/format'
+import type { CaseStatus } from '@/contracts/legalAid/schemas'
+import { useQuery } from '@/data'
+import CaseCard from '../shared/CaseCard'
 import './index.scss'
 
-type Filter = 'all' | 'submitted' | 'accepted' | 'overdue' | 'in_progress'
+type Filter = 'all' | 'submitted' | 'needs_docs' | 'accepted' | 'overdue' | 'in_progress'
 const FILTERS: { key: Filter; label: string }[] = [
   { key: 'all', label: '全部' },
   { key: 'submitted', label: '待受理' },
+  { key: 'needs_docs', label: '待补充' },
   { key: 'accepted', label: '待指派' },
   { key: 'in_progress', label: '办理中' },
   { key: 'overdue', label: '已逾期' },
 ]
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; items: CaseListItem[] }
 
 function Queue({ staff }: { staff: boolean }) {
   const [filter, setFilter] = useState<Filter>('all')
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const reload = async (f: Filter = filter) => {
-    setLoad({ kind: 'loading' })
-    const input = f === 'overdue' ? { overdue: true } : f === 'all' ? {} : { status: f as CaseStatus }
-    const r = await call('legalAid', 'listCases', input)
-    setLoad(r.ok ? { kind: 'ok', items: r.data.items } : { kind: 'error', message: r.error.message })
-    Taro.stopPullDownRefresh()
-  }
-  useMountAndShow(() => void reload())
-  usePullDownRefresh(() => void reload())
+  const input = filter === 'overdue' ? { overdue: true } : filter === 'all' ? {} : { status: filter as CaseStatus }
+  const cases = useQuery('legalAid', 'listCases', input)
 
   return (
     <View className='page legal-queue'>
@@ -40,10 +31,7 @@ function Queue({ staff }: { staff: boolean }) {
           <Text
             key={f.key}
             className={`legal-queue__filter legal-queue__filter--${f.key} ${filter === f.key ? 'legal-queue__filter--on' : ''}`}
-            onClick={() => {
-              setFilter(f.key)
-              void reload(f.key)
-            }}
+            onClick={() => setFilter(f.key)}
           >
             {f.label}
           </Text>
@@ -54,39 +42,9 @@ function Queue({ staff }: { staff: boolean }) {
           </Text>
         ) : null}
       </View>
-      {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? (
-        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
-      ) : null}
-      {load.kind === 'ok' && !load.items.length ? <StateView kind='empty' title={staff ? '没有符合条件的案件' : '还没有指派给您的案件'} /> : null}
-      {load.kind === 'ok'
-        ? load.items.map((c) => (
-            <View
-              key={c.id}
-              className={`card legal-case legal-queue__item ${c.overdue ? 'legal-case--overdue' : ''}`}
-              onClick={() => Taro.navigateTo({ url: DETAIL_URL(c.id) })}
-            >
-              <View className='legal-case__top'>
-                <Text className='legal-case__category'>
-                  {CATEGORY_LABELS[c.category]}
-                  {c.urgent ? <Text className='legal-badge legal-badge--red legal-queue__urgent'>群体 {c.groupSize} 人</Text> : null}
-                </Text>
-                <Text className={`legal-badge legal-badge--${STATUS_TONE[c.status]}`}>{STATUS_LABELS[c.status]}</Text>
-              </View>
-              <Text className='legal-case__employer'>{c.employer}</Text>
-              <Text className='muted'>
-                {c.applicantName} · {c.phoneMasked} · {beijingTime(c.submittedAt)}
-              </Text>
-              {c.dueAt ? (
-                <Text className={c.overdue ? 'legal-queue__due legal-queue__due--over' : 'legal-queue__due'}>
-                  {c.status === 'submitted' ? '受理' : '指派'}期限 {beijingDay(c.dueAt)}
-                  {c.overdue ? ' · 已逾期' : ''}
-                </Text>
-              ) : null}
-              {staff && c.lawyerName ? <Text className='muted'>承办：{c.lawyerName}</Text> : null}
-            </View>
-          ))
-        : null}
+      <PageState query={cases} isEmpty={(d) => !d.items.length} empty={{ title: staff ? '没有符合条件的案件' : '还没有指派给您的案件' }}>
+        {({ items }) => items.map((c) => <CaseCard key={c.id} c={c} official staff={staff} />)}
+      </PageState>
     </View>
   )
 }

@@ -54,10 +54,10 @@ export async function pickPdf(): Promise<Picked | { error: string } | null> {
 }
 
 /** Into the caller's own storage folder first; the server then checks it and copies it to where evidence is kept. */
-export async function uploadPicked(p: Picked, caseId?: string) {
+export async function uploadPicked(p: Picked, caseId?: string, docItem?: number) {
   const up = await uploadFile('evidence', p)
   if (!up.ok) return up
-  return call('legalAid', 'upload', { caseId, name: p.name, fileId: up.data.fileId })
+  return call('legalAid', 'upload', { caseId, docItem, name: p.name, fileId: up.data.fileId })
 }
 
 /**

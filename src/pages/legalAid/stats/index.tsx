@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import RoleGate from '@/components/RoleGate'
 import PageState from '@/components/PageState'
-import { useLoader } from '@/hooks/useLoader'
-import { call } from '@/api/client'
+import { useQuery } from '@/data'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import type { CaseStats } from '@/contracts/legalAid/schemas'
 import './index.scss'
@@ -25,10 +24,10 @@ function Bars({ rows }: { rows: { key: string; label: string; count: number }[] 
 }
 
 function Stats() {
-  const { state, reload } = useLoader(() => call('legalAid', 'stats', {}), [], { reloadOnShow: true })
+  const stats = useQuery('legalAid', 'stats', {})
   return (
     <View className='page'>
-      <PageState state={state} onRetry={() => void reload()} loadingText='正在统计…' isEmpty={(d) => !d.total} empty={{ title: '还没有案件' }}>
+      <PageState query={stats} loadingText='正在统计…' isEmpty={(d) => !d.total} empty={{ title: '还没有案件' }}>
         {(s) => <StatsView s={s} />}
       </PageState>
     </View>
