@@ -1,34 +1,34 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
-import { PRIZE_KIND_LABELS, WEIGHT_TOTAL } from '@/contracts/quiz/schemas'
-import { beijing, useLoad } from '../shared/useLoad'
+import PageState from '@/components/PageState'
+import { PRIZE_KIND_LABELS, WEIGHT_TOTAL, type CampaignSummary } from '@/contracts/quiz/schemas'
+import { useQuery } from '@/data'
+import { confirm } from '@/utils/dialog'
+import FairHow from '../components/FairHow'
+import { shortTime } from '../shared/format'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
 
 const pct = (w: number) => `${((w / WEIGHT_TOTAL) * 100).toFixed(w % 100 ? 2 : 0)}%`
 
-/** One campaign: rules, prizes with their odds, the seed commitment, and the way into the quiz and the draw. */
+/** One campaign: rules, prizes with their odds, the way into the quiz and the draw, and how fairness is checked. */
 export default function QuizCampaignPage() {
   const id = useRouter().params.id ?? ''
-  const c = useLoad(() => call('quiz', 'campaign', { campaignId: id }), [id])
-  useDidShow(() => {
-    if (c.data) c.reload()
-  })
-  if (c.loading && !c.data) return <StateView kind='loading' title='正在加载…' />
-  if (c.error || !c.data) return <StateView kind='error' title='活动加载失败' detail={c.error} actions={[{ text: '重试', onClick: c.reload }]} />
-  const d = c.data
+  const c = useQuery('quiz', 'campaign', { campaignId: id })
+  return <PageState query={c}>{(d) => <Campaign d={d} />}</PageState>
+}
+
+function Campaign({ d }: { d: CampaignSummary }) {
   const go = (page: string) => Taro.navigateTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(d.id)}` })
   const start = async () => {
-    const ok = await Taro.showModal({
+    const ok = await confirm({
       title: '开始答题',
       content: `共 ${d.questionsPerAttempt} 题，限时 ${Math.round(d.timeLimitSec / 60)} 分钟，开始后计时不会暂停。今天还可答 ${d.attemptsLeftToday} 次。`,
       confirmText: '开始',
       cancelText: '再等等',
     })
-    if (ok.confirm) go('play')
+    if (ok) go('play')
   }
   const weightLeft = WEIGHT_TOTAL - d.prizes.reduce((s, p) => s + p.weight, 0)
   return (
@@ -39,7 +39,7 @@ export default function QuizCampaignPage() {
           <Text className={stateClass(d.state)}>{stateLabel(d.state)}</Text>
         </View>
         <Text className='quiz-meta'>
-          {beijing(d.startAt, true)} 至 {beijing(d.endAt, true)}（北京时间）
+          {shortTime(d.startAt, true)} 至 {shortTime(d.endAt, true)}（北京时间）
         </Text>
         {d.description ? <Text className='quiz-desc'>{d.description}</Text> : null}
       </View>
@@ -89,11 +89,7 @@ export default function QuizCampaignPage() {
         ) : null}
       </View>
 
-      <View className='card'>
-        <Text className='section-title'>公平性承诺</Text>
-        <Text className='muted'>活动开始前已生成随机种子并公布其 SHA-256 摘要；活动结束后公布种子，人人可复算每一次抽奖。</Text>
-        <Text className='quiz-hash'>{d.seedHash}</Text>
-      </View>
+      <FairHow seedHash={d.seedHash} />
 
       <View className='row-actions'>
         <Btn kind='ghost' onClick={() => go('winners')}>

@@ -1,0 +1,138 @@
+import { beijingDateTime } from '@/contracts/time'
+import type { CampaignEdit, PrizeKind, QuestionType } from '@/contracts/quiz/schemas'
+
+/** The editor's values: numbers stay text while typed, times are 'YYYY-MM-DD HH:mm' in Beijing time. */
+export interface QForm {
+  id?: string
+  type: QuestionType
+  stem: string
+  options: string[]
+  answer: number[]
+  explanation: string
+}
+
+export interface PForm {
+  name: string
+  kind: PrizeKind
+  quantity: string
+  weight: string
+}
+
+export interface EditValues {
+  title: string
+  description: string
+  startAt: string
+  endAt: string
+  audience: 'all' | 'members'
+  questionsPerAttempt: string
+  timeLimitMin: string
+  passScore: string
+  attemptsPerDay: string
+  drawsPerPass: string
+  dailyPrizeCap: string
+  showRanking: boolean
+  questions: QForm[]
+  prizes: PForm[]
+}
+
+/** What the page knows besides the values: the locks the server reported. */
+export interface EditMeta {
+  id: string
+  seedHash: string
+  ended: boolean
+  prizesLocked: boolean
+  startLocked: boolean
+}
+
+export const emptyQuestion = (): QForm => ({ type: 'single', stem: '', options: ['', '', '', ''], answer: [], explanation: '' })
+export const newPrize = (): PForm => ({ name: '', kind: 'goods', quantity: '10', weight: '500' })
+
+const HOUR = 3600e3
+/** A new campaign starts at the next full hour and runs 30 days; staff change both with the pickers. */
+export function blankValues(now = Date.now()): EditValues {
+  const start = Math.ceil(now / HOUR) * HOUR
+  return {
+    title: '',
+    description: '',
+    startAt: beijingDateTime(start),
+    endAt: beijingDateTime(start + 30 * 24 * HOUR),
+    audience: 'all',
+    questionsPerAttempt: '10',
+    timeLimitMin: '10',
+    passScore: '6',
+    attemptsPerDay: '3',
+    drawsPerPass: '1',
+    dailyPrizeCap: '',
+    showRanking: false,
+    questions: [],
+    prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }],
+  }
+}
+
+export function toValues(c: CampaignEdit): EditValues {
+  return {
+    title: c.title,
+    description: c.description,
+    startAt: beijingDateTime(c.startAt),
+    endAt: beijingDateTime(c.endAt),
+    audience: c.audience,
+    questionsPerAttempt: String(c.questionsPerAttempt),
+    timeLimitMin: String(c.timeLimitSec / 60),
+    passScore: String(c.passScore),
+    attemptsPerDay: String(c.attemptsPerDay),
+    drawsPerPass: String(c.drawsPerPass),
+    dailyPrizeCap: c.dailyPrizeCap ? String(c.dailyPrizeCap) : '',
+    showRanking: c.showRanking,
+    questions: c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })),
+    prizes: c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })),
+  }
+}
+
+export const metaOf = (c: CampaignEdit): EditMeta => ({
+  id: c.id,
+  seedHash: c.seedHash,
+  ended: c.state === 'ended',
+  prizesLocked: c.prizesLocked,
+  startLocked: c.startLocked,
+})
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s))
+/** 'YYYY-MM-DD HH:mm' picked in Beijing time as the instant the contract takes. */
+const instant = (v: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v) ? `${v.replace(' ', 'T')}:00+08:00` : v)
+
+/** The values as `upsertCampaign` input; a locked prize table is not sent (the server keeps its own). */
+export function toInput(v: EditValues, meta: EditMeta | null) {
+  return {
+    ...(meta ? { id: meta.id } : {}),
+    title: v.title,
+    description: v.description,
+    startAt: instant(v.startAt),
+    endAt: instant(v.endAt),
+    audience: v.audience,
+    questionsPerAttempt: num(v.questionsPerAttempt),
+    timeLimitSec: Math.round(num(v.timeLimitMin) * 60),
+    passScore: num(v.passScore),
+    attemptsPerDay: num(v.attemptsPerDay),
+    drawsPerPass: num(v.drawsPerPass),
+    ...(v.dailyPrizeCap.trim() ? { dailyPrizeCap: num(v.dailyPrizeCap) } : {}),
+    showRanking: v.showRanking,
+    questions: v.questions.map((q) => ({
+      ...(q.id ? { id: q.id } : {}),
+      type: q.type,
+      stem: q.stem,
+      options: q.type === 'judge' ? [] : q.options.filter((o) => o.trim()),
+      answer: q.answer,
+      explanation: q.explanation,
+    })),
+    ...(meta?.prizesLocked
+      ? {}
+      : { prizes: v.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: num(p.quantity), weight: num(p.weight) })) }),
+  }
+}
+
+/** The part of the form a card needs: values, setter, errors by full path (`questions.3.options`). */
+export interface EditForm {
+  values: EditValues
+  set: <K extends keyof EditValues>(key: K, value: EditValues[K]) => void
+  error: (path: string) => string | undefined
+}
