@@ -16,6 +16,7 @@ import { deliveriesAction, markDeliveredAction, markRedeemedAction } from './del
 import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws'
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
+import { lessonAction, myCertificateAction, verifyCertificateAction } from './levels'
 
 /**
  * The 答题抽奖 action table: each action once. The union's side lives in campaigns.ts, the player's attempts in
@@ -78,4 +79,7 @@ export const quizActions = implement(quizApi, {
   },
 
   fairness: fairnessAction,
+  lesson: lessonAction,
+  myCertificate: myCertificateAction,
+  verifyCertificate: verifyCertificateAction,
 })

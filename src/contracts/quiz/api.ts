@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryItem, type DeliveryStatus } from './delivery'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
+import { certCodeInput, levelInput, type Certificate, type CertificateCheck, type LessonView } from './levels'
 import {
   campaignIdInput,
   claimInput,
@@ -56,6 +57,12 @@ export const quizApi = {
   winners: query<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),
   rankings: query<{ items: RankingRow[] }>()(campaignIdInput, 'signedIn'),
   fairness: query<FairnessView>()(fairnessInput, 'signedIn'),
+  /** 闯关: a level's short lesson, read before it starts */
+  lesson: query<LessonView>()(levelInput, 'signedIn'),
+  /** my certificate for a completed campaign (null until every level is passed) */
+  myCertificate: query<Certificate | null>()(campaignIdInput, 'signedIn'),
+  /** anyone checks a certificate's code: valid or not, the campaign, the day and the masked name */
+  verifyCertificate: query<CertificateCheck>()(certCodeInput, 'signedIn'),
 }
 
 declare module '../api' {

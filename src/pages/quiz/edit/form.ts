@@ -47,15 +47,14 @@ export interface EditMeta {
 export const emptyQuestion = (): QForm => ({ type: 'single', stem: '', options: ['', '', '', ''], answer: [], explanation: '' })
 export const newPrize = (): PForm => ({ name: '', kind: 'goods', quantity: '10', weight: '500' })
 
-const HOUR = 3600e3
-/** A new campaign starts at the next full hour and runs 30 days; staff change both with the pickers. */
+const DAY = 86400e3
+/** A new campaign starts now (to the minute) and runs 30 days; staff change both with the pickers. */
 export function blankValues(now = Date.now()): EditValues {
-  const start = Math.ceil(now / HOUR) * HOUR
   return {
     title: '',
     description: '',
-    startAt: beijingDateTime(start),
-    endAt: beijingDateTime(start + 30 * 24 * HOUR),
+    startAt: beijingDateTime(now),
+    endAt: beijingDateTime(now + 30 * DAY),
     audience: 'all',
     questionsPerAttempt: '10',
     timeLimitMin: '10',
