@@ -6,6 +6,7 @@ import { PRIZE_KIND_LABELS, WEIGHT_TOTAL, type CampaignSummary } from '@/contrac
 import { useQuery } from '@/data'
 import { confirm } from '@/utils/dialog'
 import FairHow from '../components/FairHow'
+import LevelPath from '../components/LevelPath'
 import { shortTime } from '../shared/format'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
@@ -31,6 +32,7 @@ function Campaign({ d }: { d: CampaignSummary }) {
     if (ok) go('play')
   }
   const weightLeft = WEIGHT_TOTAL - d.prizes.reduce((s, p) => s + p.weight, 0)
+  const levels = d.levels.length > 0
   return (
     <View className='page quiz-campaign-page'>
       <View className='card quiz-head'>
@@ -46,22 +48,44 @@ function Campaign({ d }: { d: CampaignSummary }) {
 
       <View className='card quiz-rules'>
         <Text className='section-title'>规则</Text>
-        <Text>
-          每次随机 {d.questionsPerAttempt} 题，限时 {Math.round(d.timeLimitSec / 60)} 分钟，答对 {d.passScore} 题及格。
-        </Text>
-        <Text>每天可答 {d.attemptsPerDay} 次（按北京时间计），成绩取最好的一次；每次及格可抽奖。</Text>
+        {levels ? (
+          <>
+            <Text>
+              共 {d.levels.length} 关，{d.levelOpening === 'daily' ? '每天开放一关' : '全部关卡已开放'}，通过上一关才能闯下一关；每关每次限时{' '}
+              {Math.round(d.timeLimitSec / 60)} 分钟，每天可试几次，成绩取最好的一次。
+            </Text>
+            <Text>通过全部关卡即获得电子证书{d.prizes.length ? '和抽奖机会' : ''}。</Text>
+          </>
+        ) : (
+          <>
+            <Text>
+              每次随机 {d.questionsPerAttempt} 题，限时 {Math.round(d.timeLimitSec / 60)} 分钟，答对 {d.passScore} 题及格。
+            </Text>
+            <Text>每天可答 {d.attemptsPerDay} 次（按北京时间计），成绩取最好的一次；每次及格可抽奖。</Text>
+          </>
+        )}
         {d.audience === 'members' ? <Text>本活动仅限工会会员参加。</Text> : null}
         <View className='quiz-chips'>
-          {d.state === 'running' ? <Text className='quiz-chip'>今日还可答 {d.attemptsLeftToday} 次</Text> : null}
+          {d.state === 'running' && !levels ? <Text className='quiz-chip'>今日还可答 {d.attemptsLeftToday} 次</Text> : null}
           <Text className='quiz-chip'>抽奖机会 {d.drawsLeft} 次</Text>
           {d.bestScore !== null ? <Text className='quiz-chip'>最好成绩 {d.bestScore} 题</Text> : null}
         </View>
       </View>
 
+      {levels ? <LevelPath campaignId={d.id} levels={d.levels} /> : null}
+      {d.certificateCode ? (
+        <View className='card quiz-cert-card' onClick={() => go('certificate')}>
+          <Text className='quiz-title'>恭喜通关！</Text>
+          <Text className='muted'>电子证书编号 {d.certificateCode}，点这里查看、保存或分享</Text>
+        </View>
+      ) : null}
+
       <View className='row-actions'>
-        <Btn className='quiz-start' disabled={d.state !== 'running' || d.attemptsLeftToday < 1} onClick={start}>
-          {d.state === 'running' ? (d.attemptsLeftToday ? '开始答题' : '今天次数已用完') : stateLabel(d.state)}
-        </Btn>
+        {levels ? null : (
+          <Btn className='quiz-start' disabled={d.state !== 'running' || d.attemptsLeftToday < 1} onClick={start}>
+            {d.state === 'running' ? (d.attemptsLeftToday ? '开始答题' : '今天次数已用完') : stateLabel(d.state)}
+          </Btn>
+        )}
         {d.drawsLeft > 0 && d.state === 'running' ? (
           <Btn kind='secondary' className='quiz-go-draw' onClick={() => go('draw')}>
             去抽奖（{d.drawsLeft}）

@@ -7,6 +7,7 @@ import { useForm, useMutation } from '@/data'
 import EditHeader from './EditHeader'
 import EndActions from './EndActions'
 import ImportCard from './ImportCard'
+import LevelList from './LevelList'
 import PrizeList from './PrizeList'
 import QuestionList from './QuestionList'
 import SettingsCard from './SettingsCard'
@@ -37,6 +38,7 @@ export default function Editor({ campaign, onSaved, reload }: Props) {
     <View className='page quiz-edit'>
       {meta ? <EditHeader meta={meta} /> : null}
       <SettingsCard form={form} meta={meta} />
+      <LevelList form={form} locked={!!meta?.prizesLocked} />
       <PrizeList form={form} locked={!!meta?.prizesLocked} />
       <QuestionList form={form} />
       <FormError message={form.formError} />

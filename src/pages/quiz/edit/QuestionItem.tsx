@@ -8,6 +8,8 @@ const KEYS = 'ABCDEF'
 
 interface Props {
   index: number
+  /** 闯关: how many levels the campaign has (0: none) */
+  levelCount: number
   q: QForm
   onChange: (patch: Partial<QForm>) => void
   onRemove: () => void
@@ -16,7 +18,7 @@ interface Props {
 }
 
 /** One question of the bank: type, stem, options with the right ones marked, explanation. */
-export default function QuestionItem({ index: i, q, onChange, onRemove, error }: Props) {
+export default function QuestionItem({ index: i, q, levelCount, onChange, onRemove, error }: Props) {
   const toggle = (k: number) =>
     onChange({ answer: q.type === 'multiple' ? (q.answer.includes(k) ? q.answer.filter((a) => a !== k) : [...q.answer, k].sort()) : [k] })
   const optionError = error('answer') || error('options')
@@ -55,6 +57,16 @@ export default function QuestionItem({ index: i, q, onChange, onRemove, error }:
       ))}
       <Text className='muted'>点字母设为正确答案{q.type === 'multiple' ? '（可多选）' : ''}</Text>
       {optionError ? <Text className='quiz-error quiz-edit-option-error'>{optionError}</Text> : null}
+      {levelCount ? (
+        <Field label='属于第几关' name={`q-${i}-level`} error={error('level')}>
+          <Choice
+            className='quiz-edit-level-pick'
+            options={Array.from({ length: levelCount }, (_, k) => ({ key: String(k), label: `第 ${k + 1} 关` }))}
+            value={q.level === undefined ? '' : String(q.level)}
+            onChange={(k) => onChange({ level: Number(k) })}
+          />
+        </Field>
+      ) : null}
       <Field label='解析' name={`q-${i}-explanation`} error={error('explanation')}>
         <Textarea
           className='field__textarea'

@@ -16,11 +16,13 @@ export default function QuestionList({ form }: { form: EditForm }) {
   return (
     <View className='card'>
       <Text className='section-title'>题库（{questions.length} 题）</Text>
+      {form.values.levels.length ? <Text className='muted'>分关时请为每道题选择所属关卡；没选关卡的题不会出现在闯关里。</Text> : null}
       {listError ? <Text className='quiz-error'>{listError}</Text> : null}
       {questions.map((q, i) => (
         <QuestionItem
           key={q.id ?? `new-${i}`}
           index={i}
+          levelCount={form.values.levels.length}
           q={q}
           onChange={(patch) => setQ(i, patch)}
           onRemove={() =>

@@ -1,5 +1,6 @@
 import { beijingDateTime } from '@/contracts/time'
 import type { CampaignEdit, PrizeKind, QuestionType } from '@/contracts/quiz/schemas'
+import type { LevelOpening } from '@/contracts/quiz/levels'
 
 /** The editor's values: numbers stay text while typed, times are 'YYYY-MM-DD HH:mm' in Beijing time. */
 export interface QForm {
@@ -9,6 +10,19 @@ export interface QForm {
   options: string[]
   answer: number[]
   explanation: string
+  /** 闯关: the level whose bank it is in */
+  level?: number
+}
+
+/** One level: counts as typed text, lesson pictures one link per line. */
+export interface LForm {
+  title: string
+  questionsPerAttempt: string
+  passScore: string
+  attemptsPerDay: string
+  lessonText: string
+  lessonImages: string
+  lessonVideo: string
 }
 
 export interface PForm {
@@ -33,6 +47,8 @@ export interface EditValues {
   showRanking: boolean
   questions: QForm[]
   prizes: PForm[]
+  levels: LForm[]
+  levelOpening: LevelOpening
 }
 
 /** What the page knows besides the values: the locks the server reported. */
@@ -45,6 +61,15 @@ export interface EditMeta {
 }
 
 export const emptyQuestion = (): QForm => ({ type: 'single', stem: '', options: ['', '', '', ''], answer: [], explanation: '' })
+export const newLevel = (n: number): LForm => ({
+  title: `第 ${n} 关`,
+  questionsPerAttempt: '5',
+  passScore: '3',
+  attemptsPerDay: '3',
+  lessonText: '',
+  lessonImages: '',
+  lessonVideo: '',
+})
 export const newPrize = (): PForm => ({ name: '', kind: 'goods', quantity: '10', weight: '500' })
 
 const DAY = 86400e3
@@ -65,6 +90,8 @@ export function blankValues(now = Date.now()): EditValues {
     showRanking: false,
     questions: [],
     prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }],
+    levels: [],
+    levelOpening: 'daily',
   }
 }
 
@@ -84,6 +111,16 @@ export function toValues(c: CampaignEdit): EditValues {
     showRanking: c.showRanking,
     questions: c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })),
     prizes: c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })),
+    levels: c.levels.map((l) => ({
+      title: l.title,
+      questionsPerAttempt: String(l.questionsPerAttempt),
+      passScore: String(l.passScore),
+      attemptsPerDay: String(l.attemptsPerDay),
+      lessonText: l.lessonText,
+      lessonImages: l.lessonImages.join('\n'),
+      lessonVideo: l.lessonVideo,
+    })),
+    levelOpening: c.levelOpening,
   }
 }
 
@@ -122,7 +159,21 @@ export function toInput(v: EditValues, meta: EditMeta | null) {
       options: q.type === 'judge' ? [] : q.options.filter((o) => o.trim()),
       answer: q.answer,
       explanation: q.explanation,
+      ...(v.levels.length && q.level !== undefined ? { level: q.level } : {}),
     })),
+    levels: v.levels.map((l) => ({
+      title: l.title,
+      questionsPerAttempt: num(l.questionsPerAttempt),
+      passScore: num(l.passScore),
+      attemptsPerDay: num(l.attemptsPerDay),
+      lessonText: l.lessonText,
+      lessonImages: l.lessonImages
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean),
+      lessonVideo: l.lessonVideo.trim(),
+    })),
+    levelOpening: v.levelOpening,
     ...(meta?.prizesLocked
       ? {}
       : { prizes: v.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: num(p.quantity), weight: num(p.weight) })) }),

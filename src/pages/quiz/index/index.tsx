@@ -14,6 +14,9 @@ export default function QuizListPage() {
       <View className='card quiz-head'>
         <Text className='quiz-title'>学法律 · 答题赢好礼</Text>
         <Text className='quiz-intro'>答题及格即可抽奖。题目在服务器上判分，抽奖结果在活动结束后人人可以核对。</Text>
+        <Text className='quiz-link quiz-go-verify' onClick={() => Taro.navigateTo({ url: '/pages/quiz/verify/index' })}>
+          核验答题证书 ›
+        </Text>
       </View>
       <PageState
         query={list}

@@ -14,9 +14,15 @@ const KEYS = 'ABCDEF'
 
 /** The quiz: questions as the server sent them (options already shuffled, no answers), a countdown, one submit. */
 export default function QuizPlayPage() {
-  const id = useRouter().params.id ?? ''
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  // 闯关: which level; a plain campaign has none.
+  const level = params.level === undefined || params.level === '' ? undefined : Number(params.level)
   // `start` spends a try (a mutation): loaded once, never again on show or pull (it resumes the open attempt anyway).
-  const attempt = useQueryWith(() => call('quiz', 'start', { campaignId: id }), [id], { reloadOnShow: false, pullToRefresh: false })
+  const attempt = useQueryWith(() => call('quiz', 'start', { campaignId: id, ...(level === undefined ? {} : { level }) }), [id, level], {
+    reloadOnShow: false,
+    pullToRefresh: false,
+  })
   return (
     <PageState query={attempt} loadingText='正在出题…'>
       {(a) => <Quiz campaignId={id} attempt={a} />}
@@ -121,15 +127,31 @@ function Result({ campaignId, attempt, result, answers }: ResultProps) {
         <Text className={`quiz-score__num ${result.passed ? 'quiz-score__num--pass' : ''}`}>
           {result.score}/{result.total}
         </Text>
-        <Text className='quiz-title'>{result.passed ? '恭喜及格！' : `还差一点，答对 ${result.passScore} 题及格`}</Text>
+        <Text className='quiz-title'>
+          {result.level !== undefined
+            ? result.passed
+              ? `第 ${result.level + 1} 关通过！`
+              : `还差一点，答对 ${result.passScore} 题过关`
+            : result.passed
+              ? '恭喜及格！'
+              : `还差一点，答对 ${result.passScore} 题及格`}
+        </Text>
+        {result.certificateCode ? (
+          <Text className='muted quiz-result-cert'>全部关卡已通过，获得电子证书（编号 {result.certificateCode}）</Text>
+        ) : null}
         {result.drawsGranted ? <Text className='muted'>获得 {result.drawsGranted} 次抽奖机会</Text> : null}
         <View className='row-actions quiz-actions'>
+          {result.certificateCode ? (
+            <Btn className='quiz-go-cert' onClick={() => go('certificate')}>
+              查看证书
+            </Btn>
+          ) : null}
           {result.drawsGranted ? (
-            <Btn className='quiz-go-draw' onClick={() => go('draw')}>
+            <Btn className='quiz-go-draw' kind={result.certificateCode ? 'secondary' : 'primary'} onClick={() => go('draw')}>
               去抽奖
             </Btn>
           ) : null}
-          <Btn kind='secondary' onClick={() => go('campaign')}>
+          <Btn kind={result.certificateCode || result.drawsGranted ? 'ghost' : 'secondary'} className='quiz-back' onClick={() => go('campaign')}>
             返回活动
           </Btn>
         </View>
