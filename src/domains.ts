@@ -188,6 +188,7 @@ export const DOMAINS: DomainEntry[] = [
       'lesson/index',
       'certificate/index',
       'verify/index',
+      'practice/index',
     ],
     me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
     workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],

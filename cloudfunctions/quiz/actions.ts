@@ -17,6 +17,7 @@ import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
 import { lessonAction, myCertificateAction, verifyCertificateAction } from './levels'
+import { practiceAction, wrongBookAction } from './practice'
 
 /**
  * The 答题抽奖 action table: each action once. The union's side lives in campaigns.ts, the player's attempts in
@@ -82,4 +83,6 @@ export const quizActions = implement(quizApi, {
   lesson: lessonAction,
   myCertificate: myCertificateAction,
   verifyCertificate: verifyCertificateAction,
+  practice: practiceAction,
+  wrongBook: wrongBookAction,
 })

@@ -34,7 +34,7 @@ async function ensurePlayer(ctx: Ctx, campaignId: string): Promise<void> {
   }
 }
 
-async function isMember(store: Store, openid: string): Promise<boolean> {
+export async function isMember(store: Store, openid: string): Promise<boolean> {
   return (await store.count('applications', { applicantOpenid: openid, status: 'approved' })) > 0
 }
 
@@ -66,6 +66,7 @@ export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary
     levels: await levelViews(ctx, c, state === 'running'),
     levelOpening: c.levelOpening ?? 'daily',
     certificateCode: player?.certCode ? formatCertCode(player.certCode) : null,
+    practiceAvailable: state === 'ended' || !!c.practiceOpen,
   }
 }
 

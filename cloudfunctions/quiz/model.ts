@@ -47,6 +47,7 @@ export interface CampaignDoc {
   /** 闯关: absent or empty for a plain campaign */
   levels?: Level[]
   levelOpening?: LevelOpening
+  practiceOpen?: boolean
   createdBy: string
   createdAt: string
   updatedAt: string

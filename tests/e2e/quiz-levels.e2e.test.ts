@@ -15,7 +15,7 @@ const BANK: Record<string, string> = {
   '职工在上下班途中受到非本人主要责任的交通事故伤害，应当认定为工伤。': '正确',
 }
 
-async function answerAll(page: Page) {
+async function answerAll(page: Page, right = true) {
   await page.locator('.quiz-q').first().waitFor()
   const cards = page.locator('.quiz-q')
   for (let i = 0; i < (await cards.count()); i++) {
@@ -78,10 +78,26 @@ test('a level with a lesson, the last level, the certificate as a picture, and i
   expect(await worker.locator('.quiz-path__stop--locked').textContent()).toContain('先通过上一关')
   await shot(worker, '01-path')
 
-  // Level 1: its lesson first, then the quiz.
+  // Level 1: its lesson first, then the quiz; the first try goes wrong.
   await worker.locator('.quiz-path__stop--open').click()
   await expectText(worker, '.quiz-lesson__text', '书面形式')
   await shot(worker, '02-lesson')
+  await worker.locator('.quiz-lesson-start').click()
+  await confirmModal(worker)
+  await answerAll(worker, false)
+  expect(await worker.locator('.quiz-score__num').textContent()).toBe('0/2')
+  await worker.locator('.quiz-back').click()
+
+  // 错题本: both questions, each with the right answer and its explanation.
+  await worker.locator('.quiz-go-wrong').click()
+  await worker.locator('.quiz-wrong').nth(1).waitFor()
+  expect(await worker.locator('.quiz-wrong').count()).toBe(2)
+  await expectText(worker, '.quiz-wrong', '依据《劳动合同法》')
+  await shot(worker, '02b-wrong-book')
+  await worker.locator('.taro-navigation-bar-back').click()
+
+  // The second try passes.
+  await worker.locator('.quiz-path__stop--open').click()
   await worker.locator('.quiz-lesson-start').click()
   await confirmModal(worker)
   await answerAll(worker)

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryItem, type DeliveryStatus } from './delivery'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
+import type { PracticeQuestion, WrongItem } from './practice'
 import { certCodeInput, levelInput, type Certificate, type CertificateCheck, type LessonView } from './levels'
 import {
   campaignIdInput,
@@ -63,6 +64,10 @@ export const quizApi = {
   myCertificate: query<Certificate | null>()(campaignIdInput, 'signedIn'),
   /** anyone checks a certificate's code: valid or not, the campaign, the day and the masked name */
   verifyCertificate: query<CertificateCheck>()(certCodeInput, 'signedIn'),
+  /** 题库练习: the bank with answers and explanations, once the campaign has ended or in 练习模式; never scored */
+  practice: query<{ questions: PracticeQuestion[] }>()(campaignIdInput, 'signedIn'),
+  /** 错题本: what I got wrong in my submitted tries, with the right answers and explanations */
+  wrongBook: query<{ items: WrongItem[] }>()(campaignIdInput, 'signedIn'),
 }
 
 declare module '../api' {

@@ -90,6 +90,8 @@ export const upsertCampaignInput = z
     drawsPerPass: count('每次及格的抽奖次数', 0, 10),
     dailyPrizeCap: count('每天发奖上限', 1, 1_000_000).optional(),
     showRanking: z.boolean({ error: '排行榜设置不正确' }).default(false),
+    /** 练习模式: the bank may be practised while the campaign runs (it always may after the end) */
+    practiceOpen: z.boolean({ error: '练习模式设置不正确' }).default(false),
     questions: z.array(question, { error: '题目格式不正确' }).max(MAX_QUESTIONS, `题库最多 ${MAX_QUESTIONS} 题`).optional(),
     prizes: z.array(prize, { error: '奖品格式不正确' }).max(20, '奖品最多 20 种').optional(),
     /** 闯关: empty for a plain campaign */
@@ -214,6 +216,8 @@ export interface CampaignSummary {
   levelOpening: LevelOpening
   /** the certificate's code once every level is passed */
   certificateCode: string | null
+  /** the bank may be practised now (ended, or 练习模式 on) */
+  practiceAvailable: boolean
 }
 
 export interface StartResult {
@@ -313,6 +317,7 @@ export interface CampaignEdit {
   prizes: PrizeView[]
   levels: Level[]
   levelOpening: LevelOpening
+  practiceOpen: boolean
   prizesLocked: boolean
   /** someone has drawn: the start time is what the draws were made under */
   startLocked: boolean

@@ -22,6 +22,8 @@ export default function QuizCampaignPage() {
 
 function Campaign({ d }: { d: CampaignSummary }) {
   const go = (page: string) => Taro.navigateTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(d.id)}` })
+  const practice = (mode: 'bank' | 'wrong') =>
+    Taro.navigateTo({ url: `/pages/quiz/practice/index?id=${encodeURIComponent(d.id)}&mode=${mode}&bank=${d.practiceAvailable ? 1 : 0}` })
   const start = async () => {
     const ok = await confirm({
       title: '开始答题',
@@ -116,6 +118,16 @@ function Campaign({ d }: { d: CampaignSummary }) {
       <FairHow seedHash={d.seedHash} />
 
       <View className='row-actions'>
+        {d.bestScore !== null || d.levels.some((l) => l.bestScore !== null) ? (
+          <Btn kind='secondary' className='quiz-go-wrong' onClick={() => practice('wrong')}>
+            错题本
+          </Btn>
+        ) : null}
+        {d.practiceAvailable ? (
+          <Btn kind='secondary' className='quiz-go-practice' onClick={() => practice('bank')}>
+            题库练习
+          </Btn>
+        ) : null}
         <Btn kind='ghost' onClick={() => go('winners')}>
           中奖名单与核验
         </Btn>

@@ -62,6 +62,9 @@ export default function SettingsCard({ form, meta }: { form: EditForm; meta: Edi
       <Check checked={v.showRanking} onChange={(x) => set('showRanking', x)}>
         显示排行榜（按个人成绩，成绩相同用时短者在前）
       </Check>
+      <Check checked={v.practiceOpen} onChange={(x) => set('practiceOpen', x)}>
+        练习模式：活动进行中也可以看题库练习（不计成绩、不给抽奖；活动结束后总是可以练习）
+      </Check>
     </View>
   )
 }

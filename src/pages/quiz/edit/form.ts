@@ -45,6 +45,7 @@ export interface EditValues {
   drawsPerPass: string
   dailyPrizeCap: string
   showRanking: boolean
+  practiceOpen: boolean
   questions: QForm[]
   prizes: PForm[]
   levels: LForm[]
@@ -88,6 +89,7 @@ export function blankValues(now = Date.now()): EditValues {
     drawsPerPass: '1',
     dailyPrizeCap: '',
     showRanking: false,
+    practiceOpen: false,
     questions: [],
     prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }],
     levels: [],
@@ -109,6 +111,7 @@ export function toValues(c: CampaignEdit): EditValues {
     drawsPerPass: String(c.drawsPerPass),
     dailyPrizeCap: c.dailyPrizeCap ? String(c.dailyPrizeCap) : '',
     showRanking: c.showRanking,
+    practiceOpen: c.practiceOpen,
     questions: c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })),
     prizes: c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })),
     levels: c.levels.map((l) => ({
@@ -152,6 +155,7 @@ export function toInput(v: EditValues, meta: EditMeta | null) {
     drawsPerPass: num(v.drawsPerPass),
     ...(v.dailyPrizeCap.trim() ? { dailyPrizeCap: num(v.dailyPrizeCap) } : {}),
     showRanking: v.showRanking,
+    practiceOpen: v.practiceOpen,
     questions: v.questions.map((q) => ({
       ...(q.id ? { id: q.id } : {}),
       type: q.type,
