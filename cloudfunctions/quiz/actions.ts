@@ -13,7 +13,7 @@ import {
   upsertCampaignAction,
 } from './campaigns'
 import { deliveriesAction, markDeliveredAction, markRedeemedAction } from './delivery'
-import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws'
+import { claimAction, drawAction, fairnessAction, myPrizesAction, pickAction } from './draws'
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
 import { lessonAction, myCertificateAction, verifyCertificateAction } from './levels'
@@ -45,6 +45,7 @@ export const quizActions = implement(quizApi, {
   start: startAction,
   submit: submitAction,
   draw: drawAction,
+  pick: pickAction,
   claim: claimAction,
   myPrizes: myPrizesAction,
 

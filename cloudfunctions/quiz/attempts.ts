@@ -67,6 +67,7 @@ export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary
     levelOpening: c.levelOpening ?? 'daily',
     certificateCode: player?.certCode ? formatCertCode(player.certCode) : null,
     practiceAvailable: state === 'ended' || !!c.practiceOpen,
+    prizeMode: c.prizeMode ?? 'draw',
   }
 }
 

@@ -102,6 +102,7 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     // After the first draw the start, the prize table and the weights are what the draws were made against.
     const drawn = before ? (await ctx.store.count(DRAWS, { campaignId: before._id })) > 0 : false
     if (drawn && input.startAt !== before!.startAt) throw conflict('活动已有人抽奖，开始时间不能再改')
+    if (before && (started || drawn) && (before.prizeMode ?? 'draw') !== input.prizeMode) throw conflict('活动开始后不能修改发奖方式')
     // People are part-way along the path: its length stays once the campaign has started.
     if (before && started && (before.levels?.length ?? 0) !== input.levels.length) throw conflict('活动开始后不能增减关卡')
     let prizes = before?.prizes ?? []
@@ -135,6 +136,7 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
       levels: input.levels,
       levelOpening: input.levelOpening,
       practiceOpen: input.practiceOpen,
+      prizeMode: input.prizeMode,
       createdBy: before?.createdBy ?? ctx.caller.openid,
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
@@ -192,6 +194,7 @@ export const getCampaignAction: Impl<typeof quizApi.getCampaign> = {
       levels: c.levels ?? [],
       levelOpening: c.levelOpening ?? 'daily',
       practiceOpen: !!c.practiceOpen,
+      prizeMode: c.prizeMode ?? 'draw',
       prizes: await prizeViews(ctx.store, c),
       prizesLocked: state !== 'upcoming' || drawn,
       startLocked: drawn || state === 'ended',

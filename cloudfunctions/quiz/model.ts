@@ -48,6 +48,7 @@ export interface CampaignDoc {
   levels?: Level[]
   levelOpening?: LevelOpening
   practiceOpen?: boolean
+  prizeMode?: 'draw' | 'pick'
   createdBy: string
   createdAt: string
   updatedAt: string

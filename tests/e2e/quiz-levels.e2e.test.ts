@@ -21,10 +21,9 @@ async function answerAll(page: Page, right = true) {
   for (let i = 0; i < (await cards.count()); i++) {
     const stem = (await cards.nth(i).locator('.quiz-q__stem').textContent()) ?? ''
     const key = Object.keys(BANK).find((k) => stem.includes(k))
-    await cards
-      .nth(i)
-      .locator('.quiz-opt', { hasText: BANK[key ?? ''] ?? '正确' })
-      .click()
+    const answer = BANK[key ?? ''] ?? '正确'
+    const pick = right ? answer : answer === '正确' ? '错误' : '正确'
+    await cards.nth(i).locator('.quiz-opt', { hasText: pick }).click()
   }
   await page.locator('.quiz-submit').click()
   await confirmModal(page)

@@ -8,6 +8,7 @@ import {
   campaignIdInput,
   claimInput,
   drawInput,
+  pickInput,
   fairnessInput,
   idInput,
   importQuestionsInput,
@@ -53,6 +54,8 @@ export const quizApi = {
   start: mutation<StartResult>()(startInput, 'signedIn'),
   submit: mutation<SubmitResult>()(submitInput, 'signedIn'),
   draw: mutation<DrawResult>()(drawInput, 'signedIn'),
+  /** 选奖品 (a campaign in pick mode): the chosen prize if in stock, else the right comes back to choose again */
+  pick: mutation<DrawResult>()(pickInput, 'signedIn'),
   claim: mutation<MyPrize>()(claimInput, 'signedIn'),
   myPrizes: query<{ items: MyPrize[] }>()(none, 'signedIn'),
   winners: query<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),

@@ -90,6 +90,8 @@ export const upsertCampaignInput = z
     drawsPerPass: count('每次及格的抽奖次数', 0, 10),
     dailyPrizeCap: count('每天发奖上限', 1, 1_000_000).optional(),
     showRanking: z.boolean({ error: '排行榜设置不正确' }).default(false),
+    /** 'draw': each right is a draw from the table; 'pick': each right lets the winner choose a prize in stock */
+    prizeMode: z.enum(['draw', 'pick'], { error: '请选择发奖方式' }).default('draw'),
     /** 练习模式: the bank may be practised while the campaign runs (it always may after the end) */
     practiceOpen: z.boolean({ error: '练习模式设置不正确' }).default(false),
     questions: z.array(question, { error: '题目格式不正确' }).max(MAX_QUESTIONS, `题库最多 ${MAX_QUESTIONS} 题`).optional(),
@@ -162,6 +164,8 @@ export const submitInput = z.object({
   ),
 })
 export const drawInput = campaignIdInput
+/** 选奖品: one right spent on this prize, if it is still in stock */
+export const pickInput = z.object({ campaignId: docId('活动编号'), prizeId: z.string({ error: '请选择奖品' }).min(1, '请选择奖品').max(80, '请选择奖品') })
 export const claimInput = z.object({
   drawId: docId('抽奖编号'),
   name: optionalText('收件人', { max: 20 }),
@@ -218,6 +222,8 @@ export interface CampaignSummary {
   certificateCode: string | null
   /** the bank may be practised now (ended, or 练习模式 on) */
   practiceAvailable: boolean
+  /** 'pick': rights are spent choosing a prize in stock, not drawing */
+  prizeMode: 'draw' | 'pick'
 }
 
 export interface StartResult {
@@ -318,6 +324,7 @@ export interface CampaignEdit {
   levels: Level[]
   levelOpening: LevelOpening
   practiceOpen: boolean
+  prizeMode: 'draw' | 'pick'
   prizesLocked: boolean
   /** someone has drawn: the start time is what the draws were made under */
   startLocked: boolean
