@@ -193,6 +193,7 @@ export const submitAction: Impl<typeof quizApi.submit> = {
       passed,
       passScore,
       drawsGranted,
+      prizeMode: c.prizeMode ?? 'draw',
       ...(a.level !== undefined ? { level: a.level } : {}),
       ...(levelResult?.certificateCode ? { certificateCode: levelResult.certificateCode } : {}),
       review: a.questions.map((q, i) => ({

@@ -45,7 +45,7 @@ for (const mode of modes) {
       const refused = results.filter((r) => r.status === 409)
       expect(refused).toHaveLength(292)
       expect(refused[0].json.error.message).toContain('刚刚发完了')
-      expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as { remaining: number }).remaining).toBe(0)
+      expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as unknown as { remaining: number }).remaining).toBe(0)
       expect(await gw.store.count('quiz_draws', { campaignId: id, prizeId: `${id}.p0`, issued: true })).toBe(8)
 
       // Everyone who missed still has the right, and takes the other prize.
@@ -68,7 +68,7 @@ for (const mode of modes) {
       )
       expect(results.filter((r) => r.status === 200 && r.json.data.won)).toHaveLength(1)
       expect(await gw.store.count('quiz_draws', { campaignId: id, issued: true })).toBe(1)
-      expect(((await gw.store.get('quiz_prizes', `${id}.p1`)) as { remaining: number }).remaining).toBe(499)
+      expect(((await gw.store.get('quiz_prizes', `${id}.p1`)) as unknown as { remaining: number }).remaining).toBe(499)
     })
 
     test('a draw campaign refuses picks, a pick campaign refuses draws, and an unknown prize names the field', async () => {

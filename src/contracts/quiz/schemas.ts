@@ -165,7 +165,10 @@ export const submitInput = z.object({
 })
 export const drawInput = campaignIdInput
 /** 选奖品: one right spent on this prize, if it is still in stock */
-export const pickInput = z.object({ campaignId: docId('活动编号'), prizeId: z.string({ error: '请选择奖品' }).min(1, '请选择奖品').max(80, '请选择奖品') })
+export const pickInput = z.object({
+  campaignId: docId('活动编号'),
+  prizeId: z.string({ error: '请选择奖品' }).min(1, '请选择奖品').max(80, '请选择奖品'),
+})
 export const claimInput = z.object({
   drawId: docId('抽奖编号'),
   name: optionalText('收件人', { max: 20 }),
@@ -241,6 +244,7 @@ export interface SubmitResult {
   review: Array<{ questionId: string; correct: boolean; answer: number[]; yours: number[]; explanation: string }>
   drawsGranted: number
   level?: number
+  prizeMode?: 'draw' | 'pick'
   /** passing this try completed the campaign's last level: its certificate */
   certificateCode?: string
 }

@@ -90,7 +90,7 @@ function Campaign({ d }: { d: CampaignSummary }) {
         )}
         {d.drawsLeft > 0 && d.state === 'running' ? (
           <Btn kind='secondary' className='quiz-go-draw' onClick={() => go('draw')}>
-            去抽奖（{d.drawsLeft}）
+            {d.prizeMode === 'pick' ? '去选奖品' : '去抽奖'}（{d.drawsLeft}）
           </Btn>
         ) : null}
       </View>

@@ -6,6 +6,7 @@ import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import { NO_PRIZE, type CampaignSummary, type DrawResult } from '@/contracts/quiz/schemas'
 import { useMutation, useQuery } from '@/data'
+import PickPrize from './PickPrize'
 import './index.scss'
 
 // The 8 cells around the centre, clockwise from the top left (grid positions 0 1 2 5 8 7 6 3).
@@ -18,7 +19,8 @@ const RING = [0, 1, 2, 5, 8, 7, 6, 3]
 export default function QuizDrawPage() {
   const id = useRouter().params.id ?? ''
   const c = useQuery('quiz', 'campaign', { campaignId: id }, { reloadOnShow: false })
-  return <PageState query={c}>{(d) => <Wheel c={d} />}</PageState>
+  // A campaign in pick mode spends its rights choosing, not drawing.
+  return <PageState query={c}>{(d) => (d.prizeMode === 'pick' ? <PickPrize c={d} reload={() => void c.reload(true)} /> : <Wheel c={d} />)}</PageState>
 }
 
 function Wheel({ c }: { c: CampaignSummary }) {

@@ -14,15 +14,27 @@ export default function PrizeList({ form, locked }: { form: EditForm; locked: bo
       prizes.map((p, j) => (j === i ? { ...p, ...patch } : p)),
     )
   const weightSum = prizes.reduce((s, p) => s + (Number(p.weight) || 0), 0)
+  const pick = form.values.prizeMode === 'pick'
   // The list's own error (权重合计超出), unless it only stands for an item's error, which shows beside the item.
   const itemHasError = prizes.some((_, i) => form.error(`prizes.${i}`))
   const listError = itemHasError ? undefined : form.error('prizes')
   return (
     <View className='card'>
-      <Text className='section-title'>
-        奖品（权重合计 {weightSum} / {WEIGHT_TOTAL}，其余为谢谢参与）
-      </Text>
-      {locked ? <Text className='muted'>活动已开始，奖品和权重不能再改。</Text> : null}
+      <Text className='section-title'>{pick ? '奖品（自选）' : `奖品（权重合计 ${weightSum} / ${WEIGHT_TOTAL}，其余为谢谢参与）`}</Text>
+      <Field label='发奖方式' name='prizeMode' error={form.error('prizeMode')}>
+        <Choice
+          options={
+            [
+              { key: 'draw', label: '抽奖' },
+              { key: 'pick', label: '自选奖品' },
+            ] as const
+          }
+          value={form.values.prizeMode}
+          onChange={(k) => !locked && form.set('prizeMode', k)}
+        />
+      </Field>
+      {pick ? <Text className='muted'>每次机会由中奖人从有货的奖品里挑一件，发完为止，不用设置概率。</Text> : null}
+      {locked ? <Text className='muted'>活动已开始，奖品、权重和发奖方式不能再改。</Text> : null}
       {listError ? <Text className='quiz-error'>{listError}</Text> : null}
       {prizes.map((p, i) => (
         <View key={i} className='quiz-edit-item quiz-edit-prize'>
@@ -50,15 +62,17 @@ export default function PrizeList({ form, locked }: { form: EditForm; locked: bo
                 onInput={(ev) => setP(i, { quantity: ev.detail.value })}
               />
             </Field>
-            <Field label='权重（万分之）' name={`prize-${i}-weight`} error={form.error(`prizes.${i}.weight`)}>
-              <Input
-                className='field__input'
-                type='number'
-                disabled={locked}
-                value={p.weight}
-                onInput={(ev) => setP(i, { weight: ev.detail.value })}
-              />
-            </Field>
+            {pick ? null : (
+              <Field label='权重（万分之）' name={`prize-${i}-weight`} error={form.error(`prizes.${i}.weight`)}>
+                <Input
+                  className='field__input'
+                  type='number'
+                  disabled={locked}
+                  value={p.weight}
+                  onInput={(ev) => setP(i, { weight: ev.detail.value })}
+                />
+              </Field>
+            )}
           </View>
           {!locked ? (
             <Text

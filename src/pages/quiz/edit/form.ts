@@ -46,6 +46,7 @@ export interface EditValues {
   dailyPrizeCap: string
   showRanking: boolean
   practiceOpen: boolean
+  prizeMode: 'draw' | 'pick'
   questions: QForm[]
   prizes: PForm[]
   levels: LForm[]
@@ -90,6 +91,7 @@ export function blankValues(now = Date.now()): EditValues {
     dailyPrizeCap: '',
     showRanking: false,
     practiceOpen: false,
+    prizeMode: 'draw',
     questions: [],
     prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }],
     levels: [],
@@ -112,6 +114,7 @@ export function toValues(c: CampaignEdit): EditValues {
     dailyPrizeCap: c.dailyPrizeCap ? String(c.dailyPrizeCap) : '',
     showRanking: c.showRanking,
     practiceOpen: c.practiceOpen,
+    prizeMode: c.prizeMode,
     questions: c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })),
     prizes: c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })),
     levels: c.levels.map((l) => ({
@@ -156,6 +159,7 @@ export function toInput(v: EditValues, meta: EditMeta | null) {
     ...(v.dailyPrizeCap.trim() ? { dailyPrizeCap: num(v.dailyPrizeCap) } : {}),
     showRanking: v.showRanking,
     practiceOpen: v.practiceOpen,
+    prizeMode: v.prizeMode,
     questions: v.questions.map((q) => ({
       ...(q.id ? { id: q.id } : {}),
       type: q.type,
@@ -180,7 +184,15 @@ export function toInput(v: EditValues, meta: EditMeta | null) {
     levelOpening: v.levelOpening,
     ...(meta?.prizesLocked
       ? {}
-      : { prizes: v.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: num(p.quantity), weight: num(p.weight) })) }),
+      : {
+          // Chosen, not drawn: in pick mode the weights play no part (each 1 keeps the table valid).
+          prizes: v.prizes.map((p) => ({
+            name: p.name,
+            kind: p.kind,
+            quantity: num(p.quantity),
+            weight: v.prizeMode === 'pick' ? 1 : num(p.weight),
+          })),
+        }),
   }
 }
 

@@ -139,7 +139,11 @@ function Result({ campaignId, attempt, result, answers }: ResultProps) {
         {result.certificateCode ? (
           <Text className='muted quiz-result-cert'>全部关卡已通过，获得电子证书（编号 {result.certificateCode}）</Text>
         ) : null}
-        {result.drawsGranted ? <Text className='muted'>获得 {result.drawsGranted} 次抽奖机会</Text> : null}
+        {result.drawsGranted ? (
+          <Text className='muted'>
+            获得 {result.drawsGranted} 次{result.prizeMode === 'pick' ? '选奖品' : '抽奖'}机会
+          </Text>
+        ) : null}
         <View className='row-actions quiz-actions'>
           {result.certificateCode ? (
             <Btn className='quiz-go-cert' onClick={() => go('certificate')}>
@@ -148,7 +152,7 @@ function Result({ campaignId, attempt, result, answers }: ResultProps) {
           ) : null}
           {result.drawsGranted ? (
             <Btn className='quiz-go-draw' kind={result.certificateCode ? 'secondary' : 'primary'} onClick={() => go('draw')}>
-              去抽奖
+              {result.prizeMode === 'pick' ? '去选奖品' : '去抽奖'}
             </Btn>
           ) : null}
           <Btn kind={result.certificateCode || result.drawsGranted ? 'ghost' : 'secondary'} className='quiz-back' onClick={() => go('campaign')}>
