@@ -16,8 +16,8 @@ const BANK: Record<string, string> = {
 }
 
 async function answerAll(page: Page, right = true) {
-  await page.locator('.quiz-q').first().waitFor()
-  const cards = page.locator('.quiz-q')
+  await page.locator('.quiz-q:visible').first().waitFor()
+  const cards = page.locator('.quiz-q:visible')
   for (let i = 0; i < (await cards.count()); i++) {
     const stem = (await cards.nth(i).locator('.quiz-q__stem').textContent()) ?? ''
     const key = Object.keys(BANK).find((k) => stem.includes(k))
@@ -25,9 +25,9 @@ async function answerAll(page: Page, right = true) {
     const pick = right ? answer : answer === '正确' ? '错误' : '正确'
     await cards.nth(i).locator('.quiz-opt', { hasText: pick }).click()
   }
-  await page.locator('.quiz-submit').click()
+  await page.locator('.quiz-submit:visible').click()
   await confirmModal(page)
-  await page.locator('.quiz-score__num').waitFor()
+  await page.locator('.quiz-score__num:visible').waitFor()
 }
 
 test('a level with a lesson, the last level, the certificate as a picture, and its code verified by someone else', async () => {
@@ -73,22 +73,22 @@ test('a level with a lesson, the last level, the certificate as a picture, and i
   await worker.locator('.service-tile--quiz').click()
   await worker.locator('.quiz-campaign', { hasText: TITLE }).click()
   await worker.locator('.quiz-path').waitFor()
-  expect(await worker.locator('.quiz-path__stop--open').count()).toBe(1)
+  expect(await worker.locator('.quiz-path__stop--open:visible').count()).toBe(1)
   expect(await worker.locator('.quiz-path__stop--locked').textContent()).toContain('先通过上一关')
   await shot(worker, '01-path')
 
   // Level 1: its lesson first, then the quiz; the first try goes wrong.
-  await worker.locator('.quiz-path__stop--open').click()
+  await worker.locator('.quiz-path__stop--open:visible').click()
   await expectText(worker, '.quiz-lesson__text', '书面形式')
   await shot(worker, '02-lesson')
-  await worker.locator('.quiz-lesson-start').click()
+  await worker.locator('.quiz-lesson-start:visible').click()
   await confirmModal(worker)
   await answerAll(worker, false)
-  expect(await worker.locator('.quiz-score__num').textContent()).toBe('0/2')
-  await worker.locator('.quiz-back').click()
+  expect(await worker.locator('.quiz-score__num:visible').textContent()).toBe('0/2')
+  await worker.locator('.quiz-back:visible').click()
 
   // 错题本: both questions, each with the right answer and its explanation.
-  await worker.locator('.quiz-go-wrong').click()
+  await worker.locator('.quiz-go-wrong:visible').click()
   await worker.locator('.quiz-wrong').nth(1).waitFor()
   expect(await worker.locator('.quiz-wrong').count()).toBe(2)
   await expectText(worker, '.quiz-wrong', '依据《劳动合同法》')
@@ -96,20 +96,20 @@ test('a level with a lesson, the last level, the certificate as a picture, and i
   await worker.locator('.taro-navigation-bar-back').click()
 
   // The second try passes.
-  await worker.locator('.quiz-path__stop--open').click()
-  await worker.locator('.quiz-lesson-start').click()
+  await worker.locator('.quiz-path__stop--open:visible').click()
+  await worker.locator('.quiz-lesson-start:visible').click()
   await confirmModal(worker)
   await answerAll(worker)
-  expect(await worker.locator('.quiz-score__num').textContent()).toBe('2/2')
+  expect(await worker.locator('.quiz-score__num:visible').textContent()).toBe('2/2')
   await expectText(worker, '.quiz-result', '第 1 关通过')
-  await worker.locator('.quiz-back').click()
+  await worker.locator('.quiz-back:visible').click()
 
   // The path shows level 1 passed; level 2 has no lesson and starts straight away.
-  await worker.locator('.quiz-path__stop--passed').waitFor()
+  await worker.locator('.quiz-path__stop--passed:visible').waitFor()
   await shot(worker, '03-path-passed')
-  await worker.locator('.quiz-path__stop--open').click()
+  await worker.locator('.quiz-path__stop--open:visible').click()
   await expectText(worker, '.quiz-lesson', '这一关没有学习内容')
-  await worker.locator('.quiz-lesson-start').click()
+  await worker.locator('.quiz-lesson-start:visible').click()
   await confirmModal(worker)
   await answerAll(worker)
   await worker.locator('.quiz-result-cert').waitFor()
