@@ -38,7 +38,8 @@ export async function isMember(store: Store, openid: string): Promise<boolean> {
   return (await store.count('applications', { applicantOpenid: openid, status: 'approved' })) > 0
 }
 
-export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary> {
+/** `withLevels: false` for the list: the path costs a read per level, and only the campaign page shows it. */
+export async function summary(ctx: Ctx, c: CampaignDoc, withLevels = true): Promise<CampaignSummary> {
   const now = ctx.now()
   const [player, today] = await Promise.all([
     ctx.store.get<PlayerDoc>(PLAYERS, playerId(c._id, ctx.caller.openid)),
@@ -63,7 +64,8 @@ export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary
     seedHash: c.seedHash,
     showRanking: c.showRanking,
     prizes: await prizeViews(ctx.store, c),
-    levels: await levelViews(ctx, c, state === 'running'),
+    levels: withLevels ? await levelViews(ctx, c, state === 'running') : [],
+    levelCount: c.levels?.length ?? 0,
     levelOpening: c.levelOpening ?? 'daily',
     certificateCode: player?.certCode ? formatCertCode(player.certCode) : null,
     practiceAvailable: state === 'ended' || !!c.practiceOpen,
@@ -74,7 +76,7 @@ export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary
 export const listCampaignsAction: Impl<typeof quizApi.listCampaigns> = {
   handler: async (_input, ctx) => {
     const docs = await ctx.store.find<CampaignDoc>(CAMPAIGNS, { orderBy: [['startAt', 'desc']], limit: 50 })
-    const items = await Promise.all(docs.map((c) => summary(ctx, c)))
+    const items = await Promise.all(docs.map((c) => summary(ctx, c, false)))
     const rank = { running: 0, upcoming: 1, ended: 2 }
     items.sort((a, b) => rank[a.state] - rank[b.state])
     return { items }

@@ -80,7 +80,8 @@ export async function checkLevelOpen(ctx: Ctx, c: CampaignDoc, level: number | u
   const l = levels[level]
   if (!l) throw notFound('没有这一关')
   const opensOn = levelOpensOn(c, level)
-  if (opensOn > beijingDay(ctx.now())) throw new AppError('CLOSED', `第 ${level + 1} 关 ${opensOn.slice(5).replace('-', '月')}日开放`)
+  if (opensOn > beijingDay(ctx.now()))
+    throw new AppError('CLOSED', `第 ${level + 1} 关 ${Number(opensOn.slice(5, 7))}月${Number(opensOn.slice(8, 10))}日开放`)
   if (level > 0) {
     const prev = await ctx.store.get<LevelProgressDoc>(LEVEL_PROGRESS, progressId(c._id, ctx.caller.openid, level - 1))
     if (!prev?.passed) throw new AppError('CLOSED', `先通过第 ${level} 关才能闯这一关`)

@@ -218,8 +218,9 @@ export interface CampaignSummary {
   seedHash: string
   showRanking: boolean
   prizes: PrizeView[]
-  /** 闯关: the path, in order; empty for a plain campaign */
+  /** 闯关: the path, in order; empty for a plain campaign (and in the campaign list, which shows only the count) */
   levels: LevelView[]
+  levelCount: number
   levelOpening: LevelOpening
   /** the certificate's code once every level is passed */
   certificateCode: string | null

@@ -39,7 +39,8 @@ export default function QuizListPage() {
                 {shortTime(c.startAt)} 至 {shortTime(c.endAt)}
               </Text>
               <View className='quiz-chips'>
-                {c.state === 'running' ? <Text className='quiz-chip'>今日还可答 {c.attemptsLeftToday} 次</Text> : null}
+                {c.levelCount ? <Text className='quiz-chip'>闯关 {c.levelCount} 关</Text> : null}
+                {c.state === 'running' && !c.levelCount ? <Text className='quiz-chip'>今日还可答 {c.attemptsLeftToday} 次</Text> : null}
                 {c.drawsLeft > 0 ? <Text className='quiz-chip'>{c.drawsLeft} 次抽奖机会</Text> : null}
                 {c.bestScore !== null ? <Text className='quiz-chip'>最好成绩 {c.bestScore} 题</Text> : null}
                 {c.audience === 'members' ? <Text className='quiz-chip'>限工会会员</Text> : null}
