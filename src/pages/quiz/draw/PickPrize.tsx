@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Btn from '@/components/Btn'
 import FormError from '@/components/FormError'
 import { PRIZE_KIND_LABELS, type CampaignSummary, type DrawResult } from '@/contracts/quiz/schemas'
@@ -9,6 +9,9 @@ import { confirm } from '@/utils/dialog'
 
 /** 选奖品: each right chooses one prize still in stock; a prize gone in the meantime gives the right back. */
 export default function PickPrize({ c, reload }: { c: CampaignSummary; reload: () => void }) {
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: '选奖品' }).catch(() => undefined)
+  }, [])
   const [result, setResult] = useState<DrawResult | null>(null)
   const [left, setLeft] = useState(c.drawsLeft)
   const pick = useMutation('quiz', 'pick', {
