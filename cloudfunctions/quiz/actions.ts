@@ -13,9 +13,11 @@ import {
   upsertCampaignAction,
 } from './campaigns'
 import { deliveriesAction, markDeliveredAction, markRedeemedAction } from './delivery'
-import { claimAction, drawAction, fairnessAction, myPrizesAction } from './draws'
+import { claimAction, drawAction, fairnessAction, myPrizesAction, pickAction } from './draws'
 import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
+import { lessonAction, myCertificateAction, verifyCertificateAction } from './levels'
+import { practiceAction, wrongBookAction } from './practice'
 
 /**
  * The 答题抽奖 action table: each action once. The union's side lives in campaigns.ts, the player's attempts in
@@ -43,6 +45,7 @@ export const quizActions = implement(quizApi, {
   start: startAction,
   submit: submitAction,
   draw: drawAction,
+  pick: pickAction,
   claim: claimAction,
   myPrizes: myPrizesAction,
 
@@ -78,4 +81,9 @@ export const quizActions = implement(quizApi, {
   },
 
   fairness: fairnessAction,
+  lesson: lessonAction,
+  myCertificate: myCertificateAction,
+  verifyCertificate: verifyCertificateAction,
+  practice: practiceAction,
+  wrongBook: wrongBookAction,
 })

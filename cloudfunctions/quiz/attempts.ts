@@ -7,6 +7,8 @@ import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { campaignState, isCorrect, optionPerm, shanghaiDay, shownAnswer, shownOptions, shuffled } from './engine'
 import { ATTEMPTS, CAMPAIGNS, DAY_COUNTS, PLAYERS, QUESTIONS, type AttemptDoc, type CampaignDoc, type PlayerDoc, type QuestionDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, prizeViews, running } from './shared'
+import { checkLevelOpen, hasLevels, levelDayCountId, levelViews, recordLevelTry } from './levels'
+import { formatCertCode } from '../../src/contracts/quiz/levels'
 
 /** 答题 from the player's side: the campaign list, starting an attempt and submitting it. */
 
@@ -24,17 +26,20 @@ async function ensurePlayer(ctx: Ctx, campaignId: string): Promise<void> {
       passes: 0,
       bestScore: -1,
       bestMs: 0,
+      levelsPassed: 0,
+      certCode: '',
     })
   } catch (e) {
     if (!(e instanceof DuplicateKeyError)) throw e
   }
 }
 
-async function isMember(store: Store, openid: string): Promise<boolean> {
+export async function isMember(store: Store, openid: string): Promise<boolean> {
   return (await store.count('applications', { applicantOpenid: openid, status: 'approved' })) > 0
 }
 
-export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary> {
+/** `withLevels: false` for the list: the path costs a read per level, and only the campaign page shows it. */
+export async function summary(ctx: Ctx, c: CampaignDoc, withLevels = true): Promise<CampaignSummary> {
   const now = ctx.now()
   const [player, today] = await Promise.all([
     ctx.store.get<PlayerDoc>(PLAYERS, playerId(c._id, ctx.caller.openid)),
@@ -59,13 +64,19 @@ export async function summary(ctx: Ctx, c: CampaignDoc): Promise<CampaignSummary
     seedHash: c.seedHash,
     showRanking: c.showRanking,
     prizes: await prizeViews(ctx.store, c),
+    levels: withLevels ? await levelViews(ctx, c, state === 'running') : [],
+    levelCount: c.levels?.length ?? 0,
+    levelOpening: c.levelOpening ?? 'daily',
+    certificateCode: player?.certCode ? formatCertCode(player.certCode) : null,
+    practiceAvailable: state === 'ended' || !!c.practiceOpen,
+    prizeMode: c.prizeMode ?? 'draw',
   }
 }
 
 export const listCampaignsAction: Impl<typeof quizApi.listCampaigns> = {
   handler: async (_input, ctx) => {
     const docs = await ctx.store.find<CampaignDoc>(CAMPAIGNS, { orderBy: [['startAt', 'desc']], limit: 50 })
-    const items = await Promise.all(docs.map((c) => summary(ctx, c)))
+    const items = await Promise.all(docs.map((c) => summary(ctx, c, false)))
     const rank = { running: 0, upcoming: 1, ended: 2 }
     items.sort((a, b) => rank[a.state] - rank[b.state])
     return { items }
@@ -78,37 +89,46 @@ export const startAction: Impl<typeof quizApi.start> = {
     const now = ctx.now()
     running(c, now)
     if (c.audience === 'members' && !(await isMember(ctx.store, ctx.caller.openid))) throw forbidden('本活动仅限工会会员参加，入会后即可答题')
+    // 闯关: the level must be open and reached; it has its own bank, question count and tries per day.
+    const lvl = hasLevels(c) ? await checkLevelOpen(ctx, c, input.level) : null
+    const level = lvl ? input.level : undefined
+    const perAttempt = lvl ? lvl.questionsPerAttempt : c.questionsPerAttempt
+    const triesPerDay = lvl ? lvl.attemptsPerDay : c.attemptsPerDay
     const toClient = (a: AttemptDoc) => ({
+      ...(a.level !== undefined ? { level: a.level } : {}),
       attemptId: a._id,
       deadline: a.deadline,
       questions: a.questions.map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: shownOptions(q) })),
     })
     // Reopening the page mid-quiz resumes the same attempt (same questions, same clock) rather than spending another.
-    const [open] = await ctx.store.find<AttemptDoc>(ATTEMPTS, {
-      where: { campaignId: c._id, openid: ctx.caller.openid, status: 'open', deadline: { $gt: now.toISOString() } },
-      limit: 1,
-    })
+    const [open] = await ctx.store
+      .find<AttemptDoc>(ATTEMPTS, {
+        where: { campaignId: c._id, openid: ctx.caller.openid, status: 'open', deadline: { $gt: now.toISOString() } },
+        limit: 5,
+      })
+      .then((xs) => xs.filter((x) => x.level === level))
     if (open) return toClient(open)
-    const bank = await ctx.store.find<QuestionDoc>(QUESTIONS, { where: { campaignId: c._id }, limit: 1000 })
-    if (bank.length < c.questionsPerAttempt) throw new AppError('CLOSED', '题库还在准备中，请稍后再来')
+    const bank = await ctx.store.find<QuestionDoc>(QUESTIONS, {
+      where: { campaignId: c._id, ...(level !== undefined ? { level } : {}) },
+      limit: 1000,
+    })
+    if (bank.length < perAttempt) throw new AppError('CLOSED', '题库还在准备中，请稍后再来')
     const day = shanghaiDay(now)
-    if (
-      !(await bumpCounter(ctx.store, DAY_COUNTS, `${c._id}:${ctx.caller.openid}:${day}`, c.attemptsPerDay, {
-        campaignId: c._id,
-        openid: ctx.caller.openid,
-        day,
-      }))
-    ) {
-      throw conflict(`今天的 ${c.attemptsPerDay} 次答题机会已用完，明天再来`)
+    const countId = level !== undefined ? levelDayCountId(c._id, ctx.caller.openid, day, level) : `${c._id}:${ctx.caller.openid}:${day}`
+    if (!(await bumpCounter(ctx.store, DAY_COUNTS, countId, triesPerDay, { campaignId: c._id, openid: ctx.caller.openid, day }))) {
+      throw conflict(
+        level !== undefined ? `第 ${level + 1} 关今天的 ${triesPerDay} 次机会已用完，明天再来` : `今天的 ${triesPerDay} 次答题机会已用完，明天再来`,
+      )
     }
     await ensurePlayer(ctx, c._id)
-    const picked = shuffled(bank).slice(0, c.questionsPerAttempt)
+    const picked = shuffled(bank).slice(0, perAttempt)
     const attempt: AttemptDoc = {
       _id: newId(),
       campaignId: c._id,
       openid: ctx.caller.openid,
       name: ctx.caller.name,
       day,
+      ...(level !== undefined ? { level } : {}),
       status: 'open',
       startedAt: now.toISOString(),
       deadline: new Date(now.getTime() + c.timeLimitSec * 1000).toISOString(),
@@ -141,7 +161,9 @@ export const submitAction: Impl<typeof quizApi.submit> = {
     const c = await campaignOr404(ctx.store, a.campaignId)
     const marks = a.questions.map((q) => isCorrect(q, input.answers[q.id]))
     const score = marks.filter(Boolean).length
-    const passed = score >= c.passScore
+    const lvl = a.level !== undefined ? c.levels?.[a.level] : undefined
+    const passScore = lvl ? lvl.passScore : c.passScore
+    const passed = score >= passScore
     const durationMs = Math.max(0, now.getTime() - Date.parse(a.startedAt))
     const flagged = durationMs < HUMAN_MS_PER_QUESTION * a.questions.length
     // The one transition open → submitted: a replay or a second tab finds no open attempt and changes nothing.
@@ -151,9 +173,11 @@ export const submitAction: Impl<typeof quizApi.submit> = {
       { set: { status: 'submitted', submittedAt: now.toISOString(), score, passed, durationMs, flagged, answers: input.answers } },
     )
     if (!changed) throw conflict('这次答题已经提交过了，不能重复提交')
-    const drawsGranted = passed ? c.drawsPerPass : 0
     const pid = playerId(c._id, a.openid)
-    if (drawsGranted) await ctx.store.update(PLAYERS, { _id: pid }, { inc: { drawsLeft: drawsGranted, drawsGranted, passes: 1 } })
+    // 闯关: draws come with the certificate, when the last level is passed; a plain campaign grants them per pass.
+    const levelResult = lvl ? await recordLevelTry(ctx, c, a, score, passed) : null
+    const drawsGranted = levelResult ? levelResult.drawsGranted : passed ? c.drawsPerPass : 0
+    if (drawsGranted && !levelResult) await ctx.store.update(PLAYERS, { _id: pid }, { inc: { drawsLeft: drawsGranted, drawsGranted, passes: 1 } })
     // Best score, then the faster time on a tie: two guarded updates, never a read-then-write.
     if (!(await ctx.store.update(PLAYERS, { _id: pid, bestScore: { $lt: score } }, { set: { bestScore: score, bestMs: durationMs } }))) {
       await ctx.store.update(PLAYERS, { _id: pid, bestScore: score, bestMs: { $gt: durationMs } }, { set: { bestMs: durationMs } })
@@ -169,8 +193,11 @@ export const submitAction: Impl<typeof quizApi.submit> = {
       score,
       total: a.questions.length,
       passed,
-      passScore: c.passScore,
+      passScore,
       drawsGranted,
+      prizeMode: c.prizeMode ?? 'draw',
+      ...(a.level !== undefined ? { level: a.level } : {}),
+      ...(levelResult?.certificateCode ? { certificateCode: levelResult.certificateCode } : {}),
       review: a.questions.map((q, i) => ({
         questionId: q.id,
         correct: marks[i],

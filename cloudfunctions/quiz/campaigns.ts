@@ -58,6 +58,7 @@ async function writeQuestions(
       options: q.options,
       answer: q.answer,
       explanation: q.explanation,
+      ...(q.level !== undefined ? { level: q.level } : {}),
     })
   }
 }
@@ -101,6 +102,9 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     // After the first draw the start, the prize table and the weights are what the draws were made against.
     const drawn = before ? (await ctx.store.count(DRAWS, { campaignId: before._id })) > 0 : false
     if (drawn && input.startAt !== before!.startAt) throw conflict('活动已有人抽奖，开始时间不能再改')
+    if (before && (started || drawn) && (before.prizeMode ?? 'draw') !== input.prizeMode) throw conflict('活动开始后不能修改发奖方式')
+    // People are part-way along the path: its length stays once the campaign has started.
+    if (before && started && (before.levels?.length ?? 0) !== input.levels.length) throw conflict('活动开始后不能增减关卡')
     let prizes = before?.prizes ?? []
     let prizesChanged = false
     if (input.prizes) {
@@ -129,6 +133,10 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
       seed: before?.seed ?? newSeed(),
       seedHash: '',
       prizes,
+      levels: input.levels,
+      levelOpening: input.levelOpening,
+      practiceOpen: input.practiceOpen,
+      prizeMode: input.prizeMode,
       createdBy: before?.createdBy ?? ctx.caller.openid,
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
@@ -174,7 +182,19 @@ export const getCampaignAction: Impl<typeof quizApi.getCampaign> = {
       showRanking: c.showRanking,
       seedHash: c.seedHash,
       state,
-      questions: qs.map((q) => ({ id: q._id, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation })),
+      questions: qs.map((q) => ({
+        id: q._id,
+        type: q.type,
+        stem: q.stem,
+        options: q.options,
+        answer: q.answer,
+        explanation: q.explanation,
+        ...(q.level !== undefined ? { level: q.level } : {}),
+      })),
+      levels: c.levels ?? [],
+      levelOpening: c.levelOpening ?? 'daily',
+      practiceOpen: !!c.practiceOpen,
+      prizeMode: c.prizeMode ?? 'draw',
       prizes: await prizeViews(ctx.store, c),
       prizesLocked: state !== 'upcoming' || drawn,
       startLocked: drawn || state === 'ended',

@@ -105,6 +105,7 @@ export const drawAction: Impl<typeof quizApi.draw> = {
     const [c, p] = await Promise.all([campaignOr404(ctx.store, input.campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
     const now = ctx.now()
     running(c, now)
+    if (c.prizeMode === 'pick') throw conflict('本活动是自选奖品，请到「选奖品」挑选')
     if (!p || p.drawsLeft <= 0) {
       const last = p?.drawsUsed ? await ctx.store.get<DrawDoc>(DRAWS, drawIdOf(c._id, ctx.caller.openid, p.drawsUsed)) : null
       if (last?.status === 'pending') throw conflict('上一次抽奖的结果正在确认，稍后请在「我的奖品」查看')
@@ -296,5 +297,58 @@ export const fairnessAction: Impl<typeof quizApi.fairness> = {
       total,
       page: input.page,
     }
+  },
+}
+
+/*
+ * 选奖品, the draw's design with the person's choice in place of the seed: right n makes pick n (same ids as draws,
+ * so claim, 我的奖品, delivery and the reconciler treat it alike). Insert pick n as pending with the chosen prize →
+ * spend right n (guarded n-1 → n) → the daily cap and the stock, each a guarded decrement (`issue`). No transaction
+ * touches the prize: a rush on its last units takes exactly what is left. A pick that finds the prize gone is
+ * settled as not issued and its right comes back (only the request that wrote it settles it, so once).
+ */
+export const pickAction: Impl<typeof quizApi.pick> = {
+  rateLimit: { key: (_i, ctx) => `quiz.draw:${ctx.caller.openid}`, max: 10, perMs: 60_000, message: '操作太频繁，请稍后再试' },
+  handler: async (input, ctx) => {
+    const pid = playerId(input.campaignId, ctx.caller.openid)
+    const [c, p] = await Promise.all([campaignOr404(ctx.store, input.campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
+    const now = ctx.now()
+    running(c, now)
+    if (c.prizeMode !== 'pick') throw conflict('本活动是抽奖，不能自选奖品')
+    const index = c.prizes.findIndex((x) => x.id === input.prizeId)
+    if (index < 0) throw invalid([{ path: 'prizeId', message: '没有这个奖品' }])
+    if (!p || p.drawsLeft <= 0) throw conflict('没有选奖品的机会了，答题及格即可获得')
+    const n = p.drawsUsed + 1
+    const id = drawIdOf(c._id, ctx.caller.openid, n)
+    const pick: DrawDoc = {
+      _id: id,
+      campaignId: c._id,
+      openid: ctx.caller.openid,
+      nameMasked: maskName(ctx.caller.name || '微信用户'),
+      n,
+      status: 'pending',
+      // chosen, not drawn: no seed value
+      value: -1,
+      picked: true,
+      intendedIndex: index,
+      issued: false,
+      prizeId: null,
+      prizeName: null,
+      kind: null,
+      at: now.toISOString(),
+      day: shanghaiDay(now),
+      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    }
+    try {
+      await ctx.store.insert(DRAWS, pick)
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e
+      return resume(ctx, c, pid, n)
+    }
+    await spend(ctx, pid, n)
+    const done = await issue(ctx, c, pick)
+    if (done.issued) return drawAnswer(done, p.drawsLeft - 1)
+    await ctx.store.update(PLAYERS, { _id: pid }, { inc: { drawsLeft: 1 } })
+    throw conflict(`「${c.prizes[index].name}」刚刚发完了，请换一个奖品（机会已退回）`)
   },
 }

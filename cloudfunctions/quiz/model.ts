@@ -1,4 +1,5 @@
 import type { PrizeKind, QuestionType, ClaimStatus } from '../../src/contracts/quiz/schemas'
+import type { Level, LevelOpening } from '../../src/contracts/quiz/levels'
 
 export const CAMPAIGNS = 'quiz_campaigns'
 export const QUESTIONS = 'quiz_questions'
@@ -9,6 +10,10 @@ export const ATTEMPTS = 'quiz_attempts'
 export const DRAWS = 'quiz_draws'
 export const DAILY_ISSUED = 'quiz_daily_issued'
 export const DAY_STATS = 'quiz_day_stats'
+/** 闯关: one person's best in one level; `_id` = campaignId:openid:level */
+export const LEVEL_PROGRESS = 'quiz_level_progress'
+/** certificates of completed campaigns; `_id` = the verification code */
+export const CERTIFICATES = 'quiz_certificates'
 
 export interface CampaignPrize {
   id: string
@@ -39,6 +44,11 @@ export interface CampaignDoc {
   seedHash: string
   /** in listed order: the draw walks them in this order */
   prizes: CampaignPrize[]
+  /** 闯关: absent or empty for a plain campaign */
+  levels?: Level[]
+  levelOpening?: LevelOpening
+  practiceOpen?: boolean
+  prizeMode?: 'draw' | 'pick'
   createdBy: string
   createdAt: string
   updatedAt: string
@@ -54,6 +64,8 @@ export interface QuestionDoc {
   options: string[]
   answer: number[]
   explanation: string
+  /** the level whose bank it is in (campaigns of levels) */
+  level?: number
   [k: string]: unknown
 }
 
@@ -82,6 +94,9 @@ export interface PlayerDoc {
   bestScore: number
   /** time of the best-scoring attempt, ms; ties on score rank by it */
   bestMs: number
+  /** 闯关: levels passed so far; the certificate's code once all are ('' before) */
+  levelsPassed?: number
+  certCode?: string
   [k: string]: unknown
 }
 
@@ -104,6 +119,8 @@ export interface AttemptDoc {
   openid: string
   name: string
   day: string
+  /** the level tried (campaigns of levels) */
+  level?: number
   status: 'open' | 'submitted' | 'expired'
   startedAt: string
   deadline: string
@@ -142,5 +159,29 @@ export interface DrawDoc {
   addressCipher?: string
   addressMasked?: string
   voucherCode?: string
+  [k: string]: unknown
+}
+
+export interface LevelProgressDoc {
+  _id: string
+  campaignId: string
+  openid: string
+  level: number
+  bestScore: number
+  passed: boolean
+  passedAt: string | null
+  [k: string]: unknown
+}
+
+export interface CertificateDoc {
+  _id: string
+  campaignId: string
+  openid: string
+  nameCipher: string
+  nameMasked: string
+  campaignTitle: string
+  orgId: string
+  day: string
+  issuedAt: string
   [k: string]: unknown
 }

@@ -1,14 +1,32 @@
 import { defineModule } from '../_core/module'
 import { quizActions } from './actions'
 import { reconcilePrizes } from './draws'
-import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS, type CampaignDoc } from './model'
+import {
+  ATTEMPTS,
+  CAMPAIGNS,
+  CERTIFICATES,
+  DAILY_ISSUED,
+  DAY_COUNTS,
+  DAY_STATS,
+  DRAWS,
+  LEVEL_PROGRESS,
+  PLAYERS,
+  PRIZES,
+  QUESTIONS,
+  type CampaignDoc,
+} from './model'
 import { seedQuiz } from './seed'
 
 export default defineModule({
   actions: quizActions,
   collections: {
     [CAMPAIGNS]: { indexes: ['orgId', 'startAt', 'endAt'] },
-    [QUESTIONS]: { indexes: [['campaignId', 'order']] },
+    [QUESTIONS]: {
+      indexes: [
+        ['campaignId', 'order'],
+        ['campaignId', 'level'],
+      ],
+    },
     [PRIZES]: { indexes: ['campaignId'] },
     [PLAYERS]: { indexes: [['campaignId', 'bestScore', 'bestMs']] },
     [DAY_COUNTS]: {},
@@ -30,6 +48,9 @@ export default defineModule({
     },
     [DAILY_ISSUED]: {},
     [DAY_STATS]: { indexes: [['campaignId', 'day']] },
+    [LEVEL_PROGRESS]: { indexes: [['campaignId', 'openid'], 'openid'] },
+    // looked up by id (the code); by owner only for 删除我的数据
+    [CERTIFICATES]: { indexes: ['openid'] },
   },
   seed: seedQuiz,
   // Draws cut off mid-way (a crashed instance) are settled and their stock accounted for, for campaigns that

@@ -1,6 +1,19 @@
 import type { Ctx } from '../_core/contract'
 import { count, definePersonal, type Erasure } from '../_core/personal'
-import { ATTEMPTS, CAMPAIGNS, DAILY_ISSUED, DAY_COUNTS, DAY_STATS, DRAWS, PLAYERS, PRIZES, QUESTIONS, type DrawDoc } from './model'
+import {
+  ATTEMPTS,
+  CAMPAIGNS,
+  CERTIFICATES,
+  DAILY_ISSUED,
+  DAY_COUNTS,
+  DAY_STATS,
+  DRAWS,
+  LEVEL_PROGRESS,
+  PLAYERS,
+  PRIZES,
+  QUESTIONS,
+  type DrawDoc,
+} from './model'
 
 const MAX = 500
 
@@ -53,6 +66,9 @@ export default definePersonal({
     [DRAWS]: { owner: 'openid', erase: 'domain', how: '去掉身份、姓名和领奖信息，保留抽奖编号和结果供公开复算' },
     [DAILY_ISSUED]: { none: '每天发奖数量' },
     [DAY_STATS]: { none: '每天的答题统计（只有数量）' },
+    [LEVEL_PROGRESS]: { owner: 'openid', erase: 'delete' },
+    // an erased certificate no longer verifies: its code answers 「查无此证」
+    [CERTIFICATES]: { owner: 'openid', erase: 'delete' },
   },
   erase,
 })

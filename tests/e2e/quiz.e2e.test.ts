@@ -63,7 +63,12 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await signIn(worker, 'demo-worker')
   await worker.locator('.service-tile--quiz').click()
   await worker.locator('.quiz-campaign', { hasText: TITLE }).click()
-  await worker.locator('.quiz-hash').waitFor()
+  await worker.locator('.quiz-start').waitFor()
+  // Plain words on a worker's screen: the verification details wait behind 「如何验证公平」.
+  expect(await worker.locator('.page').last().textContent()).not.toMatch(/SHA|HMAC|种子/)
+  expect(await worker.locator('.quiz-hash').count()).toBe(0)
+  await worker.locator('.quiz-fair__toggle').click()
+  expect((await worker.locator('.quiz-fair .quiz-hash').textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/)
   await shot(worker, '02-campaign')
   await worker.locator('.quiz-start').click()
   await confirmModal(worker)
@@ -108,7 +113,7 @@ test('staff create a campaign with questions and a prize; a worker passes, draws
   await signIn(other, 'demo-courier')
   await other.locator('.service-tile--quiz').click()
   await other.locator('.quiz-campaign', { hasText: TITLE }).click()
-  await other.locator('.quiz-hash').waitFor()
+  await other.locator('.quiz-start').waitFor()
   await other.locator('.btn', { hasText: '中奖名单与核验' }).click()
   await other.locator('.quiz-winner').first().waitFor()
   const row = (await other.locator('.quiz-winner').first().textContent()) ?? ''

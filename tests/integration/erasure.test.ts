@@ -131,6 +131,22 @@ describe('删除我的数据 over every domain', () => {
     const draw = await call('quiz', 'draw', { campaignId: campaign.id })
     expect(draw.won).toBe(true)
     await call('quiz', 'claim', { drawId: draw.drawId, name: NAME, phone: PHONE, address: '乐陵市兴隆南大街 1 号' })
+    // 闯关: one level passed, so a level record and a certificate
+    const levels = await call(
+      'quiz',
+      'upsertCampaign',
+      campaignInput({
+        questionsPerAttempt: 1,
+        passScore: 1,
+        levelOpening: 'all',
+        levels: [{ title: '第一关', questionsPerAttempt: 1, passScore: 1, attemptsPerDay: 1 }],
+        questions: [{ type: 'judge', stem: '职工可以依法参加工会。', options: [], answer: [0], level: 0 }],
+      }),
+      staff,
+    )
+    const ls = await call('quiz', 'start', { campaignId: levels.id, level: 0 })
+    const passed = await call('quiz', 'submit', { attemptId: ls.attemptId, answers: await rightAnswers(gw, ls.attemptId) })
+    expect(passed.certificateCode).toBeTruthy()
     // 驿站: a report whose text gives the phone
     await call('stations', 'report', { id: 'st-ccb', kind: 'broken', text: `空调坏了，联系我 ${PHONE}` })
     // 驿站签到 with 「我是」: the visit loses its visitor, the count stays

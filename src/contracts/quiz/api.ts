@@ -2,10 +2,13 @@ import * as z from 'zod'
 import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryItem, type DeliveryStatus } from './delivery'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
+import type { PracticeQuestion, WrongItem } from './practice'
+import { certCodeInput, levelInput, type Certificate, type CertificateCheck, type LessonView } from './levels'
 import {
   campaignIdInput,
   claimInput,
   drawInput,
+  pickInput,
   fairnessInput,
   idInput,
   importQuestionsInput,
@@ -51,11 +54,23 @@ export const quizApi = {
   start: mutation<StartResult>()(startInput, 'signedIn'),
   submit: mutation<SubmitResult>()(submitInput, 'signedIn'),
   draw: mutation<DrawResult>()(drawInput, 'signedIn'),
+  /** 选奖品 (a campaign in pick mode): the chosen prize if in stock, else the right comes back to choose again */
+  pick: mutation<DrawResult>()(pickInput, 'signedIn'),
   claim: mutation<MyPrize>()(claimInput, 'signedIn'),
   myPrizes: query<{ items: MyPrize[] }>()(none, 'signedIn'),
   winners: query<{ items: Winner[] }>()(campaignIdInput, 'signedIn'),
   rankings: query<{ items: RankingRow[] }>()(campaignIdInput, 'signedIn'),
   fairness: query<FairnessView>()(fairnessInput, 'signedIn'),
+  /** 闯关: a level's short lesson, read before it starts */
+  lesson: query<LessonView>()(levelInput, 'signedIn'),
+  /** my certificate for a completed campaign (null until every level is passed) */
+  myCertificate: query<Certificate | null>()(campaignIdInput, 'signedIn'),
+  /** anyone checks a certificate's code: valid or not, the campaign, the day and the masked name */
+  verifyCertificate: query<CertificateCheck>()(certCodeInput, 'signedIn'),
+  /** 题库练习: the bank with answers and explanations, once the campaign has ended or in 练习模式; never scored */
+  practice: query<{ questions: PracticeQuestion[] }>()(campaignIdInput, 'signedIn'),
+  /** 错题本: what I got wrong in my submitted tries, with the right answers and explanations */
+  wrongBook: query<{ items: WrongItem[] }>()(campaignIdInput, 'signedIn'),
 }
 
 declare module '../api' {

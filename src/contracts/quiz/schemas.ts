@@ -2,6 +2,7 @@ import * as z from 'zod'
 import '../zod'
 import { dateTime, docId, optionalText, text } from '../fields'
 import { uploadedFile } from '../files'
+import { LEVEL_OPENINGS, MAX_LEVELS, level, type Level, type LevelOpening, type LevelView } from './levels'
 
 /** The weights of a campaign's prizes share 10,000 values; what is left is 谢谢参与. */
 export const WEIGHT_TOTAL = 10_000
@@ -35,6 +36,13 @@ export const question = z
       .array(z.number({ error: '答案必须是选项序号' }).int('答案必须是选项序号').min(0, '答案必须是选项序号'), { error: '请选择正确答案' })
       .min(1, '请选择正确答案'),
     explanation: optionalText('解析', { max: 500, multiline: true }),
+    /** in a campaign of levels: which level's bank (0-based) */
+    level: z
+      .number({ error: '所属关卡不正确' })
+      .int('所属关卡不正确')
+      .min(0, '所属关卡不正确')
+      .max(MAX_LEVELS - 1, '所属关卡不正确')
+      .optional(),
   })
   .transform((q) => (q.type === 'judge' ? { ...q, options: [...JUDGE_OPTIONS] } : q))
   .superRefine((q, ctx) => {
@@ -82,10 +90,25 @@ export const upsertCampaignInput = z
     drawsPerPass: count('每次及格的抽奖次数', 0, 10),
     dailyPrizeCap: count('每天发奖上限', 1, 1_000_000).optional(),
     showRanking: z.boolean({ error: '排行榜设置不正确' }).default(false),
+    /** 'draw': each right is a draw from the table; 'pick': each right lets the winner choose a prize in stock */
+    prizeMode: z.enum(['draw', 'pick'], { error: '请选择发奖方式' }).default('draw'),
+    /** 练习模式: the bank may be practised while the campaign runs (it always may after the end) */
+    practiceOpen: z.boolean({ error: '练习模式设置不正确' }).default(false),
     questions: z.array(question, { error: '题目格式不正确' }).max(MAX_QUESTIONS, `题库最多 ${MAX_QUESTIONS} 题`).optional(),
     prizes: z.array(prize, { error: '奖品格式不正确' }).max(20, '奖品最多 20 种').optional(),
+    /** 闯关: empty for a plain campaign */
+    levels: z.array(level, { error: '关卡格式不正确' }).max(MAX_LEVELS, `关卡最多 ${MAX_LEVELS} 个`).default([]),
+    levelOpening: z.enum(LEVEL_OPENINGS, { error: '请选择关卡开放方式' }).default('daily'),
   })
   .superRefine((v, ctx) => {
+    v.questions?.forEach((q, i) => {
+      if (q.level !== undefined && q.level >= v.levels.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'level'],
+          message: v.levels.length ? `没有第 ${q.level + 1} 关` : '本活动没有设置关卡',
+        })
+    })
     if (v.endAt <= v.startAt) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间应晚于开始时间' })
     if (v.passScore > v.questionsPerAttempt) ctx.addIssue({ code: 'custom', path: ['passScore'], message: '及格题数不能多于每次题数' })
     const total = (v.prizes ?? []).reduce((s, p) => s + p.weight, 0)
@@ -114,7 +137,16 @@ export const importQuestionsInput = z
   })
   .refine((v) => (v.fileId === undefined) !== (v.csv === undefined), { message: '请选择文件或粘贴 CSV 内容（二选一）', path: ['csv'] })
 
-export const startInput = campaignIdInput
+export const startInput = z.object({
+  campaignId: docId('活动编号'),
+  /** in a campaign of levels, which level (0-based) */
+  level: z
+    .number({ error: '关卡不正确' })
+    .int('关卡不正确')
+    .min(0, '关卡不正确')
+    .max(MAX_LEVELS - 1, '关卡不正确')
+    .optional(),
+})
 export const submitInput = z.object({
   attemptId: docId('答题编号'),
   answers: z.record(
@@ -132,6 +164,11 @@ export const submitInput = z.object({
   ),
 })
 export const drawInput = campaignIdInput
+/** 选奖品: one right spent on this prize, if it is still in stock */
+export const pickInput = z.object({
+  campaignId: docId('活动编号'),
+  prizeId: z.string({ error: '请选择奖品' }).min(1, '请选择奖品').max(80, '请选择奖品'),
+})
 export const claimInput = z.object({
   drawId: docId('抽奖编号'),
   name: optionalText('收件人', { max: 20 }),
@@ -181,9 +218,20 @@ export interface CampaignSummary {
   seedHash: string
   showRanking: boolean
   prizes: PrizeView[]
+  /** 闯关: the path, in order; empty for a plain campaign (and in the campaign list, which shows only the count) */
+  levels: LevelView[]
+  levelCount: number
+  levelOpening: LevelOpening
+  /** the certificate's code once every level is passed */
+  certificateCode: string | null
+  /** the bank may be practised now (ended, or 练习模式 on) */
+  practiceAvailable: boolean
+  /** 'pick': rights are spent choosing a prize in stock, not drawing */
+  prizeMode: 'draw' | 'pick'
 }
 
 export interface StartResult {
+  level?: number
   attemptId: string
   deadline: string
   questions: Array<{ id: string; type: QuestionType; stem: string; options: string[] }>
@@ -196,6 +244,10 @@ export interface SubmitResult {
   passScore: number
   review: Array<{ questionId: string; correct: boolean; answer: number[]; yours: number[]; explanation: string }>
   drawsGranted: number
+  level?: number
+  prizeMode?: 'draw' | 'pick'
+  /** passing this try completed the campaign's last level: its certificate */
+  certificateCode?: string
 }
 
 export interface DrawResult {
@@ -274,6 +326,10 @@ export interface CampaignEdit {
   state: CampaignState
   questions: Array<Question & { id: string }>
   prizes: PrizeView[]
+  levels: Level[]
+  levelOpening: LevelOpening
+  practiceOpen: boolean
+  prizeMode: 'draw' | 'pick'
   prizesLocked: boolean
   /** someone has drawn: the start time is what the draws were made under */
   startLocked: boolean

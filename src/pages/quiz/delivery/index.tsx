@@ -1,18 +1,17 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import Choice from '@/components/Choice'
 import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
-import { useLoader } from '@/hooks/useLoader'
-import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
+import { useMutation, useQuery } from '@/data'
 import { DELIVERY_LABELS, DELIVERY_NOTE_LABEL, type DeliveryItem, type DeliveryStatus } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
 import { confirm } from '@/utils/dialog'
-import { beijing } from '../shared/useLoad'
+import { shortTime } from '../shared/format'
 import './index.scss'
 
 type Filter = DeliveryStatus | 'all'
@@ -24,37 +23,31 @@ type Filter = DeliveryStatus | 'all'
  */
 function Row({ item, onDone }: { item: DeliveryItem; onDone: () => void }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [noteError, setNoteError] = useState('')
+  const delivered = useMutation('quiz', 'markDelivered', { success: '已记录', onSuccess: onDone })
+  const redeemed = useMutation('quiz', 'markRedeemed', { success: '已核销', onSuccess: onDone })
+  const busy = delivered.busy || redeemed.busy
   const deliver = async () => {
-    if (note.trim().length < 2) return setError(`请填写${DELIVERY_NOTE_LABEL[item.kind]}`)
+    if (note.trim().length < 2) return setNoteError(`请填写${DELIVERY_NOTE_LABEL[item.kind]}`)
     if (!(await confirm({ title: '标记为已发放？', content: `${item.prizeName}：${note.trim()}`, confirmText: '已发放' }))) return
-    setBusy(true)
-    const r = await call('quiz', 'markDelivered', { drawId: item.drawId, note: note.trim() })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    Taro.showToast({ title: '已记录', icon: 'success', duration: 800 })
-    onDone()
+    await delivered.run({ drawId: item.drawId, note: note.trim() })
   }
   const redeem = async () => {
-    if (!(await confirm({ title: '核销这张券？', content: item.prizeName, confirmText: '核销' }))) return
-    setBusy(true)
-    const r = await call('quiz', 'markRedeemed', { drawId: item.drawId })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    onDone()
+    if (!(await confirm({ title: '核销这张券？', content: item.prizeName, confirmText: '核销', danger: true }))) return
+    await redeemed.run({ drawId: item.drawId, note: '' })
   }
+  const error = noteError || delivered.error?.message || redeemed.error?.message
   return (
     <View className='card quiz-delivery'>
       <Text className='quiz-title'>
         {item.prizeName}（{PRIZE_KIND_LABELS[item.kind]}）· {DELIVERY_LABELS[item.status]}
       </Text>
       <Text className='muted'>
-        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {beijing(item.claimedAt)}
+        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {shortTime(item.claimedAt)}
       </Text>
       {item.deliveryNote ? (
         <Text className='muted'>
-          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? beijing(item.deliveredAt) : ''}）
+          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? shortTime(item.deliveredAt) : ''}）
         </Text>
       ) : null}
       {item.status === 'pending' && item.kind !== 'voucher' ? (
@@ -66,16 +59,16 @@ function Row({ item, onDone }: { item: DeliveryItem; onDone: () => void }) {
             placeholder={DELIVERY_NOTE_LABEL[item.kind]}
             onInput={(e) => {
               setNote(e.detail.value)
-              setError('')
+              setNoteError('')
             }}
           />
-          <Btn size='sm' className='quiz-delivery__done' disabled={busy} onClick={() => void deliver()}>
+          <Btn size='sm' className='quiz-delivery__done' loading={busy} onClick={deliver}>
             已发放
           </Btn>
         </View>
       ) : null}
       {item.kind === 'voucher' && item.status !== 'redeemed' ? (
-        <Btn size='sm' kind='secondary' disabled={busy} onClick={() => void redeem()}>
+        <Btn size='sm' kind='secondary' loading={busy} onClick={redeem}>
           核销
         </Btn>
       ) : null}
@@ -87,7 +80,7 @@ function Row({ item, onDone }: { item: DeliveryItem; onDone: () => void }) {
 function Deliveries() {
   const campaignId = useRouter().params.id ?? ''
   const [status, setStatus] = useState<Filter>('pending')
-  const { state, reload } = useLoader(() => call('quiz', 'deliveries', { campaignId, status }), [campaignId, status])
+  const list = useQuery('quiz', 'deliveries', { campaignId, status })
   const options: Array<{ key: Filter; label: string }> = [
     { key: 'pending', label: '待发放' },
     { key: 'delivered', label: '已发放' },
@@ -97,14 +90,14 @@ function Deliveries() {
   return (
     <View className='page'>
       <Choice options={options} value={status} onChange={setStatus} />
-      <PageState state={state} onRetry={() => void reload()}>
+      <PageState query={list}>
         {({ items, counts }) => (
           <>
             <Text className='muted quiz-delivery__counts'>
               待发放 {counts.pending} · 已发放 {counts.delivered} · 已核销 {counts.redeemed}
             </Text>
             {items.length ? (
-              items.map((i) => <Row key={i.drawId} item={i} onDone={() => void reload(true)} />)
+              items.map((i) => <Row key={i.drawId} item={i} onDone={() => void list.reload(true)} />)
             ) : (
               <StateView kind='empty' title='没有这个状态的奖品' detail='中奖人填写收件信息后出现在「待发放」。' />
             )}

@@ -2,56 +2,47 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import { call } from '@/api/client'
 import { QUESTION_TYPE_LABELS, type StartResult, type SubmitResult } from '@/contracts/quiz/schemas'
-import { useLoad } from '../shared/useLoad'
+import { useMutation, useQueryWith } from '@/data'
+import { confirm } from '@/utils/dialog'
 import './index.scss'
 
 const KEYS = 'ABCDEF'
 
 /** The quiz: questions as the server sent them (options already shuffled, no answers), a countdown, one submit. */
 export default function QuizPlayPage() {
-  const id = useRouter().params.id ?? ''
-  const attempt = useLoad(() => call('quiz', 'start', { campaignId: id }), [id])
-  if (attempt.loading) return <StateView kind='loading' title='正在出题…' />
-  if (attempt.error || !attempt.data)
-    return (
-      <StateView
-        kind='error'
-        title='无法开始答题'
-        detail={attempt.error}
-        actions={[
-          { text: '重试', onClick: attempt.reload },
-          { text: '返回', kind: 'ghost', onClick: () => Taro.navigateBack() },
-        ]}
-      />
-    )
-  return <Quiz campaignId={id} attempt={attempt.data} />
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  // 闯关: which level; a plain campaign has none.
+  const level = params.level === undefined || params.level === '' ? undefined : Number(params.level)
+  // `start` spends a try (a mutation): loaded once, never again on show or pull (it resumes the open attempt anyway).
+  const attempt = useQueryWith(() => call('quiz', 'start', { campaignId: id, ...(level === undefined ? {} : { level }) }), [id, level], {
+    reloadOnShow: false,
+    pullToRefresh: false,
+  })
+  return (
+    <PageState query={attempt} loadingText='正在出题…'>
+      {(a) => <Quiz campaignId={id} attempt={a} />}
+    </PageState>
+  )
 }
 
 function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResult }) {
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [left, setLeft] = useState(() => Math.max(0, Date.parse(attempt.deadline) - Date.now()))
   const [result, setResult] = useState<SubmitResult | null>(null)
-  const [sending, setSending] = useState(false)
-  const [error, setError] = useState('')
-  const sent = useRef(false)
-
-  const submit = async () => {
-    if (sent.current) return
-    sent.current = true
-    setSending(true)
-    setError('')
-    const r = await call('quiz', 'submit', { attemptId: attempt.attemptId, answers })
-    setSending(false)
-    if (r.ok) setResult(r.data)
-    else {
-      setError(r.error.message)
-      // a refused submit (late, already sent) cannot succeed by retrying; a network failure can
-      if (r.error.code === 'INTERNAL') sent.current = false
-    }
-  }
+  // A refused submit (late, already sent) cannot succeed by retrying; a network failure can.
+  const [final, setFinal] = useState(false)
+  const submission = useMutation('quiz', 'submit', {
+    onSuccess: (r) => setResult(r),
+    onError: (e) => setFinal(e.code !== 'INTERNAL'),
+  })
+  const latest = useRef(answers)
+  latest.current = answers
+  const submit = () => void submission.run({ attemptId: attempt.attemptId, answers: latest.current })
 
   useEffect(() => {
     if (result) return
@@ -60,7 +51,7 @@ function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResul
       setLeft(ms)
       if (ms === 0) {
         clearInterval(t)
-        void submit()
+        submit()
       }
     }, 500)
     return () => clearInterval(t)
@@ -76,13 +67,13 @@ function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResul
     })
   const unanswered = attempt.questions.filter((q) => !(answers[q.id] ?? []).length).length
   const confirmSubmit = async () => {
-    const ok = await Taro.showModal({
+    const ok = await confirm({
       title: '交卷',
       content: unanswered ? `还有 ${unanswered} 题没有作答，交卷后不能修改。` : '交卷后不能修改，确定交卷吗？',
       confirmText: '交卷',
       cancelText: '再看看',
     })
-    if (ok.confirm) void submit()
+    if (ok) submit()
   }
   const secs = Math.ceil(left / 1000)
   return (
@@ -113,25 +104,22 @@ function Quiz({ campaignId, attempt }: { campaignId: string; attempt: StartResul
           ))}
         </View>
       ))}
-      {error ? <Text className='quiz-error'>{error}</Text> : null}
-      <Btn className='quiz-submit' disabled={sending || (sent.current && !error)} onClick={confirmSubmit}>
-        {sending ? '正在交卷…' : '交卷'}
+      <FormError message={submission.error?.message} />
+      <Btn className='quiz-submit' disabled={final} loading={submission.busy} onClick={confirmSubmit}>
+        交卷
       </Btn>
     </View>
   )
 }
 
-function Result({
-  campaignId,
-  attempt,
-  result,
-  answers,
-}: {
+interface ResultProps {
   campaignId: string
   attempt: StartResult
   result: SubmitResult
   answers: Record<string, number[]>
-}) {
+}
+
+function Result({ campaignId, attempt, result, answers }: ResultProps) {
   const go = (page: string) => Taro.redirectTo({ url: `/pages/quiz/${page}/index?id=${encodeURIComponent(campaignId)}` })
   return (
     <View className='page quiz-result'>
@@ -139,15 +127,35 @@ function Result({
         <Text className={`quiz-score__num ${result.passed ? 'quiz-score__num--pass' : ''}`}>
           {result.score}/{result.total}
         </Text>
-        <Text className='quiz-title'>{result.passed ? '恭喜及格！' : `还差一点，答对 ${result.passScore} 题及格`}</Text>
-        {result.drawsGranted ? <Text className='muted'>获得 {result.drawsGranted} 次抽奖机会</Text> : null}
+        <Text className='quiz-title'>
+          {result.level !== undefined
+            ? result.passed
+              ? `第 ${result.level + 1} 关通过！`
+              : `还差一点，答对 ${result.passScore} 题过关`
+            : result.passed
+              ? '恭喜及格！'
+              : `还差一点，答对 ${result.passScore} 题及格`}
+        </Text>
+        {result.certificateCode ? (
+          <Text className='muted quiz-result-cert'>全部关卡已通过，获得电子证书（编号 {result.certificateCode}）</Text>
+        ) : null}
+        {result.drawsGranted ? (
+          <Text className='muted'>
+            获得 {result.drawsGranted} 次{result.prizeMode === 'pick' ? '选奖品' : '抽奖'}机会
+          </Text>
+        ) : null}
         <View className='row-actions quiz-actions'>
-          {result.drawsGranted ? (
-            <Btn className='quiz-go-draw' onClick={() => go('draw')}>
-              去抽奖
+          {result.certificateCode ? (
+            <Btn className='quiz-go-cert' onClick={() => go('certificate')}>
+              查看证书
             </Btn>
           ) : null}
-          <Btn kind='secondary' onClick={() => go('campaign')}>
+          {result.drawsGranted ? (
+            <Btn className='quiz-go-draw' kind={result.certificateCode ? 'secondary' : 'primary'} onClick={() => go('draw')}>
+              {result.prizeMode === 'pick' ? '去选奖品' : '去抽奖'}
+            </Btn>
+          ) : null}
+          <Btn kind={result.certificateCode || result.drawsGranted ? 'ghost' : 'secondary'} className='quiz-back' onClick={() => go('campaign')}>
             返回活动
           </Btn>
         </View>

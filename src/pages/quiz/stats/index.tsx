@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
+import type { QuizStats } from '@/contracts/quiz/schemas'
+import { useMutationWith, useQuery } from '@/data'
 import { saveDownload } from '@/utils/download'
-import { beijing, useLoad } from '../shared/useLoad'
+import { shortTime } from '../shared/format'
 import './index.scss'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
@@ -34,22 +36,27 @@ export default function QuizStatsPage() {
 
 function Stats() {
   const id = useRouter().params.id ?? ''
-  const s = useLoad(() => call('quiz', 'stats', { campaignId: id }), [id])
-  const [exporting, setExporting] = useState(false)
+  const s = useQuery('quiz', 'stats', { campaignId: id })
+  return (
+    <PageState query={s} loadingText='正在统计…'>
+      {(d) => <StatsView id={id} d={d} reload={() => void s.reload()} />}
+    </PageState>
+  )
+}
+
+function StatsView({ id, d, reload }: { id: string; d: QuizStats; reload: () => void }) {
   const [exportMsg, setExportMsg] = useState('')
-  if (s.loading && !s.data) return <StateView kind='loading' title='正在统计…' />
-  if (s.error || !s.data) return <StateView kind='error' title='加载失败' detail={s.error} actions={[{ text: '重试', onClick: s.reload }]} />
-  const d = s.data
   const maxDay = Math.max(1, ...d.days.map((x) => x.attempts))
-  const exportWinners = async () => {
-    setExporting(true)
+  // The export writes an audit row (a mutation); the file is then saved or opened on the phone.
+  const exporting = useMutationWith(async () => {
     setExportMsg('')
     const r = await call('quiz', 'exportWinners', { campaignId: id })
-    setExporting(false)
-    if (!r.ok) return setExportMsg(r.error.message)
+    if (!r.ok) return r
     const saved = await saveDownload(r.data)
     setExportMsg(saved.ok ? `已导出 ${r.data.rows ?? 0} 条中奖记录` : saved.message)
-  }
+    return r
+  })
+  const exportMessage = exporting.error?.message ?? exportMsg
   return (
     <View className='page quiz-stats'>
       <View className='card quiz-kpis'>
@@ -107,21 +114,21 @@ function Stats() {
             <View key={i} className='quiz-line'>
               <Text>{a.nameMasked}</Text>
               <Text className='muted'>
-                {a.score} 题 · {a.seconds} 秒 · {beijing(a.at)}
+                {a.score} 题 · {a.seconds} 秒 · {shortTime(a.at)}
               </Text>
             </View>
           ))}
         </View>
       ) : null}
 
-      <Btn className='quiz-export' disabled={exporting} onClick={exportWinners}>
-        {exporting ? '正在导出…' : '导出中奖名单（Excel）'}
+      <Btn className='quiz-export' loading={exporting.busy} onClick={() => exporting.run(undefined)}>
+        导出中奖名单（Excel）
       </Btn>
-      {exportMsg ? <Text className='muted'>{exportMsg}</Text> : null}
+      {exportMessage ? <Text className='muted'>{exportMessage}</Text> : null}
       <Btn kind='secondary' className='quiz-go-delivery' onClick={() => void Taro.navigateTo({ url: `/pages/quiz/delivery/index?id=${id}` })}>
         奖品发放（待发放 / 已发放 / 已核销）
       </Btn>
-      <Btn kind='ghost' onClick={s.reload}>
+      <Btn kind='ghost' onClick={reload}>
         刷新
       </Btn>
     </View>

@@ -1,37 +1,38 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
-import { beijing, useLoad } from '../shared/useLoad'
+import PageState from '@/components/PageState'
+import type { FairnessView } from '@/contracts/quiz/schemas'
+import { useQuery } from '@/data'
+import FairHow from '../components/FairHow'
+import { shortTime } from '../shared/format'
 import './index.scss'
 
-/** 中奖名单 (masked), the ranking where the campaign has one, and the draw record for anyone to check. */
+/** 中奖名单 (masked), the ranking of persons where the campaign has one, and the draw record behind 「如何验证公平」. */
 export default function QuizWinnersPage() {
   const id = useRouter().params.id ?? ''
-  const winners = useLoad(() => call('quiz', 'winners', { campaignId: id }), [id])
-  const ranking = useLoad(() => call('quiz', 'rankings', { campaignId: id }), [id])
-  const fair = useLoad(() => call('quiz', 'fairness', { campaignId: id }), [id])
+  const winners = useQuery('quiz', 'winners', { campaignId: id })
+  const ranking = useQuery('quiz', 'rankings', { campaignId: id })
+  const fair = useQuery('quiz', 'fairness', { campaignId: id, page: 1 })
   return (
     <View className='page'>
       <View className='card'>
         <Text className='section-title'>中奖名单</Text>
-        {winners.loading && !winners.data ? <StateView kind='loading' title='正在加载…' /> : null}
-        {winners.error ? (
-          <StateView kind='error' title='加载失败' detail={winners.error} actions={[{ text: '重试', onClick: winners.reload }]} />
-        ) : null}
-        {winners.data && !winners.data.items.length ? <StateView kind='empty' title='还没有人中奖' /> : null}
-        {winners.data?.items.map((w, i) => (
-          <View key={i} className='quiz-line quiz-winner'>
-            <Text>{w.nameMasked}</Text>
-            <Text>{w.prizeName}</Text>
-            <Text className='muted'>{beijing(w.wonAt)}</Text>
-          </View>
-        ))}
+        <PageState query={winners} isEmpty={(d) => !d.items.length} empty={{ title: '还没有人中奖' }}>
+          {(d) =>
+            d.items.map((w, i) => (
+              <View key={i} className='quiz-line quiz-winner'>
+                <Text>{w.nameMasked}</Text>
+                <Text>{w.prizeName}</Text>
+                <Text className='muted'>{shortTime(w.wonAt)}</Text>
+              </View>
+            ))
+          }
+        </PageState>
       </View>
 
       {ranking.data?.items.length ? (
         <View className='card'>
-          <Text className='section-title'>排行榜（成绩优先，用时短者在前）</Text>
+          <Text className='section-title'>个人排行榜（成绩优先，用时短者在前）</Text>
           {ranking.data.items.map((r) => (
             <View key={r.rank} className='quiz-line'>
               <Text>
@@ -45,49 +46,44 @@ export default function QuizWinnersPage() {
         </View>
       ) : null}
 
-      <View className='card'>
-        <Text className='section-title'>抽奖核验</Text>
-        {fair.loading && !fair.data ? <StateView kind='loading' title='正在加载…' /> : null}
-        {fair.error ? <StateView kind='error' title='加载失败' detail={fair.error} actions={[{ text: '重试', onClick: fair.reload }]} /> : null}
-        {fair.data ? (
-          <View>
-            <Text className='muted quiz-block'>种子摘要（SHA-256）</Text>
-            <Text className='quiz-hash quiz-block'>{fair.data.seedHash}</Text>
-            {fair.data.seed ? (
-              <View>
-                <Text className='muted quiz-block'>已公布的种子</Text>
-                <Text className='quiz-hash quiz-seed quiz-block'>{fair.data.seed}</Text>
-              </View>
-            ) : (
-              <Text className='muted quiz-block'>活动结束后公布种子。届时可用 HMAC-SHA256(种子, 抽奖编号) 复算每一次抽奖（算法见项目说明）。</Text>
-            )}
-            <Text className='muted quiz-block'>抽奖号码 0–9999 与奖品的对应（活动开始后锁定，种子就是对着这张表抽的）：</Text>
-            {fair.data.prizes.map((p) => (
-              <View key={p.from} className='quiz-fair-row quiz-fair-table'>
-                <Text>{p.name}</Text>
-                <Text>{p.weight ? `${p.from}–${p.to}` : '不中'}</Text>
-                <Text className='muted'>共 {p.quantity} 份</Text>
-              </View>
-            ))}
-            {fair.data.noPrizeFrom <= 9999 ? (
-              <View className='quiz-fair-row quiz-fair-table'>
-                <Text>谢谢参与</Text>
-                <Text>{fair.data.noPrizeFrom}–9999</Text>
-                <Text className='muted'>—</Text>
-              </View>
-            ) : null}
-            <Text className='muted quiz-block'>共 {fair.data.total} 次抽奖</Text>
-            {fair.data.draws.slice(0, 50).map((d) => (
-              <View key={d.drawId} className='quiz-fair-row'>
-                <Text className='quiz-fair-row__id'>{d.drawId}</Text>
-                {d.value !== undefined ? <Text>{d.value}</Text> : null}
-                <Text>{d.intended}</Text>
-                <Text>{d.issued ? '已发放' : d.intendedIndex >= 0 ? '库存不足' : '—'}</Text>
-              </View>
-            ))}
-          </View>
-        ) : null}
-      </View>
+      <PageState query={fair}>
+        {(f) => (
+          <FairHow seedHash={f.seedHash} seed={f.seed}>
+            <DrawTable f={f} />
+          </FairHow>
+        )}
+      </PageState>
+    </View>
+  )
+}
+
+function DrawTable({ f }: { f: FairnessView }) {
+  return (
+    <View>
+      <Text className='muted quiz-block'>号码与奖品的对应（活动开始后就不能再改）：</Text>
+      {f.prizes.map((p) => (
+        <View key={p.from} className='quiz-fair-row quiz-fair-table'>
+          <Text>{p.name}</Text>
+          <Text>{p.weight ? `${p.from}–${p.to}` : '不中'}</Text>
+          <Text className='muted'>共 {p.quantity} 份</Text>
+        </View>
+      ))}
+      {f.noPrizeFrom <= 9999 ? (
+        <View className='quiz-fair-row quiz-fair-table'>
+          <Text>谢谢参与</Text>
+          <Text>{f.noPrizeFrom}–9999</Text>
+          <Text className='muted'>—</Text>
+        </View>
+      ) : null}
+      <Text className='muted quiz-block'>共 {f.total} 次抽奖（下面是前 50 次：核对编号、号码、结果）</Text>
+      {f.draws.slice(0, 50).map((d) => (
+        <View key={d.drawId} className='quiz-fair-row'>
+          <Text className='quiz-fair-row__id'>{d.drawId}</Text>
+          {d.value !== undefined ? <Text>{d.value}</Text> : null}
+          <Text>{d.intended}</Text>
+          <Text>{d.issued ? '已发放' : d.intendedIndex >= 0 ? '库存不足' : '—'}</Text>
+        </View>
+      ))}
     </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '错题本与练习' })
