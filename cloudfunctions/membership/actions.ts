@@ -8,6 +8,9 @@ import { notFound } from '../_core/errors'
 import { governedOrgIds, hasAnyRole, scopesOf } from '../_core/auth'
 import type { Where } from '../_core/store/port'
 import { applyAction, withdrawAction } from './apply'
+import { verifyPhoneAction } from './phone'
+import { importRosterAction } from './roster'
+import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
 import { isCardCode } from '../../src/contracts/membership/cardcode'
 import { membersWorkbook } from './export'
@@ -46,6 +49,7 @@ export const membershipActions = implement(membershipApi, {
     },
   },
 
+  verifyPhone: verifyPhoneAction,
   apply: applyAction,
 
   myStatus: {
@@ -182,4 +186,8 @@ export const membershipActions = implement(membershipApi, {
   transferPendingCount: transferPendingCountAction,
   reviewTransfer: reviewTransferAction,
   stats: statsAction,
+  rosterTemplate: {
+    handler: async (_input, ctx) => saveExport(ctx, ROSTER_TEMPLATE_FILENAME, await rosterTemplateWorkbook()),
+  },
+  importRoster: importRosterAction,
 })

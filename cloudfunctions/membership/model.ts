@@ -24,6 +24,10 @@ export interface ApplicationDoc extends Doc {
   phoneMasked: string
   /** last 4 digits of the phone, for the staff search box (documents from before it was stored lack it) */
   phoneTail?: string
+  /** `roster`: imported from a union's 会员名册; unclaimed (applicantOpenid '') until 会员认证 */
+  source?: 'roster'
+  /** the number came from WeChat's phone check (apply with a verification, or 会员认证) */
+  phoneVerified?: boolean
   /** set while a 会籍转移 is pending (at most one) */
   pendingTransferId?: string
   education: string
@@ -91,6 +95,7 @@ export function toListItem(doc: ApplicationDoc): ApplicationListItem {
 export function toDetail(doc: ApplicationDoc): ApplicationDetail {
   return {
     ...toListItem(doc),
+    phoneVerified: !!doc.phoneVerified,
     ethnicity: doc.ethnicity,
     education: doc.education,
     politicalStatus: doc.politicalStatus,

@@ -3,6 +3,7 @@ import { membershipActions } from './actions'
 import { ID_LOCKS, OPENID_LOCKS } from './model'
 import { seedMembership } from './seed'
 import { TRANSFERS } from './transfer'
+import { PHONE_CHECKS } from './phone'
 
 export default defineModule({
   actions: membershipActions,
@@ -20,6 +21,8 @@ export default defineModule({
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},
     counters: {},
+    // a WeChat-verified number waiting for the form that asked (`_id` = openid)
+    [PHONE_CHECKS]: {},
     // 核验码 of card QRs: `_id` is the code; expired ones are cleared per member on the next issue
     card_codes: { indexes: [['memberNo', 'expiresAt']] },
   },

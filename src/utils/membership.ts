@@ -7,6 +7,7 @@ export const ROUTED_BY_LABELS: Record<MyApplication['routedBy'], string> = {
   region_industry: '按您所在地区和从事行业，由联合工会受理',
   industry: '按您从事的行业，由行业工会受理',
   county: '由市总工会直接受理',
+  roster: '您已在工会的会员名册中，无需另行申请',
 }
 
 /** The same facts for a reviewer, who is not the "您" of the applicant's wording. */
@@ -15,6 +16,7 @@ export const ROUTED_BY_STAFF_LABELS: Record<MyApplication['routedBy'], string> =
   region_industry: '按所在地区和行业分配到联合工会',
   industry: '按行业分配到行业工会',
   county: '未匹配到基层工会，由市总工会直接受理',
+  roster: '由会员名册导入',
 }
 
 const STEP_LABELS: Record<string, string> = {

@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import { verifyPhoneInput } from '../profile/schemas'
+import { importRosterInput, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
@@ -23,6 +25,7 @@ import {
   type MemberCard,
   type MembershipOptions,
   type MyApplication,
+  type VerifiedPhone,
 } from './schemas'
 
 const none = z.object({})
@@ -31,6 +34,8 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 /** The `membership` cloud function. */
 export const membershipApi = {
   options: query<MembershipOptions>()(none, 'signedIn'),
+  /** WeChat's 手机号快速验证 code → the number, kept for the caller's next apply or claim */
+  verifyPhone: mutation<VerifiedPhone>()(verifyPhoneInput, 'signedIn'),
   apply: mutation<MyApplication>()(applyInput, 'signedIn'),
   myStatus: query<{ application: MyApplication | null }>()(none, 'signedIn'),
   withdraw: mutation<{ withdrawn: boolean }>()(none, 'signedIn'),
@@ -53,6 +58,9 @@ export const membershipApi = {
   transferPendingCount: query<{ count: number }>()(none, [...STAFF]),
   reviewTransfer: mutation<StaffTransferItem>()(reviewTransferInput, [...STAFF]),
   stats: query<MembershipStats>()(none, [...STAFF]),
+  // 会员名册导入: the template, then 预览 (dryRun) and 确认导入 of one uploaded workbook
+  rosterTemplate: query<DownloadLink>()(none, [...STAFF]),
+  importRoster: mutation<RosterReport>()(importRosterInput, [...STAFF]),
 }
 
 declare module '../api' {

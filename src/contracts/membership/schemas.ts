@@ -35,7 +35,10 @@ export const applyInput = z
         else if (ageOn(r.birth, new Date()) < MIN_AGE) ctx.addIssue({ code: 'custom', message: `未满 ${MIN_AGE} 周岁不能申请入会` })
       })
       .transform((v) => v.toUpperCase()),
-    phone: z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号码'),
+    /** typed: only older clients and tests; the form sends the number WeChat verified (`phoneVerificationId`) */
+    phone: z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号码').optional(),
+    /** from `verifyPhone`: the server learnt the number from WeChat's 手机号快速验证, not from the form */
+    phoneVerificationId: z.string({ error: '请重新验证手机号' }).trim().min(1, '请验证手机号').max(64, '请重新验证手机号').optional(),
     education: z.enum(EDUCATIONS, { error: '请选择学历' }),
     politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
     employer: text('工作单位', { min: 2, max: 60 }),
@@ -49,7 +52,8 @@ export const applyInput = z
     (v, ctx) => {
       // Runs even when other fields failed (see `when`), so the form shows every problem at once; the values may
       // then be raw input, so read them defensively and stay quiet unless both sides are readable.
-      const raw = v as { idNumber?: unknown; gender?: unknown }
+      const raw = v as { idNumber?: unknown; gender?: unknown; phone?: unknown; phoneVerificationId?: unknown }
+      if (raw.phone === undefined && raw.phoneVerificationId === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: '请验证手机号' })
       if (typeof raw.idNumber !== 'string' || (raw.gender !== '男' && raw.gender !== '女')) return
       const r = checkIdNumber(raw.idNumber.trim())
       if (r.ok && r.gender !== raw.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
@@ -120,6 +124,13 @@ export interface TimelineEntry {
   note?: string
   /** the reviewer's name on review, revoke and transfer entries (staff see it) */
   by?: string
+}
+
+/** A phone WeChat verified for this caller, kept a few minutes for the form that asked (apply, 会员认证). */
+export interface VerifiedPhone {
+  verificationId: string
+  phoneMasked: string
+  expiresAt: string
 }
 
 // ---- 会籍转移 ----
@@ -196,14 +207,15 @@ export interface MyApplication {
   idNumberMasked: string
   phoneMasked: string
   org: { id: string; name: string }
-  routedBy: 'employer' | 'region_industry' | 'industry' | 'county'
+  /** `roster`: no application, the union's 会员名册 brought this member in */
+  routedBy: 'employer' | 'region_industry' | 'industry' | 'county' | 'roster'
   rejectReason?: string
   timeline: TimelineEntry[]
   submittedAt: string
   /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
   revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
-  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'consent'>
+  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'phoneVerificationId' | 'consent'>
 }
 
 export interface ApplicationListItem {
@@ -221,6 +233,8 @@ export interface ApplicationListItem {
 }
 
 export interface ApplicationDetail extends ApplicationListItem {
+  /** the number came from WeChat's phone check rather than typed */
+  phoneVerified: boolean
   ethnicity: string
   education: string
   politicalStatus: string

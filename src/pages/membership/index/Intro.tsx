@@ -12,7 +12,7 @@ const BENEFITS = [
 /** What someone who has not applied sees: why join, who can, and the one button. */
 export default function Intro({ onApply }: { onApply: () => void }) {
   return (
-    <View className='page membership-intro'>
+    <View className='membership-intro'>
       <View className='membership-intro__hero'>
         <Text className='membership-intro__title'>加入工会，职工有个家</Text>
         <Text className='membership-intro__sub'>在线填写申请，工会审核后微信通知您</Text>

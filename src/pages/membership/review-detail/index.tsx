@@ -1,16 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
+import PageState from '@/components/PageState'
 import Timeline from '@/pages/membership/components/Timeline'
 import { statusLabel } from '@/contracts/membership/options'
 import { REJECT_REASON_MIN, REVOKE_REASON_MIN, reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
-import { ensureSignedIn } from '@/api/session'
-import { check, toFieldMessages } from '@/utils/form'
+import { useMutation, useQuery } from '@/data'
+import { check } from '@/utils/form'
 import { formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
-import { getApplication, reviewApplication, revokeMembership } from '../shared/review'
 import DetailRows from './DetailRows'
 import ReasonBox from '@/components/ReasonBox'
 import './index.scss'
@@ -18,30 +17,26 @@ import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
 import { alert, confirm } from '@/utils/dialog'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: ApplicationDetail }
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
 type Writing = null | 'reject' | 'revoke'
 
 function ApplicationPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const application = useQuery('membership', 'getApplication', { id })
+  return (
+    <View className='page application'>
+      <PageState query={application} loadingText='正在加载申请…'>
+        {(app) => <Application app={app} onChanged={(next) => application.setData(() => next)} />}
+      </PageState>
+    </View>
+  )
+}
+
+function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (app: ApplicationDetail) => void }) {
   const [writing, setWriting] = useState<Writing>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const fetchApp = async () => {
-    setLoad({ kind: 'loading' })
-    const res = await getApplication(id)
-    setLoad(res.ok ? { kind: 'ready', app: res.data } : { kind: 'error', error: res.error })
-  }
-
-  // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
-  useEffect(() => {
-    if (!ensureSignedIn()) return
-    void fetchApp()
-  }, [])
 
   const openReason = (w: Writing) => {
     setWriting(w)
@@ -51,33 +46,32 @@ function ApplicationPage() {
   }
 
   /** Shared tail of every decision: show the new state, or say why it did not happen. */
-  const finish = (res: Awaited<ReturnType<typeof reviewApplication>>, done: string) => {
-    setBusy(false)
-    if (res.ok) {
-      setLoad({ kind: 'ready', app: res.data })
+  const after = {
+    onSuccess: (next: ApplicationDetail) => {
+      onChanged(next)
       setWriting(null)
-      Taro.showToast({ title: done, icon: 'success' })
-      return
-    }
-    const fields = toFieldMessages(res.error.fields)
-    if (fields.reason) setReasonError(fields.reason)
-    else void alert('操作失败', res.error.message)
+    },
+    onError: (e: ApiError) => {
+      const f = e.fields?.find((x) => x.path.endsWith('reason'))
+      if (f) setReasonError(f.message)
+      else void alert('操作失败', e.message)
+    },
   }
+  const review = useMutation('membership', 'review', { ...after, success: (d) => (d.status === 'approved' ? '已通过' : '已驳回') })
+  const revocation = useMutation('membership', 'revoke', { ...after, success: '已注销' })
+  const busy = review.busy || revocation.busy
 
   const approve = async (app: ApplicationDetail) => {
-    if (busy) return
     const ok = await confirm({
       title: '通过入会申请？',
       content: `${app.name} 将成为${app.orgName}会员，并收到审核通过的通知。`,
       confirmText: '通过',
     })
     if (!ok) return
-    setBusy(true)
-    finish(await reviewApplication(app.id, 'approve'), '已通过')
+    await review.run({ id: app.id, decision: 'approve', reason: '' })
   }
 
   const reject = async (app: ApplicationDetail) => {
-    if (busy) return
     const checked = check(reviewInput, { id: app.id, decision: 'reject', reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
     const ok = await confirm({
@@ -87,12 +81,10 @@ function ApplicationPage() {
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    finish(await reviewApplication(app.id, 'reject', checked.data.reason), '已驳回')
+    await review.run(checked.data)
   }
 
   const revoke = async (app: ApplicationDetail) => {
-    if (busy) return
     const checked = check(revokeInput, { id: app.id, reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
     const ok = await confirm({
@@ -102,34 +94,11 @@ function ApplicationPage() {
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    finish(await revokeMembership(app.id, checked.data.reason), '已注销')
+    await revocation.run(checked.data)
   }
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载申请…' />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    const final = load.error.code === 'NOT_FOUND' || load.error.code === 'FORBIDDEN'
-    return (
-      <View className='page'>
-        <StateView
-          kind='error'
-          title={load.error.code === 'NOT_FOUND' ? '申请不存在或已撤回' : '加载失败'}
-          detail={load.error.message}
-          actions={final ? [] : [{ text: '重试', onClick: () => void fetchApp() }]}
-        />
-      </View>
-    )
-  }
-
-  const { app } = load
   return (
-    <View className='page application'>
+    <>
       <View className={`card application__head application__head--${app.status}`}>
         <View className='application__title-row'>
           <Text className='application__name'>{app.name}</Text>
@@ -201,7 +170,7 @@ function ApplicationPage() {
           注销会籍
         </Btn>
       ) : null}
-    </View>
+    </>
   )
 }
 
