@@ -10,6 +10,7 @@ import type { Where } from '../_core/store/port'
 import { applyAction, withdrawAction } from './apply'
 import { verifyPhoneAction } from './phone'
 import { importRosterAction } from './roster'
+import { claimAction, releaseClaimAction } from './claim'
 import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
 import { isCardCode } from '../../src/contracts/membership/cardcode'
@@ -190,4 +191,6 @@ export const membershipActions = implement(membershipApi, {
     handler: async (_input, ctx) => saveExport(ctx, ROSTER_TEMPLATE_FILENAME, await rosterTemplateWorkbook()),
   },
   importRoster: importRosterAction,
+  claim: claimAction,
+  releaseClaim: releaseClaimAction,
 })

@@ -26,6 +26,7 @@ export interface ApplicationDoc extends Doc {
   phoneTail?: string
   /** `roster`: imported from a union's 会员名册; unclaimed (applicantOpenid '') until 会员认证 */
   source?: 'roster'
+  claimedAt?: string
   /** the number came from WeChat's phone check (apply with a verification, or 会员认证) */
   phoneVerified?: boolean
   /** set while a 会籍转移 is pending (at most one) */
@@ -96,6 +97,7 @@ export function toDetail(doc: ApplicationDoc): ApplicationDetail {
   return {
     ...toListItem(doc),
     phoneVerified: !!doc.phoneVerified,
+    ...(doc.source === 'roster' ? { claimed: !!doc.applicantOpenid } : {}),
     ethnicity: doc.ethnicity,
     education: doc.education,
     politicalStatus: doc.politicalStatus,

@@ -175,7 +175,7 @@ export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Prom
             joinDate: v.joinDate,
             orgId: org._id,
             orgName: org.name,
-            timeline: [...current.timeline, { at, status: 'approved', note: `名册更新：${changes.join('；')}`, by: who(ctx) }],
+            timeline: [...current.timeline, { at, status: 'imported', note: `名册更新：${changes.join('；')}`, by: who(ctx) }],
           }
           await tx.put(APPLICATIONS, next)
           await ctx.audit(tx, current._id, { changes: [] }, { changes })
@@ -230,7 +230,7 @@ export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Prom
           joinDate: v.joinDate,
           reviewedBy: ctx.caller.openid,
           reviewedAt: at,
-          timeline: [{ at, status: 'approved', note: `由${org.name}会员名册导入，会员编号 ${memberNo}`, by: who(ctx) }],
+          timeline: [{ at, status: 'imported', note: `由${org.name}会员名册导入，会员编号 ${memberNo}`, by: who(ctx) }],
         }
         await tx.insert(APPLICATIONS, doc)
         await ctx.audit(tx, appId, null, { status: 'approved', memberNo, source: 'roster' })

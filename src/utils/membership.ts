@@ -27,6 +27,9 @@ const STEP_LABELS: Record<string, string> = {
   rejected: '已驳回',
   revoked: '会籍已注销',
   transferred: '会籍转移',
+  imported: '名册导入',
+  claimed: '会员认证',
+  released: '解除认证',
 }
 
 export function timelineLabel(status: TimelineEntry['status']): string {

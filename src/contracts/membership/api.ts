@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { verifyPhoneInput } from '../profile/schemas'
-import { importRosterInput, type RosterReport } from './roster'
+import { claimInput, importRosterInput, releaseClaimInput, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
@@ -61,6 +61,10 @@ export const membershipApi = {
   // 会员名册导入: the template, then 预览 (dryRun) and 确认导入 of one uploaded workbook
   rosterTemplate: query<DownloadLink>()(none, [...STAFF]),
   importRoster: mutation<RosterReport>()(importRosterInput, [...STAFF]),
+  /** 会员认证: a member on the roster takes the e-card with this WeChat account */
+  claim: mutation<MyApplication>()(claimInput, 'signedIn'),
+  /** undoes a claim by the wrong account (admins only; audited) */
+  releaseClaim: mutation<ApplicationDetail>()(releaseClaimInput, ['admin']),
 }
 
 declare module '../api' {

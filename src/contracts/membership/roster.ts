@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import '../zod'
+import { docId, text } from '../fields'
 import { uploadedFile } from '../files'
+import { checkIdNumber } from './idcard'
 import type { FieldError } from '../result'
 
 /**
@@ -43,3 +45,27 @@ export interface RosterReport {
 
 /** A sheet this big is several units' rosters: they go in one by one (and one call stays within its time). */
 export const ROSTER_MAX_ROWS = 1000
+
+// ---- 会员认证: a roster member claims the e-card with this WeChat account ----
+
+/** 姓名 + 身份证号 as on the roster, and the phone the roster has, verified by WeChat (never typed). */
+export const claimInput = z.object({
+  name: text('姓名', { min: 2, max: 30 }),
+  idNumber: z
+    .string({ error: '请填写身份证号' })
+    .trim()
+    .min(1, '请填写身份证号')
+    .superRefine((v, ctx) => {
+      const r = checkIdNumber(v)
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+    })
+    .transform((v) => v.toUpperCase()),
+  phoneVerificationId: z.string({ error: '请验证手机号' }).trim().min(1, '请验证手机号').max(64, '请重新验证手机号'),
+})
+export type ClaimInput = z.input<typeof claimInput>
+
+/** An admin undoes a claim made by the wrong WeChat account; the reason goes to the audit log and the timeline. */
+export const releaseClaimInput = z.object({
+  id: docId('会员记录编号'),
+  reason: text('解除原因', { min: 2, max: 200, multiline: true }),
+})

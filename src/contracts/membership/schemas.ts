@@ -120,7 +120,8 @@ export const verifyCardInput = z.object({
 
 export interface TimelineEntry {
   at: string
-  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred'
+  /** imported / claimed / released: a roster member brought in, claimed by 会员认证, the claim undone */
+  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred' | 'imported' | 'claimed' | 'released'
   note?: string
   /** the reviewer's name on review, revoke and transfer entries (staff see it) */
   by?: string
@@ -235,6 +236,8 @@ export interface ApplicationListItem {
 export interface ApplicationDetail extends ApplicationListItem {
   /** the number came from WeChat's phone check rather than typed */
   phoneVerified: boolean
+  /** roster members only: whether a WeChat account has claimed the e-card (会员认证) */
+  claimed?: boolean
   ethnicity: string
   education: string
   politicalStatus: string
