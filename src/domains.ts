@@ -58,6 +58,8 @@ export const DOMAINS: DomainEntry[] = [
       'transfer/index',
       'transfers/index',
       'stats/index',
+      'roster/index',
+      'claim/index',
     ],
     me: [
       { title: '我的会员卡', url: '/pages/membership/card/index' },
@@ -80,6 +82,7 @@ export const DOMAINS: DomainEntry[] = [
         badge: { fn: 'membership', action: 'transferPendingCount' },
       },
       { title: '统计', subtitle: '各工会会员、逐月入会、各街道驿站', url: '/pages/membership/stats/index', roles: STAFF },
+      { title: '会员名册导入', subtitle: '把已有会员从 Excel 导入，本人认证后领卡', url: '/pages/membership/roster/index', roles: STAFF },
     ],
   },
   {

@@ -15,25 +15,27 @@ import ReasonBox from '@/components/ReasonBox'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
+import { releaseClaimInput } from '@/contracts/membership/roster'
+import type { Me } from '@/contracts/roles'
 import { alert, confirm } from '@/utils/dialog'
 
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
-type Writing = null | 'reject' | 'revoke'
+type Writing = null | 'reject' | 'revoke' | 'release'
 
-function ApplicationPage() {
+function ApplicationPage({ me }: { me: Me }) {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const application = useQuery('membership', 'getApplication', { id })
   return (
     <View className='page application'>
       <PageState query={application} loadingText='正在加载申请…'>
-        {(app) => <Application app={app} onChanged={(next) => application.setData(() => next)} />}
+        {(app) => <Application app={app} admin={me.roles.includes('admin')} onChanged={(next) => application.setData(() => next)} />}
       </PageState>
     </View>
   )
 }
 
-function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (app: ApplicationDetail) => void }) {
+function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin: boolean; onChanged: (app: ApplicationDetail) => void }) {
   const [writing, setWriting] = useState<Writing>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
@@ -59,7 +61,20 @@ function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (a
   }
   const review = useMutation('membership', 'review', { ...after, success: (d) => (d.status === 'approved' ? '已通过' : '已驳回') })
   const revocation = useMutation('membership', 'revoke', { ...after, success: '已注销' })
-  const busy = review.busy || revocation.busy
+  const release = useMutation('membership', 'releaseClaim', { ...after, success: '已解除' })
+  const busy = review.busy || revocation.busy || release.busy
+
+  const unclaim = async () => {
+    const checked = check(releaseClaimInput, { id: app.id, reason })
+    if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
+    const ok = await confirm({
+      title: '解除会员认证？',
+      content: `${app.name} 的电子会员卡将与领取它的微信账号解除绑定，会籍不变。本人可重新认证领取。`,
+      confirmText: '解除',
+      danger: true,
+    })
+    if (ok) await release.run(checked.data)
+  }
 
   const approve = async (app: ApplicationDetail) => {
     const ok = await confirm({
@@ -109,6 +124,11 @@ function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (a
         <Text className='muted'>{ROUTED_BY_STAFF_LABELS[app.routedBy] ?? ''}</Text>
         <Text className='muted'>提交时间：{formatDateTime(app.submittedAt)}</Text>
         {app.status === 'rejected' && app.rejectReason ? <Text className='application__reason'>驳回原因：{app.rejectReason}</Text> : null}
+        {app.claimed !== undefined ? (
+          <Text className={`application__claim application__claim--${app.claimed ? 'yes' : 'no'}`}>
+            {app.claimed ? '电子会员卡：本人已认证领取' : '电子会员卡：尚未认证领取'}
+          </Text>
+        ) : null}
       </View>
 
       <DetailRows app={app} />
@@ -165,10 +185,35 @@ function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (a
           </Btn>
         </View>
       ) : null}
+      {writing === 'release' ? (
+        <ReasonBox
+          className='reason-box--release'
+          title='解除原因（记入操作日志）'
+          hint='至少 2 个字，最多 200 字'
+          placeholder='如：本人来电，会员卡被他人领取'
+          value={reason}
+          error={reasonError}
+          busy={busy}
+          confirmText='确认解除'
+          onInput={(v) => {
+            setReason(v)
+            setReasonError('')
+          }}
+          onConfirm={() => void unclaim()}
+          onCancel={() => setWriting(null)}
+        />
+      ) : null}
       {app.status === 'approved' && !writing ? (
-        <Btn kind='danger' className='application__revoke' onClick={() => openReason('revoke')}>
-          注销会籍
-        </Btn>
+        <View className='application__actions'>
+          {admin && app.claimed ? (
+            <Btn kind='secondary' className='application__release' onClick={() => openReason('release')}>
+              解除认证
+            </Btn>
+          ) : null}
+          <Btn kind='danger' className='application__revoke' onClick={() => openReason('revoke')}>
+            注销会籍
+          </Btn>
+        </View>
       ) : null}
     </>
   )
@@ -176,5 +221,5 @@ function Application({ app, onChanged }: { app: ApplicationDetail; onChanged: (a
 
 /** Opened by URL too: the role check comes first, from the same rule the server applies. */
 export default function GuardedApplicationPage() {
-  return <RoleGate spec={membershipApi.getApplication}>{() => <ApplicationPage />}</RoleGate>
+  return <RoleGate spec={membershipApi.getApplication}>{(me) => <ApplicationPage me={me} />}</RoleGate>
 }
