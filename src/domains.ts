@@ -60,6 +60,7 @@ export const DOMAINS: DomainEntry[] = [
       'stats/index',
       'roster/index',
       'claim/index',
+      'lookup/index',
     ],
     me: [
       { title: '我的会员卡', url: '/pages/membership/card/index' },

@@ -10,7 +10,7 @@ import type { Where } from '../_core/store/port'
 import { applyAction, withdrawAction } from './apply'
 import { verifyPhoneAction } from './phone'
 import { importRosterAction } from './roster'
-import { claimAction, releaseClaimAction } from './claim'
+import { claimAction, lookupAction, releaseClaimAction } from './claim'
 import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
 import { isCardCode } from '../../src/contracts/membership/cardcode'
@@ -192,5 +192,6 @@ export const membershipActions = implement(membershipApi, {
   },
   importRoster: importRosterAction,
   claim: claimAction,
+  lookup: lookupAction,
   releaseClaim: releaseClaimAction,
 })

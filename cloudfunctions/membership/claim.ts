@@ -117,3 +117,23 @@ export const releaseClaimAction: Impl<typeof membershipApi.releaseClaim> = {
     return toDetail(released)
   },
 }
+
+const LOOKUP_TOO_OFTEN = '查询太频繁了，请稍后再试'
+
+/**
+ * 会员查询 (as 合肥 offers): name and 身份证号 in, 是/不是会员 and the union out — nothing that is not already in the
+ * question. A wrong name answers 不是, the same as an unknown number, so the answer never confirms a number alone.
+ */
+export const lookupAction: Impl<typeof membershipApi.lookup> = {
+  rateLimit: [
+    { key: (_i, ctx) => `membership-lookup:${ctx.caller.openid}`, max: 10, perMs: 3600_000, message: LOOKUP_TOO_OFTEN },
+    { key: (i, ctx) => `membership-lookup-id:${keysOf(ctx).pii.hash(i.idNumber)}`, max: 5, perMs: 24 * 3600_000, message: LOOKUP_TOO_OFTEN },
+  ],
+  handler: async (input, ctx) => {
+    const idHash = keysOf(ctx).pii.hash(input.idNumber)
+    const lock = await ctx.store.get<{ _id: string; appId: string }>(ID_LOCKS, idHash)
+    const doc = lock ? await ctx.store.get<ApplicationDoc>(APPLICATIONS, lock.appId) : null
+    if (!doc || doc.status !== 'approved' || doc.name !== input.name.trim()) return { member: false }
+    return { member: true, orgName: doc.orgName }
+  },
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { verifyPhoneInput } from '../profile/schemas'
-import { claimInput, importRosterInput, releaseClaimInput, type RosterReport } from './roster'
+import { claimInput, importRosterInput, lookupInput, releaseClaimInput, type LookupAnswer, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
@@ -63,6 +63,8 @@ export const membershipApi = {
   importRoster: mutation<RosterReport>()(importRosterInput, [...STAFF]),
   /** 会员认证: a member on the roster takes the e-card with this WeChat account */
   claim: mutation<MyApplication>()(claimInput, 'signedIn'),
+  /** 会员查询: 是/不是会员 and which union, for anyone; a mutation because every ask is counted against probing */
+  lookup: mutation<LookupAnswer>()(lookupInput, 'signedIn'),
   /** undoes a claim by the wrong account (admins only; audited) */
   releaseClaim: mutation<ApplicationDetail>()(releaseClaimInput, ['admin']),
 }

@@ -69,3 +69,16 @@ export const releaseClaimInput = z.object({
   id: docId('会员记录编号'),
   reason: text('解除原因', { min: 2, max: 200, multiline: true }),
 })
+
+// ---- 会员查询: anyone asks whether a person is a member, and of which union; nothing else ----
+
+export const lookupInput = z.object({
+  name: text('姓名', { min: 2, max: 30 }),
+  idNumber: claimInput.shape.idNumber,
+})
+
+/** 是/不是 and which union: no number, date, phone or employer. */
+export interface LookupAnswer {
+  member: boolean
+  orgName?: string
+}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
-import { CLAIM_PAGE } from '../shared/urls'
+import { CLAIM_PAGE, LOOKUP_PAGE } from '../shared/urls'
 
 const BENEFITS = [
   { mark: '权', title: '维权有依靠', text: '劳动合同、工资、工伤等纠纷，工会帮您协调，提供免费法律援助。' },
@@ -45,6 +45,9 @@ export default function Intro({ onApply }: { onApply: () => void }) {
       <Btn kind='secondary' className='membership-intro__claim' onClick={() => Taro.navigateTo({ url: CLAIM_PAGE })}>
         已是会员？领取电子会员卡
       </Btn>
+      <Text className='membership-intro__lookup' onClick={() => Taro.navigateTo({ url: LOOKUP_PAGE })}>
+        会员查询：查一查某人是否为工会会员 ›
+      </Text>
     </View>
   )
 }
