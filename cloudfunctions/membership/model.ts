@@ -1,6 +1,7 @@
 import type { ApplicationStatus, NewEmploymentType } from '../../src/contracts/membership/options'
 import type { ApplicationDetail, ApplicationListItem, MyApplication, TimelineEntry } from '../../src/contracts/membership/schemas'
 import type { Doc } from '../_core/store/port'
+import { retainReasonLabel, type Retained, type RetainReason } from '../../src/contracts/membership/standing'
 
 export const APPLICATIONS = 'applications'
 /** One document per 身份证号 (keyed hash) and per openid holding a live application: their ids enforce "only one". */
@@ -26,6 +27,8 @@ export interface ApplicationDoc extends Doc {
   phoneTail?: string
   /** `roster`: imported from a union's 会员名册; unclaimed (applicantOpenid '') until 会员认证 */
   source?: 'roster'
+  /** 保留会籍 while set; the org that kept the membership before a move to the union above */
+  retained?: { reason: RetainReason; since: string; fromOrgId: string; fromOrgName: string } | null
   claimedAt?: string
   /** the number came from WeChat's phone check (apply with a verification, or 会员认证) */
   phoneVerified?: boolean
@@ -49,6 +52,13 @@ export interface ApplicationDoc extends Doc {
   reviewedAt?: string
 }
 
+/** 「保留会籍（退休）」 and who keeps it, for the member, the card and staff. */
+export function retainedOf(doc: ApplicationDoc): Retained | undefined {
+  if (!doc.retained || doc.status !== 'approved') return undefined
+  const { reason, since } = doc.retained
+  return { reason, label: `保留会籍（${retainReasonLabel(reason)}）`, heldByOrgName: doc.orgName, since }
+}
+
 export function toMine(doc: ApplicationDoc): MyApplication {
   return {
     id: doc._id,
@@ -59,6 +69,7 @@ export function toMine(doc: ApplicationDoc): MyApplication {
     org: { id: doc.orgId, name: doc.orgName },
     routedBy: doc.routedBy,
     ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
+    ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
     // staff names on the timeline are for staff; the applicant sees what happened, not who clicked
     timeline: doc.timeline.map(({ by: _by, ...e }) => e),
     submittedAt: doc.submittedAt,
@@ -97,6 +108,7 @@ export function toDetail(doc: ApplicationDoc): ApplicationDetail {
   return {
     ...toListItem(doc),
     phoneVerified: !!doc.phoneVerified,
+    ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
     ...(doc.source === 'roster' ? { claimed: !!doc.applicantOpenid } : {}),
     ethnicity: doc.ethnicity,
     education: doc.education,

@@ -30,6 +30,8 @@ const STEP_LABELS: Record<string, string> = {
   imported: '名册导入',
   claimed: '会员认证',
   released: '解除认证',
+  retained: '保留会籍',
+  restored: '恢复正常会籍',
 }
 
 export function timelineLabel(status: TimelineEntry['status']): string {

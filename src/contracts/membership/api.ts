@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { verifyPhoneInput } from '../profile/schemas'
+import { liftRetainInput, retainInput } from './standing'
 import { claimInput, importRosterInput, lookupInput, releaseClaimInput, type LookupAnswer, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
@@ -65,6 +66,9 @@ export const membershipApi = {
   claim: mutation<MyApplication>()(claimInput, 'signedIn'),
   /** 会员查询: 是/不是会员 and which union, for anyone; a mutation because every ask is counted against probing */
   lookup: mutation<LookupAnswer>()(lookupInput, 'signedIn'),
+  /** 保留会籍: set and lift (staff of the member's union or above; audited) */
+  retain: mutation<ApplicationDetail>()(retainInput, [...STAFF]),
+  liftRetain: mutation<ApplicationDetail>()(liftRetainInput, [...STAFF]),
   /** undoes a claim by the wrong account (admins only; audited) */
   releaseClaim: mutation<ApplicationDetail>()(releaseClaimInput, ['admin']),
 }

@@ -3,6 +3,7 @@ import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { isCardCode } from './cardcode'
+import type { Retained } from './standing'
 import {
   EDUCATIONS,
   ETHNICITIES,
@@ -121,7 +122,7 @@ export const verifyCardInput = z.object({
 export interface TimelineEntry {
   at: string
   /** imported / claimed / released: a roster member brought in, claimed by 会员认证, the claim undone */
-  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred' | 'imported' | 'claimed' | 'released'
+  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred' | 'imported' | 'claimed' | 'released' | 'retained' | 'restored'
   note?: string
   /** the reviewer's name on review, revoke and transfer entries (staff see it) */
   by?: string
@@ -213,6 +214,8 @@ export interface MyApplication {
   rejectReason?: string
   timeline: TimelineEntry[]
   submittedAt: string
+  /** 保留会籍 (退休、失业、单位注销): still a member */
+  retained?: Retained
   /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
   revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
@@ -236,6 +239,7 @@ export interface ApplicationListItem {
 export interface ApplicationDetail extends ApplicationListItem {
   /** the number came from WeChat's phone check rather than typed */
   phoneVerified: boolean
+  retained?: Retained
   /** roster members only: whether a WeChat account has claimed the e-card (会员认证) */
   claimed?: boolean
   ethnicity: string
@@ -256,6 +260,8 @@ export interface MemberCard {
   orgName: string
   joinDate: string
   status: 'valid' | 'revoked'
+  /** 保留会籍: still a member (the card is valid), without dues, held by this union */
+  retained?: Retained
   qr: CardQr
 }
 

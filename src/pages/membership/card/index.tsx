@@ -130,7 +130,9 @@ function Card({ card, onCard }: { card: MemberCard; onCard: (card: MemberCard) =
             <Text className='member-card__issuer'>中华全国总工会</Text>
             <Text className='member-card__title'>工会会员电子卡</Text>
           </View>
-          <Text className={`member-card__status member-card__status--${card.status}`}>{valid ? '有效' : '已注销'}</Text>
+          <Text className={`member-card__status member-card__status--${card.retained ? 'retained' : card.status}`}>
+            {valid ? (card.retained ? '保留会籍' : '有效') : '已注销'}
+          </Text>
         </View>
 
         <View className='member-card__body'>
@@ -143,6 +145,12 @@ function Card({ card, onCard }: { card: MemberCard; onCard: (card: MemberCard) =
             <Text className='member-card__key'>所属工会</Text>
             <Text className='member-card__value member-card__org'>{card.orgName}</Text>
           </View>
+          {card.retained ? (
+            <View className='member-card__row'>
+              <Text className='member-card__key'>会籍状态</Text>
+              <Text className='member-card__value member-card__standing'>{card.retained.label}</Text>
+            </View>
+          ) : null}
           <View className='member-card__row'>
             <Text className='member-card__key'>入会日期</Text>
             <Text className='member-card__value member-card__date'>{formatDate(card.joinDate)}</Text>

@@ -83,7 +83,13 @@ function Status({ app, onChanged, onApply: apply }: { app: MyApplication; onChan
             <Text className='membership-status__reason-text'>{app.rejectReason || '未填写原因，请联系受理工会。'}</Text>
           </View>
         ) : null}
-        {app.status === 'approved' ? <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text> : null}
+        {app.status === 'approved' && app.retained ? (
+          <Text className='membership-status__note membership-status__retained'>
+            {app.retained.label}：由{app.retained.heldByOrgName}保留，会员编号和会员卡不变，不需缴纳会费，仍可享受会员服务。
+          </Text>
+        ) : app.status === 'approved' ? (
+          <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text>
+        ) : null}
         {app.status === 'revoked' ? (
           <Text className='membership-status__note'>
             您的会籍已由工会注销，注销原因见下方记录。如有疑问，请联系{app.org.name}。符合条件的，可以重新申请入会。

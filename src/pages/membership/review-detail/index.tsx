@@ -9,8 +9,9 @@ import { REJECT_REASON_MIN, REVOKE_REASON_MIN, reviewInput, revokeInput, type Ap
 import type { ApiError } from '@/contracts/result'
 import { useMutation, useQuery } from '@/data'
 import { check } from '@/utils/form'
-import { formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
+import { formatDate, formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
 import DetailRows from './DetailRows'
+import RetainBox from './RetainBox'
 import ReasonBox from '@/components/ReasonBox'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
@@ -20,7 +21,7 @@ import type { Me } from '@/contracts/roles'
 import { alert, confirm } from '@/utils/dialog'
 
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
-type Writing = null | 'reject' | 'revoke' | 'release'
+type Writing = null | 'reject' | 'revoke' | 'release' | 'retain'
 
 function ApplicationPage({ me }: { me: Me }) {
   const { params } = useRouter()
@@ -62,7 +63,17 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
   const review = useMutation('membership', 'review', { ...after, success: (d) => (d.status === 'approved' ? '已通过' : '已驳回') })
   const revocation = useMutation('membership', 'revoke', { ...after, success: '已注销' })
   const release = useMutation('membership', 'releaseClaim', { ...after, success: '已解除' })
-  const busy = review.busy || revocation.busy || release.busy
+  const lift = useMutation('membership', 'liftRetain', { ...after, success: '已恢复' })
+  const busy = review.busy || revocation.busy || release.busy || lift.busy
+
+  const restore = async () => {
+    const ok = await confirm({
+      title: '恢复正常会籍？',
+      content: `${app.name} 将恢复为正常会籍，所属${app.orgName}。换了新单位的，请随后办理会籍转移。`,
+      confirmText: '恢复',
+    })
+    if (ok) await lift.run({ id: app.id, note: '' })
+  }
 
   const unclaim = async () => {
     const checked = check(releaseClaimInput, { id: app.id, reason })
@@ -124,6 +135,11 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
         <Text className='muted'>{ROUTED_BY_STAFF_LABELS[app.routedBy] ?? ''}</Text>
         <Text className='muted'>提交时间：{formatDateTime(app.submittedAt)}</Text>
         {app.status === 'rejected' && app.rejectReason ? <Text className='application__reason'>驳回原因：{app.rejectReason}</Text> : null}
+        {app.retained ? (
+          <Text className='application__retained'>
+            {app.retained.label} · {formatDate(app.retained.since)} 起由{app.retained.heldByOrgName}保留
+          </Text>
+        ) : null}
         {app.claimed !== undefined ? (
           <Text className={`application__claim application__claim--${app.claimed ? 'yes' : 'no'}`}>
             {app.claimed ? '电子会员卡：本人已认证领取' : '电子会员卡：尚未认证领取'}
@@ -203,8 +219,27 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
           onCancel={() => setWriting(null)}
         />
       ) : null}
+      {writing === 'retain' ? (
+        <RetainBox
+          app={app}
+          onCancel={() => setWriting(null)}
+          onDone={(next) => {
+            onChanged(next)
+            setWriting(null)
+          }}
+        />
+      ) : null}
       {app.status === 'approved' && !writing ? (
         <View className='application__actions'>
+          {app.retained ? (
+            <Btn kind='secondary' className='application__restore' loading={lift.busy} onClick={() => void restore()}>
+              恢复正常会籍
+            </Btn>
+          ) : (
+            <Btn kind='secondary' className='application__retain' onClick={() => setWriting('retain')}>
+              保留会籍
+            </Btn>
+          )}
           {admin && app.claimed ? (
             <Btn kind='secondary' className='application__release' onClick={() => openReason('release')}>
               解除认证
