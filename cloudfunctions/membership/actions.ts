@@ -12,6 +12,7 @@ import { verifyPhoneAction } from './phone'
 import { importRosterAction } from './roster'
 import { claimAction, lookupAction, releaseClaimAction } from './claim'
 import { liftRetainAction, retainAction } from './standing'
+import { createDriveAction, driveInfoAction, drivesAction } from './drives'
 import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
 import { isCardCode } from '../../src/contracts/membership/cardcode'
@@ -196,6 +197,9 @@ export const membershipActions = implement(membershipApi, {
   claim: claimAction,
   lookup: lookupAction,
   retain: retainAction,
+  createDrive: createDriveAction,
+  drives: drivesAction,
+  driveInfo: driveInfoAction,
   liftRetain: liftRetainAction,
   releaseClaim: releaseClaimAction,
 })

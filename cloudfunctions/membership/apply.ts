@@ -10,6 +10,7 @@ import { routeApplication } from './routing'
 import { countySettings, requireCounty } from '../_core/county'
 import { keysOf, myLive, releaseLocks } from './shared'
 import { PHONE_CHECKS, verifiedPhone } from './phone'
+import { driveOf } from './drives'
 
 /** 入会 from the applicant's side: apply (first time, or fixed after 驳回) and withdraw. */
 
@@ -60,7 +61,11 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
     }
     // The number WeChat vouched for; a typed one only from clients that predate the check.
     const phone = input.phoneVerificationId ? await verifiedPhone(ctx, input.phoneVerificationId) : (input.phone ?? '')
-    const route = await routeApplication(ctx.store, input, county.orgId)
+    // 集中入会: the event names the union; otherwise the usual routing by employer, region and industry.
+    const drive = await driveOf(ctx, input.drive)
+    const route = drive
+      ? { org: { _id: drive.orgId, name: drive.orgName }, routedBy: 'drive' as const }
+      : await routeApplication(ctx.store, input, county.orgId)
     const fields = {
       applicantOpenid: ctx.caller.openid,
       orgId: route.org._id,
@@ -77,6 +82,7 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       phoneMasked: maskPhone(phone),
       phoneTail: phone.slice(-4),
       phoneVerified: !!input.phoneVerificationId,
+      ...(drive ? { driveCode: drive._id, driveEvent: drive.event } : {}),
       education: input.education,
       politicalStatus: input.politicalStatus,
       employer: input.employer,

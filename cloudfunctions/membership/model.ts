@@ -27,6 +27,9 @@ export interface ApplicationDoc extends Doc {
   phoneTail?: string
   /** `roster`: imported from a union's 会员名册; unclaimed (applicantOpenid '') until 会员认证 */
   source?: 'roster'
+  /** 集中入会: the event code the application came through, and the event's name */
+  driveCode?: string
+  driveEvent?: string
   /** 保留会籍 while set; the org that kept the membership before a move to the union above */
   retained?: { reason: RetainReason; since: string; fromOrgId: string; fromOrgName: string } | null
   claimedAt?: string

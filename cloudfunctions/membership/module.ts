@@ -4,11 +4,16 @@ import { ID_LOCKS, OPENID_LOCKS } from './model'
 import { seedMembership } from './seed'
 import { TRANSFERS } from './transfer'
 import { PHONE_CHECKS } from './phone'
+import { DRIVES } from './drives'
 
 export default defineModule({
   actions: membershipActions,
   collections: {
-    applications: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail']] },
+    applications: {
+      indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail'], ['driveCode', 'status']],
+    },
+    // 集中入会 codes (`_id` is the code): staff list theirs by union
+    [DRIVES]: { indexes: [['orgId', 'createdAt']] },
     // 会籍转移: staff queues by receiving and by leaving union; the member's own latest
     [TRANSFERS]: {
       indexes: [

@@ -25,7 +25,8 @@ interface OrgRef {
 /** One row's plan: its report line, and the write that makes it so (none for unchanged or refused rows). */
 interface Planned {
   report: RosterRow
-  write?: (tx: Store) => Promise<void>
+  /** answers the member number it gave (a blank 会员编号 cell gets one inside the write) */
+  write?: (tx: Store) => Promise<string | void>
 }
 
 const who = (ctx: Ctx) => ctx.caller.name || '工作人员'
@@ -234,6 +235,7 @@ export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Prom
         }
         await tx.insert(APPLICATIONS, doc)
         await ctx.audit(tx, appId, null, { status: 'approved', memberNo, source: 'roster' })
+        return memberNo
       },
     })
   }
@@ -241,7 +243,8 @@ export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Prom
   for (const p of plans) {
     if (!dryRun && p.write) {
       try {
-        await ctx.store.transaction(p.write)
+        const memberNo = await ctx.store.transaction(p.write)
+        if (memberNo) p.report = { ...p.report, memberNo }
       } catch (e) {
         if (!(e instanceof DuplicateKeyError) && !(e instanceof AppError)) throw e
         // Someone applied, or another import took the number, a moment ago: this row says so, the rest go in.

@@ -8,6 +8,7 @@ export const ROUTED_BY_LABELS: Record<MyApplication['routedBy'], string> = {
   industry: '按您从事的行业，由行业工会受理',
   county: '由市总工会直接受理',
   roster: '您已在工会的会员名册中，无需另行申请',
+  drive: '通过集中入会活动提交，由活动的工会受理',
 }
 
 /** The same facts for a reviewer, who is not the "您" of the applicant's wording. */
@@ -17,6 +18,7 @@ export const ROUTED_BY_STAFF_LABELS: Record<MyApplication['routedBy'], string> =
   industry: '按行业分配到行业工会',
   county: '未匹配到基层工会，由市总工会直接受理',
   roster: '由会员名册导入',
+  drive: '集中入会活动（扫码提交）',
 }
 
 const STEP_LABELS: Record<string, string> = {

@@ -68,6 +68,8 @@ test('预览 reports every row and writes nothing; 确认导入 makes members no
 
   const done = await importRoster(staff, file, false)
   expect(done.json.data).toMatchObject({ dryRun: false, created: 2, refused: 4 })
+  // A blank 会员编号 got one on import, by the year of joining; the report says which.
+  expect(done.json.data.rows.find((r: { row: number }) => r.row === 3).memberNo).toMatch(/^3714812018\d{6}$/)
   const members = await gw.call('membership', { action: 'listApplications', data: { status: 'approved', q: '孙建华' } }, staff)
   expect(members.json.data.items).toEqual([expect.objectContaining({ name: '孙建华', orgName: '泰山体育产业集团有限公司工会', status: 'approved' })])
   const detail = (await gw.call('membership', { action: 'getApplication', data: { id: members.json.data.items[0].id } }, staff)).json.data

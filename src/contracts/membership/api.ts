@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { verifyPhoneInput } from '../profile/schemas'
 import { liftRetainInput, retainInput } from './standing'
+import { createDriveInput, driveInfoInput, type DriveInfo, type DriveItem } from './drives'
 import { claimInput, importRosterInput, lookupInput, releaseClaimInput, type LookupAnswer, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
@@ -66,6 +67,10 @@ export const membershipApi = {
   claim: mutation<MyApplication>()(claimInput, 'signedIn'),
   /** 会员查询: 是/不是会员 and which union, for anyone; a mutation because every ask is counted against probing */
   lookup: mutation<LookupAnswer>()(lookupInput, 'signedIn'),
+  /** 集中入会: staff make an event code, list theirs with counts; the form reads one after a scan */
+  createDrive: mutation<DriveItem>()(createDriveInput, [...STAFF]),
+  drives: query<{ items: DriveItem[] }>()(none, [...STAFF]),
+  driveInfo: query<DriveInfo>()(driveInfoInput, 'signedIn'),
   /** 保留会籍: set and lift (staff of the member's union or above; audited) */
   retain: mutation<ApplicationDetail>()(retainInput, [...STAFF]),
   liftRetain: mutation<ApplicationDetail>()(liftRetainInput, [...STAFF]),

@@ -4,6 +4,7 @@ import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { isCardCode } from './cardcode'
 import type { Retained } from './standing'
+import { driveCode } from './drives'
 import {
   EDUCATIONS,
   ETHNICITIES,
@@ -47,6 +48,8 @@ export const applyInput = z
     hukouType: z.enum(HUKOU_KEYS, { error: '请选择户籍类型' }),
     newEmploymentType: z.enum(NEW_EMPLOYMENT_KEYS, { error: '请选择是否新就业形态' }),
     region: docId('所在地区'),
+    /** 集中入会: the event's code the form was opened with; the application goes to that union and records the event */
+    drive: driveCode.optional(),
     consent: z.literal(true, { error: '请阅读并同意个人信息保护说明' }),
   })
   .superRefine(
@@ -210,7 +213,7 @@ export interface MyApplication {
   phoneMasked: string
   org: { id: string; name: string }
   /** `roster`: no application, the union's 会员名册 brought this member in */
-  routedBy: 'employer' | 'region_industry' | 'industry' | 'county' | 'roster'
+  routedBy: 'employer' | 'region_industry' | 'industry' | 'county' | 'roster' | 'drive'
   rejectReason?: string
   timeline: TimelineEntry[]
   submittedAt: string
@@ -219,7 +222,7 @@ export interface MyApplication {
   /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
   revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
-  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'phoneVerificationId' | 'consent'>
+  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'phoneVerificationId' | 'consent' | 'drive'>
 }
 
 export interface ApplicationListItem {

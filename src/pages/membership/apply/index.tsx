@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useReady } from '@tarojs/taro'
+import Taro, { useReady, useRouter } from '@tarojs/taro'
 import Btn from '@/components/Btn'
 import EnumPicker from '@/components/EnumPicker'
 import Field from '@/components/Field'
@@ -14,6 +14,7 @@ import { askForNotices } from '@/api/subscribe'
 import { maskIdNumber } from '@/contracts/membership/idcard'
 import { EDUCATIONS, ETHNICITIES, HUKOU_TYPES, NEW_EMPLOYMENT_TYPES, POLITICAL_STATUSES, PRIVACY_NOTICE } from '@/contracts/membership/options'
 import { applyInput, type MembershipOptions, type MyApplication } from '@/contracts/membership/schemas'
+import type { DriveInfo } from '@/contracts/membership/drives'
 import type { ApiResult } from '@/contracts/result'
 import { useForm, useMutation, useQueryWith } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
@@ -36,19 +37,29 @@ function goToStatus() {
 interface Loaded {
   options: MembershipOptions
   app: MyApplication | null
+  /** 集中入会: the event the form was opened for (a scanned code) */
+  drive: DriveInfo | null
 }
 
 /** The form needs both the choices and whether there is already an application: one state for the two reads. */
-async function loadBoth(): Promise<ApiResult<Loaded>> {
-  const [options, mine] = await Promise.all([fetchQuery('membership', 'options'), fetchQuery('membership', 'myStatus')])
+async function loadAll(code: string): Promise<ApiResult<Loaded>> {
+  const [options, mine, drive] = await Promise.all([
+    fetchQuery('membership', 'options'),
+    fetchQuery('membership', 'myStatus'),
+    code ? fetchQuery('membership', 'driveInfo', { code }) : Promise.resolve(null),
+  ])
   if (!options.ok) return options
   if (!mine.ok) return mine
-  return { ok: true, data: { options: options.data, app: mine.data.application } }
+  // A stale or mistyped code: the ordinary form, routed as usual, rather than no form at all.
+  return { ok: true, data: { options: options.data, app: mine.data.application, drive: drive?.ok ? drive.data : null } }
 }
 
 export default function ApplyPage() {
   // Not reloaded on show: coming back from WeChat's phone sheet must not reset what was typed.
-  const loaded = useQueryWith(loadBoth, [], { reloadOnShow: false, pullToRefresh: false })
+  const { params } = useRouter()
+  // A scanned code arrives as `scene` (WeChat's 小程序码) or `drive` (the path's query).
+  const code = decodeURIComponent(params.drive ?? params.scene ?? '').trim()
+  const loaded = useQueryWith(() => loadAll(code), [code], { reloadOnShow: false, pullToRefresh: false })
   useReady(() => {
     // After the page config's title is applied; H5 would put the config title back otherwise.
     Taro.setNavigationBarTitle({ title: '申请入会' })
@@ -56,7 +67,7 @@ export default function ApplyPage() {
   return (
     <View className='page apply'>
       <PageState query={loaded}>
-        {({ options, app }) =>
+        {({ options, app, drive }) =>
           app && (app.status === 'pending' || app.status === 'approved') ? (
             <StateView
               kind='info'
@@ -65,7 +76,7 @@ export default function ApplyPage() {
               actions={[{ text: '查看申请进度', onClick: goToStatus }]}
             />
           ) : (
-            <ApplyForm options={options} fixing={app?.status === 'rejected' ? app : null} />
+            <ApplyForm options={options} drive={drive} fixing={app?.status === 'rejected' ? app : null} />
           )
         }
       </PageState>
@@ -73,11 +84,14 @@ export default function ApplyPage() {
   )
 }
 
-function ApplyForm({ options, fixing }: { options: MembershipOptions; fixing: MyApplication | null }) {
+function ApplyForm({ options, drive, fixing }: { options: MembershipOptions; drive: DriveInfo | null; fixing: MyApplication | null }) {
   const form = useForm({
-    initial: () => (fixing ? formFromApplication(fixing) : EMPTY_FORM),
+    initial: () => {
+      const base = fixing ? formFromApplication(fixing) : EMPTY_FORM
+      return drive?.employer ? { ...base, employer: drive.employer } : base
+    },
     schema: applyInput,
-    toInput: toApplyInput,
+    toInput: (v) => ({ ...toApplyInput(v), ...(drive ? { drive: drive.code } : {}) }),
   })
   const v = form.values
   const apply = useMutation('membership', 'apply', {
@@ -112,6 +126,12 @@ function ApplyForm({ options, fixing }: { options: MembershipOptions; fixing: My
 
   return (
     <>
+      {drive ? (
+        <View className='apply__drive'>
+          <Text className='apply__drive-title'>{drive.event}</Text>
+          <Text className='apply__drive-note'>通过集中入会活动申请，由{drive.orgName}受理</Text>
+        </View>
+      ) : null}
       {fixing ? (
         <View className='apply__fixing'>
           <Text className='apply__fixing-title'>上次申请被驳回，请修改后重新提交</Text>
