@@ -50,9 +50,9 @@ export const claimAction: Impl<typeof membershipApi.claim> = {
       throw notFound(`没有找到与您填写的姓名和身份证号一致的会员记录。如果您已入会，请联系${union}核对名册；也可以直接申请入会。`)
     }
     if (pii.decrypt(doc.phoneCipher) !== phone) {
-      throw new AppError('VALIDATION_FAILED', `手机号与工会名册中的不一致，请联系${await callUnion(ctx, doc.orgId, doc.orgName)}更新名册中的手机号`, [
-        { path: 'phone', message: '与工会名册中的手机号不一致' },
-      ])
+      // Said under the phone itself, where the person looks: the form shows field errors there, not the summary.
+      const message = `与工会名册中的手机号不一致。请验证名册上的号码，或联系${await callUnion(ctx, doc.orgId, doc.orgName)}更新名册`
+      throw new AppError('VALIDATION_FAILED', message, [{ path: 'phoneVerificationId', message }])
     }
     if (doc.applicantOpenid)
       throw conflict(`这张会员卡已被另一个微信账号领取。如果不是您本人操作，请联系${await callUnion(ctx, doc.orgId, doc.orgName)}处理`)

@@ -89,8 +89,8 @@ describe('mismatches, repeats and release', () => {
     const other = (await gw.call('membership', { action: 'verifyPhone', data: { code } }, t)).json.data.verificationId
     const wrongPhone = await gw.call('membership', { action: 'claim', data: { name: '孙认证', idNumber: ID, phoneVerificationId: other } }, t)
     expect(wrongPhone.status).toBe(400)
-    expect(wrongPhone.json.error.fields).toEqual([{ path: 'phone', message: '与工会名册中的手机号不一致' }])
-    expect(wrongPhone.json.error.message).toContain('泰山体育产业集团有限公司工会')
+    expect(wrongPhone.json.error.fields).toEqual([{ path: 'phoneVerificationId', message: expect.stringContaining('与工会名册中的手机号不一致') }])
+    expect(wrongPhone.json.error.fields[0].message).toContain('泰山体育产业集团有限公司工会')
     expect((await gw.call('membership', { action: 'myStatus', data: {} }, t)).json.data.application).toBeNull()
   })
 

@@ -62,14 +62,14 @@ test('an application without a verified phone, with another person’s verificat
     withoutPhone({ idNumber: idFor(303), phoneVerificationId: theirs.json.data.verificationId }),
   )
   expect(borrowed.status).toBe(400)
-  expect(borrowed.json.error.fields[0]).toMatchObject({ path: 'phone', message: '手机号验证已过期，请重新验证' })
+  expect(borrowed.json.error.fields[0]).toMatchObject({ path: 'phoneVerificationId', message: '手机号验证已过期，请重新验证' })
 
   // 30 minutes later the verification has lapsed.
   const mine = await call(who, 'membership', 'verifyPhone', { code: await codeFor(who, '13811112222') })
   gw.clock.now = new Date(gw.clock.now.getTime() + 31 * 60_000)
   const late = await call(who, 'membership', 'apply', withoutPhone({ idNumber: idFor(303), phoneVerificationId: mine.json.data.verificationId }))
   expect(late.status).toBe(400)
-  expect(late.json.error.fields[0].path).toBe('phone')
+  expect(late.json.error.fields[0].path).toBe('phoneVerificationId')
   expect((await call(who, 'membership', 'myStatus')).json.data.application).toBeNull()
 })
 

@@ -28,7 +28,7 @@ export default function ClaimPage() {
     onSuccess: () => void setTimeout(() => Taro.redirectTo({ url: CARD_PAGE }), 1000),
     onError: (e) => {
       // A used-up verification cannot be tried again: ask for a fresh one.
-      if (e.fields?.some((f) => f.path === 'phone')) form.patch({ phoneVerificationId: '', phoneMasked: '' })
+      if (e.fields?.some((f) => f.path === 'phoneVerificationId')) form.patch({ phoneVerificationId: '', phoneMasked: '' })
     },
   })
 
