@@ -62,8 +62,9 @@ test('a union imports its 会员名册; the member claims the e-card with name, 
   await expectText(worker, '.apply__phone-masked', '139****9999')
   await worker.locator('.claim__submit').click()
   await worker.locator('.taro-model__confirm:visible').click()
-  await expectText(worker, '.apply__phone .field-error', '泰山体育产业集团有限公司工会')
+  await expectText(worker, '.field--phone .field-error', '泰山体育产业集团有限公司工会')
   await screenshot(worker, 'membership-roster-03-phone-mismatch')
+  await worker.locator('.apply__phone-change').click()
 
   await worker.locator('.apply__phone .field--phone input').fill(PHONE)
   await worker.locator('.apply__phone .phone-verify__simulate').click()

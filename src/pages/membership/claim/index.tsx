@@ -25,11 +25,8 @@ export default function ClaimPage() {
   const v = form.values
   const claim = useMutation('membership', 'claim', {
     success: '认证成功',
+    // A phone that does not match the roster is said under the verified number; 换一个号码 starts a new check.
     onSuccess: () => void setTimeout(() => Taro.redirectTo({ url: CARD_PAGE }), 1000),
-    onError: (e) => {
-      // A used-up verification cannot be tried again: ask for a fresh one.
-      if (e.fields?.some((f) => f.path === 'phoneVerificationId')) form.patch({ phoneVerificationId: '', phoneMasked: '' })
-    },
   })
 
   const submit = () =>
