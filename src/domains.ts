@@ -67,6 +67,10 @@ export const DOMAINS: DomainEntry[] = [
       'transfer/index',
       'transfers/index',
       'stats/index',
+      'roster/index',
+      'claim/index',
+      'lookup/index',
+      'drives/index',
     ],
     me: [
       { title: '我的会员卡', url: '/pages/membership/card/index' },
@@ -91,6 +95,8 @@ export const DOMAINS: DomainEntry[] = [
         todo: '{n} 份会籍转入待审核',
       },
       { title: '统计', subtitle: '各工会会员、逐月入会、各街道驿站', url: '/pages/membership/stats/index', roles: STAFF },
+      { title: '会员名册导入', subtitle: '把已有会员从 Excel 导入，本人认证后领卡', url: '/pages/membership/roster/index', roles: STAFF },
+      { title: '集中入会', subtitle: '为活动生成入会码，按活动统计入会人数', url: '/pages/membership/drives/index', roles: STAFF },
     ],
   },
   {

@@ -8,10 +8,16 @@ import { notFound } from '../_core/errors'
 import { governedOrgIds, hasAnyRole, scopesOf } from '../_core/auth'
 import type { Where } from '../_core/store/port'
 import { applyAction, withdrawAction } from './apply'
+import { verifyPhoneAction } from './phone'
+import { importRosterAction } from './roster'
+import { claimAction, lookupAction, releaseClaimAction } from './claim'
+import { liftRetainAction, retainAction } from './standing'
+import { createDriveAction, driveInfoAction, drivesAction } from './drives'
+import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
 import { isCardCode } from '../../src/contracts/membership/cardcode'
 import { membersWorkbook } from './export'
-import { APPLICATIONS, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
+import { APPLICATIONS, retainedOf, toDetail, toListItem, toMine, type ApplicationDoc } from './model'
 import { bulkApproveAction, reviewOne, revokeAction } from './review'
 import { governedApplication, keysOf, myLive, revocationOf } from './shared'
 import { statsAction } from './stats'
@@ -46,6 +52,7 @@ export const membershipActions = implement(membershipApi, {
     },
   },
 
+  verifyPhone: verifyPhoneAction,
   apply: applyAction,
 
   myStatus: {
@@ -83,8 +90,9 @@ export const membershipActions = implement(membershipApi, {
         throw notFound('您还不是工会会员，申请通过后即可领取电子会员卡')
       }
       const member = { memberNo: doc.memberNo, name: doc.name, orgName: doc.orgName, joinDate: doc.joinDate ?? '' }
+      const retained = retainedOf(doc)
       // A fresh QR and 核验码 on every call, valid for a few minutes: the page asks again before they expire.
-      return { ...member, status: 'valid', qr: await issueCardQr(ctx.store, keysOf(ctx).card, member, ctx.now()) }
+      return { ...member, status: 'valid', ...(retained ? { retained } : {}), qr: await issueCardQr(ctx.store, keysOf(ctx).card, member, ctx.now()) }
     },
   },
 
@@ -182,4 +190,16 @@ export const membershipActions = implement(membershipApi, {
   transferPendingCount: transferPendingCountAction,
   reviewTransfer: reviewTransferAction,
   stats: statsAction,
+  rosterTemplate: {
+    handler: async (_input, ctx) => saveExport(ctx, ROSTER_TEMPLATE_FILENAME, await rosterTemplateWorkbook()),
+  },
+  importRoster: importRosterAction,
+  claim: claimAction,
+  lookup: lookupAction,
+  retain: retainAction,
+  createDrive: createDriveAction,
+  drives: drivesAction,
+  driveInfo: driveInfoAction,
+  liftRetain: liftRetainAction,
+  releaseClaim: releaseClaimAction,
 })

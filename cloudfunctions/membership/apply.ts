@@ -9,6 +9,8 @@ import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, toMine, type ApplicationDoc } fro
 import { routeApplication } from './routing'
 import { countySettings, requireCounty } from '../_core/county'
 import { keysOf, myLive, releaseLocks } from './shared'
+import { PHONE_CHECKS, verifiedPhone } from './phone'
+import { driveOf } from './drives'
 
 /** 入会 from the applicant's side: apply (first time, or fixed after 驳回) and withdraw. */
 
@@ -57,7 +59,13 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       if (existing.idHash === idHash) return toMine(existing)
       throw conflict('您已有一份待审核的入会申请，如需修改请先撤回')
     }
-    const route = await routeApplication(ctx.store, input, county.orgId)
+    // The number WeChat vouched for; a typed one only from clients that predate the check.
+    const phone = input.phoneVerificationId ? await verifiedPhone(ctx, input.phoneVerificationId) : (input.phone ?? '')
+    // 集中入会: the event names the union; otherwise the usual routing by employer, region and industry.
+    const drive = await driveOf(ctx, input.drive)
+    const route = drive
+      ? { org: { _id: drive.orgId, name: drive.orgName }, routedBy: 'drive' as const }
+      : await routeApplication(ctx.store, input, county.orgId)
     const fields = {
       applicantOpenid: ctx.caller.openid,
       orgId: route.org._id,
@@ -70,9 +78,11 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       idCipher: pii.encrypt(input.idNumber),
       idHash,
       idMasked: maskIdNumber(input.idNumber),
-      phoneCipher: pii.encrypt(input.phone),
-      phoneMasked: maskPhone(input.phone),
-      phoneTail: input.phone.slice(-4),
+      phoneCipher: pii.encrypt(phone),
+      phoneMasked: maskPhone(phone),
+      phoneTail: phone.slice(-4),
+      phoneVerified: !!input.phoneVerificationId,
+      ...(drive ? { driveCode: drive._id, driveEvent: drive.event } : {}),
       education: input.education,
       politicalStatus: input.politicalStatus,
       employer: input.employer,
@@ -86,6 +96,8 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
     }
     try {
       const doc = await ctx.store.transaction(async (tx) => {
+        // used once: the number is now on the application
+        if (input.phoneVerificationId) await tx.remove(PHONE_CHECKS, { _id: ctx.caller.openid })
         if (existing) {
           // 已驳回: the applicant fixes the form and sends it again; the lock follows a corrected ID number.
           if (existing.idHash !== idHash) {

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, NewEmploymentType } from '../../src/contracts/membership/options'
 import type { ApplicationDetail, ApplicationListItem, MyApplication, TimelineEntry } from '../../src/contracts/membership/schemas'
 import type { Doc } from '../_core/store/port'
+import { retainReasonLabel, type Retained, type RetainReason } from '../../src/contracts/membership/standing'
 
 export const APPLICATIONS = 'applications'
 /** One document per 身份证号 (keyed hash) and per openid holding a live application: their ids enforce "only one". */
@@ -24,6 +25,16 @@ export interface ApplicationDoc extends Doc {
   phoneMasked: string
   /** last 4 digits of the phone, for the staff search box (documents from before it was stored lack it) */
   phoneTail?: string
+  /** `roster`: imported from a union's 会员名册; unclaimed (applicantOpenid '') until 会员认证 */
+  source?: 'roster'
+  /** 集中入会: the event code the application came through, and the event's name */
+  driveCode?: string
+  driveEvent?: string
+  /** 保留会籍 while set; the org that kept the membership before a move to the union above */
+  retained?: { reason: RetainReason; since: string; fromOrgId: string; fromOrgName: string } | null
+  claimedAt?: string
+  /** the number came from WeChat's phone check (apply with a verification, or 会员认证) */
+  phoneVerified?: boolean
   /** set while a 会籍转移 is pending (at most one) */
   pendingTransferId?: string
   education: string
@@ -44,6 +55,13 @@ export interface ApplicationDoc extends Doc {
   reviewedAt?: string
 }
 
+/** 「保留会籍（退休）」 and who keeps it, for the member, the card and staff. */
+export function retainedOf(doc: ApplicationDoc): Retained | undefined {
+  if (!doc.retained || doc.status !== 'approved') return undefined
+  const { reason, since } = doc.retained
+  return { reason, label: `保留会籍（${retainReasonLabel(reason)}）`, heldByOrgName: doc.orgName, since }
+}
+
 export function toMine(doc: ApplicationDoc): MyApplication {
   return {
     id: doc._id,
@@ -54,6 +72,7 @@ export function toMine(doc: ApplicationDoc): MyApplication {
     org: { id: doc.orgId, name: doc.orgName },
     routedBy: doc.routedBy,
     ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
+    ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
     // staff names on the timeline are for staff; the applicant sees what happened, not who clicked
     timeline: doc.timeline.map(({ by: _by, ...e }) => e),
     submittedAt: doc.submittedAt,
@@ -91,6 +110,9 @@ export function toListItem(doc: ApplicationDoc): ApplicationListItem {
 export function toDetail(doc: ApplicationDoc): ApplicationDetail {
   return {
     ...toListItem(doc),
+    phoneVerified: !!doc.phoneVerified,
+    ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
+    ...(doc.source === 'roster' ? { claimed: !!doc.applicantOpenid } : {}),
     ethnicity: doc.ethnicity,
     education: doc.education,
     politicalStatus: doc.politicalStatus,

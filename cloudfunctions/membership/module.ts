@@ -3,11 +3,17 @@ import { membershipActions } from './actions'
 import { ID_LOCKS, OPENID_LOCKS } from './model'
 import { seedMembership } from './seed'
 import { TRANSFERS } from './transfer'
+import { PHONE_CHECKS } from './phone'
+import { DRIVES } from './drives'
 
 export default defineModule({
   actions: membershipActions,
   collections: {
-    applications: { indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail']] },
+    applications: {
+      indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail'], ['driveCode', 'status']],
+    },
+    // 集中入会 codes (`_id` is the code): staff list theirs by union
+    [DRIVES]: { indexes: [['orgId', 'createdAt']] },
     // 会籍转移: staff queues by receiving and by leaving union; the member's own latest
     [TRANSFERS]: {
       indexes: [
@@ -20,6 +26,8 @@ export default defineModule({
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},
     counters: {},
+    // a WeChat-verified number waiting for the form that asked (`_id` = openid)
+    [PHONE_CHECKS]: {},
     // 核验码 of card QRs: `_id` is the code; expired ones are cleared per member on the next issue
     card_codes: { indexes: [['memberNo', 'expiresAt']] },
   },

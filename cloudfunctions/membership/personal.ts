@@ -4,6 +4,7 @@ import { CARD_CODES } from './card'
 import { APPLICATIONS, ID_LOCKS, OPENID_LOCKS, type ApplicationDoc } from './model'
 import { releaseLocks, unionPhone } from './shared'
 import { TRANSFERS } from './transfer'
+import { PHONE_CHECKS } from './phone'
 
 const MAX = 200
 
@@ -46,6 +47,7 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
       count(out, 'rate_limits', await ctx.store.remove('rate_limits', { _id: { $includes: doc.idHash } }))
     } else out.kept.push({ what: '入会申请', reason: '申请刚刚已审核通过或变更，请刷新后再试', retention: '请刷新后再次删除' })
   }
+  count(out, PHONE_CHECKS, await ctx.store.remove(PHONE_CHECKS, { _id: openid }))
   if (!keptMembership) {
     count(out, TRANSFERS, await ctx.store.remove(TRANSFERS, { applicantOpenid: openid }))
     // Locks normally go with their application; any left behind by an interrupted write go now.
@@ -60,6 +62,8 @@ export default definePersonal({
     [TRANSFERS]: { owner: 'applicantOpenid', erase: 'domain', how: '随入会申请删除；保留的会籍的转移记录随会籍保存' },
     [ID_LOCKS]: { owner: 'openid', erase: 'domain', how: '只有身份证号的密钥哈希，随申请一起删除' },
     [OPENID_LOCKS]: { owner: '_id', erase: 'domain', how: '随申请一起删除' },
+    [PHONE_CHECKS]: { owner: '_id', erase: 'domain', how: '微信验证过、尚未用于申请的手机号（加密，30 分钟失效），删除' },
+    membership_drives: { none: '集中入会活动码：工会、活动名称和发起的工作人员，不含职工信息' },
     employers: { none: '用人单位名称和别名，由工会维护' },
     counters: { none: '会员编号计数' },
     [CARD_CODES]: { owner: 'memberNo', erase: 'domain', how: '只有会员才有（脱敏姓名、会员编号，5 分钟失效），随会籍保存' },

@@ -12,6 +12,8 @@ import { governedApplication, releaseLocks } from './shared'
 /** 入会 from the union's side: review one, approve a batch, revoke a membership. */
 
 async function notifyReview(ctx: Ctx, tx: Ctx['store'], doc: ApplicationDoc) {
+  // A roster member nobody has claimed yet has no WeChat account to tell.
+  if (!doc.applicantOpenid) return
   const note = doc.rejectReason || (doc.memberNo ? `会员编号 ${doc.memberNo}` : '')
   await ctx.notify(tx, {
     openid: doc.applicantOpenid,

@@ -7,6 +7,8 @@ export const ROUTED_BY_LABELS: Record<MyApplication['routedBy'], string> = {
   region_industry: '按您所在地区和从事行业，由联合工会受理',
   industry: '按您从事的行业，由行业工会受理',
   county: '由市总工会直接受理',
+  roster: '您已在工会的会员名册中，无需另行申请',
+  drive: '通过集中入会活动提交，由活动的工会受理',
 }
 
 /** The same facts for a reviewer, who is not the "您" of the applicant's wording. */
@@ -15,6 +17,8 @@ export const ROUTED_BY_STAFF_LABELS: Record<MyApplication['routedBy'], string> =
   region_industry: '按所在地区和行业分配到联合工会',
   industry: '按行业分配到行业工会',
   county: '未匹配到基层工会，由市总工会直接受理',
+  roster: '由会员名册导入',
+  drive: '集中入会活动（扫码提交）',
 }
 
 const STEP_LABELS: Record<string, string> = {
@@ -25,6 +29,11 @@ const STEP_LABELS: Record<string, string> = {
   rejected: '已驳回',
   revoked: '会籍已注销',
   transferred: '会籍转移',
+  imported: '名册导入',
+  claimed: '会员认证',
+  released: '解除认证',
+  retained: '保留会籍',
+  restored: '恢复正常会籍',
 }
 
 export function timelineLabel(status: TimelineEntry['status']): string {

@@ -36,8 +36,11 @@ async function openApplyForm(page: Page): Promise<void> {
 async function fillForm(page: Page, idNumber: string): Promise<string> {
   await page.locator('.apply__name input').fill('王建国')
   await page.locator('.apply__id-number input').fill(idNumber)
-  await page.locator('.apply__gender .choice__item', { hasText: '男' }).click()
-  await page.locator('.apply__phone input').fill(PHONE)
+  await confirmPicker(page, '.apply__ethnicity')
+  // WeChat's phone check, as the H5 本地演示 plays it: the number goes to the gateway, the form keeps a verification.
+  await page.locator('.apply__phone .field--phone input').fill(PHONE)
+  await page.locator('.apply__phone .phone-verify__simulate').click()
+  await page.locator('.apply__phone-masked').waitFor()
   await confirmPicker(page, '.apply__education')
   await confirmPicker(page, '.apply__political')
   const employer = page.locator('.apply__employer-chip').first()

@@ -109,6 +109,14 @@ describe('删除我的数据 over every domain', () => {
 
     // 个人信息: a verified phone
     await gw.store.put('profiles', { _id: OPENID, phoneCipher: 'cipher', phoneMasked: '139****4321', phone: PHONE })
+    // 入会/会员认证: a WeChat-verified phone not yet used by a form
+    await gw.store.put('membership_phone_checks', {
+      _id: OPENID,
+      checkId: 'chk-1',
+      phoneCipher: 'cipher',
+      phoneMasked: '139****4321',
+      expiresAt: '2030-01-01T00:00:00Z',
+    })
     // 入会: a pending application (ID number and phone), and a transfer request from an earlier membership
     await call('membership', 'apply', applyForm({ name: NAME, idNumber: ID, phone: PHONE }))
     await gw.store.insert('membership_transfers', {

@@ -1,6 +1,7 @@
 import { ageOn, checkDigit, checkIdNumber, maskIdNumber, maskName, maskPhone } from '../../src/contracts/membership/idcard'
 import { applyInput, REJECT_REASON_MIN, reviewInput } from '../../src/contracts/membership/schemas'
-import { EMPTY_FORM, validateForm, type ApplyForm } from '../../src/pages/membership/apply/form'
+import { EMPTY_FORM, fromIdNumber, toApplyInput } from '../../src/pages/membership/apply/form'
+import { check } from '../../src/utils/form'
 
 const id = (first17: string) => first17 + checkDigit(first17)
 
@@ -91,12 +92,24 @@ describe('the apply schema, as the form and the server use it', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'gender', 'phone']))
     expect(r.error!.issues.find((i) => i.path.join('.') === 'gender')?.message).toBe('性别与身份证号不一致')
   })
-  test('the form’s own validation shows both messages under their fields at once', () => {
-    const r = validateForm({ ...EMPTY_FORM, ...form, name: 'X1', gender: '女', hukouType: 'rural', newEmploymentType: 'none' } as ApplyForm)
+  test('the form asks no gender: it is read from the 身份证号, with the birth date', () => {
+    expect(fromIdNumber(id('37148119900307123'))).toEqual({ gender: '男', birth: '1990年3月7日' })
+    expect(fromIdNumber('11010519491231002X')).toEqual({ gender: '女', birth: '1949年12月31日' })
+    expect(fromIdNumber('3714811990030712')).toBeNull()
+    const r = check(applyInput, toApplyInput({ ...EMPTY_FORM, name: '王建国', idNumber: id('37148119900307123') }))
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.errors.name).toBeTruthy()
-    expect(r.errors.gender).toBe('性别与身份证号不一致')
+    expect(r.errors.gender).toBeUndefined()
+    // Nothing chosen for the caller: 民族 and 政治面貌 start empty and say so; a blank box says 请填写.
+    expect(r.errors.ethnicity).toBe('请选择民族')
+    expect(r.errors.politicalStatus).toBe('请选择政治面貌')
+    expect(r.errors.employer).toBe('请填写工作单位')
+    expect(r.errors.phone).toBe('请验证手机号')
+  })
+  test('a phone WeChat verified stands in for a typed one', () => {
+    const { phone: _typed, ...rest } = form
+    expect(applyInput.safeParse({ ...rest, phoneVerificationId: 'chk_123456789' }).success).toBe(true)
+    expect(applyInput.safeParse(rest).error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['phone', '请验证手机号']])
   })
   test('an unreadable ID or an unpicked gender adds no mismatch on top of their own message', () => {
     const r = applyInput.safeParse({ ...form, idNumber: '123', gender: undefined })

@@ -12,7 +12,7 @@ import type { PhoneVerifyProps } from './props'
  * the local gateway plays its part — the person types the number and the gateway issues the one-time code
  * WeChat would have, which then goes through the same server exchange.
  */
-export default function PhoneVerify({ onCode, error }: PhoneVerifyProps) {
+export default function PhoneVerify({ onCode, error, label = '新手机号' }: PhoneVerifyProps) {
   const [phone, setPhone] = useState('')
   const [ownError, setOwnError] = useState('')
   // The server's word is about the number it was given: once the person types again it no longer applies.
@@ -20,7 +20,7 @@ export default function PhoneVerify({ onCode, error }: PhoneVerifyProps) {
 
   const simulate = async () => {
     const value = phone.trim()
-    if (!PHONE_RE.test(value)) return setOwnError(value ? '手机号应为 11 位大陆手机号' : '请填写新手机号')
+    if (!PHONE_RE.test(value)) return setOwnError(value ? '手机号应为 11 位大陆手机号' : `请填写${label}`)
     setOwnError('')
     setEdited(false)
     const res = await demoPhoneCode(value)
@@ -35,7 +35,7 @@ export default function PhoneVerify({ onCode, error }: PhoneVerifyProps) {
         <Text className='phone-verify__hint'>小程序中由微信「手机号快速验证」确认号码；本地没有微信，输入号码模拟验证结果。</Text>
       </View>
       <TextField
-        label='新手机号'
+        label={label}
         name='phone'
         type='number'
         maxlength={11}

@@ -8,7 +8,7 @@ import type { PhoneVerifyProps } from './props'
  * The mini program's way: WeChat's 手机号快速验证 button. WeChat shows the person their bound numbers (or lets
  * them add one) and hands back a one-time code; only the server learns the number, from WeChat.
  */
-export default function PhoneVerify({ onCode, error }: PhoneVerifyProps) {
+export default function PhoneVerify({ onCode, error, buttonText = '微信验证新手机号' }: PhoneVerifyProps) {
   const [busy, setBusy] = useState(false)
   const [refused, setRefused] = useState('')
   return (
@@ -27,7 +27,7 @@ export default function PhoneVerify({ onCode, error }: PhoneVerifyProps) {
           void onCode(code).finally(() => setBusy(false))
         }}
       >
-        微信验证新手机号
+        {buttonText}
       </Button>
       <Text className='phone-verify__hint'>使用微信绑定的手机号，也可以在微信弹出的窗口中添加新号码。</Text>
       <FieldError message={error || refused} />

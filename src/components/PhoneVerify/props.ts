@@ -4,4 +4,8 @@ export interface PhoneVerifyProps {
   onCode: (code: string) => Promise<void>
   /** the server's word on the number itself (not a mainland mobile, the current one) */
   error?: string
+  /** what the number is for, as the field's label (default 新手机号: 更换手机号) */
+  label?: string
+  /** the WeChat button's words (default 微信验证新手机号) */
+  buttonText?: string
 }

@@ -1,4 +1,8 @@
 import * as z from 'zod'
+import { verifyPhoneInput } from '../profile/schemas'
+import { liftRetainInput, retainInput } from './standing'
+import { createDriveInput, driveInfoInput, type DriveInfo, type DriveItem } from './drives'
+import { claimInput, importRosterInput, lookupInput, releaseClaimInput, type LookupAnswer, type RosterReport } from './roster'
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import {
@@ -23,6 +27,7 @@ import {
   type MemberCard,
   type MembershipOptions,
   type MyApplication,
+  type VerifiedPhone,
 } from './schemas'
 
 const none = z.object({})
@@ -31,6 +36,8 @@ const STAFF = ['staff', 'admin'] as const satisfies readonly ['staff', 'admin']
 /** The `membership` cloud function. */
 export const membershipApi = {
   options: query<MembershipOptions>()(none, 'signedIn'),
+  /** WeChat's 手机号快速验证 code → the number, kept for the caller's next apply or claim */
+  verifyPhone: mutation<VerifiedPhone>()(verifyPhoneInput, 'signedIn'),
   apply: mutation<MyApplication>()(applyInput, 'signedIn'),
   myStatus: query<{ application: MyApplication | null }>()(none, 'signedIn'),
   withdraw: mutation<{ withdrawn: boolean }>()(none, 'signedIn'),
@@ -53,6 +60,22 @@ export const membershipApi = {
   transferPendingCount: query<{ count: number }>()(none, [...STAFF]),
   reviewTransfer: mutation<StaffTransferItem>()(reviewTransferInput, [...STAFF]),
   stats: query<MembershipStats>()(none, [...STAFF]),
+  // 会员名册导入: the template, then 预览 (dryRun) and 确认导入 of one uploaded workbook
+  rosterTemplate: query<DownloadLink>()(none, [...STAFF]),
+  importRoster: mutation<RosterReport>()(importRosterInput, [...STAFF]),
+  /** 会员认证: a member on the roster takes the e-card with this WeChat account */
+  claim: mutation<MyApplication>()(claimInput, 'signedIn'),
+  /** 会员查询: 是/不是会员 and which union, for anyone; a mutation because every ask is counted against probing */
+  lookup: mutation<LookupAnswer>()(lookupInput, 'signedIn'),
+  /** 集中入会: staff make an event code, list theirs with counts; the form reads one after a scan */
+  createDrive: mutation<DriveItem>()(createDriveInput, [...STAFF]),
+  drives: query<{ items: DriveItem[] }>()(none, [...STAFF]),
+  driveInfo: query<DriveInfo>()(driveInfoInput, 'signedIn'),
+  /** 保留会籍: set and lift (staff of the member's union or above; audited) */
+  retain: mutation<ApplicationDetail>()(retainInput, [...STAFF]),
+  liftRetain: mutation<ApplicationDetail>()(liftRetainInput, [...STAFF]),
+  /** undoes a claim by the wrong account (admins only; audited) */
+  releaseClaim: mutation<ApplicationDetail>()(releaseClaimInput, ['admin']),
 }
 
 declare module '../api' {

@@ -3,6 +3,8 @@ import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { isCardCode } from './cardcode'
+import type { Retained } from './standing'
+import { driveCode } from './drives'
 import {
   EDUCATIONS,
   ETHNICITIES,
@@ -35,7 +37,10 @@ export const applyInput = z
         else if (ageOn(r.birth, new Date()) < MIN_AGE) ctx.addIssue({ code: 'custom', message: `未满 ${MIN_AGE} 周岁不能申请入会` })
       })
       .transform((v) => v.toUpperCase()),
-    phone: z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号码'),
+    /** typed: only older clients and tests; the form sends the number WeChat verified (`phoneVerificationId`) */
+    phone: z.string({ error: '请填写手机号' }).trim().regex(PHONE_RE, '手机号应为 11 位大陆手机号码').optional(),
+    /** from `verifyPhone`: the server learnt the number from WeChat's 手机号快速验证, not from the form */
+    phoneVerificationId: z.string({ error: '请重新验证手机号' }).trim().min(1, '请验证手机号').max(64, '请重新验证手机号').optional(),
     education: z.enum(EDUCATIONS, { error: '请选择学历' }),
     politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
     employer: text('工作单位', { min: 2, max: 60 }),
@@ -43,13 +48,16 @@ export const applyInput = z
     hukouType: z.enum(HUKOU_KEYS, { error: '请选择户籍类型' }),
     newEmploymentType: z.enum(NEW_EMPLOYMENT_KEYS, { error: '请选择是否新就业形态' }),
     region: docId('所在地区'),
+    /** 集中入会: the event's code the form was opened with; the application goes to that union and records the event */
+    drive: driveCode.optional(),
     consent: z.literal(true, { error: '请阅读并同意个人信息保护说明' }),
   })
   .superRefine(
     (v, ctx) => {
       // Runs even when other fields failed (see `when`), so the form shows every problem at once; the values may
       // then be raw input, so read them defensively and stay quiet unless both sides are readable.
-      const raw = v as { idNumber?: unknown; gender?: unknown }
+      const raw = v as { idNumber?: unknown; gender?: unknown; phone?: unknown; phoneVerificationId?: unknown }
+      if (raw.phone === undefined && raw.phoneVerificationId === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: '请验证手机号' })
       if (typeof raw.idNumber !== 'string' || (raw.gender !== '男' && raw.gender !== '女')) return
       const r = checkIdNumber(raw.idNumber.trim())
       if (r.ok && r.gender !== raw.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
@@ -116,10 +124,18 @@ export const verifyCardInput = z.object({
 
 export interface TimelineEntry {
   at: string
-  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred'
+  /** imported / claimed / released: a roster member brought in, claimed by 会员认证, the claim undone */
+  status: ApplicationStatus | 'submitted' | 'resubmitted' | 'transferred' | 'imported' | 'claimed' | 'released' | 'retained' | 'restored'
   note?: string
   /** the reviewer's name on review, revoke and transfer entries (staff see it) */
   by?: string
+}
+
+/** A phone WeChat verified for this caller, kept a few minutes for the form that asked (apply, 会员认证). */
+export interface VerifiedPhone {
+  verificationId: string
+  phoneMasked: string
+  expiresAt: string
 }
 
 // ---- 会籍转移 ----
@@ -196,14 +212,17 @@ export interface MyApplication {
   idNumberMasked: string
   phoneMasked: string
   org: { id: string; name: string }
-  routedBy: 'employer' | 'region_industry' | 'industry' | 'county'
+  /** `roster`: no application, the union's 会员名册 brought this member in */
+  routedBy: 'employer' | 'region_industry' | 'industry' | 'county' | 'roster' | 'drive'
   rejectReason?: string
   timeline: TimelineEntry[]
   submittedAt: string
+  /** 保留会籍 (退休、失业、单位注销): still a member */
+  retained?: Retained
   /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
   revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
-  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'consent'>
+  form: Omit<ApplyInput, 'idNumber' | 'phone' | 'phoneVerificationId' | 'consent' | 'drive'>
 }
 
 export interface ApplicationListItem {
@@ -221,6 +240,11 @@ export interface ApplicationListItem {
 }
 
 export interface ApplicationDetail extends ApplicationListItem {
+  /** the number came from WeChat's phone check rather than typed */
+  phoneVerified: boolean
+  retained?: Retained
+  /** roster members only: whether a WeChat account has claimed the e-card (会员认证) */
+  claimed?: boolean
   ethnicity: string
   education: string
   politicalStatus: string
@@ -239,6 +263,8 @@ export interface MemberCard {
   orgName: string
   joinDate: string
   status: 'valid' | 'revoked'
+  /** 保留会籍: still a member (the card is valid), without dues, held by this union */
+  retained?: Retained
   qr: CardQr
 }
 

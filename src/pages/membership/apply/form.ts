@@ -1,16 +1,18 @@
-import { applyInput, type MyApplication } from '@/contracts/membership/schemas'
 import type { HukouType, NewEmploymentType } from '@/contracts/membership/options'
 import { checkIdNumber } from '@/contracts/membership/idcard'
-import { check, type FieldMessages } from '@/utils/form'
-import type { ApplyData } from '../shared/api'
+import type { MyApplication } from '@/contracts/membership/schemas'
 
-/** What the inputs hold. Enum fields start empty ('') so an untouched picker reads 「请选择」, not a guess. */
+/**
+ * What the inputs hold. Every choice starts empty ('') so an untouched picker reads 「请选择」, not a guess: no
+ * default on 民族 or 政治面貌. Gender is not asked: the 身份证号 carries it. The phone is not typed: WeChat vouches
+ * for it and the form keeps only the verification and its masked number.
+ */
 export interface ApplyForm {
   name: string
-  gender: '' | '男' | '女'
   ethnicity: string
   idNumber: string
-  phone: string
+  phoneVerificationId: string
+  phoneMasked: string
   education: string
   politicalStatus: string
   employer: string
@@ -23,11 +25,10 @@ export interface ApplyForm {
 
 export const EMPTY_FORM: ApplyForm = {
   name: '',
-  gender: '',
-  // By far the most common answer; a default saves most people scrolling a 56-item list.
-  ethnicity: '汉族',
+  ethnicity: '',
   idNumber: '',
-  phone: '',
+  phoneVerificationId: '',
+  phoneMasked: '',
   education: '',
   politicalStatus: '',
   employer: '',
@@ -40,15 +41,14 @@ export const EMPTY_FORM: ApplyForm = {
 
 /**
  * A rejected application comes back without the ID number and phone (the server keeps them encrypted and does
- * not echo them), so those two are re-entered; consent is asked again because the submission is new.
+ * not echo them), so those two are given again; consent is asked again because the submission is new.
  */
-export function formFromApplication(app: MyApplication): ApplyForm {
+export function formFromApplication(app: MyApplication, base: ApplyForm = EMPTY_FORM): ApplyForm {
   const f = app.form
   return {
-    ...EMPTY_FORM,
+    ...base,
     name: f.name ?? '',
-    gender: (f.gender as ApplyForm['gender']) ?? '',
-    ethnicity: f.ethnicity ?? EMPTY_FORM.ethnicity,
+    ethnicity: f.ethnicity ?? '',
     education: f.education ?? '',
     politicalStatus: f.politicalStatus ?? '',
     employer: f.employer ?? '',
@@ -59,40 +59,33 @@ export function formFromApplication(app: MyApplication): ApplyForm {
   }
 }
 
-const orUndefined = (v: string) => (v === '' ? undefined : v)
+/** Blank is absent: the schema then says 「请填写姓名」「请选择民族」 rather than 「姓名至少 2 个字」. */
+const orUndefined = (v: string) => (v.trim() === '' ? undefined : v)
 
-/** Text fields left blank: 「请填写…」 reads better than the schema's 「…至少 2 个字」 for an empty box. */
-const BLANK: Partial<Record<keyof ApplyForm, string>> = {
-  name: '请填写姓名',
-  idNumber: '请填写身份证号',
-  phone: '请填写手机号',
-  employer: '请填写工作单位',
-  occupation: '请填写职业/工种',
-}
-
-/** The server's own schema, so the messages under each field are the ones the server would send. */
-export function validateForm(form: ApplyForm): { ok: true; data: ApplyData } | { ok: false; errors: FieldMessages } {
-  const checked = check(applyInput, {
-    ...form,
-    gender: orUndefined(form.gender),
-    ethnicity: orUndefined(form.ethnicity),
-    education: orUndefined(form.education),
-    politicalStatus: orUndefined(form.politicalStatus),
-    hukouType: orUndefined(form.hukouType),
-    newEmploymentType: orUndefined(form.newEmploymentType),
-    region: orUndefined(form.region),
-  })
-  if (checked.ok) return checked
-  const errors = { ...checked.errors }
-  for (const [key, message] of Object.entries(BLANK)) {
-    if (errors[key] && !String(form[key as keyof ApplyForm]).trim()) errors[key] = message
-  }
-  return { ok: false, errors }
-}
-
-/** Once a full, valid ID number is typed, its 17th digit tells the gender; fill it if the person has not. */
-export function genderFromId(idNumber: string): '男' | '女' | null {
+/** What the 身份证号 says about its holder once it is complete and valid; null until then. */
+export function fromIdNumber(idNumber: string): { gender: '男' | '女'; birth: string } | null {
   if (idNumber.trim().length !== 18) return null
   const r = checkIdNumber(idNumber)
-  return r.ok ? r.gender : null
+  if (!r.ok) return null
+  const { year, month, day } = r.birth
+  return { gender: r.gender, birth: `${year}年${month}月${day}日` }
+}
+
+/** The values as `applyInput` takes them: gender from the ID number, the phone as WeChat's verification. */
+export function toApplyInput(v: ApplyForm) {
+  return {
+    name: orUndefined(v.name),
+    gender: fromIdNumber(v.idNumber)?.gender,
+    ethnicity: orUndefined(v.ethnicity),
+    idNumber: orUndefined(v.idNumber),
+    phoneVerificationId: orUndefined(v.phoneVerificationId),
+    education: orUndefined(v.education),
+    politicalStatus: orUndefined(v.politicalStatus),
+    employer: orUndefined(v.employer),
+    occupation: orUndefined(v.occupation),
+    hukouType: orUndefined(v.hukouType),
+    newEmploymentType: orUndefined(v.newEmploymentType),
+    region: orUndefined(v.region),
+    consent: v.consent,
+  }
 }

@@ -1,70 +1,108 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useUnload } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { formatCardCode, formatCountdown } from '@/contracts/membership/cardcode'
+import PageState from '@/components/PageState'
 import StateView from '@/components/StateView'
 import type { MemberCard, MyApplication } from '@/contracts/membership/schemas'
-import type { ApiError } from '@/contracts/result'
-import { ensureSignedIn } from '@/api/session'
+import type { ApiResult } from '@/contracts/result'
+import { call, fetchQuery } from '@/api/client'
+import { useMutationWith, useQueryWith } from '@/data'
 import { formatDate } from '@/utils/membership'
 import { beijingDay } from '@/contracts/time'
-import { APPLY_PAGE, getCard, getMyStatus, MEMBERSHIP_HOME } from '../shared/api'
+import { APPLY_PAGE, MEMBERSHIP_HOME } from '../shared/urls'
 import './index.scss'
 
 type Revoked = NonNullable<MyApplication['revoked']>
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; error: ApiError }
+type CardView =
+  | { kind: 'card'; card: MemberCard }
   /** the membership was revoked: when, why and whom to call, instead of 「还没有会员卡」 */
   | { kind: 'revoked'; revoked: Revoked }
-  | { kind: 'ready'; card: MemberCard }
+  /** not a member (yet): a friendly way on, not an error */
+  | { kind: 'none'; message: string }
 
 /** Ask for a new QR this long before the old one expires: a tenth of its life, at most 30 s. */
 const refreshMargin = (ttlSec: number) => Math.min(30, Math.max(1, Math.floor(ttlSec / 10)))
 
+/**
+ * `card` writes (each call issues a new 核验码), so it is loaded with useQueryWith and never asked twice by the
+ * client. No card: the status tells a revoked member from someone not yet a member.
+ */
+async function loadCard(): Promise<ApiResult<CardView>> {
+  const res = await call('membership', 'card')
+  if (res.ok) return { ok: true, data: { kind: 'card', card: res.data } }
+  if (res.error.code !== 'NOT_FOUND') return res
+  const mine = await fetchQuery('membership', 'myStatus')
+  const revoked = mine.ok ? mine.data.application?.revoked : undefined
+  return { ok: true, data: revoked ? { kind: 'revoked', revoked } : { kind: 'none', message: res.error.message } }
+}
+
 export default function CardPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const view = useQueryWith(loadCard, [])
+  return (
+    <View className='page member-card-page'>
+      <PageState query={view} loadingText='正在加载会员卡…'>
+        {(v) =>
+          v.kind === 'card' ? (
+            <Card card={v.card} onCard={(card) => view.setData(() => ({ kind: 'card', card }))} />
+          ) : v.kind === 'revoked' ? (
+            <RevokedCard r={v.revoked} />
+          ) : (
+            <StateView
+              kind='info'
+              className='member-card-missing'
+              title='您还没有会员卡'
+              detail={v.message || '入会申请审核通过后，这里会显示您的工会会员电子卡。'}
+              actions={[
+                { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }) },
+                { text: '申请入会', onClick: () => Taro.redirectTo({ url: APPLY_PAGE }), kind: 'secondary' },
+              ]}
+            />
+          )
+        }
+      </PageState>
+    </View>
+  )
+}
+
+function RevokedCard({ r }: { r: Revoked }) {
+  const lines = [
+    `注销日期：${beijingDay(r.at)}`,
+    r.reason ? `注销原因：${r.reason}` : '',
+    `如有疑问，请联系${r.orgName}${r.phone ? `（电话 ${r.phone}）` : ''}。`,
+  ]
+  return (
+    <StateView
+      kind='info'
+      className='member-card-revoked'
+      title='您的会籍已注销'
+      detail={lines.filter(Boolean).join('\n')}
+      actions={[
+        ...(r.phone ? [{ text: '拨打电话', onClick: () => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined) }] : []),
+        { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }), kind: 'secondary' as const },
+      ]}
+    />
+  )
+}
+
+function Card({ card, onCard }: { card: MemberCard; onCard: (card: MemberCard) => void }) {
   // Deadlines on this phone's clock, counted from when the answer arrived (the phone's clock may be wrong;
   // its rate is not): when to fetch a new QR, and when the one on screen stops being valid.
   const [deadline, setDeadline] = useState<{ refreshAt: number; expiresAt: number } | null>(null)
   const [now, setNow] = useState(Date.now())
   const [refreshFailed, setRefreshFailed] = useState(false)
-  const refreshing = useRef(false)
-  const alive = useRef(true)
-
-  const fetchCard = async (silent = false) => {
-    if (refreshing.current) return
-    refreshing.current = true
-    if (!silent) setLoad({ kind: 'loading' })
-    const res = await getCard()
-    refreshing.current = false
-    if (!alive.current) return
-    if (res.ok) {
-      const at = Date.now()
-      const ttl = res.data.qr.ttlSec
-      setDeadline({ refreshAt: at + (ttl - refreshMargin(ttl)) * 1000, expiresAt: at + ttl * 1000 })
-      setRefreshFailed(false)
-      setLoad({ kind: 'ready', card: res.data })
-    } else if (silent) {
-      setRefreshFailed(true)
-    } else {
-      if (res.error.code === 'NOT_FOUND') {
-        const mine = await getMyStatus()
-        const revoked = mine.ok ? mine.data.application?.revoked : undefined
-        if (!alive.current) return
-        if (revoked) return setLoad({ kind: 'revoked', revoked })
-      }
-      setLoad({ kind: 'error', error: res.error })
-    }
-  }
-
-  useLoad(() => {
-    if (!ensureSignedIn()) return
-    void fetchCard()
+  const refresh = useMutationWith(() => call('membership', 'card'), {
+    onSuccess: (c) => onCard(c),
+    onError: () => setRefreshFailed(true),
   })
-  useUnload(() => {
-    alive.current = false
-  })
+
+  // Every new card (first load, a refresh, back on the page) restarts the countdown.
+  useEffect(() => {
+    const at = Date.now()
+    const ttl = card.qr.ttlSec
+    setDeadline({ refreshAt: at + (ttl - refreshMargin(ttl)) * 1000, expiresAt: at + ttl * 1000 })
+    setRefreshFailed(false)
+  }, [card])
 
   // One tick a second drives the countdown; at the refresh moment a new QR is fetched in place.
   useEffect(() => {
@@ -72,74 +110,19 @@ export default function CardPage() {
     const timer = setInterval(() => {
       const t = Date.now()
       setNow(t)
-      if (t >= deadline.refreshAt && !refreshFailed) void fetchCard(true)
+      if (t >= deadline.refreshAt && !refreshFailed) void refresh.run(undefined)
     }, 1000)
     return () => clearInterval(timer)
   }, [deadline, refreshFailed])
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载会员卡…' />
-      </View>
-    )
-  }
-  if (load.kind === 'revoked') {
-    const r = load.revoked
-    const lines = [
-      `注销日期：${beijingDay(r.at)}`,
-      r.reason ? `注销原因：${r.reason}` : '',
-      `如有疑问，请联系${r.orgName}${r.phone ? `（电话 ${r.phone}）` : ''}。`,
-    ]
-    return (
-      <View className='page'>
-        <StateView
-          kind='info'
-          className='member-card-revoked'
-          title='您的会籍已注销'
-          detail={lines.filter(Boolean).join('\n')}
-          actions={[
-            ...(r.phone
-              ? [{ text: '拨打电话', onClick: () => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined) }]
-              : []),
-            { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }), kind: 'secondary' as const },
-          ]}
-        />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    // Not a member (yet): a friendly way on, not an error.
-    if (load.error.code === 'NOT_FOUND') {
-      return (
-        <View className='page'>
-          <StateView
-            kind='info'
-            className='member-card-missing'
-            title='您还没有会员卡'
-            detail={load.error.message || '入会申请审核通过后，这里会显示您的工会会员电子卡。'}
-            actions={[
-              { text: '查看入会申请', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }) },
-              { text: '申请入会', onClick: () => Taro.redirectTo({ url: APPLY_PAGE }), kind: 'secondary' },
-            ]}
-          />
-        </View>
-      )
-    }
-    return (
-      <View className='page'>
-        <StateView kind='error' title='会员卡加载失败' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchCard() }]} />
-      </View>
-    )
-  }
+  const fetchCard = () => void refresh.run(undefined)
 
-  const { card } = load
   const valid = card.status === 'valid'
   const secondsLeft = deadline ? (deadline.refreshAt - now) / 1000 : 0
   // Past expiry without a new one (offline, refresh failed): say so rather than show a dead code as live.
   const stale = deadline !== null && now >= deadline.expiresAt
   return (
-    <View className='page member-card-page'>
+    <>
       <View className={`member-card member-card--${card.status}`}>
         <View className='member-card__head'>
           <View className='member-card__emblem'>工</View>
@@ -147,7 +130,9 @@ export default function CardPage() {
             <Text className='member-card__issuer'>中华全国总工会</Text>
             <Text className='member-card__title'>工会会员电子卡</Text>
           </View>
-          <Text className={`member-card__status member-card__status--${card.status}`}>{valid ? '有效' : '已注销'}</Text>
+          <Text className={`member-card__status member-card__status--${card.retained ? 'retained' : card.status}`}>
+            {valid ? (card.retained ? '保留会籍' : '有效') : '已注销'}
+          </Text>
         </View>
 
         <View className='member-card__body'>
@@ -160,6 +145,12 @@ export default function CardPage() {
             <Text className='member-card__key'>所属工会</Text>
             <Text className='member-card__value member-card__org'>{card.orgName}</Text>
           </View>
+          {card.retained ? (
+            <View className='member-card__row'>
+              <Text className='member-card__key'>会籍状态</Text>
+              <Text className='member-card__value member-card__standing'>{card.retained.label}</Text>
+            </View>
+          ) : null}
           <View className='member-card__row'>
             <Text className='member-card__key'>入会日期</Text>
             <Text className='member-card__value member-card__date'>{formatDate(card.joinDate)}</Text>
@@ -183,11 +174,11 @@ export default function CardPage() {
             </View>
           ) : null}
           {stale ? (
-            <Text className='member-card__refresh member-card__refresh--failed' onClick={() => void fetchCard(true)}>
+            <Text className='member-card__refresh member-card__refresh--failed' onClick={fetchCard}>
               二维码已过期，点此刷新
             </Text>
           ) : refreshFailed ? (
-            <Text className='member-card__refresh member-card__refresh--failed' onClick={() => void fetchCard(true)}>
+            <Text className='member-card__refresh member-card__refresh--failed' onClick={fetchCard}>
               自动刷新失败，点此重试
             </Text>
           ) : (
@@ -197,6 +188,6 @@ export default function CardPage() {
         </View>
       </View>
       <Text className='footnote'>本卡仅限本人使用。二维码和核验码每隔几分钟更换，截图无效。工作人员核验时，只看到您的姓氏、会员编号和所属工会。</Text>
-    </View>
+    </>
   )
 }

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
+import { CLAIM_PAGE, LOOKUP_PAGE } from '../shared/urls'
 
 const BENEFITS = [
   { mark: '权', title: '维权有依靠', text: '劳动合同、工资、工伤等纠纷，工会帮您协调，提供免费法律援助。' },
@@ -12,7 +14,7 @@ const BENEFITS = [
 /** What someone who has not applied sees: why join, who can, and the one button. */
 export default function Intro({ onApply }: { onApply: () => void }) {
   return (
-    <View className='page membership-intro'>
+    <View className='membership-intro'>
       <View className='membership-intro__hero'>
         <Text className='membership-intro__title'>加入工会，职工有个家</Text>
         <Text className='membership-intro__sub'>在线填写申请，工会审核后微信通知您</Text>
@@ -40,6 +42,12 @@ export default function Intro({ onApply }: { onApply: () => void }) {
       <Btn className='membership-intro__apply' onClick={onApply}>
         申请入会
       </Btn>
+      <Btn kind='secondary' className='membership-intro__claim' onClick={() => Taro.navigateTo({ url: CLAIM_PAGE })}>
+        已是会员？领取电子会员卡
+      </Btn>
+      <Text className='membership-intro__lookup' onClick={() => Taro.navigateTo({ url: LOOKUP_PAGE })}>
+        会员查询：查一查某人是否为工会会员 ›
+      </Text>
     </View>
   )
 }

@@ -1,19 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
+import PageState from '@/components/PageState'
 import Timeline from '@/pages/membership/components/Timeline'
 import type { MyApplication } from '@/contracts/membership/schemas'
-import type { ApiError } from '@/contracts/result'
-import { ensureSignedIn } from '@/api/session'
+import { useMutation, useQuery } from '@/data'
 import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
-import { APPLY_PAGE, CARD_PAGE, TRANSFER_PAGE, getMyStatus, withdrawApplication } from '../shared/api'
+import { APPLY_PAGE, CARD_PAGE, TRANSFER_PAGE } from '../shared/urls'
 import Intro from './Intro'
 import './index.scss'
 import { alert, confirm } from '@/utils/dialog'
-
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: MyApplication | null }
 
 const BADGES: Record<MyApplication['status'], string> = {
   pending: '待审核',
@@ -23,31 +19,29 @@ const BADGES: Record<MyApplication['status'], string> = {
 }
 
 export default function MembershipPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [withdrawing, setWithdrawing] = useState(false)
-  const seq = useRef(0)
+  // Coming back from the form (or from a review notice) the status may have changed: useQuery reloads on show.
+  const status = useQuery('membership', 'myStatus', {})
+  const apply = () => Taro.navigateTo({ url: APPLY_PAGE })
+  return (
+    <View className='page'>
+      <PageState query={status} loadingText='正在查询入会状态…'>
+        {({ application }) =>
+          application ? <Status app={application} onChanged={() => void status.reload(true)} onApply={apply} /> : <Intro onApply={apply} />
+        }
+      </PageState>
+    </View>
+  )
+}
 
-  const fetchStatus = async (quiet = false) => {
-    const mine = ++seq.current
-    if (!quiet) setLoad({ kind: 'loading' })
-    const res = await getMyStatus()
-    if (mine !== seq.current) return
-    setLoad(res.ok ? { kind: 'ready', app: res.data.application } : { kind: 'error', error: res.error })
-  }
-
-  // Coming back from the form (or from a review notice) the status may have changed.
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void fetchStatus(load.kind === 'ready')
+function Status({ app, onChanged, onApply: apply }: { app: MyApplication; onChanged: () => void; onApply: () => void }) {
+  const withdrawal = useMutation('membership', 'withdraw', {
+    onSuccess: () => {
+      Taro.showToast({ title: '已撤回，信息已删除', icon: 'none', duration: 1500 })
+      onChanged()
+    },
+    onError: (e) => void alert('撤回失败', e.message),
   })
-
-  usePullDownRefresh(async () => {
-    await fetchStatus(true)
-    Taro.stopPullDownRefresh()
-  })
-
   const withdraw = async () => {
-    if (withdrawing) return
     const ok = await confirm({
       title: '撤回入会申请？',
       content: '撤回后，您填写的入会信息（包括身份证号和手机号）将被删除，且无法恢复。之后仍可重新申请。',
@@ -55,45 +49,12 @@ export default function MembershipPage() {
       danger: true,
       cancelText: '不撤回',
     })
-    if (!ok) return
-    setWithdrawing(true)
-    const res = await withdrawApplication()
-    setWithdrawing(false)
-    if (!res.ok) {
-      void alert('撤回失败', res.error.message)
-      return
-    }
-    Taro.showToast({ title: '已撤回，信息已删除', icon: 'none', duration: 1500 })
-    void fetchStatus(true)
+    if (ok) await withdrawal.run({})
   }
-
-  const apply = () => Taro.navigateTo({ url: APPLY_PAGE })
-
-  if (load.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在查询入会状态…' />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='page'>
-        <StateView
-          kind='error'
-          title='暂时没能查询入会状态'
-          detail={load.error.message}
-          actions={[{ text: '重试', onClick: () => void fetchStatus() }]}
-        />
-      </View>
-    )
-  }
-
-  const { app } = load
-  if (!app) return <Intro onApply={apply} />
+  const withdrawing = withdrawal.busy
 
   return (
-    <View className='page membership'>
+    <View className='membership'>
       <View className={`card membership-status membership-status--${app.status}`}>
         <View className='membership-status__head'>
           <Text className='membership-status__title'>入会申请</Text>
@@ -122,7 +83,13 @@ export default function MembershipPage() {
             <Text className='membership-status__reason-text'>{app.rejectReason || '未填写原因，请联系受理工会。'}</Text>
           </View>
         ) : null}
-        {app.status === 'approved' ? <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text> : null}
+        {app.status === 'approved' && app.retained ? (
+          <Text className='membership-status__note membership-status__retained'>
+            {app.retained.label}：由{app.retained.heldByOrgName}保留，会员编号和会员卡不变，不需缴纳会费，仍可享受会员服务。
+          </Text>
+        ) : app.status === 'approved' ? (
+          <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text>
+        ) : null}
         {app.status === 'revoked' ? (
           <Text className='membership-status__note'>
             您的会籍已由工会注销，注销原因见下方记录。如有疑问，请联系{app.org.name}。符合条件的，可以重新申请入会。
@@ -152,7 +119,7 @@ export default function MembershipPage() {
           </Btn>
         ) : null}
         {app.status === 'pending' || app.status === 'rejected' ? (
-          <Btn kind='danger' className='membership__withdraw' disabled={withdrawing} onClick={withdraw}>
+          <Btn kind='danger' className='membership__withdraw' loading={withdrawing} onClick={withdraw}>
             {withdrawing ? '正在撤回…' : '撤回申请'}
           </Btn>
         ) : null}

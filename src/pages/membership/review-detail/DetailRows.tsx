@@ -11,7 +11,7 @@ function sections(a: ApplicationDetail): { title: string; rows: InfoRow[] }[] {
         ['性别', a.gender, 'gender'],
         ['民族', a.ethnicity, 'ethnicity'],
         ['身份证号', a.idNumberMasked, 'id-number'],
-        ['手机号', a.phoneMasked, 'phone'],
+        ['手机号', a.phoneVerified ? `${a.phoneMasked}（微信已验证）` : a.phoneMasked, 'phone'],
         ['学历', a.education, 'education'],
         ['政治面貌', a.politicalStatus, 'political'],
       ],

@@ -1,47 +1,45 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Btn from '@/components/Btn'
-import StateView from '@/components/StateView'
+import PageState from '@/components/PageState'
 import Timeline from '@/pages/membership/components/Timeline'
 import { statusLabel } from '@/contracts/membership/options'
 import { REJECT_REASON_MIN, REVOKE_REASON_MIN, reviewInput, revokeInput, type ApplicationDetail } from '@/contracts/membership/schemas'
 import type { ApiError } from '@/contracts/result'
-import { ensureSignedIn } from '@/api/session'
-import { check, toFieldMessages } from '@/utils/form'
-import { formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
-import { getApplication, reviewApplication, revokeMembership } from '../shared/review'
+import { useMutation, useQuery } from '@/data'
+import { check } from '@/utils/form'
+import { formatDate, formatDateTime, ROUTED_BY_STAFF_LABELS } from '@/utils/membership'
 import DetailRows from './DetailRows'
+import RetainBox from './RetainBox'
 import ReasonBox from '@/components/ReasonBox'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
+import { releaseClaimInput } from '@/contracts/membership/roster'
+import type { Me } from '@/contracts/roles'
 import { alert, confirm } from '@/utils/dialog'
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; app: ApplicationDetail }
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
-type Writing = null | 'reject' | 'revoke'
+type Writing = null | 'reject' | 'revoke' | 'release' | 'retain'
 
-function ApplicationPage() {
+function ApplicationPage({ me }: { me: Me }) {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const application = useQuery('membership', 'getApplication', { id })
+  return (
+    <View className='page application'>
+      <PageState query={application} loadingText='正在加载申请…'>
+        {(app) => <Application app={app} admin={me.roles.includes('admin')} onChanged={(next) => application.setData(() => next)} />}
+      </PageState>
+    </View>
+  )
+}
+
+function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin: boolean; onChanged: (app: ApplicationDetail) => void }) {
   const [writing, setWriting] = useState<Writing>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const fetchApp = async () => {
-    setLoad({ kind: 'loading' })
-    const res = await getApplication(id)
-    setLoad(res.ok ? { kind: 'ready', app: res.data } : { kind: 'error', error: res.error })
-  }
-
-  // On mount, not useLoad: under RoleGate this mounts after the page's onLoad when opened cold (shared card, code).
-  useEffect(() => {
-    if (!ensureSignedIn()) return
-    void fetchApp()
-  }, [])
 
   const openReason = (w: Writing) => {
     setWriting(w)
@@ -51,33 +49,55 @@ function ApplicationPage() {
   }
 
   /** Shared tail of every decision: show the new state, or say why it did not happen. */
-  const finish = (res: Awaited<ReturnType<typeof reviewApplication>>, done: string) => {
-    setBusy(false)
-    if (res.ok) {
-      setLoad({ kind: 'ready', app: res.data })
+  const after = {
+    onSuccess: (next: ApplicationDetail) => {
+      onChanged(next)
       setWriting(null)
-      Taro.showToast({ title: done, icon: 'success' })
-      return
-    }
-    const fields = toFieldMessages(res.error.fields)
-    if (fields.reason) setReasonError(fields.reason)
-    else void alert('操作失败', res.error.message)
+    },
+    onError: (e: ApiError) => {
+      const f = e.fields?.find((x) => x.path.endsWith('reason'))
+      if (f) setReasonError(f.message)
+      else void alert('操作失败', e.message)
+    },
+  }
+  const review = useMutation('membership', 'review', { ...after, success: (d) => (d.status === 'approved' ? '已通过' : '已驳回') })
+  const revocation = useMutation('membership', 'revoke', { ...after, success: '已注销' })
+  const release = useMutation('membership', 'releaseClaim', { ...after, success: '已解除' })
+  const lift = useMutation('membership', 'liftRetain', { ...after, success: '已恢复' })
+  const busy = review.busy || revocation.busy || release.busy || lift.busy
+
+  const restore = async () => {
+    const ok = await confirm({
+      title: '恢复正常会籍？',
+      content: `${app.name} 将恢复为正常会籍，所属${app.orgName}。换了新单位的，请随后办理会籍转移。`,
+      confirmText: '恢复',
+    })
+    if (ok) await lift.run({ id: app.id, note: '' })
+  }
+
+  const unclaim = async () => {
+    const checked = check(releaseClaimInput, { id: app.id, reason })
+    if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
+    const ok = await confirm({
+      title: '解除会员认证？',
+      content: `${app.name} 的电子会员卡将与领取它的微信账号解除绑定，会籍不变。本人可重新认证领取。`,
+      confirmText: '解除',
+      danger: true,
+    })
+    if (ok) await release.run(checked.data)
   }
 
   const approve = async (app: ApplicationDetail) => {
-    if (busy) return
     const ok = await confirm({
       title: '通过入会申请？',
       content: `${app.name} 将成为${app.orgName}会员，并收到审核通过的通知。`,
       confirmText: '通过',
     })
     if (!ok) return
-    setBusy(true)
-    finish(await reviewApplication(app.id, 'approve'), '已通过')
+    await review.run({ id: app.id, decision: 'approve', reason: '' })
   }
 
   const reject = async (app: ApplicationDetail) => {
-    if (busy) return
     const checked = check(reviewInput, { id: app.id, decision: 'reject', reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
     const ok = await confirm({
@@ -87,12 +107,10 @@ function ApplicationPage() {
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    finish(await reviewApplication(app.id, 'reject', checked.data.reason), '已驳回')
+    await review.run(checked.data)
   }
 
   const revoke = async (app: ApplicationDetail) => {
-    if (busy) return
     const checked = check(revokeInput, { id: app.id, reason })
     if (!checked.ok) return setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0])
     const ok = await confirm({
@@ -102,34 +120,11 @@ function ApplicationPage() {
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    finish(await revokeMembership(app.id, checked.data.reason), '已注销')
+    await revocation.run(checked.data)
   }
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载申请…' />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    const final = load.error.code === 'NOT_FOUND' || load.error.code === 'FORBIDDEN'
-    return (
-      <View className='page'>
-        <StateView
-          kind='error'
-          title={load.error.code === 'NOT_FOUND' ? '申请不存在或已撤回' : '加载失败'}
-          detail={load.error.message}
-          actions={final ? [] : [{ text: '重试', onClick: () => void fetchApp() }]}
-        />
-      </View>
-    )
-  }
-
-  const { app } = load
   return (
-    <View className='page application'>
+    <>
       <View className={`card application__head application__head--${app.status}`}>
         <View className='application__title-row'>
           <Text className='application__name'>{app.name}</Text>
@@ -140,6 +135,16 @@ function ApplicationPage() {
         <Text className='muted'>{ROUTED_BY_STAFF_LABELS[app.routedBy] ?? ''}</Text>
         <Text className='muted'>提交时间：{formatDateTime(app.submittedAt)}</Text>
         {app.status === 'rejected' && app.rejectReason ? <Text className='application__reason'>驳回原因：{app.rejectReason}</Text> : null}
+        {app.retained ? (
+          <Text className='application__retained'>
+            {app.retained.label} · {formatDate(app.retained.since)} 起由{app.retained.heldByOrgName}保留
+          </Text>
+        ) : null}
+        {app.claimed !== undefined ? (
+          <Text className={`application__claim application__claim--${app.claimed ? 'yes' : 'no'}`}>
+            {app.claimed ? '电子会员卡：本人已认证领取' : '电子会员卡：尚未认证领取'}
+          </Text>
+        ) : null}
       </View>
 
       <DetailRows app={app} />
@@ -196,16 +201,60 @@ function ApplicationPage() {
           </Btn>
         </View>
       ) : null}
-      {app.status === 'approved' && !writing ? (
-        <Btn kind='danger' className='application__revoke' onClick={() => openReason('revoke')}>
-          注销会籍
-        </Btn>
+      {writing === 'release' ? (
+        <ReasonBox
+          className='reason-box--release'
+          title='解除原因（记入操作日志）'
+          hint='至少 2 个字，最多 200 字'
+          placeholder='如：本人来电，会员卡被他人领取'
+          value={reason}
+          error={reasonError}
+          busy={busy}
+          confirmText='确认解除'
+          onInput={(v) => {
+            setReason(v)
+            setReasonError('')
+          }}
+          onConfirm={() => void unclaim()}
+          onCancel={() => setWriting(null)}
+        />
       ) : null}
-    </View>
+      {writing === 'retain' ? (
+        <RetainBox
+          app={app}
+          onCancel={() => setWriting(null)}
+          onDone={(next) => {
+            onChanged(next)
+            setWriting(null)
+          }}
+        />
+      ) : null}
+      {app.status === 'approved' && !writing ? (
+        <View className='application__actions'>
+          {app.retained ? (
+            <Btn kind='secondary' className='application__restore' loading={lift.busy} onClick={() => void restore()}>
+              恢复正常会籍
+            </Btn>
+          ) : (
+            <Btn kind='secondary' className='application__retain' onClick={() => setWriting('retain')}>
+              保留会籍
+            </Btn>
+          )}
+          {admin && app.claimed ? (
+            <Btn kind='secondary' className='application__release' onClick={() => openReason('release')}>
+              解除认证
+            </Btn>
+          ) : null}
+          <Btn kind='danger' className='application__revoke' onClick={() => openReason('revoke')}>
+            注销会籍
+          </Btn>
+        </View>
+      ) : null}
+    </>
   )
 }
 
 /** Opened by URL too: the role check comes first, from the same rule the server applies. */
 export default function GuardedApplicationPage() {
-  return <RoleGate spec={membershipApi.getApplication}>{() => <ApplicationPage />}</RoleGate>
+  return <RoleGate spec={membershipApi.getApplication}>{(me) => <ApplicationPage me={me} />}</RoleGate>
 }

@@ -1,8 +1,7 @@
 import { beijingDay } from '@/contracts/time'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { NewEmploymentFilter, StatusFilter } from '../shared/review'
-import type { Filters } from './useApplications'
+import type { Filters, NewEmploymentFilter, StatusFilter } from './filters'
 
 const TABS: { key: StatusFilter; label: string }[] = [
   { key: 'pending', label: '待审核' },

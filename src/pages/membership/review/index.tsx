@@ -1,49 +1,83 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import SearchBar from '@/components/SearchBar'
 import PagedListState from '@/components/PagedListState'
 import Check from '@/components/Check'
-import MeGate from '@/components/MeGate'
-import StateView from '@/components/StateView'
-import { hasAnyRole, useMe } from '@/hooks/useMe'
-import { APPLICATION_PAGE, bulkApprove, canReviewMembership, exportMembers, VERIFY_CARD_PAGE } from '../shared/review'
+import RoleGate from '@/components/RoleGate'
+import { call } from '@/api/client'
+import { membershipApi } from '@/contracts/membership/api'
+import type { Me } from '@/contracts/roles'
+import type { ApiResult } from '@/contracts/result'
+import { useMutation, useMutationWith, usePagedQuery } from '@/data'
+import { hasAnyRole } from '@/hooks/useMe'
 import { saveDownload } from '@/utils/download'
 import { BULK_APPROVE_MAX } from '@/contracts/membership/schemas'
+import { APPLICATION_PAGE, VERIFY_CARD_PAGE } from '../shared/urls'
 import ApplicationItem from './ApplicationItem'
 import FilterBar from './FilterBar'
-import { useApplications, type Filters } from './useApplications'
+import { toListInput, type Filters } from './filters'
 import './index.scss'
 
 const INITIAL: Filters = { status: 'pending', newEmployment: 'all' }
 
+interface BulkOutcome {
+  approvedIds: string[]
+  failed: { id: string; message?: string }[]
+  /** why the run stopped part way, if it did */
+  stopped: string
+}
+
+/** Reviewing 入会 is union cadres' work: the same role rule the server applies to the list. */
 export default function ApplicationsPage() {
-  const { me, error: meError, loading: meLoading, reload: reloadMe } = useMe()
+  return <RoleGate spec={membershipApi.listApplications}>{(me) => <Applications me={me} />}</RoleGate>
+}
+
+function Applications({ me }: { me: Me }) {
   const [filters, setFilters] = useState<Filters>(INITIAL)
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<string[]>([])
-  const [approving, setApproving] = useState(false)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
-  const [exporting, setExporting] = useState(false)
-  const { list, load } = useApplications()
+  // Back from a detail page an application may have moved to another tab: the query reloads on show.
+  const paged = usePagedQuery('membership', 'listApplications', toListInput(filters))
+  const { list } = paged
 
-  const reload = (f: Filters = filters) => {
+  const reload = () => {
     setSelected([])
-    void load(f, 1)
+    paged.reload(true)
   }
 
-  // Back from a detail page an application may have moved to another tab.
-  useDidShow(() => reload())
-
   const changeFilters = (next: Filters) => {
+    setSelected([])
     setFilters(next)
-    reload(next)
   }
 
   const pendingOnPage = list.items.filter((i) => i.status === 'pending').map((i) => i.id)
   const allSelected = pendingOnPage.length > 0 && pendingOnPage.every((id) => selected.includes(id))
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)))
+
+  // The server takes at most 20 a call; send them 20 at a time and keep going, showing how far it got.
+  const bulk = useMutationWith(async (ids: string[]): Promise<ApiResult<BulkOutcome>> => {
+    const out: BulkOutcome = { approvedIds: [], failed: [], stopped: '' }
+    for (let i = 0; i < ids.length; i += BULK_APPROVE_MAX) {
+      const batch = ids.slice(i, i + BULK_APPROVE_MAX)
+      setProgress({ done: i, total: ids.length })
+      const res = await call('membership', 'bulkApprove', { ids: batch })
+      if (!res.ok) {
+        out.stopped = res.error.message
+        out.failed.push(...ids.slice(i).map((id) => ({ id, message: '未提交（已中止）' })))
+        break
+      }
+      for (const r of res.data.results) {
+        if (r.ok) out.approvedIds.push(r.id)
+        else out.failed.push(r)
+      }
+    }
+    setProgress(null)
+    return { ok: true, data: out }
+  })
+  const approving = bulk.busy
 
   const approveSelected = async () => {
     if (approving || !selected.length) return
@@ -54,27 +88,9 @@ export default function ApplicationsPage() {
       confirmColor: '#C8102E',
     })
     if (!confirm) return
-    setApproving(true)
-    // The server takes at most 20 a call; send them 20 at a time and keep going, showing how far it got.
-    const approvedIds: string[] = []
-    const failed: { id: string; message?: string }[] = []
-    let stopped = ''
-    for (let i = 0; i < selected.length; i += BULK_APPROVE_MAX) {
-      const batch = selected.slice(i, i + BULK_APPROVE_MAX)
-      setProgress({ done: i, total: selected.length })
-      const res = await bulkApprove(batch)
-      if (!res.ok) {
-        stopped = res.error.message
-        failed.push(...selected.slice(i).map((id) => ({ id, message: '未提交（已中止）' })))
-        break
-      }
-      for (const r of res.data.results) {
-        if (r.ok) approvedIds.push(r.id)
-        else failed.push(r)
-      }
-    }
-    setProgress(null)
-    setApproving(false)
+    const res = await bulk.run(selected)
+    if (!res?.ok) return
+    const { approvedIds, failed, stopped } = res.data
     if (failed.length || stopped) {
       const names = new Map(list.items.map((i) => [i.id, i.name]))
       const lines = failed.slice(0, 20).map((f) => `${names.get(f.id) ?? f.id}：${f.message ?? '未能通过'}`)
@@ -91,8 +107,17 @@ export default function ApplicationsPage() {
     reload()
   }
 
+  const exporting = useMutation('membership', 'exportMembers', {
+    onError: (e) => void Taro.showModal({ title: '导出失败', content: e.message, showCancel: false, confirmText: '知道了' }),
+    onSuccess: async (link) => {
+      const saved = await saveDownload(link)
+      if (saved.ok) Taro.showToast({ title: `已导出 ${link.rows ?? 0} 名会员`, icon: 'none' })
+      else void Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
+    },
+  })
+
   const exportList = async () => {
-    if (exporting) return
+    if (exporting.busy) return
     const { confirm } = await Taro.showModal({
       title: '导出会员名单？',
       // Admins get the full numbers (the server decides); say so, since the file then needs more care.
@@ -102,27 +127,7 @@ export default function ApplicationsPage() {
       confirmText: '导出',
       confirmColor: '#C8102E',
     })
-    if (!confirm) return
-    setExporting(true)
-    const res = await exportMembers()
-    if (!res.ok) {
-      setExporting(false)
-      Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false, confirmText: '知道了' })
-      return
-    }
-    const saved = await saveDownload(res.data)
-    setExporting(false)
-    if (saved.ok) Taro.showToast({ title: `已导出 ${res.data.rows ?? 0} 名会员`, icon: 'none' })
-    else Taro.showModal({ title: '导出失败', content: saved.message, showCancel: false, confirmText: '知道了' })
-  }
-
-  if (!me) return <MeGate error={meError} loading={meLoading} onRetry={reloadMe} />
-  if (!canReviewMembership(me)) {
-    return (
-      <View className='page'>
-        <StateView kind='info' title='您没有入会审核权限' detail='入会审核由工会干部办理。如需开通，请联系所在工会。' />
-      </View>
-    )
+    if (confirm) await exporting.run({})
   }
 
   const selectable = filters.status === 'pending' || filters.status === 'all'
@@ -135,8 +140,8 @@ export default function ApplicationsPage() {
           <Text className='muted'>{me.orgs.map((o) => o.name).join('、') || '本工会及下级工会'}</Text>
         </View>
         <View className='row-actions'>
-          <Btn kind='secondary' size='sm' className='applications__export' disabled={exporting} onClick={exportList}>
-            {exporting ? '正在导出…' : '导出会员名单'}
+          <Btn kind='secondary' size='sm' className='applications__export' loading={exporting.busy} onClick={exportList}>
+            {exporting.busy ? '正在导出…' : '导出会员名单'}
           </Btn>
           <Btn kind='ghost' size='sm' className='applications__verify' onClick={() => Taro.navigateTo({ url: VERIFY_CARD_PAGE })}>
             会员卡核验
@@ -183,7 +188,7 @@ export default function ApplicationsPage() {
 
       <PagedListState
         list={list}
-        onLoad={(page) => void load(filters, page)}
+        onLoad={(page) => (page <= 1 ? paged.reload() : paged.more())}
         empty={{
           className: 'applications__empty',
           title: filters.status === 'pending' ? '没有待审核的申请' : '没有符合条件的申请',

@@ -1,15 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useMountAndShow } from '@/hooks/useMountAndShow'
-import { useState } from 'react'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
+import PageState from '@/components/PageState'
+import { useQuery } from '@/data'
 import { membershipApi } from '@/contracts/membership/api'
 import type { MembershipStats } from '@/contracts/membership/schemas'
 import './index.scss'
-
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; stats: MembershipStats }
 
 interface Bar {
   label: string
@@ -41,34 +36,20 @@ function Bars({ rows, name, unit }: { rows: Bar[]; name: string; unit: string })
 }
 
 function Stats() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const reload = async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    const r = await call('membership', 'stats')
-    setLoad(r.ok ? { kind: 'ok', stats: r.data } : { kind: 'error', message: r.error.message })
-  }
-  useMountAndShow(() => void reload(load.kind === 'ok'))
-  usePullDownRefresh(async () => {
-    await reload(true)
-    Taro.stopPullDownRefresh()
-  })
-
-  if (load.kind === 'loading')
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在统计…' />
-      </View>
-    )
-  if (load.kind === 'error')
-    return (
-      <View className='page'>
-        <StateView kind='error' title='统计失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
-      </View>
-    )
-  const s = load.stats
-  const share = s.totalMembers ? Math.round((s.newEmploymentMembers / s.totalMembers) * 100) : 0
+  const stats = useQuery('membership', 'stats', {})
   return (
     <View className='page stats'>
+      <PageState query={stats} loadingText='正在统计…'>
+        {(s) => <StatsView s={s} />}
+      </PageState>
+    </View>
+  )
+}
+
+function StatsView({ s }: { s: MembershipStats }) {
+  const share = s.totalMembers ? Math.round((s.newEmploymentMembers / s.totalMembers) * 100) : 0
+  return (
+    <>
       <View className='card stats__summary'>
         <Text className='muted'>{s.scope}及下级工会</Text>
         <View className='stats__figures'>
@@ -113,7 +94,7 @@ function Stats() {
         )}
         <Text className='stats__note'>按离驿站最近的街道/乡镇中心归属。</Text>
       </View>
-    </View>
+    </>
   )
 }
 

@@ -1,22 +1,37 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import Btn from '@/components/Btn'
 import Field from '@/components/Field'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import PickerBox from '@/components/PickerBox'
 import StateView from '@/components/StateView'
 import TextField from '@/components/TextField'
-import { call } from '@/api/client'
-import { ensureSignedIn } from '@/api/session'
+import { fetchQuery } from '@/api/client'
 import { requestTransferInput, type MyApplication, type MembershipOptions, type TransferItem } from '@/contracts/membership/schemas'
-import type { ApiError } from '@/contracts/result'
-import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
+import type { ApiResult } from '@/contracts/result'
+import { useForm, useMutation, useQueryWith } from '@/data'
 import { formatDateTime } from '@/utils/membership'
 import { alert, confirm } from '@/utils/dialog'
 import './index.scss'
 
-type Ready = { kind: 'ready'; app: MyApplication | null; transfer: TransferItem | null; options: MembershipOptions }
-type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | Ready
+interface Loaded {
+  app: MyApplication | null
+  transfer: TransferItem | null
+  options: MembershipOptions
+}
+
+async function loadAll(): Promise<ApiResult<Loaded>> {
+  const [s, t, o] = await Promise.all([
+    fetchQuery('membership', 'myStatus'),
+    fetchQuery('membership', 'myTransfer'),
+    fetchQuery('membership', 'options'),
+  ])
+  if (!s.ok) return s
+  if (!t.ok) return t
+  if (!o.ok) return o
+  return { ok: true, data: { app: s.data.application, transfer: t.data.transfer, options: o.data } }
+}
 
 const STATUS: Record<TransferItem['status'], string> = { pending: '待转入工会审核', approved: '已转入', rejected: '未同意', cancelled: '已撤回' }
 
@@ -50,105 +65,73 @@ function TransferStatus({ t, busy, onCancel }: { t: TransferItem; busy: boolean;
 }
 
 export default function TransferPage() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [toEmployer, setToEmployer] = useState('')
-  const [region, setRegion] = useState(-1)
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FieldMessages>({})
-  const [busy, setBusy] = useState(false)
-  const seq = useRef(0)
+  const loaded = useQueryWith(loadAll, [])
+  return (
+    <View className='page transfer'>
+      <PageState query={loaded} loadingText='正在加载…'>
+        {(d) =>
+          d.app?.status === 'approved' ? (
+            <Transfer app={d.app} transfer={d.transfer} options={d.options} onChanged={() => void loaded.reload(true)} />
+          ) : (
+            <StateView
+              kind='empty'
+              title='入会后才能申请会籍转移'
+              detail='会籍转移适用于已入会、工作单位变动的会员。'
+              actions={[{ text: '返回', onClick: () => Taro.navigateBack() }]}
+            />
+          )
+        }
+      </PageState>
+    </View>
+  )
+}
 
-  const fetchAll = async (quiet = false) => {
-    const mine = ++seq.current
-    if (!quiet) setLoad({ kind: 'loading' })
-    const [s, t, o] = await Promise.all([call('membership', 'myStatus'), call('membership', 'myTransfer'), call('membership', 'options')])
-    if (mine !== seq.current) return
-    if (!s.ok) return setLoad({ kind: 'error', error: s.error })
-    if (!t.ok) return setLoad({ kind: 'error', error: t.error })
-    if (!o.ok) return setLoad({ kind: 'error', error: o.error })
-    setLoad({ kind: 'ready', app: s.data.application, transfer: t.data.transfer, options: o.data })
-  }
-
-  useDidShow(() => {
-    if (!ensureSignedIn()) return
-    void fetchAll(load.kind === 'ready')
+function Transfer({ app, transfer, options, onChanged }: Omit<Loaded, 'app'> & { app: MyApplication; onChanged: () => void }) {
+  const gig = app.form.newEmploymentType !== 'none'
+  const form = useForm({
+    initial: { toEmployer: '', region: -1, reason: '' },
+    schema: requestTransferInput,
+    toInput: (v) => ({ toEmployer: v.toEmployer, reason: v.reason, ...(gig && v.region >= 0 ? { region: options.regions[v.region].id } : {}) }),
+  })
+  const request = useMutation('membership', 'requestTransfer', {
+    success: '已提交',
+    onSuccess: () => {
+      form.reset({ toEmployer: '', region: -1, reason: '' })
+      onChanged()
+    },
+  })
+  const cancellation = useMutation('membership', 'cancelTransfer', {
+    onSuccess: () => {
+      Taro.showToast({ title: '已撤回', icon: 'none' })
+      onChanged()
+    },
+    onError: (e) => void alert('撤回失败', e.message),
   })
 
-  if (load.kind === 'loading')
-    return (
-      <View className='page'>
-        <StateView kind='loading' title='正在加载…' />
-      </View>
-    )
-  if (load.kind === 'error') {
-    return (
-      <View className='page'>
-        <StateView kind='error' title='暂时没能加载' detail={load.error.message} actions={[{ text: '重试', onClick: () => void fetchAll() }]} />
-      </View>
-    )
-  }
-  const { app, transfer, options } = load
-  if (!app || app.status !== 'approved') {
-    return (
-      <View className='page'>
-        <StateView
-          kind='empty'
-          title='入会后才能申请会籍转移'
-          detail='会籍转移适用于已入会、工作单位变动的会员。'
-          actions={[{ text: '返回', onClick: () => Taro.navigateBack() }]}
-        />
-      </View>
-    )
-  }
-  const gig = app.form.newEmploymentType !== 'none'
-
-  const submit = async () => {
-    if (busy) return
-    const data = { toEmployer, reason, ...(gig && region >= 0 ? { region: options.regions[region].id } : {}) }
-    const checked = check(requestTransferInput, data)
-    if (!checked.ok) return setErrors(checked.errors)
-    setErrors({})
-    const ok = await confirm({
-      title: '提交会籍转移？',
-      content: `由新单位所在的工会审核，通过后会籍从${app.org.name}转出，会员编号不变。`,
-      confirmText: '提交',
+  const submit = () =>
+    form.submit(async (data) => {
+      const ok = await confirm({
+        title: '提交会籍转移？',
+        content: `由新单位所在的工会审核，通过后会籍从${app.org.name}转出，会员编号不变。`,
+        confirmText: '提交',
+      })
+      return ok ? request.run(data) : null
     })
-    if (!ok) return
-    setBusy(true)
-    const r = await call('membership', 'requestTransfer', checked.data)
-    setBusy(false)
-    if (!r.ok) {
-      const f = toFieldMessages(r.error.fields)
-      if (Object.keys(f).length) setErrors(f)
-      else void alert('提交失败', r.error.message)
-      return
-    }
-    Taro.showToast({ title: '已提交', icon: 'success' })
-    setToEmployer('')
-    setReason('')
-    void fetchAll(true)
-  }
 
   const cancel = async (t: TransferItem) => {
-    if (busy) return
     const ok = await confirm({ title: '撤回转移申请？', content: '撤回后会籍仍在原工会，之后可以重新申请。', confirmText: '撤回', danger: true })
-    if (!ok) return
-    setBusy(true)
-    const r = await call('membership', 'cancelTransfer', { id: t.id })
-    setBusy(false)
-    if (!r.ok) return void alert('撤回失败', r.error.message)
-    Taro.showToast({ title: '已撤回', icon: 'none' })
-    void fetchAll(true)
+    if (ok) await cancellation.run({ id: t.id })
   }
 
   const pending = transfer?.status === 'pending'
+  const v = form.values
   return (
-    <View className='page transfer'>
+    <>
       <View className='card transfer__current'>
         <Text className='muted'>当前所属工会</Text>
         <Text className='transfer__org'>{app.org.name}</Text>
       </View>
-      {transfer ? <TransferStatus t={transfer} busy={busy} onCancel={() => void cancel(transfer)} /> : null}
+      {transfer ? <TransferStatus t={transfer} busy={cancellation.busy} onCancel={() => void cancel(transfer)} /> : null}
       {!pending ? (
         <View className='card transfer__form'>
           <Text className='transfer__form-title'>申请转入新单位的工会</Text>
@@ -157,37 +140,32 @@ export default function TransferPage() {
             label='新工作单位'
             name='toEmployer'
             required
-            value={toEmployer}
+            value={v.toEmployer}
             maxlength={60}
             placeholder='请填写单位全称'
-            error={errors.toEmployer}
-            onInput={(v) => {
-              setToEmployer(v)
-              setErrors({ ...errors, toEmployer: '' })
-            }}
+            error={form.error('toEmployer')}
+            onInput={(x) => form.set('toEmployer', x)}
           />
           {gig ? (
-            <Field label='所在地区' name='region' error={errors.region} hint='不选则按原来的地区'>
-              <PickerBox range={options.regions.map((r) => r.name)} value={region} onChange={setRegion} />
+            <Field label='所在地区' name='region' error={form.error('region')} hint='不选则按原来的地区'>
+              <PickerBox range={options.regions.map((r) => r.name)} value={v.region} onChange={(i) => form.set('region', i)} />
             </Field>
           ) : null}
-          <Field label='转移原因' name='reason' required error={errors.reason}>
+          <Field label='转移原因' name='reason' required error={form.error('reason')}>
             <Textarea
               className='field__textarea transfer__reason'
-              value={reason}
+              value={v.reason}
               maxlength={200}
               placeholder='如：已调入新单位工作'
-              onInput={(e) => {
-                setReason(e.detail.value)
-                setErrors({ ...errors, reason: '' })
-              }}
+              onInput={(e) => form.set('reason', e.detail.value)}
             />
           </Field>
-          <Btn className='transfer__submit' disabled={busy} onClick={() => void submit()}>
-            {busy ? '正在提交…' : '提交转移申请'}
+          <FormError message={form.formError} />
+          <Btn className='transfer__submit' loading={request.busy} onClick={submit}>
+            {request.busy ? '正在提交…' : '提交转移申请'}
           </Btn>
         </View>
       ) : null}
-    </View>
+    </>
   )
 }

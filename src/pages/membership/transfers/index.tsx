@@ -1,16 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useMountAndShow } from '@/hooks/useMountAndShow'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
+import PageState from '@/components/PageState'
 import ReasonBox from '@/components/ReasonBox'
 import RoleGate from '@/components/RoleGate'
-import StateView from '@/components/StateView'
-import { call } from '@/api/client'
 import { membershipApi } from '@/contracts/membership/api'
 import { reviewTransferInput, type StaffTransferItem } from '@/contracts/membership/schemas'
-import type { ApiResult } from '@/contracts/result'
-import { check, toFieldMessages } from '@/utils/form'
+import { useMutation, useQuery } from '@/data'
+import { check } from '@/utils/form'
 import { formatDateTime } from '@/utils/membership'
 import { alert, confirm } from '@/utils/dialog'
 import './index.scss'
@@ -22,7 +19,6 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'done', label: '已处理' },
 ]
 const STATUS: Record<StaffTransferItem['status'], string> = { pending: '待审核', approved: '已转入', rejected: '未同意', cancelled: '会员撤回' }
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; items: StaffTransferItem[] }
 
 const inTab = (t: StaffTransferItem, tab: Tab) =>
   tab === 'in'
@@ -33,38 +29,24 @@ const inTab = (t: StaffTransferItem, tab: Tab) =>
 
 function Transfers() {
   const [tab, setTab] = useState<Tab>('in')
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const reload = async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    const r = await call('membership', 'transfers', {})
-    setLoad(r.ok ? { kind: 'ok', items: r.data.items } : { kind: 'error', message: r.error.message })
-  }
-  useMountAndShow(() => void reload(load.kind === 'ok'))
-  usePullDownRefresh(async () => {
-    await reload(true)
-    Taro.stopPullDownRefresh()
-  })
-
-  const decided = (r: ApiResult<StaffTransferItem>, done: string) => {
-    setBusy(false)
-    if (r.ok) {
+  const list = useQuery('membership', 'transfers', {})
+  const decision = useMutation('membership', 'reviewTransfer', {
+    success: (t) => (t.status === 'approved' ? '已转入' : '已处理'),
+    onSuccess: () => {
       setRejecting(null)
-      Taro.showToast({ title: done, icon: 'success' })
-      void reload(true)
-      return
-    }
-    const f = toFieldMessages(r.error.fields)
-    if (f.reason) setReasonError(f.reason)
-    else {
-      void alert('操作失败', r.error.message)
-      void reload(true)
-    }
-  }
+      void list.reload(true)
+    },
+    onError: (e) => {
+      const f = e.fields?.find((x) => x.path.endsWith('reason'))
+      if (f) return setReasonError(f.message)
+      void alert('操作失败', e.message)
+      void list.reload(true)
+    },
+  })
+  const busy = decision.busy
 
   const approve = async (t: StaffTransferItem) => {
     if (busy) return
@@ -74,8 +56,7 @@ function Transfers() {
       confirmText: '同意',
     })
     if (!ok) return
-    setBusy(true)
-    decided(await call('membership', 'reviewTransfer', { id: t.id, decision: 'approve', reason: '' }), '已转入')
+    await decision.run({ id: t.id, decision: 'approve', reason: '' })
   }
 
   const reject = async (t: StaffTransferItem) => {
@@ -89,12 +70,11 @@ function Transfers() {
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    decided(await call('membership', 'reviewTransfer', checked.data), '已处理')
+    await decision.run(checked.data)
   }
 
-  const items = load.kind === 'ok' ? load.items.filter((t) => inTab(t, tab)) : []
-  const count = (k: Tab) => (load.kind === 'ok' ? load.items.filter((t) => inTab(t, k)).length : 0)
+  const all = list.data?.items ?? []
+  const count = (k: Tab) => all.filter((t) => inTab(t, k)).length
   return (
     <View className='page transfers'>
       <View className='transfers__tabs'>
@@ -112,71 +92,74 @@ function Transfers() {
           </Text>
         ))}
       </View>
-      {load.kind === 'loading' ? <StateView kind='loading' title='正在加载…' /> : null}
-      {load.kind === 'error' ? (
-        <StateView kind='error' title='加载失败' detail={load.message} actions={[{ text: '重试', onClick: () => void reload() }]} />
-      ) : null}
-      {load.kind === 'ok' && !items.length ? (
-        <StateView kind='empty' title={tab === 'in' ? '没有待审核的转入申请' : tab === 'out' ? '没有正在转出的会员' : '还没有处理过的会籍转移'} />
-      ) : null}
-      {items.map((t) => (
-        <View key={t.id} className={`card transfer-item transfer-item--${t.status}`}>
-          <View className='transfer-item__head'>
-            <Text className='transfer-item__name'>{t.memberName}</Text>
-            <Text className='transfer-item__no'>{t.memberNo}</Text>
-            <Text className={`transfer-item__status transfer-item__status--${t.status}`}>{STATUS[t.status]}</Text>
-          </View>
-          <Text className='transfer-item__route'>
-            {t.from.name} → {t.to.name}
-          </Text>
-          <Text className='muted'>新单位：{t.toEmployer}</Text>
-          <Text className='muted'>原因：{t.reason}</Text>
-          <Text className='muted'>申请时间：{formatDateTime(t.requestedAt)}</Text>
-          {t.status !== 'pending' && t.decidedAt ? (
-            <Text className='muted'>
-              {formatDateTime(t.decidedAt)} {t.decidedBy ? `${t.decidedBy} ` : ''}
-              {STATUS[t.status]}
-              {t.rejectReason ? `：${t.rejectReason}` : ''}
-            </Text>
-          ) : null}
-          {t.direction === 'out' && t.status === 'pending' ? <Text className='transfer-item__hint'>由转入工会审核</Text> : null}
-          {t.canDecide && rejecting === t.id ? (
-            <ReasonBox
-              className='reason-box--transfer'
-              title='不同意的原因（会员可以看到）'
-              placeholder='如：请先与原单位办理离职手续'
-              value={reason}
-              error={reasonError}
-              busy={busy}
-              confirmText='确认不同意'
-              onInput={(v) => {
-                setReason(v)
-                setReasonError('')
-              }}
-              onConfirm={() => void reject(t)}
-              onCancel={() => setRejecting(null)}
-            />
-          ) : null}
-          {t.canDecide && rejecting !== t.id ? (
-            <View className='row-actions transfer-item__actions'>
-              <Btn
-                kind='danger'
-                className='transfer-item__reject'
-                onClick={() => {
-                  setRejecting(t.id)
-                  setReason('')
-                  setReasonError('')
-                }}
-              >
-                不同意
-              </Btn>
-              <Btn className='transfer-item__approve' disabled={busy} onClick={() => void approve(t)}>
-                {busy ? '正在提交…' : '同意转入'}
-              </Btn>
-            </View>
-          ) : null}
-        </View>
-      ))}
+      <PageState
+        query={list}
+        isEmpty={(d) => !d.items.some((t) => inTab(t, tab))}
+        empty={{ title: tab === 'in' ? '没有待审核的转入申请' : tab === 'out' ? '没有正在转出的会员' : '还没有处理过的会籍转移' }}
+      >
+        {(d) =>
+          d.items
+            .filter((t) => inTab(t, tab))
+            .map((t) => (
+              <View key={t.id} className={`card transfer-item transfer-item--${t.status}`}>
+                <View className='transfer-item__head'>
+                  <Text className='transfer-item__name'>{t.memberName}</Text>
+                  <Text className='transfer-item__no'>{t.memberNo}</Text>
+                  <Text className={`transfer-item__status transfer-item__status--${t.status}`}>{STATUS[t.status]}</Text>
+                </View>
+                <Text className='transfer-item__route'>
+                  {t.from.name} → {t.to.name}
+                </Text>
+                <Text className='muted'>新单位：{t.toEmployer}</Text>
+                <Text className='muted'>原因：{t.reason}</Text>
+                <Text className='muted'>申请时间：{formatDateTime(t.requestedAt)}</Text>
+                {t.status !== 'pending' && t.decidedAt ? (
+                  <Text className='muted'>
+                    {formatDateTime(t.decidedAt)} {t.decidedBy ? `${t.decidedBy} ` : ''}
+                    {STATUS[t.status]}
+                    {t.rejectReason ? `：${t.rejectReason}` : ''}
+                  </Text>
+                ) : null}
+                {t.direction === 'out' && t.status === 'pending' ? <Text className='transfer-item__hint'>由转入工会审核</Text> : null}
+                {t.canDecide && rejecting === t.id ? (
+                  <ReasonBox
+                    className='reason-box--transfer'
+                    title='不同意的原因（会员可以看到）'
+                    placeholder='如：请先与原单位办理离职手续'
+                    value={reason}
+                    error={reasonError}
+                    busy={busy}
+                    confirmText='确认不同意'
+                    onInput={(v) => {
+                      setReason(v)
+                      setReasonError('')
+                    }}
+                    onConfirm={() => void reject(t)}
+                    onCancel={() => setRejecting(null)}
+                  />
+                ) : null}
+                {t.canDecide && rejecting !== t.id ? (
+                  <View className='row-actions transfer-item__actions'>
+                    <Btn
+                      kind='danger'
+                      className='transfer-item__reject'
+                      onClick={() => {
+                        setRejecting(t.id)
+                        setReason('')
+                        setReasonError('')
+                      }}
+                    >
+                      不同意
+                    </Btn>
+                    <Btn className='transfer-item__approve' disabled={busy} onClick={() => void approve(t)}>
+                      {busy ? '正在提交…' : '同意转入'}
+                    </Btn>
+                  </View>
+                ) : null}
+              </View>
+            ))
+        }
+      </PageState>
     </View>
   )
 }

@@ -6,7 +6,7 @@ import FieldError from '@/components/FieldError'
 import { verifyCardInput, type CardVerification } from '@/contracts/membership/schemas'
 import { check } from '@/utils/form'
 import { isCardCode, normalizeCardCode } from '@/contracts/membership/cardcode'
-import { verifyCard } from '../shared/review'
+import { useMutation } from '@/data'
 import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
@@ -23,8 +23,12 @@ const VERDICT: Record<CardVerification['status'], { text: string; mark: string; 
 function VerifyCardPage() {
   const [payload, setPayload] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<CardVerification | null>(null)
+  const verification = useMutation('membership', 'verifyCard', {
+    onSuccess: (r) => setResult(r),
+    onError: (e) => setError(e.fields?.[0]?.message ?? e.message),
+  })
+  const busy = verification.busy
 
   const verify = async (raw: string) => {
     if (busy) return
@@ -32,13 +36,9 @@ function VerifyCardPage() {
     if (!raw.trim()) return setError(IS_WEAPP ? '请扫码，或输入会员卡上的 8 位核验码' : '请输入会员卡上的 8 位核验码')
     const checked = check(verifyCardInput, { payload: raw })
     if (!checked.ok) return setError(checked.errors.payload ?? '核验码不正确')
-    setBusy(true)
     setResult(null)
     // A typed code goes in its plain form (7K3M9QXA); a scanned or pasted QR payload as it is.
-    const res = await verifyCard(isCardCode(checked.data.payload) ? normalizeCardCode(checked.data.payload) : checked.data.payload)
-    setBusy(false)
-    if (res.ok) setResult(res.data)
-    else setError(res.error.fields?.[0]?.message ?? res.error.message)
+    await verification.run({ payload: isCardCode(checked.data.payload) ? normalizeCardCode(checked.data.payload) : checked.data.payload })
   }
 
   const scan = async () => {

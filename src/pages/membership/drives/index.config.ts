@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '集中入会',
+  enablePullDownRefresh: true,
+})
