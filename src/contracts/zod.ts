@@ -1,6 +1,5 @@
-import { config, type ZodError } from 'zod'
+import { config } from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.js'
-import type { FieldError } from './result'
 
 // Messages we do not write by hand still reach the user in Chinese. Schemas import zod as
 // `import * as z from 'zod'` and this module for its side effect: a re-exported `z` namespace
@@ -10,15 +9,4 @@ config(zhCN())
 // as an error in the weapp console). Taro replaces TARO_ENV at build time; the cloud functions keep the JIT.
 if (process.env.TARO_ENV === 'weapp') config({ jitless: true })
 
-/** zod issues as the contract's `fields`: a dotted path into the input and a Chinese message, one per field. */
-export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
-  const seen = new Set<string>()
-  const out: FieldError[] = []
-  for (const issue of error.issues) {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'data'
-    if (seen.has(path)) continue
-    seen.add(path)
-    out.push({ path, message: issue.message })
-  }
-  return out
-}
+export { fieldErrors } from './fieldErrors'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { fieldErrors } from '@/contracts/zod'
+import { fieldErrors } from '@/contracts/fieldErrors'
 import type { FieldError } from '@/contracts/result'
 
 export type FieldMessages = Record<string, string>
