@@ -66,6 +66,7 @@ export const verifyPhoneAction: Impl<typeof membershipApi.verifyPhone> = {
 /** The number behind a verification this caller made; a field error under 手机号 when it is gone or old. */
 export async function verifiedPhone(ctx: Ctx, verificationId: string): Promise<string> {
   const doc = await ctx.store.get<PhoneCheckDoc>(PHONE_CHECKS, ctx.caller.openid)
-  if (!doc || doc.checkId !== verificationId || doc.expiresAt <= ctx.now().toISOString()) throw invalid([{ path: 'phoneVerificationId', message: STALE }], STALE)
+  if (!doc || doc.checkId !== verificationId || doc.expiresAt <= ctx.now().toISOString())
+    throw invalid([{ path: 'phoneVerificationId', message: STALE }], STALE)
   return keysOf(ctx).pii.decrypt(doc.phoneCipher)
 }

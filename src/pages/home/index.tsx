@@ -38,7 +38,6 @@ function TileMark({ domain }: { domain: DomainEntry }) {
   )
 }
 
-
 function Notices({ notices }: { notices: Query<{ items: AnnouncementSummary[]; total: number }> }) {
   const { state } = notices
   return (
