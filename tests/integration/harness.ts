@@ -12,7 +12,7 @@ import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_cor
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { localFiles, setFileStorage } from '../../cloudfunctions/_core/files'
+import { localFiles, type FileStorage } from '../../cloudfunctions/_core/files'
 import { CloudBaseStore } from '../../cloudfunctions/_core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 import { CloudBaseDouble } from '../utils/cloudbase-double'
@@ -35,6 +35,8 @@ export interface TestGateway {
   download(url: string): Promise<{ status: number; bytes: Buffer }>
   /** the folder this gateway's files live in */
   filesDir: string
+  /** the gateway's file storage (ctx.files of every call), for tests that build a ctx or inspect stored files */
+  files: FileStorage
   close(): Promise<void>
 }
 
@@ -55,6 +57,8 @@ export interface GatewayOptions {
   allowedHosts?: string[]
   /** a built H5 app to serve (as dist/h5 under npm start) */
   staticDir?: string
+  /** the file storage over the gateway's folder (default: `localFiles(dir)`), e.g. one whose links fail */
+  files?: (dir: string) => FileStorage
 }
 
 /**
@@ -72,9 +76,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
   } else store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
   // Each gateway its own storage folder, as each gets its own store.
   const filesDir = mkdtempSync(join(tmpdir(), 'gh-files-'))
-  setFileStorage(localFiles(filesDir))
+  const files = opts.files ? opts.files(filesDir) : localFiles(filesDir)
   const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
-  await seedIfEmpty(store, clock.now)
+  await seedIfEmpty(store, clock.now, files)
   if (double && opts.cloudLatencyMs) double.setLatency(opts.cloudLatencyMs)
   const server: http.Server = createGateway({
     store: opts.latencyMs ? withLatency(store, opts.latencyMs) : store,
@@ -85,6 +89,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     staticDir: opts.staticDir,
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
+    files,
   })
   // Rush tests open a thousand connections at once; Node's default backlog (511) would reset the overflow.
   await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
@@ -121,6 +126,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     upload,
     download,
     filesDir,
+    files,
     login: async (openid) => (await post('/api/dev/login', JSON.stringify({ openid }))).json.data.token,
     call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
     close: async () => {
