@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay, classDays } from '../../src/contracts/childcare/rules'
+import { classDays } from '../../src/contracts/childcare/rules'
 import type { RosterRow } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, notFound } from '../_core/errors'
@@ -9,6 +9,7 @@ import { governedClass } from './classes'
 import { rosterWorkbook } from './export'
 import { logChildAccess } from './privacy'
 import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { beijingDay } from '../../src/contracts/time'
 
 /** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
 

@@ -4,6 +4,7 @@ import { calendarDate, dateTime, docId, optionalText, text } from '../fields'
 import { checkIdNumber } from '../membership/idcard'
 import { GENDERS } from '../membership/options'
 import type { Allocation, Audience, ClassStatus } from './rules'
+import { startOfBeijingDay } from '../time'
 
 const grade = (label: string) =>
   z.coerce
@@ -82,7 +83,7 @@ export const upsertClassInput = z
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
     if (v.gradeMax < v.gradeMin) ctx.addIssue({ code: 'custom', path: ['gradeMax'], message: '最高年级不能低于最低年级' })
     if (Date.parse(v.closesAt) <= Date.parse(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '报名截止时间应晚于开放时间' })
-    if (Date.parse(v.cancelBefore) > Date.parse(v.startDate + 'T00:00:00+08:00'))
+    if (Date.parse(v.cancelBefore) > startOfBeijingDay(v.startDate).getTime())
       ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
   })
 export type UpsertClassInput = z.input<typeof upsertClassInput>

@@ -11,18 +11,14 @@ import { childcareApi } from '@/contracts/childcare/api'
 import { ACCESS_WHAT_LABELS, type AccessEntry } from '@/contracts/childcare/privacy'
 import { saveDownload } from '@/utils/download'
 import './index.scss'
-
-/** Beijing time whatever the phone's zone: 2027-07-06 09:00. */
-function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ')
-}
+import { beijingDateTime, beijingYear } from '@/contracts/time'
 
 /**
  * 未成年人网络保护条例 Art. 36–37: admins see every staff view of a roster or a child's record in their union and
  * below, and export the year's audit as Excel.
  */
 function AccessLog() {
-  const thisYear = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+  const thisYear = beijingYear()
   const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ key: String(y), label: `${y} 年` }))
   const [year, setYear] = useState(String(thisYear))
   const [exporting, setExporting] = useState(false)
@@ -70,7 +66,7 @@ function Entries({ items }: { items: AccessEntry[] }) {
           <Text>
             {e.staffName}（{e.orgName}）{ACCESS_WHAT_LABELS[e.what]}：{e.classTitle}，{e.children} 名孩子
           </Text>
-          <Text className='muted'>{beijing(e.at)}</Text>
+          <Text className='muted'>{beijingDateTime(e.at)}</Text>
         </View>
       ))}
     </View>

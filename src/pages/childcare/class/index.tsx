@@ -6,13 +6,14 @@ import Check from '@/components/Check'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { ensureSignedIn } from '@/api/session'
-import { beijingTime, GRADE_LABELS } from '@/contracts/childcare/rules'
+import { GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { BookResult, ChildView, ClassDetail, LotteryInfo } from '@/contracts/childcare/schemas'
 import type { ApiError } from '@/contracts/result'
 import { askForNotices } from '@/api/subscribe'
 import { confirm } from '@/utils/dialog'
 import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
+import { beijingDateTime } from '@/contracts/time'
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ready'; cls: ClassDetail; children: ChildView[]; offsetMs: number }
 type Outcome = { kind: 'ok'; result: BookResult } | { kind: 'refused'; message: string }
@@ -175,7 +176,7 @@ export default function ClassPage() {
           查看我的预约
         </Btn>
       ) : untilOpen > 0 ? (
-        <Btn disabled>{`${beijingTime(cls.opensAt)} 开放`}</Btn>
+        <Btn disabled>{`${beijingDateTime(cls.opensAt)} 开放`}</Btn>
       ) : closed ? (
         <Btn disabled>报名已截止</Btn>
       ) : (

@@ -8,12 +8,12 @@ import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { childcareApi } from '@/contracts/childcare/api'
-import { beijingTime } from '@/contracts/childcare/rules'
 import { upsertClassInput } from '@/contracts/childcare/schemas'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import { goBackOr } from '@/utils/nav'
 import { CC } from '../shared'
 import './index.scss'
+import { beijingDateTime, fromBeijingDateTime } from '@/contracts/time'
 
 type Form = Record<
   | 'title'
@@ -53,8 +53,6 @@ const EMPTY: Form = {
   audience: 'all',
   allocation: 'fcfs',
 }
-/** Beijing "2027-06-10 09:00" ↔ an instant. */
-const toInstant = (s: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(s.trim()) ? `${s.trim().replace(' ', 'T')}:00+08:00` : s.trim())
 
 export default function EditClassPage() {
   return <RoleGate spec={childcareApi.upsertClass}>{() => <Edit />}</RoleGate>
@@ -83,9 +81,9 @@ function Edit() {
         gradeMin: String(c.gradeMin),
         gradeMax: String(c.gradeMax),
         capacity: String(c.capacity),
-        opensAt: beijingTime(c.opensAt),
-        closesAt: beijingTime(c.closesAt),
-        cancelBefore: beijingTime(c.cancelBefore),
+        opensAt: beijingDateTime(c.opensAt),
+        closesAt: beijingDateTime(c.closesAt),
+        cancelBefore: beijingDateTime(c.cancelBefore),
         fee: String(c.fee),
         description: c.description,
         audience: c.audience,
@@ -120,9 +118,9 @@ function Edit() {
     const checked = check(upsertClassInput, {
       ...form,
       id,
-      opensAt: toInstant(form.opensAt),
-      closesAt: toInstant(form.closesAt),
-      cancelBefore: toInstant(form.cancelBefore),
+      opensAt: fromBeijingDateTime(form.opensAt),
+      closesAt: fromBeijingDateTime(form.closesAt),
+      cancelBefore: fromBeijingDateTime(form.cancelBefore),
     })
     if (!checked.ok) {
       setErrors(checked.errors)

@@ -22,8 +22,9 @@ import {
 } from '@/contracts/legalAid/schemas'
 import { canStep } from '@/contracts/legalAid/states'
 import { openFile } from '../shared/files'
-import { STATUS_TONE, beijingDay, beijingTime } from '../shared/format'
+import { STATUS_TONE, deadlineDay } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; c: CaseDetail }
 type Result = Awaited<ReturnType<typeof call<'legalAid', 'get'>>>
@@ -161,7 +162,7 @@ export default function CaseDetailPage() {
         {c.declineReason ? <Text className='legal-detail__line legal-detail__decline'>不予受理理由：{c.declineReason}</Text> : null}
         {c.dueAt ? (
           <Text className={`legal-detail__due ${c.overdue ? 'legal-detail__due--over' : ''}`}>
-            {c.status === 'submitted' ? '受理决定' : '指派律师'}期限：{beijingDay(c.dueAt)}
+            {c.status === 'submitted' ? '受理决定' : '指派律师'}期限：{deadlineDay(c.dueAt)}
             {c.overdue ? '（已逾期）' : ''}
           </Text>
         ) : null}
@@ -209,7 +210,7 @@ export default function CaseDetailPage() {
             <View className='legal-timeline__body'>
               <Text className='legal-timeline__note'>{t.note}</Text>
               <Text className='muted'>
-                {beijingTime(t.at)} · {t.by}
+                {beijingMonthDayTime(t.at)} · {t.by}
               </Text>
             </View>
           </View>
@@ -222,7 +223,7 @@ export default function CaseDetailPage() {
         {c.messages.map((m, i) => (
           <View key={i} className={`legal-message ${m.mine ? 'legal-message--mine' : ''}`}>
             <Text className='legal-message__who'>
-              {m.mine ? '我' : m.fromName} · {beijingTime(m.at)}
+              {m.mine ? '我' : m.fromName} · {beijingMonthDayTime(m.at)}
             </Text>
             <Text className='legal-message__text'>{m.text}</Text>
           </View>

@@ -5,8 +5,9 @@ import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { CATEGORY_LABELS, STATUS_LABELS, type CaseListItem } from '@/contracts/legalAid/schemas'
-import { DETAIL_URL, STATUS_TONE, beijingTime } from '../shared/format'
+import { DETAIL_URL, STATUS_TONE } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; items: CaseListItem[] }
 
@@ -47,7 +48,7 @@ export default function LegalAidHome() {
               </View>
               <Text className='legal-case__employer'>{c.employer}</Text>
               <Text className='muted'>
-                {beijingTime(c.submittedAt)} 提交 · {c.orgName}
+                {beijingMonthDayTime(c.submittedAt)} 提交 · {c.orgName}
                 {c.lawyerName ? ` · ${c.lawyerName}` : ''}
               </Text>
             </View>

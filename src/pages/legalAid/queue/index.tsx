@@ -7,8 +7,9 @@ import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import { CATEGORY_LABELS, STATUS_LABELS, type CaseListItem, type CaseStatus } from '@/contracts/legalAid/schemas'
-import { DETAIL_URL, STATUS_TONE, beijingDay, beijingTime } from '../shared/format'
+import { DETAIL_URL, STATUS_TONE, deadlineDay } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 type Filter = 'all' | 'submitted' | 'accepted' | 'overdue' | 'in_progress'
 const FILTERS: { key: Filter; label: string }[] = [
@@ -75,11 +76,11 @@ function Queue({ staff }: { staff: boolean }) {
               </View>
               <Text className='legal-case__employer'>{c.employer}</Text>
               <Text className='muted'>
-                {c.applicantName} · {c.phoneMasked} · {beijingTime(c.submittedAt)}
+                {c.applicantName} · {c.phoneMasked} · {beijingMonthDayTime(c.submittedAt)}
               </Text>
               {c.dueAt ? (
                 <Text className={c.overdue ? 'legal-queue__due legal-queue__due--over' : 'legal-queue__due'}>
-                  {c.status === 'submitted' ? '受理' : '指派'}期限 {beijingDay(c.dueAt)}
+                  {c.status === 'submitted' ? '受理' : '指派'}期限 {deadlineDay(c.dueAt)}
                   {c.overdue ? ' · 已逾期' : ''}
                 </Text>
               ) : null}

@@ -14,6 +14,7 @@ import { alert, confirm } from '@/utils/dialog'
 import { check, toFieldMessages, type FieldMessages } from '@/utils/form'
 import YearCalendar from './YearCalendar'
 import './index.scss'
+import { beijingYear } from '@/contracts/time'
 
 const SOURCE: Record<HolidayYear['source'], string> = {
   union: '本工会录入',
@@ -158,7 +159,7 @@ function Editor({ year, entry, status, onSaved }: { year: number; entry: Holiday
 }
 
 function Holidays() {
-  const thisYear = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
+  const thisYear = beijingYear()
   const years = [thisYear, thisYear + 1].map((y) => ({ key: String(y), label: `${y} 年` }))
   const [year, setYear] = useState(String(thisYear + 1))
   const { state, reload } = useLoader(() => call('orgs', 'holidays', { year: Number(year) }), [year])

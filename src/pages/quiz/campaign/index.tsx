@@ -4,9 +4,10 @@ import Btn from '@/components/Btn'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { PRIZE_KIND_LABELS, WEIGHT_TOTAL } from '@/contracts/quiz/schemas'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 const pct = (w: number) => `${((w / WEIGHT_TOTAL) * 100).toFixed(w % 100 ? 2 : 0)}%`
 
@@ -39,7 +40,7 @@ export default function QuizCampaignPage() {
           <Text className={stateClass(d.state)}>{stateLabel(d.state)}</Text>
         </View>
         <Text className='quiz-meta'>
-          {beijing(d.startAt, true)} 至 {beijing(d.endAt, true)}（北京时间）
+          {beijingMonthDayTime(d.startAt, true)} 至 {beijingMonthDayTime(d.endAt, true)}（北京时间）
         </Text>
         {d.description ? <Text className='quiz-desc'>{d.description}</Text> : null}
       </View>

@@ -12,8 +12,8 @@ import { quizApi } from '@/contracts/quiz/api'
 import { DELIVERY_LABELS, DELIVERY_NOTE_LABEL, type DeliveryItem, type DeliveryStatus } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
 import { confirm } from '@/utils/dialog'
-import { beijing } from '../shared/useLoad'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 type Filter = DeliveryStatus | 'all'
 
@@ -50,11 +50,11 @@ function Row({ item, onDone }: { item: DeliveryItem; onDone: () => void }) {
         {item.prizeName}（{PRIZE_KIND_LABELS[item.kind]}）· {DELIVERY_LABELS[item.status]}
       </Text>
       <Text className='muted'>
-        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {beijing(item.claimedAt)}
+        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {beijingMonthDayTime(item.claimedAt)}
       </Text>
       {item.deliveryNote ? (
         <Text className='muted'>
-          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? beijing(item.deliveredAt) : ''}）
+          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? beijingMonthDayTime(item.deliveredAt) : ''}）
         </Text>
       ) : null}
       {item.status === 'pending' && item.kind !== 'voucher' ? (

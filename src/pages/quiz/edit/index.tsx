@@ -26,8 +26,8 @@ import { uploadSheet } from '@/utils/sheet'
 import SheetPicker from '@/components/SheetPicker'
 import type { LocalFile } from '@/utils/upload'
 import { QUESTION_FILE_EXTS, questionFileProblem } from '../shared/file'
-import { fromInputTime, toInputTime } from '../shared/useLoad'
 import './index.scss'
+import { beijingDateTime, fromBeijingDateTime } from '@/contracts/time'
 
 const KEYS = 'ABCDEF'
 interface QForm {
@@ -59,8 +59,8 @@ function Edit() {
   const [f, setF] = useState({
     title: '',
     description: '',
-    startAt: toInputTime(new Date().toISOString()),
-    endAt: toInputTime(new Date(Date.now() + 30 * 86400e3).toISOString()),
+    startAt: beijingDateTime(new Date().toISOString()),
+    endAt: beijingDateTime(new Date(Date.now() + 30 * 86400e3).toISOString()),
     audience: 'all' as 'all' | 'members',
     questionsPerAttempt: '10',
     timeLimitMin: '10',
@@ -91,8 +91,8 @@ function Edit() {
     setF({
       title: c.title,
       description: c.description,
-      startAt: toInputTime(c.startAt),
-      endAt: toInputTime(c.endAt),
+      startAt: beijingDateTime(c.startAt),
+      endAt: beijingDateTime(c.endAt),
       audience: c.audience,
       questionsPerAttempt: String(c.questionsPerAttempt),
       timeLimitMin: String(c.timeLimitSec / 60),
@@ -123,8 +123,8 @@ function Edit() {
     ...(id ? { id } : {}),
     title: f.title,
     description: f.description,
-    startAt: fromInputTime(f.startAt),
-    endAt: fromInputTime(f.endAt),
+    startAt: fromBeijingDateTime(f.startAt),
+    endAt: fromBeijingDateTime(f.endAt),
     audience: f.audience,
     questionsPerAttempt: num(f.questionsPerAttempt),
     timeLimitSec: Math.round(num(f.timeLimitMin) * 60),

@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 答题抽奖: every campaign with its state, today's attempts left and draws waiting. */
 export default function QuizListPage() {
@@ -32,7 +33,7 @@ export default function QuizListPage() {
             <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>
           </View>
           <Text className='quiz-meta'>
-            {beijing(c.startAt)} 至 {beijing(c.endAt)}
+            {beijingMonthDayTime(c.startAt)} 至 {beijingMonthDayTime(c.endAt)}
           </Text>
           <View className='quiz-chips'>
             {c.state === 'running' ? <Text className='quiz-chip'>今日还可答 {c.attemptsLeftToday} 次</Text> : null}

@@ -5,9 +5,10 @@ import RoleGate from '@/components/RoleGate'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 答题活动 in the workbench: the campaigns of my union and below. */
 export default function QuizManagePage() {
@@ -51,7 +52,7 @@ function Manage() {
             <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>
           </View>
           <Text className='quiz-meta'>
-            {beijing(c.startAt)} 至 {beijing(c.endAt)} · 题库 {c.questionCount} 题
+            {beijingMonthDayTime(c.startAt)} 至 {beijingMonthDayTime(c.endAt)} · 题库 {c.questionCount} 题
           </Text>
           <View className='row-actions'>
             <Btn size='sm' kind='secondary' onClick={() => open('edit', c.id)}>

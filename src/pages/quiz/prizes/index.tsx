@@ -4,8 +4,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 我的奖品: everything I won, claimed or waiting to be claimed. */
 export default function QuizPrizesPage() {
@@ -40,7 +41,7 @@ export default function QuizPrizesPage() {
             </Text>
           </View>
           <Text className='quiz-meta'>
-            {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {beijing(p.wonAt)}
+            {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {beijingMonthDayTime(p.wonAt)}
           </Text>
           {p.voucherCode ? <Text className='quiz-hash'>券码：{p.voucherCode}</Text> : null}
         </View>

@@ -7,8 +7,9 @@ import StateView from '@/components/StateView'
 import { call } from '@/api/client'
 import { quizApi } from '@/contracts/quiz/api'
 import { saveDownload } from '@/utils/download'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
@@ -107,7 +108,7 @@ function Stats() {
             <View key={i} className='quiz-line'>
               <Text>{a.nameMasked}</Text>
               <Text className='muted'>
-                {a.score} 题 · {a.seconds} 秒 · {beijing(a.at)}
+                {a.score} 题 · {a.seconds} 秒 · {beijingMonthDayTime(a.at)}
               </Text>
             </View>
           ))}

@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import StateView from '@/components/StateView'
 import { call } from '@/api/client'
-import { beijing, useLoad } from '../shared/useLoad'
+import { useLoad } from '../shared/useLoad'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 中奖名单 (masked), the ranking where the campaign has one, and the draw record for anyone to check. */
 export default function QuizWinnersPage() {
@@ -24,7 +25,7 @@ export default function QuizWinnersPage() {
           <View key={i} className='quiz-line quiz-winner'>
             <Text>{w.nameMasked}</Text>
             <Text>{w.prizeName}</Text>
-            <Text className='muted'>{beijing(w.wonAt)}</Text>
+            <Text className='muted'>{beijingMonthDayTime(w.wonAt)}</Text>
           </View>
         ))}
       </View>
