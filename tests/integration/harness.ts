@@ -16,6 +16,36 @@ import { localFiles, type FileStorage } from '../../cloudfunctions/_core/files'
 import { CloudBaseStore } from '../../cloudfunctions/_core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 import { CloudBaseDouble } from '../utils/cloudbase-double'
+import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '../../src/contracts/api'
+import type { ApiError, ApiResult } from '../../src/contracts/result'
+
+/**
+ * An answer as the gateway sent it, typed from the contract, with the HTTP status. Either side may be read
+ * without narrowing first (`r.error?.code`, `r.data?.id`): a test asserts which side it got.
+ */
+export type Reply<O> = ({ ok: true; data: O; error?: undefined } | { ok: false; data?: undefined; error: ApiError }) & { status: number }
+
+/** The data argument of an action: optional when every field is. */
+export type DataArg<S> = Record<string, never> extends InputOf<S> ? [data?: InputOf<S>] : [data: InputOf<S>]
+
+/** The data argument of `fn.action`, for a test's own typed shorthand: `(who, action: A, ...data: Data<'quiz', A>)`. */
+export type Data<F extends FunctionName, A extends ActionName<F>> = DataArg<Apis[F][A]>
+
+/**
+ * Calls as one person, typed from the contracts (`src/contracts/<domain>/api.ts`): the action name, its input
+ * and its answer are checked where the test is written.
+ */
+export interface Caller {
+  /** the envelope, never thrown: for tests about refusals (`expect(r.ok).toBe(false)`, `r.error.code`) */
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...data: DataArg<Apis[F][A]>): Promise<Reply<OutputOf<Apis[F][A]>>>
+  /** the answer's data; a refusal throws, naming the action and the error, so setup steps need no assertions */
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...data: DataArg<Apis[F][A]>): Promise<OutputOf<Apis[F][A]>>
+  /**
+   * Input that breaks the contract on purpose (a wrong type, a missing field, an unknown action): the server
+   * must refuse it, so it is not type-checked.
+   */
+  raw(fn: string, action: string, data?: unknown): Promise<Reply<unknown>>
+}
 
 /** The store a test asserts on: the port, plus the raw stored documents of a collection. */
 export type InspectableStore = Store & { rawDump(collection: string): string[] }
@@ -27,6 +57,9 @@ export interface TestGateway {
   double?: CloudBaseDouble
   clock: { now: Date }
   login(openid: string): Promise<string>
+  /** a typed caller for a session token (`await gw.login(openid)`), or none for a caller who is not signed in */
+  as(token?: string): Caller
+  /** untyped: `json` is whatever came back; prefer `as(token).call(…)` */
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; json: any }>
   post(path: string, raw: string, token?: string): Promise<{ status: number; json: any }>
   /** what the app does before an import or a photo: ask for a path in one's own folder, then PUT the bytes there */
@@ -117,10 +150,27 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     const res = await fetch(new URL(link, url))
     return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }
   }
+  const raw = async (fn: string, action: string, data: unknown, token?: string): Promise<Reply<unknown>> => {
+    const { status, json } = await post(`/api/${fn}`, JSON.stringify({ action, data: data ?? {} }), token)
+    return { ...(json as ApiResult<unknown>), status }
+  }
+  const as = (token?: string): Caller => ({
+    call: (fn, action, ...[data]) => raw(fn, action, data, token) as Promise<Reply<any>>,
+    async ok(fn, action, ...[data]) {
+      const r = await raw(fn, action, data, token)
+      if (!r.ok)
+        throw new Error(
+          `${fn}.${action} was refused (${r.status}): ${r.error.code} ${r.error.message}${r.error.fields ? ' ' + JSON.stringify(r.error.fields) : ''}`,
+        )
+      return r.data as any
+    },
+    raw: (fn, action, data) => raw(fn, action, data, token),
+  })
   return {
     url,
     store,
     double,
+    as,
     clock,
     post,
     upload,
