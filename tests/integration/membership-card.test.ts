@@ -1,23 +1,19 @@
-import { applyForm } from '../utils/membership'
+import { approvedMember } from '../utils/builders'
 import { startGateway, type Data, type TestGateway } from './harness'
 import type { ActionName } from '../../src/contracts/api'
 
-const form = applyForm()
 const T0 = new Date('2026-11-23T10:00:00+08:00')
 
 let gw: TestGateway
 let worker: string
 let staff: string
-let appId: string
 const m = <A extends ActionName<'membership'>>(token: string, action: A, ...data: Data<'membership', A>) =>
   gw.as(token).call('membership', action, ...data)
 
 beforeAll(async () => {
   gw = await startGateway()
-  worker = await gw.login('demo-worker')
+  ;({ token: worker } = await approvedMember(gw, 'demo-worker'))
   staff = await gw.login('demo-staff')
-  appId = (await m(worker, 'apply', form)).data!.id
-  expect((await m(staff, 'review', { id: appId, decision: 'approve' })).status).toBe(200)
 })
 afterAll(() => gw.close())
 beforeEach(() => {
