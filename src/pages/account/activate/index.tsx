@@ -20,7 +20,9 @@ export default function ActivatePage() {
   const { params } = useRouter()
   const { me, reload } = useMe()
   const [code, setCode] = useState(params.code ? decodeURIComponent(params.code) : '')
-  const [name, setName] = useState('')
+  // Known at the first render when 我的 has loaded them: set it then, not from an effect a moment later (H5's
+  // input throws when its value changes before it has drawn itself: 「reading 'value'」 in the console).
+  const [name, setName] = useState(() => profileName(me))
   const [nameTouched, setNameTouched] = useState(false)
   const [errors, setErrors] = useState<FieldMessages>({})
   const [formError, setFormError] = useState('')
@@ -28,7 +30,7 @@ export default function ActivatePage() {
 
   // The name people are known by in 人员与角色: prefilled from their profile, theirs to correct.
   useEffect(() => {
-    if (me && !nameTouched && me.name && me.name !== '微信用户') setName(me.name)
+    if (!nameTouched && profileName(me)) setName(profileName(me))
   }, [me])
 
   const scan = async () => {
@@ -131,4 +133,9 @@ export default function ActivatePage() {
       </Btn>
     </View>
   )
+}
+
+/** The name people are known by, from their profile; '' when none is set yet (WeChat's placeholder 微信用户). */
+function profileName(me: { name?: string } | null): string {
+  return me?.name && me.name !== '微信用户' ? me.name : ''
 }
