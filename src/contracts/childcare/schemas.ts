@@ -35,7 +35,6 @@ export const saveChildInput = z
     const r = checkIdNumber(v.idNumber)
     if (r.ok && r.gender !== v.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
   })
-export type SaveChildInput = z.input<typeof saveChildInput>
 
 export const idInput = z.object({ id: docId('编号') })
 export const classIdInput = z.object({ classId: docId('托管班编号') })
@@ -86,7 +85,6 @@ export const upsertClassInput = z
     if (Date.parse(v.cancelBefore) > startOfBeijingDay(v.startDate).getTime())
       ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
   })
-export type UpsertClassInput = z.input<typeof upsertClassInput>
 
 export interface ClassSummary {
   id: string

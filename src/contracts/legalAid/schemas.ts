@@ -102,7 +102,6 @@ export const submitInput = z.object({
   groupSize: z.number({ error: '人数应为数字' }).int('人数应为整数').min(1, '人数至少 1 人').max(1000, '人数最多 1000 人').default(1),
   fileIds: z.array(docId('证据文件'), { error: '证据文件不正确' }).max(MAX_FILES, `证据最多 ${MAX_FILES} 个文件`).default([]),
 })
-export type SubmitInput = z.input<typeof submitInput>
 
 export const idInput = z.object({ id: docId('案件编号') })
 export const caseIdInput = z.object({ caseId: docId('案件编号') })
