@@ -24,6 +24,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'off',
+      // The mini-program ships to phones; the functions hold keys, store adapters and Node-only code. What both
+      // sides share lives in src/contracts (the functions import it, never the other way round).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cloudfunctions', '**/cloudfunctions/**', 'cloudfunctions', 'cloudfunctions/**'],
+              message: 'src/ 不能引用 cloudfunctions/：共享的代码放进 src/contracts。',
+            },
+          ],
+        },
+      ],
     },
   },
   {

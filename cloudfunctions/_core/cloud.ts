@@ -11,11 +11,15 @@ import { deliverOutbox } from './outbox'
 import { sweepRateLimits } from './rate-limit'
 import { isSelfCheckEvent, selfCheck } from './selfcheck'
 import { lazyWxCloudOpenApi } from './wx-openapi'
+import { cloudFiles, type CloudStorageApp, type FileStorage } from './files'
+import { wxPhoneVerifier, type PhoneVerifier } from './phone-verify'
 
 interface CloudRuntime {
   store: CloudBaseStore
   notifier: Notifier
   keys: Keys | null
+  files: FileStorage
+  phone: PhoneVerifier
 }
 
 /** One per container: CloudBase reuses a warm instance across calls, and the SDK keeps its connections. */
@@ -24,7 +28,13 @@ let runtime: CloudRuntime | null = null
 function getRuntime(): CloudRuntime {
   if (!runtime) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-    runtime = { store: new CloudBaseStore(app.database()), notifier: new CloudBaseNotifier(lazyWxCloudOpenApi), keys: keysFromEnv() }
+    runtime = {
+      store: new CloudBaseStore(app.database()),
+      notifier: new CloudBaseNotifier(lazyWxCloudOpenApi),
+      keys: keysFromEnv(),
+      files: cloudFiles(app as unknown as CloudStorageApp),
+      phone: wxPhoneVerifier(lazyWxCloudOpenApi),
+    }
   }
   return runtime
 }
@@ -89,7 +99,7 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
     // then sends the outbox. A client imitating the event has an openid and goes to dispatch like any other call.
     const openid = callerOpenid(context)
     if (isTimerEvent(event) && !openid) {
-      const runtimeOpts = { store: rt.store, notifier: rt.notifier, keys: rt.keys }
+      const runtimeOpts = { store: rt.store, notifier: rt.notifier, keys: rt.keys, files: rt.files }
       // The jobs share one trigger with the outbox: a failing job is logged, and the notices still go out.
       const job = onTimer
         ? await onTimer(systemCtx(runtimeOpts)).catch((e: unknown) => {
@@ -110,7 +120,7 @@ export function cloudMain(actions: Actions, onTimer?: FunctionModule['onTimer'])
     }
     // Only the Tencent Cloud API (npm run deploy -- --check, with the deployer's keys) reaches a function with no caller.
     if (isSelfCheckEvent(event) && !openid) return { ok: true, data: await selfCheck(rt.store, lazyWxCloudOpenApi) }
-    return dispatch(actions, withoutUserInfo(event), openid, { store: rt.store, notifier: rt.notifier, keys: rt.keys })
+    return dispatch(actions, withoutUserInfo(event), openid, rt)
   }
 }
 

@@ -6,6 +6,8 @@ import type { Logger } from './log'
 import type { Notice, Notifier } from './notify'
 import type { NoticeData, NoticeKey } from '../../src/contracts/notices'
 import type { Keys } from './keys'
+import type { FileStorage } from './files'
+import type { PhoneVerifier } from './phone-verify'
 
 export type { RoleRule }
 
@@ -18,6 +20,10 @@ export interface Ctx {
   notifier: Notifier
   /** secrets for personal data and card signatures; absent where the deployment has not set them */
   keys: Keys | null
+  /** stored files: CloudBase storage in the cloud, a folder locally */
+  files: FileStorage
+  /** turns a 手机号快速验证 code into the number WeChat vouches for (the local gateway's 本地演示 stands in) */
+  phone: PhoneVerifier
   /**
    * Writes an audit record (who, when, which record, state before and after) under the action's declared
    * `audit` name. Pass the transaction that makes the change, so the record and the change land together.
@@ -37,6 +43,10 @@ export interface Runtime {
   log?: Logger
   notifier?: Notifier
   keys?: Keys | null
+  /** the cloud entry, the gateway and `npm start` pass theirs; without it every file operation is refused */
+  files?: FileStorage
+  /** without it (timer jobs, tools, unit tests) every 手机号快速验证 code is refused as unavailable */
+  phone?: PhoneVerifier
 }
 
 /**

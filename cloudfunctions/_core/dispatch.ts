@@ -6,9 +6,20 @@ import { consoleLogger } from './log'
 import type { Notifier } from './notify'
 import { enqueueNotice } from './outbox'
 import { rateLimit } from './rate-limit'
+import { noPhoneVerifier } from './phone-verify'
 import type { Actions, ActionDef, Ctx, Runtime } from './contract'
+import type { FileStorage } from './files'
 
 const nullNotifier: Notifier = { send: async () => undefined }
+
+/**
+ * For a runtime given no file storage (a unit test, a benchmark): the cloud entry and both local servers always
+ * pass theirs, so an action reaching for files here is told plainly instead of writing into some default folder.
+ */
+const noFiles: FileStorage = (() => {
+  const refuse = () => Promise.reject(new Error('no file storage in this runtime: pass Runtime.files'))
+  return { put: refuse, get: refuse, link: refuse, links: refuse, remove: refuse, idOf: () => null }
+})()
 
 function fail(code: AppError['code'], message: string, fields?: AppError['fields']): ApiResult<never> {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } }
@@ -27,6 +38,8 @@ function ctxFor(def: ActionDef, caller: Ctx['caller'], rt: Runtime): Ctx {
     log: rt.log ?? consoleLogger,
     notifier: rt.notifier ?? nullNotifier,
     keys: rt.keys ?? null,
+    files: rt.files ?? noFiles,
+    phone: rt.phone ?? noPhoneVerifier,
     audit: async (tx, targetId, before, after) => {
       if (!def.audit) throw new Error('ctx.audit used by an action that declares no audit name')
       await tx.insert('audit_log', {

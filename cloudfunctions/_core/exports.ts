@@ -3,7 +3,6 @@ import type { DownloadLink } from '../../src/contracts/files'
 import { fileExt } from '../../src/contracts/files'
 import { beijingDay } from '../../src/contracts/time'
 import type { Ctx } from './contract'
-import { fileStorage } from './files'
 import { uploadFolder } from './uploads'
 
 /** Long enough to tap 下载 and open it, too short to pass the link around. */
@@ -17,7 +16,7 @@ export async function saveExport(ctx: Ctx, filename: string, bytes: Buffer, rows
   const ext = fileExt(filename) || 'xlsx'
   const day = beijingDay(ctx.now()).replace(/-/g, '')
   const path = `exports/${uploadFolder(ctx.caller.openid).slice('uploads/'.length)}/${day}-${randomBytes(9).toString('base64url')}.${ext}`
-  const files = fileStorage()
+  const files = ctx.files
   const fileId = await files.put(path, bytes)
   const url = await files.link(fileId, EXPORT_LINK_TTL_SEC)
   const expiresAt = new Date(ctx.now().getTime() + EXPORT_LINK_TTL_SEC * 1000).toISOString()

@@ -146,21 +146,3 @@ export function pathOfFileId(fileId: string): string | null {
   const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)
   return m ? m[1] : null
 }
-
-let chosen: FileStorage | null = null
-
-/** Cloud when running inside CloudBase (TCB_ENV / SCF_NAMESPACE set), else local. Tests may swap it. */
-export function fileStorage(): FileStorage {
-  if (!chosen) {
-    if (process.env.TCB_ENV || process.env.SCF_NAMESPACE) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk')
-      chosen = cloudFiles(tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) as unknown as CloudStorageApp)
-    } else chosen = localFiles()
-  }
-  return chosen
-}
-
-export function setFileStorage(s: FileStorage | null): void {
-  chosen = s
-}

@@ -3,7 +3,7 @@ import { fileExt, UPLOAD_KINDS, uploadProblem, type UploadKind, type UploadTarge
 import { beijingDay } from '../../src/contracts/time'
 import type { Ctx } from './contract'
 import { invalid } from './errors'
-import { fileStorage, pathOfFileId, safePath } from './files'
+import { pathOfFileId, safePath } from './files'
 
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -62,7 +62,7 @@ export async function ownUpload(ctx: Ctx, fileId: string, kind: UploadKind, fiel
   if (!path || !path.startsWith(prefix)) throw invalid([{ path: field, message: `${spec.label}不是您本人上传的，请重新上传` }])
   let bytes: Buffer
   try {
-    bytes = await fileStorage().get(fileId)
+    bytes = await ctx.files.get(fileId)
   } catch (e) {
     ctx.log.error('upload_read_failed', { kind, error: e instanceof Error ? e.message : String(e) })
     throw invalid([{ path: field, message: `找不到上传的${spec.label}，请重新上传` }])
@@ -79,7 +79,7 @@ export async function ownUpload(ctx: Ctx, fileId: string, kind: UploadKind, fiel
  */
 export async function discardUpload(ctx: Ctx, upload: Pick<Upload, 'fileId' | 'path'>): Promise<void> {
   try {
-    await fileStorage().remove([upload.fileId])
+    await ctx.files.remove([upload.fileId])
   } catch (e) {
     ctx.log.error('upload_remove_failed', { path: upload.path, error: e instanceof Error ? e.message : String(e) })
   }

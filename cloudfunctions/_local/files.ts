@@ -1,7 +1,7 @@
 import type http from 'node:http'
 import type { ApiResult } from '../../src/contracts/result'
 import { UPLOAD_KINDS, fileExt } from '../../src/contracts/files'
-import { fileStorage, safePath, verifyLocalLink } from '../_core/files'
+import { safePath, verifyLocalLink, type FileStorage } from '../_core/files'
 import { uploadFolder } from '../_core/uploads'
 
 /**
@@ -40,6 +40,7 @@ function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer | nul
 }
 
 export async function handleUpload(
+  files: FileStorage,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   openid: string | null,
@@ -60,11 +61,11 @@ export async function handleUpload(
     res.setHeader('connection', 'close')
     return send(res, { ok: false, error: { code: 'VALIDATION_FAILED', message: '文件过大，无法上传' } }, 413)
   }
-  const fileId = await fileStorage().put(cloudPath, bytes)
+  const fileId = await files.put(cloudPath, bytes)
   send(res, { ok: true, data: { fileId } })
 }
 
-export async function handleFileGet(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+export async function handleFileGet(files: FileStorage, req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local')
   const filePath = decodeURIComponent(path.slice('/api/files/'.length))
   if (!verifyLocalLink(filePath, url.searchParams.get('e'), url.searchParams.get('s'))) {
@@ -73,7 +74,7 @@ export async function handleFileGet(req: http.IncomingMessage, res: http.ServerR
   }
   let bytes: Buffer
   try {
-    bytes = await fileStorage().get('local://' + filePath)
+    bytes = await files.get('local://' + filePath)
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     return void res.end('文件不存在或已删除')

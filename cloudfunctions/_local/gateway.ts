@@ -14,7 +14,7 @@ import { issueToken, verifyToken } from './sessions'
 import { hasAnyRole, loadCaller } from '../_core/auth'
 import type { OutboxDoc } from '../_core/outbox'
 import { handleFileGet, handleUpload } from './files'
-import { setPhoneVerifier } from '../profile/phone-verify'
+import { localFiles, type FileStorage } from '../_core/files'
 import { demoPhoneVerifier, type DemoPhoneVerifier } from './phone-demo'
 
 export interface GatewayOptions {
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   allowedHosts?: string[]
   /** stands in for WeChat's 手机号快速验证 (更换手机号); one is made when omitted */
   phoneDemo?: DemoPhoneVerifier
+  /** where uploads and exports are kept; a folder under DATA_DIR (or FILES_DIR) when omitted */
+  files?: FileStorage
 }
 
 /** CSV imports are the largest bodies; anything bigger is refused before it is read whole. */
@@ -104,7 +106,7 @@ export function createGateway(opts: GatewayOptions): http.Server {
   const log = opts.log ?? consoleLogger
   // No WeChat here: the profile function exchanges codes this gateway issued at /api/dev/phone-code instead.
   const phoneDemo = opts.phoneDemo ?? demoPhoneVerifier(opts.now)
-  setPhoneVerifier(phoneDemo)
+  const files = opts.files ?? localFiles()
   const statics = opts.staticDir ? staticFiles(opts.staticDir) : null
 
   const allowedHosts = new Set(
@@ -161,8 +163,8 @@ export function createGateway(opts: GatewayOptions): http.Server {
       }))
       return send(res, { ok: true, data })
     }
-    if (req.method === 'PUT' && path.startsWith('/api/upload/')) return handleUpload(req, res, openid, path, send)
-    if (req.method === 'GET' && path.startsWith('/api/files/')) return handleFileGet(req, res, path)
+    if (req.method === 'PUT' && path.startsWith('/api/upload/')) return handleUpload(files, req, res, openid, path, send)
+    if (req.method === 'GET' && path.startsWith('/api/files/')) return handleFileGet(files, req, res, path)
     if (req.method !== 'POST') return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
 
     let raw: string
@@ -200,7 +202,15 @@ export function createGateway(opts: GatewayOptions): http.Server {
     const fn = path.slice('/api/'.length)
     if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fn)) return send(res, { ok: false, error: { code: 'NOT_FOUND', message: '云函数不存在' } })
     const started = Date.now()
-    const result = await dispatch(FUNCTIONS[fn], body, openid, { store: opts.store, log, notifier: opts.notifier, now: opts.now, keys: opts.keys })
+    const result = await dispatch(FUNCTIONS[fn], body, openid, {
+      store: opts.store,
+      log,
+      notifier: opts.notifier,
+      now: opts.now,
+      keys: opts.keys,
+      files,
+      phone: phoneDemo,
+    })
     const action = body && typeof body === 'object' && !Array.isArray(body) ? (body as { action?: unknown }).action : undefined
     log.info('call', { fn, action: actionSummary(action), ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started })
     send(res, result)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { PhoneVerifier } from '../profile/phone-verify'
+import type { PhoneVerifier } from '../_core/phone-verify'
 
 /** WeChat's codes last five minutes and work once; the stand-in keeps the same rules so the page meets them. */
 const CODE_TTL_MS = 5 * 60_000
@@ -12,7 +12,7 @@ export interface DemoPhoneVerifier extends PhoneVerifier {
 /**
  * 本地演示 only: the local gateway has no WeChat to vouch for a number, so the H5 page types one and gets a code
  * for it, as if WeChat had verified it. Lives under _local so no cloud function bundle contains it; the cloud
- * uses WeChat's exchange (profile/phone-verify.ts).
+ * uses WeChat's exchange (_core/phone-verify.ts).
  */
 export function demoPhoneVerifier(now: () => Date = () => new Date()): DemoPhoneVerifier {
   const codes = new Map<string, { phone: string; expires: number }>()

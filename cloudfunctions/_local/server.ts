@@ -13,13 +13,15 @@ import { seedIfEmpty, upgradeDemoStore } from './seed/seed'
 import { seedDeliveryHistory } from './seed/delivery-history'
 import { loadOrCreateKey } from './sessions'
 import { loadOrCreateLocalKeys } from '../_core/keys'
+import { localFiles } from '../_core/files'
 
 /** `npm start` ends here: the embedded store under .data/, seeded on first run, behind the local gateway. */
 async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data')
   mkdirSync(dataDir, { recursive: true })
   const store = new SqliteStore({ file: join(dataDir, 'gonghui.db'), indexes: STORE_INDEXES })
-  if (await seedIfEmpty(store)) {
+  const files = localFiles() // FILES_DIR, else DATA_DIR/files
+  if (await seedIfEmpty(store, new Date(), files)) {
     await seedDeliveryHistory(store, new Date())
     console.log(`已写入演示数据：${dataDir}`)
   } else if (await upgradeDemoStore(store)) console.log('演示数据已补上本县设置（乐陵市总工会 / 371481）')
@@ -27,7 +29,7 @@ async function main() {
   const keys = loadOrCreateLocalKeys(dataDir)
   // The cloud runs each module's timer job and the outbox deliverer on a timer trigger; locally a timer does the same.
   const tick = async () => {
-    const ctx = systemCtx({ store, notifier, keys, log: consoleLogger })
+    const ctx = systemCtx({ store, notifier, keys, files, log: consoleLogger })
     for (const [name, mod] of Object.entries(MODULES)) {
       if (mod.onTimer) await mod.onTimer(ctx).catch((e) => consoleLogger.error('timer_failed', { fn: name, error: String(e) }))
     }
@@ -41,6 +43,7 @@ async function main() {
     key: loadOrCreateKey(join(dataDir, 'dev-session.key')),
     notifier,
     keys,
+    files,
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist/h5'),
   })
   const port = Number(process.env.PORT ?? 8080)

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import {
-  beijingTime,
   classDays,
   GRADE_LABELS,
   gradeRange,
@@ -20,6 +19,7 @@ import { keysOf } from './keys'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
 import { keptAttendanceProblem } from './privacy'
+import { beijingDateTime } from '../../src/contracts/time'
 
 const PAGE = 'pages/childcare/mine/index'
 
@@ -156,7 +156,7 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
     ctx.store.find<ChildDoc>(CHILDREN, { where: { parentOpenid: ctx.caller.openid, _id: { $in: input.childIds }, deletedAt: null }, limit: 10 }),
   ])
   if (!cls) throw notFound('托管班不存在或已下架')
-  if (now.getTime() < Date.parse(cls.opensAt)) throw new AppError('CLOSED', `报名尚未开始，将于 ${beijingTime(cls.opensAt)}（北京时间）开放`)
+  if (now.getTime() < Date.parse(cls.opensAt)) throw new AppError('CLOSED', `报名尚未开始，将于 ${beijingDateTime(cls.opensAt)}（北京时间）开放`)
   if (now.getTime() >= Date.parse(cls.closesAt)) throw new AppError('CLOSED', '报名已截止')
   if (children.length !== input.childIds.length) throw notFound('孩子信息不存在，请先在「孩子信息」中添加')
   const byId = new Map(children.map((c) => [c._id, c]))
@@ -319,7 +319,7 @@ export async function cancel(ctx: Ctx, bookingId: string): Promise<void> {
   const cls = await ctx.store.get<ClassDoc>(CLASSES, b.classId)
   if (!cls) throw notFound('托管班不存在或已下架')
   if (holdsPlace(b) && now.getTime() >= Date.parse(cls.cancelBefore)) {
-    throw new AppError('CLOSED', `已过取消截止时间（${beijingTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
+    throw new AppError('CLOSED', `已过取消截止时间（${beijingDateTime(cls.cancelBefore)}），如有特殊情况请联系${cls.orgName}`)
   }
   const done = await retire(
     ctx,
@@ -368,9 +368,9 @@ export async function dispatchOffers(ctx: Ctx, classId: string): Promise<number>
           openid: b.parentOpenid,
           template: 'childcare_offer',
           title: '托管班候补有名额了',
-          body: `${cls.title}：${b.childName} 候补到名额，请在 ${beijingTime(expires)} 前到「我的预约」确认，过期将顺延给下一位`,
+          body: `${cls.title}：${b.childName} 候补到名额，请在 ${beijingDateTime(expires)} 前到「我的预约」确认，过期将顺延给下一位`,
           page: PAGE,
-          data: { class: cls.title.slice(0, 20), child: b.childName, deadline: beijingTime(expires) },
+          data: { class: cls.title.slice(0, 20), child: b.childName, deadline: beijingDateTime(expires) },
         })
         return true
       })

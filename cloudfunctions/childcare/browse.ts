@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay, classRules } from '../../src/contracts/childcare/rules'
+import { classRules } from '../../src/contracts/childcare/rules'
 import { BALLOT_RECIPE, type BallotEntry, type ClassDetail, type LotteryInfo, type MyBooking } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { ballotTicket } from '../_core/fairdraw'
@@ -7,6 +7,7 @@ import { notFound } from '../_core/errors'
 import { qrImage } from '../membership/card'
 import { positionOf, sweepExpired } from './booking'
 import { BALLOTS, BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { beijingDay } from '../../src/contracts/time'
 
 /** What parents see: the list of classes, a class's detail, and their own bookings with places and codes. */
 

@@ -1,10 +1,10 @@
 import type { LotteryResult } from '../../src/contracts/childcare/schemas'
-import { beijingTime } from '../../src/contracts/childcare/rules'
 import type { Ctx } from '../_core/contract'
 import { AppError, conflict, notFound } from '../_core/errors'
 import { ballotOrder, ballotTicket, newSeed, seedHash } from '../_core/fairdraw'
 import type { Store } from '../_core/store/port'
 import { BALLOTS, BOOKINGS, CLASSES, SECRETS, type BookingDoc, type ClassDoc } from './model'
+import { beijingDateTime } from '../../src/contracts/time'
 
 /** Called when a lottery class is created: the seed stays secret, its SHA-256 is published with the class. */
 export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash: string }> {
@@ -22,7 +22,7 @@ export async function commitSeed(tx: Store, classId: string): Promise<{ seedHash
  */
 export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult> {
   if (cls.allocation !== 'lottery' || !cls.lottery) throw conflict('本班是先到先得，无需抽签')
-  if (ctx.now().getTime() < Date.parse(cls.closesAt)) throw new AppError('CLOSED', `申请将于 ${beijingTime(cls.closesAt)} 截止，截止后才能抽签`)
+  if (ctx.now().getTime() < Date.parse(cls.closesAt)) throw new AppError('CLOSED', `申请将于 ${beijingDateTime(cls.closesAt)} 截止，截止后才能抽签`)
   const secret = await ctx.store.get<{ _id: string; seed: string }>(SECRETS, cls._id)
   if (!secret) throw notFound('抽签种子缺失')
   const all: BookingDoc[] = []

@@ -3,6 +3,7 @@ import type { ClassNotice } from '../../src/contracts/childcare/health'
 import type { BookingStatus, ClassSummary, ChildView } from '../../src/contracts/childcare/schemas'
 import { classStatus, schoolYearOf } from '../../src/contracts/childcare/rules'
 import type { Doc } from '../_core/store/port'
+import { startOfBeijingDay } from '../../src/contracts/time'
 
 export const CLASSES = 'cc_classes'
 export const CHILDREN = 'cc_children'
@@ -177,7 +178,7 @@ function givenFor(child: GradeFields): number {
  * (school year 2026) is 三年级 for the July 2027 classes and for a class that starts in December 2026.
  */
 export function gradeIn(child: GradeFields, classStart: string | number): number {
-  const year = typeof classStart === 'number' ? classStart - 1 : schoolYearOf(new Date(`${classStart}T12:00:00+08:00`))
+  const year = typeof classStart === 'number' ? classStart - 1 : schoolYearOf(startOfBeijingDay(classStart))
   return child.grade + (year - givenFor(child))
 }
 

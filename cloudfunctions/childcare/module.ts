@@ -1,4 +1,3 @@
-import { beijingDay } from '../../src/contracts/childcare/rules'
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
 import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type ClassDoc } from './model'
@@ -6,6 +5,7 @@ import { seedChildcare } from './seed'
 import { needsReconcile, reconcileClass, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
 import { purgeExpired } from './privacy'
+import { beijingDay } from '../../src/contracts/time'
 
 export default defineModule({
   actions: childcareActions,

@@ -1,4 +1,3 @@
-import { beijingDay } from '../../src/contracts/childcare/rules'
 import { ACCESS_LOG_RETENTION_YEARS } from '../../src/contracts/childcare/privacy'
 import type { Ctx } from '../_core/contract'
 import { AppError } from '../_core/errors'
@@ -21,6 +20,7 @@ import {
 } from './model'
 import { keepAttendance } from './privacy'
 import { markChildDeleted } from './children'
+import { beijingDay } from '../../src/contracts/time'
 
 const MAX = 200
 

@@ -9,8 +9,8 @@ import {
   type AccessWhat,
   type ConsentState,
 } from '../../src/contracts/childcare/privacy'
-import { beijingDay, classDays, MIN_ATTENDANCE, previousSeason, seasonYear } from '../../src/contracts/childcare/rules'
-import { addDays } from '../../src/contracts/time'
+import { classDays, MIN_ATTENDANCE, previousSeason, seasonYear } from '../../src/contracts/childcare/rules'
+import { addDays, beijingDateTime, beijingDay } from '../../src/contracts/time'
 import { governedOrgIds } from '../_core/auth'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError } from '../_core/errors'
@@ -171,7 +171,7 @@ export const exportAccessAuditAction: Impl<typeof childcareApi.exportAccessAudit
       ]
       for (const d of docs) {
         ws.addRow({
-          at: new Date(Date.parse(d.at) + 8 * 3600e3).toISOString().slice(0, 19).replace('T', ' '),
+          at: beijingDateTime(d.at, { seconds: true }),
           name: d.staffName,
           org: d.orgName,
           what: ACCESS_WHAT_LABELS[d.what],

@@ -1,5 +1,5 @@
 import type { childcareApi } from '../../src/contracts/childcare/api'
-import { beijingDay, beijingTime, classDays } from '../../src/contracts/childcare/rules'
+import { classDays } from '../../src/contracts/childcare/rules'
 import type { RosterRow } from '../../src/contracts/childcare/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { conflict, notFound } from '../_core/errors'
@@ -11,6 +11,7 @@ import { logChildAccess } from './privacy'
 import { keysOf } from './keys'
 import { HEALTH_ITEMS } from '../../src/contracts/childcare/health'
 import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { beijingDateTime, beijingDay } from '../../src/contracts/time'
 
 /** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
 
@@ -89,7 +90,7 @@ export const checkInAction: Impl<typeof childcareApi.checkIn> = {
       const checkins = [...b.checkins, day].sort()
       await tx.update(BOOKINGS, { _id: b._id }, { set: { checkins } })
       await ctx.audit(tx, b._id, { checkins: b.checkins.length }, { checkins: checkins.length, day })
-      const time = beijingTime(ctx.now().toISOString())
+      const time = beijingDateTime(ctx.now())
       await ctx.notify(tx, {
         openid: b.parentOpenid,
         template: 'childcare_checkin',

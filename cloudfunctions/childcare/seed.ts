@@ -3,10 +3,11 @@ import type { Store } from '../_core/store/port'
 import { seasonOf } from '../../src/contracts/childcare/rules'
 import { commitSeed } from './lottery'
 import { CLASSES, type ClassDoc } from './model'
+import { beijingDay, beijingYear } from '../../src/contracts/time'
 
 /** Three demo classes for next summer: one open now, one opening soon, one lottery. */
 export async function seedChildcare(store: Store, { now, countyId }: DemoContext): Promise<void> {
-  const year = Number(new Date(now.getTime() + 8 * 3600e3).toISOString().slice(0, 4)) + (now.getUTCMonth() >= 7 ? 1 : 0)
+  const year = beijingYear(now) + (Number(beijingDay(now).slice(5, 7)) >= 8 ? 1 : 0)
   const day = (offsetDays: number) => new Date(now.getTime() + offsetDays * 86400e3).toISOString()
   const base = {
     dailyHours: '08:30-17:30',

@@ -1,5 +1,6 @@
 import { isWorkday } from 'chinese-days'
 import { PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, type UnionCalendar } from '../_core/holidays'
+import { addDays, beijingDay, startOfBeijingDay } from '../../src/contracts/time'
 
 /**
  * Deadlines of the Legal Aid Law (2022, 第四十一条/第四十三条): 7 days from application to decision, 3 days
@@ -17,7 +18,6 @@ export interface DeadlineRule {
 
 export const DEFAULT_RULE: DeadlineRule = { decisionDays: 7, assignDays: 3, unit: 'days' }
 
-const BEIJING_MS = 8 * 3600e3
 const DAY_MS = 24 * 3600e3
 
 /** Years the package's holiday data covers: outside them chinese-days silently calls Mon–Fri workdays, so we refuse. */
@@ -29,15 +29,6 @@ export class CalendarRangeError extends Error {
     super(`working-day calendar (chinese-days) has no data for ${date}: covered ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}; update chinese-days`)
     this.name = 'CalendarRangeError'
   }
-}
-
-/** YYYY-MM-DD of an instant in Beijing. */
-export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + BEIJING_MS).toISOString().slice(0, 10)
-}
-
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 }
 
 /**
@@ -62,7 +53,7 @@ export function isWorkingDay(date: string, union?: UnionCalendar): boolean {
 
 /** The last day of a period of `n` days (or working days) counted from the day after `start`. */
 export function lastDay(start: Date, n: number, unit: DeadlineRule['unit'], union?: UnionCalendar): string {
-  let day = beijingDate(start)
+  let day = beijingDay(start)
   if (unit === 'days') return addDays(day, n)
   let left = n
   while (left > 0) {
@@ -74,7 +65,7 @@ export function lastDay(start: Date, n: number, unit: DeadlineRule['unit'], unio
 
 /** The instant a period ends: 24:00 Beijing time of its last day, as UTC ISO text. */
 export function dueAt(start: Date, n: number, unit: DeadlineRule['unit'], union?: UnionCalendar): string {
-  return new Date(Date.parse(`${lastDay(start, n, unit, union)}T00:00:00Z`) + DAY_MS - BEIJING_MS).toISOString()
+  return startOfBeijingDay(addDays(lastDay(start, n, unit, union), 1)).toISOString()
 }
 
 /** Whole days between two instants (to one decimal), for the stats' medians. */

@@ -5,7 +5,6 @@ import type { Impl } from '../_core/contract'
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
-import { fileStorage } from '../_core/files'
 import { declaredSize, discardUpload, ownUpload } from '../_core/uploads'
 import { fileExt } from '../../src/contracts/files'
 import { evidencePath, evidenceRef, sniffType } from './files'
@@ -68,7 +67,7 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
     }
     const id = `lf_${newId()}`
     // Copied out of the uploader's folder, which they may still write to, into one only functions write.
-    const ref = await fileStorage().put(evidencePath(id, real), bytes)
+    const ref = await ctx.files.put(evidencePath(id, real), bytes)
     const at = ctx.now().toISOString()
     const file: FileDoc = {
       _id: id,
@@ -106,7 +105,7 @@ export const uploadAction: Impl<typeof legalAidApi.upload> = {
         return true
       })
       if (!ok) {
-        await fileStorage().remove([ref])
+        await ctx.files.remove([ref])
         throw conflict('案件已变化，不能再补充材料，请刷新')
       }
     }
@@ -150,7 +149,7 @@ export const fileDataAction: Impl<typeof legalAidApi.fileData> = {
       const doc = await loadCase(ctx.store, file.caseId)
       await logAccess(ctx, doc, await roleOn(ctx, doc), 'file', file._id)
     } else if (file.ownerOpenid !== ctx.caller.openid) throw forbidden('您无权查看这个文件')
-    const url = await fileStorage().link(await evidenceRef(ctx, file), FILE_URL_TTL_SEC)
+    const url = await ctx.files.link(await evidenceRef(ctx, file), FILE_URL_TTL_SEC)
     return { filename: file.name, type: file.type, url, expiresAt: new Date(ctx.now().getTime() + FILE_URL_TTL_SEC * 1000).toISOString() }
   },
 }

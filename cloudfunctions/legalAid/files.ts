@@ -2,7 +2,6 @@ import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FileType } from '../../src/contracts/legalAid/schemas'
 import type { Ctx } from '../_core/contract'
-import { fileStorage } from '../_core/files'
 import { FILES, type FileDoc } from './model'
 
 /**
@@ -33,7 +32,7 @@ export async function evidenceRef(ctx: Ctx, file: FileDoc): Promise<string> {
   if (file.ref.includes('://')) return file.ref
   if (!LEGACY_KEY_RE.test(file.ref)) throw new Error(`unreadable evidence ref for ${file._id}`)
   const old = join(legacyDir(), file.ref)
-  const ref = await fileStorage().put(evidencePath(file._id, file.type), readFileSync(old))
+  const ref = await ctx.files.put(evidencePath(file._id, file.type), readFileSync(old))
   await ctx.store.update(FILES, { _id: file._id }, { set: { ref } })
   rmSync(old, { force: true })
   ctx.log.info('evidence_moved', { id: file._id })

@@ -1,5 +1,4 @@
 import type { Ctx } from '../_core/contract'
-import { fileStorage } from '../_core/files'
 import { HOLIDAYS } from '../_core/holidays'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, type FileDoc } from './model'
@@ -32,7 +31,7 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
   }
   const loose = await ctx.store.find<FileDoc>(FILES, { where: { ownerOpenid: openid, caseId: null }, limit: MAX })
   if (loose.length) {
-    await fileStorage().remove(loose.map((f) => f.ref))
+    await ctx.files.remove(loose.map((f) => f.ref))
     out.files += loose.length
     for (const f of loose) count(out, FILES, await ctx.store.remove(FILES, { _id: f._id, caseId: null }))
   }

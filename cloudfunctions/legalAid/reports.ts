@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../_core/errors'
 import { daysBetween } from './deadlines'
 import { ACCESS_LOG, CASES, SETTINGS, type CaseDoc } from './model'
 import { loadCase } from './shared'
+import { startOfBeijingDay } from '../../src/contracts/time'
 
 /** The union's overview: statistics, the access log of a case, and its own deadline settings. */
 
@@ -18,7 +19,7 @@ function median(xs: number[]): number | null {
 }
 
 /** Beijing midnight of YYYY-MM-DD as UTC ISO text. */
-const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString()
+const dayStart = (d: string) => startOfBeijingDay(d).toISOString()
 
 export const statsAction: Impl<typeof legalAidApi.stats> = {
   handler: async ({ from, to }, ctx): Promise<CaseStats> => {

@@ -6,9 +6,10 @@ import { AppError, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Keys } from '../_core/keys'
 import type { Store } from '../_core/store/port'
-import { beijingDate, CalendarRangeError, DEFAULT_RULE, dueAt, type DeadlineRule } from './deadlines'
+import { CalendarRangeError, DEFAULT_RULE, dueAt, type DeadlineRule } from './deadlines'
 import { loadUnionCalendar } from '../_core/holidays'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, toDetail, type CaseDoc, type FileDoc, type MessageDoc } from './model'
+import { beijingYear } from '../../src/contracts/time'
 
 /** Helpers shared by the 法律援助 flows: loading a case, who the caller is to it, the detail view, deadlines. */
 
@@ -113,7 +114,7 @@ export async function ruleFor(store: Store, orgId: string): Promise<DeadlineRule
  */
 export async function due(ctx: Ctx, start: Date, days: number, unit: DeadlineRule['unit']): Promise<{ at: string; note: string | null }> {
   if (unit === 'days') return { at: dueAt(start, days, 'days'), note: null }
-  const year = Number(beijingDate(start).slice(0, 4))
+  const year = beijingYear(start)
   const union = await loadUnionCalendar(ctx.store, [year, year + 1])
   try {
     return { at: dueAt(start, days, unit, union), note: null }

@@ -5,7 +5,6 @@ import { AppError, invalid } from '../_core/errors'
 import { newId } from '../_core/ids'
 import type { Doc } from '../_core/store/port'
 import { DuplicateKeyError } from '../_core/store/port'
-import { phoneVerifier } from '../profile/phone-verify'
 import { keysOf } from './shared'
 
 /**
@@ -31,7 +30,7 @@ export const verifyPhoneAction: Impl<typeof membershipApi.verifyPhone> = {
   rateLimit: { key: (_i, ctx) => `membership-verify-phone:${ctx.caller.openid}`, max: 10, perMs: 3600_000, message: '验证太频繁了，请一小时后再试' },
   handler: async (input, ctx) => {
     const { pii } = keysOf(ctx)
-    const checked = await phoneVerifier().exchange(input.code)
+    const checked = await ctx.phone.exchange(input.code)
     if (!checked.ok) {
       if (checked.reason === 'invalid_code') throw invalid([{ path: 'phone', message: CODE_REFUSED }], CODE_REFUSED)
       throw new AppError('INTERNAL', '微信手机号验证暂时不可用，请稍后再试')

@@ -5,6 +5,7 @@ import type { Ctx } from '../_core/contract'
 import { requireCounty } from '../_core/county'
 import { forbidden } from '../_core/errors'
 import { MAX_ATTEMPTS, OUTBOX, type OutboxDoc } from '../_core/outbox'
+import { addDays, beijingDay, startOfBeijingDay } from '../../src/contracts/time'
 
 const DAYS = 7
 /** CloudBase answers at most 1,000 documents a read; a county's week of notices fits in a few pages. */
@@ -13,9 +14,7 @@ const MAX_PAGES = 50
 
 /** 00:00 Beijing time, DAYS - 1 days before today: "the last 7 days" as a person counts them. */
 export function weekStart(now: Date): Date {
-  const beijing = new Date(now.getTime() + 8 * 3600e3)
-  const midnight = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate()) - 8 * 3600e3
-  return new Date(midnight - (DAYS - 1) * 86400e3)
+  return startOfBeijingDay(addDays(beijingDay(now), -(DAYS - 1)))
 }
 
 function bump(list: DeliveryRow['failed'], reason: string) {

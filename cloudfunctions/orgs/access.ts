@@ -1,6 +1,6 @@
 import { scopesOf } from '../_core/auth'
 import type { Ctx } from '../_core/contract'
-import { countySettings, requireCounty, type CountySettings } from '../_core/county'
+import { requireCounty, type CountySettings } from '../_core/county'
 import { forbidden } from '../_core/errors'
 import type { OrgIndex } from './tree'
 
@@ -20,12 +20,6 @@ export const OUTSIDE = '只能管理您所在工会及其下级组织'
 
 export function requireGoverned(index: OrgIndex, roots: string[], orgId: string, message = OUTSIDE): void {
   if (!governs(index, roots, orgId)) throw forbidden(message)
-}
-
-/** Whether the caller administers the county federation itself (街道/乡镇 and the region code are county-wide). */
-export async function isCountyAdmin(ctx: Ctx): Promise<boolean> {
-  const county = await countySettings(ctx.store)
-  return !!county && adminRoots(ctx).includes(county.orgId)
 }
 
 export const COUNTY_ONLY = '只有县总工会的管理员可以维护街道/乡镇和行政区划代码'

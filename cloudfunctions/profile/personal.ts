@@ -1,5 +1,4 @@
 import type { Ctx } from '../_core/contract'
-import { fileStorage } from '../_core/files'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { UPLOAD_PATHS } from '../_core/uploads'
 import type { UserDoc } from '../_core/auth'
@@ -21,7 +20,7 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
     } else count(out, 'users', await ctx.store.remove('users', { _id: openid }))
   }
   const paths = await ctx.store.find<{ _id: string }>(UPLOAD_PATHS, { where: { openid }, limit: MAX })
-  const storage = fileStorage()
+  const storage = ctx.files
   const ids = paths.map((p) => storage.idOf(p._id))
   const known = ids.filter((id): id is string => !!id)
   if (known.length) {

@@ -8,7 +8,6 @@ import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { APPLICATIONS, type ApplicationDoc } from '../membership/model'
 import { keysOf, LIVE } from '../membership/shared'
 import { CASES, type CaseDoc } from '../legalAid/model'
-import { phoneVerifier } from './phone-verify'
 
 /** One per person (`_id` = openid): the phone they verified, and a verified one awaiting their confirmation. */
 export const PROFILES = 'profiles'
@@ -67,7 +66,7 @@ export const verifyPhoneAction: Impl<typeof profileApi.verifyPhone> = {
   rateLimit: { key: (_i, ctx) => `profile-verify-phone:${ctx.caller.openid}`, max: 5, perMs: 3600_000, message: '验证太频繁了，请一小时后再试' },
   handler: async (input, ctx) => {
     const { pii } = keysOf(ctx)
-    const checked = await phoneVerifier().exchange(input.code)
+    const checked = await ctx.phone.exchange(input.code)
     if (!checked.ok) {
       if (checked.reason === 'invalid_code') throw invalid([{ path: 'code', message: CODE_REFUSED }], CODE_REFUSED)
       throw new AppError('INTERNAL', '微信手机号验证暂时不可用，请稍后再试')

@@ -4,11 +4,12 @@ import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
-import { campaignState, isCorrect, optionPerm, shanghaiDay, shownAnswer, shownOptions, shuffled } from './engine'
+import { campaignState, isCorrect, optionPerm, shownAnswer, shownOptions, shuffled } from './engine'
 import { ATTEMPTS, CAMPAIGNS, DAY_COUNTS, PLAYERS, QUESTIONS, type AttemptDoc, type CampaignDoc, type PlayerDoc, type QuestionDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, prizeViews, running } from './shared'
 import { checkLevelOpen, hasLevels, levelDayCountId, levelViews, recordLevelTry } from './levels'
 import { formatCertCode } from '../../src/contracts/quiz/levels'
+import { beijingDay } from '../../src/contracts/time'
 
 /** 答题 from the player's side: the campaign list, starting an attempt and submitting it. */
 
@@ -43,7 +44,7 @@ export async function summary(ctx: Ctx, c: CampaignDoc, withLevels = true): Prom
   const now = ctx.now()
   const [player, today] = await Promise.all([
     ctx.store.get<PlayerDoc>(PLAYERS, playerId(c._id, ctx.caller.openid)),
-    ctx.store.get<{ _id: string; n: number }>(DAY_COUNTS, `${c._id}:${ctx.caller.openid}:${shanghaiDay(now)}`),
+    ctx.store.get<{ _id: string; n: number }>(DAY_COUNTS, `${c._id}:${ctx.caller.openid}:${beijingDay(now)}`),
   ])
   const state = campaignState(c, now)
   return {
@@ -113,7 +114,7 @@ export const startAction: Impl<typeof quizApi.start> = {
       limit: 1000,
     })
     if (bank.length < perAttempt) throw new AppError('CLOSED', '题库还在准备中，请稍后再来')
-    const day = shanghaiDay(now)
+    const day = beijingDay(now)
     const countId = level !== undefined ? levelDayCountId(c._id, ctx.caller.openid, day, level) : `${c._id}:${ctx.caller.openid}:${day}`
     if (!(await bumpCounter(ctx.store, DAY_COUNTS, countId, triesPerDay, { campaignId: c._id, openid: ctx.caller.openid, day }))) {
       throw conflict(

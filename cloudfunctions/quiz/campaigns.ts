@@ -9,7 +9,7 @@ import { discardUpload, ownUpload } from '../_core/uploads'
 import { newSeed, seedHash } from '../_core/fairdraw'
 import { newId } from '../_core/ids'
 import type { Store } from '../_core/store/port'
-import { campaignState, shanghaiDay } from './engine'
+import { campaignState } from './engine'
 import { parseQuestionsCsv, parseQuestionsFile, type ImportRow } from './import'
 import {
   ATTEMPTS,
@@ -26,6 +26,7 @@ import {
   type QuestionDoc,
 } from './model'
 import { campaignOr404, prizeViews } from './shared'
+import { beijingDay } from '../../src/contracts/time'
 
 /** 答题活动 from the union's side: create and edit, the question bank, closing, statistics and the winners export. */
 
@@ -360,6 +361,6 @@ export const exportWinnersAction: Impl<typeof quizApi.exportWinners> = {
     const { winnersWorkbook } = await import('./export')
     const file = await winnersWorkbook(c.title, draws, ctx.keys.pii)
     await ctx.audit(ctx.store, c._id, null, { count: draws.length })
-    return saveExport(ctx, `中奖名单-${c.title}-${shanghaiDay(ctx.now())}.xlsx`, file, draws.length)
+    return saveExport(ctx, `中奖名单-${c.title}-${beijingDay(ctx.now())}.xlsx`, file, draws.length)
   },
 }

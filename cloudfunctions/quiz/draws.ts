@@ -5,10 +5,11 @@ import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { drawValue, pickByWeight } from '../_core/fairdraw'
-import { campaignState, drawIdOf, maskAddress, shanghaiDay, voucherCode } from './engine'
+import { campaignState, drawIdOf, maskAddress, voucherCode } from './engine'
 import { deliveryOf } from './delivery'
 import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc, type PrizeDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shared'
+import { beijingDay } from '../../src/contracts/time'
 
 /** 抽奖: spending a draw right, settling the prize, claiming it, and the public fairness record. */
 
@@ -129,7 +130,7 @@ export const drawAction: Impl<typeof quizApi.draw> = {
       prizeName: null,
       kind: null,
       at: now.toISOString(),
-      day: shanghaiDay(now),
+      day: beijingDay(now),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
     }
     // Nothing to win: the draw is settled the moment it is written.
@@ -336,7 +337,7 @@ export const pickAction: Impl<typeof quizApi.pick> = {
       prizeName: null,
       kind: null,
       at: now.toISOString(),
-      day: shanghaiDay(now),
+      day: beijingDay(now),
       leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
     }
     try {

@@ -2,13 +2,6 @@ import { createHash, randomInt } from 'node:crypto'
 import type { CampaignState, QuestionType } from '../../src/contracts/quiz/schemas'
 import type { AttemptQuestion, CampaignDoc } from './model'
 
-const SHANGHAI_MS = 8 * 3600_000
-
-/** The calendar day in Beijing time (UTC+8 all year), whatever the machine's zone: YYYY-MM-DD. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10)
-}
-
 export function campaignState(c: Pick<CampaignDoc, 'startAt' | 'endAt' | 'closedAt'>, now: Date): CampaignState {
   const t = now.toISOString()
   if (c.closedAt || t >= c.endAt) return 'ended'

@@ -2,8 +2,7 @@ import { PRIZE_KIND_LABELS } from '../../src/contracts/quiz/schemas'
 import { asBuffer } from '../_core/exports'
 import type { Pii } from '../_core/keys'
 import type { DrawDoc } from './model'
-
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ')
+import { beijingDateTime } from '../../src/contracts/time'
 
 /**
  * Winners as .xlsx for whoever ships the prizes: the recipient, phone and address are decrypted (goods need
@@ -31,7 +30,7 @@ export async function winnersWorkbook(title: string, draws: DrawDoc[], pii: Pii)
   for (const d of draws) {
     ws.addRow({
       drawId: d._id,
-      at: beijing(d.at),
+      at: beijingDateTime(d.at),
       prize: d.prizeName,
       kind: d.kind ? PRIZE_KIND_LABELS[d.kind] : '',
       winner: d.nameMasked,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Ctx } from '../_core/contract'
 import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { notFound } from '../_core/errors'
-import { beijingTime } from '../../src/contracts/time'
+import { beijingTimeOfDay } from '../../src/contracts/time'
 import type { OpenConfirmResult } from '../../src/contracts/stations/schemas'
 import { isOpenNow, type StationDoc } from './model'
 
@@ -51,7 +51,7 @@ async function alertKeepers(ctx: Ctx, station: StationDoc, now: Date): Promise<b
     throw e
   }
   const keepers = await ctx.store.find<Doc & { openid: string }>('role_grants', { where: { role: 'keeper', scope: station._id }, limit: 20 })
-  const time = beijingTime(now)
+  const time = beijingTimeOfDay(now)
   await ctx.store.transaction(async (tx) => {
     for (const k of keepers) {
       await ctx.notify(tx, {

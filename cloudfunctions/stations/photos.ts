@@ -2,7 +2,6 @@ import { MAX_STATION_PHOTOS, type StationPhoto, type StationPhotos } from '../..
 import type { stationsApi } from '../../src/contracts/stations/api'
 import type { Ctx, Implementation } from '../_core/contract'
 import { conflict, forbidden, invalid, notFound } from '../_core/errors'
-import { fileStorage } from '../_core/files'
 import { newId } from '../_core/ids'
 import { sniff } from '../_core/sniff'
 import { ownUpload } from '../_core/uploads'
@@ -29,7 +28,7 @@ export async function photoLinks(ctx: Ctx, doc: Pick<StationDoc, '_id' | 'photos
   const records = photoRecords(doc)
   if (!records.length) return []
   try {
-    const urls = await fileStorage().links(
+    const urls = await ctx.files.links(
       records.map((p) => p.fileId),
       PHOTO_LINK_TTL_SEC,
     )
@@ -82,7 +81,7 @@ async function answer(ctx: Ctx, doc: StationDoc): Promise<StationPhotos> {
 /** Best effort: a file left behind costs storage, never correctness, so a failure here is logged, not raised. */
 async function discard(ctx: Ctx, fileIds: string[], why: string): Promise<void> {
   try {
-    await fileStorage().remove(fileIds)
+    await ctx.files.remove(fileIds)
   } catch (e) {
     ctx.log.error('station_photo_discard_failed', { why, error: e instanceof Error ? e.message : String(e) })
   }
@@ -109,7 +108,7 @@ export const photoActions: Pick<Implementation<typeof stationsApi>, 'addPhoto' |
         }
         const id = `ph_${newId()}`
         // The extension the bytes really have: files are served with the content type it names.
-        const stored = await fileStorage().put(`stations/${safeFolder(stationId)}/${id}.${type}`, upload.bytes)
+        const stored = await ctx.files.put(`stations/${safeFolder(stationId)}/${id}.${type}`, upload.bytes)
         const record: StationPhotoRecord = { id, fileId: stored, uploadedBy: ctx.caller.openid, at: ctx.now().toISOString() }
         const { doc } = await changePhotos(ctx, stationId, (photos) => {
           if (photos.length >= MAX_STATION_PHOTOS) throw conflict(FULL)

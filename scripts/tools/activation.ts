@@ -6,6 +6,7 @@ import { ROLE_GRANTS } from '../../cloudfunctions/account/grants'
 import { CountySetupError, ensureCounty } from '../../cloudfunctions/orgs/setup'
 import type { OrgDoc } from '../../cloudfunctions/_core/auth'
 import type { Store } from '../../cloudfunctions/_core/store/port'
+import { beijingDateTime } from '../../src/contracts/time'
 
 export class ActivationError extends Error {}
 
@@ -65,7 +66,7 @@ export async function adminCount(store: Store): Promise<number> {
 
 /** Beijing time, whatever the machine's time zone. */
 export function beijing(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
+  return beijingDateTime(d)
 }
 
 export function formatIssued({ code, expiresAt, org }: Issued): string {

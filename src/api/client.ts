@@ -31,7 +31,8 @@ async function callCloud<T>(fn: FunctionName, action: string, data: object, atte
       return isEnvelope<T>(res.result) ? res.result : { ok: false, error: NETWORK_ERROR }
     } catch (e) {
       const failure = mapCloudError(e)
-      console.error('cloud_call_failed', {
+      // A warning, not an error: the caller gets the failure and the page shows it (offline, 重试).
+      console.warn('cloud_call_failed', {
         fn,
         action,
         attempt,

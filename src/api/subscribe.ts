@@ -39,7 +39,7 @@ export async function askForNotices(noticeKeys: NoticeKey[]): Promise<NoticeKey[
     return noticeKeys.filter((k) => templates[k] && res[templates[k]] === 'accept')
   } catch (e) {
     // Refused, cancelled, or the main switch is off: the 消息中心 still shows the notice.
-    console.error('subscribe_request_failed', { errMsg: (e as { errMsg?: string } | null)?.errMsg })
+    console.warn('subscribe_request_failed', { errMsg: (e as { errMsg?: string } | null)?.errMsg })
     return []
   }
 }

@@ -29,7 +29,8 @@ async function putToCloud(cloudPath: string, file: LocalFile): Promise<ApiResult
     return { ok: true, data: { fileId: res.fileID } }
   } catch (e) {
     const failure = mapCloudError(e)
-    console.error('upload_failed', { errCode: failure.errCode, errMsg: (e as { errMsg?: string } | null)?.errMsg })
+    // handled: the page shows 上传失败 with the reason
+    console.warn('upload_failed', { errCode: failure.errCode, errMsg: (e as { errMsg?: string } | null)?.errMsg })
     return { ok: false, error: { ...failure.error, message: `上传失败：${failure.error.message}` } }
   }
 }

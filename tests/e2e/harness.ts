@@ -123,6 +123,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface Phones {
   /** A fresh phone; with `geolocation` it grants location and reports that position, else location is refused. */
   openPhone(opts?: { geolocation?: { latitude: number; longitude: number } }): Promise<Page>
+  /**
+   * The current test expects the browser to log an error matching `pattern` (say why in `reason`); any other
+   * `console.error` or uncaught page error fails the test. Cleared after each test.
+   */
+  allowConsoleError(pattern: RegExp, reason: string): void
   /** The H5 build sends a signed-out visitor to the persona picker; pick one and wait until home greets them. */
   signIn(page: Page, openid: string): Promise<void>
   /** The gateway's address, for setting up data over its API rather than through screens a test is not about. */
@@ -139,11 +144,16 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
   let app: RunningApp
   let browser: Browser
   const contexts: BrowserContext[] = []
+  const consoleErrors = new ConsoleErrors()
 
   beforeAll(async () => {
     app = await startApp(opts)
     browser = await launchBrowser()
   })
+
+  // A journey that logs an error fails even when every step it asserts went through (React warnings, a failed
+  // call the page swallowed, an exception in an event handler).
+  afterEach(() => consoleErrors.check())
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined)
@@ -154,6 +164,7 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
   return {
     appUrl: () => app.url,
     dataDir: () => app.dataDir,
+    allowConsoleError: (pattern, reason) => consoleErrors.allow(pattern, reason),
     async openPhone({ geolocation } = {}) {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },
@@ -163,6 +174,7 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
         ...(geolocation ? { geolocation, permissions: ['geolocation'] } : { permissions: [] }),
       })
       contexts.push(context)
+      context.on('page', (p) => consoleErrors.watch(p))
       await installCjkFont(context)
       return context.newPage()
     },
@@ -176,6 +188,51 @@ export function setUpPhones(opts: { env?: Record<string, string> } = {}): Phones
       await page.locator('.home__brand').waitFor()
       await expectText(page, '.home__greeting', name ?? '')
     },
+  }
+}
+
+/**
+ * Chromium logs every non-2xx answer as 「Failed to load resource: … status of 4xx」. Our API answers a refusal
+ * (a field error 400, no permission 403, a conflict 409, a rate limit 429) with that status, and the page shows
+ * the message, which the test asserts. A 5xx, or a 4xx for anything but /api/, still fails the test.
+ */
+function isApiRefusal(text: string, url: string | undefined): boolean {
+  return /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text) && /\/api\//.test(url ?? '')
+}
+
+/**
+ * Errors the browser logged during the current test: `console.error` calls and uncaught exceptions of every page
+ * of every phone. `check()` throws with all of them (and where each came from) and starts the next test afresh.
+ */
+class ConsoleErrors {
+  private seen: string[] = []
+  private allowed: { pattern: RegExp; reason: string }[] = []
+
+  watch(page: Page): void {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return
+      const at = msg.location()
+      if (isApiRefusal(msg.text(), at.url)) return
+      this.record(`console.error: ${msg.text()}${at.url ? `\n    at ${at.url}:${at.lineNumber}` : ''}`, msg.text())
+    })
+    page.on('pageerror', (err) => this.record(`uncaught: ${err.stack ?? err.message}`, err.message))
+  }
+
+  allow(pattern: RegExp, reason: string): void {
+    if (!reason.trim()) throw new Error('allowConsoleError needs a reason')
+    this.allowed.push({ pattern, reason })
+  }
+
+  check(): void {
+    const seen = this.seen
+    this.seen = []
+    this.allowed = []
+    if (seen.length) throw new Error(`the browser logged ${seen.length} error(s):\n${seen.map((s) => '  ' + s).join('\n')}`)
+  }
+
+  private record(report: string, text: string): void {
+    if (this.allowed.some((a) => a.pattern.test(text))) return
+    this.seen.push(report)
   }
 }
 

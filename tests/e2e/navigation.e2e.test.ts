@@ -1,6 +1,6 @@
 import { expectText, screenshot, setUpPhones } from './harness'
 
-const { openPhone, signIn, appUrl } = setUpPhones()
+const { openPhone, signIn, appUrl, allowConsoleError } = setUpPhones()
 
 test('a link opened signed out comes back after choosing a persona; an unknown route says 页面不存在 with a way home', async () => {
   const phone = await openPhone()
@@ -28,6 +28,7 @@ test('a page whose code cannot be downloaded says so and offers a retry, instead
   await signIn(phone, 'demo-courier')
   // A weak network: from now on no code chunk downloads (page chunks are numbered: js/1234.abcd1234.js).
   const chunks = /\/js\/\d+\.[0-9a-f]+\.js$/
+  allowConsoleError(/net::ERR_INTERNET_DISCONNECTED/, 'the browser reports each chunk this test refuses to deliver')
   await phone.route(chunks, (route) => route.abort('internetdisconnected'))
   await phone.evaluate(() => {
     window.location.hash = '#/pages/legalAid/index/index'

@@ -12,10 +12,40 @@ import { generateKeyMaterial, keysFromMaterial } from '../../cloudfunctions/_cor
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { localFiles, setFileStorage } from '../../cloudfunctions/_core/files'
+import { localFiles, type FileStorage } from '../../cloudfunctions/_core/files'
 import { CloudBaseStore } from '../../cloudfunctions/_core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/_core/store/port'
 import { CloudBaseDouble } from '../utils/cloudbase-double'
+import type { ActionName, Apis, FunctionName, InputOf, OutputOf } from '../../src/contracts/api'
+import type { ApiError, ApiResult } from '../../src/contracts/result'
+
+/**
+ * An answer as the gateway sent it, typed from the contract, with the HTTP status. Either side may be read
+ * without narrowing first (`r.error?.code`, `r.data?.id`): a test asserts which side it got.
+ */
+export type Reply<O> = ({ ok: true; data: O; error?: undefined } | { ok: false; data?: undefined; error: ApiError }) & { status: number }
+
+/** The data argument of an action: optional when every field is. */
+export type DataArg<S> = Record<string, never> extends InputOf<S> ? [data?: InputOf<S>] : [data: InputOf<S>]
+
+/** The data argument of `fn.action`, for a test's own typed shorthand: `(who, action: A, ...data: Data<'quiz', A>)`. */
+export type Data<F extends FunctionName, A extends ActionName<F>> = DataArg<Apis[F][A]>
+
+/**
+ * Calls as one person, typed from the contracts (`src/contracts/<domain>/api.ts`): the action name, its input
+ * and its answer are checked where the test is written.
+ */
+export interface Caller {
+  /** the envelope, never thrown: for tests about refusals (`expect(r.ok).toBe(false)`, `r.error.code`) */
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...data: DataArg<Apis[F][A]>): Promise<Reply<OutputOf<Apis[F][A]>>>
+  /** the answer's data; a refusal throws, naming the action and the error, so setup steps need no assertions */
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...data: DataArg<Apis[F][A]>): Promise<OutputOf<Apis[F][A]>>
+  /**
+   * Input that breaks the contract on purpose (a wrong type, a missing field, an unknown action): the server
+   * must refuse it, so it is not type-checked.
+   */
+  raw(fn: string, action: string, data?: unknown): Promise<Reply<unknown>>
+}
 
 /** The store a test asserts on: the port, plus the raw stored documents of a collection. */
 export type InspectableStore = Store & { rawDump(collection: string): string[] }
@@ -27,6 +57,9 @@ export interface TestGateway {
   double?: CloudBaseDouble
   clock: { now: Date }
   login(openid: string): Promise<string>
+  /** a typed caller for a session token (`await gw.login(openid)`), or none for a caller who is not signed in */
+  as(token?: string): Caller
+  /** untyped: `json` is whatever came back; prefer `as(token).call(…)` */
   call(fn: string, body: unknown, token?: string): Promise<{ status: number; json: any }>
   post(path: string, raw: string, token?: string): Promise<{ status: number; json: any }>
   /** what the app does before an import or a photo: ask for a path in one's own folder, then PUT the bytes there */
@@ -35,6 +68,8 @@ export interface TestGateway {
   download(url: string): Promise<{ status: number; bytes: Buffer }>
   /** the folder this gateway's files live in */
   filesDir: string
+  /** the gateway's file storage (ctx.files of every call), for tests that build a ctx or inspect stored files */
+  files: FileStorage
   close(): Promise<void>
 }
 
@@ -55,6 +90,8 @@ export interface GatewayOptions {
   allowedHosts?: string[]
   /** a built H5 app to serve (as dist/h5 under npm start) */
   staticDir?: string
+  /** the file storage over the gateway's folder (default: `localFiles(dir)`), e.g. one whose links fail */
+  files?: (dir: string) => FileStorage
 }
 
 /**
@@ -72,9 +109,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
   } else store = new SqliteStore({ file: opts.file ?? ':memory:', indexes: STORE_INDEXES })
   // Each gateway its own storage folder, as each gets its own store.
   const filesDir = mkdtempSync(join(tmpdir(), 'gh-files-'))
-  setFileStorage(localFiles(filesDir))
+  const files = opts.files ? opts.files(filesDir) : localFiles(filesDir)
   const clock = { now: new Date('2026-11-23T10:00:00+08:00') }
-  await seedIfEmpty(store, clock.now)
+  await seedIfEmpty(store, clock.now, files)
   if (double && opts.cloudLatencyMs) double.setLatency(opts.cloudLatencyMs)
   const server: http.Server = createGateway({
     store: opts.latencyMs ? withLatency(store, opts.latencyMs) : store,
@@ -85,6 +122,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     staticDir: opts.staticDir,
     keys: keysFromMaterial(generateKeyMaterial()),
     now: () => clock.now,
+    files,
   })
   // Rush tests open a thousand connections at once; Node's default backlog (511) would reset the overflow.
   await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
@@ -112,15 +150,33 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     const res = await fetch(new URL(link, url))
     return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }
   }
+  const raw = async (fn: string, action: string, data: unknown, token?: string): Promise<Reply<unknown>> => {
+    const { status, json } = await post(`/api/${fn}`, JSON.stringify({ action, data: data ?? {} }), token)
+    return { ...(json as ApiResult<unknown>), status }
+  }
+  const as = (token?: string): Caller => ({
+    call: (fn, action, ...[data]) => raw(fn, action, data, token) as Promise<Reply<any>>,
+    async ok(fn, action, ...[data]) {
+      const r = await raw(fn, action, data, token)
+      if (!r.ok)
+        throw new Error(
+          `${fn}.${action} was refused (${r.status}): ${r.error.code} ${r.error.message}${r.error.fields ? ' ' + JSON.stringify(r.error.fields) : ''}`,
+        )
+      return r.data as any
+    },
+    raw: (fn, action, data) => raw(fn, action, data, token),
+  })
   return {
     url,
     store,
     double,
+    as,
     clock,
     post,
     upload,
     download,
     filesDir,
+    files,
     login: async (openid) => (await post('/api/dev/login', JSON.stringify({ openid }))).json.data.token,
     call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
     close: async () => {

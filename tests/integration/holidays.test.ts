@@ -1,4 +1,5 @@
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 
 jest.setTimeout(30_000)
 
@@ -7,8 +8,10 @@ jest.setTimeout(30_000)
 let gw: TestGateway
 const tokens: Record<string, string> = {}
 const as = async (who: string) => (tokens[who] ??= await gw.login(who))
-const orgs = async (who: string, action: string, data: unknown = {}) => gw.call('orgs', { action, data }, await as(who))
-const legal = async (who: string, action: string, data: unknown = {}) => gw.call('legalAid', { action, data }, await as(who))
+const orgs = async <A extends ActionName<'orgs'>>(who: string, action: A, ...data: Data<'orgs', A>) =>
+  gw.as(await as(who)).call('orgs', action, ...data)
+const legal = async <A extends ActionName<'legalAid'>>(who: string, action: A, ...data: Data<'legalAid', A>) =>
+  gw.as(await as(who)).call('legalAid', action, ...data)
 
 const FORM = {
   category: 'wage',
@@ -17,13 +20,13 @@ const FORM = {
   claim: '要求支付拖欠工资 24000 元。',
   amount: 24000,
   phone: '13912345678',
-}
+} as const
 let n = 0
-async function newCase(): Promise<{ decisionDue: string; deadlineNote: string | null }> {
+async function newCase(): Promise<{ decisionDue: string | null; deadlineNote: string | null }> {
   await gw.store.remove('rate_limits', {})
   const r = await legal('demo-worker', 'submit', { ...FORM, facts: `${FORM.facts}（第 ${++n} 件）` })
-  if (r.status !== 200) throw new Error(JSON.stringify(r.json))
-  return (await legal('demo-staff', 'get', { id: r.json.data.id })).json.data
+  if (r.status !== 200) throw new Error(JSON.stringify(r))
+  return (await legal('demo-staff', 'get', { id: r.data!.id })).data!
 }
 
 beforeAll(async () => {
@@ -35,16 +38,16 @@ afterAll(() => gw.close())
 
 test('a year with no data: natural days, never a null deadline, and the case says 按自然日计算; admins are warned', async () => {
   gw.clock.now = new Date('2026-12-06T10:00:00+08:00')
-  expect((await orgs('demo-admin', 'holidayWarning')).json.data.count).toBe(1)
-  const status = (await orgs('demo-admin', 'holidays', { year: 2027 })).json.data
+  expect((await orgs('demo-admin', 'holidayWarning')).data!.count).toBe(1)
+  const status = (await orgs('demo-admin', 'holidays', { year: 2027 })).data!
   expect(status.entry).toMatchObject({ year: 2027, source: 'none', off: [] })
   expect(status.status.warning).toContain('2027 年')
-  expect((await orgs('demo-admin', 'holidays', { year: 2026 })).json.data.entry).toMatchObject({ source: 'package' })
+  expect((await orgs('demo-admin', 'holidays', { year: 2026 })).data!.entry).toMatchObject({ source: 'package' })
   // the warning starts 60 days before the data runs out
   gw.clock.now = new Date('2026-10-31T23:59:00+08:00')
-  expect((await orgs('demo-admin', 'holidayWarning')).json.data.count).toBe(0)
+  expect((await orgs('demo-admin', 'holidayWarning')).data!.count).toBe(0)
   gw.clock.now = new Date('2026-11-01T00:00:00+08:00')
-  expect((await orgs('demo-admin', 'holidayWarning')).json.data.count).toBe(1)
+  expect((await orgs('demo-admin', 'holidayWarning')).data!.count).toBe(1)
 
   gw.clock.now = new Date('2027-01-29T10:00:00+08:00') // a Friday
   const c = await newCase()
@@ -60,9 +63,9 @@ test('the county admin enters 2027 from the notice; deadlines then skip its days
     work: ['2027-02-20'],
   }
   const bad = await orgs('demo-admin', 'saveHolidays', { ...year2027, work: ['2027-02-19'] })
-  expect(bad.json.error.code).toBe('VALIDATION_FAILED')
-  expect(bad.json.error.fields[0]).toMatchObject({ path: 'work', message: expect.stringContaining('调休上班日应为周六或周日') })
-  expect((await orgs('demo-staff', 'saveHolidays', year2027)).json.error.code).toBe('FORBIDDEN')
+  expect(bad.error!.code).toBe('VALIDATION_FAILED')
+  expect(bad.error!.fields![0]).toMatchObject({ path: 'work', message: expect.stringContaining('调休上班日应为周六或周日') })
+  expect((await orgs('demo-staff', 'saveHolidays', year2027)).error!.code).toBe('FORBIDDEN')
   expect((await orgs('demo-admin', 'saveHolidays', year2027)).status).toBe(200)
   expect(await gw.store.count('audit_log', { action: 'orgs.holidays' })).toBe(1)
 
@@ -72,5 +75,5 @@ test('the county admin enters 2027 from the notice; deadlines then skip its days
   expect(c.decisionDue).toBe('2027-02-22T16:00:00.000Z')
   expect(c.deadlineNote).toBeNull()
   gw.clock.now = new Date('2026-12-06T10:00:00+08:00')
-  expect((await orgs('demo-admin', 'holidayWarning')).json.data.count).toBe(0)
+  expect((await orgs('demo-admin', 'holidayWarning')).data!.count).toBe(0)
 })

@@ -1,5 +1,6 @@
 import { checkDigit } from '../../src/contracts/membership/idcard'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 
 /**
  * Every membership action × every persona: the applicant, another worker, staff of the org the
@@ -21,14 +22,15 @@ const FORM = {
   newEmploymentType: 'none',
   region: 'area-hujia',
   consent: true,
-}
+} as const
 type Persona = 'applicant' | 'otherWorker' | 'staffRight' | 'staffOther' | 'admin'
 const PERSONAS: Persona[] = ['applicant', 'otherWorker', 'staffRight', 'staffOther', 'admin']
 
 let gw: TestGateway
 const token: Record<Persona, string> = {} as Record<Persona, string>
 let appId: string
-const call = (p: Persona, action: string, data: unknown = {}) => gw.call('membership', { action, data }, token[p])
+const call = <A extends ActionName<'membership'>>(p: Persona, action: A, ...data: Data<'membership', A>) =>
+  gw.as(token[p]).call('membership', action, ...data)
 const status = async () => (await gw.store.get<{ _id: string; status: string }>('applications', appId))?.status
 
 beforeAll(async () => {
@@ -40,8 +42,8 @@ beforeAll(async () => {
   token.staffOther = await gw.login('mx-staff-hospital')
   token.admin = await gw.login('demo-admin')
   const r = await call('applicant', 'apply', FORM)
-  expect(r.json.data.org.id).toBe('org-taishan')
-  appId = r.json.data.id
+  expect(r.data!.org.id).toBe('org-taishan')
+  appId = r.data!.id
 })
 afterAll(() => gw.close())
 
@@ -58,18 +60,18 @@ test.each([
   for (const p of PERSONAS) {
     const r = await call(p, action, data)
     if (ok(p)) expect([p, r.status]).toEqual([p, 200])
-    else expect([p, r.status, r.json.error.code]).toEqual([p, 403, 'FORBIDDEN'])
+    else expect([p, r.status, r.error!.code]).toEqual([p, 403, 'FORBIDDEN'])
   }
 })
 
 test('listing: staff of another org do not see the application; nobody but the applicant sees it in myStatus', async () => {
   const sees = async (p: Persona) =>
-    (await call(p, 'listApplications', { status: 'all', pageSize: 50 })).json.data.items.some((i: { id: string }) => i.id === appId)
+    (await call(p, 'listApplications', { status: 'all', pageSize: 50 })).data!.items.some((i: { id: string }) => i.id === appId)
   expect(await sees('staffRight')).toBe(true)
   expect(await sees('admin')).toBe(true)
   expect(await sees('staffOther')).toBe(false)
   for (const p of PERSONAS) {
-    const mine = (await call(p, 'myStatus')).json.data.application
+    const mine = (await call(p, 'myStatus')).data!.application
     expect([p, mine?.id === appId]).toEqual([p, p === 'applicant'])
   }
 })
@@ -82,7 +84,7 @@ test('getApplication, review, bulkApprove and withdraw on someone else’s appli
   }
   for (const p of ['applicant', 'otherWorker'] as Persona[]) expect((await call(p, 'bulkApprove', { ids: [appId] })).status).toBe(403)
   const bulk = await call('staffOther', 'bulkApprove', { ids: [appId] })
-  expect(bulk.json.data).toMatchObject({ approved: 0, results: [{ id: appId, ok: false }] })
+  expect(bulk.data!).toMatchObject({ approved: 0, results: [{ id: appId, ok: false }] })
   expect((await call('otherWorker', 'withdraw')).status).toBe(404)
   expect((await call('staffOther', 'withdraw')).status).toBe(404)
   expect(await status()).toBe('pending')

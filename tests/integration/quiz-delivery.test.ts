@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 import { createCampaign, grantDraws } from './quiz-helpers'
 import { PRIZE_DELIVERY } from '../../src/contracts/quiz/delivery'
 
@@ -11,7 +12,7 @@ jest.setTimeout(30_000)
 let gw: TestGateway
 const tokens: Record<string, string> = {}
 const as = async (who: string) => (tokens[who] ??= await gw.login(who))
-const q = async (who: string, action: string, data: unknown = {}) => gw.call('quiz', { action, data }, await as(who))
+const q = async <A extends ActionName<'quiz'>>(who: string, action: A, ...data: Data<'quiz', A>) => gw.as(await as(who)).call('quiz', action, ...data)
 
 beforeAll(async () => {
   gw = await startGateway()
@@ -22,42 +23,42 @@ async function won(kind: string, who: string): Promise<{ campaignId: string; dra
   const { id } = await createCampaign(gw, await as('demo-staff'), { prizes: [{ name: `${kind} 奖品`, kind, quantity: 5, weight: 10000 }] })
   await grantDraws(gw, id, [who], 1)
   const d = await q(who, 'draw', { campaignId: id })
-  expect(d.json.data.won).toBe(true)
-  return { campaignId: id, drawId: d.json.data.drawId }
+  expect(d.data!.won).toBe(true)
+  return { campaignId: id, drawId: d.data!.drawId }
 }
 
 test('a cash prize is transferred by staff: the winner leaves a name and phone, sees 待发放, then 已发放 with the transfer record', async () => {
   const { campaignId, drawId } = await won('red_packet', 'demo-worker')
   const missing = await q('demo-worker', 'claim', { drawId })
-  expect(missing.json.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['name', 'phone'])
+  expect(missing.error!.fields!.map((f: { path: string }) => f.path).sort()).toEqual(['name', 'phone'])
   const c = await q('demo-worker', 'claim', { drawId, name: '王建国', phone: '13912345678' })
-  expect(c.json.data).toMatchObject({ claimStatus: 'claimed', deliveryStatus: 'pending', phoneMasked: '139****5678' })
+  expect(c.data!).toMatchObject({ claimStatus: 'claimed', deliveryStatus: 'pending', phoneMasked: '139****5678' })
 
-  const list = (await q('demo-staff', 'deliveries', { campaignId })).json.data
+  const list = (await q('demo-staff', 'deliveries', { campaignId })).data!
   expect(list.counts).toEqual({ pending: 1, delivered: 0, redeemed: 0 })
   expect(list.items[0]).toMatchObject({ drawId, kind: 'red_packet', status: 'pending', phoneMasked: '139****5678', nameMasked: '王**' })
   expect(JSON.stringify(list)).not.toContain('13912345678')
 
-  expect((await q('demo-staff-taishan', 'markDelivered', { drawId, note: '微信转账 50 元' })).json.error.code).toBe('FORBIDDEN')
-  expect((await q('demo-staff', 'markDelivered', { drawId, note: '' })).json.error.fields[0].path).toBe('note')
+  expect((await q('demo-staff-taishan', 'markDelivered', { drawId, note: '微信转账 50 元' })).error!.code).toBe('FORBIDDEN')
+  expect((await q('demo-staff', 'markDelivered', { drawId, note: '' })).error!.fields![0].path).toBe('note')
   const done = await q('demo-staff', 'markDelivered', { drawId, note: '微信转账 50 元，流水号 4200001234' })
-  expect(done.json.data).toMatchObject({ status: 'delivered', deliveredByName: '刘干事', deliveryNote: '微信转账 50 元，流水号 4200001234' })
-  expect((await q('demo-staff', 'markDelivered', { drawId, note: '再来一次' })).json.error.code).toBe('CONFLICT')
-  expect((await q('demo-staff', 'markRedeemed', { drawId })).json.error.code).toBe('CONFLICT')
-  const mine = (await q('demo-worker', 'myPrizes')).json.data.items.find((i: { drawId: string }) => i.drawId === drawId)
+  expect(done.data!).toMatchObject({ status: 'delivered', deliveredByName: '刘干事', deliveryNote: '微信转账 50 元，流水号 4200001234' })
+  expect((await q('demo-staff', 'markDelivered', { drawId, note: '再来一次' })).error!.code).toBe('CONFLICT')
+  expect((await q('demo-staff', 'markRedeemed', { drawId })).error!.code).toBe('CONFLICT')
+  const mine = (await q('demo-worker', 'myPrizes')).data!.items.find((i: { drawId: string }) => i.drawId === drawId)
   expect(mine).toMatchObject({ deliveryStatus: 'delivered', deliveryNote: '微信转账 50 元，流水号 4200001234' })
   expect(await gw.store.count('audit_log', { action: 'quiz.delivery', targetId: drawId })).toBe(1)
 })
 
 test('a voucher is 已发放 when its code is shown and 已核销 when staff record it used; an unclaimed prize cannot be delivered', async () => {
   const { campaignId, drawId } = await won('voucher', 'demo-courier')
-  expect((await q('demo-staff', 'markDelivered', { drawId, note: '寄出' })).json.error.code).toBe('CONFLICT')
+  expect((await q('demo-staff', 'markDelivered', { drawId, note: '寄出' })).error!.code).toBe('CONFLICT')
   const c = await q('demo-courier', 'claim', { drawId })
-  expect(c.json.data).toMatchObject({ deliveryStatus: 'delivered' })
-  expect(c.json.data.voucherCode).toBeTruthy()
+  expect(c.data!).toMatchObject({ deliveryStatus: 'delivered' })
+  expect(c.data!.voucherCode).toBeTruthy()
   const r = await q('demo-staff', 'markRedeemed', { drawId })
-  expect(r.json.data.status).toBe('redeemed')
-  expect((await q('demo-staff', 'deliveries', { campaignId, status: 'redeemed' })).json.data.items).toHaveLength(1)
+  expect(r.data!.status).toBe('redeemed')
+  expect((await q('demo-staff', 'deliveries', { campaignId, status: 'redeemed' })).data!.items).toHaveLength(1)
 })
 
 test('no page promises an automatic red packet; every kind says how it is delivered', () => {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileStorage, localFiles, setFileStorage } from '../../cloudfunctions/_core/files'
+import { localFiles } from '../../cloudfunctions/_core/files'
 import { startGateway, type TestGateway } from './harness'
 
 /** 驿站照片 over the real gateway, with store latency as in the cloud so concurrent adds really interleave. */
@@ -184,19 +184,20 @@ test('the demo seed gives one station two photos that load', async () => {
 })
 
 test('when storage cannot make links, the detail still opens, without photos', async () => {
-  const real = fileStorage()
-  setFileStorage({
-    ...localFiles(gw.filesDir),
-    links: async () => {
-      throw new Error('storage down')
-    },
+  const down = await startGateway({
+    files: (dir) => ({
+      ...localFiles(dir),
+      links: async () => {
+        throw new Error('storage down')
+      },
+    }),
   })
   try {
-    const res = await stations('get', { id: 'st-abc' }, 'demo-courier')
+    const res = await down.call('stations', { action: 'get', data: { id: 'st-abc' } }, await down.login('demo-courier'))
     expect(res.status).toBe(200)
     expect(res.json.data).toMatchObject({ id: 'st-abc', photos: [] })
   } finally {
-    setFileStorage(real)
+    await down.close()
   }
 })
 

@@ -1,4 +1,5 @@
-import { isOpenAt, isOpenText, nextOpening, openStatusText, parseHours, shanghaiClock, type OpeningHours } from '../../src/contracts/stations/hours'
+import { isOpenAt, isOpenText, nextOpening, openStatusText, parseHours, type OpeningHours } from '../../src/contracts/stations/hours'
+import { beijingClock } from '../../src/contracts/time'
 
 /** A moment given as Shanghai wall-clock time: 2026-11-23 is a Monday. */
 const at = (day: number, hhmm: string) => new Date(`2026-11-${String(22 + day).padStart(2, '0')}T${hhmm}:00+08:00`)
@@ -10,7 +11,7 @@ const hours = (text: string): OpeningHours => {
 
 describe('opening hours', () => {
   test('the clock is Shanghai time whatever the server zone', () => {
-    expect(shanghaiClock(new Date('2026-11-22T16:30:00Z'))).toEqual({ day: 1, minutes: 30 }) // Mon 00:30 in Shanghai
+    expect(beijingClock(new Date('2026-11-22T16:30:00Z'))).toEqual({ day: 1, minutes: 30 }) // Mon 00:30 in Shanghai
   })
 
   test('a plain daytime range', () => {

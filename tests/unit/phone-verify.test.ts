@@ -1,4 +1,4 @@
-import { wxPhoneVerifier } from '../../cloudfunctions/profile/phone-verify'
+import { wxPhoneVerifier } from '../../cloudfunctions/_core/phone-verify'
 import { demoPhoneVerifier } from '../../cloudfunctions/_local/phone-demo'
 import type { WxCloudOpenApi } from '../../cloudfunctions/_core/wx-openapi'
 

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto'
-import { campaignState, isCorrect, optionPerm, shanghaiDay, shownAnswer, shownOptions } from '../../cloudfunctions/quiz/engine'
+import { campaignState, isCorrect, optionPerm, shownAnswer, shownOptions } from '../../cloudfunctions/quiz/engine'
 import { parseQuestionsCsv } from '../../cloudfunctions/quiz/import'
 import { question, upsertCampaignInput } from '../../src/contracts/quiz/schemas'
 import { drawValue, pickByWeight } from '../../cloudfunctions/_core/fairdraw'
+import { beijingDay } from '../../src/contracts/time'
 
 describe('scoring', () => {
   const single = { type: 'single' as const, options: ['a', 'b', 'c', 'd'], answer: [2], perm: [3, 2, 0, 1] }
@@ -40,8 +41,8 @@ describe('scoring', () => {
 
 describe('days and states in Beijing time', () => {
   test('the day turns at 16:00 UTC', () => {
-    expect(shanghaiDay(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22')
-    expect(shanghaiDay(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23')
+    expect(beijingDay(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22')
+    expect(beijingDay(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23')
   })
   test('未开始 / 进行中 / 已结束, and closing early ends it', () => {
     const c = { startAt: '2026-11-20T00:00:00.000Z', endAt: '2026-12-01T00:00:00.000Z', closedAt: null }

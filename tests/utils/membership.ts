@@ -1,4 +1,6 @@
+import type * as z from 'zod'
 import { checkDigit } from '../../src/contracts/membership/idcard'
+import type { applyInput } from '../../src/contracts/membership/schemas'
 
 /**
  * A valid 乐陵 身份证号 for test `seq` (odd sequence numbers are men, as the check against gender expects),
@@ -9,8 +11,11 @@ export function idFor(seq: number, birth = '19900307'): string {
   return first17 + checkDigit(first17)
 }
 
-/** A complete, valid 入会 application (an enterprise worker routed to 泰山体育's union), with overrides. */
-export function applyForm(over: Record<string, unknown> = {}) {
+/**
+ * A complete, valid 入会 application (an enterprise worker routed to 泰山体育's union), with overrides. Typed as
+ * the contract's input, so a typed call takes it; overrides that break the contract are for untyped calls.
+ */
+export function applyForm<O extends Record<string, unknown> = Record<string, never>>(over: O = {} as O): z.input<typeof applyInput> & O {
   return {
     name: '王建国',
     gender: '男',
@@ -26,5 +31,5 @@ export function applyForm(over: Record<string, unknown> = {}) {
     region: 'area-hujia',
     consent: true,
     ...over,
-  }
+  } as z.input<typeof applyInput> & O
 }

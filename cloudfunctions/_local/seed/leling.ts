@@ -3,8 +3,6 @@
  * stations of the kinds unions set up — street offices, banks, post, fuel stations, sanitation yards,
  * courier depots. Positions are plausible, not surveyed.
  */
-export const CITY_CENTER = { lat: 37.7306, lng: 117.2166 }
-
 export const AREAS: { id: string; name: string; lat: number; lng: number }[] = [
   { id: 'area-shizhong', name: '市中街道', lat: 37.7306, lng: 117.2166 },
   { id: 'area-hujia', name: '胡家街道', lat: 37.7452, lng: 117.1921 },

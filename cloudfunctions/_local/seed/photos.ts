@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileStorage } from '../../_core/files'
+import type { FileStorage } from '../../_core/files'
 import type { Store } from '../../_core/store/port'
 import type { StationPhotoRecord } from '../../stations/model'
 
@@ -14,13 +14,13 @@ function photosDir(): string | null {
 }
 
 /** Stores the demo photos (drawn by scripts/seed-photos.mjs) and files them under one station, as addPhoto would. */
-export async function seedStationPhotos(store: Store, now: Date): Promise<void> {
+export async function seedStationPhotos(store: Store, files: FileStorage, now: Date): Promise<void> {
   const dir = photosDir()
   if (!dir) return
   const photos: StationPhotoRecord[] = []
   for (const [i, name] of FILES.entries()) {
     const id = `ph_demo${i + 1}`
-    const fileId = await fileStorage().put(`stations/${PHOTO_STATION}/${id}.jpg`, readFileSync(join(dir, name)))
+    const fileId = await files.put(`stations/${PHOTO_STATION}/${id}.jpg`, readFileSync(join(dir, name)))
     photos.push({ id, fileId, uploadedBy: 'demo-staff', at: now.toISOString() })
   }
   await store.update('stations', { _id: PHOTO_STATION }, { set: { photos } })

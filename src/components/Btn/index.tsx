@@ -18,7 +18,20 @@ interface Props {
 export default function Btn({ kind = 'primary', size = 'md', disabled, loading, className, onClick, children }: Props) {
   const [busy, setBusy] = useState(false)
   const inert = disabled || loading || busy
-  const cls = ['btn', `btn--${kind}`, `btn--${size}`, disabled ? 'btn--disabled' : '', loading || busy ? 'btn--loading' : '', className ?? '']
+  // Only the weapp's native button draws its own spinner. In H5, Taro's button (a Stencil element) inserts its
+  // spinner before the slot it shares with React's children; when a save changes the label at the same time, that
+  // insert lands on a node React has replaced (「insertBefore … not a child of this node」). There the spinner is
+  // CSS (.btn--spin), so the element's children never change under React.
+  const weapp = process.env.TARO_ENV === 'weapp'
+  const cls = [
+    'btn',
+    `btn--${kind}`,
+    `btn--${size}`,
+    disabled ? 'btn--disabled' : '',
+    loading || busy ? 'btn--loading' : '',
+    (loading || busy) && !weapp ? 'btn--spin' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ')
   const tap = () => {
@@ -30,7 +43,7 @@ export default function Btn({ kind = 'primary', size = 'md', disabled, loading, 
     }
   }
   return (
-    <Button className={cls} disabled={disabled} loading={loading || busy} onClick={tap}>
+    <Button className={cls} disabled={disabled} loading={weapp ? loading || busy : undefined} onClick={tap}>
       {children}
     </Button>
   )

@@ -1,3 +1,4 @@
+import { beijingDateTime, beijingDay } from '../time'
 /**
  * 职工子女托管 rules both sides use: a class's status by the server's clock, its season, its days, and the
  * plain-language rules a parent reads before booking. Times are instants (UTC ISO); days are Beijing days.
@@ -86,17 +87,6 @@ export function classDays(startDate: string, endDate: string): string[] {
   return out
 }
 
-/** The Beijing calendar day of an instant. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600e3).toISOString().slice(0, 10)
-}
-
-/** 2026-07-06 09:00 in Beijing time. */
-export function beijingTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600e3).toISOString()
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`
-}
-
 export function overlaps(a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }): boolean {
   return a.startDate <= b.endDate && b.startDate <= a.endDate
 }
@@ -136,12 +126,12 @@ export function classRules(c: RuleSource): string[] {
     c.audience === 'members' ? '仅限工会会员（入会申请已通过）的子女报名' : '职工子女均可报名，无需工会会员身份',
     `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按开班时所在的学年：暑假里按刚读完的年级，即您在孩子信息中看到的年级）`,
     c.allocation === 'lottery'
-      ? `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 至 ${beijingTime(c.closesAt)} 期间申请，截止后公开抽签：抽签用的随机数在报名开始前锁定，抽签后公开，任何人都可以复算顺序（见「如何验证公平」）`
-      : `名额 ${c.capacity} 个，${beijingTime(c.opensAt)} 开放报名（以服务器时间为准），先到先得；报满后可排队候补`,
+      ? `名额 ${c.capacity} 个，${beijingDateTime(c.opensAt)} 至 ${beijingDateTime(c.closesAt)} 期间申请，截止后公开抽签：抽签用的随机数在报名开始前锁定，抽签后公开，任何人都可以复算顺序（见「如何验证公平」）`
+      : `名额 ${c.capacity} 个，${beijingDateTime(c.opensAt)} 开放报名（以服务器时间为准），先到先得；报满后可排队候补`,
     `每个孩子每个${TERM_PERIOD[c.term ?? '暑期']}只能报名一期（含候补和抽签申请），时间重叠的班不能同时报名`,
     `上一期出勤不足 ${Math.round(MIN_ATTENDANCE * 100)}% 的孩子，本期不能报名`,
     '兄弟姐妹可一次一起报名：要么都报上，要么都候补，不会拆开',
     `有名额空出时，按候补顺序通知第一位，${OFFER_HOURS} 小时内确认，过期顺延给下一位`,
-    `${beijingTime(c.cancelBefore)} 前可取消，名额退回给候补或其他家长`,
+    `${beijingDateTime(c.cancelBefore)} 前可取消，名额退回给候补或其他家长`,
   ]
 }

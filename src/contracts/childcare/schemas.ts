@@ -5,6 +5,7 @@ import { checkIdNumber } from '../membership/idcard'
 import { GENDERS } from '../membership/options'
 import { TERMS, type Allocation, type Audience, type ClassStatus, type Term } from './rules'
 import { healthDeclaration, type ClassNotice } from './health'
+import { startOfBeijingDay } from '../time'
 
 const grade = (label: string) =>
   z.coerce
@@ -35,7 +36,6 @@ export const saveChildInput = z
     const r = checkIdNumber(v.idNumber)
     if (r.ok && r.gender !== v.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: '性别与身份证号不一致' })
   })
-export type SaveChildInput = z.input<typeof saveChildInput>
 
 export const idInput = z.object({ id: docId('编号') })
 export const classIdInput = z.object({ classId: docId('托管班编号') })
@@ -91,10 +91,9 @@ export const upsertClassInput = z
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
     if (v.gradeMax < v.gradeMin) ctx.addIssue({ code: 'custom', path: ['gradeMax'], message: '最高年级不能低于最低年级' })
     if (Date.parse(v.closesAt) <= Date.parse(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '报名截止时间应晚于开放时间' })
-    if (Date.parse(v.cancelBefore) > Date.parse(v.startDate + 'T00:00:00+08:00'))
+    if (Date.parse(v.cancelBefore) > startOfBeijingDay(v.startDate).getTime())
       ctx.addIssue({ code: 'custom', path: ['cancelBefore'], message: '取消截止时间不能晚于开班当天' })
   })
-export type UpsertClassInput = z.input<typeof upsertClassInput>
 
 export interface ClassSummary {
   id: string

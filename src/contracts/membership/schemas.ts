@@ -148,7 +148,6 @@ export const requestTransferInput = z.object({
   region: docId('所在地区').optional(),
   reason: text('转移原因', { min: 2, max: 200, multiline: true }),
 })
-export type RequestTransferInput = z.input<typeof requestTransferInput>
 
 export const TRANSFER_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number]

@@ -83,11 +83,6 @@ export interface AnnouncementSummary {
 
 export type AnnouncementAudience = 'members' | 'county'
 
-export const AUDIENCE_LABELS: Record<AnnouncementAudience, string> = {
-  members: '本工会会员',
-  county: '全县职工',
-}
-
 export interface AnnouncementDetail extends AnnouncementSummary {
   body: string
   updatedAt: string

@@ -104,7 +104,6 @@ export const saveHolidaysInput = z
     if (weekdays.length) ctx.addIssue({ code: 'custom', path: ['work'], message: `调休上班日应为周六或周日：${weekdays.join('、')} 是工作日` })
     if (!v.off.length) ctx.addIssue({ code: 'custom', path: ['off'], message: '请至少填写一个放假日期（可粘贴国务院办公厅的放假通知）' })
   })
-export type SaveHolidaysInput = z.input<typeof saveHolidaysInput>
 
 export interface HolidayYear {
   year: number

@@ -12,8 +12,6 @@ export const ORG_KIND_KEYS = ORG_KINDS.map((k) => k.key) as unknown as [OrgKind,
 
 /** Only the county federation is the root; every org below it is one of these. */
 export const CHILD_KINDS = ORG_KINDS.filter((k) => k.key !== 'county')
-export type ChildKind = Exclude<OrgKind, 'county'>
-export const CHILD_KIND_KEYS = CHILD_KINDS.map((k) => k.key) as unknown as [ChildKind, ...ChildKind[]]
 
 export function orgKindLabel(kind: string): string {
   return ORG_KINDS.find((k) => k.key === kind)?.label ?? '工会'
@@ -23,10 +21,6 @@ export function orgKindLabel(kind: string): string {
 export const INDUSTRIES = NEW_EMPLOYMENT_TYPES.filter((n) => n.key !== 'none').map((n) => ({ key: n.key, label: n.label }))
 export type Industry = Exclude<NewEmploymentType, 'none'>
 export const INDUSTRY_KEYS = INDUSTRIES.map((i) => i.key) as unknown as [Industry, ...Industry[]]
-
-export function industryLabel(key: string): string {
-  return INDUSTRIES.find((i) => i.key === key)?.label ?? key
-}
 
 /** Kinds that organise by trade: only they route 新就业形态 applications by industry. */
 export function takesIndustries(kind: string): boolean {

@@ -4,7 +4,7 @@ import '../zod'
 import { docId, optionalText, text } from '../fields'
 import { inChina } from '../geo'
 import type { FieldError } from '../result'
-import { CHILD_KIND_KEYS, INDUSTRY_KEYS, ORG_KIND_KEYS, takesIndustries, type Industry, type OrgKind } from './labels'
+import { INDUSTRY_KEYS, ORG_KIND_KEYS, takesIndustries, type Industry, type OrgKind } from './labels'
 import { normalizeName } from './names'
 
 const orgId = docId('组织')
@@ -49,12 +49,9 @@ export const saveOrgInput = z.intersection(
     .refine((v) => !!v.id || !!v.parentId, { path: ['parentId'], message: '请选择上级组织' }),
   orgFields,
 )
-export type SaveOrgInput = z.input<typeof saveOrgInput>
 
 export const moveOrgInput = z.object({ id: orgId, parentId: docId('新的上级组织') })
 export const setOrgDisabledInput = z.object({ id: orgId, disabled: z.boolean({ error: '「停用」必须是真或假' }) })
-
-export const childKind = z.enum(CHILD_KIND_KEYS, { error: '类型只能是基层工会、联合工会或行业工会' })
 
 const coordinate = (label: string) => z.number({ error: `${label}必须是数字` }).nullish()
 
@@ -82,7 +79,6 @@ export const areaFields = z
     }
   })
 export const saveAreaInput = z.intersection(z.object({ id: areaId.optional() }), areaFields)
-export type SaveAreaInput = z.input<typeof saveAreaInput>
 
 export const moveAreaInput = z.object({ id: areaId, offset: z.union([z.literal(-1), z.literal(1)], { error: '只能上移或下移一位' }) })
 export const setAreaDisabledInput = z.object({ id: areaId, disabled: z.boolean({ error: '「停用」必须是真或假' }) })
@@ -110,7 +106,6 @@ export const saveEmployerInput = z
       seen.add(key)
     })
   })
-export type SaveEmployerInput = z.input<typeof saveEmployerInput>
 
 export const employersInput = z.object({
   /** one employer (the edit page), else every employer that matches */
@@ -131,7 +126,6 @@ export const importSheetInput = z.object({
   fileId: uploadedFile('表格文件'),
   dryRun: z.boolean({ error: '「预览」必须是真或假' }).default(false),
 })
-export type ImportSheetInput = z.input<typeof importSheetInput>
 
 export interface OrgNode {
   id: string

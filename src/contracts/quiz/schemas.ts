@@ -53,7 +53,6 @@ export const question = z
     if (q.type !== 'multiple' && q.answer.length !== 1)
       ctx.addIssue({ code: 'custom', path: ['answer'], message: `${QUESTION_TYPE_LABELS[q.type]}题只能有一个正确答案` })
   })
-export type QuestionInput = z.input<typeof question>
 export type Question = z.output<typeof question>
 
 export const prize = z.object({
@@ -66,7 +65,6 @@ export const prize = z.object({
     .min(1, '中奖权重至少 1')
     .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
 })
-export type PrizeInput = z.input<typeof prize>
 
 const count = (label: string, min: number, max: number) =>
   z
@@ -114,7 +112,6 @@ export const upsertCampaignInput = z
     const total = (v.prizes ?? []).reduce((s, p) => s + p.weight, 0)
     if (total > WEIGHT_TOTAL) ctx.addIssue({ code: 'custom', path: ['prizes'], message: `奖品权重合计 ${total}，不能超过 ${WEIGHT_TOTAL}` })
   })
-export type UpsertCampaignInput = z.input<typeof upsertCampaignInput>
 
 export const campaignIdInput = z.object({ campaignId: docId('活动编号') })
 export const idInput = z.object({ id: docId('活动编号') })
@@ -183,7 +180,6 @@ export const claimInput = z.object({
     .default(''),
   address: optionalText('收货地址', { max: 120 }),
 })
-export type ClaimInput = z.input<typeof claimInput>
 export const fairnessInput = z.object({ campaignId: docId('活动编号'), page: z.number().int().min(1).max(10_000).default(1) })
 
 // ---- answers ----

@@ -92,8 +92,6 @@ export function parseHours(input: string): HoursParse {
   return { ok: true, hours: { always: false, rules } }
 }
 
-export { beijingClock as shanghaiClock } from '../time'
-
 export function isOpenAt(hours: OpeningHours, at: Date): boolean {
   if (hours.always) return true
   const { day, minutes } = beijingClock(at)

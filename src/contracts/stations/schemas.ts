@@ -21,7 +21,6 @@ export const nearbyInput = z.object({
   amenities: z.array(amenity, { error: '设施筛选必须是列表' }).max(AMENITIES.length, '设施筛选过多').default([]),
   openNow: z.boolean({ error: '「只看营业中」必须是真或假' }).default(false),
 })
-export type NearbyInput = z.input<typeof nearbyInput>
 
 /** With the caller's position (lat and lng together), the detail carries its distance. */
 export const getStationInput = z
@@ -94,7 +93,6 @@ export const reportsInput = z.object({
   page: z.number({ error: '页码必须是数字' }).int('页码必须是整数').min(1, '页码至少为 1').default(1),
   pageSize: z.number({ error: '每页数量必须是数字' }).int('每页数量必须是整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
 })
-export type ReportsInput = z.input<typeof reportsInput>
 
 /** A reply to the courier who reported; a 关闭了 report may also pause the station until a day it reopens. */
 export const resolveReportInput = z.object({

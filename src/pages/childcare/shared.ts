@@ -1,6 +1,7 @@
 import type { BookingStatus, ClassSummary } from '@/contracts/childcare/schemas'
-import { beijingTime, gradeRange } from '@/contracts/childcare/rules'
+import { gradeRange } from '@/contracts/childcare/rules'
 import type { NoticeKey } from '@/contracts/notices'
+import { beijingDateTime } from '@/contracts/time'
 
 export const CC = {
   list: '/pages/childcare/index/index',
@@ -28,7 +29,7 @@ export function classLine(c: ClassSummary): string {
 
 export function placesLine(c: ClassSummary): string {
   if (c.allocation === 'lottery') return `名额 ${c.capacity} · 抽签`
-  if (c.status === '未开放') return `名额 ${c.capacity} · ${beijingTime(c.opensAt)} 开放`
+  if (c.status === '未开放') return `名额 ${c.capacity} · ${beijingDateTime(c.opensAt)} 开放`
   if (c.remaining > 0) return `剩余 ${c.remaining}/${c.capacity}`
   return `已满 · 候补 ${c.waiting} 人`
 }

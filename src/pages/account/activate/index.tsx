@@ -26,7 +26,7 @@ function onCodeField<T>(res: ApiResult<T> | null): ApiResult<T> | null {
 export default function ActivatePage() {
   const { params } = useRouter()
   const { me, reload } = useMe()
-  const form = useForm({ initial: { code: params.code ? decodeURIComponent(params.code) : '', name: '' }, schema: staffCodeInput })
+  const form = useForm({ initial: { code: params.code ? decodeURIComponent(params.code) : '', name: profileName(me) }, schema: staffCodeInput })
   const nameTouched = useRef(false)
   const [done, setDone] = useState<Activated | null>(null)
   const onSuccess = async (res: Activated) => {
@@ -118,4 +118,9 @@ export default function ActivatePage() {
       </Btn>
     </View>
   )
+}
+
+/** The name people are known by, from their profile; '' when none is set yet (WeChat's placeholder 微信用户). */
+function profileName(me: { name?: string } | null): string {
+  return me?.name && me.name !== '微信用户' ? me.name : ''
 }

@@ -6,7 +6,7 @@ import Check from '@/components/Check'
 import PageState from '@/components/PageState'
 import { fetchQuery } from '@/api/client'
 import { useMutation, useQueryWith } from '@/data'
-import { beijingTime, GRADE_LABELS } from '@/contracts/childcare/rules'
+import { GRADE_LABELS } from '@/contracts/childcare/rules'
 import type { BookResult, ChildView, ClassDetail, LotteryInfo } from '@/contracts/childcare/schemas'
 import type { ApiResult } from '@/contracts/result'
 import { askForNotices } from '@/api/subscribe'
@@ -16,6 +16,7 @@ import { healthDeclaration } from '@/contracts/childcare/health'
 import { emptyHealth, HealthCard, NoticeCard, type HealthDraft } from './Declaration'
 import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
+import { beijingDateTime } from '@/contracts/time'
 
 type Loaded = { cls: ClassDetail; children: ChildView[]; offsetMs: number }
 
@@ -209,7 +210,7 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
           查看我的预约
         </Btn>
       ) : untilOpen > 0 ? (
-        <Btn disabled>{`${beijingTime(cls.opensAt)} 开放`}</Btn>
+        <Btn disabled>{`${beijingDateTime(cls.opensAt)} 开放`}</Btn>
       ) : closed ? (
         <Btn disabled>报名已截止</Btn>
       ) : (

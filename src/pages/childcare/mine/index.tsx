@@ -5,10 +5,10 @@ import PageState from '@/components/PageState'
 import { askForNotices } from '@/api/subscribe'
 import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { beijingTime } from '@/contracts/childcare/rules'
 import type { MyBooking } from '@/contracts/childcare/schemas'
 import { BOOKING_LABEL, CC } from '../shared'
 import './index.scss'
+import { beijingDateTime } from '@/contracts/time'
 
 const TONE: Record<MyBooking['status'], string> = { confirmed: 'green', waitlisted: 'amber', offered: 'red', applied: 'grey' }
 
@@ -88,7 +88,7 @@ function Bookings({
           </Text>
           {b.status === 'waitlisted' ? <Text className='cc-places cc-booking__position'>候补第 {b.position} 位</Text> : null}
           {b.status === 'offered' && b.offerExpiresAt ? (
-            <View className='cc-result cc-result--wait'>有名额空出，请在 {beijingTime(b.offerExpiresAt)} 前确认，过期顺延给下一位</View>
+            <View className='cc-result cc-result--wait'>有名额空出，请在 {beijingDateTime(b.offerExpiresAt)} 前确认，过期顺延给下一位</View>
           ) : null}
           {b.status === 'confirmed' && b.qr ? (
             <>
@@ -112,7 +112,7 @@ function Bookings({
             )}
           </View>
           {b.canCancel && (b.status === 'confirmed' || b.status === 'offered') ? (
-            <Text className='muted'>{beijingTime(b.cancelBefore)} 前可取消</Text>
+            <Text className='muted'>{beijingDateTime(b.cancelBefore)} 前可取消</Text>
           ) : null}
         </View>
       ))}

@@ -5,8 +5,8 @@ import PageState from '@/components/PageState'
 import { useQuery } from '@/data'
 import { legalAidApi } from '@/contracts/legalAid/api'
 import type { AccessLogEntry } from '@/contracts/legalAid/schemas'
-import { shortTime } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 const ROLE: Record<string, string> = { staff: '工会', lawyer: '律师' }
 
@@ -31,7 +31,7 @@ function Entries({ items }: { items: AccessLogEntry[] }) {
             <Text>
               {e.name || e.openid}（{ROLE[e.role] ?? e.role}）{e.what === 'file' ? '查看证据' : '查看案件'}
             </Text>
-            <Text className='muted'>{shortTime(e.at)}</Text>
+            <Text className='muted'>{beijingMonthDayTime(e.at)}</Text>
           </View>
         ))}
       </View>

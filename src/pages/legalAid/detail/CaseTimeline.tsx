@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import type { TimelineEntry } from '@/contracts/legalAid/schemas'
-import { shortTime } from '../shared/format'
 
 export default function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   return (
@@ -13,7 +13,7 @@ export default function CaseTimeline({ entries }: { entries: TimelineEntry[] }) 
             <View className='legal-timeline__body'>
               <Text className='legal-timeline__note'>{t.note}</Text>
               <Text className='muted'>
-                {shortTime(t.at)} · {t.by}
+                {beijingMonthDayTime(t.at)} · {t.by}
               </Text>
             </View>
           </View>

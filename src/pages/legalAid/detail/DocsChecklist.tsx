@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import Btn from '@/components/Btn'
 import { call } from '@/api/client'
 import type { CaseDetail } from '@/contracts/legalAid/schemas'
 import { confirm } from '@/utils/dialog'
 import EvidenceFiles from '../apply/EvidenceFiles'
-import { dayText, shortTime } from '../shared/format'
+import { dayText } from '../shared/format'
 import type { CaseAct } from './act'
 
 /**
@@ -30,7 +31,7 @@ export default function DocsChecklist({ c, act, reload }: { c: CaseDetail; act: 
       <View className={`card legal-docs ${waiting ? 'legal-docs--waiting' : ''}`}>
         <Text className={waiting ? 'legal-docs__due legal-docs__due--open' : 'legal-docs__due'}>
           {r.suppliedAt
-            ? `已于 ${shortTime(r.suppliedAt)} 补齐`
+            ? `已于 ${beijingMonthDayTime(r.suppliedAt)} 补齐`
             : waiting
               ? `请在 ${dayText(r.dueDay)} 前补齐，逾期视为撤回申请`
               : `要求在 ${dayText(r.dueDay)} 前补齐`}
@@ -56,7 +57,7 @@ export default function DocsChecklist({ c, act, reload }: { c: CaseDetail; act: 
           </View>
         ))}
         <Text className='muted'>
-          {r.by} · {shortTime(r.requestedAt)} 告知
+          {r.by} · {beijingMonthDayTime(r.requestedAt)} 告知
         </Text>
         {mine ? (
           <Btn className='legal-docs__done' disabled={act.busy || missing > 0} onClick={done}>

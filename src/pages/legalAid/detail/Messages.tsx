@@ -1,11 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import { call } from '@/api/client'
 import { askForNotices } from '@/api/subscribe'
 import type { NoticeKey } from '@/contracts/notices'
 import type { CaseDetail } from '@/contracts/legalAid/schemas'
-import { shortTime } from '../shared/format'
 import type { CaseAct } from './act'
 
 /** What a case sends its applicant; asked for together, WeChat allows three at once. */
@@ -29,7 +29,7 @@ export default function Messages({ c, act }: { c: CaseDetail; act: CaseAct }) {
         {c.messages.map((m, i) => (
           <View key={i} className={`legal-message ${m.mine ? 'legal-message--mine' : ''}`}>
             <Text className='legal-message__who'>
-              {m.mine ? '我' : m.fromName} · {shortTime(m.at)}
+              {m.mine ? '我' : m.fromName} · {beijingMonthDayTime(m.at)}
             </Text>
             <Text className='legal-message__text'>{m.text}</Text>
           </View>

@@ -1,4 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import { useState } from 'react'
 import Btn from '@/components/Btn'
 import FieldError from '@/components/FieldError'
@@ -7,7 +8,7 @@ import { call } from '@/api/client'
 import { OBJECTION_DAYS, type CaseDetail } from '@/contracts/legalAid/schemas'
 import { canStep } from '@/contracts/legalAid/states'
 import { confirm } from '@/utils/dialog'
-import { lastDay, shortTime } from '../shared/format'
+import { lastDay } from '../shared/format'
 import type { CaseAct } from './act'
 
 /**
@@ -49,13 +50,13 @@ export default function ObjectionCard({ c, act }: { c: CaseDetail; act: CaseAct 
       <View className='section-title'>异议</View>
       <View className='card legal-objection'>
         <Text className='legal-detail__line'>
-          {shortTime(o.at)} 提出：{o.reason}
+          {beijingMonthDayTime(o.at)} 提出：{o.reason}
         </Text>
         {o.decision ? (
           <Text className={`legal-objection__answer legal-objection__answer--${o.decision}`}>
             {o.reviewOrgName}
             {o.decision === 'uphold' ? '维持不予受理' : '责令重新审查'}
-            {o.note ? `：${o.note}` : ''}（{o.decidedAt ? shortTime(o.decidedAt) : ''}）
+            {o.note ? `：${o.note}` : ''}（{o.decidedAt ? beijingMonthDayTime(o.decidedAt) : ''}）
           </Text>
         ) : (
           <Text className='legal-objection__waiting'>

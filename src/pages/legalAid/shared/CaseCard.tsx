@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import Taro from '@tarojs/taro'
 import { CATEGORY_LABELS, STATUS_LABELS, type CaseListItem } from '@/contracts/legalAid/schemas'
-import { DETAIL_URL, DUE_LABEL, STATUS_TONE, lastDay, shortTime } from './format'
+import { DETAIL_URL, DUE_LABEL, STATUS_TONE, lastDay } from './format'
 
 /**
  * One case in a list: the worker's 我的法律援助 and the staff or lawyer's queue (`official`: applicant, masked
@@ -25,11 +26,11 @@ export default function CaseCard({ c, official = false, staff = false }: { c: Ca
       <Text className='legal-case__employer'>{c.employer}</Text>
       {official ? (
         <Text className='muted'>
-          {c.applicantName} · {c.phoneMasked} · {shortTime(c.submittedAt)}
+          {c.applicantName} · {c.phoneMasked} · {beijingMonthDayTime(c.submittedAt)}
         </Text>
       ) : (
         <Text className='muted'>
-          {shortTime(c.submittedAt)} 提交 · {c.orgName}
+          {beijingMonthDayTime(c.submittedAt)} 提交 · {c.orgName}
           {c.lawyerName ? ` · ${c.lawyerName}` : ''}
         </Text>
       )}

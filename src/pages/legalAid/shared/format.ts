@@ -1,18 +1,9 @@
 import type { CaseStatus } from '@/contracts/legalAid/schemas'
-import { beijingDay, beijingTime } from '@/contracts/time'
-
-/** 11月23日 10:05, Beijing time whatever the phone's zone. */
-export function shortTime(iso: string): string {
-  const [, m, d] = beijingDay(iso).split('-').map(Number)
-  return `${m}月${d}日 ${beijingTime(iso)}`
-}
+import { beijingMonthDay } from '@/contracts/time'
 
 /** The last day of a deadline, which ends at 24:00 Beijing (the instant itself is the next day's 00:00): 12月2日. */
 export function lastDay(iso: string): string {
-  const [, m, d] = beijingDay(Date.parse(iso) - 1)
-    .split('-')
-    .map(Number)
-  return `${m}月${d}日`
+  return beijingMonthDay(Date.parse(iso) - 1)
 }
 
 /** 12月2日 for a plain YYYY-MM-DD. */

@@ -7,9 +7,9 @@ import { useQuery } from '@/data'
 import { confirm } from '@/utils/dialog'
 import FairHow from '../components/FairHow'
 import LevelPath from '../components/LevelPath'
-import { shortTime } from '../shared/format'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 const pct = (w: number) => `${((w / WEIGHT_TOTAL) * 100).toFixed(w % 100 ? 2 : 0)}%`
 
@@ -43,7 +43,7 @@ function Campaign({ d }: { d: CampaignSummary }) {
           <Text className={stateClass(d.state)}>{stateLabel(d.state)}</Text>
         </View>
         <Text className='quiz-meta'>
-          {shortTime(d.startAt, true)} 至 {shortTime(d.endAt, true)}（北京时间）
+          {beijingMonthDayTime(d.startAt, true)} 至 {beijingMonthDayTime(d.endAt, true)}（北京时间）
         </Text>
         {d.description ? <Text className='quiz-desc'>{d.description}</Text> : null}
       </View>

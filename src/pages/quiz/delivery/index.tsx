@@ -11,8 +11,8 @@ import { useMutation, useQuery } from '@/data'
 import { DELIVERY_LABELS, DELIVERY_NOTE_LABEL, type DeliveryItem, type DeliveryStatus } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
 import { confirm } from '@/utils/dialog'
-import { shortTime } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 type Filter = DeliveryStatus | 'all'
 
@@ -43,11 +43,11 @@ function Row({ item, onDone }: { item: DeliveryItem; onDone: () => void }) {
         {item.prizeName}（{PRIZE_KIND_LABELS[item.kind]}）· {DELIVERY_LABELS[item.status]}
       </Text>
       <Text className='muted'>
-        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {shortTime(item.claimedAt)}
+        {[item.nameMasked, item.phoneMasked, item.addressMasked].filter(Boolean).join(' · ')} · 领取于 {beijingMonthDayTime(item.claimedAt)}
       </Text>
       {item.deliveryNote ? (
         <Text className='muted'>
-          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? shortTime(item.deliveredAt) : ''}）
+          发放记录：{item.deliveryNote}（{item.deliveredByName} {item.deliveredAt ? beijingMonthDayTime(item.deliveredAt) : ''}）
         </Text>
       ) : null}
       {item.status === 'pending' && item.kind !== 'voucher' ? (

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import PageState from '@/components/PageState'
 import { useQuery } from '@/data'
-import { shortTime } from '../shared/format'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 答题抽奖: every campaign with its state, today's attempts left and draws waiting. */
 export default function QuizListPage() {
@@ -36,7 +36,7 @@ export default function QuizListPage() {
                 <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>
               </View>
               <Text className='quiz-meta'>
-                {shortTime(c.startAt)} 至 {shortTime(c.endAt)}
+                {beijingMonthDayTime(c.startAt)} 至 {beijingMonthDayTime(c.endAt)}
               </Text>
               <View className='quiz-chips'>
                 {c.levelCount ? <Text className='quiz-chip'>闯关 {c.levelCount} 关</Text> : null}

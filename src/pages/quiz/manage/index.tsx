@@ -6,9 +6,9 @@ import RoleGate from '@/components/RoleGate'
 import { quizApi } from '@/contracts/quiz/api'
 import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
-import { shortTime } from '../shared/format'
 import { stateClass, stateLabel } from '../shared/labels'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 答题活动 in the workbench: the campaigns of my union and below. */
 export default function QuizManagePage() {
@@ -51,7 +51,7 @@ function Manage() {
                 <Text className={stateClass(c.state)}>{stateLabel(c.state)}</Text>
               </View>
               <Text className='quiz-meta'>
-                {shortTime(c.startAt)} 至 {shortTime(c.endAt)} · 题库 {c.questionCount} 题
+                {beijingMonthDayTime(c.startAt)} 至 {beijingMonthDayTime(c.endAt)} · 题库 {c.questionCount} 题
               </Text>
               <View className='row-actions'>
                 <Btn size='sm' kind='secondary' onClick={() => open('edit', c.id)}>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { beijingMonthDayTime } from '@/contracts/time'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Choice from '@/components/Choice'
@@ -6,7 +7,6 @@ import PageState from '@/components/PageState'
 import { QUESTION_TYPE_LABELS } from '@/contracts/quiz/schemas'
 import type { PracticeQuestion, WrongItem } from '@/contracts/quiz/practice'
 import { useQuery } from '@/data'
-import { shortTime } from '../shared/format'
 import './index.scss'
 
 const KEYS = 'ABCDEF'
@@ -70,7 +70,7 @@ function WrongCard({ w }: { w: WrongItem }) {
         {w.times > 1 ? `（答错 ${w.times} 次）` : ''}
       </Text>
       {w.explanation ? <Text className='quiz-explain'>解析：{w.explanation}</Text> : null}
-      <Text className='muted'>{shortTime(w.at)}</Text>
+      <Text className='muted'>{beijingMonthDayTime(w.at)}</Text>
     </View>
   )
 }

@@ -4,8 +4,8 @@ import PageState from '@/components/PageState'
 import { DELIVERY_LABELS } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
 import { useQuery } from '@/data'
-import { shortTime } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 我的奖品: everything I won, claimed or waiting to be claimed. */
 export default function QuizPrizesPage() {
@@ -35,7 +35,7 @@ export default function QuizPrizesPage() {
                 </Text>
               </View>
               <Text className='quiz-meta'>
-                {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {shortTime(p.wonAt)}
+                {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {beijingMonthDayTime(p.wonAt)}
               </Text>
               {p.voucherCode ? <Text className='quiz-code'>券码：{p.voucherCode}</Text> : null}
             </View>

@@ -9,8 +9,8 @@ import { quizApi } from '@/contracts/quiz/api'
 import type { QuizStats } from '@/contracts/quiz/schemas'
 import { useMutationWith, useQuery } from '@/data'
 import { saveDownload } from '@/utils/download'
-import { shortTime } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
@@ -114,7 +114,7 @@ function StatsView({ id, d, reload }: { id: string; d: QuizStats; reload: () => 
             <View key={i} className='quiz-line'>
               <Text>{a.nameMasked}</Text>
               <Text className='muted'>
-                {a.score} 题 · {a.seconds} 秒 · {shortTime(a.at)}
+                {a.score} 题 · {a.seconds} 秒 · {beijingMonthDayTime(a.at)}
               </Text>
             </View>
           ))}

@@ -4,8 +4,8 @@ import PageState from '@/components/PageState'
 import type { FairnessView } from '@/contracts/quiz/schemas'
 import { useQuery } from '@/data'
 import FairHow from '../components/FairHow'
-import { shortTime } from '../shared/format'
 import './index.scss'
+import { beijingMonthDayTime } from '@/contracts/time'
 
 /** 中奖名单 (masked), the ranking of persons where the campaign has one, and the draw record behind 「如何验证公平」. */
 export default function QuizWinnersPage() {
@@ -23,7 +23,7 @@ export default function QuizWinnersPage() {
               <View key={i} className='quiz-line quiz-winner'>
                 <Text>{w.nameMasked}</Text>
                 <Text>{w.prizeName}</Text>
-                <Text className='muted'>{shortTime(w.wonAt)}</Text>
+                <Text className='muted'>{beijingMonthDayTime(w.wonAt)}</Text>
               </View>
             ))
           }

@@ -7,7 +7,7 @@ import PageState from '@/components/PageState'
 import StateView from '@/components/StateView'
 import { useMutation, useQuery } from '@/data'
 import { OCCUPATIONS, parseCheckinLink, VISIT_GAP_HOURS, type Occupation } from '@/contracts/stations/visits'
-import { beijingTime } from '@/contracts/time'
+import { beijingTimeOfDay } from '@/contracts/time'
 import './index.scss'
 
 const OCCUPATION_KEY = 'station-occupation'
@@ -75,8 +75,8 @@ function Checkin({ stationId, posterKey }: { stationId: string; posterKey: strin
                 <Text className='station-checkin__result-title'>{ok.counted ? '签到成功' : '您已签到过'}</Text>
                 <Text className='station-checkin__result-text'>
                   {ok.counted
-                    ? `${beijingTime(ok.countedAt)} 到站，歇一歇，喝口水。`
-                    : `今天 ${beijingTime(ok.countedAt)} 已签到，${VISIT_GAP_HOURS} 小时内只记一次。`}
+                    ? `${beijingTimeOfDay(ok.countedAt)} 到站，歇一歇，喝口水。`
+                    : `今天 ${beijingTimeOfDay(ok.countedAt)} 已签到，${VISIT_GAP_HOURS} 小时内只记一次。`}
                 </Text>
                 <Btn
                   kind='secondary'

@@ -1,5 +1,5 @@
-import { consoleLogger, type Logger } from '../_core/log'
-import { lazyWxCloudOpenApi, openApiAnswer, type WxCloudOpenApi } from '../_core/wx-openapi'
+import { consoleLogger, type Logger } from './log'
+import { openApiAnswer, type WxCloudOpenApi } from './wx-openapi'
 
 /**
  * The number behind a 手机号快速验证 code. WeChat's codes are one-time and last 5 minutes; a code that is
@@ -44,21 +44,5 @@ export function wxPhoneVerifier(openapi: WxCloudOpenApi, log: Logger = consoleLo
   }
 }
 
-/** Outside CloudBase with nothing installed (the local gateway installs its 本地演示): no code can be checked. */
-const noVerifier: PhoneVerifier = { exchange: async () => ({ ok: false, reason: 'unavailable' }) }
-
-let chosen: PhoneVerifier | null = null
-
-/** WeChat's when running inside CloudBase (TCB_ENV / SCF_NAMESPACE set); else whatever was installed. */
-export function phoneVerifier(): PhoneVerifier {
-  if (chosen) return chosen
-  if (process.env.TCB_ENV || process.env.SCF_NAMESPACE) {
-    chosen = wxPhoneVerifier(lazyWxCloudOpenApi)
-    return chosen
-  }
-  return noVerifier
-}
-
-export function setPhoneVerifier(v: PhoneVerifier | null): void {
-  chosen = v
-}
+/** Where nothing can check a code (a timer job, a tool): every code is refused as `unavailable`. */
+export const noPhoneVerifier: PhoneVerifier = { exchange: async () => ({ ok: false, reason: 'unavailable' }) }
