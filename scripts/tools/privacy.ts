@@ -51,7 +51,8 @@ export const PURPOSES: Record<string, string> = {
   chooseMedia: '驿站站长上传驿站照片',
   chooseMessageFile: '导入表格（组织架构、驿站、题目）和上传 PDF 证据',
   setClipboardData: '复制邀请码、会员卡号',
-  'button:getPhoneNumber': '更换手机号时验证新号码',
+  saveImageToPhotosAlbum: '把答题证书图片保存到手机相册',
+  'button:getPhoneNumber': '入会申请、会员认证和更换手机号时验证手机号',
 }
 
 export interface PrivacyUse {
