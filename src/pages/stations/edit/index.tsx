@@ -43,10 +43,15 @@ function StationEdit() {
   const [pasted, setPasted] = useState('')
   const [pasteNote, setPasteNote] = useState<{ kind: 'ok' | 'swapped' | 'error'; text: string } | null>(null)
 
+  // The form is drawn only once it holds the stored station: Taro's H5 inputs throw (「reading 'value'」) when
+  // their value changes in the moment after they mount.
+  const [filled, setFilled] = useState(false)
+
   // Every answer (the first load, 刷新 after a conflict) refills the form from the stored station.
   useEffect(() => {
     if (station.state.kind !== 'ready') return
     setForm(formFromStation(station.state.data))
+    setFilled(true)
     setPhotos(station.state.data.photos)
     setStale(false)
     setFormError('')
@@ -123,7 +128,7 @@ function StationEdit() {
     await upsert.run(checked.data)
   }
 
-  if (id && station.state.kind !== 'ready') {
+  if (id && (station.state.kind !== 'ready' || !filled)) {
     return (
       <View className='page'>
         <PageState query={station} loadingText='正在加载驿站信息…'>
