@@ -54,7 +54,9 @@ export function renderPage({ gwx, warnings, adopt }, dir, route, data) {
       const attr = node.attr ?? {}
       const cls = String(attr.class ?? '')
       if (/state-view--loading/.test(cls)) result.loading.push(cls)
-      if (tag === 'wx-image' && typeof attr.src === 'string' && attr.src && !/^(https?:|data:|wxfile:|cloud:)/.test(attr.src)) {
+      // `/api/files/…` is a signed link the local gateway serves (the cloud answers https links there): a network
+      // image, like https, not a file the package must contain.
+      if (tag === 'wx-image' && typeof attr.src === 'string' && attr.src && !/^(https?:|data:|wxfile:|cloud:|\/api\/files\/)/.test(attr.src)) {
         const file = attr.src.startsWith('/') ? attr.src.slice(1) : posix.normalize(posix.join(posix.dirname(route), attr.src))
         if (!existsSync(posix.join(dir, file))) result.missingImages.push(attr.src)
       }

@@ -89,10 +89,14 @@ export default function PhotosEditor({ stationId, photos, onChange }: Props) {
         {photos.map((p, i) => (
           <View key={p.id} className='station-photos__item'>
             <StationImage url={p.url} className='station-photos__thumb' onClick={() => preview(p)} />
+            {/* Keyed apart: when a photo becomes the cover, React must replace the tappable text, not take its tap
+                handler off (Taro's weapp runtime crashes on that: 「reading '_num'」). */}
             {i === 0 ? (
-              <Text className='station-photos__cover'>封面</Text>
+              <Text key='cover' className='station-photos__cover'>
+                封面
+              </Text>
             ) : (
-              <Text className='station-photos__make-cover' onClick={() => void makeCover(p)}>
+              <Text key='make-cover' className='station-photos__make-cover' onClick={() => void makeCover(p)}>
                 设为封面
               </Text>
             )}
@@ -115,13 +119,8 @@ interface TileProps {
 }
 
 function AddTile({ busy, full, onWeChat, onFiles }: TileProps) {
-  if (busy || full) {
-    return (
-      <View className='station-photos__add station-photos__add--disabled'>
-        <Text className='station-photos__add-text'>{busy || `最多 ${MAX_STATION_PHOTOS} 张`}</Text>
-      </View>
-    )
-  }
+  const inert = !!busy || full
+  const disabledFace = <Text className='station-photos__add-text'>{busy || `最多 ${MAX_STATION_PHOTOS} 张`}</Text>
   const face = (
     <>
       <Text className='station-photos__add-plus'>＋</Text>
@@ -129,11 +128,21 @@ function AddTile({ busy, full, onWeChat, onFiles }: TileProps) {
     </>
   )
   if (process.env.TARO_ENV === 'weapp') {
+    // One view whose handler never goes away: taking the tap handler off a view at run time crashes Taro's weapp
+    // runtime (「reading '_num'」 in removeEventListener), so a busy or full tile just ignores taps.
     return (
-      <View className='station-photos__add' onClick={() => void onWeChat()}>
-        {face}
+      <View
+        className={`station-photos__add ${inert ? 'station-photos__add--disabled' : ''}`}
+        onClick={() => {
+          if (!inert) void onWeChat()
+        }}
+      >
+        {inert ? disabledFace : face}
       </View>
     )
+  }
+  if (inert) {
+    return <View className='station-photos__add station-photos__add--disabled'>{disabledFace}</View>
   }
   return (
     <label className='station-photos__add'>

@@ -14,12 +14,13 @@ interface Props {
  */
 export default function StationImage({ url, className = '', onClick }: Props) {
   const [failedUrl, setFailedUrl] = useState('')
-  if (failedUrl === url) {
-    return (
-      <View className={`station-image station-image--failed ${className}`}>
-        <Text className='station-image__note'>无法显示</Text>
-      </View>
-    )
-  }
-  return <Image src={url} mode='aspectFill' lazyLoad className={`station-image ${className}`} onClick={onClick} onError={() => setFailedUrl(url)} />
+  const failed = failedUrl === url
+  // The Image stays mounted when it fails (the note is laid over it): swapping it for another element unmounted a
+  // node carrying listeners, which Taro's weapp runtime cannot undo for an image (「reading '_num'」, page crash).
+  return (
+    <View className={`station-image ${failed ? 'station-image--failed' : ''} ${className}`} onClick={onClick}>
+      <Image src={url} mode='aspectFill' lazyLoad className='station-image__img' onError={() => setFailedUrl(url)} />
+      {failed ? <Text className='station-image__note'>无法显示</Text> : null}
+    </View>
+  )
 }
