@@ -63,10 +63,10 @@ test('an admin adds a 街道 and a union with an employer alias, imports a workb
   // The parent's page (also an org form) may still be on screen while the new one slides in: aim at the new one.
   await on(page, '.org-edit:has(.org-edit__parent-name) .field--name input').fill('城南物流有限公司工会')
   await on(page, '.org-edit:has(.org-edit__parent-name) .field--phone input').fill('0534-6240001')
-  await on(page, '.org-chip', '城南街道').click()
+  await on(page, '.org-edit:has(.org-edit__parent-name) .org-chip', '城南街道').click()
   // Once saved, the new org's page closes itself (back to its parent's page); only then go back to the tree,
   // or the two backs race.
-  await on(page, '.org-edit__save').click()
+  await on(page, '.org-edit:has(.org-edit__parent-name) .org-edit__save').click()
   await page.waitForFunction(() => !document.querySelector('.org-edit__parent-name'))
   await page.goBack()
   await expectText(page, '.org-row__name', '城南物流有限公司工会')
