@@ -5,7 +5,9 @@ import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { drawValue, pickByWeight } from '../_core/fairdraw'
-import { campaignState, drawIdOf, maskAddress, voucherCode } from './engine'
+import { campaignState, drawIdOf, maskAddress } from './engine'
+import { issueVoucher, voucherView } from './vouchers'
+import { formatVoucherCode } from '../../src/contracts/quiz/vouchers'
 import { deliveryOf } from './delivery'
 import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc, type PrizeDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shared'
@@ -92,6 +94,13 @@ function toMyPrize(d: DrawDoc, title: string): MyPrize {
     ...(d.claimStatus === 'claimed' ? { deliveryStatus: deliveryOf(d) } : {}),
     ...(d.deliveredAt ? { deliveredAt: String(d.deliveredAt), deliveryNote: String(d.deliveryNote ?? '') } : {}),
   }
+}
+
+/** A claimed 驿站券 with its QR, station, validity and whether it was used. */
+async function withVoucher(ctx: Ctx, p: MyPrize): Promise<MyPrize> {
+  if (p.kind !== 'voucher' || !p.voucherCode) return p
+  const voucher = await voucherView(ctx.store, p.voucherCode, ctx.now())
+  return voucher ? { ...p, voucher } : p
 }
 
 /** Spends the right for draw n: only the move drawsUsed n-1 → n, so it happens once whoever tries. */
@@ -236,13 +245,14 @@ export const claimAction: Impl<typeof quizApi.claim> = {
         claimNameMasked: maskName(input.name),
         nameCipher: pii.encrypt(input.name),
       })
-    if (d.kind === 'voucher') set.voucherCode = voucherCode()
+    const c = await ctx.store.get<CampaignDoc>(CAMPAIGNS, d.campaignId)
+    // The voucher first: its code is the draw's own, so a claim retried after a crash finds the same one.
+    if (d.kind === 'voucher') set.voucherCode = formatVoucherCode(await issueVoucher(ctx, d, c))
     // 待发放 until staff record the delivery; a voucher's code is handed over right here.
     set.deliveryStatus = d.kind === 'voucher' ? 'delivered' : 'pending'
     const changed = await ctx.store.update(DRAWS, { _id: d._id, claimStatus: 'unclaimed' }, { set })
     if (!changed) throw conflict('这个奖品已经领取过了')
-    const c = await ctx.store.get<CampaignDoc>(CAMPAIGNS, d.campaignId)
-    return toMyPrize({ ...d, ...set } as DrawDoc, c?.title ?? '')
+    return withVoucher(ctx, toMyPrize({ ...d, ...set } as DrawDoc, c?.title ?? ''))
   },
 }
 
@@ -251,7 +261,7 @@ export const myPrizesAction: Impl<typeof quizApi.myPrizes> = {
     const draws = await ctx.store.find<DrawDoc>(DRAWS, { where: { openid: ctx.caller.openid, issued: true }, orderBy: [['at', 'desc']], limit: 200 })
     const titles = new Map<string, string>()
     for (const id of new Set(draws.map((d) => d.campaignId))) titles.set(id, (await ctx.store.get<CampaignDoc>(CAMPAIGNS, id))?.title ?? '')
-    return { items: draws.map((d) => toMyPrize(d, titles.get(d.campaignId) ?? '')) }
+    return { items: await Promise.all(draws.map((d) => withVoucher(ctx, toMyPrize(d, titles.get(d.campaignId) ?? '')))) }
   },
 }
 

@@ -64,7 +64,18 @@ export const prize = z.object({
     .int('中奖权重必须是整数')
     .min(1, '中奖权重至少 1')
     .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
+  /** 驿站券 (a voucher): the station it is used at; absent or '' for 任意驿站 */
+  stationId: z.string({ error: '请选择驿站' }).max(80, '请选择驿站').optional(),
+  /** 驿站券: valid this many days from the day it is won (that day counting as the first) */
+  validDays: z
+    .number({ error: '有效天数必须是数字' })
+    .int('有效天数必须是整数')
+    .min(1, '有效天数至少 1 天')
+    .max(366, '有效天数最多 366 天')
+    .optional(),
 })
+
+export type Prize = z.output<typeof prize>
 
 const count = (label: string, min: number, max: number) =>
   z
@@ -194,6 +205,16 @@ export interface PrizeView {
   quantity: number
   weight: number
   remaining: number
+  /** 驿站券: where it is used (stationId '' = 任意驿站) and for how many days */
+  voucher?: VoucherTerms
+}
+
+/** Where and how long a 驿站券 is good for, as configured on its prize. */
+export interface VoucherTerms {
+  /** '' for 任意驿站 */
+  stationId: string
+  stationName: string
+  validDays: number
 }
 
 export interface CampaignSummary {
@@ -268,6 +289,8 @@ export interface MyPrize {
   addressMasked?: string
   nameMasked?: string
   voucherCode?: string
+  /** 驿站券 once claimed: the QR to show the keeper, where and until when it is good, and whether it was used */
+  voucher?: VoucherView
   /** 待发放 / 已发放 / 已核销, once claimed */
   deliveryStatus?: 'pending' | 'delivered' | 'redeemed'
   deliveredAt?: string
@@ -356,4 +379,18 @@ export interface ImportReport {
   added: number
   rows: Array<{ row: number; ok: boolean; stem: string; errors: string[] }>
   message?: string
+}
+
+/** A 驿站券 as its owner sees it in 我的奖品. */
+export interface VoucherView {
+  code: string
+  /** a data: URL of the QR the keeper scans; absent once used or expired */
+  qr?: string
+  stationName: string
+  anyStation: boolean
+  /** last Beijing day it can be used, YYYY-MM-DD */
+  validUntil: string
+  status: 'valid' | 'redeemed' | 'expired'
+  redeemedAt?: string
+  redeemedStationName?: string
 }
