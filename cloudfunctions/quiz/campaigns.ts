@@ -347,7 +347,7 @@ export const statsAction: Impl<typeof quizApi.stats> = {
         const correct = sum(`c_${key}`)
         return { id: q._id, stem: q.stem, asked, correct, rate: asked ? correct / asked : 0 }
       }),
-      prizes: prizes.map((p) => ({ name: p.name, quantity: p.quantity, issued: p.quantity - p.remaining })),
+      prizes: prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: p.quantity, issued: p.quantity - p.remaining })),
       days: days.map((d) => ({ day: d.day, attempts: num(d.attempts), passed: num(d.passed), issued: num(d.issued) })),
     }
   },

@@ -63,7 +63,7 @@ export async function withVoucherTerms(store: Store, caller: Caller, prizes: Pri
   const out: Prize[] = []
   const bad: { path: string; message: string }[] = []
   for (const [i, p] of prizes.entries()) {
-    const { stationId, validDays, ...rest } = p
+    const { stationId, validDays, anyStation: _any, ...rest } = p
     if (p.kind !== 'voucher') {
       out.push(rest)
       continue

@@ -64,7 +64,9 @@ export const prize = z.object({
     .int('中奖权重必须是整数')
     .min(1, '中奖权重至少 1')
     .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
-  /** 驿站券 (a voucher): the station it is used at; absent or '' for 任意驿站 */
+  /** 驿站券 (a voucher): false when staff chose 指定驿站, which then needs `stationId` */
+  anyStation: z.boolean({ error: '使用地点设置不正确' }).optional(),
+  /** 驿站券: the station it is used at; absent or '' for 任意驿站 */
   stationId: z.string({ error: '请选择驿站' }).max(80, '请选择驿站').optional(),
   /** 驿站券: valid this many days from the day it is won (that day counting as the first) */
   validDays: z
@@ -73,6 +75,9 @@ export const prize = z.object({
     .min(1, '有效天数至少 1 天')
     .max(366, '有效天数最多 366 天')
     .optional(),
+}).superRefine((p, ctx) => {
+  if (p.kind === 'voucher' && p.anyStation === false && !p.stationId)
+    ctx.addIssue({ code: 'custom', path: ['stationId'], message: '请选择使用券的驿站' })
 })
 
 export type Prize = z.output<typeof prize>
@@ -371,7 +376,7 @@ export interface QuizStats {
   flagged: Array<{ nameMasked: string; score: number; seconds: number; at: string }>
   flaggedCount: number
   questions: Array<{ id: string; stem: string; asked: number; correct: number; rate: number }>
-  prizes: Array<{ name: string; quantity: number; issued: number }>
+  prizes: Array<{ name: string; kind: PrizeKind; quantity: number; issued: number }>
   days: Array<{ day: string; attempts: number; passed: number; issued: number }>
 }
 
