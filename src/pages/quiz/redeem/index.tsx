@@ -64,7 +64,11 @@ function RedeemForm({ stations }: { stations: StationSummary[] }) {
 
   const submit = () => {
     setDone(null)
-    return form.submit((data) => confirmAndRedeem(data.code))
+    // The form checks the code's shape; the server's answer shows once, in the card below (or beside the field).
+    return form.submit(async (data) => {
+      await confirmAndRedeem(data.code)
+      return null
+    })
   }
 
   const scan = async () => {
