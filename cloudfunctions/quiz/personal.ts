@@ -53,6 +53,13 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
   let v = 0
   for (const doc of vouchers) v += await ctx.store.update(VOUCHERS, { _id: doc._id, openid }, { set: { openid: '', nameMasked: '（已删除）' } })
   count(out, VOUCHERS, v)
+  if (vouchers.length) {
+    out.kept.push({
+      what: '驿站券（已去掉您的身份和姓名）',
+      reason: '工会按驿站统计券的发出和核销数量',
+      retention: '随活动保存，不含任何能识别您的信息',
+    })
+  }
   if (draws.some((d) => d.issued)) {
     out.kept.push({
       what: '抽奖结果（已去掉您的身份和领奖信息）',
