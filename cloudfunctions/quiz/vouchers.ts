@@ -137,7 +137,13 @@ export async function voucherView(store: Store, code: string, now: Date): Promis
 export async function redeemByStaff(ctx: Ctx, code: string): Promise<boolean> {
   const key = normalizeVoucherCode(code)
   if (!key || !(await ctx.store.get<VoucherDoc>(VOUCHERS, key))) return true
-  const set = { status: 'redeemed', redeemedAt: ctx.now().toISOString(), redeemedStationName: '工会', redeemedBy: ctx.caller.openid, redeemedByName: ctx.caller.name }
+  const set = {
+    status: 'redeemed',
+    redeemedAt: ctx.now().toISOString(),
+    redeemedStationName: '工会',
+    redeemedBy: ctx.caller.openid,
+    redeemedByName: ctx.caller.name,
+  }
   return (await ctx.store.update(VOUCHERS, { _id: key, status: 'issued' }, { set })) > 0
 }
 

@@ -88,7 +88,11 @@ for (const mode of modes) {
       )
       const ok = results.filter((r) => r.ok)
       expect(ok).toHaveLength(1)
-      expect(ok[0].data).toMatchObject({ prizeName: '驿站免费饮品一份', stationName: '市中街道办事处劳动者驿站', nameMasked: expect.stringMatching(/\*/) })
+      expect(ok[0].data).toMatchObject({
+        prizeName: '驿站免费饮品一份',
+        stationName: '市中街道办事处劳动者驿站',
+        nameMasked: expect.stringMatching(/\*/),
+      })
       const refused = results.filter((r) => !r.ok)
       expect(refused).toHaveLength(39)
       for (const r of refused) {

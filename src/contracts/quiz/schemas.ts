@@ -55,30 +55,32 @@ export const question = z
   })
 export type Question = z.output<typeof question>
 
-export const prize = z.object({
-  name: text('奖品名称', { max: 30 }),
-  kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
-  quantity: z.number({ error: '奖品数量必须是数字' }).int('奖品数量必须是整数').min(1, '奖品数量至少 1').max(1_000_000, '奖品数量太大'),
-  weight: z
-    .number({ error: '中奖权重必须是数字' })
-    .int('中奖权重必须是整数')
-    .min(1, '中奖权重至少 1')
-    .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
-  /** 驿站券 (a voucher): false when staff chose 指定驿站, which then needs `stationId` */
-  anyStation: z.boolean({ error: '使用地点设置不正确' }).optional(),
-  /** 驿站券: the station it is used at; absent or '' for 任意驿站 */
-  stationId: z.string({ error: '请选择驿站' }).max(80, '请选择驿站').optional(),
-  /** 驿站券: valid this many days from the day it is won (that day counting as the first) */
-  validDays: z
-    .number({ error: '有效天数必须是数字' })
-    .int('有效天数必须是整数')
-    .min(1, '有效天数至少 1 天')
-    .max(366, '有效天数最多 366 天')
-    .optional(),
-}).superRefine((p, ctx) => {
-  if (p.kind === 'voucher' && p.anyStation === false && !p.stationId)
-    ctx.addIssue({ code: 'custom', path: ['stationId'], message: '请选择使用券的驿站' })
-})
+export const prize = z
+  .object({
+    name: text('奖品名称', { max: 30 }),
+    kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
+    quantity: z.number({ error: '奖品数量必须是数字' }).int('奖品数量必须是整数').min(1, '奖品数量至少 1').max(1_000_000, '奖品数量太大'),
+    weight: z
+      .number({ error: '中奖权重必须是数字' })
+      .int('中奖权重必须是整数')
+      .min(1, '中奖权重至少 1')
+      .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
+    /** 驿站券 (a voucher): false when staff chose 指定驿站, which then needs `stationId` */
+    anyStation: z.boolean({ error: '使用地点设置不正确' }).optional(),
+    /** 驿站券: the station it is used at; absent or '' for 任意驿站 */
+    stationId: z.string({ error: '请选择驿站' }).max(80, '请选择驿站').optional(),
+    /** 驿站券: valid this many days from the day it is won (that day counting as the first) */
+    validDays: z
+      .number({ error: '有效天数必须是数字' })
+      .int('有效天数必须是整数')
+      .min(1, '有效天数至少 1 天')
+      .max(366, '有效天数最多 366 天')
+      .optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'voucher' && p.anyStation === false && !p.stationId)
+      ctx.addIssue({ code: 'custom', path: ['stationId'], message: '请选择使用券的驿站' })
+  })
 
 export type Prize = z.output<typeof prize>
 

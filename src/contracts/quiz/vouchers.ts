@@ -12,11 +12,7 @@ export const VOUCHER_QR_PREFIX = 'QV:'
 
 /** A scanned QR or a typed code to its 12 characters (no prefix, no dashes or spaces, upper case), or null. */
 export function normalizeVoucherCode(raw: string): string | null {
-  const s = raw
-    .trim()
-    .toUpperCase()
-    .replace(/^QV:/, '')
-    .replace(/[\s-]/g, '')
+  const s = raw.trim().toUpperCase().replace(/^QV:/, '').replace(/[\s-]/g, '')
   if (s.length !== 12) return null
   for (const ch of s) if (!VOUCHER_ALPHABET.includes(ch)) return null
   return s

@@ -128,7 +128,12 @@ export function toValues(c: CampaignEdit): EditValues {
       quantity: String(p.quantity),
       weight: String(p.weight),
       ...(p.voucher
-        ? { anyStation: !p.voucher.stationId, stationId: p.voucher.stationId, stationName: p.voucher.stationName, validDays: String(p.voucher.validDays) }
+        ? {
+            anyStation: !p.voucher.stationId,
+            stationId: p.voucher.stationId,
+            stationName: p.voucher.stationName,
+            validDays: String(p.voucher.validDays),
+          }
         : VOUCHER_DEFAULTS),
     })),
     levels: c.levels.map((l) => ({
