@@ -351,7 +351,13 @@ async function alreadyBooked(ctx: Ctx, input: { classId: string }, cls: ClassDoc
     const bookings: BookResult['bookings'] = []
     for (const b of existing as BookingDoc[]) {
       const status = b.status === 'offered' ? 'waitlisted' : b.status
-      bookings.push({ id: b._id, childId: b.childId, status, ...(b.status === 'waitlisted' ? { position: await positionOf(ctx.store, b) } : {}) })
+      bookings.push({
+        id: b._id,
+        childId: b.childId,
+        status,
+        ...(b.status === 'waitlisted' ? { position: await positionOf(ctx.store, b) } : {}),
+        ...(b.claim ? { claim: claimView(b.claim) } : {}),
+      })
     }
     return { bookings }
   }
