@@ -17,6 +17,13 @@ export async function governedClass(ctx: Ctx, id: string): Promise<ClassDoc> {
   return cls
 }
 
+/** The reservation as published: groups, count, and the release time to the minute (the form's precision). */
+function priorityKey(p: ClassDoc['priority'] | undefined): string {
+  if (!p) return ''
+  const release = p.releaseAt ? Math.floor(Date.parse(p.releaseAt) / 60_000) : ''
+  return `${[...p.groups].sort().join(',')}|${p.places}|${release}`
+}
+
 export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
   audit: 'childcare.class',
   handler: async (input, ctx) => {
@@ -59,7 +66,7 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
     }
     const oldP = cls.priority?.places ?? 0
     const newP = fields.priority?.places ?? 0
-    const samePriority = JSON.stringify(cls.priority ?? null) === JSON.stringify(fields.priority ?? null)
+    const samePriority = priorityKey(cls.priority) === priorityKey(fields.priority)
     // Reserved places are taken from the moment booking opens: from then on the reservation stays as published.
     if (opened && !samePriority) throw conflict('报名开始后不能再改优先名额')
     const taken = cls.capacity - cls.remaining - cls.toOffer - (cls.priorityRemaining ?? 0)
@@ -88,7 +95,7 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
       {
         set: {
           ...rest,
-          priority: fields.priority ?? null,
+          priority: samePriority ? (cls.priority ?? null) : (fields.priority ?? null),
           ...(samePriority ? {} : { priorityRemaining: newP, priorityReleased: false }),
           ...lottery,
           ...notice,

@@ -306,3 +306,39 @@ test('a claimant booking costs the same guarded decrement as anyone (on the rese
   expect(counting.counts.total).toBe(7)
   await raw.close()
 })
+
+test('the reservation can change before booking opens (the general pool follows), not after; a form re-saving it unchanged is fine', async () => {
+  const gw = await startGateway()
+  try {
+    const input = classInput({ capacity: 30, priority: { groups: ['hardship'], places: 5, releaseAt: RELEASE } })
+    const { id, staff } = await openClass(gw, input)
+    const S = gw.as(staff)
+    expect(classDoc(gw, id)).toMatchObject({ remaining: 25, priorityRemaining: 5, priorityReleased: false })
+    await S.ok('childcare', 'upsertClass', { ...input, id, priority: { groups: ['hardship', 'gig'], places: 8, releaseAt: RELEASE } } as never)
+    expect(classDoc(gw, id)).toMatchObject({ remaining: 22, priorityRemaining: 8 })
+    const tooMany = await S.call('childcare', 'upsertClass', { ...input, id, priority: { groups: ['gig'], places: 31, releaseAt: RELEASE } } as never)
+    expect(!tooMany.ok && tooMany.error.fields).toEqual([expect.objectContaining({ path: 'priority.places' })])
+    const late = await S.call('childcare', 'upsertClass', {
+      ...input,
+      id,
+      priority: { groups: ['gig'], places: 2, releaseAt: '2027-07-01T09:00:00+08:00' },
+    } as never)
+    expect(!late.ok && late.error.fields).toEqual([expect.objectContaining({ path: 'priority.releaseAt' })])
+    gw.clock.now = OPEN
+    const changed = await S.call('childcare', 'upsertClass', {
+      ...input,
+      id,
+      priority: { groups: ['hardship'], places: 3, releaseAt: RELEASE },
+    } as never)
+    expect(!changed.ok && changed.error.message).toBe('报名开始后不能再改优先名额')
+    await S.ok('childcare', 'upsertClass', {
+      ...input,
+      id,
+      capacity: 32,
+      priority: { groups: ['gig', 'hardship'], places: 8, releaseAt: RELEASE },
+    } as never)
+    expect(conserved(gw, id).c).toMatchObject({ capacity: 32, priorityRemaining: 8 })
+  } finally {
+    await gw.close()
+  }
+})

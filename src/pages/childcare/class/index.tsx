@@ -239,7 +239,13 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
         <Btn disabled>报名已截止</Btn>
       ) : (
         <Btn className='cc-detail__book' loading={booking.busy} disabled={!children.length} onClick={submit}>
-          {booking.busy ? '正在提交…' : lottery ? '申请抽签' : cls.remaining > 0 ? '立即报名' : '排队候补'}
+          {booking.busy
+            ? '正在提交…'
+            : lottery
+              ? '申请抽签'
+              : cls.remaining > 0 || (reserveOpen && claim && (cls.priority?.remaining ?? 0) > 0)
+                ? '立即报名'
+                : '排队候补'}
         </Btn>
       )}
     </>
