@@ -6,6 +6,7 @@ import { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { ballotTicket, seedHash } from '../../cloudfunctions/_core/fairdraw'
 import { MODULES, STORE_INDEXES } from '../../cloudfunctions/_local/registry'
 import { startGateway, type TestGateway } from './harness'
+import { openExport } from './file-helpers'
 import { classInput, pool, seedChild } from '../utils/childcare'
 import { withCounting } from '../utils/store-wrappers'
 
@@ -182,6 +183,13 @@ for (const backend of ['sqlite', 'cloudbase'] as const) {
         status: 'confirmed',
       })
       expect((await S.call('childcare', 'verifyClaim', { bookingId: `${season}:${c3.child}`, approve: false })).ok).toBe(false)
+      // The roster export names each claim and where it stands.
+      const wb = await openExport(gw, { ...(await S.ok('childcare', 'exportRoster', { classId: id })) })
+      const sheet = wb.worksheets[0]
+      expect(sheet.getRow(1).values).toContain('优先资格')
+      const cells = JSON.stringify(sheet.getSheetValues())
+      expect(cells).toContain('困难职工子女（已核实，占优先名额）')
+      expect(cells).toContain('双职工子女（未通过）')
       // Cancelling a reserved place gives it back to the reserve, not to the general waitlist.
       expect((await gw.as(c3.token).call('childcare', 'cancel', { bookingId: `${season}:${c3.child}` })).ok).toBe(true)
       expect(conserved(gw, id).c).toMatchObject({ priorityRemaining: 2 })
