@@ -139,6 +139,40 @@ for (const backend of ['sqlite', 'cloudbase'] as const) {
       expect(b.filter((x) => x.claim?.pool === 'priority')).toHaveLength(3)
     })
 
+    test('refusals racing a second wave of claimants and others: neither pool is overdrawn, every place is in one spot', async () => {
+      const { id, staff } = await openClass(gw, { capacity: 10, priority: { groups: ['hardship'], places: 5, releaseAt: RELEASE } })
+      const first = await parents(gw, `w1-${backend}`, 5)
+      const second = await parents(gw, `w2-${backend}`, 10)
+      const plain = await parents(gw, `w3-${backend}`, 8)
+      gw.clock.now = OPEN
+      for (const p of first) expect((await book(gw, p, id, 'hardship')).ok).toBe(true)
+      const season = classDoc(gw, id).season
+      gw.clock.now = new Date(OPEN.getTime() + 60_000)
+      if (gw.double) gw.double.setLatency([8, 25])
+      const S = gw.as(staff)
+      const [refusals, wave] = await Promise.all([
+        Promise.all(first.map((p) => S.call('childcare', 'verifyClaim', { bookingId: `${season}:${p.child}`, approve: false }))),
+        Promise.all([...second.map((p) => book(gw, p, id, 'hardship')), ...plain.map((p) => book(gw, p, id))]),
+      ])
+      if (gw.double) gw.double.setLatency([0, 0])
+      expect(refusals.filter((r) => !r.ok)).toEqual([])
+      expect(wave.filter((r) => !r.ok)).toEqual([])
+      // Whatever the interleaving: the reserve is never overdrawn and every place is in exactly one spot.
+      const { c, b } = conserved(gw, id)
+      const reservedHeld = b.filter((x) => x.status === 'confirmed' && x.claim?.pool === 'priority').length
+      expect(reservedHeld + c.priorityRemaining).toBe(5)
+      expect(c.remaining).toBe(0)
+      for (const p of first) expect(b.find((x) => x.childId === p.child).claim).toMatchObject({ state: 'refused', pool: 'general' })
+      // Reserved places handed back after the wave (when claimants had already been turned to the general side)
+      // wait in the reserve; at the release they go to the children waiting, in order.
+      gw.clock.now = AFTER_RELEASE
+      await timer(gw)
+      const after = conserved(gw, id)
+      expect(after.c).toMatchObject({ priorityRemaining: 0, priorityReleased: true, toOffer: 0, remaining: 0 })
+      expect(after.b.filter((x) => x.status === 'confirmed' || x.status === 'offered')).toHaveLength(10)
+      expect(after.b.filter((x) => x.status === 'waitlisted')).toHaveLength(23 - 10)
+    })
+
     test('a refused claim falls back to the general pool when it has room, else to the waitlist at its arrival time; the reserved place is taken again', async () => {
       const { id, staff } = await openClass(gw, { capacity: 4, priority: { groups: ['hardship', 'dualWorker'], places: 2, releaseAt: RELEASE } })
       const [a, b2, c3] = await parents(gw, `r-${backend}`, 3)
