@@ -56,7 +56,7 @@ function FaqForm({ orgId, faq, onDone }: { orgId: string; faq: Faq | null; onDon
       </Check>
       <FormError message={form.formError} />
       <View className='legal-faqs__actions'>
-        <Btn size='sm' loading={save.busy} onClick={() => form.submit((d) => save.run(d))}>
+        <Btn size='sm' className='legal-faqs__save' loading={save.busy} onClick={() => form.submit((d) => save.run(d))}>
           保存
         </Btn>
         <Btn size='sm' kind='ghost' onClick={onDone}>

@@ -4,9 +4,9 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from '@/contracts/legalAid
 /** The 案由 as tappable chips: the consultation, the frequent answers and their editor pick one the same way. */
 export default function CategoryChips({ value, onChange }: { value: Category | null; onChange: (c: Category) => void }) {
   return (
-    <View className='legal-chips field--category'>
+    <View className='legal-cats field--category'>
       {CATEGORIES.map((c) => (
-        <View key={c} className={`legal-chip legal-chip--${c} ${value === c ? 'legal-chip--on' : ''}`} onClick={() => onChange(c)}>
+        <View key={c} className={`legal-cat legal-cat--${c} ${value === c ? 'legal-cat--on' : ''}`} onClick={() => onChange(c)}>
           <Text>{CATEGORY_LABELS[c]}</Text>
         </View>
       ))}
