@@ -87,7 +87,9 @@ test('staff edit the 常见问答: add one, and the worker sees it under its 案
   await on(staff, '.legal-faqs__add').click()
   await on(staff, '.legal-faqs__form .legal-cat--social_insurance').click()
   await on(staff, '.field--faq-question input').fill('辞职后社保怎么办？')
-  await on(staff, '.field--faq-answer textarea').fill('单位应在解除劳动合同后 15 日内为您办理社保关系转移手续；没有新单位的，可以到社保经办机构以灵活就业人员身份接着缴。')
+  await on(staff, '.field--faq-answer textarea').fill(
+    '单位应在解除劳动合同后 15 日内为您办理社保关系转移手续；没有新单位的，可以到社保经办机构以灵活就业人员身份接着缴。',
+  )
   await on(staff, '.legal-faqs__form .btn', '保存').click()
   await on(staff, '.legal-faqs__item', '辞职后社保怎么办').waitFor()
   await shot(staff, '08-faq-added')
