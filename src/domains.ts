@@ -130,8 +130,21 @@ export const DOMAINS: DomainEntry[] = [
     name: '法律援助',
     icon: 'legalAid',
     home: { subtitle: '劳动纠纷免费咨询', open: true, url: '/pages/legalAid/index/index' },
-    pages: ['index/index', 'apply/index', 'detail/index', 'queue/index', 'stats/index', 'access/index'],
-    me: [{ title: '我的法律援助', url: '/pages/legalAid/index/index' }],
+    pages: [
+      'index/index',
+      'apply/index',
+      'detail/index',
+      'queue/index',
+      'stats/index',
+      'access/index',
+      'consult/index',
+      'answers/index',
+      'faqs/index',
+    ],
+    me: [
+      { title: '我的法律援助', url: '/pages/legalAid/index/index' },
+      { title: '我的法律咨询', url: '/pages/legalAid/consult/index' },
+    ],
     workbench: [
       {
         title: '法援受理',
@@ -149,6 +162,15 @@ export const DOMAINS: DomainEntry[] = [
         badge: { fn: 'legalAid', action: 'myCaseCount' },
         todo: '{n} 件案件在办理',
       },
+      {
+        title: '法律咨询',
+        subtitle: '按提问先后解答职工的法律咨询',
+        url: '/pages/legalAid/answers/index',
+        roles: [...STAFF, 'lawyer'],
+        badge: { fn: 'legalAid', action: 'consultCount' },
+        todo: '{n} 条法律咨询待解答',
+      },
+      { title: '常见问答', subtitle: '编辑职工提问前看到的常见问答', url: '/pages/legalAid/faqs/index', roles: STAFF },
     ],
   },
   {

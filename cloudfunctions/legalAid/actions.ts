@@ -2,6 +2,8 @@ import { legalAidApi } from '../../src/contracts/legalAid/api'
 import { governedOrgIds, lawyerServes } from '../_core/auth'
 import { implement } from '../_core/contract'
 import { listCasesAction, messageAction, rateAction, transitionAction } from './casework'
+import { answerAction, askAction, consultAction, consultCountAction, consultQueueAction, myConsultsAction } from './consult'
+import { faqsAction, manageFaqsAction, moveFaqAction, saveFaqAction } from './faqs'
 import { requestDocsAction, supplyDoneAction } from './docs'
 import { decideObjectionAction, objectAction } from './objection'
 import { policyAction, setPolicyAction } from './policy'
@@ -79,4 +81,14 @@ export const legalAidActions = implement(legalAidApi, {
   stats: statsAction,
   setDeadlines: setDeadlinesAction,
   accessLog: accessLogAction,
+  ask: askAction,
+  myConsults: myConsultsAction,
+  consult: consultAction,
+  consultQueue: consultQueueAction,
+  consultCount: consultCountAction,
+  answer: answerAction,
+  faqs: faqsAction,
+  manageFaqs: manageFaqsAction,
+  saveFaq: saveFaqAction,
+  moveFaq: moveFaqAction,
 })

@@ -23,6 +23,7 @@ import { CASES, FILES, maskPhone, priorityOf, type CaseDoc, type FileDoc } from 
 import { detailFor, due, keysOf, loadCase, officialOn, PAGE, ruleFor } from './shared'
 import { move, toApplicant } from './steps'
 import { checkMeans, policyFor } from './policy'
+import { CONSULTS, type ConsultDoc } from './consult'
 
 /** A case still being handled: a second identical application the same day is the same case. */
 const OPEN_STATUSES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress']
@@ -60,6 +61,14 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
     const fileIds = [...new Set(input.fileIds)]
     if (files.length !== fileIds.length || files.some((f) => f.ownerOpenid !== ctx.caller.openid || f.caseId)) {
       throw invalid([{ path: 'fileIds', message: '证据文件不存在或已用于其他案件，请重新上传' }])
+    }
+    // 咨询 → 申请: only the asker's own consultation, and once (a second application from it is refused by field)
+    const consult = input.consultId ? await ctx.store.get<ConsultDoc>(CONSULTS, input.consultId) : null
+    if (input.consultId && (!consult || consult.askerOpenid !== ctx.caller.openid)) {
+      throw invalid([{ path: 'consultId', message: '这条咨询不存在，请回到「法律咨询」重新打开' }])
+    }
+    if (consult?.caseId && consult.caseId !== id) {
+      throw invalid([{ path: 'consultId', message: '这条咨询已经转为申请，请在「我的法律援助」中查看' }])
     }
     const today = beijingDay(now)
     const past = (['hearingDay', 'limitationDay'] as const).filter((k) => input[k] && input[k]! < today)
@@ -114,6 +123,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       deadlineNote: decision.note,
       clocks,
       docsRequest: null,
+      consultId: consult?._id ?? null,
       timeline: [
         {
           at,
@@ -127,6 +137,7 @@ export const submitAction: Impl<typeof legalAidApi.submit> = {
       await ctx.store.transaction(async (tx) => {
         await tx.insert(CASES, doc)
         for (const f of fileIds) await tx.update(FILES, { _id: f }, { set: { caseId: id } })
+        if (consult) await tx.update(CONSULTS, { _id: consult._id }, { set: { caseId: id } })
         await ctx.notify(tx, {
           openid: ctx.caller.openid,
           template: 'legal_aid_update',

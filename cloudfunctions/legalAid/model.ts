@@ -69,6 +69,8 @@ export type CaseDoc = {
   declinedBy?: string | null
   /** 异议 against a refusal; absent or null when none */
   objection?: Objection | null
+  /** the consultation this application grew from (咨询 → 申请); absent on older cases */
+  consultId?: string | null
   timeline: TimelineEntry[]
 }
 
@@ -162,6 +164,7 @@ export function toDetail(
     docsRequest: d.docsRequest ?? null,
     objection: d.objection ?? null,
     canDecideObjection: !!viewer.mayReview,
+    consultId: d.consultId ?? null,
     timeline: d.timeline,
     messages: messages.map((m) => ({ at: m.at, fromName: m.fromName, role: m.role, text: m.text, mine: m.fromOpenid === viewer.openid })),
   }

@@ -4,6 +4,8 @@ import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS } from './model'
 import { seedLegalAid } from './seed'
 import { lapseDocs } from './docs'
 import { POLICIES } from './policy'
+import { CONSULTS } from './consult'
+import { FAQS } from './faqs'
 import { HOLIDAYS } from '../_core/holidays'
 
 export default defineModule({
@@ -26,6 +28,15 @@ export default defineModule({
     [POLICIES]: {},
     // the union's holiday calendar (orgs manages it): read for working-day deadlines
     [HOLIDAYS]: { indexes: ['year'] },
+    // 咨询: the asker's list, and each union's queue (open ones oldest first)
+    [CONSULTS]: {
+      indexes: [
+        ['askerOpenid', 'askedAt'],
+        ['orgId', 'status', 'askedAt'],
+      ],
+    },
+    // 常见问答, read whole per union (a few dozen entries)
+    [FAQS]: { indexes: ['orgId'] },
   },
   seed: seedLegalAid,
   // 补充材料 deadlines end at 24:00 Beijing; the reminder goes a day ahead: an hourly look is close enough

@@ -3,6 +3,8 @@ import { HOLIDAYS } from '../_core/holidays'
 import { count, definePersonal, type Erasure } from '../_core/personal'
 import { ACCESS_LOG, CASES, FILES, MESSAGES, SETTINGS, type FileDoc } from './model'
 import { POLICIES } from './policy'
+import { CONSULTS } from './consult'
+import { FAQS } from './faqs'
 
 /** legal-aid cases still being handled: the applicant withdraws them first (法律援助 keeps the file otherwise) */
 const OPEN_CASE: string[] = ['submitted', 'accepted', 'assigned', 'in_progress']
@@ -52,6 +54,9 @@ export default definePersonal({
     [SETTINGS]: { none: '各工会的办理期限设置' },
     [POLICIES]: { none: '各工会的经济困难审查标准' },
     [HOLIDAYS]: { none: '国务院办公厅的放假安排，由县总工会管理员录入' },
+    // the question may name people and places: deleted with the asker's data (an application made from it keeps its own copy)
+    [CONSULTS]: { owner: 'askerOpenid', erase: 'delete' },
+    [FAQS]: { none: '工会编写的常见问答' },
   },
   erase,
 })

@@ -2,6 +2,7 @@ import type { DemoContext } from '../_core/module'
 import type { Store } from '../_core/store/port'
 import { dueAt } from './deadlines'
 import { CASES, SETTINGS, type CaseDoc } from './model'
+import { seedFaqs } from './faq-seed'
 
 /** A second lawyer, on 泰山体育's own list only: not assignable to county cases, and no reader of others' cases. */
 export const SECOND_LAWYER = { openid: 'demo-lawyer2', name: '李律师' }
@@ -102,4 +103,5 @@ export async function seedLegalAid(store: Store, { now, countyId }: DemoContext)
   }
   await store.put(CASES, wage)
   await store.put(CASES, injury)
+  await seedFaqs(store, countyId, now)
 }

@@ -185,6 +185,8 @@ describe('删除我的数据 over every domain', () => {
     const loose = await call('legalAid', 'upload', { name: '工资条.png', fileId: await uploadId(gw, 'evidence', '工资条.png', PNG, token) })
     const looseRef = ((await gw.store.get('legal_files', loose.id)) as unknown as { ref: string }).ref
     await uploadId(gw, 'evidence', '没用上.png', PNG, token)
+    // 法律咨询: the question names them (deleted with their data)
+    await call('legalAid', 'ask', { category: 'wage', question: `我是${NAME}，老板拖欠工资不给，电话 ${PHONE}，怎么办？` })
     // 消息中心
     await gw.store.insert('outbox', {
       openid: OPENID,

@@ -30,6 +30,18 @@ import {
   type LawyerOption,
   type MeansPolicy,
 } from './schemas'
+import {
+  answerInput,
+  askInput,
+  consultIdInput,
+  consultQueueInput,
+  faqsInput,
+  manageFaqsInput,
+  moveFaqInput,
+  saveFaqInput,
+  type ConsultItem,
+  type Faq,
+} from './consult'
 
 const none = z.object({})
 
@@ -71,6 +83,20 @@ export const legalAidApi = {
   setPolicy: mutation<MeansPolicy>()(policyInput, ['staff', 'admin']),
   policy: query<MeansPolicy>()(z.object({ orgId: docId('工会').optional() }), 'signedIn'),
   accessLog: query<{ items: AccessLogEntry[] }>()(caseIdInput, ['admin']),
+  // 咨询 (consult.ts): anyone signed in asks and reads their own; the union's lawyers and staff answer
+  ask: mutation<{ id: string }>()(askInput, 'signedIn'),
+  myConsults: query<{ items: ConsultItem[] }>()(none, 'signedIn'),
+  /** one consultation: its asker, or the lawyers and staff of the union it went to */
+  consult: query<ConsultItem>()(consultIdInput, 'signedIn'),
+  /** the 工作台 list: open ones oldest first, answered ones newest first, of the unions the caller serves */
+  consultQueue: query<{ items: ConsultItem[] }>()(consultQueueInput, ['staff', 'lawyer', 'admin']),
+  consultCount: query<{ count: number }>()(none, ['staff', 'lawyer', 'admin']),
+  answer: mutation<ConsultItem>()(answerInput, ['staff', 'lawyer', 'admin']),
+  /** 常见问答 a worker reads before asking: the union's visible entries, by 案由 */
+  faqs: query<{ items: Faq[] }>()(faqsInput, 'signedIn'),
+  manageFaqs: query<{ orgId: string; orgName: string; items: Faq[] }>()(manageFaqsInput, ['staff', 'admin']),
+  saveFaq: mutation<Faq>()(saveFaqInput, ['staff', 'admin']),
+  moveFaq: mutation<{ items: Faq[] }>()(moveFaqInput, ['staff', 'admin']),
 }
 
 declare module '../api' {

@@ -116,6 +116,8 @@ export const submitInput = z.object({
   assistance: z.boolean({ error: '请选择是否领取社会救助' }).default(false),
   monthlyIncome: money('家庭人均月收入').optional(),
   promise: z.boolean({ error: '请勾选个人诚信承诺' }).default(false),
+  /** the consultation this application grew from (咨询 → 申请), the applicant's own */
+  consultId: docId('咨询编号').optional(),
 })
 export type SubmitInput = z.input<typeof submitInput>
 
@@ -313,6 +315,8 @@ export interface CaseDetail extends CaseListItem {
   objection: Objection | null
   /** the viewer is staff of the union that reviews the objection (and did not make the refusal) */
   canDecideObjection: boolean
+  /** the consultation the application grew from, if any */
+  consultId: string | null
   timeline: TimelineEntry[]
   messages: CaseMessage[]
 }

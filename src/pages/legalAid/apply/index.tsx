@@ -5,9 +5,11 @@ import Btn from '@/components/Btn'
 import Field from '@/components/Field'
 import FieldError from '@/components/FieldError'
 import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
 import TextField from '@/components/TextField'
 import { askForNotices } from '@/api/subscribe'
 import { CATEGORIES, CATEGORY_LABELS, GROUP_SIZE, GUIDE, MAX_FILES, submitInput, type Category, type FileInfo } from '@/contracts/legalAid/schemas'
+import type { ConsultItem } from '@/contracts/legalAid/consult'
 import { ARBITRATION_CATEGORIES } from '@/contracts/legalAid/clocks'
 import { useForm, useMutation, useQuery } from '@/data'
 import { confirm } from '@/utils/dialog'
@@ -20,15 +22,26 @@ import './index.scss'
 const num = (s: string) => (s.trim() ? Number(s) : undefined)
 const day = (s: string) => s || undefined
 
+/** 咨询 → 申请: the form opens with the consultation's 案由, question and employer filled in. */
+function FromConsult({ id }: { id: string }) {
+  const consult = useQuery('legalAid', 'consult', { id })
+  return <PageState query={consult}>{(c) => <ApplyForm consult={c} />}</PageState>
+}
+
 export default function ApplyPage() {
+  const { params } = useRouter()
+  return params.consult ? <FromConsult id={params.consult} /> : <ApplyForm consult={null} />
+}
+
+function ApplyForm({ consult }: { consult: ConsultItem | null }) {
   const { params } = useRouter()
   const [files, setFiles] = useState<FileInfo[]>([])
   const [uploading, setUploading] = useState(false)
   const form = useForm({
     initial: {
-      category: null as Category | null,
-      employer: '',
-      facts: params.facts ? decodeURIComponent(params.facts) : '',
+      category: (consult?.category ?? null) as Category | null,
+      employer: consult?.employer ?? '',
+      facts: consult ? consult.question : params.facts ? decodeURIComponent(params.facts) : '',
       claim: '',
       amount: '',
       phone: '',
@@ -58,6 +71,7 @@ export default function ApplyPage() {
       assistance: v.assistance,
       monthlyIncome: num(v.monthlyIncome),
       promise: v.promise,
+      consultId: consult?.id,
     }),
   })
   const v = form.values
@@ -91,6 +105,11 @@ export default function ApplyPage() {
 
   return (
     <View className='page legal-apply'>
+      {consult ? (
+        <View className='card legal-apply__from-consult'>
+          <Text>已把您咨询的问题填进「事实经过」，请补充用人单位、诉求和手机号后提交。</Text>
+        </View>
+      ) : null}
       <Text className='section-title'>1. 遇到了什么纠纷？</Text>
       <View className='legal-apply__categories field--category'>
         {CATEGORIES.map((c) => (

@@ -18,6 +18,9 @@ export default function LegalAidHome() {
       <Btn className='legal-home__apply' onClick={() => Taro.navigateTo({ url: '/pages/legalAid/apply/index' })}>
         申请法律援助
       </Btn>
+      <Btn kind='secondary' className='legal-home__consult' onClick={() => Taro.navigateTo({ url: '/pages/legalAid/consult/index' })}>
+        先问问律师（在线咨询）
+      </Btn>
       <Text className='section-title'>我的法律援助</Text>
       <PageState
         query={cases}
