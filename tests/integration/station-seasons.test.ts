@@ -133,16 +133,14 @@ describe.each(['sqlite', 'cloudbase'] as const)('mobile and seasonal stations ov
     expect(moved).toMatchObject({ address: '济南市槐荫区新工地北门', lat: SITE_B.lat, lng: SITE_B.lng })
     expect(moved.moves).toEqual([{ address: '济南市历下区工地东门 1 号', ...SITE_A, until: at('2026-07-20T08:00:00').toISOString() }])
     // A save that does not move it adds nothing; workers never see the history.
-    await gw
-      .as(staff)
-      .ok('stations', 'upsert', {
-        ...station({ name: before.name }),
-        id,
-        version: moved.version,
-        address: moved.address,
-        ...SITE_B,
-        hours: '08:00-18:00',
-      })
+    await gw.as(staff).ok('stations', 'upsert', {
+      ...station({ name: before.name }),
+      id,
+      version: moved.version,
+      address: moved.address,
+      ...SITE_B,
+      hours: '08:00-18:00',
+    })
     expect((await get(id, staff)).moves).toHaveLength(1)
     expect((await get(id)).moves).toBeUndefined()
   })
