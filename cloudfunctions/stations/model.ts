@@ -78,7 +78,7 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
     phone: doc.phone,
   }
   if (distanceM !== undefined) out.distanceM = Math.round(distanceM)
-  if (suspended) out.suspendedUntil = doc.suspendedUntil
+  if (suspended && !expired) out.suspendedUntil = doc.suspendedUntil
   const season = expired ? undefined : seasonOn(doc, today)
   if (season) out.season = season
   if (doc.validTo) out.validTo = doc.validTo
