@@ -4,6 +4,7 @@ import Field from '@/components/Field'
 import { DatePicker } from '@/components/DateTimePicker'
 import { MAX_SEASONS } from '@/contracts/stations/lifecycle'
 import type { FieldMessages } from '@/utils/form'
+import { beijingDay } from '@/contracts/time'
 import type { SeasonForm, StationForm } from './form'
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
 
 /** 流动驿站 and 送清凉: the days a station runs, and seasonal hours that replace the usual ones. */
 export default function Lifecycle({ form, errors, set }: Props) {
+  // The wheels open on Beijing's today, not the phone's (a phone abroad, or a browser on UTC).
+  const today = beijingDay()
   const setSeason = (i: number, patch: Partial<SeasonForm>) =>
     set(
       'seasons',
@@ -28,6 +31,7 @@ export default function Lifecycle({ form, errors, set }: Props) {
           <DatePicker
             className='station-edit__valid-from'
             value={form.validFrom}
+            openAt={today}
             placeholder='不限（已在开放）'
             onChange={(d) => set('validFrom', d)}
           />
@@ -40,7 +44,13 @@ export default function Lifecycle({ form, errors, set }: Props) {
       </Field>
       <Field label='到期日期' name='validTo' error={errors.validTo} hint='最后开放的一天，含当天'>
         <View className='station-edit__date-row'>
-          <DatePicker className='station-edit__valid-to' value={form.validTo} placeholder='不限（长期开放）' onChange={(d) => set('validTo', d)} />
+          <DatePicker
+            className='station-edit__valid-to'
+            value={form.validTo}
+            openAt={today}
+            placeholder='不限（长期开放）'
+            onChange={(d) => set('validTo', d)}
+          />
           {form.validTo ? (
             <Text className='station-edit__clear' onClick={() => set('validTo', '')}>
               清除
@@ -67,13 +77,19 @@ export default function Lifecycle({ form, errors, set }: Props) {
             </Field>
             <Field label='日期' name={`season-dates-${i}`} required error={errors[`seasons.${i}.from`] || errors[`seasons.${i}.to`]}>
               <View className='station-edit__season-dates'>
-                <DatePicker className='station-edit__season-from' value={s.from} placeholder='开始' onChange={(d) => setSeason(i, { from: d })} />
+                <DatePicker
+                  className='station-edit__season-from'
+                  value={s.from}
+                  openAt={today}
+                  placeholder='开始'
+                  onChange={(d) => setSeason(i, { from: d })}
+                />
                 <Text className='muted'>至</Text>
                 <DatePicker
                   className='station-edit__season-to'
                   value={s.to}
                   placeholder='结束'
-                  openAt={s.from || undefined}
+                  openAt={s.from || today}
                   onChange={(d) => setSeason(i, { to: d })}
                 />
               </View>
