@@ -65,7 +65,7 @@ test('staff give a station 送清凉 hours for today and a last day; the worker 
 
   // The worker: open by the season though the usual hours are closed now.
   const worker = await openPhone()
-  await signIn(worker, 'season-worker')
+  await signIn(worker, 'demo-courier')
   await searchAsWorker(worker, '送清凉测试')
   await expectText(worker, '.station-card__name', '送清凉测试驿站')
   await expectText(worker, '.station-card .open-badge', '营业中')
@@ -83,7 +83,7 @@ test("a station past its last day is gone from the worker's list; staff still se
   await createStation({ name: '已到期测试驿站', address: '乐陵市到期路 1 号', lat: 37.733, lng: 117.221, hours: '24小时', validTo: yesterday })
   await createStation({ name: '未到期测试驿站', address: '乐陵市到期路 2 号', lat: 37.734, lng: 117.222, hours: '24小时' })
   const worker = await openPhone()
-  await signIn(worker, 'expiry-worker')
+  await signIn(worker, 'demo-worker')
   await searchAsWorker(worker, '到期测试')
   await expectText(worker, '.station-card__name', '未到期测试驿站')
   expect(await on(worker, '.station-card__name', '已到期测试驿站').count()).toBe(0)
