@@ -10,7 +10,9 @@ import { DuplicateKeyError, type Doc } from '../_core/store/port'
 import { canEditStation, managedWhere } from './access'
 import { parseImportFile, parseStationsCsv, type CsvParse } from './csv'
 import { importTemplateWorkbook, TEMPLATE_FILENAME } from './template'
-import { isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
+import { isCurrent, isOpenNow, stationKeyId, toDetail, toSummary, type StationDoc } from './model'
+import { assessmentStats, withCompleteness } from './assessment'
+import { locationChange } from './moves'
 import { reportActions } from './reports'
 import { photoActions, photoLinks } from './photos'
 import { checkin, poster, visitStats } from './visits'
@@ -35,7 +37,8 @@ function homeOrg(ctx: Ctx): string {
   return org
 }
 
-type Fields = z.output<typeof upsertInput>
+type Fields = z.output<typeof stationFields>
+type UpsertFields = z.output<typeof upsertInput>
 
 function stationBody(fields: Fields, ctx: Ctx) {
   return {
@@ -48,6 +51,21 @@ function stationBody(fields: Fields, ctx: Ctx) {
     updatedAt: ctx.now().toISOString(),
     updatedBy: ctx.caller.openid,
   }
+}
+
+/** The form's extras as stored: only those sent are changed ('' clears a date). */
+function extrasBody(fields: UpsertFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (fields.validFrom !== undefined) out.validFrom = fields.validFrom || null
+  if (fields.validTo !== undefined) out.validTo = fields.validTo || null
+  if (fields.seasons !== undefined) out.seasons = [...fields.seasons].sort((a, b) => (a.from < b.from ? -1 : 1))
+  if (fields.assessment !== undefined) out.assessment = fields.assessment
+  return out
+}
+
+/** Non-null extras for a new document (null would be stored as a field). */
+function newExtras(fields: UpsertFields): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extrasBody(fields)).filter(([, v]) => v !== null))
 }
 
 /**
@@ -96,7 +114,7 @@ async function importRow(ctx: Ctx, orgId: string, fields: z.output<typeof statio
     const n = await ctx.store.update(
       STATIONS,
       { _id: id, version: existing.version ?? 0 },
-      { set: { ...body, status: 'active' }, inc: { version: 1 } },
+      { set: { ...body, ...locationChange(existing, fields, ctx.now()), status: 'active' }, inc: { version: 1 } },
     )
     if (n) return { status: 'updated', id }
   }
@@ -113,7 +131,8 @@ export const stationsActions = implement(stationsApi, {
         maxKm: input.radiusKm,
         limit: input.limit,
         where: where as never,
-        accept: input.openNow ? (doc: Doc) => isOpenNow(doc as StationDoc, now) : undefined,
+        // Past its last day (or before its first) a station leaves the list by itself, by today's Beijing date.
+        accept: input.openNow ? (doc: Doc) => isOpenNow(doc as StationDoc, now) : (doc: Doc) => isCurrent(doc as StationDoc, now),
       })
       const items: StationSummary[] = near.map((n) => toSummary(n.doc, now, n.distanceM))
       return { items, radiusKm: input.radiusKm }
@@ -126,7 +145,11 @@ export const stationsActions = implement(stationsApi, {
       const where = { status: 'active' } as never
       // Two questions, not one: the home card once asked only for open stations and so showed an open one 402 m
       // away while a closed one stood 78 m off. The courier should see both and decide.
-      const [first] = await ctx.store.nearest<StationDoc>(STATIONS, { lat, lng }, { maxKm: radiusKm, limit: 1, where })
+      const [first] = await ctx.store.nearest<StationDoc>(
+        STATIONS,
+        { lat, lng },
+        { maxKm: radiusKm, limit: 1, where, accept: (doc: Doc) => isCurrent(doc as StationDoc, now) },
+      )
       if (!first) return { nearest: null, nearestOpen: null }
       const nearest = toSummary(first.doc, now, first.distanceM)
       if (nearest.openNow) return { nearest, nearestOpen: nearest }
@@ -162,12 +185,18 @@ export const stationsActions = implement(stationsApi, {
     handler: async ({ keyword, limit, lat, lng }, ctx) => {
       const now = ctx.now()
       if (lat === undefined || lng === undefined) {
+        // A few more than asked: expired stations are dropped after reading (their end is a date, not a field to filter).
         const docs = await ctx.store.find<StationDoc>(STATIONS, {
           where: { status: 'active', name: { $includes: keyword } },
           orderBy: [['name', 'asc']],
-          limit,
+          limit: Math.min(SEARCH_SCAN, limit * 2 + 10),
         })
-        return { items: docs.map((d) => toSummary(d, now)) }
+        return {
+          items: docs
+            .filter((d) => isCurrent(d, now))
+            .slice(0, limit)
+            .map((d) => toSummary(d, now)),
+        }
       }
       // With a position, "nearest first" must hold across every match, not only the first `limit` by name: a
       // county has a few hundred stations, so a keyword matches few enough to rank them all (capped by SEARCH_SCAN).
@@ -178,6 +207,7 @@ export const stationsActions = implement(stationsApi, {
       })
       const here = { lat, lng }
       const items = docs
+        .filter((d) => isCurrent(d, now))
         .map((d) => toSummary(d, now, distanceMeters(here, d.location)))
         .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))
         .slice(0, limit)
@@ -253,9 +283,11 @@ export const stationsActions = implement(stationsApi, {
         skip = 0
       }
       const total = counts.reduce((a, b) => a + b, 0)
-      return { items: all.map((d) => toSummary(d, now)), total }
+      return { items: all.map((d) => withCompleteness(toSummary(d, now), d)), total }
     },
   },
+
+  assessmentStats: { handler: (_input, ctx) => assessmentStats(ctx) },
 
   upsert: {
     handler: async (input, ctx) => {
@@ -263,12 +295,15 @@ export const stationsActions = implement(stationsApi, {
         const existing = await activeStation(ctx, input.id)
         if (!(await canEditStation(ctx.store, ctx.caller, existing))) throw forbidden('您只能编辑自己负责的驿站')
         // Only if nobody saved since this form loaded: otherwise one of two concurrent edits would be lost.
+        // The version condition also keeps the move history whole: it is written from the document just read.
         const { updatedAt, updatedBy, ...body } = stationBody(input, ctx)
+        const moved = locationChange(existing, input, ctx.now())
         const n = await ctx.store.update(
           STATIONS,
           { _id: input.id, status: 'active', version: input.version ?? -1 },
-          { set: { ...body, updatedAt, updatedBy }, inc: { version: 1 } },
+          { set: { ...body, ...extrasBody(input), ...moved, updatedAt, updatedBy }, inc: { version: 1 } },
         )
+        if (moved.moves) ctx.log.info('station_moved', { id: input.id, by: ctx.caller.openid })
         if (!n) throw conflict('该驿站刚被他人修改，请刷新后再改')
         ctx.log.info('station_updated', { id: input.id, by: ctx.caller.openid })
         return { id: input.id, created: false }
@@ -278,6 +313,7 @@ export const stationsActions = implement(stationsApi, {
         const id = await ctx.store.insert(STATIONS, {
           _id: stationKeyId(orgId, input.name, input.address),
           ...stationBody(input, ctx),
+          ...newExtras(input),
           // Photos are added one by one once the station exists (addPhoto), never with the form.
           photos: [],
           orgId,
@@ -295,13 +331,15 @@ export const stationsActions = implement(stationsApi, {
   },
 
   importCsv: {
-    handler: async ({ csv, fileId, dryRun }, ctx) => {
+    handler: async ({ csv, fileId, dryRun, coordSystem }, ctx) => {
       const orgId = homeOrg(ctx)
       const upload = fileId ? await ownUpload(ctx, fileId, 'sheet') : null
-      const parsed: CsvParse & { format?: string } = upload ? await parseImportFile(upload.path, upload.bytes) : parseStationsCsv(csv ?? '')
+      const parsed: CsvParse & { format?: string } = upload
+        ? await parseImportFile(upload.path, upload.bytes, coordSystem)
+        : parseStationsCsv(csv ?? '', coordSystem)
       const path = upload ? 'fileId' : 'csv'
       if (!parsed.ok) throw new AppError('VALIDATION_FAILED', parsed.message, [{ path, message: parsed.message }])
-      const report: ImportReport = { created: 0, updated: 0, refused: 0, skipped: parsed.skipped, dryRun, rows: [] }
+      const report: ImportReport = { created: 0, updated: 0, refused: 0, skipped: parsed.skipped, dryRun, rows: [], coords: parsed.coords }
       const seen = new Map<string, number>()
       for (const row of parsed.rows) {
         if (!row.ok) {

@@ -5,6 +5,15 @@ import { fieldErrors } from '../../src/contracts/zod'
 import type { FieldError } from '../../src/contracts/result'
 import { decodeText, isZip, zipUnpackedSize, type TextEncodingName } from '../_core/sheets'
 import { loadXlsxWithin, unpackedTooLarge } from '../_core/unzip'
+import { looksSwapped } from '../../src/contracts/stations/coords'
+import {
+  coordSystemFromText,
+  importCoordsText,
+  toGcj02,
+  type CoordBasis,
+  type CoordSystem,
+  type ImportCoords,
+} from '../../src/contracts/stations/coordsystems'
 
 /** Staff export spreadsheets with English or Chinese headers; both are accepted. */
 const HEADERS: Record<string, keyof StationFields> = {
@@ -40,7 +49,33 @@ export type CsvRow =
   | { row: number; name: string; ok: true; fields: ReturnType<typeof stationFields.parse> }
   | { row: number; name: string; ok: false; errors: FieldError[] }
 
-export type CsvParse = { ok: true; rows: CsvRow[]; skipped: number } | { ok: false; message: string }
+export type CsvParse = { ok: true; rows: CsvRow[]; skipped: number; coords: ImportCoords } | { ok: false; message: string }
+
+/** What staff chose on the import page for a sheet that does not say where its coordinates came from. */
+export type CoordChoice = CoordSystem | 'auto'
+
+type Column = { field: keyof StationFields | 'coordSystem'; system?: CoordSystem }
+
+/**
+ * A header cell → the field it holds. Coordinates may say their map in the header (our own 地图标注表 has
+ * 「纬度（GCJ-02，高德/腾讯）」 and 「纬度（BD-09，百度）」); a 坐标系 column says it per row.
+ */
+function headerColumn(cell: string): Column | undefined {
+  const h = String(cell).trim()
+  const plain = HEADERS[h.toLowerCase()] ?? HEADERS[h]
+  if (plain) return { field: plain }
+  if (/^(坐标系|坐标类型|坐标来源|coordsys|coordinate ?system)$/i.test(h)) return { field: 'coordSystem' }
+  const lat = /^(纬度|lat|latitude)/i.test(h)
+  const lng = /^(经度|lng|lon|longitude)/i.test(h)
+  if (!lat && !lng) return undefined
+  return { field: lat ? 'lat' : 'lng', system: coordSystemFromText(h.replace(/^(纬度|经度|latitude|longitude|lat|lng|lon)/i, '')) }
+}
+
+/** Which column holds a coordinate: one that says GCJ-02 wins (no conversion), else the first. */
+function pickColumn(columns: (Column | undefined)[], field: 'lat' | 'lng'): number {
+  const idx = columns.flatMap((c, i) => (c?.field === field ? [i] : []))
+  return idx.find((i) => columns[i]?.system === 'gcj02') ?? idx[0] ?? -1
+}
 
 /** One line of the sheet: its own line number (header included) and its cells as text. */
 interface SheetLine {
@@ -59,13 +94,13 @@ export function isExampleRow(name: string): boolean {
 }
 
 /** Parses and validates every row with the same schema as the edit form; nothing is written here. */
-export function parseStationsCsv(csv: string): CsvParse {
+export function parseStationsCsv(csv: string, choice: CoordChoice = 'auto'): CsvParse {
   // Limits are checked before and during parsing, never after: a 2 MB body must not hold the process for long.
   if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) return { ok: false, message: TOO_LARGE }
-  return parseCsvText(csv)
+  return parseCsvText(csv, choice)
 }
 
-function parseCsvText(csv: string): CsvParse {
+function parseCsvText(csv: string, choice: CoordChoice): CsvParse {
   let records: string[][]
   try {
     // `to`: the parser stops after the header, MAX_IMPORT_ROWS rows and one more (which tells us there are too many).
@@ -73,12 +108,27 @@ function parseCsvText(csv: string): CsvParse {
   } catch (e) {
     return { ok: false, message: `CSV 格式错误：${(e as Error).message.slice(0, 80)}` }
   }
-  return validateLines(records.map((cells, i) => ({ line: i + 1, cells })))
+  return validateLines(
+    records.map((cells, i) => ({ line: i + 1, cells })),
+    choice,
+  )
 }
 
-function validateLines(records: SheetLine[]): CsvParse {
+function validateLines(records: SheetLine[], choice: CoordChoice): CsvParse {
   if (records.length < 2) return { ok: false, message: '表格至少需要表头和一行数据' }
-  const header = records[0].cells.map((h) => HEADERS[String(h).trim().toLowerCase()] ?? HEADERS[String(h).trim()])
+  const columns = records[0].cells.map(headerColumn)
+  const latCol = pickColumn(columns, 'lat')
+  const lngCol = pickColumn(columns, 'lng')
+  const header = columns.map((c, i) => {
+    if (c?.field === 'lat') return i === latCol ? 'lat' : undefined
+    if (c?.field === 'lng') return i === lngCol ? 'lng' : undefined
+    return c?.field
+  })
+  const headerSystem = columns[latCol]?.system ?? columns[lngCol]?.system
+  const sheetSystem: CoordSystem = headerSystem ?? (choice === 'auto' ? 'gcj02' : choice)
+  const sheetBasis: CoordBasis = headerSystem ? 'header' : choice === 'auto' ? 'assumed' : 'chosen'
+  const perRow: Partial<Record<CoordSystem, number>> = {}
+  let rowSaid = false
   const missing = REQUIRED.filter((f) => !header.includes(f))
   if (missing.length) {
     return {
@@ -91,7 +141,7 @@ function validateLines(records: SheetLine[]): CsvParse {
   const rows: CsvRow[] = []
   let skipped = 0
   for (let i = 1; i < records.length; i++) {
-    const raw: Record<string, string> = {}
+    const raw: Partial<Record<keyof StationFields | 'coordSystem', string>> = {}
     header.forEach((field, col) => {
       if (field) raw[field] = (records[i].cells[col] ?? '').trim()
     })
@@ -112,11 +162,27 @@ function validateLines(records: SheetLine[]): CsvParse {
         if (!amenities.includes(key)) amenities.push(key)
       } else errors.push({ path: 'amenities', message: `未知的设施：${part}` })
     }
+    // The row's own 坐标系 cell, else the sheet's; converted to GCJ-02 before the same checks as the form.
+    let system = sheetSystem
+    const said = (raw.coordSystem ?? '').trim()
+    if (said) {
+      const s = coordSystemFromText(said)
+      if (s) {
+        system = s
+        rowSaid = true
+      } else errors.push({ path: 'coordSystem', message: `无法识别的坐标系：${said}（可填 高德、腾讯、百度 或 GPS）` })
+    }
+    perRow[system] = (perRow[system] ?? 0) + 1
+    let lat = toNumber(raw.lat ?? '')
+    let lng = toNumber(raw.lng ?? '')
+    if (system !== 'gcj02' && typeof lat === 'number' && typeof lng === 'number' && !looksSwapped(lat, lng)) {
+      ;({ lat, lng } = toGcj02(system, lat, lng))
+    }
     const parsed = stationFields.safeParse({
       name,
       address: raw.address ?? '',
-      lat: toNumber(raw.lat ?? ''),
-      lng: toNumber(raw.lng ?? ''),
+      lat,
+      lng,
       hours: raw.hours ?? '',
       amenities,
       phone: raw.phone ?? '',
@@ -125,7 +191,14 @@ function validateLines(records: SheetLine[]): CsvParse {
     rows.push(errors.length || !parsed.success ? { row, name, ok: false, errors } : { row, name, ok: true, fields: parsed.data })
   }
   if (!rows.length && skipped) return { ok: false, message: '表格里只有示例行：请在示例行下面填写要导入的驿站' }
-  return { ok: true, rows, skipped }
+  const info: Omit<ImportCoords, 'text'> = rowSaid
+    ? {
+        system: (Object.entries(perRow) as [CoordSystem, number][]).sort((a, b) => b[1] - a[1])[0][0],
+        basis: 'column',
+        rows: perRow,
+      }
+    : { system: sheetSystem, basis: sheetBasis }
+  return { ok: true, rows, skipped, coords: { ...info, text: importCoordsText(info) } }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -182,13 +255,17 @@ async function xlsxLines(buf: Buffer): Promise<{ ok: true; lines: SheetLine[] } 
 }
 
 /** An uploaded file, .xlsx or CSV in UTF-8 (with or without BOM) or GBK/GB18030, parsed and validated like a paste. */
-export async function parseImportFile(name: string, buf: Buffer): Promise<CsvParse & { format?: 'xlsx' | TextEncodingName }> {
+export async function parseImportFile(
+  name: string,
+  buf: Buffer,
+  choice: CoordChoice = 'auto',
+): Promise<CsvParse & { format?: 'xlsx' | TextEncodingName }> {
   if (buf.length > MAX_IMPORT_BYTES) return { ok: false, message: FILE_TOO_LARGE }
   if (buf.length === 0) return { ok: false, message: '文件是空的' }
   if (isZip(buf)) {
     const read = await xlsxLines(buf)
     if (!read.ok) return read
-    return { ...validateLines(read.lines), format: 'xlsx' }
+    return { ...validateLines(read.lines, choice), format: 'xlsx' }
   }
   // Excel 97-2003 (.xls) is an OLE compound file: say what to do instead of importing binary noise.
   if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
@@ -199,5 +276,5 @@ export async function parseImportFile(name: string, buf: Buffer): Promise<CsvPar
   // The decoded text, not only the bytes, is held to the limit.
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, message: FILE_TOO_LARGE }
   if (text.includes('\u0000')) return { ok: false, message: '文件不是文本格式的 CSV：请上传 .xlsx 或 .csv 文件' }
-  return { ...parseCsvText(text.replace(/\r\n?/g, '\n')), format: encoding }
+  return { ...parseCsvText(text.replace(/\r\n?/g, '\n'), choice), format: encoding }
 }

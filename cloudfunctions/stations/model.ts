@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { AmenityKey } from '../../src/contracts/stations/amenities'
 import type { StationDetail, StationPhoto, StationSummary } from '../../src/contracts/stations/schemas'
-import { isOpenText, openStatusTextOf } from '../../src/contracts/stations/hours'
+import { isOpenOn, lifecycleStatusText, seasonOn, validityOn, type Season } from '../../src/contracts/stations/lifecycle'
+import type { Assessment } from '../../src/contracts/stations/assessment'
+import type { StationMove } from '../../src/contracts/stations/schemas'
 import type { Doc } from '../_core/store/port'
 import { beijingDay } from '../../src/contracts/time'
 
@@ -24,6 +26,15 @@ export interface StationDoc extends Doc {
   version: number
   /** 暂停开放 (set when a 关闭了 report is resolved): closed until this Beijing day, when it opens again */
   suspendedUntil?: string
+  /** first and last Beijing day it runs (mobile and seasonal stations); absent: no limit */
+  validFrom?: string
+  validTo?: string
+  /** seasonal hours (送清凉 …) that replace `hours` between their dates */
+  seasons?: Season[]
+  /** 星级 self-assessment: what is not an amenity (see contracts/stations/assessment.ts) */
+  assessment?: Assessment
+  /** earlier places, the latest first (a station that moves with a building site) */
+  moves?: StationMove[]
 }
 
 /** One stored photo: the file lives at `stations/<stationId>/<id>.<ext>`; links to it are made when asked. */
@@ -40,13 +51,20 @@ export function isSuspended(doc: Pick<StationDoc, 'suspendedUntil'>, now: Date):
   return typeof doc.suspendedUntil === 'string' && beijingDay(now) < doc.suspendedUntil
 }
 
-/** Open now: not paused, and inside its opening hours. nearby's 只看营业中 filter and every summary use this. */
-export function isOpenNow(doc: Pick<StationDoc, 'suspendedUntil' | 'hours'>, now: Date): boolean {
-  return !isSuspended(doc, now) && isOpenText(doc.hours, now)
+/** Running today by the Beijing date (validFrom ≤ today ≤ validTo): workers see only these. */
+export function isCurrent(doc: Pick<StationDoc, 'validFrom' | 'validTo'>, now: Date): boolean {
+  return validityOn(doc, beijingDay(now)) === 'valid'
+}
+
+/** Open now: running, not paused, and inside today's hours (a season's when one holds). nearby's 只看营业中 and every summary use this. */
+export function isOpenNow(doc: Pick<StationDoc, 'suspendedUntil' | 'hours' | 'validFrom' | 'validTo' | 'seasons'>, now: Date): boolean {
+  return !isSuspended(doc, now) && isOpenOn(doc, now)
 }
 
 export function toSummary(doc: StationDoc, now: Date, distanceM?: number): StationSummary {
   const suspended = isSuspended(doc, now)
+  const today = beijingDay(now)
+  const expired = validityOn(doc, today) !== 'valid'
   const out: StationSummary = {
     id: doc._id,
     name: doc.name,
@@ -54,18 +72,36 @@ export function toSummary(doc: StationDoc, now: Date, distanceM?: number): Stati
     lat: doc.location.lat,
     lng: doc.location.lng,
     openNow: isOpenNow(doc, now),
-    statusText: suspended ? '暂停开放' : openStatusTextOf(doc.hours, now),
+    statusText: suspended && !expired ? '暂停开放' : lifecycleStatusText(doc, now),
     hours: doc.hours,
     amenities: doc.amenities,
     phone: doc.phone,
   }
   if (distanceM !== undefined) out.distanceM = Math.round(distanceM)
-  if (suspended) out.suspendedUntil = doc.suspendedUntil
+  if (suspended && !expired) out.suspendedUntil = doc.suspendedUntil
+  const season = expired ? undefined : seasonOn(doc, today)
+  if (season) out.season = season
+  if (doc.validTo) out.validTo = doc.validTo
+  if (expired) out.expired = true
   return out
 }
 
 export function toDetail(doc: StationDoc, now: Date, canEdit: boolean, photos: StationPhoto[], distanceM?: number): StationDetail {
-  return { ...toSummary(doc, now, distanceM), photos, orgId: doc.orgId, updatedAt: doc.updatedAt, version: doc.version ?? 0, canEdit }
+  const detail: StationDetail = {
+    ...toSummary(doc, now, distanceM),
+    photos,
+    orgId: doc.orgId,
+    updatedAt: doc.updatedAt,
+    version: doc.version ?? 0,
+    canEdit,
+    seasons: doc.seasons ?? [],
+  }
+  if (doc.validFrom) detail.validFrom = doc.validFrom
+  if (canEdit) {
+    if (doc.assessment) detail.assessment = doc.assessment
+    detail.moves = doc.moves ?? []
+  }
+  return detail
 }
 
 /**

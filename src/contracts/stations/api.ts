@@ -24,6 +24,7 @@ import {
   type StationReportItem,
   type StationSummary,
 } from './schemas'
+import type { AssessmentStats } from './assessment'
 import { checkinInput, posterInput, visitStatsInput, type CheckinResult, type StationPoster, type VisitStats } from './visits'
 
 /** The `stations` cloud function: what each action takes, who may call it, and what it answers. */
@@ -38,6 +39,8 @@ export const stationsApi = {
   /** 「现在开着吗?」: two 「没开」 within an hour during opening hours tell the keeper */
   confirmOpen: mutation<OpenConfirmResult>()(confirmOpenInput, 'signedIn'),
   listManaged: query<{ items: StationSummary[]; total: number }>()(listManagedInput, ['staff', 'keeper', 'admin']),
+  /** 星级 self-assessment across the stations the caller manages: how many meet every basic, what is most missed */
+  assessmentStats: query<AssessmentStats>()(z.object({}), ['staff', 'admin']),
   upsert: mutation<{ id: string; created: boolean }>()(upsertInput, ['staff', 'keeper', 'admin']),
   importCsv: mutation<ImportReport>()(importCsvInput, ['staff', 'admin']),
   /** The Excel template to fill in: Chinese headers and one example row the importer skips. */

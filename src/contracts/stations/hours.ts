@@ -126,9 +126,23 @@ export interface NextOpening {
  */
 export function nextOpening(hours: OpeningHours, now: Date): NextOpening | null {
   if (hours.always) return null
+  return nextOpeningAcross(() => hours, now)
+}
+
+/**
+ * nextOpening when the hours differ by day: `hoursOf(inDays)` is the hours that hold `inDays` days from now (a
+ * seasonal timetable, a station that starts or ends on a date), or null for a day it does not open at all.
+ */
+export function nextOpeningAcross(hoursOf: (inDays: number) => OpeningHours | null, now: Date): NextOpening | null {
   const { day, minutes } = beijingClock(now)
   for (let inDays = 0; inDays <= 7; inDays++) {
+    const hours = hoursOf(inDays)
+    if (!hours) continue
     const weekday = (day + inDays) % 7
+    if (hours.always) {
+      if (inDays > 0) return { inDays, at: '00:00', weekday }
+      continue
+    }
     const opens = hours.rules.filter((r) => r.days.includes(weekday)).map((r) => r.open)
     const candidates = inDays === 0 ? opens.filter((o) => o > minutes) : opens
     if (candidates.length) return { inDays, at: hhmm(Math.min(...candidates)), weekday }

@@ -6,6 +6,9 @@ import { parseHours } from './hours'
 import { inChina } from '../geo'
 import { uploadedFile } from '../files'
 import { looksSwapped, SWAPPED_MESSAGE } from './coords'
+import { seasonsInput, validityInput, type Season } from './lifecycle'
+import { assessmentInput, type Assessment, type Completeness } from './assessment'
+import { COORD_SYSTEMS, type ImportCoords } from './coordsystems'
 
 const lat = z.number({ error: '纬度必须是数字' }).min(-90, '纬度必须在 -90 到 90 之间').max(90, '纬度必须在 -90 到 90 之间')
 const lng = z.number({ error: '经度必须是数字' }).min(-180, '经度必须在 -180 到 180 之间').max(180, '经度必须在 -180 到 180 之间')
@@ -159,11 +162,26 @@ export type StationFields = z.input<typeof stationFields>
  * New station: no id. Edit: the id and the `version` the form loaded; an edit based on an older version is refused
  * with CONFLICT instead of overwriting someone else's change.
  */
+/**
+ * What the form adds to a sheet row: validity, seasonal hours, the 星级 self-assessment. Each is left as stored when
+ * absent (an older client, an import), replaced when sent; '' clears a date and [] the seasons.
+ */
+export const stationExtras = z.intersection(
+  validityInput,
+  z.object({
+    seasons: seasonsInput.optional(),
+    assessment: assessmentInput.optional(),
+  }),
+)
+
 export const upsertInput = z.intersection(
-  z
-    .object({ id: stationId.optional(), version: z.number({ error: '版本号必须是数字' }).int().min(0).optional() })
-    .refine((v) => !v.id || v.version !== undefined, { path: ['version'], message: '缺少版本号，请刷新后再改' }),
-  stationFields,
+  z.intersection(
+    z
+      .object({ id: stationId.optional(), version: z.number({ error: '版本号必须是数字' }).int().min(0).optional() })
+      .refine((v) => !v.id || v.version !== undefined, { path: ['version'], message: '缺少版本号，请刷新后再改' }),
+    stationFields,
+  ),
+  stationExtras,
 )
 export type UpsertInput = z.input<typeof upsertInput>
 
@@ -204,6 +222,8 @@ export const importCsvInput = z
       .optional(),
     fileId: uploadedFile('表格文件').optional(),
     dryRun: z.boolean({ error: '「预览」必须是真或假' }).default(false),
+    /** where the sheet's coordinates came from when it does not say (auto: assume 高德/腾讯 and tell) */
+    coordSystem: z.enum(['auto', ...COORD_SYSTEMS], { error: '坐标来源只能是自动、高德/腾讯、百度或 GPS' }).default('auto'),
   })
   .refine((v) => (v.csv === undefined) !== (v.fileId === undefined), { path: ['csv'], message: '请选择一个文件或粘贴 CSV 内容（二选一）' })
 export type ImportCsvInput = z.input<typeof importCsvInput>
@@ -230,6 +250,23 @@ export interface StationSummary {
   phone: string
   /** 暂停开放 until this Beijing day (YYYY-MM-DD, the day it opens again); absent when not paused */
   suspendedUntil?: string
+  /** the seasonal hours in force today (送清凉 …), which replace `hours` */
+  season?: Season
+  /** the last Beijing day it runs (mobile and seasonal stations) */
+  validTo?: string
+  /** past validTo or before validFrom: only staff lists still show it */
+  expired?: boolean
+  /** the 星级 self-assessment's basics; in the staff list only */
+  completeness?: Completeness
+}
+
+/** One earlier place of a station that moved (流动驿站): where it stood until `until`. */
+export interface StationMove {
+  address: string
+  lat: number
+  lng: number
+  /** when it left this place */
+  until: string
 }
 
 /** About 80 m a minute on foot (a loaded courier walks slower than the 5 km/h textbook pace). */
@@ -257,6 +294,12 @@ export interface StationDetail extends StationSummary {
   canEdit: boolean
   /** the latest 「开着」 a worker confirmed in the last day: 「N 分钟前有人确认开放」 */
   confirmedOpenAt?: string
+  validFrom?: string
+  seasons: Season[]
+  /** for those who can edit it only */
+  assessment?: Assessment
+  /** earlier places, the latest first; for those who can edit it only */
+  moves?: StationMove[]
 }
 
 export interface Area {
@@ -283,4 +326,6 @@ export interface ImportReport {
   skipped: number
   dryRun: boolean
   rows: ImportRowReport[]
+  /** which map the coordinates were read as, and why (「按高德/腾讯地图坐标导入」) */
+  coords?: ImportCoords
 }

@@ -15,6 +15,7 @@ import { groupedAmenities } from '@/contracts/stations/amenities'
 import { goBackOr } from '@/utils/nav'
 import { locateIfAllowed } from '../shared/location'
 import OpenConfirm from './OpenConfirm'
+import { seasonRangeText } from '@/contracts/stations/lifecycle'
 import './index.scss'
 
 function amapUrl(s: StationDetail): string {
@@ -86,8 +87,28 @@ function Detail({ s }: { s: StationDetail }) {
         </View>
         <View className='station-detail__row'>
           <Text className='station-detail__label'>开放</Text>
-          <Text className='station-detail__value station-detail__hours'>{s.hours}</Text>
+          <Text className='station-detail__value station-detail__hours'>{s.season ? s.season.hours : s.hours}</Text>
         </View>
+        {s.seasons.length ? (
+          <View className='station-detail__row station-detail__seasons'>
+            <Text className='station-detail__label'>时段</Text>
+            <View className='station-detail__value'>
+              {s.seasons.map((x) => (
+                <Text key={x.from} className={`station-detail__season ${s.season?.from === x.from ? 'station-detail__season--now' : ''}`}>
+                  {x.name || '季节时段'} {seasonRangeText(x)} {x.hours}
+                  {s.season?.from === x.from ? '（现行）' : ''}
+                </Text>
+              ))}
+              <Text className='muted station-detail__season'>其余日子 {s.hours}</Text>
+            </View>
+          </View>
+        ) : null}
+        {s.validTo ? (
+          <View className='station-detail__row station-detail__valid'>
+            <Text className='station-detail__label'>期限</Text>
+            <Text className='station-detail__value'>{s.expired ? `已于 ${s.validTo} 到期` : `开放至 ${s.validTo}`}</Text>
+          </View>
+        ) : null}
         {s.suspendedUntil ? (
           <View className='station-detail__row station-detail__suspended'>
             <Text className='station-detail__label'>暂停</Text>

@@ -16,6 +16,9 @@ import RoleGate from '@/components/RoleGate'
 import { stationsApi } from '@/contracts/stations/api'
 import type { StationPhoto, StationPhotos } from '@/contracts/stations/schemas'
 import PhotosEditor from './Photos'
+import AssessmentCard from './Assessment'
+import Lifecycle from './Lifecycle'
+import Moves from './Moves'
 
 const WORKBENCH = '/pages/staff/index/index'
 
@@ -261,6 +264,10 @@ function StationEdit() {
         </Field>
         {id ? null : <Text className='muted station-edit__photo-note'>照片：新增驿站后，在驿站管理中打开它即可添加。</Text>}
       </View>
+
+      <AssessmentCard form={form} errors={errors} set={set} />
+      <Lifecycle form={form} errors={errors} set={set} />
+      {id && station.data?.moves ? <Moves moves={station.data.moves} /> : null}
 
       {formError ? <Text className='station-edit__form-error'>{formError}</Text> : null}
       {stale ? (

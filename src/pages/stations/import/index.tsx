@@ -15,6 +15,16 @@ import { saveDownload } from '@/utils/download'
 import { uploadSheet } from '@/utils/sheet'
 import SheetPicker from '@/components/SheetPicker'
 import type { LocalFile } from '@/utils/upload'
+import Choice from '@/components/Choice'
+import { COORD_SYSTEM_LABELS, type CoordSystem } from '@/contracts/stations/coordsystems'
+
+type CoordChoice = CoordSystem | 'auto'
+const COORD_CHOICES: { key: CoordChoice; label: string }[] = [
+  { key: 'auto', label: '不确定' },
+  { key: 'gcj02', label: '高德/腾讯' },
+  { key: 'bd09', label: '百度地图' },
+  { key: 'wgs84', label: 'GPS' },
+]
 
 const HEADER = '名称,地址,纬度,经度,开放时间,设施,电话'
 
@@ -35,6 +45,7 @@ function StationImport() {
   const template = useMutationWith(() => fetchQuery('stations', 'importTemplate', {}))
   const downloading = template.busy
   const [report, setReport] = useState<ImportReport | null>(null)
+  const [coordSystem, setCoordSystem] = useState<CoordChoice>('auto')
 
   const take = async (picked: LocalFile) => {
     if (uploading) return
@@ -57,7 +68,7 @@ function StationImport() {
   }
 
   const send = async (src: Source, dryRun: boolean) => {
-    const res = await importCsv.run(src.kind === 'file' ? { fileId: src.fileId, dryRun } : { csv: src.csv, dryRun })
+    const res = await importCsv.run(src.kind === 'file' ? { fileId: src.fileId, dryRun, coordSystem } : { csv: src.csv, dryRun, coordSystem })
     if (!res) return
     if (res.ok) {
       setReport(res.data)
@@ -122,7 +133,7 @@ function StationImport() {
         <Text className='import-help__code' userSelect>
           {HEADER}
         </Text>
-        <Text className='import-help__line'>· 纬度、经度用 GCJ-02 坐标（微信、高德、腾讯地图使用的坐标系）</Text>
+        <Text className='import-help__line'>· 纬度、经度可以取自高德、腾讯或百度地图：在下面选择坐标来自哪个地图，或加一列「坐标系」逐行注明</Text>
         <Text className='import-help__line'>· 多个设施用「|」分隔，如：饮水|充电|卫生间</Text>
         <Text className='import-help__line'>· 可用设施：{AMENITIES.map((a) => a.label).join('、')}</Text>
         <Text className='import-help__line'>· 开放时间如：08:00-20:00、24小时</Text>
@@ -173,6 +184,24 @@ function StationImport() {
         )}
       </View>
 
+      <View className='card import-coords'>
+        <Text className='import-coords__title'>坐标取自哪个地图？</Text>
+        <Choice<CoordChoice>
+          className='import-coords__choice'
+          options={COORD_CHOICES}
+          value={coordSystem}
+          onChange={(k) => {
+            setCoordSystem(k)
+            setReport(null)
+          }}
+        />
+        <Text className='muted import-coords__note'>
+          {coordSystem === 'auto'
+            ? '表头或「坐标系」列注明了的按注明的导入；都没有注明时按高德/腾讯地图坐标导入。'
+            : `没有注明的按${COORD_SYSTEM_LABELS[coordSystem]}导入${coordSystem === 'gcj02' ? '' : '，自动换算后保存'}。`}
+        </Text>
+      </View>
+
       {message ? <Text className='import-message'>{message}</Text> : null}
 
       {previewed ? (
@@ -201,6 +230,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
     <View className='card import-report'>
       <Text className='section-title import-report__title'>{report.dryRun ? '预览（尚未导入）' : '导入结果'}</Text>
       {report.dryRun ? <Text className='muted import-report__note'>核对下面每一行，无误后点「确认导入」。</Text> : null}
+      {report.coords ? <Text className={`import-report__coords import-report__coords--${report.coords.basis}`}>{report.coords.text}</Text> : null}
       {report.skipped ? <Text className='muted import-report__note'>已跳过 {report.skipped} 行示例。</Text> : null}
       <View className='import-report__counts'>
         <View className='import-count import-count--created'>

@@ -8,7 +8,9 @@ import RoleGate from '@/components/RoleGate'
 import OpenBadge from '@/pages/stations/components/OpenBadge'
 import type { Me } from '@/contracts/roles'
 import { stationsApi } from '@/contracts/stations/api'
-import { useMutationWith, usePagedQuery } from '@/data'
+import { useMutationWith, usePagedQuery, useQuery } from '@/data'
+import { allows } from '@/contracts/api'
+import { completenessText } from '@/contracts/stations/assessment'
 import { fetchQuery } from '@/api/client'
 import { alert } from '@/utils/dialog'
 import { saveDownload } from '@/utils/download'
@@ -26,6 +28,16 @@ function Manage({ me }: { me: Me }) {
   const [query, setQuery] = useState('')
   const { list, more } = usePagedQuery('stations', 'listManaged', { pageSize: 20, ...(applied ? { q: applied } : {}) })
   const search = (q: string) => setApplied(q.trim())
+  // The county's view of the 星级 self-assessment: union staff only (keepers see their own stations' lines).
+  const county = useQuery(
+    'stations',
+    'assessmentStats',
+    {},
+    {
+      enabled: allows(stationsApi.assessmentStats, me.roles),
+      pullToRefresh: false,
+    },
+  )
   // 地图标注表 for 高德/百度 submissions; a query that only writes a temporary export file.
   const mapSheet = useMutationWith(() => fetchQuery('stations', 'exportMap', {}))
   const exportMapSheet = async () => {
@@ -58,6 +70,23 @@ function Manage({ me }: { me: Me }) {
         </Btn>
       </View>
 
+      {county.data && county.data.total ? (
+        <View className='card workbench__assessment'>
+          <Text className='workbench__assessment-title'>
+            符合全部基本条件：{county.data.complete} / {county.data.total} 个驿站
+          </Text>
+          {county.data.missing.length ? (
+            <Text className='muted'>
+              最常缺：
+              {county.data.missing
+                .slice(0, 3)
+                .map((m) => `${m.label}（${m.count} 个）`)
+                .join('、')}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
       <SearchBar value={query} onInput={setQuery} onSearch={search} placeholder='按驿站名称搜索' applied={!!applied} />
 
       {list.page > 0 || !list.loading ? <Text className='workbench__count'>共 {list.total} 个驿站</Text> : null}
@@ -73,6 +102,12 @@ function Manage({ me }: { me: Me }) {
             <OpenBadge open={s.openNow} statusText={s.statusText} suspendedUntil={s.suspendedUntil} />
           </View>
           <Text className='managed-station__address'>{s.address}</Text>
+          {s.completeness ? (
+            <Text className={`managed-station__assessment ${s.completeness.complete ? 'managed-station__assessment--ok' : ''}`}>
+              {completenessText(s.completeness)}
+            </Text>
+          ) : null}
+          {s.validTo ? <Text className='muted managed-station__valid'>{s.expired ? `已于 ${s.validTo} 到期` : `开放至 ${s.validTo}`}</Text> : null}
           <View className='managed-station__foot'>
             <Text className='muted'>{s.hours}</Text>
             <Text className='managed-station__edit'>编辑 ›</Text>

@@ -14,7 +14,7 @@ export default function StationCard({ station, onOpen }: { station: StationSumma
       </View>
       <View className='station-card__hours'>
         <OpenBadge open={station.openNow} statusText={station.statusText} suspendedUntil={station.suspendedUntil} />
-        <Text className='station-card__hours-text'>{station.hours}</Text>
+        <Text className='station-card__hours-text'>{station.season ? station.season.hours : station.hours}</Text>
       </View>
       <Text className='station-card__address'>{station.address}</Text>
       <AmenityBadges keys={station.amenities} />
