@@ -56,7 +56,9 @@ export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknow
     if (mode === 'loud') setState({ kind: 'loading' })
     const res = await latest.current()
     if (mine !== seq.current) return
-    setState((prev) => (res.ok ? { kind: 'ready', data: res.data } : mode === 'quiet' && prev.kind === 'ready' ? prev : { kind: 'error', error: res.error }))
+    setState((prev) =>
+      res.ok ? { kind: 'ready', data: res.data } : mode === 'quiet' && prev.kind === 'ready' ? prev : { kind: 'error', error: res.error },
+    )
   }
   const reload = (quiet = false) => load(quiet ? 'quiet' : 'loud')
 

@@ -125,6 +125,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     files,
   })
   // Rush tests open a thousand connections at once; Node's default backlog (511) would reset the overflow.
+  // The server keeps an idle connection longer than fetch's pool does (4 s), so the client always closes it first:
+  // on a starved machine the server's 5 s default could close a socket fetch was just reusing (ECONNRESET).
+  server.keepAliveTimeout = 65_000
   await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
