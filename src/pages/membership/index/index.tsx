@@ -16,6 +16,7 @@ const BADGES: Record<MyApplication['status'], string> = {
   approved: '已入会',
   rejected: '已驳回',
   revoked: '会籍已注销',
+  transferred_out: '会籍已转出',
 }
 
 export default function MembershipPage() {
