@@ -7,7 +7,10 @@ import type { Store } from './store/port'
  */
 export async function memberStanding(store: Store, openid: string): Promise<{ member: boolean; retained: boolean }> {
   if (!openid) return { member: false, retained: false }
-  const [doc] = await store.find<{ _id: string; retained?: unknown }>('applications', { where: { applicantOpenid: openid, status: 'approved' }, limit: 1 })
+  const [doc] = await store.find<{ _id: string; retained?: unknown }>('applications', {
+    where: { applicantOpenid: openid, status: 'approved' },
+    limit: 1,
+  })
   return { member: !!doc, retained: !!doc?.retained }
 }
 

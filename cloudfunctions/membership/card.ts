@@ -177,7 +177,8 @@ export async function verifyCardInput(
   }
   const state = await memberState(who.memberNo)
   const info = shown(who.memberNo, who.m, who.o)
-  if (state === 'transferred_out') return { valid: false, status: 'transferred_out', label: '已转出：该会员已转出本县工会，此卡在本县不再有效', ...info }
+  if (state === 'transferred_out')
+    return { valid: false, status: 'transferred_out', label: '已转出：该会员已转出本县工会，此卡在本县不再有效', ...info }
   if (state !== 'member') return { valid: false, status: 'revoked', label: '已注销：该会员的会籍已注销', ...info }
   if (timing === 'expired') {
     return { valid: false, status: 'expired', label: '已过期：请会员打开会员卡，出示最新的二维码或核验码', ...info }

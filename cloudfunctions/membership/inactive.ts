@@ -63,14 +63,25 @@ function toItem(d: ApplicationDoc, mark?: InactiveReviewDoc): InactiveItem {
     lastActiveAt: lastActive(d),
     claimed: !!d.applicantOpenid,
     ...(mark
-      ? { mark: { decision: mark.decision, label: inactiveDecisionLabel(mark.decision), at: mark.at, by: mark.by, ...(mark.note ? { note: mark.note } : {}) } }
+      ? {
+          mark: {
+            decision: mark.decision,
+            label: inactiveDecisionLabel(mark.decision),
+            at: mark.at,
+            by: mark.by,
+            ...(mark.note ? { note: mark.note } : {}),
+          },
+        }
       : {}),
   }
 }
 
 async function marksOf(ctx: Ctx, year: number, docs: ApplicationDoc[]): Promise<Map<string, InactiveReviewDoc>> {
   if (!docs.length) return new Map()
-  const marks = await ctx.store.find<InactiveReviewDoc>(INACTIVE_REVIEWS, { where: { _id: { $in: docs.map((d) => `${year}:${d._id}`) } }, limit: docs.length })
+  const marks = await ctx.store.find<InactiveReviewDoc>(INACTIVE_REVIEWS, {
+    where: { _id: { $in: docs.map((d) => `${year}:${d._id}`) } },
+    limit: docs.length,
+  })
   return new Map(marks.map((m) => [m.appId, m]))
 }
 

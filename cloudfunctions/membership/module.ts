@@ -11,7 +11,14 @@ export default defineModule({
   actions: membershipActions,
   collections: {
     applications: {
-      indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], ['orgId', 'status', 'activeAt'], 'memberNo', ['orgId', 'phoneTail'], ['driveCode', 'status']],
+      indexes: [
+        ['applicantOpenid', 'submittedAt'],
+        ['orgId', 'status', 'submittedAt'],
+        ['orgId', 'status', 'activeAt'],
+        'memberNo',
+        ['orgId', 'phoneTail'],
+        ['driveCode', 'status'],
+      ],
     },
     // 集中入会 codes (`_id` is the code): staff list theirs by union
     [DRIVES]: { indexes: [['orgId', 'createdAt']] },

@@ -84,7 +84,10 @@ test('every state in the staff list and on the card: 正常, 保留会籍 (with 
   expect((await gw.as(gone.token).call('membership', 'card')).error?.message).toContain('注销')
 
   const asker = await gw.as(await gw.login('st-asker'))
-  expect(await asker.ok('membership', 'lookup', { name: '孙保留', idNumber: idFor(705) })).toEqual({ member: true, orgName: '泰山体育产业集团有限公司工会' })
+  expect(await asker.ok('membership', 'lookup', { name: '孙保留', idNumber: idFor(705) })).toEqual({
+    member: true,
+    orgName: '泰山体育产业集团有限公司工会',
+  })
   expect(await asker.ok('membership', 'lookup', { name: '李注销', idNumber: idFor(707) })).toEqual({ member: false })
 })
 
