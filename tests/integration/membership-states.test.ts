@@ -63,7 +63,7 @@ test('已转出: staff record where the member went; the card says it is no long
   const again = await gw.as(m.token).call('membership', 'apply', applyForm({ idNumber: idFor(701), name: '赵转出' }))
   expect(again.status).toBe(200)
 
-  const audit = await gw.store.find<{ action: string; targetId: string }>('audit_log', { where: { action: 'membership.transferOut' } })
+  const audit = await gw.store.find<{ _id: string; action: string; targetId: string }>('audit_log', { where: { action: 'membership.transferOut' } })
   expect(audit.map((a) => a.targetId)).toEqual([m.appId])
 })
 
