@@ -183,7 +183,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('state changes racing on one mem
     if (backend === 'cloudbase') gw.double!.setLatency([0, 0])
     // SQLite serialises them; CloudBase aborts the losers of a write conflict (409 or retried): never a second mark.
     expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(1)
-    const marks = await gw.store.find<{ note: string }>('membership_inactive_reviews', { where: { appId: m.appId } })
+    const marks = await gw.store.find<{ _id: string; note: string }>('membership_inactive_reviews', { where: { appId: m.appId } })
     expect(marks).toHaveLength(1)
     // Every accepted mark was audited in its own transaction; the stored one is one of them.
     const audits = await gw.store.find('audit_log', { where: { targetId: m.appId, action: 'membership.reviewInactive' } })
