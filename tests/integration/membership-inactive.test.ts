@@ -122,7 +122,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('state changes racing on one mem
     expect(won.filter((a) => a.data?.status === 'approved').length).toBeLessThanOrEqual(1)
     for (const a of answers.filter((x) => !x.ok)) expect(a.status).toBe(409)
 
-    const doc = (await gw.store.get<{ status: string; retained?: unknown; idHash: string; timeline: { status: string }[] }>('applications', m.appId))!
+    const doc = (await gw.store.get<{ _id: string; status: string; retained?: unknown; idHash: string; timeline: { status: string }[] }>(
+      'applications',
+      m.appId,
+    ))!
     const changes = doc.timeline.filter((t) => ['transferred_out', 'revoked', 'retained'].includes(t.status)).map((t) => t.status)
     expect(changes.length).toBe(won.length)
     const audits = await gw.store.find('audit_log', {
@@ -163,7 +166,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('state changes racing on one mem
     ])
     if (backend === 'cloudbase') gw.double!.setLatency([0, 0])
     expect(out.ok).toBe(true)
-    const doc = (await gw.store.get<{ status: string; applicantOpenid: string }>('applications', rec._id))!
+    const doc = (await gw.store.get<{ _id: string; status: string; applicantOpenid: string }>('applications', rec._id))!
     expect(doc.status).toBe('transferred_out')
     // Whichever came first, the account is free afterwards (it may apply), and a card is refused.
     expect(await gw.store.get('membership_openid_locks', `claim-race-${backend}`)).toBeNull()
