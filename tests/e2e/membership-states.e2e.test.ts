@@ -86,6 +86,7 @@ test('保留会籍 on the member’s page and card; staff record a 转出 and th
   await shot(staff, '08-inactive-list')
   await on(staff, '.inactive-item', '周沉寂').locator('.inactive-item__keep').click()
   await expectText(staff, '.inactive-item__mark', '已核实，保留会籍 · 刘干事')
+  await staff.waitForTimeout(1600) // the 「已标记保留」 toast would cover the row in the picture
   await shot(staff, '09-inactive-marked')
   const detail = await api('/api/membership', { action: 'getApplication', data: { id: quietId } }, staffToken)
   expect(detail.status).toBe('approved')
