@@ -228,9 +228,14 @@ export const DOMAINS: DomainEntry[] = [
       'certificate/index',
       'verify/index',
       'practice/index',
+      'redeem/index',
+      'vouchers/index',
     ],
     me: [{ title: '我的奖品', url: '/pages/quiz/prizes/index' }],
-    workbench: [{ title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF }],
+    workbench: [
+      { title: '答题活动', subtitle: '题库、奖品、统计与中奖名单导出', url: '/pages/quiz/manage/index', roles: STAFF },
+      { title: '驿站券核销', subtitle: '扫中奖职工的券码，每张只能用一次', url: '/pages/quiz/redeem/index', roles: ['keeper'] },
+    ],
   },
   {
     // 组织架构: the org tree, 街道/乡镇 and the employers that route 入会 applications; admins only, each within

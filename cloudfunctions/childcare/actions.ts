@@ -4,6 +4,7 @@ import { acceptOffer, book, cancel } from './booking'
 import { getClassAction, listClassesAction, myBookingsAction } from './browse'
 import { deleteChildAction, saveChildAction } from './children'
 import { managedClassesAction, runLotteryAction, upsertClassAction } from './classes'
+import { verifyClaimAction } from './priority'
 import { CHILDREN, toChildView, type ChildDoc } from './model'
 import { checkInAction, exportRosterAction, rosterAction } from './roster'
 import { accessLogAction, consentAction, exportAccessAuditAction, giveConsentAction } from './privacy'
@@ -60,6 +61,7 @@ export const childcareActions = implement(childcareApi, {
   checkIn: checkInAction,
   exportRoster: exportRosterAction,
   runLottery: runLotteryAction,
+  verifyClaim: verifyClaimAction,
   consent: consentAction,
   giveConsent: giveConsentAction,
   accessLog: accessLogAction,

@@ -18,7 +18,8 @@ import type { bookInput } from '../../src/contracts/childcare/schemas'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_core/errors'
 import { keysOf } from './keys'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
-import { BOOKINGS, CHILDREN, CLASSES, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import { BOOKINGS, CHILDREN, CLASSES, claimView, gradeIn, HISTORY, type BookingDoc, type ChildDoc, type ClassDoc } from './model'
+import { AUTO_CHECKED } from '../../src/contracts/childcare/priority'
 import { keptAttendanceProblem } from './privacy'
 import { beijingDateTime } from '../../src/contracts/time'
 
@@ -62,6 +63,15 @@ export function checkInCode(): string {
 
 export const bookingId = (season: number, childId: string) => `${season}:${childId}`
 
+/**
+ * 新就业形态 by membership's own data: an approved application of the caller that names a 新就业形态 group
+ * (`newEmploymentType` other than 'none'). A store read, as `isMember`: childcare does not call membership.
+ */
+export async function isGigWorker(ctx: Ctx): Promise<boolean> {
+  const n = await ctx.store.count('applications', { applicantOpenid: ctx.caller.openid, status: 'approved', newEmploymentType: { $ne: 'none' } })
+  return n > 0
+}
+
 /** A member by the membership rules (正常 or 保留会籍; not 已转出/已注销): cloudfunctions/_core/member.ts. */
 export async function isMember(ctx: Ctx): Promise<boolean> {
   return isMemberOf(ctx.store, ctx.caller.openid)
@@ -78,7 +88,7 @@ export function attendanceRate(b: Pick<BookingDoc, 'checkins'>, cls: Pick<ClassD
  * so a rush of transactions on the class document fails parents by the thousand. Instead every movement of a
  * place is one atomic single-document update of the class (never aborted) plus writes to booking documents,
  * which only the child's own requests touch. For first-come classes, and ballots once drawn:
- *   capacity = remaining + toOffer + confirmed + offered
+ *   capacity = remaining + toOffer + priorityRemaining (reserved places, 优先名额) + confirmed + offered
  * Every step that moves a place touches the class (`touchedAt`) before it changes a booking, so a crash
  * between the two steps can only lose a place, never give one twice; `reconcileClass` (the timer) puts lost
  * places back once the class has been untouched for longer than any request can run.
@@ -88,18 +98,71 @@ export function attendanceRate(b: Pick<BookingDoc, 'checkins'>, cls: Pick<ClassD
 export const QUIET_MS = 2 * 60_000
 
 /** Takes `n` places from the pool at once (siblings together), or none. */
-async function takePlaces(ctx: Ctx, classId: string, n: number, at: string): Promise<boolean> {
+export async function takePlaces(ctx: Ctx, classId: string, n: number, at: string): Promise<boolean> {
   return (await ctx.store.update(CLASSES, { _id: classId, remaining: { $gte: n } }, { inc: { remaining: -n }, set: { touchedAt: at } })) === 1
 }
 
+/**
+ * 优先名额: the same guarded decrement on the class's reserved counter, only while it is not released. The
+ * release is itself one guarded update (see releasePriority), so a place is taken from one pool or the other.
+ */
+async function takeReserved(ctx: Ctx, classId: string, n: number, at: string): Promise<boolean> {
+  return (
+    (await ctx.store.update(
+      CLASSES,
+      { _id: classId, priorityReleased: false, priorityRemaining: { $gte: n } },
+      { inc: { priorityRemaining: -n }, set: { touchedAt: at } },
+    )) === 1
+  )
+}
+
+/**
+ * Places given back: a reserved place goes back to the reserved pool while it is not released (guarded on
+ * that, so a release in between sends it to the general side instead); every other place to the waitlist first.
+ */
+export async function returnPlaces(ctx: Ctx, classId: string, n: number, pool: 'priority' | 'general'): Promise<void> {
+  if (pool === 'priority') {
+    const at = ctx.now().toISOString()
+    if (await ctx.store.update(CLASSES, { _id: classId, priorityReleased: false }, { inc: { priorityRemaining: n }, set: { touchedAt: at } })) return
+  }
+  await freePlaces(ctx, classId, n)
+}
+
+/** First-come classes: unused reserved places join the general pool (the waitlist first) from `releaseAt` on. */
+export function releaseDue(c: Pick<ClassDoc, 'allocation' | 'priority' | 'priorityReleased'>, now: Date): boolean {
+  return c.allocation === 'fcfs' && !!c.priority?.releaseAt && c.priorityReleased === false && now.getTime() >= Date.parse(c.priority.releaseAt)
+}
+
+/**
+ * The release: one update guarded on the exact count read, so a reserved place taken meanwhile makes it read
+ * again; the places go to `toOffer`, so children on the waitlist get them before anyone new.
+ */
+export async function releasePriority(ctx: Ctx, classId: string): Promise<number> {
+  for (let round = 0; round < 10; round++) {
+    const cls = await ctx.store.get<ClassDoc>(CLASSES, classId)
+    if (!cls || !cls.priority || cls.priorityReleased !== false) return 0
+    const k = Math.max(0, cls.priorityRemaining ?? 0)
+    const done = await ctx.store.update(
+      CLASSES,
+      { _id: classId, priorityReleased: false, priorityRemaining: cls.priorityRemaining ?? 0 },
+      { inc: { priorityRemaining: -k, toOffer: k }, set: { priorityReleased: true, touchedAt: ctx.now().toISOString() } },
+    )
+    if (done) {
+      if (k) await dispatchOffers(ctx, classId)
+      return k
+    }
+  }
+  return 0
+}
+
 /** Places freed go to the waitlist first: `dispatchOffers` offers them, or returns them to the pool. */
-async function freePlaces(ctx: Ctx, classId: string, n: number): Promise<void> {
+export async function freePlaces(ctx: Ctx, classId: string, n: number): Promise<void> {
   await ctx.store.update(CLASSES, { _id: classId }, { inc: { toOffer: n }, set: { touchedAt: ctx.now().toISOString() } })
   await dispatchOffers(ctx, classId)
 }
 
 /** Marks a place movement in flight, before a booking change that will free a place. */
-async function touch(ctx: Ctx, classId: string): Promise<void> {
+export async function touch(ctx: Ctx, classId: string): Promise<void> {
   await ctx.store.update(CLASSES, { _id: classId }, { set: { touchedAt: ctx.now().toISOString() } })
 }
 
@@ -110,7 +173,9 @@ async function touch(ctx: Ctx, classId: string): Promise<void> {
  */
 const SEQ_SLOTS = 4096
 let arrivals = 0
-function arrivalSeq(now: Date, n: number): number {
+/** The waitlist slot of a request that arrived at `createdAt`, after anything else in that millisecond. */
+export const seqAt = (createdAt: string, i = 0) => Date.parse(createdAt) * SEQ_SLOTS + SEQ_SLOTS - 8 + i
+export function arrivalSeq(now: Date, n: number): number {
   const slot = arrivals
   arrivals = (arrivals + Math.max(1, n)) % SEQ_SLOTS
   return now.getTime() * SEQ_SLOTS + slot
@@ -177,11 +242,29 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
 
   const health = declarations(ctx, cls, input)
 
+  // 优先名额: a claim counts while the reserved pool is open (a ballot's until the draw); after the release
+  // the parent simply books as everyone else.
+  if (input.claim && !cls.priority?.groups.includes(input.claim))
+    throw invalid([{ path: 'claim', message: '本班没有为这一类预留优先名额' }], '本班没有为这一类预留优先名额')
+  const reserveOpen =
+    !!cls.priority &&
+    cls.priorityReleased === false &&
+    (cls.allocation === 'lottery' || now.getTime() < Date.parse(cls.priority.releaseAt ?? cls.closesAt))
+  const claimed = reserveOpen ? (input.claim ?? null) : null
   const n = ordered.length
   let status: 'confirmed' | 'waitlisted' | 'applied'
+  let pool: 'priority' | 'general' = 'general'
   if (cls.allocation === 'lottery') status = 'applied'
-  else if (cls.remaining >= n && (await takePlaces(ctx, cls._id, n, at))) status = 'confirmed'
+  else if (claimed && (cls.priorityRemaining ?? 0) >= n && (await takeReserved(ctx, cls._id, n, at))) {
+    status = 'confirmed'
+    pool = 'priority'
+  } else if (cls.remaining >= n && (await takePlaces(ctx, cls._id, n, at))) status = 'confirmed'
   else status = 'waitlisted'
+  // The claim is kept where it decides something: a reserved place held, or a ballot application. Checked
+  // against membership data where the app knows the group (one count, claimants only); staff check the rest.
+  const auto = claimed && (pool === 'priority' || status === 'applied') && AUTO_CHECKED.includes(claimed) ? await isGigWorker(ctx) : false
+  const claim: BookingDoc['claim'] =
+    claimed && (pool === 'priority' || status === 'applied') ? { group: claimed, state: auto ? 'verified' : 'pending', pool, auto } : undefined
   const firstSeq = status === 'confirmed' ? 0 : arrivalSeq(now, n)
   const groupId = bookingId(cls.season, ordered[0]._id)
   const docs: BookingDoc[] = ordered.map((c, i) => ({
@@ -203,6 +286,7 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
     checkins: [],
     createdAt: at,
     ...(cls.notice ? { noticeVersion: cls.notice.version, health: health.get(c._id) } : {}),
+    ...(claim ? { claim } : {}),
   }))
   try {
     // One transaction of inserts by id (the bookings and their 消息中心 notices), which only requests for these
@@ -215,13 +299,20 @@ export async function book(ctx: Ctx, input: BookInput): Promise<BookResult> {
     // Only a refused id is certainly not written. Any other failure may have written (a lost answer), so its
     // places are left to the reconciler, which counts the bookings really there.
     if (!(e instanceof DuplicateKeyError)) throw e
-    if (status === 'confirmed') await freePlaces(ctx, cls._id, n)
+    if (status === 'confirmed') await returnPlaces(ctx, cls._id, n, pool)
     return alreadyBooked(ctx, input, cls, ordered)
   }
+  if (releaseDue(cls, now)) await releasePriority(ctx, cls._id)
   if (status === 'applied') await ctx.store.update(CLASSES, { _id: cls._id }, { inc: { applicants: n } })
   const first = status === 'waitlisted' ? await positionOf(ctx.store, docs[0]) : 0
   return {
-    bookings: docs.map((d, i) => ({ id: d._id, childId: d.childId, status, ...(status === 'waitlisted' ? { position: first + i } : {}) })),
+    bookings: docs.map((d, i) => ({
+      id: d._id,
+      childId: d.childId,
+      status,
+      ...(status === 'waitlisted' ? { position: first + i } : {}),
+      ...(d.claim ? { claim: claimView(d.claim) } : {}),
+    })),
   }
 }
 
@@ -260,7 +351,13 @@ async function alreadyBooked(ctx: Ctx, input: { classId: string }, cls: ClassDoc
     const bookings: BookResult['bookings'] = []
     for (const b of existing as BookingDoc[]) {
       const status = b.status === 'offered' ? 'waitlisted' : b.status
-      bookings.push({ id: b._id, childId: b.childId, status, ...(b.status === 'waitlisted' ? { position: await positionOf(ctx.store, b) } : {}) })
+      bookings.push({
+        id: b._id,
+        childId: b.childId,
+        status,
+        ...(b.status === 'waitlisted' ? { position: await positionOf(ctx.store, b) } : {}),
+        ...(b.claim ? { claim: claimView(b.claim) } : {}),
+      })
     }
     return { bookings }
   }
@@ -306,7 +403,7 @@ export async function retire(
     return cur
   })
   if (!b) return null
-  if (holdsPlace(b)) await freePlaces(ctx, b.classId, 1)
+  if (holdsPlace(b)) await returnPlaces(ctx, b.classId, 1, b.status === 'confirmed' && b.claim?.pool === 'priority' ? 'priority' : 'general')
   else if (b.status === 'waitlisted') await ctx.store.update(CLASSES, { _id: b.classId, waiting: { $gt: 0 } }, { inc: { waiting: -1 } })
   else if (b.status === 'applied') await ctx.store.update(CLASSES, { _id: b.classId, applicants: { $gt: 0 } }, { inc: { applicants: -1 } })
   return b
@@ -452,7 +549,8 @@ export async function reconcileClass(ctx: Ctx, classId: string): Promise<{ resto
   )
   const counted = { waiting, applicants: applied }
   const ballotOpen = cls.allocation === 'lottery' && !cls.lottery?.drawnAt
-  const lost = ballotOpen ? 0 : cls.capacity - cls.remaining - cls.toOffer - confirmed - offered
+  const reserved = cls.priorityRemaining ?? 0
+  const lost = ballotOpen ? 0 : cls.capacity - cls.remaining - cls.toOffer - reserved - confirmed - offered
   if (lost < 0)
     ctx.log.error('childcare_places_exceeded', {
       classId,
@@ -463,7 +561,13 @@ export async function reconcileClass(ctx: Ctx, classId: string): Promise<{ resto
       toOffer: cls.toOffer,
     })
   const quiet = ctx.now().getTime() - Date.parse(cls.touchedAt ?? '1970-01-01T00:00:00Z') > QUIET_MS
-  const guard = { _id: classId, remaining: cls.remaining, toOffer: cls.toOffer, touchedAt: cls.touchedAt ?? null }
+  const guard = {
+    _id: classId,
+    remaining: cls.remaining,
+    toOffer: cls.toOffer,
+    priorityRemaining: cls.priorityRemaining ?? null,
+    touchedAt: cls.touchedAt ?? null,
+  }
   let restored = 0
   if (lost > 0 && quiet) {
     const changed = await ctx.store.update(CLASSES, guard, { inc: { toOffer: lost }, set: { ...counted, touchedAt: ctx.now().toISOString() } })

@@ -6,7 +6,7 @@ import { ballotTicket } from '../_core/fairdraw'
 import { notFound } from '../_core/errors'
 import { qrImage } from '../membership/card'
 import { positionOf, sweepExpired } from './booking'
-import { BALLOTS, BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { BALLOTS, BOOKINGS, CLASSES, claimView, toSummary, type BookingDoc, type ClassDoc } from './model'
 import { beijingDay } from '../../src/contracts/time'
 
 /** What parents see: the list of classes, a class's detail, and their own bookings with places and codes. */
@@ -25,13 +25,14 @@ export const listClassesAction: Impl<typeof childcareApi.listClasses> = {
 async function lotteryInfo(ctx: Ctx, cls: ClassDoc, lottery: NonNullable<ClassDoc['lottery']>): Promise<LotteryInfo> {
   const info: LotteryInfo = { seedHash: lottery.seedHash, applicants: cls.applicants, recipe: BALLOT_RECIPE }
   if (!lottery.seed) return info
-  const ballot = await ctx.store.get<{ _id: string; order: BallotEntry[] }>(BALLOTS, cls._id)
+  const ballot = await ctx.store.get<{ _id: string; order: BallotEntry[]; priorityPlaces?: number }>(BALLOTS, cls._id)
   const mine = await ctx.store.find<BookingDoc>(BOOKINGS, { where: { parentOpenid: ctx.caller.openid, classId: cls._id }, limit: 10 })
   return {
     ...info,
     seed: lottery.seed,
     drawnAt: lottery.drawnAt,
     ...(ballot ? { order: ballot.order, mine: [...new Set(mine.map((b) => ballotTicket(b.groupId)))] } : {}),
+    ...(ballot?.priorityPlaces ? { priorityPlaces: ballot.priorityPlaces } : {}),
   }
 }
 
@@ -87,6 +88,7 @@ export const myBookingsAction: Impl<typeof childcareApi.myBookings> = {
         canCancel,
         ...(b.status === 'confirmed' ? { code: b.code, qr: await qrImage(`CC:${b.code}`) } : {}),
         checkins: b.checkins,
+        ...(b.claim ? { claim: claimView(b.claim) } : {}),
       })
     }
     return { items }

@@ -17,6 +17,13 @@ export async function governedClass(ctx: Ctx, id: string): Promise<ClassDoc> {
   return cls
 }
 
+/** The reservation as published: groups, count, and the release time to the minute (the form's precision). */
+function priorityKey(p: ClassDoc['priority'] | undefined): string {
+  if (!p) return ''
+  const release = p.releaseAt ? Math.floor(Date.parse(p.releaseAt) / 60_000) : ''
+  return `${[...p.groups].sort().join(',')}|${p.places}|${release}`
+}
+
 export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
   audit: 'childcare.class',
   handler: async (input, ctx) => {
@@ -31,7 +38,9 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
         const doc: ClassDoc = {
           _id: classId,
           ...fields,
-          remaining: fields.capacity,
+          remaining: fields.capacity - (fields.priority?.places ?? 0),
+          ...(fields.priority ? { priorityRemaining: fields.priority.places, priorityReleased: false } : {}),
+          priority: fields.priority ?? null,
           nextSeq: 1,
           waiting: 0,
           toOffer: 0,
@@ -55,9 +64,16 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
     if (opened && (fields.allocation !== cls.allocation || seasonOf(fields.startDate, fields.term) !== cls.season)) {
       throw conflict('报名开始后不能再改分配方式、托管类型或年份')
     }
-    const taken = cls.capacity - cls.remaining - cls.toOffer
-    if (fields.capacity < taken) throw conflict(`已有 ${taken} 个名额被占用，名额不能少于 ${taken}`)
+    const oldP = cls.priority?.places ?? 0
+    const newP = fields.priority?.places ?? 0
+    const samePriority = priorityKey(cls.priority) === priorityKey(fields.priority)
+    // Reserved places are taken from the moment booking opens: from then on the reservation stays as published.
+    if (opened && !samePriority) throw conflict('报名开始后不能再改优先名额')
+    const taken = cls.capacity - cls.remaining - cls.toOffer - (cls.priorityRemaining ?? 0)
+    if (fields.capacity - newP < taken) throw conflict(`已有 ${taken} 个名额被占用，普通名额不能少于 ${taken}`)
     const delta = fields.capacity - cls.capacity
+    const shift = newP - oldP
+    const poolChange = delta > 0 && fields.allocation === 'fcfs' ? -shift : delta - shift
     const lottery = fields.allocation === 'lottery' && !cls.lottery ? { lottery: await commitSeed(ctx.store, id) } : {}
     const { capacity: _capacity, ...rest } = fields
     // A changed 告家长书 is a new version: parents booking from now on read and record that one.
@@ -70,10 +86,27 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
     // the pool, and only while the pool still has them.
     const changed = await ctx.store.update(
       CLASSES,
-      { _id: id, capacity: cls.capacity, ...(delta < 0 ? { remaining: { $gte: -delta } } : {}) },
       {
-        set: { ...rest, ...lottery, ...notice, season: seasonOf(fields.startDate, fields.term), updatedAt: now, touchedAt: now },
-        inc: delta > 0 && fields.allocation === 'fcfs' ? { capacity: delta, toOffer: delta } : { capacity: delta, remaining: delta },
+        _id: id,
+        capacity: cls.capacity,
+        priorityRemaining: cls.priorityRemaining ?? null,
+        ...(poolChange < 0 ? { remaining: { $gte: -poolChange } } : {}),
+      },
+      {
+        set: {
+          ...rest,
+          priority: samePriority ? (cls.priority ?? null) : (fields.priority ?? null),
+          ...(samePriority ? {} : { priorityRemaining: newP, priorityReleased: false }),
+          ...lottery,
+          ...notice,
+          season: seasonOf(fields.startDate, fields.term),
+          updatedAt: now,
+          touchedAt: now,
+        },
+        inc:
+          delta > 0 && fields.allocation === 'fcfs'
+            ? { capacity: delta, toOffer: delta, remaining: poolChange }
+            : { capacity: delta, remaining: poolChange },
       },
     )
     if (!changed) throw conflict('名额刚刚有变动（有人报名或取消），请刷新后再保存')

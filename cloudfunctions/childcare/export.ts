@@ -1,8 +1,15 @@
 import { classDays, GRADE_LABELS } from '../../src/contracts/childcare/rules'
 import { asBuffer } from '../_core/exports'
+import { CLAIM_STATE_LABELS, priorityLabel } from '../../src/contracts/childcare/priority'
 import type { BookingDoc, ClassDoc } from './model'
 
 const STATUS: Record<BookingDoc['status'], string> = { confirmed: '已确认', waitlisted: '候补', offered: '候补待确认', applied: '已申请抽签' }
+
+/** 优先名额 claim: the group, where staff's check stands, and whether it holds a reserved place. */
+function claimCell(c: NonNullable<BookingDoc['claim']>): string {
+  const state = c.auto && c.state === 'verified' ? '按入会信息自动核实' : CLAIM_STATE_LABELS[c.state]
+  return `${priorityLabel(c.group)}（${state}${c.pool === 'priority' ? '，占优先名额' : ''}）`
+}
 
 /** The roster as a real .xlsx (exceljs); 身份证号 always masked. */
 export async function rosterWorkbook(cls: ClassDoc, rows: BookingDoc[]): Promise<Buffer> {
@@ -22,6 +29,7 @@ export async function rosterWorkbook(cls: ClassDoc, rows: BookingDoc[]): Promise
     { header: '状态', key: 'status', width: 12 },
     { header: '出勤天数', key: 'attended', width: 10 },
     { header: `出勤率（共 ${days} 天）`, key: 'rate', width: 16 },
+    ...(cls.priority ? [{ header: '优先资格', key: 'claim', width: 26 }] : []),
   ]
   ws.getRow(1).font = { bold: true }
   rows.forEach((b, i) => {
@@ -35,6 +43,7 @@ export async function rosterWorkbook(cls: ClassDoc, rows: BookingDoc[]): Promise
       status: STATUS[b.status],
       attended: b.checkins.length,
       rate: days ? `${Math.round((b.checkins.length / days) * 100)}%` : '',
+      ...(cls.priority ? { claim: b.claim ? claimCell(b.claim) : '' } : {}),
     })
   })
   ws.getColumn('id').numFmt = '@'

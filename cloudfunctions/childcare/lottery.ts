@@ -33,6 +33,10 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
   }
   const groups = new Map<string, BookingDoc[]>()
   for (const b of all) groups.set(b.groupId, [...(groups.get(b.groupId) ?? []), b])
+  // 优先名额: claims are settled before the draw, so the published list says which applications the first pass saw.
+  const reservedPlaces = cls.priority?.places ?? 0
+  const pending = all.filter((b) => b.status === 'applied' && b.claim?.state === 'pending').length
+  if (reservedPlaces && pending && !cls.lottery.drawnAt) throw conflict(`还有 ${pending} 个孩子的优先资格待审核，请先在花名册里审核，再抽签`)
   // Ranked by public ticket (a hash of the application id); a class drawn before tickets existed keeps the
   // ranking it was drawn with, by application id, so running it again still changes nothing.
   const legacy = !!cls.lottery.drawnAt && !cls.lottery.tickets
@@ -40,22 +44,46 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
     secret.seed,
     [...groups.keys()].map((groupId) => ({ id: legacy ? groupId : ballotTicket(groupId), groupId })),
   ).map((e) => ({ id: e.groupId, ticket: e.id }))
-  let left = cls.capacity
+  // Two passes down the same order: verified claims take the reserved places first, then everything left
+  // (reserved places unused included) goes to all other applications. With no reservation it is one pass.
+  const eligible = (id: string) => reservedPlaces > 0 && (groups.get(id) as BookingDoc[])[0].claim?.state === 'verified'
+  const viaReserve = new Set<string>()
+  let reservedLeft = reservedPlaces
+  for (const { id } of order) {
+    const k = (groups.get(id) as BookingDoc[]).length
+    if (eligible(id) && k <= reservedLeft) {
+      reservedLeft -= k
+      viaReserve.add(id)
+    }
+  }
+  let left = cls.capacity - (reservedPlaces - reservedLeft)
   let seq = 1
   let waiting = 0
   const result: LotteryResult['order'] = []
   for (const { id, ticket } of order) {
     const members = groups.get(id) as BookingDoc[]
-    const fits = members.length <= left
-    if (fits) left -= members.length
-    else waiting += members.length
-    result.push({ applicationId: id, ticket, children: members.length, result: fits ? 'confirmed' : 'waitlisted' })
+    const fits = viaReserve.has(id) || members.length <= left
+    if (fits && !viaReserve.has(id)) left -= members.length
+    if (!fits) waiting += members.length
+    result.push({
+      applicationId: id,
+      ticket,
+      children: members.length,
+      result: fits ? 'confirmed' : 'waitlisted',
+      ...(reservedPlaces ? { priority: eligible(id) } : {}),
+    })
     for (const b of members) {
       const s = fits ? 0 : seq++
       const changed = await ctx.store.update(
         BOOKINGS,
         { _id: b._id, status: 'applied' },
-        { set: { status: fits ? 'confirmed' : 'waitlisted', seq: s } },
+        {
+          set: {
+            status: fits ? 'confirmed' : 'waitlisted',
+            seq: s,
+            ...(b.claim ? { 'claim.pool': viaReserve.has(id) ? 'priority' : 'general' } : {}),
+          },
+        },
       )
       if (changed)
         await ctx.notify(ctx.store, {
@@ -73,7 +101,13 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
     await ctx.store.put(BALLOTS, {
       _id: cls._id,
       drawnAt: ctx.now().toISOString(),
-      order: result.map((r) => ({ ticket: r.ticket, children: r.children, result: r.result })),
+      order: result.map((r) => ({
+        ticket: r.ticket,
+        children: r.children,
+        result: r.result,
+        ...(r.priority !== undefined ? { priority: r.priority } : {}),
+      })),
+      ...(reservedPlaces ? { priorityPlaces: reservedPlaces } : {}),
     })
     await ctx.store.update(
       CLASSES,
@@ -83,6 +117,7 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
           remaining: left,
           waiting,
           toOffer: 0,
+          ...(cls.priority ? { priorityRemaining: 0, priorityReleased: true } : {}),
           nextSeq: seq,
           'lottery.seed': secret.seed,
           'lottery.drawnAt': ctx.now().toISOString(),
@@ -91,5 +126,5 @@ export async function runLottery(ctx: Ctx, cls: ClassDoc): Promise<LotteryResult
       },
     )
   }
-  return { seed: secret.seed, seedHash: cls.lottery.seedHash, order: result }
+  return { seed: secret.seed, seedHash: cls.lottery.seedHash, order: result, ...(reservedPlaces ? { priorityPlaces: reservedPlaces } : {}) }
 }

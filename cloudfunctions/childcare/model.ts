@@ -4,6 +4,14 @@ import type { BookingStatus, ClassSummary, ChildView } from '../../src/contracts
 import { classStatus, schoolYearOf } from '../../src/contracts/childcare/rules'
 import type { Doc } from '../_core/store/port'
 import { startOfBeijingDay } from '../../src/contracts/time'
+import {
+  priorityLabel,
+  type ClaimState,
+  type ClaimView,
+  type PriorityGroup,
+  type PriorityInput,
+  type PriorityView,
+} from '../../src/contracts/childcare/priority'
 
 export const CLASSES = 'cc_classes'
 export const CHILDREN = 'cc_children'
@@ -73,6 +81,12 @@ export interface ClassDoc extends Doc {
   touchedAt?: string
   /** when the timer last found the class quiet and its places all accounted for */
   reconciledAt?: string
+  /** 优先名额 as set by staff; its places are counted apart in `priorityRemaining` until released */
+  priority?: PriorityInput | null
+  /** reserved places not yet taken (part of the conservation sum, see booking.ts) */
+  priorityRemaining?: number
+  /** set once the unused reserved places have joined the general pool (first-come: at `releaseAt`; a ballot: at the draw) */
+  priorityReleased?: boolean
 }
 
 export interface ChildDoc extends Doc {
@@ -125,6 +139,23 @@ export interface BookingDoc extends Doc {
   noticeVersion?: number
   /** the parent's 健康申报 for this child: answers to HEALTH_ITEMS, the note encrypted like the 身份证号 */
   health?: { answers: boolean[]; noteCipher: string | null; flagged: boolean }
+  /** 优先名额 claimed at booking; `pool` is where the place came from (a reserved place is returned there) */
+  claim?: { group: PriorityGroup; state: ClaimState; pool: 'priority' | 'general'; auto: boolean; by?: string; at?: string }
+}
+
+export function claimView(c: NonNullable<BookingDoc['claim']>): ClaimView {
+  return { group: c.group, label: priorityLabel(c.group), state: c.state, pool: c.pool, auto: c.auto }
+}
+
+export function priorityView(c: ClassDoc): PriorityView | undefined {
+  if (!c.priority) return undefined
+  return {
+    groups: c.priority.groups.map((key) => ({ key, label: priorityLabel(key) })),
+    places: c.priority.places,
+    remaining: c.priorityReleased ? 0 : Math.max(0, c.priorityRemaining ?? 0),
+    ...(c.priority.releaseAt ? { releaseAt: c.priority.releaseAt } : {}),
+    released: !!c.priorityReleased,
+  }
 }
 
 export function toSummary(c: ClassDoc, now: Date): ClassSummary {
@@ -150,6 +181,7 @@ export function toSummary(c: ClassDoc, now: Date): ClassSummary {
     allocation: c.allocation,
     fee: c.fee,
     orgName: c.orgName,
+    ...(c.priority ? { priority: priorityView(c) } : {}),
   }
 }
 

@@ -2,7 +2,7 @@ import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
 import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
-import { needsReconcile, reconcileClass, sweepExpired } from './booking'
+import { needsReconcile, reconcileClass, releaseDue, releasePriority, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
 import { purgeExpired } from './privacy'
 import { beijingDay } from '../../src/contracts/time'
@@ -32,8 +32,13 @@ export default defineModule({
     const today = beijingDay(ctx.now())
     const live = await ctx.store.find<ClassDoc>(CLASSES, { where: { endDate: { $gte: today } }, orderBy: [['endDate', 'asc']], limit: 200 })
     let placesRestored = 0
-    for (const c of live) if (needsReconcile(c)) placesRestored += (await reconcileClass(ctx, c._id)).restored
+    let priorityReleased = 0
+    for (const c of live) {
+      // 优先名额 unused at the stated time join the general pool even when nobody books after it.
+      if (releaseDue(c, ctx.now())) priorityReleased += await releasePriority(ctx, c._id)
+      if (needsReconcile(c)) placesRestored += (await reconcileClass(ctx, c._id)).restored
+    }
     const childrenDeleted = await finalizeDeletedChildren(ctx)
-    return { classesWithLapsedOffers, placesRestored, childrenDeleted, purged: await purgeExpired(ctx) }
+    return { classesWithLapsedOffers, placesRestored, priorityReleased, childrenDeleted, purged: await purgeExpired(ctx) }
   },
 })

@@ -10,7 +10,7 @@ import { rosterWorkbook } from './export'
 import { logChildAccess } from './privacy'
 import { keysOf } from './keys'
 import { HEALTH_ITEMS } from '../../src/contracts/childcare/health'
-import { BOOKINGS, CLASSES, toSummary, type BookingDoc, type ClassDoc } from './model'
+import { BOOKINGS, CLASSES, claimView, toSummary, type BookingDoc, type ClassDoc } from './model'
 import { beijingDateTime, beijingDay } from '../../src/contracts/time'
 
 /** A class's 花名册: the roster with attendance, daily check-in by code, and the Excel export. */
@@ -67,6 +67,7 @@ export const rosterAction: Impl<typeof childcareApi.roster> = {
             },
           }
         : {}),
+      ...(b.claim ? { claim: claimView(b.claim) } : {}),
     }))
     return { class: toSummary(cls, now), today, days: days.length, daysSoFar, rows }
   },

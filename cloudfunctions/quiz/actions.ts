@@ -18,6 +18,7 @@ import { DRAWS, PLAYERS, type DrawDoc, type PlayerDoc } from './model'
 import { campaignOr404 } from './shared'
 import { lessonAction, myCertificateAction, verifyCertificateAction } from './levels'
 import { practiceAction, wrongBookAction } from './practice'
+import { redeemVoucherAction, voucherStatsAction } from './vouchers'
 
 /**
  * The 答题抽奖 action table: each action once. The union's side lives in campaigns.ts, the player's attempts in
@@ -35,6 +36,8 @@ export const quizActions = implement(quizApi, {
   deliveries: deliveriesAction,
   markDelivered: markDeliveredAction,
   markRedeemed: markRedeemedAction,
+  voucherStats: voucherStatsAction,
+  redeemVoucher: redeemVoucherAction,
 
   listCampaigns: listCampaignsAction,
 

@@ -26,6 +26,7 @@ import {
   type QuestionDoc,
 } from './model'
 import { campaignOr404, prizeViews } from './shared'
+import { withVoucherTerms } from './vouchers'
 import { beijingDay } from '../../src/contracts/time'
 
 /** 答题活动 from the union's side: create and edit, the question bank, closing, statistics and the winners export. */
@@ -109,7 +110,7 @@ export const upsertCampaignAction: Impl<typeof quizApi.upsertCampaign> = {
     let prizes = before?.prizes ?? []
     let prizesChanged = false
     if (input.prizes) {
-      const next = input.prizes.map((p, i) => ({ id: `${id}.p${i}`, ...p }))
+      const next = (await withVoucherTerms(ctx.store, ctx.caller, input.prizes)).map((p, i) => ({ id: `${id}.p${i}`, ...p }))
       prizesChanged = JSON.stringify(next) !== JSON.stringify(prizes)
       // The weights and order are what the committed seed is applied to: fixed once people may draw.
       if (prizesChanged && (started || drawn)) throw conflict('活动开始后不能修改奖品和权重')
@@ -346,7 +347,7 @@ export const statsAction: Impl<typeof quizApi.stats> = {
         const correct = sum(`c_${key}`)
         return { id: q._id, stem: q.stem, asked, correct, rate: asked ? correct / asked : 0 }
       }),
-      prizes: prizes.map((p) => ({ name: p.name, quantity: p.quantity, issued: p.quantity - p.remaining })),
+      prizes: prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: p.quantity, issued: p.quantity - p.remaining })),
       days: days.map((d) => ({ day: d.day, attempts: num(d.attempts), passed: num(d.passed), issued: num(d.issued) })),
     }
   },

@@ -5,6 +5,7 @@ import type { Ctx, Impl } from '../_core/contract'
 import { conflict, forbidden, notFound } from '../_core/errors'
 import { DRAWS, type CampaignDoc, type DrawDoc } from './model'
 import { campaignOr404 } from './shared'
+import { redeemByStaff } from './vouchers'
 
 /**
  * Prize delivery, tracked: 待发放 once claimed, 已发放 when staff record how it went out (a parcel number, a top-up,
@@ -93,6 +94,8 @@ export const markRedeemedAction: Impl<typeof quizApi.markRedeemed> = {
     const d = await claimedDraw(ctx, drawId)
     if (d.kind !== 'voucher') throw conflict('只有消费券需要核销')
     if (deliveryOf(d) === 'redeemed') throw conflict('这张券已经核销过了')
+    // A 驿站券 is used by one step on its voucher: a keeper's scan and this mark can never both count.
+    if (d.voucherCode && !(await redeemByStaff(ctx, d.voucherCode))) throw conflict('这张券已经核销过了')
     const set = {
       deliveryStatus: 'redeemed',
       redeemedAt: ctx.now().toISOString(),

@@ -5,7 +5,9 @@ import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, invalid, notFound } from '../_core/errors'
 import { DuplicateKeyError } from '../_core/store/port'
 import { drawValue, pickByWeight } from '../_core/fairdraw'
-import { campaignState, drawIdOf, maskAddress, voucherCode } from './engine'
+import { campaignState, drawIdOf, maskAddress } from './engine'
+import { issueVoucher, voucherView } from './vouchers'
+import { formatVoucherCode } from '../../src/contracts/quiz/vouchers'
 import { deliveryOf } from './delivery'
 import { CAMPAIGNS, DAILY_ISSUED, DRAWS, PLAYERS, PRIZES, type CampaignDoc, type DrawDoc, type PlayerDoc, type PrizeDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, running } from './shared'
@@ -94,56 +96,84 @@ function toMyPrize(d: DrawDoc, title: string): MyPrize {
   }
 }
 
+/** A claimed 驿站券 with its QR, station, validity and whether it was used. */
+async function withVoucher(ctx: Ctx, p: MyPrize): Promise<MyPrize> {
+  if (p.kind !== 'voucher' || !p.voucherCode) return p
+  const voucher = await voucherView(ctx.store, p.voucherCode, ctx.now())
+  return voucher ? { ...p, voucher } : p
+}
+
 /** Spends the right for draw n: only the move drawsUsed n-1 → n, so it happens once whoever tries. */
 function spend(ctx: Ctx, pid: string, n: number): Promise<number> {
   return ctx.store.update(PLAYERS, { _id: pid, drawsUsed: n - 1, drawsLeft: { $gt: 0 } }, { inc: { drawsLeft: -1, drawsUsed: 1 } })
 }
 
+/**
+ * The first steps a draw and a pick share: the campaign is running and gives prizes this way, and the person
+ * holds a right. Draw n's id is fixed from here on.
+ */
+async function opening(ctx: Ctx, campaignId: string, mode: 'draw' | 'pick') {
+  const pid = playerId(campaignId, ctx.caller.openid)
+  const [c, p] = await Promise.all([campaignOr404(ctx.store, campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
+  const now = ctx.now()
+  running(c, now)
+  if ((c.prizeMode ?? 'draw') !== mode) throw conflict(mode === 'draw' ? '本活动是自选奖品，请到「选奖品」挑选' : '本活动是抽奖，不能自选奖品')
+  return { c, p, pid, now }
+}
+
+/** Draw n as first written: pending with a lease, nothing won yet; `own` adds the draw's or the pick's fields. */
+function freshDraw(ctx: Ctx, c: CampaignDoc, n: number, now: Date, own: Pick<DrawDoc, 'value' | 'intendedIndex'> & Partial<DrawDoc>): DrawDoc {
+  return {
+    _id: drawIdOf(c._id, ctx.caller.openid, n),
+    campaignId: c._id,
+    openid: ctx.caller.openid,
+    nameMasked: maskName(ctx.caller.name || '微信用户'),
+    n,
+    status: 'pending',
+    issued: false,
+    prizeId: null,
+    prizeName: null,
+    kind: null,
+    at: now.toISOString(),
+    day: beijingDay(now),
+    leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+    ...own,
+  }
+}
+
+/**
+ * Writes draw n and spends its right. Only a spend for draw n can move drawsUsed past n-1, so when this one finds
+ * it moved, a double tap that met this same draw spent the right for it: the draw stands either way. Draw n
+ * already there (a double tap, a request that died) is resumed instead: its answer comes back as `resumed`.
+ */
+async function writeAndSpend(ctx: Ctx, c: CampaignDoc, pid: string, draw: DrawDoc) {
+  try {
+    await ctx.store.insert(DRAWS, draw)
+  } catch (e) {
+    if (!(e instanceof DuplicateKeyError)) throw e
+    return { resumed: await resume(ctx, c, pid, draw.n) }
+  }
+  await spend(ctx, pid, draw.n)
+  return { resumed: null }
+}
+
 export const drawAction: Impl<typeof quizApi.draw> = {
   rateLimit: { key: (_i, ctx) => `quiz.draw:${ctx.caller.openid}`, max: 10, perMs: 60_000, message: '抽奖太频繁，请稍后再试' },
   handler: async (input, ctx) => {
-    const pid = playerId(input.campaignId, ctx.caller.openid)
-    const [c, p] = await Promise.all([campaignOr404(ctx.store, input.campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
-    const now = ctx.now()
-    running(c, now)
-    if (c.prizeMode === 'pick') throw conflict('本活动是自选奖品，请到「选奖品」挑选')
+    const { c, p, pid, now } = await opening(ctx, input.campaignId, 'draw')
     if (!p || p.drawsLeft <= 0) {
       const last = p?.drawsUsed ? await ctx.store.get<DrawDoc>(DRAWS, drawIdOf(c._id, ctx.caller.openid, p.drawsUsed)) : null
       if (last?.status === 'pending') throw conflict('上一次抽奖的结果正在确认，稍后请在「我的奖品」查看')
       throw conflict('没有抽奖机会了，答题及格即可获得')
     }
     const n = p.drawsUsed + 1
-    const id = drawIdOf(c._id, ctx.caller.openid, n)
-    const value = drawValue(c.seed, id)
+    const value = drawValue(c.seed, drawIdOf(c._id, ctx.caller.openid, n))
     const intendedIndex = pickByWeight(value, c.prizes)
-    const base: DrawDoc = {
-      _id: id,
-      campaignId: c._id,
-      openid: ctx.caller.openid,
-      nameMasked: maskName(ctx.caller.name || '微信用户'),
-      n,
-      status: 'pending',
-      value,
-      intendedIndex,
-      issued: false,
-      prizeId: null,
-      prizeName: null,
-      kind: null,
-      at: now.toISOString(),
-      day: beijingDay(now),
-      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-    }
+    const base = freshDraw(ctx, c, n, now, { value, intendedIndex })
     // Nothing to win: the draw is settled the moment it is written.
     const draw: DrawDoc = intendedIndex < 0 ? { ...base, ...settledFields(false, undefined) } : base
-    try {
-      await ctx.store.insert(DRAWS, draw)
-    } catch (e) {
-      if (!(e instanceof DuplicateKeyError)) throw e
-      return resume(ctx, c, pid, n)
-    }
-    // Only a spend for draw n can move drawsUsed past n-1, so when this one finds it moved, a double tap that
-    // met this same draw spent the right for it: the draw stands either way.
-    await spend(ctx, pid, n)
+    const { resumed } = await writeAndSpend(ctx, c, pid, draw)
+    if (resumed) return resumed
     const done = draw.status === 'settled' ? draw : await issue(ctx, c, draw)
     return drawAnswer(done, p.drawsLeft - 1)
   },
@@ -236,13 +266,14 @@ export const claimAction: Impl<typeof quizApi.claim> = {
         claimNameMasked: maskName(input.name),
         nameCipher: pii.encrypt(input.name),
       })
-    if (d.kind === 'voucher') set.voucherCode = voucherCode()
+    const c = await ctx.store.get<CampaignDoc>(CAMPAIGNS, d.campaignId)
+    // The voucher first: its code is the draw's own, so a claim retried after a crash finds the same one.
+    if (d.kind === 'voucher') set.voucherCode = formatVoucherCode(await issueVoucher(ctx, d, c))
     // 待发放 until staff record the delivery; a voucher's code is handed over right here.
     set.deliveryStatus = d.kind === 'voucher' ? 'delivered' : 'pending'
     const changed = await ctx.store.update(DRAWS, { _id: d._id, claimStatus: 'unclaimed' }, { set })
     if (!changed) throw conflict('这个奖品已经领取过了')
-    const c = await ctx.store.get<CampaignDoc>(CAMPAIGNS, d.campaignId)
-    return toMyPrize({ ...d, ...set } as DrawDoc, c?.title ?? '')
+    return withVoucher(ctx, toMyPrize({ ...d, ...set } as DrawDoc, c?.title ?? ''))
   },
 }
 
@@ -251,7 +282,7 @@ export const myPrizesAction: Impl<typeof quizApi.myPrizes> = {
     const draws = await ctx.store.find<DrawDoc>(DRAWS, { where: { openid: ctx.caller.openid, issued: true }, orderBy: [['at', 'desc']], limit: 200 })
     const titles = new Map<string, string>()
     for (const id of new Set(draws.map((d) => d.campaignId))) titles.set(id, (await ctx.store.get<CampaignDoc>(CAMPAIGNS, id))?.title ?? '')
-    return { items: draws.map((d) => toMyPrize(d, titles.get(d.campaignId) ?? '')) }
+    return { items: await Promise.all(draws.map((d) => withVoucher(ctx, toMyPrize(d, titles.get(d.campaignId) ?? '')))) }
   },
 }
 
@@ -311,42 +342,14 @@ export const fairnessAction: Impl<typeof quizApi.fairness> = {
 export const pickAction: Impl<typeof quizApi.pick> = {
   rateLimit: { key: (_i, ctx) => `quiz.draw:${ctx.caller.openid}`, max: 10, perMs: 60_000, message: '操作太频繁，请稍后再试' },
   handler: async (input, ctx) => {
-    const pid = playerId(input.campaignId, ctx.caller.openid)
-    const [c, p] = await Promise.all([campaignOr404(ctx.store, input.campaignId), ctx.store.get<PlayerDoc>(PLAYERS, pid)])
-    const now = ctx.now()
-    running(c, now)
-    if (c.prizeMode !== 'pick') throw conflict('本活动是抽奖，不能自选奖品')
+    const { c, p, pid, now } = await opening(ctx, input.campaignId, 'pick')
     const index = c.prizes.findIndex((x) => x.id === input.prizeId)
     if (index < 0) throw invalid([{ path: 'prizeId', message: '没有这个奖品' }])
     if (!p || p.drawsLeft <= 0) throw conflict('没有选奖品的机会了，答题及格即可获得')
-    const n = p.drawsUsed + 1
-    const id = drawIdOf(c._id, ctx.caller.openid, n)
-    const pick: DrawDoc = {
-      _id: id,
-      campaignId: c._id,
-      openid: ctx.caller.openid,
-      nameMasked: maskName(ctx.caller.name || '微信用户'),
-      n,
-      status: 'pending',
-      // chosen, not drawn: no seed value
-      value: -1,
-      picked: true,
-      intendedIndex: index,
-      issued: false,
-      prizeId: null,
-      prizeName: null,
-      kind: null,
-      at: now.toISOString(),
-      day: beijingDay(now),
-      leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
-    }
-    try {
-      await ctx.store.insert(DRAWS, pick)
-    } catch (e) {
-      if (!(e instanceof DuplicateKeyError)) throw e
-      return resume(ctx, c, pid, n)
-    }
-    await spend(ctx, pid, n)
+    // chosen, not drawn: no seed value
+    const pick = freshDraw(ctx, c, p.drawsUsed + 1, now, { value: -1, picked: true, intendedIndex: index })
+    const { resumed } = await writeAndSpend(ctx, c, pid, pick)
+    if (resumed) return resumed
     const done = await issue(ctx, c, pick)
     if (done.issued) return drawAnswer(done, p.drawsLeft - 1)
     await ctx.store.update(PLAYERS, { _id: pid }, { inc: { drawsLeft: 1 } })

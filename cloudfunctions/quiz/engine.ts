@@ -59,14 +59,6 @@ export function drawIdOf(campaignId: string, openid: string, n: number): string 
   return `${campaignId}.${personTag(campaignId, openid)}.${n}`
 }
 
-/** Voucher codes: 12 characters without look-alikes (0/O, 1/I/L). */
-export function voucherCode(): string {
-  const abc = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-  let s = ''
-  for (let i = 0; i < 12; i++) s += abc[randomInt(abc.length)]
-  return s.replace(/(.{4})(?=.)/g, '$1-')
-}
-
 export function maskAddress(address: string): string {
   const chars = [...address]
   return chars.length <= 6 ? chars.slice(0, 2).join('') + '****' : chars.slice(0, 6).join('') + '****'

@@ -14,6 +14,8 @@ export const DAY_STATS = 'quiz_day_stats'
 export const LEVEL_PROGRESS = 'quiz_level_progress'
 /** certificates of completed campaigns; `_id` = the verification code */
 export const CERTIFICATES = 'quiz_certificates'
+/** 驿站券 handed out at claim; `_id` = the 12-character code (see vouchers.ts) */
+export const VOUCHERS = 'quiz_vouchers'
 
 export interface CampaignPrize {
   id: string
@@ -21,6 +23,10 @@ export interface CampaignPrize {
   kind: PrizeKind
   quantity: number
   weight: number
+  /** 驿站券: the station it is used at ('' or absent: 任意驿站), its name then, and the days it is good for */
+  stationId?: string
+  stationName?: string
+  validDays?: number
 }
 
 export interface CampaignDoc {
@@ -183,5 +189,29 @@ export interface CertificateDoc {
   orgId: string
   day: string
   issuedAt: string
+  [k: string]: unknown
+}
+
+export interface VoucherDoc {
+  _id: string
+  drawId: string
+  campaignId: string
+  orgId: string
+  openid: string
+  nameMasked: string
+  prizeName: string
+  /** '' for 任意驿站 */
+  stationId: string
+  stationName: string
+  issuedAt: string
+  /** last Beijing day it may be used */
+  validUntil: string
+  /** moves issued → redeemed once, by a conditional update of this document alone */
+  status: 'issued' | 'redeemed'
+  redeemedAt?: string
+  redeemedStationId?: string
+  redeemedStationName?: string
+  redeemedBy?: string
+  redeemedByName?: string
   [k: string]: unknown
 }

@@ -13,6 +13,7 @@ import {
   PLAYERS,
   PRIZES,
   QUESTIONS,
+  VOUCHERS,
   type CampaignDoc,
 } from './model'
 import { seedQuiz } from './seed'
@@ -51,6 +52,8 @@ export default defineModule({
     [LEVEL_PROGRESS]: { indexes: [['campaignId', 'openid'], 'openid'] },
     // looked up by id (the code); by owner only for 删除我的数据
     [CERTIFICATES]: { indexes: ['openid'] },
+    // 驿站券: used by id (the code); read per campaign for staff's counts, by owner for 删除我的数据
+    [VOUCHERS]: { indexes: [['campaignId', '_id'], 'openid'] },
   },
   seed: seedQuiz,
   // Draws cut off mid-way (a crashed instance) are settled and their stock accounted for, for campaigns that

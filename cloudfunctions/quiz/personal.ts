@@ -12,7 +12,9 @@ import {
   PLAYERS,
   PRIZES,
   QUESTIONS,
+  VOUCHERS,
   type DrawDoc,
+  type VoucherDoc,
 } from './model'
 
 const MAX = 500
@@ -46,6 +48,18 @@ async function erase(ctx: Ctx, out: Erasure): Promise<void> {
     n += await ctx.store.update(DRAWS, { _id: d._id, openid }, { set: clear })
   }
   count(out, DRAWS, n)
+  // 驿站券: counted in staff's redemption figures, so the voucher stays, without its owner
+  const vouchers = await ctx.store.find<VoucherDoc>(VOUCHERS, { where: { openid }, limit: MAX })
+  let v = 0
+  for (const doc of vouchers) v += await ctx.store.update(VOUCHERS, { _id: doc._id, openid }, { set: { openid: '', nameMasked: '（已删除）' } })
+  count(out, VOUCHERS, v)
+  if (vouchers.length) {
+    out.kept.push({
+      what: '驿站券（已去掉您的身份和姓名）',
+      reason: '工会按驿站统计券的发出和核销数量',
+      retention: '随活动保存，不含任何能识别您的信息',
+    })
+  }
   if (draws.some((d) => d.issued)) {
     out.kept.push({
       what: '抽奖结果（已去掉您的身份和领奖信息）',
@@ -69,6 +83,7 @@ export default definePersonal({
     [LEVEL_PROGRESS]: { owner: 'openid', erase: 'delete' },
     // an erased certificate no longer verifies: its code answers 「查无此证」
     [CERTIFICATES]: { owner: 'openid', erase: 'delete' },
+    [VOUCHERS]: { owner: 'openid', erase: 'domain', how: '去掉身份和姓名，保留券的使用记录供工会统计' },
   },
   erase,
 })

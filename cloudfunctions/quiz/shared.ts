@@ -2,6 +2,9 @@ import type { PrizeView } from '../../src/contracts/quiz/schemas'
 import { AppError, notFound } from '../_core/errors'
 import { DuplicateKeyError, type Store } from '../_core/store/port'
 import { campaignState } from './engine'
+
+/** 驿站券 good for this many days when the prize names none (and for prizes from before it could) */
+export const DEFAULT_VALID_DAYS = 30
 import { CAMPAIGNS, DAY_STATS, PRIZES, type CampaignDoc, type PrizeDoc } from './model'
 
 /** Helpers shared by the quiz flows: ids, lookups and the guarded counters. */
@@ -24,6 +27,9 @@ export async function prizeViews(store: Store, c: CampaignDoc): Promise<PrizeVie
     quantity: p.quantity,
     weight: p.weight,
     remaining: byId.get(p.id)?.remaining ?? 0,
+    ...(p.kind === 'voucher'
+      ? { voucher: { stationId: p.stationId ?? '', stationName: p.stationName ?? '', validDays: p.validDays ?? DEFAULT_VALID_DAYS } }
+      : {}),
   }))
 }
 

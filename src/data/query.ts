@@ -18,6 +18,9 @@ export interface QueryOptions<T = unknown> {
   signedIn?: boolean
   /** an answer already at hand (a cache shared between pages): shown at once, then checked quietly on mount */
   initialData?: T
+  /** when the input changes (a tab, a filter), keep the answer on screen until the new one comes, instead of a
+   * loading page: the tabs stay put. A failure still shows the error (the old answer was for another input). */
+  keepPrevious?: boolean
 }
 
 export interface Query<T> {
@@ -36,7 +39,7 @@ export interface Query<T> {
  * under RoleGate mounts after the page's first show when the page is opened cold (a scanned code, a shared card).
  */
 export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknown[], opts: QueryOptions<T> = {}): Query<T> {
-  const { enabled = true, reloadOnShow = true, pullToRefresh = true, signedIn = true, initialData } = opts
+  const { enabled = true, reloadOnShow = true, pullToRefresh = true, signedIn = true, initialData, keepPrevious = false } = opts
   const [state, setState] = useState<Loaded<T>>(() => (initialData !== undefined ? { kind: 'ready', data: initialData } : { kind: 'loading' }))
   const first = useRef(initialData !== undefined)
   const seq = useRef(0)
@@ -45,21 +48,24 @@ export function useQueryWith<T>(fetch: () => Promise<ApiResult<T>>, deps: unknow
   const live = useRef({ enabled, reloadOnShow, pullToRefresh })
   live.current = { enabled, reloadOnShow, pullToRefresh }
 
-  const reload = async (quiet = false) => {
+  // 'quiet': keep the data on screen, and keep it if the reload fails; 'keep': keep it only until the answer comes.
+  const load = async (mode: 'loud' | 'quiet' | 'keep') => {
     if (!live.current.enabled) return
     if (signedIn && !ensureSignedIn()) return
     const mine = ++seq.current
-    if (!quiet) setState({ kind: 'loading' })
+    if (mode === 'loud') setState({ kind: 'loading' })
     const res = await latest.current()
     if (mine !== seq.current) return
-    // A quiet reload that fails keeps the data on screen rather than replacing it with an error.
-    setState((prev) => (res.ok ? { kind: 'ready', data: res.data } : quiet && prev.kind === 'ready' ? prev : { kind: 'error', error: res.error }))
+    setState((prev) => (res.ok ? { kind: 'ready', data: res.data } : mode === 'quiet' && prev.kind === 'ready' ? prev : { kind: 'error', error: res.error }))
   }
+  const reload = (quiet = false) => load(quiet ? 'quiet' : 'loud')
 
+  const shown = useRef(false)
+  shown.current = state.kind === 'ready'
   useEffect(() => {
-    const quiet = first.current
+    const mode = first.current ? 'quiet' : keepPrevious && shown.current ? 'keep' : 'loud'
     first.current = false
-    if (enabled) void reload(quiet)
+    if (enabled) void load(mode)
     else {
       seq.current++
       setState({ kind: 'loading' })

@@ -108,6 +108,7 @@ test('poster → scan (open the link the QR encodes) → the keeper sees the vis
   await screenshot(keeper, 'station-visits-06-chart')
   await keeper.locator('.station-visits__tab--month').click()
   await expectText(keeper, '.station-visits__total', '近 6 个月')
+  // The heading describes the figures on screen: it says 6 months only once the months' bars are there.
   expect(await bars.count()).toBe(6)
   await screenshot(keeper, 'station-visits-07-chart-month')
 })

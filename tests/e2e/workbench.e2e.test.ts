@@ -7,7 +7,7 @@ test('the 工作台 shows each role only its own tiles; a worker opening a staff
   await signIn(keeper, 'demo-keeper')
   await keeper.locator('.home__workbench').click()
   await keeper.locator('.workbench-tile').first().waitFor()
-  expect(await keeper.locator('.workbench-tile__title').allTextContents()).toEqual(['驿站管理', '反馈处理', '驿站服务人次'])
+  expect(await keeper.locator('.workbench-tile__title').allTextContents()).toEqual(['驿站管理', '反馈处理', '驿站服务人次', '驿站券核销'])
   await screenshot(keeper, 'workbench-01-keeper')
 
   const worker = await openPhone()

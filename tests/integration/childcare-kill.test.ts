@@ -20,6 +20,7 @@ const ROOT = resolve(__dirname, '..', '..')
 const BUNDLE = join(ROOT, 'dist/test/childcare-kill-gateway.cjs')
 const PARENTS = 300
 const CAPACITY = 60
+const RESERVED = 12
 
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [BUNDLE], {
@@ -90,12 +91,20 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
           opensAt: soon(-1),
           closesAt: soon(48),
           cancelBefore: soon(48),
+          // 优先名额 ride along: a kill between a reserved place taken and its booking written loses it like any other.
+          priority: { groups: ['hardship'], places: RESERVED, releaseAt: soon(24) },
         }),
       },
       staff,
     )
     const classId: string = cls.json.data.id
-    const parents = Array.from({ length: PARENTS }, (_, i) => ({ openid: `kill-${i}`, token: '', childId: '', requestId: `kill-req-${i}` }))
+    const parents = Array.from({ length: PARENTS }, (_, i) => ({
+      openid: `kill-${i}`,
+      token: '',
+      childId: '',
+      requestId: `kill-req-${i}`,
+      ...(i % 4 === 0 ? { claim: 'hardship' } : {}),
+    }))
     await pool(
       32,
       parents.map((p, i) => async () => {
@@ -121,7 +130,7 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
           const r = await post(
             first.url,
             '/api/childcare',
-            { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } },
+            { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId, claim: p.claim } },
             p.token,
           )
           expect(r.status).toBe(200)
@@ -150,13 +159,14 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
     const clsDoc = await store.get<any>('cc_classes', classId)
     // A place is taken (class) before its booking is written, so the kill can only have cut places off, never
     // handed one out twice: what is free is at most what the bookings leave.
-    expect(clsDoc.remaining + clsDoc.toOffer).toBeLessThanOrEqual(CAPACITY - confirmed)
+    expect(clsDoc.remaining + clsDoc.toOffer + clsDoc.priorityRemaining).toBeLessThanOrEqual(CAPACITY - confirmed)
+    expect([...onDisk.values()].filter((b) => b.claim?.pool === 'priority').length).toBeLessThanOrEqual(RESERVED)
     // The timer, once the class has been quiet longer than any request can run, returns every cut-off place:
     // to the first children waiting, as offers.
     await childcareModule.onTimer!(systemCtx({ store, now: () => new Date(Date.now() + 3 * 60_000), log: silentLogger }))
     const held = async () => (await store.count('cc_bookings', { classId, status: { $in: ['confirmed', 'offered'] } })) as number
     const after = await store.get<any>('cc_classes', classId)
-    expect(after.remaining + after.toOffer + (await held())).toBe(CAPACITY)
+    expect(after.remaining + after.toOffer + after.priorityRemaining + (await held())).toBe(CAPACITY)
     const restored = (await held()) - confirmed
     await store.close()
 
@@ -167,7 +177,12 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
       64,
       parents.map(
         (p) => () =>
-          post(second.url, '/api/childcare', { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId } }, p.token),
+          post(
+            second.url,
+            '/api/childcare',
+            { action: 'book', data: { classId, childIds: [p.childId], requestId: p.requestId, claim: p.claim } },
+            p.token,
+          ),
       ),
     )
     expect(again.map((r) => r.status).filter((s) => s !== 200)).toEqual([])
@@ -178,6 +193,10 @@ test('kill -9 mid-rush: no acknowledged booking lost, no overbooking; retries af
     // Every place is with a child: confirmed, or offered to the first in line when the crash had cut it off.
     expect(again.filter((r) => r.json.data.bookings[0].status === 'confirmed')).toHaveLength(CAPACITY - restored)
     expect(again.filter((r) => r.json.data.bookings[0].status === 'waitlisted')).toHaveLength(PARENTS - CAPACITY + restored)
+    // The reserve was never overdrawn: reserved places lost in the crash came back as general ones.
+    const reserved = again.filter((r) => r.json.data.bookings[0].claim?.pool === 'priority').length
+    expect(reserved).toBeLessThanOrEqual(RESERVED)
+    expect(reserved).toBeGreaterThanOrEqual(RESERVED - restored)
   } finally {
     running?.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })

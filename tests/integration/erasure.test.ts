@@ -12,7 +12,7 @@ import { silentLogger } from '../../cloudfunctions/_core/log'
 import type { SqliteStore } from '../../cloudfunctions/_core/store/sqlite'
 import { uploadId } from './file-helpers'
 import { PNG } from './legalaid-helpers'
-import { campaignInput, rightAnswers } from './quiz-helpers'
+import { campaignInput, grantDraws, rightAnswers } from './quiz-helpers'
 import { childId, classInput } from '../utils/childcare'
 import { applyForm } from '../utils/membership'
 import { parseCheckinLink } from '../../src/contracts/stations/visits'
@@ -139,6 +139,16 @@ describe('删除我的数据 over every domain', () => {
     const draw = await call('quiz', 'draw', { campaignId: campaign.id })
     expect(draw.won).toBe(true)
     await call('quiz', 'claim', { drawId: draw.drawId, name: NAME, phone: PHONE, address: '乐陵市兴隆南大街 1 号' })
+    // 驿站券: a voucher picked and claimed
+    const vc = await call(
+      'quiz',
+      'upsertCampaign',
+      campaignInput({ prizeMode: 'pick', prizes: [{ name: '驿站免费饮品一份', kind: 'voucher', quantity: 5, weight: 1, stationId: 'st-shizhong' }] }),
+      staff,
+    )
+    await grantDraws(gw, vc.id, [OPENID], 1)
+    const vp = await call('quiz', 'pick', { campaignId: vc.id, prizeId: `${vc.id}.p0` })
+    await call('quiz', 'claim', { drawId: vp.drawId })
     // 闯关: one level passed, so a level record and a certificate
     const levels = await call(
       'quiz',

@@ -17,7 +17,7 @@ describe('domain manifest', () => {
     for (const role of ['keeper', 'lawyer', 'staff', 'admin'] as const) {
       for (const t of workbenchTiles(['worker', role])) expect(t.roles).toContain(role)
     }
-    expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理', '反馈处理', '驿站服务人次'])
+    expect(workbenchTiles(['worker', 'keeper']).map((t) => t.title)).toEqual(['驿站管理', '反馈处理', '驿站服务人次', '驿站券核销'])
     expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).toContain('邀请工作人员')
     expect(workbenchTiles(['worker', 'staff']).map((t) => t.title)).not.toContain('人员与角色')
     expect(workbenchTiles(['worker', 'admin']).map((t) => t.title)).toEqual(expect.arrayContaining(['邀请工作人员', '人员与角色']))

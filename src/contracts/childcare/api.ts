@@ -9,6 +9,7 @@ import {
   idInput,
   saveChildInput,
   upsertClassInput,
+  verifyClaimInput,
   type BookResult,
   type CheckInResult,
   type ChildView,
@@ -40,6 +41,8 @@ export const childcareApi = {
   checkIn: mutation<CheckInResult>()(checkInInput, [...STAFF]),
   exportRoster: mutation<DownloadLink>()(classIdInput, [...STAFF]),
   runLottery: mutation<LotteryResult>()(classIdInput, [...STAFF]),
+  // 优先名额: staff verify or refuse a parent's claim (a refused one falls back to the general pool or the waitlist)
+  verifyClaim: mutation<{ state: 'verified' | 'refused'; status: 'confirmed' | 'waitlisted' | 'applied' }>()(verifyClaimInput, [...STAFF]),
   // 儿童个人信息处理规则: the guardian's consent, then the admins' log of staff views and its yearly audit
   consent: query<ConsentState>()(none, 'signedIn'),
   giveConsent: mutation<ConsentState>()(giveConsentInput, 'signedIn'),

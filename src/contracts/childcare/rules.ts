@@ -1,3 +1,4 @@
+import { priorityRule } from './priority'
 import { beijingDateTime, beijingDay } from '../time'
 /**
  * 职工子女托管 rules both sides use: a class's status by the server's clock, its season, its days, and the
@@ -118,6 +119,7 @@ export interface RuleSource {
   opensAt: string
   closesAt: string
   cancelBefore: string
+  priority?: { groups: readonly string[]; places: number; releaseAt?: string } | null
 }
 
 /** Every rule that can refuse a parent, in the words the class page shows before booking. */
@@ -133,5 +135,6 @@ export function classRules(c: RuleSource): string[] {
     '兄弟姐妹可一次一起报名：要么都报上，要么都候补，不会拆开',
     `有名额空出时，按候补顺序通知第一位，${OFFER_HOURS} 小时内确认，过期顺延给下一位`,
     `${beijingDateTime(c.cancelBefore)} 前可取消，名额退回给候补或其他家长`,
+    ...(c.priority ? [priorityRule(c.priority, c.allocation)] : []),
   ]
 }

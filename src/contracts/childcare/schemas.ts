@@ -6,6 +6,7 @@ import { GENDERS } from '../membership/options'
 import { TERMS, type Allocation, type Audience, type ClassStatus, type Term } from './rules'
 import { healthDeclaration, type ClassNotice } from './health'
 import { startOfBeijingDay } from '../time'
+import { PRIORITY_KEYS, priorityInput, type ClaimView, type PriorityView } from './priority'
 
 const grade = (label: string) =>
   z.coerce
@@ -53,6 +54,13 @@ export const bookInput = z.object({
   noticeVersion: z.number({ error: '请先阅读告家长书' }).int().min(1).optional(),
   /** one per child, for classes with a notice */
   health: z.array(healthDeclaration).max(5).optional(),
+  /** 优先名额: the group the parent claims for these children (the class must reserve places for it) */
+  claim: z.enum(PRIORITY_KEYS, { error: '优先类别不正确' }).optional(),
+})
+
+export const verifyClaimInput = z.object({
+  bookingId: docId('预约编号'),
+  approve: z.boolean({ error: '请选择通过或不通过' }),
 })
 
 export const checkInInput = z.object({
@@ -86,8 +94,17 @@ export const upsertClassInput = z
     description: optionalText('课程内容', { max: 1000, multiline: true }),
     /** 告家长书: parents read it (and declare each child's health) before booking; a change makes a new version */
     notice: optionalText('告家长书', { max: 3000, multiline: true }),
+    /** 优先名额; null or absent: every place is open to all */
+    priority: priorityInput.nullable().optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.priority) {
+      if (v.priority.places > v.capacity) ctx.addIssue({ code: 'custom', path: ['priority', 'places'], message: '优先名额不能多于总名额' })
+      const r = v.priority.releaseAt
+      if (v.allocation === 'fcfs' && !r) ctx.addIssue({ code: 'custom', path: ['priority', 'releaseAt'], message: '请填写优先名额释放时间' })
+      if (v.allocation === 'fcfs' && r && (Date.parse(r) <= Date.parse(v.opensAt) || Date.parse(r) > Date.parse(v.closesAt)))
+        ctx.addIssue({ code: 'custom', path: ['priority', 'releaseAt'], message: '优先名额释放时间应在开放报名之后、报名截止之前' })
+    }
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开班日期' })
     if (v.gradeMax < v.gradeMin) ctx.addIssue({ code: 'custom', path: ['gradeMax'], message: '最高年级不能低于最低年级' })
     if (Date.parse(v.closesAt) <= Date.parse(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '报名截止时间应晚于开放时间' })
@@ -117,6 +134,8 @@ export interface ClassSummary {
   allocation: Allocation
   fee: number
   orgName: string
+  /** 优先名额, where the class reserves some */
+  priority?: PriorityView
 }
 
 export interface LotteryInfo {
@@ -132,6 +151,8 @@ export interface LotteryInfo {
   mine?: string[]
   /** how to recompute the order, step by step in plain words */
   recipe: string[]
+  /** 优先名额 of the first pass (classes that reserve places) */
+  priorityPlaces?: number
 }
 
 export interface BallotEntry {
@@ -139,6 +160,8 @@ export interface BallotEntry {
   ticket: string
   children: number
   result: 'confirmed' | 'waitlisted'
+  /** a verified 优先名额 claim: placed in the first pass while reserved places last (classes with priority places) */
+  priority?: boolean
 }
 
 export const BALLOT_RECIPE: string[] = [
@@ -146,6 +169,7 @@ export const BALLOT_RECIPE: string[] = [
   '下表列出每份申请的 16 位编号（兄弟姐妹一起报名算一份），您自己的申请已标出。编号由系统从申请记录算出，不含孩子的任何信息。',
   '以种子为密钥，对每个编号计算 HMAC-SHA256，得到 64 位的十六进制字符串；把所有编号按这个字符串从小到大排列，就是抽签顺序。',
   '按顺序分配名额：一份申请的孩子都放得下就中签，放不下就按顺序进入候补，后面人数更少的申请仍可补上剩余名额。',
+  '有优先名额的班分两轮，用的是同一个顺序：第一轮只看表中标「优先」的申请（资格已核实），按顺序分配优先名额；第二轮把剩下的名额（含第一轮没用完的优先名额）按顺序分给其余所有申请，规则同上。',
 ]
 
 export interface ClassDetail extends ClassSummary {
@@ -172,7 +196,7 @@ export interface ChildView {
 export type BookingStatus = 'confirmed' | 'waitlisted' | 'offered' | 'applied'
 
 export interface BookResult {
-  bookings: Array<{ id: string; childId: string; status: 'confirmed' | 'waitlisted' | 'applied'; position?: number }>
+  bookings: Array<{ id: string; childId: string; status: 'confirmed' | 'waitlisted' | 'applied'; position?: number; claim?: ClaimView }>
 }
 
 export interface MyBooking {
@@ -195,6 +219,7 @@ export interface MyBooking {
   code?: string
   qr?: string
   checkins: string[]
+  claim?: ClaimView
 }
 
 export interface RosterRow {
@@ -212,6 +237,8 @@ export interface RosterRow {
   attendanceRate: number
   /** the parent's 健康申报, where the class asked for one: the statements answered 否, and the note */
   health?: { flagged: boolean; no: string[]; note: string; noticeVersion: number }
+  /** 优先名额 claim, for staff to verify */
+  claim?: ClaimView
 }
 
 export interface Roster {
@@ -235,5 +262,7 @@ export interface LotteryResult {
   seed: string
   seedHash: string
   /** applications in drawn order; `ticket` is what HMAC(seed, ticket) ranks */
-  order: Array<{ applicationId: string; ticket: string; children: number; result: 'confirmed' | 'waitlisted' }>
+  order: Array<{ applicationId: string; ticket: string; children: number; result: 'confirmed' | 'waitlisted'; priority?: boolean }>
+  /** reserved places the first pass could give */
+  priorityPlaces?: number
 }

@@ -3,6 +3,7 @@ import { deliveriesInput, markDeliveredInput, markRedeemedInput, type DeliveryIt
 import { mutation, query } from '../api'
 import type { DownloadLink } from '../files'
 import type { PracticeQuestion, WrongItem } from './practice'
+import { redeemVoucherInput, voucherStatsInput, type RedeemResult, type VoucherStats } from './vouchers'
 import { certCodeInput, levelInput, type Certificate, type CertificateCheck, type LessonView } from './levels'
 import {
   campaignIdInput,
@@ -48,6 +49,11 @@ export const quizApi = {
   deliveries: query<{ items: DeliveryItem[]; counts: Record<DeliveryStatus, number> }>()(deliveriesInput, [...STAFF]),
   markDelivered: mutation<DeliveryItem>()(markDeliveredInput, [...STAFF]),
   markRedeemed: mutation<DeliveryItem>()(markRedeemedInput, [...STAFF]),
+  /** 驿站券 per campaign: issued, used, by station, the latest redemptions (names masked) */
+  voucherStats: query<VoucherStats>()(voucherStatsInput, [...STAFF]),
+  // 驿站站长
+  /** 核销: a keeper uses a 驿站券 at one of their stations, once, while valid, where it is good */
+  redeemVoucher: mutation<RedeemResult>()(redeemVoucherInput, ['keeper']),
   // workers
   listCampaigns: query<{ items: CampaignSummary[] }>()(none, 'signedIn'),
   campaign: query<CampaignSummary>()(campaignIdInput, 'signedIn'),

@@ -55,16 +55,34 @@ export const question = z
   })
 export type Question = z.output<typeof question>
 
-export const prize = z.object({
-  name: text('奖品名称', { max: 30 }),
-  kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
-  quantity: z.number({ error: '奖品数量必须是数字' }).int('奖品数量必须是整数').min(1, '奖品数量至少 1').max(1_000_000, '奖品数量太大'),
-  weight: z
-    .number({ error: '中奖权重必须是数字' })
-    .int('中奖权重必须是整数')
-    .min(1, '中奖权重至少 1')
-    .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
-})
+export const prize = z
+  .object({
+    name: text('奖品名称', { max: 30 }),
+    kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
+    quantity: z.number({ error: '奖品数量必须是数字' }).int('奖品数量必须是整数').min(1, '奖品数量至少 1').max(1_000_000, '奖品数量太大'),
+    weight: z
+      .number({ error: '中奖权重必须是数字' })
+      .int('中奖权重必须是整数')
+      .min(1, '中奖权重至少 1')
+      .max(WEIGHT_TOTAL, `中奖权重最多 ${WEIGHT_TOTAL}`),
+    /** 驿站券 (a voucher): false when staff chose 指定驿站, which then needs `stationId` */
+    anyStation: z.boolean({ error: '使用地点设置不正确' }).optional(),
+    /** 驿站券: the station it is used at; absent or '' for 任意驿站 */
+    stationId: z.string({ error: '请选择驿站' }).max(80, '请选择驿站').optional(),
+    /** 驿站券: valid this many days from the day it is won (that day counting as the first) */
+    validDays: z
+      .number({ error: '有效天数必须是数字' })
+      .int('有效天数必须是整数')
+      .min(1, '有效天数至少 1 天')
+      .max(366, '有效天数最多 366 天')
+      .optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'voucher' && p.anyStation === false && !p.stationId)
+      ctx.addIssue({ code: 'custom', path: ['stationId'], message: '请选择使用券的驿站' })
+  })
+
+export type Prize = z.output<typeof prize>
 
 const count = (label: string, min: number, max: number) =>
   z
@@ -194,6 +212,16 @@ export interface PrizeView {
   quantity: number
   weight: number
   remaining: number
+  /** 驿站券: where it is used (stationId '' = 任意驿站) and for how many days */
+  voucher?: VoucherTerms
+}
+
+/** Where and how long a 驿站券 is good for, as configured on its prize. */
+export interface VoucherTerms {
+  /** '' for 任意驿站 */
+  stationId: string
+  stationName: string
+  validDays: number
 }
 
 export interface CampaignSummary {
@@ -268,6 +296,8 @@ export interface MyPrize {
   addressMasked?: string
   nameMasked?: string
   voucherCode?: string
+  /** 驿站券 once claimed: the QR to show the keeper, where and until when it is good, and whether it was used */
+  voucher?: VoucherView
   /** 待发放 / 已发放 / 已核销, once claimed */
   deliveryStatus?: 'pending' | 'delivered' | 'redeemed'
   deliveredAt?: string
@@ -348,7 +378,7 @@ export interface QuizStats {
   flagged: Array<{ nameMasked: string; score: number; seconds: number; at: string }>
   flaggedCount: number
   questions: Array<{ id: string; stem: string; asked: number; correct: number; rate: number }>
-  prizes: Array<{ name: string; quantity: number; issued: number }>
+  prizes: Array<{ name: string; kind: PrizeKind; quantity: number; issued: number }>
   days: Array<{ day: string; attempts: number; passed: number; issued: number }>
 }
 
@@ -356,4 +386,18 @@ export interface ImportReport {
   added: number
   rows: Array<{ row: number; ok: boolean; stem: string; errors: string[] }>
   message?: string
+}
+
+/** A 驿站券 as its owner sees it in 我的奖品. */
+export interface VoucherView {
+  code: string
+  /** a data: URL of the QR the keeper scans; absent once used or expired */
+  qr?: string
+  stationName: string
+  anyStation: boolean
+  /** last Beijing day it can be used, YYYY-MM-DD */
+  validUntil: string
+  status: 'valid' | 'redeemed' | 'expired'
+  redeemedAt?: string
+  redeemedStationName?: string
 }

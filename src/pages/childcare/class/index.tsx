@@ -14,6 +14,8 @@ import { confirm } from '@/utils/dialog'
 import { check } from '@/utils/form'
 import { healthDeclaration } from '@/contracts/childcare/health'
 import { emptyHealth, HealthCard, NoticeCard, type HealthDraft } from './Declaration'
+import { PriorityCard } from './PriorityCard'
+import { CLAIM_STATE_LABELS, type ClaimView, type PriorityGroup } from '@/contracts/childcare/priority'
 import { bookingNotices, CC, classLine, countdown, newRequestId, placesLine, STATUS_TONE } from '../shared'
 import './index.scss'
 import { beijingDateTime } from '@/contracts/time'
@@ -46,6 +48,7 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
   const [refusal, setRefusal] = useState('')
   const [noticeRead, setNoticeRead] = useState(false)
   const [health, setHealth] = useState<Record<string, HealthDraft>>({})
+  const [claim, setClaim] = useState<PriorityGroup | ''>('')
   // Shown after the first tap on 报名, then follow the answers as they are fixed.
   const [tried, setTried] = useState(false)
   const [tick, setTick] = useState(Date.now())
@@ -69,6 +72,8 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
   const untilOpen = Date.parse(cls.opensAt) - serverNow
   const closed = serverNow >= Date.parse(cls.closesAt)
   const lottery = cls.allocation === 'lottery'
+  const reserveOpen =
+    !!cls.priority && !cls.priority.released && !closed && (lottery || !cls.priority.releaseAt || serverNow < Date.parse(cls.priority.releaseAt))
 
   const toggle = (childId: string, on: boolean) => {
     setPicked((p) => (on ? [...p, childId] : p.filter((x) => x !== childId)))
@@ -94,13 +99,14 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
       return
     }
     setRefusal('')
+    const claimLabel = reserveOpen && claim ? cls.priority?.groups.find((g) => g.key === claim)?.label : ''
     const names = children
       .filter((c) => picked.includes(c.id))
       .map((c) => c.name)
       .join('、')
     const ok = await confirm({
       title: lottery ? '确认申请抽签？' : '确认报名？',
-      content: `${cls.title}\n孩子：${names}\n${picked.length > 1 ? '多个孩子一起报名：要么都报上，要么都候补。' : ''}`,
+      content: `${cls.title}\n孩子：${names}\n${claimLabel ? `申请优先名额：${claimLabel}（工会核实）\n` : ''}${picked.length > 1 ? '多个孩子一起报名：要么都报上，要么都候补。' : ''}`,
       confirmText: '确认',
       cancelText: '再看看',
       danger: true,
@@ -113,6 +119,7 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
       classId: cls.id,
       childIds: picked,
       requestId: requestId.current,
+      ...(reserveOpen && claim ? { claim } : {}),
       ...(cls.notice ? { noticeVersion: cls.notice.version, health: declared.flatMap((d) => (d.ok ? [d.data] : [])) } : {}),
     })
   }
@@ -150,6 +157,22 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
       </View>
 
       {cls.lottery ? <BallotCard lottery={cls.lottery} /> : null}
+
+      {cls.priority ? (
+        <PriorityCard
+          priority={cls.priority}
+          lottery={lottery}
+          open={reserveOpen}
+          claim={claim}
+          onClaim={(c) => {
+            setClaim(c)
+            requestId.current = newRequestId()
+            setResult(null)
+            setRefusal('')
+          }}
+          error={booking.fields.claim}
+        />
+      ) : null}
 
       <View className='card cc-rules'>
         <Text className='cc-title'>选择孩子</Text>
@@ -201,6 +224,7 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
             <View key={b.id} className={`cc-result cc-result--${b.status === 'confirmed' ? 'ok' : 'wait'} cc-detail__result`}>
               {nameOf(b.childId)}：
               {b.status === 'confirmed' ? '预约成功' : b.status === 'applied' ? '已提交抽签申请，截止后公开抽签' : `已满，候补第 ${b.position} 位`}
+              {b.claim ? claimLine(b.claim) : ''}
             </View>
           ))
         : null}
@@ -215,11 +239,24 @@ function ClassView({ cls, children, offsetMs, reload }: Loaded & { reload: () =>
         <Btn disabled>报名已截止</Btn>
       ) : (
         <Btn className='cc-detail__book' loading={booking.busy} disabled={!children.length} onClick={submit}>
-          {booking.busy ? '正在提交…' : lottery ? '申请抽签' : cls.remaining > 0 ? '立即报名' : '排队候补'}
+          {booking.busy
+            ? '正在提交…'
+            : lottery
+              ? '申请抽签'
+              : cls.remaining > 0 || (reserveOpen && claim && (cls.priority?.remaining ?? 0) > 0)
+                ? '立即报名'
+                : '排队候补'}
         </Btn>
       )}
     </>
   )
+}
+
+/** What a claim means for this booking, in one sentence after the result. */
+function claimLine(c: ClaimView): string {
+  if (c.state === 'verified')
+    return `（${c.pool === 'priority' ? '使用优先名额，' : ''}「${c.label}」资格${c.auto ? '已按入会信息自动核实' : '已核实'}）`
+  return `（${c.pool === 'priority' ? '使用优先名额，' : ''}「${c.label}」资格${CLAIM_STATE_LABELS[c.state]}，工会核实后会通知您）`
 }
 
 /**
@@ -234,13 +271,16 @@ function BallotCard({ lottery }: { lottery: LotteryInfo }) {
       <Text className='cc-title'>抽签公开核验</Text>
       {lottery.order ? (
         <View className='cc-ballot__list'>
-          <Text className='cc-rule'>抽签顺序（共 {lottery.order.length} 份申请）：</Text>
+          <Text className='cc-rule'>
+            抽签顺序（共 {lottery.order.length} 份申请
+            {lottery.priorityPlaces ? `，优先名额 ${lottery.priorityPlaces} 个，标「优先」的是资格已核实的申请` : ''}）：
+          </Text>
           {lottery.order.map((e, i) => (
             <View key={e.ticket} className={`cc-ballot__row${mine.has(e.ticket) ? ' cc-ballot__row--mine' : ''}`}>
               <Text className='cc-ballot__n'>{i + 1}</Text>
               <Text className='cc-ballot__ticket'>{e.ticket}</Text>
               <Text>
-                {e.children} 个孩子 · {e.result === 'confirmed' ? '中签' : '候补'}
+                {e.children} 个孩子{e.priority ? ' · 优先' : ''} · {e.result === 'confirmed' ? '中签' : '候补'}
                 {mine.has(e.ticket) ? '（您的申请）' : ''}
               </Text>
             </View>

@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import Btn from '@/components/Btn'
+import Check from '@/components/Check'
 import Choice from '@/components/Choice'
 import DateTimePicker, { DatePicker, TimePicker } from '@/components/DateTimePicker'
 import EnumPicker from '@/components/EnumPicker'
@@ -12,6 +13,7 @@ import RoleGate from '@/components/RoleGate'
 import TextField from '@/components/TextField'
 import { childcareApi } from '@/contracts/childcare/api'
 import { GRADE_LABELS, TERMS, type Term } from '@/contracts/childcare/rules'
+import { PRIORITY_GROUPS, type PriorityGroup } from '@/contracts/childcare/priority'
 import { upsertClassInput, type ClassDetail } from '@/contracts/childcare/schemas'
 import { beijingDateTime, beijingDay } from '@/contracts/time'
 import { useForm, useMutation, useQuery } from '@/data'
@@ -43,6 +45,10 @@ interface Values {
   notice: string
   audience: 'all' | 'members'
   allocation: 'fcfs' | 'lottery'
+  /** 优先名额: none chosen means every place is open to all */
+  priorityGroups: PriorityGroup[]
+  priorityPlaces: string
+  priorityRelease: string
 }
 
 /** A starting text staff edit: what most unions' 告家长书 say (安全、接送、请假、费用). */
@@ -75,6 +81,9 @@ const EMPTY: Values = {
   notice: NOTICE_TEMPLATE,
   audience: 'all',
   allocation: 'fcfs',
+  priorityGroups: [],
+  priorityPlaces: '',
+  priorityRelease: '',
 }
 
 const TERM_OPTIONS = TERMS.map((t) => ({ key: t, label: t === '课后' ? '课后托管' : t }))
@@ -113,6 +122,9 @@ function toValues(c: ClassDetail): Values {
     notice: c.notice?.text ?? '',
     audience: c.audience,
     allocation: c.allocation,
+    priorityGroups: c.priority?.groups.map((g) => g.key) ?? [],
+    priorityPlaces: c.priority ? String(c.priority.places) : '',
+    priorityRelease: c.priority?.releaseAt ? beijingDateTime(c.priority.releaseAt) : '',
   }
 }
 
@@ -161,6 +173,13 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
       notice: v.notice,
       audience: v.audience,
       allocation: v.allocation,
+      priority: v.priorityGroups.length
+        ? {
+            groups: v.priorityGroups,
+            places: v.priorityPlaces,
+            ...(v.allocation === 'fcfs' ? { releaseAt: instant(v.priorityRelease) } : {}),
+          }
+        : null,
     }),
     // Optional in the contract (older callers); every class opened on this form has one.
     refine: (_data, values) => (values.notice.trim() ? null : { notice: '请填写告家长书，家长报名前须阅读' }),
@@ -308,6 +327,55 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
         <Field label='分配方式' name='allocation' required hint='抽签：开放期内申请，截止后公开抽签'>
           <Choice options={ALLOCATIONS} value={v.allocation} onChange={(x) => form.set('allocation', x)} />
         </Field>
+        <Field
+          label='优先名额'
+          name='priority'
+          error={form.error('priority.groups')}
+          hint='可选：为下列群体预留一部分名额，家长报名时申请，工会核实（新就业形态劳动者按入会信息自动核实）'
+        >
+          <View className='cc-edit__priority'>
+            {PRIORITY_GROUPS.map((g) => (
+              <Check
+                key={g.key}
+                className={`cc-edit__priority-${g.key}`}
+                checked={v.priorityGroups.includes(g.key)}
+                onChange={(on) => form.set('priorityGroups', on ? [...v.priorityGroups, g.key] : v.priorityGroups.filter((k) => k !== g.key))}
+              >
+                <Text>{g.label}</Text>
+              </Check>
+            ))}
+          </View>
+        </Field>
+        {v.priorityGroups.length ? (
+          <TextField
+            label='优先名额数'
+            name='priority.places'
+            required
+            type='number'
+            className='cc-edit__priority-places'
+            value={v.priorityPlaces}
+            onInput={(x) => form.set('priorityPlaces', x)}
+            error={form.error('priority.places')}
+            hint='从总名额中预留，不另加'
+          />
+        ) : null}
+        {v.priorityGroups.length && v.allocation === 'fcfs' ? (
+          <Field
+            label='优先名额释放时间'
+            name='priority.releaseAt'
+            required
+            error={form.error('priority.releaseAt')}
+            hint='到时未用完的优先名额并入普通名额，先给候补；会写在报名规则里告诉家长'
+          >
+            <DateTimePicker
+              className='cc-edit__priority-release'
+              value={v.priorityRelease}
+              start={v.opensAt.slice(0, 10) || today}
+              defaultTime='09:00'
+              onChange={(x) => form.set('priorityRelease', x)}
+            />
+          </Field>
+        ) : null}
         <Field label='课程内容' name='description' error={form.error('description')}>
           <Textarea className='field__textarea' value={v.description} maxlength={1000} onInput={(e) => form.set('description', e.detail.value)} />
         </Field>

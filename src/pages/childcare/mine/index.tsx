@@ -7,6 +7,7 @@ import { useMutation, useQuery } from '@/data'
 import { alert, confirm } from '@/utils/dialog'
 import type { MyBooking } from '@/contracts/childcare/schemas'
 import { BOOKING_LABEL, CC } from '../shared'
+import type { ClaimView } from '@/contracts/childcare/priority'
 import './index.scss'
 import { beijingDateTime } from '@/contracts/time'
 
@@ -64,6 +65,14 @@ export default function MyBookingsPage() {
   )
 }
 
+/** 优先名额 on a booking, in the words the parent needs: which group, and where the claim stands. */
+function claimText(c: ClaimView): string {
+  const pool = c.pool === 'priority' ? '使用优先名额' : '普通名额'
+  if (c.state === 'verified') return `优先资格「${c.label}」：${c.auto ? '已按入会信息自动核实' : '工会已核实'} · ${pool}`
+  if (c.state === 'pending') return `优先资格「${c.label}」：待工会核实 · ${pool}`
+  return `优先资格「${c.label}」：未通过核实，已按普通名额处理`
+}
+
 function Bookings({
   items,
   onCancel,
@@ -87,6 +96,7 @@ function Bookings({
             {b.site} · {b.startDate} 至 {b.endDate} · {b.dailyHours}
           </Text>
           {b.status === 'waitlisted' ? <Text className='cc-places cc-booking__position'>候补第 {b.position} 位</Text> : null}
+          {b.claim ? <Text className={`cc-line cc-booking__claim cc-booking__claim--${b.claim.state}`}>{claimText(b.claim)}</Text> : null}
           {b.status === 'offered' && b.offerExpiresAt ? (
             <View className='cc-result cc-result--wait'>有名额空出，请在 {beijingDateTime(b.offerExpiresAt)} 前确认，过期顺延给下一位</View>
           ) : null}

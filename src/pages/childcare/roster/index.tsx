@@ -9,7 +9,8 @@ import { alert, confirm } from '@/utils/dialog'
 import { call } from '@/api/client'
 import { childcareApi } from '@/contracts/childcare/api'
 import { GRADE_LABELS } from '@/contracts/childcare/rules'
-import type { Roster } from '@/contracts/childcare/schemas'
+import type { Roster, RosterRow } from '@/contracts/childcare/schemas'
+import { CLAIM_STATE_LABELS } from '@/contracts/childcare/priority'
 import { saveDownload } from '@/utils/download'
 import { BOOKING_LABEL, CC, placesLine } from '../shared'
 import './index.scss'
@@ -53,7 +54,36 @@ function RosterView({ roster, reload }: { roster: Roster; reload: () => Promise<
     if (ok) await drawing.run({ classId })
   }
 
+  const verifying = useMutation('childcare', 'verifyClaim', {
+    onSuccess: async (r) => {
+      if (r.state === 'refused')
+        await alert(
+          '已记录：不通过',
+          r.status === 'confirmed'
+            ? '孩子改用普通名额，预约仍然有效。'
+            : r.status === 'waitlisted'
+              ? '普通名额已满，孩子按报名时间排入候补。'
+              : '将按普通名额参加抽签。',
+        )
+      await reload()
+    },
+    onError: (e) => void alert('没有保存', e.message),
+  })
+  const verify = async (r: RosterRow, approve: boolean) => {
+    const what = r.claim!.label
+    const ok = await confirm({
+      title: approve ? `核实通过「${what}」？` : `「${what}」不通过？`,
+      content: approve
+        ? `${r.childName}：确认符合「${what}」条件。一起报名的兄弟姐妹一并通过。`
+        : `${r.childName}：不符合「${what}」条件。${roster.class.allocation === 'lottery' ? '将按普通名额参加抽签。' : '优先名额退回；普通名额还有就改用普通名额，已满则按报名时间排入候补。'}家长会收到通知。`,
+      confirmText: approve ? '通过' : '不通过',
+      danger: !approve,
+    })
+    if (ok) await verifying.run({ bookingId: r.bookingId, approve })
+  }
+
   const c = roster.class
+  const pending = roster.rows.filter((r) => r.claim?.state === 'pending').length
   const confirmed = roster.rows.filter((r) => r.status === 'confirmed')
   return (
     <>
@@ -66,6 +96,13 @@ function RosterView({ roster, reload }: { roster: Roster; reload: () => Promise<
         <Text className='cc-line cc-roster__summary'>
           已确认 {confirmed.length} · 候补 {roster.rows.length - confirmed.length} · 今日签到 {confirmed.filter((r) => r.checkedInToday).length}
         </Text>
+        {c.priority ? (
+          <Text className={`cc-line cc-roster__priority${pending ? ' cc-roster__priority--pending' : ''}`}>
+            优先名额 {c.priority.places} 个
+            {c.priority.released ? '（未用完的已并入普通名额）' : c.allocation === 'fcfs' ? `，还剩 ${c.priority.remaining} 个` : ''}
+            {pending ? ` · ${pending} 个待核实` : ''}
+          </Text>
+        ) : null}
         <View className='cc-links'>
           <Btn size='sm' className='cc-roster__checkin' onClick={() => Taro.navigateTo({ url: CC.checkin })}>
             签到
@@ -96,6 +133,24 @@ function RosterView({ roster, reload }: { roster: Roster; reload: () => Promise<
                       ? `健康申报：${[...r.health.no.map((x) => `否「${x}」`), r.health.note].filter(Boolean).join('；')}`
                       : '健康申报：无异常'}
                   </Text>
+                ) : null}
+                {r.claim ? (
+                  <View className={`cc-roster__claim cc-roster__claim--${r.claim.state}`}>
+                    <Text className='cc-line'>
+                      优先资格「{r.claim.label}」：{r.claim.auto ? '已按入会信息自动核实' : CLAIM_STATE_LABELS[r.claim.state]}
+                      {r.claim.pool === 'priority' ? ' · 占优先名额' : ''}
+                    </Text>
+                    {r.claim.state === 'pending' ? (
+                      <View className='row-actions'>
+                        <Btn size='sm' className='cc-roster__approve' loading={verifying.busy} onClick={() => verify(r, true)}>
+                          核实通过
+                        </Btn>
+                        <Btn size='sm' kind='ghost' className='cc-roster__refuse' disabled={verifying.busy} onClick={() => verify(r, false)}>
+                          不通过
+                        </Btn>
+                      </View>
+                    ) : null}
+                  </View>
                 ) : null}
                 {r.status === 'confirmed' ? (
                   <Text className='cc-line'>

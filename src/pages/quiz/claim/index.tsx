@@ -8,6 +8,7 @@ import StateView from '@/components/StateView'
 import { DELIVERY_LABELS, PRIZE_DELIVERY } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS, claimInput, type MyPrize } from '@/contracts/quiz/schemas'
 import { useForm, useMutation, useQuery } from '@/data'
+import VoucherCard from '../components/VoucherCard'
 import { confirm } from '@/utils/dialog'
 import './index.scss'
 
@@ -35,7 +36,7 @@ function Claimed({ p }: { p: MyPrize }) {
       <View className='card quiz-head'>
         <Text className='quiz-title'>{p.prizeName}</Text>
         <Text className='quiz-chip'>{DELIVERY_LABELS[p.deliveryStatus ?? 'pending']}</Text>
-        {p.voucherCode ? <Text className='quiz-code'>券码：{p.voucherCode}</Text> : null}
+        {p.voucher ? <VoucherCard v={p.voucher} /> : p.voucherCode ? <Text className='quiz-code'>券码：{p.voucherCode}</Text> : null}
         {p.phoneMasked ? <Text className='muted'>手机号：{p.phoneMasked}</Text> : null}
         {p.addressMasked ? <Text className='muted'>收货地址：{p.addressMasked}</Text> : null}
         {p.deliveryNote ? <Text className='muted quiz-claim-note'>发放记录：{p.deliveryNote}</Text> : null}

@@ -4,6 +4,7 @@ import Choice from '@/components/Choice'
 import Field from '@/components/Field'
 import { PRIZE_KINDS, PRIZE_KIND_LABELS, WEIGHT_TOTAL } from '@/contracts/quiz/schemas'
 import { newPrize, type EditForm, type PForm } from './form'
+import VoucherTerms from './VoucherTerms'
 
 /** 奖品: name, kind, stock and weight; frozen once the campaign has started (the seed was committed to this table). */
 export default function PrizeList({ form, locked }: { form: EditForm; locked: boolean }) {
@@ -74,6 +75,7 @@ export default function PrizeList({ form, locked }: { form: EditForm; locked: bo
               </Field>
             )}
           </View>
+          {p.kind === 'voucher' ? <VoucherTerms form={form} index={i} prize={p} locked={locked} onChange={(patch) => setP(i, patch)} /> : null}
           {!locked ? (
             <Text
               className='quiz-edit-link'

@@ -30,6 +30,11 @@ export interface PForm {
   kind: PrizeKind
   quantity: string
   weight: string
+  /** 驿站券: 任意驿站 or 指定驿站 (then stationId, '' until one is picked) */
+  anyStation: boolean
+  stationId: string
+  stationName: string
+  validDays: string
 }
 
 export interface EditValues {
@@ -72,7 +77,8 @@ export const newLevel = (n: number): LForm => ({
   lessonImages: '',
   lessonVideo: '',
 })
-export const newPrize = (): PForm => ({ name: '', kind: 'goods', quantity: '10', weight: '500' })
+const VOUCHER_DEFAULTS = { anyStation: true, stationId: '', stationName: '', validDays: '30' }
+export const newPrize = (): PForm => ({ name: '', kind: 'goods', quantity: '10', weight: '500', ...VOUCHER_DEFAULTS })
 
 const DAY = 86400e3
 /** A new campaign starts now (to the minute) and runs 30 days; staff change both with the pickers. */
@@ -93,7 +99,7 @@ export function blankValues(now = Date.now()): EditValues {
     practiceOpen: false,
     prizeMode: 'draw',
     questions: [],
-    prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000' }],
+    prizes: [{ name: '', kind: 'phone_credit', quantity: '10', weight: '1000', ...VOUCHER_DEFAULTS }],
     levels: [],
     levelOpening: 'daily',
   }
@@ -116,7 +122,20 @@ export function toValues(c: CampaignEdit): EditValues {
     practiceOpen: c.practiceOpen,
     prizeMode: c.prizeMode,
     questions: c.questions.map((q) => ({ ...q, options: q.type === 'judge' ? [] : q.options })),
-    prizes: c.prizes.map((p) => ({ name: p.name, kind: p.kind, quantity: String(p.quantity), weight: String(p.weight) })),
+    prizes: c.prizes.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      quantity: String(p.quantity),
+      weight: String(p.weight),
+      ...(p.voucher
+        ? {
+            anyStation: !p.voucher.stationId,
+            stationId: p.voucher.stationId,
+            stationName: p.voucher.stationName,
+            validDays: String(p.voucher.validDays),
+          }
+        : VOUCHER_DEFAULTS),
+    })),
     levels: c.levels.map((l) => ({
       title: l.title,
       questionsPerAttempt: String(l.questionsPerAttempt),
@@ -191,6 +210,9 @@ export function toInput(v: EditValues, meta: EditMeta | null) {
             kind: p.kind,
             quantity: num(p.quantity),
             weight: v.prizeMode === 'pick' ? 1 : num(p.weight),
+            ...(p.kind === 'voucher'
+              ? { anyStation: p.anyStation, ...(p.anyStation ? {} : { stationId: p.stationId }), validDays: num(p.validDays) }
+              : {}),
           })),
         }),
   }

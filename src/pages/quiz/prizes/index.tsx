@@ -4,10 +4,11 @@ import PageState from '@/components/PageState'
 import { DELIVERY_LABELS } from '@/contracts/quiz/delivery'
 import { PRIZE_KIND_LABELS } from '@/contracts/quiz/schemas'
 import { useQuery } from '@/data'
+import VoucherCard from '../components/VoucherCard'
 import './index.scss'
 import { beijingMonthDayTime } from '@/contracts/time'
 
-/** 我的奖品: everything I won, claimed or waiting to be claimed. */
+/** 我的奖品: everything I won, claimed or waiting to be claimed; a 驿站券 shows its QR for the keeper. */
 export default function QuizPrizesPage() {
   const mine = useQuery('quiz', 'myPrizes', {})
   return (
@@ -37,7 +38,7 @@ export default function QuizPrizesPage() {
               <Text className='quiz-meta'>
                 {PRIZE_KIND_LABELS[p.kind]} · {p.campaignTitle} · {beijingMonthDayTime(p.wonAt)}
               </Text>
-              {p.voucherCode ? <Text className='quiz-code'>券码：{p.voucherCode}</Text> : null}
+              {p.voucher ? <VoucherCard v={p.voucher} /> : p.voucherCode ? <Text className='quiz-code'>券码：{p.voucherCode}</Text> : null}
             </View>
           ))
         }

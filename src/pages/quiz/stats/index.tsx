@@ -128,6 +128,11 @@ function StatsView({ id, d, reload }: { id: string; d: QuizStats; reload: () => 
       <Btn kind='secondary' className='quiz-go-delivery' onClick={() => void Taro.navigateTo({ url: `/pages/quiz/delivery/index?id=${id}` })}>
         奖品发放（待发放 / 已发放 / 已核销）
       </Btn>
+      {d.prizes.some((p) => p.kind === 'voucher') ? (
+        <Btn kind='secondary' className='quiz-go-vouchers' onClick={() => void Taro.navigateTo({ url: `/pages/quiz/vouchers/index?id=${id}` })}>
+          驿站券核销情况
+        </Btn>
+      ) : null}
       <Btn kind='ghost' onClick={reload}>
         刷新
       </Btn>

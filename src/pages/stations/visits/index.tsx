@@ -18,7 +18,7 @@ function Visits() {
   const { params } = useRouter()
   const [period, setPeriod] = useState<VisitPeriod>('day')
   const [stationId, setStationId] = useState<string | undefined>(params.id ? decodeURIComponent(params.id) : undefined)
-  const stats = useQuery('stations', 'visitStats', { period, ...(stationId ? { stationId } : {}) })
+  const stats = useQuery('stations', 'visitStats', { period, ...(stationId ? { stationId } : {}) }, { keepPrevious: true })
 
   return (
     <View className='page station-visits'>
@@ -40,7 +40,8 @@ function StatsView({ s, period, onPeriod, onStation }: ViewProps) {
   // Staff may look at their whole org (no station) or one station; keepers only at their stations.
   const choices = s.scope.stationId === null || s.stations.length > 1 ? s.stations : []
   const names = ['全部驿站', ...choices.map((c) => c.name)]
-  const unit = VISIT_PERIODS.find((p) => p.key === period)!
+  // The heading describes the figures on screen, which lag the tab until the new ones come.
+  const unit = VISIT_PERIODS.find((p) => p.key === s.period)!
   const occupationTotal = s.byOccupation.reduce((a, o) => a + o.count, 0)
   return (
     <>
@@ -74,7 +75,7 @@ function StatsView({ s, period, onPeriod, onStation }: ViewProps) {
           ))}
         </View>
         <Text className='station-visits__total'>
-          近 {unit.count} {period === 'day' ? '天' : period === 'week' ? '周' : '个月'}共{' '}
+          近 {unit.count} {s.period === 'day' ? '天' : s.period === 'week' ? '周' : '个月'}共{' '}
           <Text className='station-visits__total-count'>{s.total}</Text> 人次
         </Text>
         <Bars bars={s.bars.map((b) => ({ label: b.label, count: b.count }))} />
