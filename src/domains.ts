@@ -71,6 +71,7 @@ export const DOMAINS: DomainEntry[] = [
       'claim/index',
       'lookup/index',
       'drives/index',
+      'inactive/index',
     ],
     me: [
       { title: '我的会员卡', url: '/pages/membership/card/index' },
@@ -97,6 +98,7 @@ export const DOMAINS: DomainEntry[] = [
       { title: '统计', subtitle: '各工会会员、逐月入会、各街道驿站', url: '/pages/membership/stats/index', roles: STAFF },
       { title: '会员名册导入', subtitle: '把已有会员从 Excel 导入，本人认证后领卡', url: '/pages/membership/roster/index', roles: STAFF },
       { title: '集中入会', subtitle: '为活动生成入会码，按活动统计入会人数', url: '/pages/membership/drives/index', roles: STAFF },
+      { title: '半年无活动会员', subtitle: '年度核查名单，逐一标记保留或已查看', url: '/pages/membership/inactive/index', roles: STAFF },
     ],
   },
   {

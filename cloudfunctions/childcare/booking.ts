@@ -1,3 +1,4 @@
+import { isMember as isMemberOf } from '../_core/member'
 import { randomBytes } from 'node:crypto'
 import {
   classDays,
@@ -71,10 +72,9 @@ export async function isGigWorker(ctx: Ctx): Promise<boolean> {
   return n > 0
 }
 
-/** Approved in membership: the `applications` collection, status 'approved', the caller as applicant. */
+/** A member by the membership rules (正常 or 保留会籍; not 已转出/已注销): cloudfunctions/_core/member.ts. */
 export async function isMember(ctx: Ctx): Promise<boolean> {
-  const n = await ctx.store.count('applications', { applicantOpenid: ctx.caller.openid, status: 'approved' })
-  return n > 0
+  return isMemberOf(ctx.store, ctx.caller.openid)
 }
 
 /** Attended share of last season's class; null when there was no confirmed booking then. */

@@ -2,7 +2,7 @@ import { PRIVACY_NOTICE } from '../../src/contracts/membership/options'
 import { membershipApi } from '../../src/contracts/membership/api'
 import type { CardVerification, MemberCard, MembershipOptions } from '../../src/contracts/membership/schemas'
 import { beijingDay, endOfBeijingDay, startOfBeijingDay } from '../../src/contracts/time'
-import { implement } from '../_core/contract'
+import { implement, type Ctx } from '../_core/contract'
 import { saveExport } from '../_core/exports'
 import { notFound } from '../_core/errors'
 import { governedOrgIds, hasAnyRole, scopesOf } from '../_core/auth'
@@ -11,7 +11,8 @@ import { applyAction, withdrawAction } from './apply'
 import { verifyPhoneAction } from './phone'
 import { importRosterAction } from './roster'
 import { claimAction, lookupAction, releaseClaimAction } from './claim'
-import { liftRetainAction, retainAction } from './standing'
+import { liftRetainAction, retainAction, transferOutAction } from './standing'
+import { exportInactiveAction, inactiveAction, reviewInactiveAction } from './inactive'
 import { createDriveAction, driveInfoAction, drivesAction } from './drives'
 import { rosterTemplateWorkbook, ROSTER_TEMPLATE_FILENAME } from './roster-template'
 import { issueCardQr, verifyCardInput } from './card'
@@ -30,6 +31,16 @@ import {
   transfersAction,
 } from './transfer'
 import { findAll } from '../_core/paging'
+
+/**
+ * Opening the e-card is the member's activity the 半年无活动 list reads: written at most once a Beijing day (the
+ * card page asks every few minutes), by a conditional single-document update.
+ */
+async function touchActive(ctx: Ctx, doc: ApplicationDoc) {
+  const now = ctx.now()
+  if (doc.activeAt && beijingDay(doc.activeAt) === beijingDay(now)) return
+  await ctx.store.update(APPLICATIONS, { _id: doc._id, status: 'approved' }, { set: { activeAt: now.toISOString() } })
+}
 
 /** What a staff search box holds: 4 digits are a phone tail, 10+ digits a member number, anything else a name. */
 export function searchWhere(q: string): Where {
@@ -81,6 +92,10 @@ export const membershipActions = implement(membershipApi, {
             orderBy: [['submittedAt', 'desc']],
             limit: 1,
           })
+          if (last?.status === 'transferred_out' && last.transferredOut) {
+            const out = last.transferredOut
+            throw notFound(`您的会籍已于 ${beijingDay(out.at)} 由${out.fromOrgName}转出至${out.to}，本卡在本县不再有效；请到${out.to}办理会员手续`)
+          }
           const revoked = last ? await revocationOf(ctx, last) : null
           if (revoked) {
             const call = revoked.phone ? `，如有疑问请联系${revoked.orgName}（电话 ${revoked.phone}）` : `，如有疑问请联系${revoked.orgName}`
@@ -90,6 +105,7 @@ export const membershipActions = implement(membershipApi, {
         throw notFound('您还不是工会会员，申请通过后即可领取电子会员卡')
       }
       const member = { memberNo: doc.memberNo, name: doc.name, orgName: doc.orgName, joinDate: doc.joinDate ?? '' }
+      await touchActive(ctx, doc)
       const retained = retainedOf(doc)
       // A fresh QR and 核验码 on every call, valid for a few minutes: the page asks again before they expire.
       return { ...member, status: 'valid', ...(retained ? { retained } : {}), qr: await issueCardQr(ctx.store, keysOf(ctx).card, member, ctx.now()) }
@@ -108,7 +124,7 @@ export const membershipActions = implement(membershipApi, {
     handler: async ({ payload }, ctx): Promise<CardVerification> =>
       verifyCardInput(ctx.store, keysOf(ctx).card, payload, ctx.now(), async (memberNo) => {
         const [doc] = await ctx.store.find<ApplicationDoc>(APPLICATIONS, { where: { memberNo }, limit: 1 })
-        return !doc ? 'unknown' : doc.status === 'approved' ? 'member' : 'revoked'
+        return !doc ? 'unknown' : doc.status === 'approved' ? 'member' : doc.status === 'transferred_out' ? 'transferred_out' : 'revoked'
       }),
   },
 
@@ -201,5 +217,9 @@ export const membershipActions = implement(membershipApi, {
   drives: drivesAction,
   driveInfo: driveInfoAction,
   liftRetain: liftRetainAction,
+  transferOut: transferOutAction,
+  inactive: inactiveAction,
+  reviewInactive: reviewInactiveAction,
+  exportInactive: exportInactiveAction,
   releaseClaim: releaseClaimAction,
 })

@@ -93,6 +93,7 @@ export const applyAction: Impl<typeof membershipApi.apply> = {
       regionName: await regionName(ctx, input.region),
       consentAt: at,
       submittedAt: at,
+      activeAt: at,
     }
     try {
       const doc = await ctx.store.transaction(async (tx) => {

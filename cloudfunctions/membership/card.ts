@@ -146,7 +146,7 @@ export async function issueCardQr(
 
 const EXPIRED_CODE_KEPT_MS = 3600_000
 
-export type MemberState = 'member' | 'revoked' | 'unknown'
+export type MemberState = 'member' | 'revoked' | 'transferred_out' | 'unknown'
 
 const shown = (memberNo: string, m: string, o: string) => ({ memberNo, nameMasked: m, orgName: o })
 
@@ -177,6 +177,8 @@ export async function verifyCardInput(
   }
   const state = await memberState(who.memberNo)
   const info = shown(who.memberNo, who.m, who.o)
+  if (state === 'transferred_out')
+    return { valid: false, status: 'transferred_out', label: '已转出：该会员已转出本县工会，此卡在本县不再有效', ...info }
   if (state !== 'member') return { valid: false, status: 'revoked', label: '已注销：该会员的会籍已注销', ...info }
   if (timing === 'expired') {
     return { valid: false, status: 'expired', label: '已过期：请会员打开会员卡，出示最新的二维码或核验码', ...info }

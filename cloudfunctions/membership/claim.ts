@@ -69,6 +69,7 @@ export const claimAction: Impl<typeof membershipApi.claim> = {
           ...current,
           applicantOpenid: openid,
           claimedAt: at,
+          activeAt: at,
           phoneVerified: true,
           timeline: [...current.timeline, { at, status: 'claimed', note: '本人通过会员认证领取电子会员卡' }],
         }

@@ -1,7 +1,7 @@
 import type { ApplicationStatus, NewEmploymentType } from '../../src/contracts/membership/options'
 import type { ApplicationDetail, ApplicationListItem, MyApplication, TimelineEntry } from '../../src/contracts/membership/schemas'
 import type { Doc } from '../_core/store/port'
-import { retainReasonLabel, type Retained, type RetainReason } from '../../src/contracts/membership/standing'
+import { retainReasonLabel, type Retained, type RetainReason, type TransferredOut } from '../../src/contracts/membership/standing'
 
 export const APPLICATIONS = 'applications'
 /** One document per 身份证号 (keyed hash) and per openid holding a live application: their ids enforce "only one". */
@@ -32,6 +32,13 @@ export interface ApplicationDoc extends Doc {
   driveEvent?: string
   /** 保留会籍 while set; the org that kept the membership before a move to the union above */
   retained?: { reason: RetainReason; since: string; fromOrgId: string; fromOrgName: string } | null
+  /** 已转出 (status transferred_out): where to, as staff recorded it */
+  transferredOut?: TransferredOut
+  /**
+   * The last activity the app can measure, for the 半年无活动 list: joining (approval or import), 会员认证, opening
+   * the e-card (at most once a Beijing day), asking for a transfer. The app keeps no dues records.
+   */
+  activeAt?: string
   claimedAt?: string
   /** the number came from WeChat's phone check (apply with a verification, or 会员认证) */
   phoneVerified?: boolean
@@ -73,6 +80,7 @@ export function toMine(doc: ApplicationDoc): MyApplication {
     routedBy: doc.routedBy,
     ...(doc.rejectReason ? { rejectReason: doc.rejectReason } : {}),
     ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
+    ...(doc.status === 'transferred_out' && doc.transferredOut ? { transferredOut: doc.transferredOut } : {}),
     // staff names on the timeline are for staff; the applicant sees what happened, not who clicked
     timeline: doc.timeline.map(({ by: _by, ...e }) => e),
     submittedAt: doc.submittedAt,
@@ -103,6 +111,7 @@ export function toListItem(doc: ApplicationDoc): ApplicationListItem {
     newEmploymentType: doc.newEmploymentType,
     orgName: doc.orgName,
     status: doc.status,
+    ...(retainedOf(doc) ? { retainedLabel: retainedOf(doc)?.label } : {}),
     submittedAt: doc.submittedAt,
   }
 }
@@ -112,6 +121,7 @@ export function toDetail(doc: ApplicationDoc): ApplicationDetail {
     ...toListItem(doc),
     phoneVerified: !!doc.phoneVerified,
     ...(retainedOf(doc) ? { retained: retainedOf(doc) } : {}),
+    ...(doc.status === 'transferred_out' && doc.transferredOut ? { transferredOut: doc.transferredOut } : {}),
     ...(doc.source === 'roster' ? { claimed: !!doc.applicantOpenid } : {}),
     ethnicity: doc.ethnicity,
     education: doc.education,

@@ -5,12 +5,20 @@ import { seedMembership } from './seed'
 import { TRANSFERS } from './transfer'
 import { PHONE_CHECKS } from './phone'
 import { DRIVES } from './drives'
+import { INACTIVE_REVIEWS } from './inactive'
 
 export default defineModule({
   actions: membershipActions,
   collections: {
     applications: {
-      indexes: [['applicantOpenid', 'submittedAt'], ['orgId', 'status', 'submittedAt'], 'memberNo', ['orgId', 'phoneTail'], ['driveCode', 'status']],
+      indexes: [
+        ['applicantOpenid', 'submittedAt'],
+        ['orgId', 'status', 'submittedAt'],
+        ['orgId', 'status', 'activeAt'],
+        'memberNo',
+        ['orgId', 'phoneTail'],
+        ['driveCode', 'status'],
+      ],
     },
     // 集中入会 codes (`_id` is the code): staff list theirs by union
     [DRIVES]: { indexes: [['orgId', 'createdAt']] },
@@ -22,6 +30,8 @@ export default defineModule({
         ['applicantOpenid', 'requestedAt'],
       ],
     },
+    // 半年无活动 review marks: `_id` is `<year>:<member record>`, read by id
+    [INACTIVE_REVIEWS]: {},
     employers: { indexes: ['orgId'] },
     [ID_LOCKS]: {},
     [OPENID_LOCKS]: {},

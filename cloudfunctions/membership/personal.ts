@@ -64,6 +64,7 @@ export default definePersonal({
     [OPENID_LOCKS]: { owner: '_id', erase: 'domain', how: '随申请一起删除' },
     [PHONE_CHECKS]: { owner: '_id', erase: 'domain', how: '微信验证过、尚未用于申请的手机号（加密，30 分钟失效），删除' },
     membership_drives: { none: '集中入会活动码：工会、活动名称和发起的工作人员，不含职工信息' },
+    membership_inactive_reviews: { none: '半年无活动名单的核查结果：会员记录编号、结果、说明和核查的工作人员，随会员档案保存，不含身份证号和手机号' },
     employers: { none: '用人单位名称和别名，由工会维护' },
     counters: { none: '会员编号计数' },
     [CARD_CODES]: { owner: 'memberNo', erase: 'domain', how: '只有会员才有（脱敏姓名、会员编号，5 分钟失效），随会籍保存' },

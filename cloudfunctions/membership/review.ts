@@ -45,6 +45,7 @@ export async function reviewOne(ctx: Ctx, id: string, review: Review): Promise<A
       next.status = 'approved'
       next.memberNo = await nextMemberNo(tx, regionCode, year)
       next.joinDate = beijingDay(at)
+      next.activeAt = at.toISOString()
       next.timeline = [
         ...current.timeline,
         { at: at.toISOString(), status: 'approved', note: `审核通过，会员编号 ${next.memberNo}`, by: reviewerName(ctx) },

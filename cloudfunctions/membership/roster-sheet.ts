@@ -1,9 +1,7 @@
 import { checkIdNumber, PHONE_RE } from '../../src/contracts/membership/idcard'
 import { ROSTER_MAX_ROWS } from '../../src/contracts/membership/roster'
 import type { FieldError } from '../../src/contracts/result'
-import { cellText, isZip, zipUnpackedSize } from '../stations/csv'
-import { loadXlsxWithin, unpackedTooLarge } from '../_core/unzip'
-import { isExample, records, type Columns } from '../orgs/import/workbook'
+import { isExample, openXlsx, records, sheetLines, type Columns } from '../_core/xlsx'
 
 /** The roster's columns; the first header is the template's, the others what unions' own sheets call them. */
 export const ROSTER_COLUMNS = {
@@ -18,9 +16,6 @@ export const ROSTER_COLUMNS = {
 export type RosterField = keyof typeof ROSTER_COLUMNS
 
 export const ROSTER_SHEET = '会员名册'
-const MAX_FILE_BYTES = 2 * 1024 * 1024
-const MAX_UNPACKED = 30 * 1024 * 1024
-const BROKEN = '无法读取 Excel 文件：文件已损坏或不是 .xlsx 格式'
 
 /** One roster line checked on its own (the store is asked later): the values, or what is wrong, by column. */
 export type RosterLine =
@@ -92,31 +87,13 @@ function checkLine(line: number, v: Record<RosterField, string>, today: string):
  * template's example row is read (to be skipped and counted) rather than imported.
  */
 export async function readRoster(buf: Buffer, today: string): Promise<{ ok: true; lines: RosterLine[] } | { ok: false; message: string }> {
-  if (buf.length === 0) return { ok: false, message: '文件是空的' }
-  if (buf.length > MAX_FILE_BYTES) return { ok: false, message: '文件过大（最多 2MB），请分批导入' }
-  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
-    return { ok: false, message: '不支持旧版 Excel（.xls）文件：请在 Excel 或 WPS 中「另存为」.xlsx 后再导入' }
-  }
-  if (!isZip(buf)) return { ok: false, message: '请选择 Excel（.xlsx）文件：可先下载模板，按模板填写' }
-  const unpacked = zipUnpackedSize(buf)
-  if (unpacked === null) return { ok: false, message: BROKEN }
-  if (unpacked > MAX_UNPACKED) return { ok: false, message: '文件过大（最多 2MB），请分批导入' }
-  const loaded = await loadXlsxWithin(buf, MAX_UNPACKED)
-  if (!loaded.ok) return { ok: false, message: loaded.reason === 'too_large' ? unpackedTooLarge('这个 Excel 文件', MAX_UNPACKED) : BROKEN }
-  const sheets = loaded.workbook.worksheets.filter((w) => w.name.trim() !== '填写说明')
+  const opened = await openXlsx(buf)
+  if (!opened.ok) return opened
+  const sheets = opened.workbook.worksheets.filter((w) => w.name.trim() !== '填写说明')
   const ws = sheets.find((w) => w.name.trim() === ROSTER_SHEET) ?? (sheets.length === 1 ? sheets[0] : undefined)
   if (!ws) return { ok: false, message: `没有找到工作表「${ROSTER_SHEET}」：请按模板填写` }
-  const raw: { line: number; cells: string[] }[] = []
-  let tooMany = false
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    if (tooMany) return
-    const values = Array.isArray(row.values) ? row.values.slice(1) : []
-    const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]).trim())
-    if (cells.every((c) => c === '')) return
-    if (raw.length > ROSTER_MAX_ROWS) tooMany = true
-    else raw.push({ line, cells })
-  })
-  if (tooMany) return { ok: false, message: `「${ws.name}」超过 ${ROSTER_MAX_ROWS} 行，请按单位分批导入` }
+  const raw = sheetLines(ws, ROSTER_MAX_ROWS)
+  if (!raw) return { ok: false, message: `「${ws.name}」超过 ${ROSTER_MAX_ROWS} 行，请按单位分批导入` }
   const parsed = records(raw, ROSTER_COLUMNS)
   if (!parsed.ok) return parsed
   return { ok: true, lines: parsed.rows.map((r) => checkLine(r.line, r.values, today)) }

@@ -227,6 +227,7 @@ export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Prom
           regionName: '',
           consentAt: '',
           submittedAt: at,
+          activeAt: at,
           memberNo,
           joinDate: v.joinDate,
           reviewedBy: ctx.caller.openid,

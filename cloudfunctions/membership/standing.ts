@@ -4,7 +4,7 @@ import type { Ctx, Impl } from '../_core/contract'
 import { countySettings } from '../_core/county'
 import { conflict } from '../_core/errors'
 import { APPLICATIONS, toDetail, type ApplicationDoc } from './model'
-import { governedApplication } from './shared'
+import { governedApplication, releaseLocks } from './shared'
 
 const who = (ctx: Ctx) => ctx.caller.name || '工作人员'
 
@@ -68,6 +68,38 @@ export const liftRetainAction: Impl<typeof membershipApi.liftRetain> = {
       }
       await tx.put(APPLICATIONS, updated)
       await ctx.audit(tx, id, { retained: current.retained?.reason ?? null }, { retained: null, note })
+      return updated
+    })
+    return toDetail(next)
+  },
+}
+
+/**
+ * 已转出: the member moved to a union outside this county's app (another county, a union without the app). Staff
+ * record where to; the membership ends here (card no longer valid, 会员查询 answers 不是), the 会员档案 stays, and
+ * the 身份证号 may join again later. A move between unions inside the app is a 会籍转移 (transfer.ts) instead.
+ */
+export const transferOutAction: Impl<typeof membershipApi.transferOut> = {
+  audit: 'membership.transferOut',
+  handler: async ({ id, to, note }, ctx) => {
+    const doc = await governedApplication(ctx, id)
+    if (doc.status !== 'approved') throw conflict('只有在册会员才能办理转出')
+    if (doc.pendingTransferId) throw conflict('这位会员有一份待审核的会籍转移申请，请先处理该申请')
+    const at = ctx.now().toISOString()
+    const next = await ctx.store.transaction(async (tx) => {
+      const current = await tx.get<ApplicationDoc>(APPLICATIONS, id)
+      if (!current || current.status !== 'approved' || current.pendingTransferId) throw conflict('会籍状态刚刚已变更，请刷新后重试')
+      const updated: ApplicationDoc = {
+        ...current,
+        status: 'transferred_out',
+        retained: null,
+        transferredOut: { to, at, fromOrgName: current.orgName },
+        timeline: [...current.timeline, { at, status: 'transferred_out', note: `会籍转出至${to}${note ? `：${note}` : ''}`, by: who(ctx) }],
+      }
+      await tx.put(APPLICATIONS, updated)
+      // As with 注销: the number may join again (a member who comes back), and the account may apply.
+      await releaseLocks(tx, current)
+      await ctx.audit(tx, id, { status: 'approved' }, { status: 'transferred_out', to, note })
       return updated
     })
     return toDetail(next)

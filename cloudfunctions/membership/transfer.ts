@@ -108,7 +108,7 @@ export const requestTransferAction: Impl<typeof membershipApi.requestTransfer> =
       const current = await tx.get<MemberDoc>(APPLICATIONS, member._id)
       if (!current || current.status !== 'approved') throw conflict('会籍状态刚刚已变更，请刷新后重试')
       if (current.pendingTransferId) throw conflict('您已有一份待审核的会籍转移申请，请等待审核或先撤回')
-      await tx.put(APPLICATIONS, { ...current, pendingTransferId: doc._id })
+      await tx.put(APPLICATIONS, { ...current, pendingTransferId: doc._id, activeAt: at })
       await tx.insert(TRANSFERS, doc)
     })
     ctx.log.info('membership_transfer_requested', { id: doc._id, from: doc.fromOrgId, to: doc.toOrgId })

@@ -1,9 +1,10 @@
+import { isMember } from '../_core/member'
 import type { quizApi } from '../../src/contracts/quiz/api'
 import { HUMAN_MS_PER_QUESTION, SUBMIT_GRACE_MS, type CampaignSummary } from '../../src/contracts/quiz/schemas'
 import type { Ctx, Impl } from '../_core/contract'
 import { AppError, conflict, forbidden, notFound } from '../_core/errors'
 import { newId } from '../_core/ids'
-import { DuplicateKeyError, type Store } from '../_core/store/port'
+import { DuplicateKeyError } from '../_core/store/port'
 import { campaignState, isCorrect, optionPerm, shownAnswer, shownOptions, shuffled } from './engine'
 import { ATTEMPTS, CAMPAIGNS, DAY_COUNTS, PLAYERS, QUESTIONS, type AttemptDoc, type CampaignDoc, type PlayerDoc, type QuestionDoc } from './model'
 import { bumpCounter, bumpStats, campaignOr404, playerId, prizeViews, running } from './shared'
@@ -35,9 +36,8 @@ async function ensurePlayer(ctx: Ctx, campaignId: string): Promise<void> {
   }
 }
 
-export async function isMember(store: Store, openid: string): Promise<boolean> {
-  return (await store.count('applications', { applicantOpenid: openid, status: 'approved' })) > 0
-}
+/** A member by the membership rules (正常 or 保留会籍; not 已转出/已注销): cloudfunctions/_core/member.ts. */
+export { isMember }
 
 /** `withLevels: false` for the list: the path costs a read per level, and only the campaign page shows it. */
 export async function summary(ctx: Ctx, c: CampaignDoc, withLevels = true): Promise<CampaignSummary> {

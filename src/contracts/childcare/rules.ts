@@ -125,7 +125,7 @@ export interface RuleSource {
 /** Every rule that can refuse a parent, in the words the class page shows before booking. */
 export function classRules(c: RuleSource): string[] {
   return [
-    c.audience === 'members' ? '仅限工会会员（入会申请已通过）的子女报名' : '职工子女均可报名，无需工会会员身份',
+    c.audience === 'members' ? '仅限工会会员（入会申请已通过，保留会籍的会员也可以）的子女报名' : '职工子女均可报名，无需工会会员身份',
     `限${gradeRange(c.gradeMin, c.gradeMax)}学生（按开班时所在的学年：暑假里按刚读完的年级，即您在孩子信息中看到的年级）`,
     c.allocation === 'lottery'
       ? `名额 ${c.capacity} 个，${beijingDateTime(c.opensAt)} 至 ${beijingDateTime(c.closesAt)} 期间申请，截止后公开抽签：抽签用的随机数在报名开始前锁定，抽签后公开，任何人都可以复算顺序（见「如何验证公平」）`

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { verifyPhoneInput } from '../profile/schemas'
-import { liftRetainInput, retainInput } from './standing'
+import { inactiveInput, liftRetainInput, retainInput, reviewInactiveInput, transferOutInput, type InactiveItem, type InactiveList } from './standing'
 import { createDriveInput, driveInfoInput, type DriveInfo, type DriveItem } from './drives'
 import { claimInput, importRosterInput, lookupInput, releaseClaimInput, type LookupAnswer, type RosterReport } from './roster'
 import { mutation, query } from '../api'
@@ -74,6 +74,13 @@ export const membershipApi = {
   /** 保留会籍: set and lift (staff of the member's union or above; audited) */
   retain: mutation<ApplicationDetail>()(retainInput, [...STAFF]),
   liftRetain: mutation<ApplicationDetail>()(liftRetainInput, [...STAFF]),
+  /** 已转出: the member went to a union outside this app; staff record where (audited) */
+  transferOut: mutation<ApplicationDetail>()(transferOutInput, [...STAFF]),
+  /** 半年无活动名单 of this year, for review only: staff mark each 保留 or 已查看; nothing changes on its own */
+  inactive: query<InactiveList>()(inactiveInput, [...STAFF]),
+  reviewInactive: mutation<InactiveItem>()(reviewInactiveInput, [...STAFF]),
+  /** the same list as .xlsx (masked) */
+  exportInactive: mutation<DownloadLink>()(none, [...STAFF]),
   /** undoes a claim by the wrong account (admins only; audited) */
   releaseClaim: mutation<ApplicationDetail>()(releaseClaimInput, ['admin']),
 }

@@ -94,6 +94,8 @@ export const APPLICATION_STATUSES = [
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '已驳回' },
   { key: 'revoked', label: '已注销' },
+  /** 已转出: the member left this county's unions (to a union outside the app); no longer a member here */
+  { key: 'transferred_out', label: '已转出' },
 ] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]['key']
 

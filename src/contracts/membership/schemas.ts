@@ -3,7 +3,7 @@ import '../zod'
 import { calendarDate, docId, optionalText, text } from '../fields'
 import { ageOn, checkIdNumber, PHONE_RE } from './idcard'
 import { isCardCode } from './cardcode'
-import type { Retained } from './standing'
+import type { Retained, TransferredOut } from './standing'
 import { driveCode } from './drives'
 import {
   EDUCATIONS,
@@ -97,7 +97,7 @@ export const bulkApproveInput = z.object({
 })
 
 export const listApplicationsInput = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'all'], { error: '状态筛选不正确' }).default('pending'),
+  status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'transferred_out', 'all'], { error: '状态筛选不正确' }).default('pending'),
   newEmployment: z.enum(['all', 'yes', 'no'], { error: '新就业形态筛选不正确' }).default('all'),
   from: calendarDate('开始日期').optional(),
   to: calendarDate('结束日期').optional(),
@@ -218,6 +218,8 @@ export interface MyApplication {
   submittedAt: string
   /** 保留会籍 (退休、失业、单位注销): still a member */
   retained?: Retained
+  /** 已转出: where the member went, when, and from which union (the card here is no longer valid) */
+  transferredOut?: TransferredOut
   /** only for a revoked membership: when and why (the reviewer's note in the timeline), and whom to call */
   revoked?: { at: string; reason: string; orgName: string; phone?: string }
   /** the form as submitted, minus the two encrypted fields, so a rejected applicant can fix it */
@@ -235,6 +237,8 @@ export interface ApplicationListItem {
   newEmploymentType: NewEmploymentType
   orgName: string
   status: ApplicationStatus
+  /** 保留会籍 (still 已通过): lists show 「保留会籍（退休）」 beside the status */
+  retainedLabel?: string
   submittedAt: string
 }
 
@@ -242,6 +246,7 @@ export interface ApplicationDetail extends ApplicationListItem {
   /** the number came from WeChat's phone check rather than typed */
   phoneVerified: boolean
   retained?: Retained
+  transferredOut?: TransferredOut
   /** roster members only: whether a WeChat account has claimed the e-card (会员认证) */
   claimed?: boolean
   ethnicity: string
@@ -281,8 +286,8 @@ export interface CardQr {
 
 export interface CardVerification {
   valid: boolean
-  /** 有效 · 已过期 (a screenshot or an old code) · 无效 (forged, unknown) · 已注销 (the member left) */
-  status: 'valid' | 'expired' | 'invalid' | 'revoked'
+  /** 有效 · 已过期 (a screenshot or an old code) · 无效 (forged, unknown) · 已注销 (the member left) · 已转出 (moved away) */
+  status: 'valid' | 'expired' | 'invalid' | 'revoked' | 'transferred_out'
   /** the verdict and why, e.g. 「已过期：…」 */
   label: string
   memberNo?: string

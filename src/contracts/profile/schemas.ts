@@ -48,7 +48,7 @@ export interface ProfileSummary {
   /** the number was verified (WeChat 手机号快速验证) rather than typed into a form */
   phoneVerified?: boolean
   /** the latest 入会 application's status, if any */
-  membershipStatus?: 'pending' | 'approved' | 'rejected' | 'revoked'
+  membershipStatus?: 'pending' | 'approved' | 'rejected' | 'revoked' | 'transferred_out'
   /** what 删除我的数据 would look at: each count is the caller's own records */
   holdings: { membershipApplications: number; children: number; bookings: number; notices: number; legalCases: number }
 }

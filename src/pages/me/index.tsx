@@ -68,6 +68,8 @@ function memberLine(app: MyApplication | null): { status: string; tone: string; 
       return { status: '入会申请未通过', tone: 'none', action: '看原因', url: MEMBERSHIP_URL }
     case 'revoked':
       return { status: '会籍已注销', tone: 'none', action: '看详情', url: MEMBERSHIP_URL }
+    case 'transferred_out':
+      return { status: '会籍已转出', tone: 'none', action: '看详情', url: MEMBERSHIP_URL }
   }
 }
 

@@ -14,10 +14,13 @@ import { APPLY_PAGE, MEMBERSHIP_HOME } from '../shared/urls'
 import './index.scss'
 
 type Revoked = NonNullable<MyApplication['revoked']>
+type TransferredOut = NonNullable<MyApplication['transferredOut']>
 type CardView =
   | { kind: 'card'; card: MemberCard }
   /** the membership was revoked: when, why and whom to call, instead of 「还没有会员卡」 */
   | { kind: 'revoked'; revoked: Revoked }
+  /** 已转出: where the membership went; the card is no longer valid here */
+  | { kind: 'transferred'; out: TransferredOut }
   /** not a member (yet): a friendly way on, not an error */
   | { kind: 'none'; message: string }
 
@@ -34,6 +37,8 @@ async function loadCard(): Promise<ApiResult<CardView>> {
   if (res.error.code !== 'NOT_FOUND') return res
   const mine = await fetchQuery('membership', 'myStatus')
   const revoked = mine.ok ? mine.data.application?.revoked : undefined
+  const out = mine.ok && mine.data.application?.status === 'transferred_out' ? mine.data.application.transferredOut : undefined
+  if (out) return { ok: true, data: { kind: 'transferred', out } }
   return { ok: true, data: revoked ? { kind: 'revoked', revoked } : { kind: 'none', message: res.error.message } }
 }
 
@@ -47,6 +52,14 @@ export default function CardPage() {
             <Card card={v.card} onCard={(card) => view.setData(() => ({ kind: 'card', card }))} />
           ) : v.kind === 'revoked' ? (
             <RevokedCard r={v.revoked} />
+          ) : v.kind === 'transferred' ? (
+            <StateView
+              kind='info'
+              className='member-card-transferred'
+              title='会籍已转出，本卡不再有效'
+              detail={`您的会籍已于 ${beijingDay(v.out.at)} 由${v.out.fromOrgName}转出至${v.out.to}。\n本县的电子会员卡已停用，请到${v.out.to}办理会员手续。`}
+              actions={[{ text: '查看入会记录', onClick: () => Taro.redirectTo({ url: MEMBERSHIP_HOME }) }]}
+            />
           ) : (
             <StateView
               kind='info'

@@ -5,7 +5,8 @@ import PageState from '@/components/PageState'
 import Timeline from '@/pages/membership/components/Timeline'
 import type { MyApplication } from '@/contracts/membership/schemas'
 import { useMutation, useQuery } from '@/data'
-import { formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
+import { formatDate, formatDateTime, ROUTED_BY_LABELS } from '@/utils/membership'
+import { RETAINED_RULES } from '@/contracts/membership/standing'
 import { APPLY_PAGE, CARD_PAGE, TRANSFER_PAGE } from '../shared/urls'
 import Intro from './Intro'
 import './index.scss'
@@ -16,6 +17,7 @@ const BADGES: Record<MyApplication['status'], string> = {
   approved: '已入会',
   rejected: '已驳回',
   revoked: '会籍已注销',
+  transferred_out: '会籍已转出',
 }
 
 export default function MembershipPage() {
@@ -84,11 +86,25 @@ function Status({ app, onChanged, onApply: apply }: { app: MyApplication; onChan
           </View>
         ) : null}
         {app.status === 'approved' && app.retained ? (
-          <Text className='membership-status__note membership-status__retained'>
-            {app.retained.label}：由{app.retained.heldByOrgName}保留，会员编号和会员卡不变，不需缴纳会费，仍可享受会员服务。
-          </Text>
+          <View className='membership-status__retained'>
+            <Text className='membership-status__note'>
+              {app.retained.label}：由{app.retained.heldByOrgName}保留，会员编号和会员卡不变，仍可享受会员服务。保留期间您可以：
+            </Text>
+            {RETAINED_RULES.map((r) => (
+              <Text key={r.rule} className='membership-status__rule'>
+                · {r.text}
+              </Text>
+            ))}
+          </View>
         ) : app.status === 'approved' ? (
           <Text className='membership-status__note'>欢迎加入工会！您可以出示电子会员卡享受会员服务。</Text>
+        ) : null}
+        {app.status === 'transferred_out' ? (
+          <Text className='membership-status__note membership-status__transferred'>
+            {app.transferredOut
+              ? `您的会籍已于 ${formatDate(app.transferredOut.at)} 由${app.transferredOut.fromOrgName}转出至${app.transferredOut.to}，本县的电子会员卡已停用。请到${app.transferredOut.to}办理会员手续；回到本县工作的，可以重新申请入会。`
+              : '您的会籍已转出，本县的电子会员卡已停用。回到本县工作的，可以重新申请入会。'}
+          </Text>
         ) : null}
         {app.status === 'revoked' ? (
           <Text className='membership-status__note'>
@@ -113,7 +129,7 @@ function Status({ app, onChanged, onApply: apply }: { app: MyApplication; onChan
             修改后重新提交
           </Btn>
         ) : null}
-        {app.status === 'revoked' ? (
+        {app.status === 'revoked' || app.status === 'transferred_out' ? (
           <Btn kind='secondary' className='membership__reapply' onClick={apply}>
             重新申请入会
           </Btn>

@@ -17,11 +17,12 @@ import './index.scss'
 import RoleGate from '@/components/RoleGate'
 import { membershipApi } from '@/contracts/membership/api'
 import { releaseClaimInput } from '@/contracts/membership/roster'
+import { transferOutInput } from '@/contracts/membership/standing'
 import type { Me } from '@/contracts/roles'
 import { alert, confirm } from '@/utils/dialog'
 
 /** Which reason box is open: rejecting a pending application or revoking a membership. */
-type Writing = null | 'reject' | 'revoke' | 'release' | 'retain'
+type Writing = null | 'reject' | 'revoke' | 'release' | 'retain' | 'transferOut'
 
 function ApplicationPage({ me }: { me: Me }) {
   const { params } = useRouter()
@@ -55,7 +56,7 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
       setWriting(null)
     },
     onError: (e: ApiError) => {
-      const f = e.fields?.find((x) => x.path.endsWith('reason'))
+      const f = e.fields?.find((x) => x.path.endsWith('reason') || x.path === 'to')
       if (f) setReasonError(f.message)
       else void alert('操作失败', e.message)
     },
@@ -64,7 +65,21 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
   const revocation = useMutation('membership', 'revoke', { ...after, success: '已注销' })
   const release = useMutation('membership', 'releaseClaim', { ...after, success: '已解除' })
   const lift = useMutation('membership', 'liftRetain', { ...after, success: '已恢复' })
-  const busy = review.busy || revocation.busy || release.busy || lift.busy
+  const moveOut = useMutation('membership', 'transferOut', { ...after, success: '已转出' })
+  const busy = review.busy || revocation.busy || release.busy || lift.busy || moveOut.busy
+
+  /** 已转出: to a union outside this app (in the app, the member asks for a 会籍转移 instead). */
+  const transferOut = async () => {
+    const checked = check(transferOutInput, { id: app.id, to: reason, note: '' })
+    if (!checked.ok) return setReasonError(checked.errors.to ?? Object.values(checked.errors)[0])
+    const ok = await confirm({
+      title: '办理会籍转出？',
+      content: `${app.name}（会员编号 ${app.memberNo ?? '—'}）的会籍将转出至${checked.data.to}，本县的电子会员卡随即停用。此操作不能撤销。`,
+      confirmText: '转出',
+      danger: true,
+    })
+    if (ok) await moveOut.run(checked.data)
+  }
 
   const restore = async () => {
     const ok = await confirm({
@@ -138,6 +153,11 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
         {app.retained ? (
           <Text className='application__retained'>
             {app.retained.label} · {formatDate(app.retained.since)} 起由{app.retained.heldByOrgName}保留
+          </Text>
+        ) : null}
+        {app.status === 'transferred_out' && app.transferredOut ? (
+          <Text className='application__transferred'>
+            {formatDate(app.transferredOut.at)} 由{app.transferredOut.fromOrgName}转出至{app.transferredOut.to}，本县会员卡已停用
           </Text>
         ) : null}
         {app.claimed !== undefined ? (
@@ -219,6 +239,25 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
           onCancel={() => setWriting(null)}
         />
       ) : null}
+      {writing === 'transferOut' ? (
+        <ReasonBox
+          className='reason-box--transfer-out'
+          title='转往的工会或单位'
+          hint='转到本县以外、不使用本小程序的工会时办理；本县工会之间请由会员申请会籍转移'
+          placeholder='如：德州市德城区总工会'
+          maxLength={60}
+          value={reason}
+          error={reasonError}
+          busy={busy}
+          confirmText='确认转出'
+          onInput={(v) => {
+            setReason(v)
+            setReasonError('')
+          }}
+          onConfirm={() => void transferOut()}
+          onCancel={() => setWriting(null)}
+        />
+      ) : null}
       {writing === 'retain' ? (
         <RetainBox
           app={app}
@@ -245,6 +284,9 @@ function Application({ app, admin, onChanged }: { app: ApplicationDetail; admin:
               解除认证
             </Btn>
           ) : null}
+          <Btn kind='secondary' className='application__transfer-out' onClick={() => openReason('transferOut')}>
+            会籍转出
+          </Btn>
           <Btn kind='danger' className='application__revoke' onClick={() => openReason('revoke')}>
             注销会籍
           </Btn>

@@ -22,6 +22,7 @@ export default function ApplicationItem({ item, selected, onSelect, onOpen }: Pr
           <Text className='application-item__name'>{item.name}</Text>
           <Text className='application-item__gender'>{item.gender}</Text>
           {gig ? <Text className='application-item__gig'>新就业形态 · {newEmploymentLabel(item.newEmploymentType)}</Text> : null}
+          {item.retainedLabel ? <Text className='application-item__retained'>保留会籍</Text> : null}
           <Text className={`application-item__status application-item__status--${item.status}`}>{statusLabel(item.status)}</Text>
         </View>
         <Text className='application-item__line application-item__employer'>

@@ -7,6 +7,8 @@ const TABS: { key: StatusFilter; label: string }[] = [
   { key: 'pending', label: '待审核' },
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '已驳回' },
+  { key: 'revoked', label: '已注销' },
+  { key: 'transferred_out', label: '已转出' },
   { key: 'all', label: '全部' },
 ]
 

@@ -105,7 +105,9 @@ function Transfers() {
                 <View className='transfer-item__head'>
                   <Text className='transfer-item__name'>{t.memberName}</Text>
                   <Text className='transfer-item__no'>{t.memberNo}</Text>
-                  <Text className={`transfer-item__status transfer-item__status--${t.status}`}>{STATUS[t.status]}</Text>
+                  <Text className={`transfer-item__status transfer-item__status--${t.status}`}>
+                    {t.direction === 'out' && t.status === 'approved' ? '已转出' : STATUS[t.status]}
+                  </Text>
                 </View>
                 <Text className='transfer-item__route'>
                   {t.from.name} → {t.to.name}

@@ -18,6 +18,7 @@ const VERDICT: Record<CardVerification['status'], { text: string; mark: string; 
   expired: { text: '已过期', mark: '!', tone: 'expired' },
   invalid: { text: '无效', mark: '✕', tone: 'invalid' },
   revoked: { text: '已注销', mark: '✕', tone: 'invalid' },
+  transferred_out: { text: '已转出', mark: '✕', tone: 'invalid' },
 }
 
 function VerifyCardPage() {

@@ -66,7 +66,7 @@ function Campaign({ d }: { d: CampaignSummary }) {
             <Text>每天可答 {d.attemptsPerDay} 次（按北京时间计），成绩取最好的一次；每次及格可抽奖。</Text>
           </>
         )}
-        {d.audience === 'members' ? <Text>本活动仅限工会会员参加。</Text> : null}
+        {d.audience === 'members' ? <Text>本活动仅限工会会员参加（保留会籍的会员同样可以参加）。</Text> : null}
         <View className='quiz-chips'>
           {d.state === 'running' && !levels ? <Text className='quiz-chip'>今日还可答 {d.attemptsLeftToday} 次</Text> : null}
           <Text className='quiz-chip'>抽奖机会 {d.drawsLeft} 次</Text>
