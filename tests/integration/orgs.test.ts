@@ -290,9 +290,9 @@ describe('county settings', () => {
     await gw.store.remove('settings', { _id: 'county' })
     try {
       const r = await apply({})
-      expect(r.error!).toEqual({ code: 'CLOSED', message: '本县工会尚未完成设置，请联系工会管理员' })
+      expect(r.error).toEqual({ code: 'CLOSED', message: '本县工会尚未完成设置，请联系工会管理员' })
       const legal = await gw.as(tokens['demo-worker']).call('legalAid', 'submit', FORM)
-      expect(legal.error!).toEqual({ code: 'CLOSED', message: '本县工会尚未完成设置，请联系工会管理员' })
+      expect(legal.error).toEqual({ code: 'CLOSED', message: '本县工会尚未完成设置，请联系工会管理员' })
       expect((await o('demo-admin', 'tree')).data!).toMatchObject({ county: null, countyAdmin: false })
       expect((await o('demo-admin', 'saveArea', { name: '无设置街道' })).error!.message).toBe('本县工会尚未完成设置，请联系工会管理员')
       // The root's admin finishes the setup in the 工作台.

@@ -63,7 +63,7 @@ describe('campaign setup', () => {
       'upsertCampaign',
       campaignInput({ id, prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 10, weight: 9000 }] }),
     )
-    expect(r.error!).toMatchObject({ code: 'CONFLICT' })
+    expect(r.error).toMatchObject({ code: 'CONFLICT' })
     const ok = await q('demo-staff', 'upsertCampaign', campaignInput({ id, title: '劳动法律知识竞赛（第二期）' }))
     expect(ok.status).toBe(200)
   })
@@ -139,7 +139,7 @@ describe('attempts', () => {
     const late = await q('demo-parent', 'start', { campaignId: id })
     gw.clock.now = new Date(gw.clock.now.getTime() + 300_000 + 16_000)
     const r = await q('demo-parent', 'submit', { attemptId: late.data!.attemptId, answers: await rightAnswers(gw, late.data!.attemptId) })
-    expect(r.error!).toMatchObject({ code: 'CLOSED', message: '答题时间已到，本次作答无效' })
+    expect(r.error).toMatchObject({ code: 'CLOSED', message: '答题时间已到，本次作答无效' })
   })
 
   test('someone else cannot submit my attempt', async () => {
@@ -162,7 +162,7 @@ describe('attempts', () => {
     gw.clock.now = new Date('2026-11-23T23:59:00+08:00')
     expect((await go()).status).toBe(200)
     const third = await go()
-    expect(third.error!).toMatchObject({ code: 'CONFLICT' })
+    expect(third.error).toMatchObject({ code: 'CONFLICT' })
     expect(third.error!.message).toContain('用完')
     gw.clock.now = new Date('2026-11-24T00:00:05+08:00')
     expect((await go()).status).toBe(200)
@@ -194,12 +194,12 @@ describe('attempts', () => {
   test('a members-only campaign refuses a non-member', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { audience: 'members' })
     const r = await q('demo-courier', 'start', { campaignId: id })
-    expect(r.error!).toMatchObject({ code: 'FORBIDDEN' })
+    expect(r.error).toMatchObject({ code: 'FORBIDDEN' })
   })
 
   test('a campaign not yet started or already ended refuses to start', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { startAt: '2026-12-01T00:00:00+08:00' })
-    expect((await q('demo-worker', 'start', { campaignId: id })).error!).toMatchObject({ code: 'CLOSED', message: '活动还没有开始' })
+    expect((await q('demo-worker', 'start', { campaignId: id })).error).toMatchObject({ code: 'CLOSED', message: '活动还没有开始' })
   })
 })
 
@@ -258,7 +258,7 @@ describe('draws, claims and fairness', () => {
     expect((await gw.as(who).call('quiz', 'draw', { campaignId: id })).error!.code).toBe('CONFLICT')
     gw.clock.now = new Date(gw.clock.now.getTime() + 91_000)
     const retry = await gw.as(who).call('quiz', 'draw', { campaignId: id })
-    expect(retry.error!).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在确认') })
+    expect(retry.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在确认') })
     // The timer finishes it with the same id and outcome: the unit is taken now, once.
     gw.clock.now = new Date(gw.clock.now.getTime() + 3 * 60_000)
     expect(await quizModule.onTimer!(systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger }))).toMatchObject({ drawsSettled: 1 })
