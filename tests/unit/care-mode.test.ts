@@ -8,7 +8,7 @@ const pageMeta = require('../../config/care/page-meta.js')
 const run = async (css: string) => (await postcss([fontScale()]).process(css, { from: undefined })).css
 
 describe('关怀模式 font sizes (config/care/font-scale.js)', () => {
-  test('an rpx size (weapp) grows by its share of the reader\'s extra text size; unchanged at standard size', async () => {
+  test("an rpx size (weapp) grows by its share of the reader's extra text size; unchanged at standard size", async () => {
     expect(await run('.a{font-size:28rpx}')).toBe('.a{font-size:calc(28rpx + var(--font-grow, 0px) * 0.875)}')
   })
 
@@ -31,7 +31,9 @@ describe('关怀模式 page-meta (config/care/page-meta.js)', () => {
 
   test('puts page-meta with the system font size as the first node of a page, once', () => {
     const out = pageMeta.withPageMeta(page)
-    expect(out).toBe('<import src="../../base.wxml"/>\n<page-meta root-font-size="system"></page-meta>\n<template is="taro_tmpl" data="{{root:root}}" />')
+    expect(out).toBe(
+      '<import src="../../base.wxml"/>\n<page-meta root-font-size="system"></page-meta>\n<template is="taro_tmpl" data="{{root:root}}" />',
+    )
     expect(pageMeta.withPageMeta(out)).toBe(out)
   })
 
@@ -39,4 +41,10 @@ describe('关怀模式 page-meta (config/care/page-meta.js)', () => {
     const app = JSON.stringify({ pages: ['pages/home/index'], subPackages: [{ root: 'pkg/', pages: ['a/index'] }] })
     expect(pageMeta.pagesOf(app)).toEqual(['pages/home/index', 'pkg/a/index'])
   })
+})
+
+test("the weapp reads the reader's size as 1rem minus 16 px; upper-case PX keeps pxtransform from making it 16rpx", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const scss: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/app.scss'), 'utf8')
+  expect(scss).toMatch(/\/\* #ifdef weapp \*\/[\s\S]*--font-grow: calc\(1rem - 16PX\);[\s\S]*\/\* #endif \*\//)
 })
