@@ -2,7 +2,7 @@ import type { Apis, InputOf } from '../../src/contracts/api'
 import type { TestGateway } from './harness'
 
 /** What upsertCampaign takes; `over` may break it on purpose, so the spread is cast. */
-export type CampaignInput = InputOf<Apis['quiz']['upsertCampaign']>
+type CampaignInput = InputOf<Apis['quiz']['upsertCampaign']>
 
 /** A running campaign with one question of each type; times relative to the gateway clock (2026-11-23 10:00 北京). */
 export function campaignInput(over: Record<string, unknown> = {}): CampaignInput {
