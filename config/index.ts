@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // weapp and h5 builds must not overwrite each other: the gateway serves dist/h5, the IDE opens dist/weapp.
     // A watch build (npm run dev:h5) writes elsewhere: emptying dist/h5 would pull the app from under npm start.
     outputRoot: 'dist/' + process.env.TARO_ENV + (process.argv.includes('--watch') ? '-dev' : ''),
-    plugins: [],
+    // 关怀模式: every page's .wxml starts with page-meta so WeChat hands it the reader's text size.
+    plugins: [path.resolve(__dirname, 'care/page-meta.js')],
     defineConstants: {
       // Empty (local builds) means the IDE's default environment (see initCloud in src/api/client.ts).
       CLOUD_ENV: JSON.stringify(release?.envId ?? ''),
@@ -46,6 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // 关怀模式: every font size follows the reader's text size (config/care/font-scale.js).
+        './config/care/font-scale.js': { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -65,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        './config/care/font-scale.js': { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { initCloud } from './api/client'
 import { watchLoadFailures } from './utils/loadErrors'
+import { followBrowserTextSize } from './utils/fontScale'
 import './app.scss'
 
 const NOT_FOUND_PAGE = '/pages/notfound/index'
@@ -18,6 +19,8 @@ function onPageNotFound(res: { path: string }) {
 // At module load, before the router resolves the first route (an entry link may be the unknown one).
 if (typeof Taro.onPageNotFound === 'function') Taro.onPageNotFound(onPageNotFound)
 watchLoadFailures()
+// 关怀模式: H5 follows the browser's text size (the weapp gets WeChat's through page-meta, config/care/page-meta.js).
+if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') followBrowserTextSize()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

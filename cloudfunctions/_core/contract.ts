@@ -54,7 +54,7 @@ export interface Runtime {
  * whole ctx, so a key may be derived from secrets (e.g. `ctx.keys.pii.hash` of an ID number) and never hold the
  * raw value.
  */
-export interface RateRule<I> {
+interface RateRule<I> {
   key: (input: I, ctx: Ctx) => string
   max: number
   perMs: number

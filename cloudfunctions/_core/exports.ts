@@ -6,7 +6,7 @@ import type { Ctx } from './contract'
 import { uploadFolder } from './uploads'
 
 /** Long enough to tap 下载 and open it, too short to pass the link around. */
-export const EXPORT_LINK_TTL_SEC = 10 * 60
+const EXPORT_LINK_TTL_SEC = 10 * 60
 
 /**
  * Puts an export in storage and answers a short-lived link: an inline 50k-row workbook would be megabytes of

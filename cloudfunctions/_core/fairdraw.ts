@@ -18,7 +18,7 @@ export function seedHash(seed: string): string {
 }
 
 /** HMAC-SHA256 with the seed's hex text as key and the id as message. */
-export function drawDigest(seed: string, id: string): Buffer {
+function drawDigest(seed: string, id: string): Buffer {
   return createHmac('sha256', Buffer.from(seed, 'utf8')).update(id, 'utf8').digest()
 }
 

@@ -62,7 +62,7 @@ export function createPii(master: Buffer): Pii {
   }
 }
 
-export function createSigner(privateKey: KeyObject): Signer {
+function createSigner(privateKey: KeyObject): Signer {
   const publicKey = createPublicKey(privateKey)
   return {
     sign: (payload) => sign(null, Buffer.from(payload), privateKey).toString('base64url'),

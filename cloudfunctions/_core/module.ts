@@ -5,7 +5,7 @@ import type { Store } from './store/port'
  * A collection a domain uses, with the fields it is queried by. The SQLite adapter indexes them, and the
  * deploy plan creates the same indexes in CloudBase: one source of truth.
  */
-export interface CollectionSpec {
+interface CollectionSpec {
   /** single fields, or compound keys in query order (equality fields first, then the sort field) */
   indexes?: Array<string | string[]>
   /** a GeoPoint field queried with `nearest` */
@@ -52,7 +52,7 @@ export function defineModule(m: FunctionModule): FunctionModule {
 }
 
 /** Collections every function relies on through `_core` (identity, org tree and county, limits, audit, notices). */
-export const CORE_COLLECTIONS: Collections = {
+const CORE_COLLECTIONS: Collections = {
   users: {},
   orgs: { indexes: ['parentId'] },
   areas: { indexes: ['orgId', 'order'] },

@@ -11,7 +11,7 @@ export { clipValue } from './template-rules'
  * Configured per deployment in WX_TEMPLATES (JSON: notice key → TemplateConfig), written by npm run deploy from
  * subscribe-templates.json; never hard-coded, because every union's template has its own ids and keywords.
  */
-export interface TemplateConfig {
+interface TemplateConfig {
   id: string
   keys: Record<string, string>
 }
@@ -29,7 +29,7 @@ export function templatesFromEnv(env: Record<string, string | undefined> = proce
   }
 }
 
-export type MiniprogramState = NonNullable<SubscribeSendParams['miniprogramState']>
+type MiniprogramState = NonNullable<SubscribeSendParams['miniprogramState']>
 
 /** Which version a tap on a notice opens: the one that sent it (GH_MINIPROGRAM_STATE, set by deploy per build kind). */
 export function miniprogramStateFromEnv(env: Record<string, string | undefined> = process.env): MiniprogramState | undefined {
@@ -52,7 +52,7 @@ export function subscribeMessage(notice: Notice, template: TemplateConfig, state
 }
 
 /** The first keyword value WeChat would refuse, in Chinese; null when the message can go. */
-export function messageProblem(msg: SubscribeSendParams): string | null {
+function messageProblem(msg: SubscribeSendParams): string | null {
   for (const [keyword, { value }] of Object.entries(msg.data)) {
     const problem = valueProblem(keyword, value)
     if (problem) return problem
@@ -80,7 +80,7 @@ export class TransientSendError extends Error {
   }
 }
 
-export interface CloudBaseNotifierOptions {
+interface CloudBaseNotifierOptions {
   log?: Logger
   /** which version of the mini program a tap opens; WeChat's default is the released one */
   miniprogramState?: MiniprogramState

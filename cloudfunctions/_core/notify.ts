@@ -22,8 +22,8 @@ export interface Notice {
  * `no_template` (none configured) and `local` (the local gateway, which has no WeChat) are no errors: the notice is in 消息中心 only. The rest are permanent
  * refusals that a retry cannot fix; the admin page lists them so someone fixes the configuration.
  */
-export const SKIP_REASONS = ['not_subscribed', 'no_template', 'local'] as const
-export const REFUSAL_REASONS = ['bad_template', 'bad_field', 'bad_page', 'bad_user', 'no_permission', 'refused'] as const
+const SKIP_REASONS = ['not_subscribed', 'no_template', 'local'] as const
+const REFUSAL_REASONS = ['bad_template', 'bad_field', 'bad_page', 'bad_user', 'no_permission', 'refused'] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

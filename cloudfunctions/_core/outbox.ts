@@ -10,7 +10,7 @@ export const OUTBOX = 'outbox'
  * then stays failed. `skipped` (no subscription left, no template) and `refused` (WeChat said no for good) are
  * final and carry their reason. Whatever the status, the notice stays in 消息中心.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'refused' | 'failed'
+type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'refused' | 'failed'
 
 export interface OutboxDoc extends Doc, Notice {
   createdAt: string
@@ -34,14 +34,14 @@ export const MAX_ATTEMPTS = 5
 /** A claim older than this belongs to a deliverer that died (kill -9, a function timeout) mid-send. */
 const LEASE_MS = 5 * 60_000
 /** Wait before retrying a failure: 1, 2, 4, 8… minutes, at most an hour. */
-export const backoffMs = (attempts: number) => Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempts - 1))
+const backoffMs = (attempts: number) => Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempts - 1))
 
 /** Queues a notice; call it with the transaction that makes the change the notice is about. */
 export async function enqueueNotice(tx: Store, notice: Notice, now: Date): Promise<void> {
   await tx.insert(OUTBOX, { _id: newId(), ...notice, createdAt: now.toISOString(), status: 'pending', attempts: 0, readAt: null })
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number
   failed: number
   skipped: number

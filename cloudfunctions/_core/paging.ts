@@ -1,7 +1,7 @@
 import type { Doc, Store, Where } from './store/port'
 
 /** CloudBase answers at most 1,000 documents a read: a bigger `limit` is cut there without a word. */
-export const READ_CAP = 1000
+const READ_CAP = 1000
 
 /**
  * Every document matching `where`, read a page at a time in `_id` order, each page starting after the last id

@@ -16,7 +16,7 @@ export type PersonalDecl =
   | { owner: string; erase: 'keep'; what: string; reason: string; retention: string }
 
 /** One kind of record that was kept, why (law or contract), and for how long: shown to the person as is. */
-export interface KeptItem {
+interface KeptItem {
   what: string
   reason: string
   retention: string

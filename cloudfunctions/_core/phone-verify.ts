@@ -5,7 +5,7 @@ import { openApiAnswer, type WxCloudOpenApi } from './wx-openapi'
  * The number behind a 手机号快速验证 code. WeChat's codes are one-time and last 5 minutes; a code that is
  * unknown, used or expired is `invalid_code`, anything on WeChat's side (quota, outage) is `unavailable`.
  */
-export type PhoneCheck = { ok: true; phone: string; countryCode: string } | { ok: false; reason: 'invalid_code' | 'unavailable' }
+type PhoneCheck = { ok: true; phone: string; countryCode: string } | { ok: false; reason: 'invalid_code' | 'unavailable' }
 
 /** The one thing 更换手机号 needs from the platform, as a port so tests and the local gateway can stand in. */
 export interface PhoneVerifier {

@@ -1,5 +1,5 @@
 /** What a file's first bytes say it is, as the extension it should carry; null when none of these. */
-export type SniffedType = 'jpg' | 'png' | 'webp' | 'pdf'
+type SniffedType = 'jpg' | 'png' | 'webp' | 'pdf'
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 

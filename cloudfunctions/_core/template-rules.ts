@@ -17,7 +17,7 @@ interface Rule {
   label: string
 }
 
-export const KEYWORD_RULES: Record<string, Rule> = {
+const KEYWORD_RULES: Record<string, Rule> = {
   thing: { max: 20, clip: 'ellipsis', label: '20 个以内字符' },
   number: { max: 32, test: /^-?\d+(?:\.\d+)?$/, label: '32 位以内数字，可带小数' },
   letter: { max: 32, test: /^[A-Za-z]+$/, label: '32 位以内字母' },

@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib'
  * near the budget whatever the file claims, and a bomb costs the time to inflate the budget, not the bomb.
  */
 
-export type Unzipped = { ok: true; entries: Map<string, Buffer>; bytes: number } | { ok: false; reason: 'too_large' | 'broken' }
+type Unzipped = { ok: true; entries: Map<string, Buffer>; bytes: number } | { ok: false; reason: 'too_large' | 'broken' }
 
 const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
@@ -72,14 +72,14 @@ export function unzipWithin(buf: Buffer, maxBytes: number): Unzipped {
  * The file as a spreadsheet parser should see it: its entries, already inflated within the budget, packed again
  * without compression, so the parser (exceljs, through JSZip) has nothing left to inflate.
  */
-export async function repackStored(entries: Map<string, Buffer>): Promise<Buffer> {
+async function repackStored(entries: Map<string, Buffer>): Promise<Buffer> {
   const { default: JSZip } = await import('jszip')
   const zip = new JSZip()
   for (const [name, bytes] of entries) zip.file(name, bytes, { compression: 'STORE' })
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })
 }
 
-export type LoadedWorkbook = { ok: true; workbook: import('exceljs').Workbook } | { ok: false; reason: 'too_large' | 'broken' }
+type LoadedWorkbook = { ok: true; workbook: import('exceljs').Workbook } | { ok: false; reason: 'too_large' | 'broken' }
 
 /** An .xlsx read with exceljs after `unzipWithin`: a bomb is refused at `maxUnpacked` bytes, never inflated past it. */
 export async function loadXlsxWithin(buf: Buffer, maxUnpacked: number): Promise<LoadedWorkbook> {

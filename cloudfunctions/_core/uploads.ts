@@ -22,7 +22,7 @@ export function uploadFolder(openid: string): string {
  * lifecycle rule (profile's timer removes them).
  */
 export const UPLOAD_PATHS = 'upload_paths'
-export const UPLOAD_TTL_MS = 24 * 3600e3
+const UPLOAD_TTL_MS = 24 * 3600e3
 
 export async function uploadTarget(ctx: Ctx, input: { kind: UploadKind; name: string; size: number }): Promise<UploadTarget> {
   const ext = fileExt(input.name) === 'jpeg' ? 'jpg' : fileExt(input.name)

@@ -26,7 +26,7 @@ export interface WxCloudOpenApi {
   phonenumber: { getPhoneNumber(params: { code: string }): Promise<unknown> }
 }
 
-export interface OpenApiAnswer {
+interface OpenApiAnswer {
   errcode: number
   errmsg: string
   body: Record<string, unknown>
@@ -50,7 +50,7 @@ export async function openApiAnswer(call: () => Promise<unknown>): Promise<OpenA
 let cloud: WxCloudOpenApi | null = null
 
 /** wx-server-sdk's openapi in the function's own environment; loaded on first use so nothing local needs it. */
-export function wxCloudOpenApi(): WxCloudOpenApi {
+function wxCloudOpenApi(): WxCloudOpenApi {
   if (!cloud) {
     // Through createRequire, so no bundler (the functions', the gateway's, a test's) tries to resolve it: only the
     // cloud function's own node_modules has it (build-functions.mjs adds it to the function's package.json).

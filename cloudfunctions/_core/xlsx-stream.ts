@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import type { stream } from 'exceljs'
 
-export type StreamedWorkbook = stream.xlsx.WorkbookWriter
+type StreamedWorkbook = stream.xlsx.WorkbookWriter
 
 /**
  * Builds an .xlsx with exceljs's streaming writer: each committed row is zipped and let go, so a 50,000-row

@@ -70,7 +70,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /** What the log may say about a caller-chosen `action`: short, printable, whatever was sent. */
-export function actionSummary(action: unknown): string {
+function actionSummary(action: unknown): string {
   if (typeof action === 'string') {
     const clean = action.slice(0, 64).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '?')
     return action.length > 64 ? `${clean}…(${action.length})` : clean

@@ -10,7 +10,7 @@ import { beijingDateTime } from '../../src/contracts/time'
 
 export class ActivationError extends Error {}
 
-export interface Issued {
+interface Issued {
   code: string
   expiresAt: Date
   org: OrgDoc

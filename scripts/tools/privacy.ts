@@ -55,7 +55,7 @@ export const PURPOSES: Record<string, string> = {
   'button:getPhoneNumber': '入会申请、会员认证和更换手机号时验证手机号',
 }
 
-export interface PrivacyUse {
+interface PrivacyUse {
   api: string
   item: string
   purpose: string | undefined

@@ -36,7 +36,7 @@ export function devLogin(openid: string): Promise<ApiResult<{ token: string }>> 
 }
 
 /** A notice from the outbox: the caller's own, or everyone's (recipients masked) for the admin. */
-export interface OutboxItem {
+interface OutboxItem {
   id: string
   openid: string
   template: string

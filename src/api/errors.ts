@@ -5,7 +5,7 @@ import type { ApiError } from '@/contracts/result'
  * `{ errCode, errMsg }`; the codes are CloudBase's (-501000 family: the request was refused before the
  * function ran; -504002: the function failed or ran out of time) and the message text carries the detail.
  */
-export interface CloudFailure {
+interface CloudFailure {
   error: ApiError
   /** the request never reached the function or timed out, so asking again is safe for a read */
   transient: boolean

@@ -36,7 +36,7 @@ export const TAB_PAGES = [HOME_PAGE, '/pages/me/index']
  * Where the person is now (route and query), so that signing in can bring them back to a link they opened.
  * H5 uses hash routing: the hash is exactly the page and its query. Elsewhere Taro's router says it.
  */
-export function currentRoute(): string {
+function currentRoute(): string {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
     const hash = window.location.hash.replace(/^#/, '')
     if (hash) return hash

@@ -16,7 +16,7 @@ export const LONE_SURROGATE = /\p{Cs}/u
 export const loneSurrogateMessage = (label: string) => `${label}含有无法识别的字符（可能是复制时截断的表情或生僻字），请删除后重试`
 const EDGE_SPACE = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g
 
-export interface TextOptions {
+interface TextOptions {
   min?: number
   max: number
   /** newlines and tabs allowed (descriptions, facts of a case) */

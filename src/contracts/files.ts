@@ -16,7 +16,7 @@ export const UPLOAD_KINDS = {
 } as const
 
 export type UploadKind = keyof typeof UPLOAD_KINDS
-export const UPLOAD_KIND_NAMES = Object.keys(UPLOAD_KINDS) as [UploadKind, ...UploadKind[]]
+const UPLOAD_KIND_NAMES = Object.keys(UPLOAD_KINDS) as [UploadKind, ...UploadKind[]]
 
 export function fileExt(name: string): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(name.trim())

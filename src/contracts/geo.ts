@@ -16,7 +16,7 @@ export function formatDistance(meters: number): string {
 }
 
 /** Mainland China's bounding box, used to refuse coordinates that are clearly typed wrong or swapped. */
-export const CHINA_BOUNDS = { minLat: 3.86, maxLat: 53.56, minLng: 73.66, maxLng: 135.06 }
+const CHINA_BOUNDS = { minLat: 3.86, maxLat: 53.56, minLng: 73.66, maxLng: 135.06 }
 
 export function inChina(lat: number, lng: number): boolean {
   return lat >= CHINA_BOUNDS.minLat && lat <= CHINA_BOUNDS.maxLat && lng >= CHINA_BOUNDS.minLng && lng <= CHINA_BOUNDS.maxLng

@@ -1,5 +1,5 @@
 /** The envelope every cloud function answers with; the front end and the gateway rely on it. */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
   'FORBIDDEN',

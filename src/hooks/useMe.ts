@@ -33,7 +33,7 @@ export function isStaffLike(me: Me | null): boolean {
   return hasAnyRole(me, STAFF_ROLES)
 }
 
-export interface MeState {
+interface MeState {
   me: Me | null
   error: ApiError | null
   loading: boolean

@@ -6,7 +6,7 @@ import { badgeKey, countOf } from './useBadge'
 
 export { badgeKey }
 
-export interface Todo {
+interface Todo {
   tile: WorkbenchTile
   count: number
   /** the 待办 line: the tile's `todo` with the count in it, else 「入会审核 3 项」 */

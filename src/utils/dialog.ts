@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 
 const RED = '#C8102E'
 
-export interface ConfirmOptions {
+interface ConfirmOptions {
   title: string
   content?: string
   /** at most 4 characters: WeChat and Taro H5 refuse longer button texts */

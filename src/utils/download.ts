@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { DownloadLink } from '@/contracts/files'
 
-export type SaveResult = { ok: true } | { ok: false; message: string }
+type SaveResult = { ok: true } | { ok: false; message: string }
 
 /** Browser: a download link with the server's file name (same origin locally, so `download` is honoured). */
 function downloadInBrowser({ url, filename }: DownloadLink): SaveResult {

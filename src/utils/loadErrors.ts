@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-export const LOAD_FAILED_MESSAGE = '页面加载失败，请检查网络后重试'
+const LOAD_FAILED_MESSAGE = '页面加载失败，请检查网络后重试'
 
 /** webpack's failed `import()` of a page chunk (JS or CSS) on a weak network. */
 export function isChunkLoadError(reason: unknown): boolean {

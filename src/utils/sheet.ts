@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { uploadFile, type LocalFile } from './upload'
 
 /** A spreadsheet in storage: its id serves every later call (预览, then 确认导入) without uploading it again. */
-export type UploadedSheet = { ok: true; name: string; fileId: string } | { ok: false; message: string }
+type UploadedSheet = { ok: true; name: string; fileId: string } | { ok: false; message: string }
 
 /** weapp: spreadsheets usually arrive as chat attachments, which is what chooseMessageFile lists. Null when cancelled. */
 export async function chooseSheetFromChat(extensions: string[]): Promise<LocalFile | null> {

@@ -12,7 +12,7 @@ export async function uploadId(gw: TestGateway, kind: string, name: string, byte
  * What every export answers: a name and a short-lived link, never the file inline. Downloads the link and opens
  * the workbook, so a test sees what the cadre would.
  */
-export async function openExport(gw: TestGateway, answer: Record<string, unknown>): Promise<ExcelJS.Workbook> {
+export async function openExport(gw: TestGateway, answer: object): Promise<ExcelJS.Workbook> {
   const text = JSON.stringify(answer)
   // "UEsDB" is how a ZIP (an .xlsx) starts in base64
   if (/base64|UEsDB/.test(text) || text.length > 1000) throw new Error(`export answered the file inline: ${text.slice(0, 200)}`)
@@ -23,7 +23,7 @@ export async function openExport(gw: TestGateway, answer: Record<string, unknown
       expiresAt: expect.any(String),
     }),
   )
-  const got = await gw.download(answer.url as string)
+  const got = await gw.download((answer as { url: string }).url)
   expect(got.status).toBe(200)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(got.bytes as unknown as ArrayBuffer)

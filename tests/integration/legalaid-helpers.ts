@@ -1,12 +1,13 @@
 import { uploadId } from './file-helpers'
 import type { TestGateway } from './harness'
+import type { Apis, InputOf } from '../../src/contracts/api'
 
 /** A tiny real PNG (1×1) and PDF, and a text file pretending to be a photo. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 export const TEXT = Buffer.from('hello, not an image at all')
 
-export const FORM = {
+export const FORM: InputOf<Apis['legalAid']['submit']> = {
   category: 'wage',
   employer: '乐陵市宏达建筑工程有限公司',
   facts: '2026 年 6 月起在工地做钢筋工，老板拖欠 4 个月工资至今未付。',

@@ -1,5 +1,6 @@
 import { checkDigit } from '../../src/contracts/membership/idcard'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName, Apis, FunctionName, InputOf } from '../../src/contracts/api'
 import { classInput, seedChild } from '../utils/childcare'
 import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
@@ -10,31 +11,33 @@ jest.setTimeout(30_000)
 let gw: TestGateway
 const tokens: Record<string, string> = {}
 const as = async (who: string) => (tokens[who] ??= await gw.login(who))
-const call = async (who: string, fn: string, action: string, data: unknown = {}) => gw.call(fn, { action, data }, await as(who))
+const call = async <F extends FunctionName, A extends ActionName<F>>(who: string, fn: F, action: A, ...data: Data<F, A>) =>
+  gw.as(await as(who)).call(fn, action, ...data)
 let seq = 0
 const rid = () => `req-${Date.now()}-${seq++}`
 
-const form = (first17: string, over: Record<string, unknown> = {}) => ({
-  name: '王建国',
-  gender: '男',
-  ethnicity: '汉族',
-  idNumber: first17 + checkDigit(first17),
-  phone: '13812345678',
-  education: '高中/中专/技校',
-  politicalStatus: '群众',
-  employer: '泰山体育产业集团有限公司',
-  occupation: '装配工',
-  hukouType: 'rural',
-  newEmploymentType: 'none',
-  region: 'area-hujia',
-  consent: true,
-  ...over,
-})
+const form = (first17: string, over: Record<string, unknown> = {}): InputOf<Apis['membership']['apply']> =>
+  ({
+    name: '王建国',
+    gender: '男',
+    ethnicity: '汉族',
+    idNumber: first17 + checkDigit(first17),
+    phone: '13812345678',
+    education: '高中/中专/技校',
+    politicalStatus: '群众',
+    employer: '泰山体育产业集团有限公司',
+    occupation: '装配工',
+    hukouType: 'rural',
+    newEmploymentType: 'none',
+    region: 'area-hujia',
+    consent: true,
+    ...over,
+  }) as InputOf<Apis['membership']['apply']>
 
 async function newClass(over: Record<string, unknown>): Promise<string> {
   const r = await call('demo-staff', 'childcare', 'upsertClass', classInput(over))
-  expect(r.json.error).toBeUndefined()
-  return r.json.data.id
+  expect(r.error).toBeUndefined()
+  return r.data!.id
 }
 
 beforeAll(async () => {
@@ -58,14 +61,14 @@ test('删除我的数据 removes a pending application (its ID number is free ag
     cancelBefore: '2027-06-10T10:45:00+08:00',
   })
   const first = await call(who, 'childcare', 'book', { classId: later, childIds: ['ch-del-1'], requestId: rid() })
-  expect(first.json.error).toBeUndefined()
-  expect(first.json.data.bookings[0].status).toBe('confirmed')
-  expect((await call(who, 'childcare', 'book', { classId: soon, childIds: ['ch-del-2'], requestId: rid() })).json.data.bookings[0].status).toBe(
+  expect(first.error).toBeUndefined()
+  expect(first.data!.bookings[0].status).toBe('confirmed')
+  expect((await call(who, 'childcare', 'book', { classId: soon, childIds: ['ch-del-2'], requestId: rid() })).data!.bookings[0].status).toBe(
     'confirmed',
   )
   await gw.store.insert('outbox', { openid: who, template: 'x', title: '通知', body: '内容', createdAt: gw.clock.now.toISOString(), readAt: null })
 
-  const before = (await call(who, 'profile', 'summary')).json.data
+  const before = (await call(who, 'profile', 'summary')).data!
   expect(before).toMatchObject({
     phoneMasked: '138****5678',
     membershipStatus: 'pending',
@@ -76,15 +79,15 @@ test('删除我的数据 removes a pending application (its ID number is free ag
   gw.clock.now = new Date('2027-06-15T10:00:00+08:00') // 六月托管班 is running
   const res = await call(who, 'profile', 'deleteMyData')
   expect(res.status).toBe(200)
-  expect(res.json.data.deleted).toMatchObject({ membershipApplications: 1, children: 1, bookings: 1 })
-  expect(res.json.data.deleted.notices).toBeGreaterThanOrEqual(1)
-  const keptBooking = res.json.data.kept.filter((k: { what: string }) => k.what.includes('托管预约'))
+  expect(res.data!.deleted).toMatchObject({ membershipApplications: 1, children: 1, bookings: 1 })
+  expect(res.data!.deleted.notices).toBeGreaterThanOrEqual(1)
+  const keptBooking = res.data!.kept.filter((k: { what: string }) => k.what.includes('托管预约'))
   expect(keptBooking).toHaveLength(1)
   expect(keptBooking[0].what).toContain('六月托管班')
   expect(keptBooking[0].reason).toContain('取消截止')
   expect(keptBooking[0].retention).toContain('2027-07-09')
   // Everything kept says why and for how long.
-  for (const k of res.json.data.kept) expect(k.retention).toBeTruthy()
+  for (const k of res.data!.kept) expect(k.retention).toBeTruthy()
 
   expect(await gw.store.count('applications', { applicantOpenid: who })).toBe(0)
   expect(await gw.store.count('cc_children', { parentOpenid: who, deletedAt: null })).toBe(1)
@@ -95,7 +98,7 @@ test('删除我的数据 removes a pending application (its ID number is free ag
   expect(await gw.store.count('cc_booking_history', { parentOpenid: who })).toBe(0)
   expect(await gw.store.count('outbox', { openid: who })).toBe(0)
   // The freed place went back to the class.
-  expect((await call(who, 'childcare', 'getClass', { id: later })).json.data.remaining).toBe(60)
+  expect((await call(who, 'childcare', 'getClass', { id: later })).data!.remaining).toBe(60)
   const log = await gw.store.find('audit_log', { where: { action: 'profile.deleteMyData' } })
   expect(log.length).toBe(1)
   // The ID number's lock went with the application: the same person may apply again.
@@ -104,15 +107,15 @@ test('删除我的数据 removes a pending application (its ID number is free ag
 
 test('an approved membership and an open legal-aid case are refused with a reason; nothing of theirs is touched', async () => {
   const who = 'p-member'
-  const id = (await call(who, 'membership', 'apply', form('37148119850101123', { name: '李志强' }))).json.data.id
+  const id = (await call(who, 'membership', 'apply', form('37148119850101123', { name: '李志强' }))).data!.id
   expect((await call('demo-staff', 'membership', 'review', { id, decision: 'approve' })).status).toBe(200)
   await gw.store.insert('legal_cases', { applicantOpenid: who, status: 'in_progress', submittedAt: gw.clock.now.toISOString() })
 
-  const res = (await call(who, 'profile', 'deleteMyData')).json.data
+  const res = (await call(who, 'profile', 'deleteMyData')).data!
   expect(res.deleted.membershipApplications).toBe(0)
   const reasons = Object.fromEntries(res.kept.map((k: { what: string; reason: string }) => [k.what, k.reason]))
   expect(reasons['工会会籍']).toMatch(/联系工会（电话 0534-6221234）/)
   expect(reasons['办理中的法律援助案件']).toContain('请先')
-  expect((await call(who, 'membership', 'myStatus')).json.data.application.status).toBe('approved')
+  expect((await call(who, 'membership', 'myStatus')).data!.application!.status).toBe('approved')
   expect(await gw.store.count('legal_cases', { applicantOpenid: who })).toBe(1)
 })

@@ -1,7 +1,11 @@
+import type { Apis, InputOf } from '../../src/contracts/api'
 import type { TestGateway } from './harness'
 
+/** What upsertCampaign takes; `over` may break it on purpose, so the spread is cast. */
+type CampaignInput = InputOf<Apis['quiz']['upsertCampaign']>
+
 /** A running campaign with one question of each type; times relative to the gateway clock (2026-11-23 10:00 北京). */
-export function campaignInput(over: Record<string, unknown> = {}) {
+export function campaignInput(over: Record<string, unknown> = {}): CampaignInput {
   return {
     title: '劳动法律知识竞赛',
     description: '答对 2 题即可抽奖',
@@ -35,7 +39,7 @@ export function campaignInput(over: Record<string, unknown> = {}) {
       { name: '20 元话费', kind: 'phone_credit', quantity: 10, weight: 3000 },
     ],
     ...over,
-  }
+  } as CampaignInput
 }
 
 export async function createCampaign(

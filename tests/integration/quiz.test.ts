@@ -3,7 +3,8 @@ import { createHash, createHmac } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { openExport, uploadId } from './file-helpers'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 import { campaignInput, createCampaign, grantDraws, rightAnswers } from './quiz-helpers'
 import quizModule from '../../cloudfunctions/quiz/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
@@ -11,7 +12,7 @@ import { silentLogger } from '../../cloudfunctions/_core/log'
 
 let gw: TestGateway
 const tokens: Record<string, string> = {}
-const q = (who: string, action: string, data: unknown = {}) => gw.call('quiz', { action, data }, tokens[who])
+const q = <A extends ActionName<'quiz'>>(who: string, action: A, ...data: Data<'quiz', A>) => gw.as(tokens[who]).call('quiz', action, ...data)
 
 beforeAll(async () => {
   gw = await startGateway()
@@ -27,13 +28,13 @@ describe('campaign setup', () => {
   test('creating commits to a seed: seedHash is a SHA-256 and the seed is never returned', async () => {
     const r = await q('demo-staff', 'upsertCampaign', campaignInput())
     expect(r.status).toBe(200)
-    expect(r.json.data.seedHash).toMatch(/^[0-9a-f]{64}$/)
-    const doc = (await gw.store.get('quiz_campaigns', r.json.data.id)) as any
-    expect(createHash('sha256').update(doc.seed, 'utf8').digest('hex')).toBe(r.json.data.seedHash)
+    expect(r.data!.seedHash).toMatch(/^[0-9a-f]{64}$/)
+    const doc = (await gw.store.get('quiz_campaigns', r.data!.id)) as any
+    expect(createHash('sha256').update(doc.seed, 'utf8').digest('hex')).toBe(r.data!.seedHash)
     const list = await q('demo-worker', 'listCampaigns')
-    expect(JSON.stringify(list.json)).not.toContain(doc.seed)
-    const edit = await q('demo-staff', 'getCampaign', { id: r.json.data.id })
-    expect(JSON.stringify(edit.json)).not.toContain(doc.seed)
+    expect(JSON.stringify(list.data)).not.toContain(doc.seed)
+    const edit = await q('demo-staff', 'getCampaign', { id: r.data!.id })
+    expect(JSON.stringify(edit.data)).not.toContain(doc.seed)
   })
 
   test('invalid settings are refused field by field, in Chinese', async () => {
@@ -50,9 +51,9 @@ describe('campaign setup', () => {
       }),
     )
     expect(r.status).toBe(400)
-    const paths = r.json.error.fields.map((f: { path: string }) => f.path)
+    const paths = r.error!.fields!.map((f: { path: string }) => f.path)
     expect(paths).toEqual(expect.arrayContaining(['passScore', 'prizes', 'questions.0.answer']))
-    expect(r.json.error.fields.find((f: { path: string }) => f.path === 'prizes').message).toContain('不能超过 10000')
+    expect(r.error!.fields!.find((f: { path: string }) => f.path === 'prizes')!.message).toContain('不能超过 10000')
   })
 
   test('prizes and weights are fixed once the campaign has started', async () => {
@@ -62,7 +63,7 @@ describe('campaign setup', () => {
       'upsertCampaign',
       campaignInput({ id, prizes: [{ name: '乐陵金丝小枣礼盒', kind: 'goods', quantity: 10, weight: 9000 }] }),
     )
-    expect(r.json.error).toMatchObject({ code: 'CONFLICT' })
+    expect(r.error).toMatchObject({ code: 'CONFLICT' })
     const ok = await q('demo-staff', 'upsertCampaign', campaignInput({ id, title: '劳动法律知识竞赛（第二期）' }))
     expect(ok.status).toBe(200)
   })
@@ -80,11 +81,11 @@ describe('scope', () => {
       ['importQuestions', { campaignId: id, csv: '题型,题干,选项,答案\n判断,天是蓝的,,正确' }],
     ] as const) {
       const r = await q('demo-staff-taishan', action, data)
-      expect({ action, code: r.json.error?.code }).toEqual({ action, code: 'FORBIDDEN' })
+      expect({ action, code: r.error?.code }).toEqual({ action, code: 'FORBIDDEN' })
     }
     expect((await q('demo-admin', 'stats', { campaignId: id })).status).toBe(200)
     const mine = await q('demo-staff-taishan', 'managedCampaigns')
-    expect(mine.json.data.items.map((c: { id: string }) => c.id)).not.toContain(id)
+    expect(mine.data!.items.map((c: { id: string }) => c.id)).not.toContain(id)
   })
 })
 
@@ -93,67 +94,67 @@ describe('attempts', () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const s = await q('demo-worker', 'start', { campaignId: id })
     expect(s.status).toBe(200)
-    const text = JSON.stringify(s.json)
+    const text = JSON.stringify(s.data)
     expect(text).not.toMatch(/answer|explanation|perm/)
     expect(text).not.toContain('年终奖不是')
-    expect(s.json.data.questions).toHaveLength(3)
-    const judge = s.json.data.questions.find((x: { type: string }) => x.type === 'judge')
-    expect(judge.options).toEqual(['正确', '错误'])
-    const answers = await rightAnswers(gw, s.json.data.attemptId)
+    expect(s.data!.questions).toHaveLength(3)
+    const judge = s.data!.questions.find((x: { type: string }) => x.type === 'judge')
+    expect(judge!.options).toEqual(['正确', '错误'])
+    const answers = await rightAnswers(gw, s.data!.attemptId)
     gw.clock.now = new Date(gw.clock.now.getTime() + 60_000)
-    const r = await q('demo-worker', 'submit', { attemptId: s.json.data.attemptId, answers })
-    expect(r.json.data).toMatchObject({ score: 3, total: 3, passed: true, drawsGranted: 1 })
-    expect(r.json.data.review.every((x: { correct: boolean; explanation: string }) => x.correct && x.explanation)).toBe(true)
+    const r = await q('demo-worker', 'submit', { attemptId: s.data!.attemptId, answers })
+    expect(r.data!).toMatchObject({ score: 3, total: 3, passed: true, drawsGranted: 1 })
+    expect(r.data!.review.every((x: { correct: boolean; explanation: string }) => x.correct && x.explanation)).toBe(true)
     // the review reports the right answer in the positions this person saw
-    for (const x of r.json.data.review) expect(x.answer).toEqual(answers[x.questionId])
+    for (const x of r.data!.review) expect(x.answer).toEqual(answers[x.questionId])
   })
 
   test('a wrong, a partial multiple choice and a blank answer each score nothing', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const s = await q('demo-courier', 'start', { campaignId: id })
-    const right = await rightAnswers(gw, s.json.data.attemptId)
+    const right = await rightAnswers(gw, s.data!.attemptId)
     const answers: Record<string, number[]> = {}
-    for (const x of s.json.data.questions) {
+    for (const x of s.data!.questions) {
       if (x.type === 'multiple')
         answers[x.id] = right[x.id].slice(0, 2) // two of the three right options
       else if (x.type === 'single') answers[x.id] = [(right[x.id][0] + 1) % 4]
     }
     gw.clock.now = new Date(gw.clock.now.getTime() + 30_000)
-    const r = await q('demo-courier', 'submit', { attemptId: s.json.data.attemptId, answers })
-    expect(r.json.data).toMatchObject({ score: 0, passed: false, drawsGranted: 0 })
+    const r = await q('demo-courier', 'submit', { attemptId: s.data!.attemptId, answers })
+    expect(r.data!).toMatchObject({ score: 0, passed: false, drawsGranted: 0 })
   })
 
   test('a replayed or second submit is refused, and so is one after the deadline', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const s = await q('demo-parent', 'start', { campaignId: id })
-    const answers = await rightAnswers(gw, s.json.data.attemptId)
+    const answers = await rightAnswers(gw, s.data!.attemptId)
     gw.clock.now = new Date(gw.clock.now.getTime() + 40_000)
-    const twice = await Promise.all([1, 2, 3].map(() => q('demo-parent', 'submit', { attemptId: s.json.data.attemptId, answers })))
+    const twice = await Promise.all([1, 2, 3].map(() => q('demo-parent', 'submit', { attemptId: s.data!.attemptId, answers })))
     expect(twice.map((r) => r.status).sort()).toEqual([200, 409, 409])
     const p = (await gw.store.get('quiz_players', `${id}:demo-parent`)) as any
     expect(p.drawsLeft).toBe(1)
-    const again = await q('demo-parent', 'submit', { attemptId: s.json.data.attemptId, answers })
-    expect(again.json.error.code).toBe('CONFLICT')
+    const again = await q('demo-parent', 'submit', { attemptId: s.data!.attemptId, answers })
+    expect(again.error!.code).toBe('CONFLICT')
 
     const late = await q('demo-parent', 'start', { campaignId: id })
     gw.clock.now = new Date(gw.clock.now.getTime() + 300_000 + 16_000)
-    const r = await q('demo-parent', 'submit', { attemptId: late.json.data.attemptId, answers: await rightAnswers(gw, late.json.data.attemptId) })
-    expect(r.json.error).toMatchObject({ code: 'CLOSED', message: '答题时间已到，本次作答无效' })
+    const r = await q('demo-parent', 'submit', { attemptId: late.data!.attemptId, answers: await rightAnswers(gw, late.data!.attemptId) })
+    expect(r.error).toMatchObject({ code: 'CLOSED', message: '答题时间已到，本次作答无效' })
   })
 
   test('someone else cannot submit my attempt', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const s = await q('demo-worker', 'start', { campaignId: id })
-    const r = await q('demo-courier', 'submit', { attemptId: s.json.data.attemptId, answers: {} })
-    expect(r.json.error.code).toBe('NOT_FOUND')
+    const r = await q('demo-courier', 'submit', { attemptId: s.data!.attemptId, answers: {} })
+    expect(r.error!.code).toBe('NOT_FOUND')
   })
 
   test('attempts per day are counted in Beijing days: 23:59 is still today, 00:00 is tomorrow', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { attemptsPerDay: 2 })
     const who = await gw.login('day-boundary')
     const go = async () => {
-      const s = await gw.call('quiz', { action: 'start', data: { campaignId: id } }, who)
-      if (s.status === 200) await gw.call('quiz', { action: 'submit', data: { attemptId: s.json.data.attemptId, answers: {} } }, who)
+      const s = await gw.as(who).call('quiz', 'start', { campaignId: id })
+      if (s.status === 200) await gw.as(who).call('quiz', 'submit', { attemptId: s.data!.attemptId, answers: {} })
       return s
     }
     gw.clock.now = new Date('2026-11-23T00:00:30+08:00') // 2026-11-22 16:00:30 UTC: a UTC day would call this the 22nd
@@ -161,8 +162,8 @@ describe('attempts', () => {
     gw.clock.now = new Date('2026-11-23T23:59:00+08:00')
     expect((await go()).status).toBe(200)
     const third = await go()
-    expect(third.json.error).toMatchObject({ code: 'CONFLICT' })
-    expect(third.json.error.message).toContain('用完')
+    expect(third.error).toMatchObject({ code: 'CONFLICT' })
+    expect(third.error!.message).toContain('用完')
     gw.clock.now = new Date('2026-11-24T00:00:05+08:00')
     expect((await go()).status).toBe(200)
   })
@@ -171,34 +172,34 @@ describe('attempts', () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const who = await gw.login('rush-starter')
     // each start finds no open attempt only if it is first; reopen resumes; so count distinct attempt ids + refusals
-    const rs = await Promise.all(Array.from({ length: 10 }, () => gw.call('quiz', { action: 'start', data: { campaignId: id } }, who)))
+    const rs = await Promise.all(Array.from({ length: 10 }, () => gw.as(who).call('quiz', 'start', { campaignId: id })))
     const counter = (await gw.store.get('quiz_day_counts', `${id}:rush-starter:2026-11-23`)) as any
     expect(counter.n).toBeLessThanOrEqual(3)
     expect(await gw.store.count('quiz_attempts', { campaignId: id, openid: 'rush-starter' })).toBe(counter.n)
-    expect(rs.every((r) => r.status === 200 || r.json.error.code === 'CONFLICT')).toBe(true)
+    expect(rs.every((r) => r.status === 200 || r.error!.code === 'CONFLICT')).toBe(true)
   })
 
   test('an attempt finished faster than 2 s a question is flagged for staff', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const s = await q('demo-worker', 'start', { campaignId: id })
     gw.clock.now = new Date(gw.clock.now.getTime() + 3_000)
-    await q('demo-worker', 'submit', { attemptId: s.json.data.attemptId, answers: await rightAnswers(gw, s.json.data.attemptId) })
+    await q('demo-worker', 'submit', { attemptId: s.data!.attemptId, answers: await rightAnswers(gw, s.data!.attemptId) })
     const st = await q('demo-staff', 'stats', { campaignId: id })
-    expect(st.json.data.flaggedCount).toBe(1)
-    expect(st.json.data.flagged[0]).toMatchObject({ nameMasked: '王**', score: 3, seconds: 3 })
-    expect(st.json.data).toMatchObject({ participants: 1, attempts: 1, passed: 1, passRate: 1 })
-    expect(st.json.data.questions.every((x: { asked: number; rate: number }) => x.asked === 1 && x.rate === 1)).toBe(true)
+    expect(st.data!.flaggedCount).toBe(1)
+    expect(st.data!.flagged[0]).toMatchObject({ nameMasked: '王**', score: 3, seconds: 3 })
+    expect(st.data!).toMatchObject({ participants: 1, attempts: 1, passed: 1, passRate: 1 })
+    expect(st.data!.questions.every((x: { asked: number; rate: number }) => x.asked === 1 && x.rate === 1)).toBe(true)
   })
 
   test('a members-only campaign refuses a non-member', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { audience: 'members' })
     const r = await q('demo-courier', 'start', { campaignId: id })
-    expect(r.json.error).toMatchObject({ code: 'FORBIDDEN' })
+    expect(r.error).toMatchObject({ code: 'FORBIDDEN' })
   })
 
   test('a campaign not yet started or already ended refuses to start', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { startAt: '2026-12-01T00:00:00+08:00' })
-    expect((await q('demo-worker', 'start', { campaignId: id })).json.error).toMatchObject({ code: 'CLOSED', message: '活动还没有开始' })
+    expect((await q('demo-worker', 'start', { campaignId: id })).error).toMatchObject({ code: 'CLOSED', message: '活动还没有开始' })
   })
 })
 
@@ -226,13 +227,13 @@ async function insertCutOffDraw(drawId: string, campaignId: string, openid: stri
 describe('draws, claims and fairness', () => {
   test('no right, no draw; a draw spends exactly one right', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
-    expect((await q('demo-courier', 'draw', { campaignId: id })).json.error.code).toBe('CONFLICT')
+    expect((await q('demo-courier', 'draw', { campaignId: id })).error!.code).toBe('CONFLICT')
     await grantDraws(gw, id, ['demo-courier'], 2)
     const a = await q('demo-courier', 'draw', { campaignId: id })
     const b = await q('demo-courier', 'draw', { campaignId: id })
-    expect([a.json.data.drawsLeft, b.json.data.drawsLeft]).toEqual([1, 0])
-    expect(a.json.data.drawId).not.toBe(b.json.data.drawId)
-    expect((await q('demo-courier', 'draw', { campaignId: id })).json.error.code).toBe('CONFLICT')
+    expect([a.data!.drawsLeft, b.data!.drawsLeft]).toEqual([1, 0])
+    expect(a.data!.drawId).not.toBe(b.data!.drawId)
+    expect((await q('demo-courier', 'draw', { campaignId: id })).error!.code).toBe('CONFLICT')
   })
 
   test('draws are rate-limited per person', async () => {
@@ -240,7 +241,7 @@ describe('draws, claims and fairness', () => {
     const who = await gw.login('rate-drawer')
     await grantDraws(gw, id, ['rate-drawer'], 20)
     const codes: string[] = []
-    for (let i = 0; i < 12; i++) codes.push((await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)).json.error?.code ?? 'ok')
+    for (let i = 0; i < 12; i++) codes.push((await gw.as(who).call('quiz', 'draw', { campaignId: id })).error?.code ?? 'ok')
     expect(codes.slice(0, 10).every((c) => c === 'ok')).toBe(true)
     expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED'])
   })
@@ -254,16 +255,16 @@ describe('draws, claims and fairness', () => {
     await gw.store.update('quiz_players', { _id: `${id}:crashy` }, { set: { drawsLeft: 0, drawsUsed: 1 } })
     await insertCutOffDraw(drawId, id, 'crashy', 30_000)
     // while the lease of the interrupted request runs, nobody else settles the draw
-    expect((await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)).json.error.code).toBe('CONFLICT')
+    expect((await gw.as(who).call('quiz', 'draw', { campaignId: id })).error!.code).toBe('CONFLICT')
     gw.clock.now = new Date(gw.clock.now.getTime() + 91_000)
-    const retry = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, who)
-    expect(retry.json.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在确认') })
+    const retry = await gw.as(who).call('quiz', 'draw', { campaignId: id })
+    expect(retry.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('正在确认') })
     // The timer finishes it with the same id and outcome: the unit is taken now, once.
     gw.clock.now = new Date(gw.clock.now.getTime() + 3 * 60_000)
     expect(await quizModule.onTimer!(systemCtx({ store: gw.store, now: () => gw.clock.now, log: silentLogger }))).toMatchObject({ drawsSettled: 1 })
     expect(await gw.store.get('quiz_draws', drawId)).toMatchObject({ status: 'settled', issued: true, prizeName: '话费' })
     expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(4)
-    expect((await gw.call('quiz', { action: 'myPrizes', data: {} }, who)).json.data.items.map((p: { drawId: string }) => p.drawId)).toContain(drawId)
+    expect((await gw.as(who).call('quiz', 'myPrizes', {})).data!.items.map((p: { drawId: string }) => p.drawId)).toContain(drawId)
   })
 
   test('a draw cut off after taking its unit keeps that unit: settled as won by the timer, no second unit, no unit lost', async () => {
@@ -284,8 +285,8 @@ describe('draws, claims and fairness', () => {
     expect(await gw.store.get('quiz_draws', drawId)).toMatchObject({ status: 'settled', issued: true })
     expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(4)
     // The person's second draw takes the next unit and the next id.
-    const second = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, await gw.login(who))
-    expect(second.json.data).toMatchObject({ drawId: drawId.replace(/\.1$/, '.2'), won: true, drawsLeft: 0 })
+    const second = await gw.as(await gw.login(who)).call('quiz', 'draw', { campaignId: id })
+    expect(second.data!).toMatchObject({ drawId: drawId.replace(/\.1$/, '.2'), won: true, drawsLeft: 0 })
     expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as any).remaining).toBe(3)
     expect(await gw.store.count('quiz_draws', { campaignId: id, issued: true })).toBe(2)
   })
@@ -296,31 +297,30 @@ describe('draws, claims and fairness', () => {
     })
     await grantDraws(gw, id, ['demo-worker'], 1)
     const d = await q('demo-worker', 'draw', { campaignId: id })
-    expect(d.json.data).toMatchObject({ won: true, prize: { name: '乐陵金丝小枣礼盒', kind: 'goods' } })
-    const missing = await q('demo-worker', 'claim', { drawId: d.json.data.drawId })
-    expect(missing.json.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['address', 'name', 'phone'])
+    expect(d.data!).toMatchObject({ won: true, prize: { name: '乐陵金丝小枣礼盒', kind: 'goods' } })
+    const missing = await q('demo-worker', 'claim', { drawId: d.data!.drawId })
+    expect(missing.error!.fields!.map((f: { path: string }) => f.path).sort()).toEqual(['address', 'name', 'phone'])
     const c = await q('demo-worker', 'claim', {
-      drawId: d.json.data.drawId,
+      drawId: d.data!.drawId,
       name: '王建国',
       phone: '13912345678',
       address: '山东省乐陵市市中街道兴隆南大街 66 号',
     })
-    expect(c.json.data).toMatchObject({ claimStatus: 'claimed', phoneMasked: '139****5678', addressMasked: '山东省乐陵市****' })
-    const raw = JSON.stringify(await gw.store.get('quiz_draws', d.json.data.drawId))
+    expect(c.data!).toMatchObject({ claimStatus: 'claimed', phoneMasked: '139****5678', addressMasked: '山东省乐陵市****' })
+    const raw = JSON.stringify(await gw.store.get('quiz_draws', d.data!.drawId))
     expect(raw).not.toContain('13912345678')
     expect(raw).not.toContain('兴隆南大街')
     expect(
-      (await q('demo-worker', 'claim', { drawId: d.json.data.drawId, name: '王建国', phone: '13912345678', address: '乐陵市某地 1 号' })).json.error
-        .code,
+      (await q('demo-worker', 'claim', { drawId: d.data!.drawId, name: '王建国', phone: '13912345678', address: '乐陵市某地 1 号' })).error!.code,
     ).toBe('CONFLICT')
-    expect((await q('demo-courier', 'claim', { drawId: d.json.data.drawId, phone: '13912345678' })).json.error.code).toBe('NOT_FOUND')
+    expect((await q('demo-courier', 'claim', { drawId: d.data!.drawId, phone: '13912345678' })).error!.code).toBe('NOT_FOUND')
     const mine = await q('demo-worker', 'myPrizes')
-    expect(mine.json.data.items[0]).toMatchObject({ drawId: d.json.data.drawId, claimStatus: 'claimed' })
+    expect(mine.data!.items[0]).toMatchObject({ drawId: d.data!.drawId, claimStatus: 'claimed' })
     const w = await q('demo-courier', 'winners', { campaignId: id })
-    expect(w.json.data.items).toEqual([expect.objectContaining({ nameMasked: '王**', prizeName: '乐陵金丝小枣礼盒' })])
+    expect(w.data!.items).toEqual([expect.objectContaining({ nameMasked: '王**', prizeName: '乐陵金丝小枣礼盒' })])
     const ex = await q('demo-staff', 'exportWinners', { campaignId: id })
-    expect(ex.json.data.rows).toBe(1)
-    const ws = (await openExport(gw, ex.json.data)).worksheets[0]
+    expect(ex.data!.rows).toBe(1)
+    const ws = (await openExport(gw, ex.data!)).worksheets[0]
     // header, one winner, and the campaign's name under them
     expect(ws.actualRowCount).toBe(3)
     expect(ws.getRow(1).values).toContain('奖品')
@@ -331,8 +331,8 @@ describe('draws, claims and fairness', () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'], { prizes: [{ name: '50 元消费券', kind: 'voucher', quantity: 5, weight: 10000 }] })
     await grantDraws(gw, id, ['demo-parent'], 1)
     const d = await q('demo-parent', 'draw', { campaignId: id })
-    const c = await q('demo-parent', 'claim', { drawId: d.json.data.drawId })
-    expect(c.json.data.voucherCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+    const c = await q('demo-parent', 'claim', { drawId: d.data!.drawId })
+    expect(c.data!.voucherCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/)
   })
 
   test('after the end, every draw recomputes from the revealed seed with plain HMAC-SHA256', async () => {
@@ -346,17 +346,17 @@ describe('draws, claims and fairness', () => {
     await grantDraws(gw, id, people, 1)
     for (const p of people) await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, await gw.login(p))
     const before = await q('demo-worker', 'fairness', { campaignId: id })
-    expect(before.json.data.seed).toBeUndefined()
-    expect(before.json.data.draws[0].value).toBeUndefined()
+    expect(before.data!.seed).toBeUndefined()
+    expect(before.data!.draws[0].value).toBeUndefined()
     const closed = await q('demo-staff', 'closeCampaign', { id })
     expect(closed.status).toBe(200)
-    const f = (await q('demo-worker', 'fairness', { campaignId: id })).json.data
+    const f = (await q('demo-worker', 'fairness', { campaignId: id })).data!
     expect(f.seed).toMatch(/^[0-9a-f]{64}$/)
-    expect(createHash('sha256').update(f.seed).digest('hex')).toBe(seedHash)
+    expect(createHash('sha256').update(f.seed!).digest('hex')).toBe(seedHash)
     expect(f.draws).toHaveLength(40)
     const issuedBy = new Map<string, number>()
     for (const d of f.draws) {
-      const v = Number(createHmac('sha256', f.seed).update(d.drawId).digest().readBigUInt64BE(0) % 10000n)
+      const v = Number(createHmac('sha256', f.seed!).update(d.drawId).digest().readBigUInt64BE(0) % 10000n)
       const idx = v < 2500 ? 0 : v < 5000 ? 1 : v < 7500 ? 2 : -1
       expect({ id: d.drawId, v: d.value, idx: d.intendedIndex, name: d.intended }).toEqual({
         id: d.drawId,
@@ -372,8 +372,8 @@ describe('draws, claims and fairness', () => {
     // intended but out of stock → 谢谢参与, never another prize
     expect(issuedBy.get('礼盒') ?? 0).toBeLessThanOrEqual(3)
     expect(issuedBy.get('话费') ?? 0).toBeLessThanOrEqual(2)
-    expect((await q('demo-worker', 'start', { campaignId: id })).json.error.code).toBe('CLOSED')
-    expect((await q('demo-worker', 'draw', { campaignId: id })).json.error.code).toBe('CLOSED')
+    expect((await q('demo-worker', 'start', { campaignId: id })).error!.code).toBe('CLOSED')
+    expect((await q('demo-worker', 'draw', { campaignId: id })).error!.code).toBe('CLOSED')
   })
 })
 
@@ -393,9 +393,9 @@ describe('import', () => {
     ].join('\n')
     const r = await q('demo-staff', 'importQuestions', { campaignId: id, csv })
     expect(r.status).toBe(200)
-    expect(r.json.data.added).toBe(3)
+    expect(r.data!.added).toBe(3)
     const bad = Object.fromEntries(
-      r.json.data.rows.filter((x: { ok: boolean }) => !x.ok).map((x: { row: number; errors: string[] }) => [x.row, x.errors.join('；')]),
+      r.data!.rows.filter((x: { ok: boolean }) => !x.ok).map((x: { row: number; errors: string[] }) => [x.row, x.errors.join('；')]),
     )
     expect(bad[5]).toContain('题型应为')
     expect(bad[6]).toContain('超出了选项范围')
@@ -403,7 +403,7 @@ describe('import', () => {
     expect(bad[8]).toContain('重复')
     expect(bad[9]).toContain('请填写题干')
     const edit = await q('demo-staff', 'getCampaign', { id })
-    expect(edit.json.data.questions).toHaveLength(6)
+    expect(edit.data!.questions).toHaveLength(6)
   })
 
   test('an uploaded .xlsx with 选项A…选项D columns imports the same way, and the upload is removed once imported', async () => {
@@ -415,12 +415,12 @@ describe('import', () => {
     ws.addRow(['判断', '可以扣押身份证。', '', '', '', '', '错误', ''])
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const fileId = await uploadId(gw, 'sheet', '题库.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), tokens['demo-staff'])
-    const body = { action: 'importQuestions', data: { campaignId: id, fileId, replace: true } }
-    expect(JSON.stringify(body).length).toBeLessThan(1000)
-    const r = await gw.call('quiz', body, tokens['demo-staff'])
-    expect(r.json.data).toMatchObject({ added: 2 })
+    const data = { campaignId: id, fileId, replace: true }
+    expect(JSON.stringify({ action: 'importQuestions', data }).length).toBeLessThan(1000)
+    const r = await gw.as(tokens['demo-staff']).call('quiz', 'importQuestions', data)
+    expect(r.data!).toMatchObject({ added: 2 })
     const edit = await q('demo-staff', 'getCampaign', { id })
-    expect(edit.json.data.questions.map((x: { answer: number[] }) => x.answer)).toEqual([[1], [1]])
+    expect(edit.data!.questions.map((x: { answer: number[] }) => x.answer)).toEqual([[1], [1]])
     expect(existsSync(join(gw.filesDir, fileId.slice('local://'.length)))).toBe(false)
   })
 
@@ -429,30 +429,30 @@ describe('import', () => {
     const csv = '题型,题干,选项,答案\r\n判断,职工可以依法参加和组织工会。,,正确\r\n'
     const fileId = await uploadId(gw, 'sheet', '题库.csv', iconv.encode(csv, 'gbk'), tokens['demo-staff'])
     const r = await q('demo-staff', 'importQuestions', { campaignId: id, fileId })
-    expect(r.json.data.added).toBe(1)
-    expect((await q('demo-staff', 'getCampaign', { id })).json.data.questions.map((x: { stem: string }) => x.stem)).toContain(
+    expect(r.data!.added).toBe(1)
+    expect((await q('demo-staff', 'getCampaign', { id })).data!.questions.map((x: { stem: string }) => x.stem)).toContain(
       '职工可以依法参加和组织工会。',
     )
   })
 
   test("someone else's upload is refused naming the field; the campaign keeps its questions", async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
-    const before = (await q('demo-staff', 'getCampaign', { id })).json.data.questions.length
+    const before = (await q('demo-staff', 'getCampaign', { id })).data!.questions.length
     const theirs = await uploadId(gw, 'sheet', '题库.csv', Buffer.from('题型,题干,选项,答案\n判断,天是蓝的,,正确'), tokens['demo-admin'])
     const r = await q('demo-staff', 'importQuestions', { campaignId: id, fileId: theirs, replace: true })
     expect(r.status).toBe(400)
-    expect(r.json.error.fields).toEqual([{ path: 'fileId', message: '表格文件不是您本人上传的，请重新上传' }])
-    expect((await q('demo-staff', 'getCampaign', { id })).json.data.questions).toHaveLength(before)
+    expect(r.error!.fields).toEqual([{ path: 'fileId', message: '表格文件不是您本人上传的，请重新上传' }])
+    expect((await q('demo-staff', 'getCampaign', { id })).data!.questions).toHaveLength(before)
     const both = await q('demo-staff', 'importQuestions', { campaignId: id, fileId: theirs, csv: 'a' })
-    expect(both.json.error.fields[0].path).toBe('csv')
+    expect(both.error!.fields![0].path).toBe('csv')
     const long = await q('demo-staff', 'importQuestions', { campaignId: id, csv: '判断,很长的题目,,正确\n'.repeat(2000) })
-    expect(long.json.error.fields[0]).toEqual({ path: 'csv', message: expect.stringContaining('选择文件') })
+    expect(long.error!.fields![0]).toEqual({ path: 'csv', message: expect.stringContaining('选择文件') })
   })
 
   test('a file without the expected header is refused with a hint', async () => {
     const { id } = await createCampaign(gw, tokens['demo-staff'])
     const r = await q('demo-staff', 'importQuestions', { campaignId: id, csv: 'a,b\n1,2' })
-    expect(r.json.error.code).toBe('VALIDATION_FAILED')
-    expect(r.json.error.message).toContain('表头')
+    expect(r.error!.code).toBe('VALIDATION_FAILED')
+    expect(r.error!.message).toContain('表头')
   })
 })

@@ -1,4 +1,5 @@
 import { startGateway, type TestGateway } from './harness'
+import type { Apis, InputOf } from '../../src/contracts/api'
 
 const XINGLONG = { lat: 37.7289, lng: 117.2178 } // beside 市中街道办事处劳动者驿站 (st-shizhong, 08:00-20:00)
 const MONDAY_10AM = new Date('2026-11-23T10:00:00+08:00')
@@ -27,10 +28,10 @@ const reports = async (token: string, data: Record<string, unknown> = {}) => {
   expect(r.status).toBe(200)
   return r.json.data as { items: Array<Record<string, unknown>>; total: number }
 }
-const report = async (token: string, id: string, kind: string, text = '') => {
-  const r = await gw.call('stations', { action: 'report', data: { id, kind, text } }, token)
+const report = async (token: string, id: string, kind: InputOf<Apis['stations']['report']>['kind'], text = '') => {
+  const r = await gw.as(token).call('stations', 'report', { id, kind, text })
   expect(r.status).toBe(200)
-  return r.json.data.id as string
+  return r.data!.id as string
 }
 const replies = (openid: string) => gw.store.find('outbox', { where: { openid, template: 'station_report_reply' } })
 
@@ -48,7 +49,7 @@ describe('反馈处理: who sees which reports', () => {
     const county = await reports(staff, { status: 'all' })
     expect(county.items.map((i) => i.stationId)).toEqual(expect.arrayContaining(['st-shizhong', 'st-ccb', 'st-sanitation']))
     expect(await reports(taishan, { status: 'all' })).toEqual({ items: [], total: 0 })
-    expect((await gw.call('stations', { action: 'openReportCount', data: {} }, taishan)).json.data).toEqual({ count: 0 })
+    expect((await gw.as(taishan).call('stations', 'openReportCount', {})).data!).toEqual({ count: 0 })
   })
 
   test('the reporter’s openid never reaches a client', async () => {
@@ -57,19 +58,19 @@ describe('反馈处理: who sees which reports', () => {
   })
 
   test('a courier cannot read the inbox', async () => {
-    expect((await gw.call('stations', { action: 'reports', data: {} }, courier)).status).toBe(403)
-    expect((await gw.call('stations', { action: 'openReportCount', data: {} }, courier)).status).toBe(403)
+    expect((await gw.as(courier).call('stations', 'reports', {})).status).toBe(403)
+    expect((await gw.as(courier).call('stations', 'openReportCount', {})).status).toBe(403)
   })
 
   test('the badge counts open reports only, and follows what is resolved', async () => {
-    const before = (await gw.call('stations', { action: 'openReportCount', data: {} }, keeper)).json.data.count
+    const before = (await gw.as(keeper).call('stations', 'openReportCount', {})).data!.count
     const open = await reports(keeper, { status: 'open' })
     expect(open.total).toBe(before)
     const id = await report(worker, 'st-shizhong', 'broken', '充电柜坏了')
-    expect((await gw.call('stations', { action: 'openReportCount', data: {} }, keeper)).json.data.count).toBe(before + 1)
-    const r = await gw.call('stations', { action: 'resolveReport', data: { id, reply: '已报修，明天上午修好' } }, keeper)
+    expect((await gw.as(keeper).call('stations', 'openReportCount', {})).data!.count).toBe(before + 1)
+    const r = await gw.as(keeper).call('stations', 'resolveReport', { id, reply: '已报修，明天上午修好' })
     expect(r.status).toBe(200)
-    expect((await gw.call('stations', { action: 'openReportCount', data: {} }, keeper)).json.data.count).toBe(before)
+    expect((await gw.as(keeper).call('stations', 'openReportCount', {})).data!.count).toBe(before)
   })
 })
 
@@ -79,40 +80,40 @@ describe('反馈处理: replying', () => {
     const before = (await replies('demo-courier')).length
     // Two staff answering at the same moment: one wins, the other is told it was already handled.
     const [a, b] = await Promise.all([
-      gw.call('stations', { action: 'resolveReport', data: { id, reply: '已派人维修，感谢反馈' } }, staff),
-      gw.call('stations', { action: 'resolveReport', data: { id, reply: '收到，马上处理' } }, staff),
+      gw.as(staff).call('stations', 'resolveReport', { id, reply: '已派人维修，感谢反馈' }),
+      gw.as(staff).call('stations', 'resolveReport', { id, reply: '收到，马上处理' }),
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
     const notices = (await replies('demo-courier')).slice(before) as unknown as Array<{ title: string; body: string; page: string }>
     expect(notices).toHaveLength(1)
     expect(notices[0]).toMatchObject({ title: '驿站反馈已处理', page: '/pages/stations/detail/index?id=st-sanitation' })
     const winner = a.status === 200 ? a : b
-    expect(notices[0].body).toBe(winner.json.data.reply)
-    const again = await gw.call('stations', { action: 'resolveReport', data: { id, reply: '再回复一次' } }, staff)
+    expect(notices[0].body).toBe(winner.data!.reply)
+    const again = await gw.as(staff).call('stations', 'resolveReport', { id, reply: '再回复一次' })
     expect(again.status).toBe(409)
     expect((await replies('demo-courier')).length).toBe(before + 1)
     const done = await reports(staff, { status: 'resolved', stationId: 'st-sanitation' })
-    expect(done.items.find((i) => i.id === id)).toMatchObject({ status: 'resolved', reply: winner.json.data.reply, resolvedByName: '刘干事' })
+    expect(done.items.find((i) => i.id === id)).toMatchObject({ status: 'resolved', reply: winner.data!.reply, resolvedByName: '刘干事' })
     const audit = await gw.store.find('audit_log', { where: { targetId: id } })
     expect(audit).toHaveLength(1)
   })
 
   test('a keeper cannot answer a report of a station they do not keep, nor can other orgs’ staff', async () => {
     const id = await report(courier, 'st-ccb', 'other', '门口台阶坏了')
-    expect((await gw.call('stations', { action: 'resolveReport', data: { id, reply: '好的收到' } }, keeper)).status).toBe(403)
-    expect((await gw.call('stations', { action: 'resolveReport', data: { id, reply: '好的收到' } }, taishan)).status).toBe(403)
+    expect((await gw.as(keeper).call('stations', 'resolveReport', { id, reply: '好的收到' })).status).toBe(403)
+    expect((await gw.as(taishan).call('stations', 'resolveReport', { id, reply: '好的收到' })).status).toBe(403)
     expect(await gw.store.count('outbox', { template: 'station_report_reply', 'data.station': '建设银行乐陵支行户外劳动者服务站' })).toBe(0)
   })
 
   test('only a 关闭了 report may pause a station, and only until a day after today', async () => {
     const broken = await report(courier, 'st-shizhong', 'broken', '灯坏了')
-    const r1 = await gw.call('stations', { action: 'resolveReport', data: { id: broken, reply: '已修好', suspendUntil: '2026-11-30' } }, keeper)
+    const r1 = await gw.as(keeper).call('stations', 'resolveReport', { id: broken, reply: '已修好', suspendUntil: '2026-11-30' })
     expect(r1.status).toBe(400)
-    expect(r1.json.error.fields[0].path).toBe('suspendUntil')
+    expect(r1.error!.fields![0].path).toBe('suspendUntil')
     const closed = await report(courier, 'st-shizhong', 'closed')
-    const r2 = await gw.call('stations', { action: 'resolveReport', data: { id: closed, reply: '装修中', suspendUntil: '2026-11-23' } }, keeper)
-    expect(r2.json.error.fields[0]).toMatchObject({ path: 'suspendUntil', message: '恢复开放日期须在今天之后' })
-    const r3 = await gw.call('stations', { action: 'resolveReport', data: { id: closed, reply: '装修中', suspendUntil: '2026-02-30' } }, keeper)
+    const r2 = await gw.as(keeper).call('stations', 'resolveReport', { id: closed, reply: '装修中', suspendUntil: '2026-11-23' })
+    expect(r2.error!.fields![0]).toMatchObject({ path: 'suspendUntil', message: '恢复开放日期须在今天之后' })
+    const r3 = await gw.as(keeper).call('stations', 'resolveReport', { id: closed, reply: '装修中', suspendUntil: '2026-02-30' })
     expect(r3.status).toBe(400)
     // Refused attempts changed nothing.
     expect((await reports(keeper, { status: 'open' })).items.map((i) => i.id)).toEqual(expect.arrayContaining([broken, closed]))
@@ -121,25 +122,21 @@ describe('反馈处理: replying', () => {
   test('a paused station shows 暂停开放 until its reopening day and is left out of 只看营业中', async () => {
     const id = await report(courier, 'st-shizhong', 'closed', '门锁着')
     const nearOpen = async () =>
-      (await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 1, limit: 50, openNow: true } }, courier)).json.data.items.map(
+      (await gw.as(courier).call('stations', 'nearby', { ...XINGLONG, radiusKm: 1, limit: 50, openNow: true })).data!.items.map(
         (i: { id: string }) => i.id,
       )
     expect(await nearOpen()).toContain('st-shizhong')
 
-    const r = await gw.call(
-      'stations',
-      { action: 'resolveReport', data: { id, reply: '驿站内部装修，下周一恢复开放', suspendUntil: '2026-11-30' } },
-      keeper,
-    )
+    const r = await gw.as(keeper).call('stations', 'resolveReport', { id, reply: '驿站内部装修，下周一恢复开放', suspendUntil: '2026-11-30' })
     expect(r.status).toBe(200)
-    expect(r.json.data).toMatchObject({ status: 'resolved', suspendUntil: '2026-11-30' })
+    expect(r.data!).toMatchObject({ status: 'resolved', suspendUntil: '2026-11-30' })
     const notice = (await replies('demo-courier')).at(-1) as unknown as { body: string }
     expect(notice.body).toContain('2026-11-30')
 
     expect(await nearOpen()).not.toContain('st-shizhong')
-    const all = (await gw.call('stations', { action: 'nearby', data: { ...XINGLONG, radiusKm: 1, limit: 50 } }, courier)).json.data.items
+    const all = (await gw.as(courier).call('stations', 'nearby', { ...XINGLONG, radiusKm: 1, limit: 50 })).data!.items
     expect(all.find((i: { id: string }) => i.id === 'st-shizhong')).toMatchObject({ openNow: false, suspendedUntil: '2026-11-30' })
-    const detail = (await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, courier)).json.data
+    const detail = (await gw.as(courier).call('stations', 'get', { id: 'st-shizhong' })).data!
     expect(detail).toMatchObject({ openNow: false, suspendedUntil: '2026-11-30' })
 
     // The last paused evening, then the reopening morning (Beijing time).
@@ -147,7 +144,7 @@ describe('反馈处理: replying', () => {
     expect(await nearOpen()).not.toContain('st-shizhong')
     gw.clock.now = new Date('2026-11-30T09:00:00+08:00')
     expect(await nearOpen()).toContain('st-shizhong')
-    const reopened = (await gw.call('stations', { action: 'get', data: { id: 'st-shizhong' } }, courier)).json.data
+    const reopened = (await gw.as(courier).call('stations', 'get', { id: 'st-shizhong' })).data!
     expect(reopened.openNow).toBe(true)
     expect(reopened.suspendedUntil).toBeUndefined()
   })

@@ -1,5 +1,6 @@
 import { checkDigit } from '../../src/contracts/membership/idcard'
 import type { Store } from '../../cloudfunctions/_core/store/port'
+import type { Apis, InputOf } from '../../src/contracts/api'
 
 /** A valid 身份证号 for a child born in `year`, distinct per `n` (0..99999). */
 export function childId(n: number, year = 2018): string {
@@ -31,23 +32,25 @@ export async function seedChild(store: Store, parent: string, id: string, over: 
   })
 }
 
-export const classInput = (over: Record<string, unknown> = {}) => ({
-  title: '职工之家暑期托管班',
-  site: '乐陵市职工之家',
-  address: '乐陵市兴隆南大街 118 号',
-  startDate: '2027-07-05',
-  endDate: '2027-07-30',
-  dailyHours: '08:30-17:30',
-  gradeMin: 1,
-  gradeMax: 6,
-  capacity: 60,
-  opensAt: '2027-06-10T09:00:00+08:00',
-  closesAt: '2027-06-30T18:00:00+08:00',
-  cancelBefore: '2027-07-01T18:00:00+08:00',
-  audience: 'all',
-  allocation: 'fcfs',
-  ...over,
-})
+/** What upsertClass takes; `over` may break it on purpose, so the spread is cast. */
+export const classInput = (over: Record<string, unknown> = {}): InputOf<Apis['childcare']['upsertClass']> =>
+  ({
+    title: '职工之家暑期托管班',
+    site: '乐陵市职工之家',
+    address: '乐陵市兴隆南大街 118 号',
+    startDate: '2027-07-05',
+    endDate: '2027-07-30',
+    dailyHours: '08:30-17:30',
+    gradeMin: 1,
+    gradeMax: 6,
+    capacity: 60,
+    opensAt: '2027-06-10T09:00:00+08:00',
+    closesAt: '2027-06-30T18:00:00+08:00',
+    cancelBefore: '2027-07-01T18:00:00+08:00',
+    audience: 'all',
+    allocation: 'fcfs',
+    ...over,
+  }) as InputOf<Apis['childcare']['upsertClass']>
 
 /** Runs `tasks` with at most `width` in flight, in order of start; results in the same order. */
 export async function pool<T>(width: number, tasks: Array<() => Promise<T>>): Promise<T[]> {

@@ -2,7 +2,7 @@
  * The one storage port the domains use. It is only as wide as the domains need, so that both adapters
  * (CloudBase in production, SQLite locally) can implement all of it faithfully.
  */
-export type Scalar = string | number | boolean | null
+type Scalar = string | number | boolean | null
 
 export interface Ops {
   $in?: Scalar[]
@@ -17,7 +17,7 @@ export interface Ops {
   $includes?: string
 }
 
-export type Cond = Scalar | Ops
+type Cond = Scalar | Ops
 /** Field equality or operators, ANDed. Dotted paths reach into nested objects. `_id` is the document id. */
 export type Where = Record<string, Cond>
 

@@ -1,7 +1,7 @@
 import type { NewEmploymentType } from '../../../src/contracts/membership/options'
 import { DEMO_COUNTY } from './personas'
 
-export interface SeedOrg {
+interface SeedOrg {
   id: string
   name: string
   parentId: string | null

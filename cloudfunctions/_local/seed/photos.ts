@@ -5,7 +5,7 @@ import type { Store } from '../../_core/store/port'
 import type { StationPhotoRecord } from '../../stations/model'
 
 /** The demo station nearest 乐陵 centre, so the first station a courier opens in `npm start` has photos. */
-export const PHOTO_STATION = 'st-abc'
+const PHOTO_STATION = 'st-abc'
 const FILES = ['entrance.jpg', 'inside.jpg']
 
 /** Next to this file in the source tree; the bundled gateway runs from the repository root. */

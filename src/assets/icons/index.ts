@@ -8,7 +8,7 @@ import quiz from './quiz.png'
 import stations from './stations.png'
 import workbench from './workbench.png'
 
-export const ICONS: Record<string, string> = { membership, childcare, legalAid, stations, quiz, workbench }
+const ICONS: Record<string, string> = { membership, childcare, legalAid, stations, quiz, workbench }
 
 /** the PNG for a manifest icon name; undefined for a name without a drawing */
 export function iconFor(name: string): string | undefined {

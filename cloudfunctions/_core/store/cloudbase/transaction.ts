@@ -9,7 +9,7 @@ import type { CbBuilders, CbDb, CbDocRef, CbTransaction } from './types'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export interface TransactionOptions {
+interface TransactionOptions {
   /** how many runs in all when each loses a write conflict */
   attempts: number
   log: Logger
