@@ -152,12 +152,13 @@ export const TELL_IN_CREATE = 100
 
 /** The 消息中心 notice (and WeChat message where subscribed) that a class matching a registration opened. */
 export async function tellRegistrant(ctx: Ctx, tx: Store, cls: ClassDoc, d: IntentDoc, at: string): Promise<void> {
+  const opens = Date.parse(cls.opensAt) <= Date.parse(at) ? '现在已可报名' : `${beijingDateTime(cls.opensAt)}（北京时间）开放报名`
   await tx.update(INTENTS, { _id: d._id }, { set: { matched: { classId: cls._id, title: cls.title, at } } })
   await ctx.notify(tx, {
     openid: d.parentOpenid,
     template: 'childcare_booking',
     title: '您登记意向的托管班开班了',
-    body: `${cls.title}（${cls.areaName ?? d.areaName}，${gradeRange(cls.gradeMin, cls.gradeMax)}）已开班，${beijingDateTime(cls.opensAt)} 开放报名（北京时间）。您为${d.childName}登记过意向，所以先通知您。`,
+    body: `${cls.title}（${cls.areaName ?? d.areaName}，${gradeRange(cls.gradeMin, cls.gradeMax)}）已发布，${opens}。您为${d.childName}登记过意向，所以先通知您。`,
     page: `/pages/childcare/class/index?id=${encodeURIComponent(cls._id)}`,
     data: { class: cls.title.slice(0, 20), child: d.childName, result: '意向托管班已开班' },
   })
