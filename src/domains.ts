@@ -116,13 +116,17 @@ export const DOMAINS: DomainEntry[] = [
       'roster/index',
       'checkin/index',
       'access/index',
+      'intent/index',
+      'demand/index',
     ],
     me: [
       { title: '我的预约', url: '/pages/childcare/mine/index' },
+      { title: '托管意向登记', url: '/pages/childcare/intent/index' },
       { title: '孩子信息', url: '/pages/childcare/children/index' },
     ],
     workbench: [
       { title: '托管班管理', subtitle: '开班、名额与候补、花名册与导出', url: '/pages/childcare/manage/index', roles: STAFF },
+      { title: '托管意向统计', subtitle: '开班前家长登记的人数，按街道和年级', url: '/pages/childcare/demand/index', roles: STAFF },
       { title: '托管签到', subtitle: '扫家长的二维码或输入签到码', url: '/pages/childcare/checkin/index', roles: STAFF },
       { title: '未成年人信息访问记录', subtitle: '谁看过孩子信息；导出年度审计表', url: '/pages/childcare/access/index', roles: ['admin'] },
     ],

@@ -5,6 +5,7 @@ import { getClassAction, listClassesAction, myBookingsAction } from './browse'
 import { deleteChildAction, saveChildAction } from './children'
 import { managedClassesAction, runLotteryAction, upsertClassAction } from './classes'
 import { verifyClaimAction } from './priority'
+import { intentDemandAction, intentOptionsAction, myIntentsAction, registerIntentAction, withdrawIntentAction } from './intent'
 import { CHILDREN, toChildView, type ChildDoc } from './model'
 import { checkInAction, exportRosterAction, rosterAction } from './roster'
 import { accessLogAction, consentAction, exportAccessAuditAction, giveConsentAction } from './privacy'
@@ -62,6 +63,11 @@ export const childcareActions = implement(childcareApi, {
   exportRoster: exportRosterAction,
   runLottery: runLotteryAction,
   verifyClaim: verifyClaimAction,
+  intentOptions: intentOptionsAction,
+  registerIntent: registerIntentAction,
+  myIntents: myIntentsAction,
+  withdrawIntent: withdrawIntentAction,
+  intentDemand: intentDemandAction,
   consent: consentAction,
   giveConsent: giveConsentAction,
   accessLog: accessLogAction,

@@ -8,7 +8,7 @@ import { keysOf } from './keys'
 import { DuplicateKeyError } from '../_core/store/port'
 import { QUIET_MS, retire } from './booking'
 import { pastAttendanceOf, requireConsent, retainFrom } from './privacy'
-import { BOOKINGS, CHILD_IDS, CHILDREN, toChildView, type BookingDoc, type ChildDoc } from './model'
+import { BOOKINGS, CHILD_IDS, CHILDREN, INTENTS, toChildView, type BookingDoc, type ChildDoc } from './model'
 
 /** A parent's children: registering or editing one (ID number encrypted, one registration per ID), deleting one. */
 
@@ -117,6 +117,8 @@ export async function markChildDeleted(ctx: Ctx, child: ChildDoc): Promise<void>
     },
   )
   await retireLateBookings(ctx, child)
+  // 意向登记 name the child: they go with it.
+  await ctx.store.remove(INTENTS, { childId: child._id })
 }
 
 async function retireLateBookings(ctx: Ctx, child: ChildDoc): Promise<number> {
@@ -150,6 +152,8 @@ export async function finalizeDeletedChildren(ctx: Ctx): Promise<number> {
   const due = await ctx.store.find<ChildDoc>(CHILDREN, { where: { deletedAt: { $lt: before } }, limit: 100 })
   for (const child of due) {
     await retireLateBookings(ctx, child)
+    // a registration that read the child just before it was marked may have landed since
+    await ctx.store.remove(INTENTS, { childId: child._id })
     await ctx.store.transaction(async (tx) => {
       const cur = await tx.get<ChildDoc>(CHILDREN, child._id)
       if (!cur?.deletedAt) return

@@ -7,6 +7,8 @@ import { newId } from '../_core/ids'
 import { dispatchOffers } from './booking'
 import { commitSeed, runLottery } from './lottery'
 import { CLASSES, toSummary, type ClassDoc } from './model'
+import { matchingIntents, tellRegistrant, TELL_IN_CREATE } from './intent'
+import { AppError } from '../_core/errors'
 
 /** 托管班 from the union's side: opening and editing a class, the union's class list, and the lottery draw. */
 
@@ -24,20 +26,34 @@ function priorityKey(p: ClassDoc['priority'] | undefined): string {
   return `${[...p.groups].sort().join(',')}|${p.places}|${release}`
 }
 
+async function areaOf(ctx: Ctx, areaId: string | null | undefined): Promise<{ _id: string; name: string } | null> {
+  if (!areaId) return null
+  const area = await ctx.store.get<{ _id: string; name: string; disabled?: boolean }>('areas', areaId)
+  if (!area || area.disabled) throw new AppError('VALIDATION_FAILED', '服务街道不正确', [{ path: 'areaId', message: '请从列表中选择服务街道' }])
+  return area
+}
+
 export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
   audit: 'childcare.class',
   handler: async (input, ctx) => {
     const now = ctx.now().toISOString()
-    const { id, notice: noticeText, ...fields } = input
+    const { id, notice: noticeText, areaId, ...fields } = input
+    const area = await areaOf(ctx, areaId)
     if (!id) {
       const orgId = [...scopesOf(ctx.caller, 'staff'), ...scopesOf(ctx.caller, 'admin')][0]
       if (!orgId) throw forbidden('您没有所属工会，不能开班')
       const org = await ctx.store.get<{ _id: string; name: string }>('orgs', orgId)
       const classId = `cc_${newId()}`
+      const season = seasonOf(fields.startDate, fields.term)
+      // 意向登记: registrants are told first, in the write that creates the class (reads stay outside it).
+      const matches = area ? await matchingIntents(ctx, { season, areaId: area._id, gradeMin: fields.gradeMin, gradeMax: fields.gradeMax }) : []
       await ctx.store.transaction(async (tx) => {
         const doc: ClassDoc = {
           _id: classId,
           ...fields,
+          areaId: area?._id ?? null,
+          ...(area ? { areaName: area.name } : {}),
+          ...(matches.length > TELL_IN_CREATE ? { intentsPending: true } : {}),
           remaining: fields.capacity - (fields.priority?.places ?? 0),
           ...(fields.priority ? { priorityRemaining: fields.priority.places, priorityReleased: false } : {}),
           priority: fields.priority ?? null,
@@ -54,6 +70,7 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
           ...(fields.allocation === 'lottery' ? { lottery: await commitSeed(tx, classId) } : {}),
         }
         await tx.insert(CLASSES, doc)
+        for (const d of matches.slice(0, TELL_IN_CREATE)) await tellRegistrant(ctx, tx, doc, d, now)
         await ctx.audit(tx, classId, null, { title: doc.title, capacity: doc.capacity, allocation: doc.allocation })
       })
       return { id: classId }
@@ -100,6 +117,8 @@ export const upsertClassAction: Impl<typeof childcareApi.upsertClass> = {
           ...lottery,
           ...notice,
           season: seasonOf(fields.startDate, fields.term),
+          // a caller that does not send the area (older forms) leaves it as it was
+          ...(areaId === undefined ? {} : { areaId: area?._id ?? null, areaName: area?.name ?? '' }),
           updatedAt: now,
           touchedAt: now,
         },

@@ -38,6 +38,24 @@ export const ACCESS_LOG = 'cc_access_log'
  * after the child is deleted and registered again. No name, no openid.
  */
 export const ATTENDANCE = 'cc_attendance'
+/** 意向登记: one per child per season, `_id = ${season}:${childId}` (intent.ts) */
+export const INTENTS = 'cc_intents'
+
+export interface IntentDoc extends Doc {
+  parentOpenid: string
+  childId: string
+  childName: string
+  season: number
+  areaId: string
+  areaName: string
+  /** the grade the child is in for the season */
+  grade: number
+  weeks: number | null
+  note: string
+  createdAt: string
+  /** the latest matching class the parent was told about (classes.ts) */
+  matched?: { classId: string; title: string; at: string }
+}
 
 export interface ClassDoc extends Doc {
   /** absent on classes stored before terms existed: those are summer classes */
@@ -87,6 +105,11 @@ export interface ClassDoc extends Doc {
   priorityRemaining?: number
   /** set once the unused reserved places have joined the general pool (first-come: at `releaseAt`; a ballot: at the draw) */
   priorityReleased?: boolean
+  /** the 街道/乡镇 the class serves (optional): registrants of interest in it are told when it opens */
+  areaId?: string | null
+  areaName?: string
+  /** matching 意向登记 still to be told (more than one write holds; intent.ts) */
+  intentsPending?: boolean
 }
 
 export interface ChildDoc extends Doc {
@@ -182,6 +205,7 @@ export function toSummary(c: ClassDoc, now: Date): ClassSummary {
     fee: c.fee,
     orgName: c.orgName,
     ...(c.priority ? { priority: priorityView(c) } : {}),
+    ...(c.areaId ? { areaId: c.areaId, areaName: c.areaName ?? '' } : {}),
   }
 }
 

@@ -1,16 +1,17 @@
 import { defineModule } from '../_core/module'
 import { childcareActions } from './actions'
-import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, SECRETS, type ClassDoc } from './model'
+import { ACCESS_LOG, ATTENDANCE, BALLOTS, BOOKINGS, CHILD_IDS, CHILDREN, CLASSES, CONSENTS, HISTORY, INTENTS, SECRETS, type ClassDoc } from './model'
 import { seedChildcare } from './seed'
 import { needsReconcile, reconcileClass, releaseDue, releasePriority, sweepExpired } from './booking'
 import { finalizeDeletedChildren } from './children'
 import { purgeExpired } from './privacy'
+import { tellPendingRegistrants } from './intent'
 import { beijingDay } from '../../src/contracts/time'
 
 export default defineModule({
   actions: childcareActions,
   collections: {
-    [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate'], ['endDate', 'purgedAt']] },
+    [CLASSES]: { indexes: ['startDate', ['orgId', 'startDate'], ['endDate', 'purgedAt'], 'intentsPending'] },
     [CHILDREN]: { indexes: [['parentOpenid', 'createdAt'], 'retainUntil', 'deletedAt'] },
     [CHILD_IDS]: {},
     [BOOKINGS]: {
@@ -22,6 +23,7 @@ export default defineModule({
     [CONSENTS]: {},
     [ACCESS_LOG]: { indexes: [['year', 'orgId', 'at'], 'at'] },
     [ATTENDANCE]: { indexes: ['purgeAfter'] },
+    [INTENTS]: { indexes: [['parentOpenid', '_id'], ['season', '_id'], ['season', 'areaId', '_id'], 'childId'] },
   },
   seed: seedChildcare,
   // Waitlist offers nobody accepted in time pass on to the next child even when no one opens a page; classes
@@ -39,6 +41,7 @@ export default defineModule({
       if (needsReconcile(c)) placesRestored += (await reconcileClass(ctx, c._id)).restored
     }
     const childrenDeleted = await finalizeDeletedChildren(ctx)
-    return { classesWithLapsedOffers, placesRestored, priorityReleased, childrenDeleted, purged: await purgeExpired(ctx) }
+    const registrantsTold = await tellPendingRegistrants(ctx)
+    return { registrantsTold, classesWithLapsedOffers, placesRestored, priorityReleased, childrenDeleted, purged: await purgeExpired(ctx) }
   },
 })

@@ -207,6 +207,14 @@ describe('删除我的数据 over every domain', () => {
       grade: 2,
       health: `过敏，联系 ${PHONE}`,
     })
+    // 意向登记 for the child (the next season on offer, the first area)
+    const intentOptions = await call('childcare', 'intentOptions')
+    await call('childcare', 'registerIntent', {
+      childId: child.id,
+      season: intentOptions.seasons[0].season,
+      areaId: intentOptions.areas[0].id,
+      note: '',
+    })
     const other = (await call('childcare', 'upsertClass', classInput({ title: '七月二班' }), staff)).id
     const classId = (await call('childcare', 'upsertClass', classInput({ title: '七月一班' }), staff)).id
     const first = (await call('childcare', 'book', { classId: other, childIds: [child.id], requestId: 'erase-req-1' })).bookings[0]

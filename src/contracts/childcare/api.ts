@@ -19,6 +19,7 @@ import {
   type MyBooking,
   type Roster,
 } from './schemas'
+import { demandInput, intentIdInput, registerIntentInput, type DemandView, type IntentOptions, type IntentView } from './intent'
 import { accessLogInput, giveConsentInput, type AccessEntry, type ConsentState } from './privacy'
 
 const none = z.object({})
@@ -43,6 +44,12 @@ export const childcareApi = {
   runLottery: mutation<LotteryResult>()(classIdInput, [...STAFF]),
   // 优先名额: staff verify or refuse a parent's claim (a refused one falls back to the general pool or the waitlist)
   verifyClaim: mutation<{ state: 'verified' | 'refused'; status: 'confirmed' | 'waitlisted' | 'applied' }>()(verifyClaimInput, [...STAFF]),
+  // 意向登记: parents register interest before classes exist; staff see the demand counted
+  intentOptions: query<IntentOptions>()(none, 'signedIn'),
+  registerIntent: mutation<IntentView>()(registerIntentInput, 'signedIn'),
+  myIntents: query<{ items: IntentView[] }>()(none, 'signedIn'),
+  withdrawIntent: mutation<{ withdrawn: boolean }>()(intentIdInput, 'signedIn'),
+  intentDemand: query<DemandView>()(demandInput, [...STAFF]),
   // 儿童个人信息处理规则: the guardian's consent, then the admins' log of staff views and its yearly audit
   consent: query<ConsentState>()(none, 'signedIn'),
   giveConsent: mutation<ConsentState>()(giveConsentInput, 'signedIn'),

@@ -94,6 +94,8 @@ export const upsertClassInput = z
     description: optionalText('课程内容', { max: 1000, multiline: true }),
     /** 告家长书: parents read it (and declare each child's health) before booking; a change makes a new version */
     notice: optionalText('告家长书', { max: 3000, multiline: true }),
+    /** the 街道/乡镇 the class serves: parents who registered interest there (意向登记) are told when it opens */
+    areaId: z.preprocess((v) => (v === '' ? null : v), docId('服务街道').nullable().optional()),
     /** 优先名额; null or absent: every place is open to all */
     priority: priorityInput.nullable().optional(),
   })
@@ -136,6 +138,9 @@ export interface ClassSummary {
   orgName: string
   /** 优先名额, where the class reserves some */
   priority?: PriorityView
+  /** the 街道/乡镇 the class serves, where staff gave one */
+  areaId?: string
+  areaName?: string
 }
 
 export interface LotteryInfo {

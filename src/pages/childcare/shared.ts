@@ -12,6 +12,7 @@ export const CC = {
   edit: '/pages/childcare/edit/index',
   roster: (id: string) => `/pages/childcare/roster/index?id=${encodeURIComponent(id)}`,
   checkin: '/pages/childcare/checkin/index',
+  intent: '/pages/childcare/intent/index',
 }
 
 export const STATUS_TONE: Record<ClassSummary['status'], string> = { 未开放: 'grey', 报名中: 'green', 已满: 'amber', 已截止: 'faint' }

@@ -49,6 +49,8 @@ interface Values {
   priorityGroups: PriorityGroup[]
   priorityPlaces: string
   priorityRelease: string
+  /** 服务街道 by name ('' none): registrants of interest there are told when the class opens */
+  area: string
 }
 
 /** A starting text staff edit: what most unions' 告家长书 say (安全、接送、请假、费用). */
@@ -65,6 +67,7 @@ const EMPTY: Values = {
   term: '',
   title: '',
   site: '',
+  area: '',
   address: '',
   startDate: '',
   endDate: '',
@@ -125,6 +128,7 @@ function toValues(c: ClassDetail): Values {
     priorityGroups: c.priority?.groups.map((g) => g.key) ?? [],
     priorityPlaces: c.priority ? String(c.priority.places) : '',
     priorityRelease: c.priority?.releaseAt ? beijingDateTime(c.priority.releaseAt) : '',
+    area: c.areaName ?? '',
   }
 }
 
@@ -149,6 +153,10 @@ function Edit() {
 
 /** 新建 / 编辑托管班: dates and times from WeChat's wheels in Beijing time, grades by name. */
 function ClassForm({ cls }: { cls?: ClassDetail }) {
+  // 服务街道 come from 组织架构 (the same list parents register interest by)
+  const options = useQuery('childcare', 'intentOptions', {}, { reloadOnShow: false })
+  const areas = options.data?.areas ?? []
+  const areaNames = ['不限街道', ...areas.map((a) => a.name)]
   const form = useForm({
     initial: () => (cls ? toValues(cls) : EMPTY),
     schema: upsertClassInput,
@@ -158,6 +166,8 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
       term: v.term || null,
       title: v.title,
       site: v.site,
+      // the list not loaded yet: leave the stored area as it is
+      ...(options.data ? { areaId: v.area && v.area !== '不限街道' ? (areas.find((a) => a.name === v.area)?.id ?? '') : null } : {}),
       address: v.address,
       startDate: v.startDate || undefined,
       endDate: v.endDate || undefined,
@@ -218,6 +228,15 @@ function ClassForm({ cls }: { cls?: ClassDetail }) {
           error={form.error('site')}
           maxlength={40}
         />
+        <Field label='服务街道' name='areaId' error={form.error('areaId')} hint='登记了这个街道意向、时段和年级相符的家长，开班时先收到通知'>
+          <EnumPicker
+            className='cc-edit__area'
+            options={areaNames}
+            value={v.area}
+            placeholder='选择街道/乡镇'
+            onChange={(x) => form.set('area', x)}
+          />
+        </Field>
         <TextField
           label='地址'
           name='address'

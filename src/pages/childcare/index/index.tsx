@@ -23,13 +23,20 @@ export default function ChildcareListPage() {
           <Btn size='sm' kind='secondary' className='cc-list__mine' onClick={() => Taro.navigateTo({ url: CC.mine })}>
             我的预约
           </Btn>
+          <Btn size='sm' kind='secondary' className='cc-list__intent' onClick={() => Taro.navigateTo({ url: CC.intent })}>
+            意向登记
+          </Btn>
         </View>
       </View>
       <PageState
         query={classes}
         loadingText='正在加载托管班…'
         isEmpty={(d) => !d.items.length}
-        empty={{ title: '暂时没有托管班', detail: '工会发布托管班后会显示在这里。' }}
+        empty={{
+          title: '暂时没有托管班',
+          detail: '工会发布托管班后会显示在这里。可以先登记意向，开班时先通知您。',
+          actions: [{ text: '登记托管意向', onClick: () => void Taro.navigateTo({ url: CC.intent }) }],
+        }}
       >
         {({ items }) => items.map((c) => <ClassCard key={c.id} c={c} onClick={() => void Taro.navigateTo({ url: CC.cls(c.id) })} />)}
       </PageState>

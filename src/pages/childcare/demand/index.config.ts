@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '托管意向统计',
+})
