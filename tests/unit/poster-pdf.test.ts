@@ -25,7 +25,10 @@ function xrefOffsets(text: string): number[] {
   expect(text.slice(start, start + 5)).toBe('xref\n')
   const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(start))!
   expect(Number(first)).toBe(0)
-  const body = text.slice(start).split('\n').slice(2, 2 + Number(count))
+  const body = text
+    .slice(start)
+    .split('\n')
+    .slice(2, 2 + Number(count))
   expect(body[0]).toBe('0000000000 65535 f ')
   return body.slice(1).map((line) => {
     expect(line).toMatch(/^\d{10} 00000 n $/)
