@@ -2,7 +2,7 @@
  * A one-page A4 PDF around one JPEG, written by hand rather than with pdf-lib or jsPDF: the PDF viewer gets the
  * picture the phone already drew (its Chinese comes from the phone's fonts), so no font is embedded and the file
  * is a fixed six-object structure. pdf-lib's dist/pdf-lib.min.js is 525 KB (npm pack pdf-lib@1.17.1), about a
- * quarter of a 2 MB subpackage, for what is ~60 lines here. Plain string building: weapp on old iOS may lack
+ * quarter of a 2 MB subpackage, for what is under 100 lines here. Plain string building: weapp on old iOS may lack
  * TextEncoder, and everything outside the JPEG is ASCII.
  */
 
