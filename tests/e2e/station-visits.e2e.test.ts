@@ -76,6 +76,15 @@ test('poster → scan (open the link the QR encodes) → the keeper sees the vis
   expect(png.subarray(1, 4).toString()).toBe('PNG')
   // IHDR: A4 at 150 dpi
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1240, 1754])
+  // The PDF for office printers: the same drawing as a JPEG on one A4 page, no font inside.
+  const [pdfDownload] = await Promise.all([keeper.waitForEvent('download'), keeper.locator('.station-poster__pdf').click()])
+  expect(pdfDownload.suggestedFilename()).toBe('驿站海报-市中街道办事处劳动者驿站.pdf')
+  const pdf = readFileSync((await pdfDownload.path())!).toString('latin1')
+  expect(pdf.startsWith('%PDF-')).toBe(true)
+  expect(pdf).toContain('/MediaBox [0 0 595 842]')
+  expect(pdf).toContain('/Width 1240 /Height 1754 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode')
+  expect(pdf).not.toContain('/Font')
+  expect(pdf.endsWith('%%EOF\n')).toBe(true)
   await screenshot(keeper, 'station-visits-03-poster')
   const link = (await keeper.locator('.station-poster__link').getAttribute('href')) ?? ''
   expect(link).toContain('#/pages/stations/checkin/index?s=st-shizhong&k=')

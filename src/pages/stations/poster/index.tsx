@@ -7,7 +7,7 @@ import { call } from '@/api/client'
 import { stationsApi } from '@/contracts/stations/api'
 import { useMutationWith, useQueryWith } from '@/data'
 import { alert } from '@/utils/dialog'
-import { savePoster } from './draw'
+import { savePoster, savePosterPdf } from './draw'
 import './index.scss'
 
 /**
@@ -21,6 +21,21 @@ function appBase(): string | null {
 }
 
 const NO_BASE = { ok: false as const, error: { code: 'CLOSED' as const, message: '门口二维码的扫码地址还没有配置，请联系县总工会的系统管理员' } }
+
+type StationPosterData = Parameters<typeof savePoster>[0]
+
+/** Runs a poster export as a mutation, telling the keeper in plain words when the phone could not make the file. */
+function reporting(saver: (p: StationPosterData) => Promise<void>) {
+  return async (p: StationPosterData) => {
+    try {
+      await saver(p)
+      return { ok: true as const, data: null }
+    } catch (e) {
+      await alert('海报没有生成', (e as Error).message || '请稍后再试')
+      return { ok: false as const, error: { code: 'INTERNAL' as const, message: (e as Error).message } }
+    }
+  }
+}
 
 /** 驿站门口二维码: the poster to print for the door, for keepers and the union that runs the station. */
 export default function PosterPage() {
@@ -39,15 +54,8 @@ function Poster() {
     [stationId],
     { reloadOnShow: false },
   )
-  const save = useMutationWith(async (p: Parameters<typeof savePoster>[0]) => {
-    try {
-      await savePoster(p)
-      return { ok: true as const, data: null }
-    } catch (e) {
-      await alert('海报没有生成', (e as Error).message || '请稍后再试')
-      return { ok: false as const, error: { code: 'INTERNAL' as const, message: (e as Error).message } }
-    }
-  })
+  const save = useMutationWith(reporting(savePoster))
+  const savePdf = useMutationWith(reporting(savePosterPdf))
 
   return (
     <View className='page station-poster'>
@@ -70,9 +78,14 @@ function Poster() {
             <Text className='muted station-poster__hint'>
               打印后贴在驿站门口显眼处。工友用微信扫码即可签到，同一人 4 小时内只记一次；统计只有人次，不含个人信息。
             </Text>
-            <Btn className='station-poster__save' loading={save.busy} onClick={() => void save.run(p)}>
-              {process.env.TARO_ENV === 'weapp' ? '生成海报图片' : '下载海报图片'}
-            </Btn>
+            <View className='station-poster__actions'>
+              <Btn className='station-poster__save' loading={save.busy} disabled={savePdf.busy} onClick={() => void save.run(p)}>
+                {process.env.TARO_ENV === 'weapp' ? '生成海报图片' : '下载海报图片'}
+              </Btn>
+              <Btn className='station-poster__pdf' kind='secondary' loading={savePdf.busy} disabled={save.busy} onClick={() => void savePdf.run(p)}>
+                下载 PDF（打印用）
+              </Btn>
+            </View>
             {process.env.TARO_ENV === 'h5' ? (
               // The H5 stand-in for scanning: the very link the QR encodes.
               <a className='station-poster__link' href={p.link}>
