@@ -6,7 +6,7 @@ import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
 
 export const ACTIVATION_CODES = 'activation_codes'
 export const INVITES = 'invites'
-export const ACTIVATION_TTL_MS = 7 * 24 * 3600 * 1000
+const ACTIVATION_TTL_MS = 7 * 24 * 3600 * 1000
 export const INVITE_TTL_MS = 72 * 3600 * 1000
 
 /** A code from the unambiguous alphabet, drawn with the OS's CSPRNG. */

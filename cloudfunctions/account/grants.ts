@@ -39,7 +39,7 @@ export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
   return a.role === b.role && (a.scope ?? null) === (b.scope ?? null)
 }
 
-export interface GrantInfo {
+interface GrantInfo {
   openid: string
   /** the person's name as they typed it; kept when empty */
   name: string
@@ -85,7 +85,7 @@ export async function addGrant(tx: Store, g: GrantInfo): Promise<{ before: RoleG
  * (seeded by hand): the same reach it had, now explicit and limited to one tree. New grants are always scoped, so
  * it runs once: the account timer calls it every minute and a marker document makes later calls one get by id.
  */
-export const LAWYER_SCOPE_MIGRATION = 'migration:lawyer-scopes'
+const LAWYER_SCOPE_MIGRATION = 'migration:lawyer-scopes'
 
 export async function scopeLegacyLawyerGrants(store: Store, countyId: string | null, now: Date): Promise<number> {
   if (await store.get('settings', LAWYER_SCOPE_MIGRATION)) return 0

@@ -16,7 +16,7 @@ import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
 import { codeId, INVITE_TTL_MS, INVITES, newCode } from './codes'
 import { addGrant, sameGrant } from './grants'
 
-export interface InviteDoc extends Doc {
+interface InviteDoc extends Doc {
   role: RoleGrant['role']
   /** the grant's scope: org id (staff/admin/lawyer), station id (keeper); null only in invitations from before lawyers were scoped */
   scope: string | null

@@ -16,7 +16,7 @@ import { routeApplication } from '../membership/routing'
  * they would its cases. The text is stored like a case's facts; 删除我的数据 deletes the asker's consultations.
  */
 export const CONSULTS = 'legal_consults'
-export const CONSULT_PAGE = 'pages/legalAid/consult/index'
+const CONSULT_PAGE = 'pages/legalAid/consult/index'
 
 export type ConsultDoc = {
   _id: string
@@ -36,7 +36,7 @@ export type ConsultDoc = {
   caseId: string | null
 }
 
-export function toConsultItem(d: ConsultDoc, viewer: string): ConsultItem {
+function toConsultItem(d: ConsultDoc, viewer: string): ConsultItem {
   return {
     id: d._id,
     category: d.category,

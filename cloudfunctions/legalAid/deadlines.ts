@@ -21,7 +21,7 @@ export const DEFAULT_RULE: DeadlineRule = { decisionDays: 7, assignDays: 3, unit
 const DAY_MS = 24 * 3600e3
 
 /** Years the package's holiday data covers: outside them chinese-days silently calls Mon–Fri workdays, so we refuse. */
-export const CALENDAR_FIRST_YEAR = PACKAGE_FIRST_YEAR
+const CALENDAR_FIRST_YEAR = PACKAGE_FIRST_YEAR
 export const CALENDAR_LAST_YEAR = PACKAGE_LAST_YEAR
 
 export class CalendarRangeError extends Error {

@@ -15,10 +15,10 @@ import { move, toApplicant } from './steps'
  */
 
 /** The longest the union may give, and the least: a deadline must leave the worker a real chance. */
-export const DOCS_MAX_DAYS = 30
-export const DOCS_MIN_DAYS = 1
+const DOCS_MAX_DAYS = 30
+const DOCS_MIN_DAYS = 1
 /** The reminder goes out this long before the end of the last day. */
-export const DOCS_REMIND_MS = 24 * 3600e3
+const DOCS_REMIND_MS = 24 * 3600e3
 
 export const requestDocsAction: Impl<typeof legalAidApi.requestDocs> = {
   audit: 'legalAid.requestDocs',

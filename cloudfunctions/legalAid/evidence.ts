@@ -24,7 +24,7 @@ const TYPE_LABELS: Record<FileType, string> = {
 }
 
 /** A file link lives this long: long enough to open a photo, too short to pass around. */
-export const LINK_TTL_MS = 5 * 60 * 1000
+const LINK_TTL_MS = 5 * 60 * 1000
 /**
  * The storage link `fileData` answers is fetched at once by the previewer, so it lives shorter still. Storage
  * cannot revoke a link it signed: a reader who loses access keeps a link already fetched until it expires, so

@@ -11,7 +11,7 @@ const OPEN_CASE: string[] = ['submitted', 'accepted', 'assigned', 'in_progress']
 const MAX = 200
 
 /** How long a finished case's file is kept: the union's 案卷 retention, stated to the person. */
-export const CASE_RETENTION = '办结之日起 10 年（法律援助案卷保存期限），期满销毁'
+const CASE_RETENTION = '办结之日起 10 年（法律援助案卷保存期限），期满销毁'
 
 /**
  * Cases stay (an open one until the applicant withdraws it; a finished one is the union's 案卷), with their

@@ -27,7 +27,7 @@ export async function policyFor(store: Store, orgId: string): Promise<MeansPolic
   return { orgId, orgName: org?.name ?? '', meansTest: false, incomeThreshold: null, minAmount: null }
 }
 
-export interface MeansResult {
+interface MeansResult {
   /** no means test applies: the union does not test, or the law exempts this applicant */
   exempt: boolean
   /** what staff read on the case */

@@ -5,7 +5,7 @@ import { CASES, SETTINGS, type CaseDoc } from './model'
 import { seedFaqs } from './faq-seed'
 
 /** A second lawyer, on 泰山体育's own list only: not assignable to county cases, and no reader of others' cases. */
-export const SECOND_LAWYER = { openid: 'demo-lawyer2', name: '李律师' }
+const SECOND_LAWYER = { openid: 'demo-lawyer2', name: '李律师' }
 
 const DAY = 24 * 3600e3
 

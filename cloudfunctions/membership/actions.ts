@@ -43,7 +43,7 @@ async function touchActive(ctx: Ctx, doc: ApplicationDoc) {
 }
 
 /** What a staff search box holds: 4 digits are a phone tail, 10+ digits a member number, anything else a name. */
-export function searchWhere(q: string): Where {
+function searchWhere(q: string): Where {
   if (/^\d{4}$/.test(q)) return { phoneTail: q }
   if (/^\d{10,}$/.test(q)) return { memberNo: q }
   return { name: { $includes: q } }

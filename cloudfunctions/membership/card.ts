@@ -7,7 +7,7 @@ import type { Signer } from '../_core/keys'
 import { DuplicateKeyError, type Doc, type Store } from '../_core/store/port'
 
 /** What a card's QR carries: enough to show a verifier, nothing more (masked name, no ID number). */
-export interface CardClaims {
+interface CardClaims {
   v: 1 | 2
   n: string // member number
   m: string // masked name
@@ -77,7 +77,7 @@ export function readCardPayload(signer: Signer, payload: string): CardClaims | n
   }
 }
 
-export type Timing = 'valid' | 'expired' | 'invalid'
+type Timing = 'valid' | 'expired' | 'invalid'
 
 /**
  * Whether signed claims hold at `now`. A v1 payload has no expiry and is therefore a screenshot of an old card:
@@ -108,7 +108,7 @@ export function shortCode(payload: string): string {
   return out
 }
 
-export interface CardCodeDoc extends Doc {
+interface CardCodeDoc extends Doc {
   memberNo: string
   /** masked name and union, as in the QR: what the verifier is shown */
   m: string

@@ -12,7 +12,7 @@ import { APPLICATIONS } from './model'
 /** 集中入会 codes: `_id` is the code; no personal data, only the union, the event and who made it. */
 export const DRIVES = 'membership_drives'
 
-export interface DriveDoc extends Doc {
+interface DriveDoc extends Doc {
   orgId: string
   orgName: string
   event: string
@@ -21,7 +21,7 @@ export interface DriveDoc extends Doc {
   createdAt: string
 }
 
-export const APPLY_PATH = 'pages/membership/apply/index'
+const APPLY_PATH = 'pages/membership/apply/index'
 const MAX_LISTED = 200
 
 const info = (d: DriveDoc): DriveInfo => ({ code: d._id, event: d.event, orgName: d.orgName, ...(d.employer ? { employer: d.employer } : {}) })

@@ -25,7 +25,7 @@ import { governedApplication } from './shared'
  */
 export const INACTIVE_REVIEWS = 'membership_inactive_reviews'
 
-export interface InactiveReviewDoc {
+interface InactiveReviewDoc {
   _id: string
   appId: string
   orgId: string

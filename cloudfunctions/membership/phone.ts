@@ -13,7 +13,7 @@ import { keysOf } from './shared'
  */
 export const PHONE_CHECKS = 'membership_phone_checks'
 
-export interface PhoneCheckDoc extends Doc {
+interface PhoneCheckDoc extends Doc {
   checkId: string
   phoneCipher: string
   phoneMasked: string

@@ -13,12 +13,12 @@ export const ROSTER_COLUMNS = {
   memberNo: { headers: ['会员编号', '会员证号'] },
   org: { headers: ['所属工会', '工会'] },
 } satisfies Columns<string>
-export type RosterField = keyof typeof ROSTER_COLUMNS
+type RosterField = keyof typeof ROSTER_COLUMNS
 
 export const ROSTER_SHEET = '会员名册'
 
 /** One roster line checked on its own (the store is asked later): the values, or what is wrong, by column. */
-export type RosterLine =
+type RosterLine =
   /** the template's example row: counted, never imported */
   | { line: number; ok: true; example: true }
   | { line: number; ok: true; example: false; values: RosterValues }
@@ -40,7 +40,7 @@ const NAME_RE = /^[\u4e00-\u9fa5·•A-Za-z ]{2,30}$/
 const MEMBER_NO_RE = /^[0-9A-Za-z-]{4,30}$/
 
 /** 2019-05-01, 2019/5/1, 2019.5.1, 2019年5月1日, or an Excel date cell (read as an ISO time at UTC midnight). */
-export function rosterDate(raw: string): string | null {
+function rosterDate(raw: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})T00:00:00(\.000)?Z$/.exec(raw)
   const m = iso ?? /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw)
   if (!m) return null

@@ -56,7 +56,7 @@ async function reserveMemberNo(tx: Store, regionCode: string, memberNo: string):
   else if (counter.n < n) await tx.update('counters', { _id: id }, { set: { n } })
 }
 
-export async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Promise<RosterReport> {
+async function importRoster(ctx: Ctx, buf: Buffer, dryRun: boolean): Promise<RosterReport> {
   const { pii } = keysOf(ctx)
   const at = ctx.now().toISOString()
   const sheet = await readRoster(buf, beijingDay(ctx.now()))

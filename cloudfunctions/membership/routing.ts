@@ -5,7 +5,7 @@ import { normalizeName } from '../../src/contracts/orgs/names'
 import type { OrgDoc } from '../_core/auth'
 import type { Store } from '../_core/store/port'
 
-export interface RoutedOrg extends OrgDoc {
+interface RoutedOrg extends OrgDoc {
   kind: 'county' | 'enterprise' | 'joint' | 'industry'
   industries?: NewEmploymentType[]
   regions?: string[]
@@ -14,7 +14,7 @@ export interface RoutedOrg extends OrgDoc {
 }
 
 /** People write 「泰山体育产业集团有限公司」, 「泰山体育 产业集团（有限公司）」…: compare without spaces and bracket styles. */
-export const normalizeEmployer = normalizeName
+const normalizeEmployer = normalizeName
 
 /** The routing key of one employer name (or alias): an `employers` document is looked up by it, never by a scan. */
 export function employerDocId(name: string): string {

@@ -21,7 +21,7 @@ async function findAll<T extends Doc>(store: Store, collection: string, where: W
 }
 
 /** The last `n` Beijing months ending with the month of `now`, oldest first, as YYYY-MM. */
-export function lastMonths(now: Date, n: number): string[] {
+function lastMonths(now: Date, n: number): string[] {
   const [y, m] = beijingDay(now).split('-').map(Number)
   const out: string[] = []
   for (let i = n - 1; i >= 0; i--) {

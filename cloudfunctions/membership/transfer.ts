@@ -19,7 +19,7 @@ import { myLive } from './shared'
 
 export const TRANSFERS = 'membership_transfers'
 
-export interface TransferDoc {
+interface TransferDoc {
   _id: string
   appId: string
   applicantOpenid: string
@@ -44,7 +44,7 @@ export interface TransferDoc {
 
 type MemberDoc = ApplicationDoc & { pendingTransferId?: string }
 
-export function toTransferItem(t: TransferDoc, forStaff = false): TransferItem {
+function toTransferItem(t: TransferDoc, forStaff = false): TransferItem {
   return {
     id: t._id,
     status: t.status,

@@ -13,7 +13,7 @@ const PAGE = 1000
 const MAX_PAGES = 50
 
 /** 00:00 Beijing time, DAYS - 1 days before today: "the last 7 days" as a person counts them. */
-export function weekStart(now: Date): Date {
+function weekStart(now: Date): Date {
   return startOfBeijingDay(addDays(beijingDay(now), -(DAYS - 1)))
 }
 

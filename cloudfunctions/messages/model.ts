@@ -24,13 +24,13 @@ export interface AnnouncementDoc extends Doc {
 }
 
 /** Domains write `page` with or without the leading slash; navigation needs it. */
-export function pageUrl(page: string | undefined): string | undefined {
+function pageUrl(page: string | undefined): string | undefined {
   if (!page) return undefined
   return '/' + page.replace(/^\/+/, '')
 }
 
 /** Whether the notice also went out as a WeChat 服务通知: only `sent` did; skipped, refused and given-up did not. */
-export function wechatReach(doc: OutboxDoc): InboxItem['wechat'] {
+function wechatReach(doc: OutboxDoc): InboxItem['wechat'] {
   if (doc.status === 'sent') return 'sent'
   if (doc.status === 'skipped' || doc.status === 'refused' || (doc.status === 'failed' && doc.attempts >= MAX_ATTEMPTS)) return 'inbox_only'
   return 'waiting'
@@ -50,7 +50,7 @@ export function toInboxItem(doc: OutboxDoc): InboxItem {
 
 const EXCERPT_MAX = 60
 
-export function excerpt(body: string): string {
+function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim()
   return flat.length > EXCERPT_MAX ? flat.slice(0, EXCERPT_MAX) + '…' : flat
 }

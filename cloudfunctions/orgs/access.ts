@@ -16,7 +16,7 @@ export function governs(index: OrgIndex, roots: string[], orgId: string): boolea
   return index.chain(orgId).some((id) => roots.includes(id))
 }
 
-export const OUTSIDE = '只能管理您所在工会及其下级组织'
+const OUTSIDE = '只能管理您所在工会及其下级组织'
 
 export function requireGoverned(index: OrgIndex, roots: string[], orgId: string, message = OUTSIDE): void {
   if (!governs(index, roots, orgId)) throw forbidden(message)

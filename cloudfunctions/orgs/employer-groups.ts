@@ -35,7 +35,7 @@ export function groupView(docs: EmployerRecord[]): GroupView | null {
   return { name: primary.name, aliases: aliases.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')), orgId: primary.orgId }
 }
 
-export interface GroupPlan {
+interface GroupPlan {
   gid: string
   removes: string[]
   inserts: EmployerRecord[]

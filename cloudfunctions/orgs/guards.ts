@@ -28,7 +28,7 @@ const MAX_DEPTH = 64
  * not on the tree), or null. Every org on the parent's chain is touched so that a concurrent move that would
  * close a loop with this one conflicts with it.
  */
-export async function checkParentInTx(tx: Store, id: string, parentId: string): Promise<string | null> {
+async function checkParentInTx(tx: Store, id: string, parentId: string): Promise<string | null> {
   const seen = new Set<string>()
   let current: string | null = parentId
   while (current) {
@@ -65,7 +65,7 @@ export async function claimNameInTx(tx: Store, orgId: string, name: string): Pro
 }
 
 /** Inside a transaction: gives up `name` when `orgId` holds its key (an org stored before keys holds none). */
-export async function releaseNameInTx(tx: Store, orgId: string, name: string): Promise<void> {
+async function releaseNameInTx(tx: Store, orgId: string, name: string): Promise<void> {
   await tx.remove(ORG_NAMES, { _id: orgNameKey(name), orgId })
 }
 

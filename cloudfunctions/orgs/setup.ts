@@ -7,7 +7,7 @@ import { findAll } from '../_core/paging'
 
 export class CountySetupError extends Error {}
 
-export interface CountySetup {
+interface CountySetup {
   settings: CountySettings
   /** what this call did: nothing (already set up), adopted an existing root org, or created the root org */
   did: 'existing' | 'adopted' | 'created'

@@ -29,9 +29,9 @@ import { beijingDay } from '../../src/contracts/time'
  */
 
 /** Longer than a function may run (60 s on CloudBase): a lease that ran out belongs to a request that died. */
-export const LEASE_MS = 90_000
+const LEASE_MS = 90_000
 /** A prize untouched this long has no stock step in flight. */
-export const PRIZE_QUIET_MS = 2 * 60_000
+const PRIZE_QUIET_MS = 2 * 60_000
 
 async function issue(ctx: Ctx, c: CampaignDoc, draw: DrawDoc): Promise<DrawDoc> {
   let issued = false

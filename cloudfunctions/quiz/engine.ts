@@ -50,7 +50,7 @@ export function isCorrect(q: Pick<AttemptQuestion, 'answer' | 'perm' | 'type'>, 
 }
 
 /** A stable, non-reversible tag for a person within a campaign, used in public draw ids. */
-export function personTag(campaignId: string, openid: string): string {
+function personTag(campaignId: string, openid: string): string {
   return createHash('sha256').update(`${campaignId}:${openid}`).digest('hex').slice(0, 16)
 }
 

@@ -46,10 +46,10 @@ const COLS: Record<string, string> = {
   e: 'o4',
   f: 'o5',
 }
-export const MAX_IMPORT_ROWS = 500
+const MAX_IMPORT_ROWS = 500
 
 export type ImportRow = { row: number; stem: string; ok: true; question: Question } | { row: number; stem: string; ok: false; errors: string[] }
-export type ImportParse = { ok: true; rows: ImportRow[] } | { ok: false; message: string }
+type ImportParse = { ok: true; rows: ImportRow[] } | { ok: false; message: string }
 
 function answerOf(type: Question['type'] | undefined, text: string, errors: string[]): number[] {
   const t = text.replace(/\s/g, '').toUpperCase()
@@ -67,7 +67,7 @@ function answerOf(type: Question['type'] | undefined, text: string, errors: stri
   return [...new Set([...letters].map((ch) => ch.charCodeAt(0) - 65))]
 }
 
-export function rowsToQuestions(records: string[][]): ImportParse {
+function rowsToQuestions(records: string[][]): ImportParse {
   if (records.length < 2) return { ok: false, message: '文件至少需要表头和一行题目' }
   const header = records[0].map((h) => COLS[String(h).trim().toLowerCase()] ?? COLS[String(h).trim()])
   for (const need of ['type', 'stem', 'answer']) {
@@ -122,7 +122,7 @@ export function parseQuestionsCsv(csv: string): ImportParse {
 }
 
 /** The first sheet of an .xlsx, read with exceljs (loaded on first import only, like the export). */
-export async function parseQuestionsXlsx(file: Buffer): Promise<ImportParse> {
+async function parseQuestionsXlsx(file: Buffer): Promise<ImportParse> {
   // Inflated within the limit before exceljs sees it: the sizes the ZIP declares are not trusted (_core/unzip.ts).
   const loaded = await loadXlsxWithin(file, MAX_XLSX_UNPACKED)
   if (!loaded.ok) {

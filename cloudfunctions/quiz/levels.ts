@@ -27,14 +27,14 @@ import { campaignOr404, playerId } from './shared'
  * certificate document (its id is the code) is written idempotently by any later pass.
  */
 
-export const levelsOf = (c: CampaignDoc): Level[] => c.levels ?? []
+const levelsOf = (c: CampaignDoc): Level[] => c.levels ?? []
 export const hasLevels = (c: CampaignDoc) => levelsOf(c).length > 0
-export const progressId = (campaignId: string, openid: string, level: number) => `${campaignId}:${openid}:${level}`
+const progressId = (campaignId: string, openid: string, level: number) => `${campaignId}:${openid}:${level}`
 /** Each level has its own tries per day. */
 export const levelDayCountId = (campaignId: string, openid: string, day: string, level: number) => `${campaignId}:${openid}:${day}:L${level}`
 
 /** The Beijing day level i opens: the start day, plus i days when levels open one a day. */
-export function levelOpensOn(c: CampaignDoc, i: number): string {
+function levelOpensOn(c: CampaignDoc, i: number): string {
   const first = beijingDay(c.startAt)
   return c.levelOpening === 'all' ? first : addDays(first, i)
 }

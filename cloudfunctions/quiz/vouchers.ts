@@ -41,17 +41,17 @@ function toAlphabet(hex: string, n: number): string {
 const signature = (pii: Pii, body: string) => toAlphabet(pii.hash(`quiz-voucher-sig:${body}`), 4)
 
 /** The voucher code of a won draw (12 characters, no dashes). */
-export function voucherCodeFor(pii: Pii, drawId: string): string {
+function voucherCodeFor(pii: Pii, drawId: string): string {
   const body = toAlphabet(pii.hash(`quiz-voucher-id:${drawId}`), 8)
   return body + signature(pii, body)
 }
 
-export function signedByUs(pii: Pii, code: string): boolean {
+function signedByUs(pii: Pii, code: string): boolean {
   return signature(pii, code.slice(0, 8)) === code.slice(8)
 }
 
 /** A voucher prize's terms; prizes from before 驿站券 were configured are good at any station for 30 days. */
-export function termsOf(p: CampaignPrize): VoucherTerms {
+function termsOf(p: CampaignPrize): VoucherTerms {
   return { stationId: p.stationId ?? '', stationName: p.stationName ?? '', validDays: p.validDays ?? DEFAULT_VALID_DAYS }
 }
 

@@ -14,9 +14,9 @@ const HOUR = 3600_000
 /** how long a 「开着」 stays worth showing */
 const SHOW_CONFIRMED_MS = 24 * HOUR
 /** 「没开」 from this many people within an hour, during opening hours, alerts the keeper */
-export const ALERT_AFTER = 2
+const ALERT_AFTER = 2
 
-export interface ConfirmDoc extends Doc {
+interface ConfirmDoc extends Doc {
   stationId: string
   openid: string
   open: boolean

@@ -37,22 +37,22 @@ const HEADERS: Record<string, keyof StationFields> = {
 }
 const REQUIRED: (keyof StationFields)[] = ['name', 'address', 'lat', 'lng', 'hours']
 
-export const MAX_IMPORT_ROWS = 5000
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+const MAX_IMPORT_ROWS = 5000
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 const TOO_LARGE = 'CSV 文件过大（最多 2MB，约 1 万行），请分批导入'
 
 const FILE_TOO_LARGE = '文件过大（最多 2MB，约 1 万行），请分批导入'
 /** A 2 MB .xlsx may not unpack into more than this: real sheets of 5,000 rows are 1–3 MB of XML. */
 const MAX_XLSX_UNPACKED = 30 * 1024 * 1024
 
-export type CsvRow =
+type CsvRow =
   | { row: number; name: string; ok: true; fields: ReturnType<typeof stationFields.parse> }
   | { row: number; name: string; ok: false; errors: FieldError[] }
 
 export type CsvParse = { ok: true; rows: CsvRow[]; skipped: number; coords: ImportCoords } | { ok: false; message: string }
 
 /** What staff chose on the import page for a sheet that does not say where its coordinates came from. */
-export type CoordChoice = CoordSystem | 'auto'
+type CoordChoice = CoordSystem | 'auto'
 
 type Column = { field: keyof StationFields | 'coordSystem'; system?: CoordSystem }
 

@@ -7,7 +7,7 @@ import { gcjToBd } from '../../src/contracts/stations/mapcoords'
 import { managedWhere } from './access'
 import type { StationDoc } from './model'
 
-export const MAP_EXPORT_FILENAME = '驿站地图标注表.xlsx'
+const MAP_EXPORT_FILENAME = '驿站地图标注表.xlsx'
 
 /** The columns 高德 and 百度 station submissions ask for, with both coordinate systems side by side. */
 export const MAP_EXPORT_HEADERS = [

@@ -47,7 +47,7 @@ export interface StationPhotoRecord {
 }
 
 /** Whether the station is paused at `now`: from the moment it is set until the reopening day begins (Beijing). */
-export function isSuspended(doc: Pick<StationDoc, 'suspendedUntil'>, now: Date): boolean {
+function isSuspended(doc: Pick<StationDoc, 'suspendedUntil'>, now: Date): boolean {
   return typeof doc.suspendedUntil === 'string' && beijingDay(now) < doc.suspendedUntil
 }
 

@@ -2,7 +2,7 @@ import type { StationMove } from '../../src/contracts/stations/schemas'
 import type { StationDoc } from './model'
 
 /** Enough to show where a mobile station has been this year and last; older places are dropped first. */
-export const MAX_MOVES = 30
+const MAX_MOVES = 30
 
 /**
  * When a save changes the station's place (address or coordinates), the place it leaves goes on top of its

@@ -11,12 +11,12 @@ import type { StationDoc, StationPhotoRecord } from './model'
 
 const STATIONS = 'stations'
 /** Long enough to look at a page of photos, short enough that a copied link soon stops working. */
-export const PHOTO_LINK_TTL_SEC = 3600
+const PHOTO_LINK_TTL_SEC = 3600
 const FULL = `最多 ${MAX_STATION_PHOTOS} 张照片，请先删除一张`
 const IMAGE_TYPES = ['jpg', 'png', 'webp']
 
 /** Stations saved before photos were files hold a list of link strings (always empty in practice): skipped. */
-export function photoRecords(doc: Pick<StationDoc, 'photos'>): StationPhotoRecord[] {
+function photoRecords(doc: Pick<StationDoc, 'photos'>): StationPhotoRecord[] {
   return (doc.photos ?? []).filter((p): p is StationPhotoRecord => typeof p === 'object' && p !== null && typeof p.fileId === 'string')
 }
 

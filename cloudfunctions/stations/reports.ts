@@ -9,12 +9,12 @@ import type { Doc, Where } from '../_core/store/port'
 import { canEditStation } from './access'
 import type { StationDoc } from './model'
 
-export const REPORTS = 'station_reports'
+const REPORTS = 'station_reports'
 const STATIONS = 'stations'
 /** A pause longer than this is a removal, which is a different decision (and a different screen). */
-export const MAX_SUSPEND_DAYS = 180
+const MAX_SUSPEND_DAYS = 180
 
-export interface StationReportDoc extends Doc {
+interface StationReportDoc extends Doc {
   stationId: string
   stationName: string
   orgId: string
@@ -31,7 +31,7 @@ export interface StationReportDoc extends Doc {
   suspendUntil?: string
 }
 
-export function toReportItem(doc: StationReportDoc): StationReportItem {
+function toReportItem(doc: StationReportDoc): StationReportItem {
   const out: StationReportItem = {
     id: doc._id,
     stationId: doc.stationId,
@@ -53,7 +53,7 @@ export function toReportItem(doc: StationReportDoc): StationReportItem {
  * staff/admin, one for the stations they keep outside those orgs — so a keeper who is also staff of the same
  * org sees each report once.
  */
-export async function reportWheres(ctx: Ctx): Promise<Where[]> {
+async function reportWheres(ctx: Ctx): Promise<Where[]> {
   const wheres: Where[] = []
   const orgIds = await governedOrgIds(ctx.store, ctx.caller)
   if (orgIds.length) wheres.push({ orgId: { $in: orgIds } })

@@ -1,7 +1,7 @@
 import type { AmenityKey } from '../../src/contracts/stations/amenities'
 
 /** About fifty demo rest stations in 乐陵市 of the kinds unions set up; positions are plausible, not surveyed. */
-export interface SeedStation {
+interface SeedStation {
   id: string
   name: string
   address: string

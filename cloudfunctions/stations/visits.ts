@@ -32,7 +32,7 @@ export const POSTERS = 'station_posters'
 const BLOCK_MS = VISIT_GAP_HOURS * 3600_000
 const HOTLINE = '12351'
 
-export interface VisitDoc extends Doc {
+interface VisitDoc extends Doc {
   stationId: string
   orgId: string
   /** Beijing day */
@@ -65,7 +65,7 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\u0
  * one visit: any visit in the block before the one before is already 4 hours old.
  */
 const visitId = (stationId: string, openid: string, block: number) => `sv_${hash(stationId, openid, String(block))}`
-export const visitorId = (openid: string) => `vr_${hash(openid)}`
+const visitorId = (openid: string) => `vr_${hash(openid)}`
 
 async function bump(ctx: Ctx, scope: string, day: string, occupation: Occupation | null): Promise<void> {
   const id = `vd_${hash(scope, day)}`

@@ -13,9 +13,9 @@ async function applicant(prefix: string) {
   const n = seq
   seq += 2
   const token = await gw.login(`${prefix}-${n}`)
-  const r = await gw.call('membership', { action: 'apply', data: form({ idNumber: idFor(n) }) }, token)
+  const r = await gw.as(token).call('membership', 'apply', form({ idNumber: idFor(n) }))
   expect(r.status).toBe(200)
-  return { token, id: r.json.data.id as string, openid: `${prefix}-${n}` }
+  return { token, id: r.data!.id as string, openid: `${prefix}-${n}` }
 }
 
 beforeAll(async () => {
@@ -31,8 +31,8 @@ test('1.1 withdraw cannot delete an application approved meanwhile', async () =>
   const outcomes = await Promise.all(
     people.map(async (p, i) => {
       const [r, w] = await Promise.all([
-        gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin),
-        new Promise((ok) => setTimeout(ok, i * 4)).then(() => gw.call('membership', { action: 'withdraw', data: {} }, p.token)),
+        gw.as(admin).call('membership', 'review', { id: p.id, decision: 'approve' }),
+        new Promise((ok) => setTimeout(ok, i * 4)).then(() => gw.as(p.token).call('membership', 'withdraw', {})),
       ])
       return { p, w, r }
     }),
@@ -57,19 +57,19 @@ test('1.1 withdraw cannot delete an application approved meanwhile', async () =>
 test('4.1 bulkApprove takes at most 20 ids a call and reports every item', async () => {
   const people = await Promise.all(Array.from({ length: 21 }, () => applicant('bulk4')))
   const ids = people.map((p) => p.id)
-  const tooMany = await gw.call('membership', { action: 'bulkApprove', data: { ids } }, admin)
+  const tooMany = await gw.as(admin).call('membership', 'bulkApprove', { ids })
   expect(tooMany.status).toBe(400)
-  expect(tooMany.json.error.fields[0]).toMatchObject({ path: 'ids', message: '一次最多批量通过 20 份，请分批提交' })
+  expect(tooMany.error!.fields![0]).toMatchObject({ path: 'ids', message: '一次最多批量通过 20 份，请分批提交' })
   // Nothing of the refused batch happened.
   expect(await gw.store.count('applications', { _id: { $in: ids }, status: 'approved' })).toBe(0)
   // The page sends 20, then the rest.
-  const first = await gw.call('membership', { action: 'bulkApprove', data: { ids: [...ids.slice(0, 19), 'app_missing'] } }, admin)
+  const first = await gw.as(admin).call('membership', 'bulkApprove', { ids: [...ids.slice(0, 19), 'app_missing'] })
   expect(first.status).toBe(200)
-  expect(first.json.data.approved).toBe(19)
-  expect(first.json.data.results).toHaveLength(20)
-  expect(first.json.data.results.find((r: { id: string }) => r.id === 'app_missing')).toMatchObject({ ok: false, message: expect.any(String) })
-  const rest = await gw.call('membership', { action: 'bulkApprove', data: { ids: ids.slice(19) } }, admin)
-  expect(rest.json.data.approved).toBe(2)
+  expect(first.data!.approved).toBe(19)
+  expect(first.data!.results).toHaveLength(20)
+  expect(first.data!.results.find((r: { id: string }) => r.id === 'app_missing')).toMatchObject({ ok: false, message: expect.any(String) })
+  const rest = await gw.as(admin).call('membership', 'bulkApprove', { ids: ids.slice(19) })
+  expect(rest.data!.approved).toBe(2)
   expect(await gw.store.count('applications', { _id: { $in: ids }, status: 'approved' })).toBe(21)
   // Every approved item is whole: its member number, its audit record and its notice.
   for (const p of people) {
@@ -92,48 +92,48 @@ describe('5 probing whether an ID number belongs to a member', () => {
   })
 
   test('5.1 someone else’s ID number gets a refusal that gives nothing away, with the union’s phone', async () => {
-    const r = await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[0] }) }, await gw.login('prober-1'))
+    const r = await gw.as(await gw.login('prober-1')).call('membership', 'apply', form({ idNumber: taken[0] }))
     expect(r.status).toBe(409)
-    expect(r.json.error.message).toBe(REFUSAL)
-    expect(r.json.error.message).not.toMatch(/会员|已提交|审核/)
+    expect(r.error!.message).toBe(REFUSAL)
+    expect(r.error!.message).not.toMatch(/会员|已提交|审核/)
   })
 
   test('5.2 one caller may try at most 5 times an hour', async () => {
     const t = await gw.login('prober-2')
     const codes: number[] = []
-    for (const idNumber of taken) codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber }) }, t)).status)
+    for (const idNumber of taken) codes.push((await gw.as(t).call('membership', 'apply', form({ idNumber }))).status)
     expect(codes).toEqual([409, 409, 409, 409, 409, 429])
     // An hour later the window has passed.
     gw.clock.now = new Date(gw.clock.now.getTime() + 3600_000)
-    expect((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[5] }) }, t)).status).toBe(409)
+    expect((await gw.as(t).call('membership', 'apply', form({ idNumber: taken[5] }))).status).toBe(409)
   })
 
   test('5.3 one ID number may be tried at most 5 times an hour, whoever tries', async () => {
     const codes: number[] = []
     for (let i = 0; i < 6; i++)
-      codes.push((await gw.call('membership', { action: 'apply', data: form({ idNumber: taken[3] }) }, await gw.login(`prober-3-${i}`))).status)
+      codes.push((await gw.as(await gw.login(`prober-3-${i}`)).call('membership', 'apply', form({ idNumber: taken[3] }))).status)
     expect(codes.slice(0, 5).every((c) => c === 409)).toBe(true)
     expect(codes[5]).toBe(429)
   })
 })
 
 test('7.4 listApplications with an impossible date is a 400 naming the field, not a 500', async () => {
-  const a = await gw.call('membership', { action: 'listApplications', data: { from: '2026-13-45' } }, admin)
+  const a = await gw.as(admin).call('membership', 'listApplications', { from: '2026-13-45' })
   expect(a.status).toBe(400)
-  expect(a.json.error.fields[0]).toMatchObject({ path: 'from', message: expect.stringContaining('开始日期') })
-  const b = await gw.call('membership', { action: 'listApplications', data: { to: '2026-02-30' } }, admin)
+  expect(a.error!.fields![0]).toMatchObject({ path: 'from', message: expect.stringContaining('开始日期') })
+  const b = await gw.as(admin).call('membership', 'listApplications', { to: '2026-02-30' })
   expect(b.status).toBe(400)
-  expect(b.json.error.fields[0].path).toBe('to')
+  expect(b.error!.fields![0].path).toBe('to')
 })
 
 test('10.5 reviewing twice says 「这份申请已通过」 (no 「已已」)', async () => {
   const p = await applicant('typo')
-  expect((await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)).status).toBe(200)
-  const again = await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)
+  expect((await gw.as(admin).call('membership', 'review', { id: p.id, decision: 'approve' })).status).toBe(200)
+  const again = await gw.as(admin).call('membership', 'review', { id: p.id, decision: 'approve' })
   expect(again.status).toBe(409)
-  expect(again.json.error.message).toBe('这份申请已通过，无需再审核')
-  const revoked = await gw.call('membership', { action: 'revoke', data: { id: p.id, reason: '调离本单位' } }, admin)
+  expect(again.error!.message).toBe('这份申请已通过，无需再审核')
+  const revoked = await gw.as(admin).call('membership', 'revoke', { id: p.id, reason: '调离本单位' })
   expect(revoked.status).toBe(200)
-  const third = await gw.call('membership', { action: 'review', data: { id: p.id, decision: 'approve' } }, admin)
-  expect(third.json.error.message).toBe('这份申请已注销，无需再审核')
+  const third = await gw.as(admin).call('membership', 'review', { id: p.id, decision: 'approve' })
+  expect(third.error!.message).toBe('这份申请已注销，无需再审核')
 })

@@ -1,4 +1,5 @@
 import { startGateway, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 import { ALL, PNG, helper, type Helper, type Persona } from './legalaid-helpers'
 
 /**
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => gw.close())
 
 type Row = [
-  action: string,
+  action: ActionName<'legalAid'>,
   state: 'submitted' | 'accepted' | 'assigned' | 'in_progress' | 'closed',
   /** the input; `p` is who calls, since an upload must be the caller's own */
   data: (id: string, fileId: string, p: Persona) => unknown,
@@ -45,11 +46,11 @@ const ROWS: Row[] = [
 test.each(ROWS.map((r) => [r[0], r[1], r] as const))('%s on a %s case', async (_a, _s, [action, state, data, ok]) => {
   for (const p of ALL) {
     const id = await h.caseIn(state)
-    const fileId = (await h.evidence('applicant', PNG, '证据.png', state === 'closed' ? undefined : id)).json.data.id
+    const fileId = (await h.evidence('applicant', PNG, '证据.png', state === 'closed' ? undefined : id)).data!.id
     const input = await data(id, fileId, p)
     const before = JSON.stringify(await gw.store.get('legal_cases', id))
-    const r = await h.call(p, action, input)
-    expect({ persona: p, status: r.status, code: r.json.error?.code }).toEqual({
+    const r = await h.raw(p, action, input)
+    expect({ persona: p, status: r.status, code: r.error?.code }).toEqual({
       persona: p,
       status: ok.includes(p) ? 200 : 403,
       code: ok.includes(p) ? undefined : 'FORBIDDEN',
@@ -60,7 +61,7 @@ test.each(ROWS.map((r) => [r[0], r[1], r] as const))('%s on a %s case', async (_
 
 test('lists: each sees only their own', async () => {
   const id = await h.caseIn('assigned')
-  const ids = async (p: Persona, action: string) => ((await h.call(p, action, {})).json.data?.items ?? []).map((i: { id: string }) => i.id)
+  const ids = async (p: Persona, action: 'myCases' | 'listCases') => ((await h.call(p, action, {})).data?.items ?? []).map((i) => i.id)
   expect(await ids('applicant', 'myCases')).toContain(id)
   expect(await ids('otherWorker', 'myCases')).not.toContain(id)
   expect(await ids('countyStaff', 'listCases')).toContain(id)
@@ -75,8 +76,8 @@ test('lists: each sees only their own', async () => {
 
 test('a lawyer reassigned away loses access, links already issued included', async () => {
   const id = await h.caseIn('assigned')
-  const fileId = (await h.evidence('applicant', PNG, 'a.png', id)).json.data.id
-  const link = (await h.call('lawyer', 'fileLink', { fileId })).json.data.token
+  const fileId = (await h.evidence('applicant', PNG, 'a.png', id)).data!.id
+  const link = (await h.call('lawyer', 'fileLink', { fileId })).data!.token
   await gw.store.put('users', { _id: 'la-lawyer3', name: '孙律师', grants: [{ role: 'lawyer', scope: 'org-leling' }] })
   expect((await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'la-lawyer3' })).status).toBe(200)
   expect((await h.call('lawyer', 'get', { id })).status).toBe(403)

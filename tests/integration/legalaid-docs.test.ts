@@ -35,9 +35,9 @@ describe('补充材料 on SQLite', () => {
     const id = await h.caseIn('submitted')
     const r = await h.call('countyStaff', 'requestDocs', { id, items: ITEMS, dueDay: '2026-11-30', note: '照片要看得清金额' })
     expect(r.status).toBe(200)
-    expect(r.json.data.status).toBe('needs_docs')
-    expect(r.json.data.docsRequest).toMatchObject({ dueDay: '2026-11-30', note: '照片要看得清金额', suppliedAt: null })
-    expect(r.json.data.docsRequest.items).toEqual(ITEMS.map((label) => ({ label, fileIds: [] })))
+    expect(r.data!.status).toBe('needs_docs')
+    expect(r.data!.docsRequest).toMatchObject({ dueDay: '2026-11-30', note: '照片要看得清金额', suppliedAt: null })
+    expect(r.data!.docsRequest!.items).toEqual(ITEMS.map((label) => ({ label, fileIds: [] })))
     // the period ends at 24:00 Beijing of the last day
     expect((await caseOf(gw, id)).dueAt).toBe(new Date('2026-11-30T23:59:59.999+08:00').toISOString())
     const notice = (await outboxOf(gw, 'demo-worker')).find((n) => n.title === '请补充法律援助材料')
@@ -45,7 +45,7 @@ describe('补充材料 on SQLite', () => {
     expect(notice?.body).toContain('考勤记录')
     expect(notice?.body).toContain('视为撤回')
     const again = await h.call('countyStaff', 'requestDocs', { id, items: ['身份证'], dueDay: '2026-11-30' })
-    expect(again.json.error.code).toBe('CONFLICT')
+    expect(again.error!.code).toBe('CONFLICT')
     expect((await caseOf(gw, id)).docsRequest!.items.map((x) => x.label)).toEqual(ITEMS)
   })
 
@@ -54,7 +54,7 @@ describe('补充材料 on SQLite', () => {
     const field = async (data: object) => {
       const r = await h.call('countyStaff', 'requestDocs', { id, items: ITEMS, dueDay: '2026-11-30', ...data })
       expect(r.status).toBe(400)
-      return r.json.error.fields.map((f: { path: string }) => f.path)
+      return r.error!.fields!.map((f: { path: string }) => f.path)
     }
     expect(await field({ items: [] })).toContain('items')
     expect(await field({ items: ['考勤记录', '考勤记录'] })).toContain('items')
@@ -64,7 +64,7 @@ describe('补充材料 on SQLite', () => {
     expect((await caseOf(gw, id)).status).toBe('submitted')
     // a lawyer or the applicant may not list; nor staff of another union
     for (const p of ['applicant', 'lawyer', 'taishanStaff'] as const)
-      expect((await h.call(p, 'requestDocs', { id, items: ITEMS, dueDay: '2026-11-30' })).json.error.code).toBe('FORBIDDEN')
+      expect((await h.call(p, 'requestDocs', { id, items: ITEMS, dueDay: '2026-11-30' })).error!.code).toBe('FORBIDDEN')
   })
 
   test('the worker uploads against each item, cannot hand in with one missing, then hands in: the decision period starts again', async () => {
@@ -74,29 +74,29 @@ describe('补充材料 on SQLite', () => {
     const up = await h.evidence('applicant', PNG, '工资条.png', id, 0)
     expect(up.status).toBe(200)
     const doc = await caseOf(gw, id)
-    expect(doc.docsRequest!.items[0].fileIds).toEqual([up.json.data.id])
-    expect(doc.fileIds).toContain(up.json.data.id)
+    expect(doc.docsRequest!.items[0].fileIds).toEqual([up.data!.id])
+    expect(doc.fileIds).toContain(up.data!.id)
     expect(doc.timeline.at(-1)!.note).toBe('补充材料「2026 年 1–6 月工资条」：工资条.png')
     // only the applicant uploads against the list; an item that does not exist is refused
-    expect((await h.evidence('countyStaff', PNG, 'x.png', id, 1)).json.error.code).toBe('FORBIDDEN')
-    expect((await h.evidence('otherWorker', PNG, 'x.png', id, 1)).json.error.code).toBe('FORBIDDEN')
-    expect((await h.evidence('applicant', PNG, 'x.png', id, 5)).json.error.code).toBe('CONFLICT')
+    expect((await h.evidence('countyStaff', PNG, 'x.png', id, 1)).error!.code).toBe('FORBIDDEN')
+    expect((await h.evidence('otherWorker', PNG, 'x.png', id, 1)).error!.code).toBe('FORBIDDEN')
+    expect((await h.evidence('applicant', PNG, 'x.png', id, 5)).error!.code).toBe('CONFLICT')
     const early = await h.call('applicant', 'supplyDone', { caseId: id })
-    expect(early.json.error.code).toBe('CONFLICT')
-    expect(early.json.error.message).toContain('考勤记录')
+    expect(early.error!.code).toBe('CONFLICT')
+    expect(early.error!.message).toContain('考勤记录')
     expect((await h.evidence('applicant', PNG, '考勤.png', id, 1)).status).toBe(200)
     // staff cannot hand in for the worker
-    expect((await h.call('countyStaff', 'supplyDone', { caseId: id })).json.error.code).toBe('CONFLICT')
+    expect((await h.call('countyStaff', 'supplyDone', { caseId: id })).error!.code).toBe('CONFLICT')
     const done = await h.call('applicant', 'supplyDone', { caseId: id })
     expect(done.status).toBe(200)
-    expect(done.json.data.status).toBe('submitted')
-    expect(done.json.data.docsRequest.suppliedAt).toBe(gw.clock.now.toISOString())
+    expect(done.data!.status).toBe('submitted')
+    expect(done.data!.docsRequest!.suppliedAt).toBe(gw.clock.now.toISOString())
     // 乐陵市总工会 counts 7 working days from the day everything came in (2026-11-25, a Wednesday)
-    expect(Date.parse(done.json.data.decisionDue)).toBeGreaterThan(Date.parse('2026-12-03T00:00:00+08:00'))
+    expect(Date.parse(done.data!.decisionDue!)).toBeGreaterThan(Date.parse('2026-12-03T00:00:00+08:00'))
     // and the union can now decide
-    expect((await h.call('countyStaff', 'accept', { id, form: 'mediation' })).json.data.status).toBe('accepted')
+    expect((await h.call('countyStaff', 'accept', { id, form: 'mediation' })).data!.status).toBe('accepted')
     // against the list no more: the case no longer waits
-    expect((await h.evidence('applicant', PNG, 'late.png', id, 0)).json.error.code).toBe('CONFLICT')
+    expect((await h.evidence('applicant', PNG, 'late.png', id, 0)).error!.code).toBe('CONFLICT')
   })
 
   test('the timer reminds once a day ahead, then treats no reply as withdrawn; a hand-in after the last day is refused', async () => {
@@ -116,8 +116,8 @@ describe('补充材料 on SQLite', () => {
     // 2026-12-01 00:00 Beijing: the last day is over
     gw.clock.now = new Date('2026-12-01T00:00:00+08:00')
     const late = await h.call('applicant', 'supplyDone', { caseId: id })
-    expect(late.json.error.code).toBe('CONFLICT')
-    expect(late.json.error.message).toContain('视为撤回')
+    expect(late.error!.code).toBe('CONFLICT')
+    expect(late.error!.message).toContain('视为撤回')
     expect((await timer(gw)).lapsed).toBeGreaterThanOrEqual(1)
     const doc = await caseOf(gw, id)
     expect(doc).toMatchObject({ status: 'closed', outcome: 'withdrawn', dueAt: null })
@@ -126,13 +126,13 @@ describe('补充材料 on SQLite', () => {
     expect(await timer(gw)).toMatchObject({ reminded: 0, lapsed: 0 })
     expect((await caseOf(gw, id)).timeline.filter((t) => t.note.includes('视为撤回'))).toHaveLength(1)
     // the worker sees it in 我的法律援助
-    const mine = (await h.call('applicant', 'myCases')).json.data.items.find((c: { id: string }) => c.id === id)
+    const mine = (await h.call('applicant', 'myCases')).data!.items.find((c: { id: string }) => c.id === id)!
     expect(mine.status).toBe('closed')
   })
 
   test('the applicant may still withdraw while documents are awaited', async () => {
     const id = await h.caseIn('needs_docs')
-    expect((await h.call('applicant', 'withdraw', { id })).json.data).toMatchObject({ status: 'closed', outcome: 'withdrawn' })
+    expect((await h.call('applicant', 'withdraw', { id })).data!).toMatchObject({ status: 'closed', outcome: 'withdrawn' })
     gw.clock.now = new Date('2026-12-02T00:00:00+08:00')
     await timer(gw)
     const doc = await caseOf(gw, id)
@@ -164,9 +164,9 @@ describe.each([
     fast()
     const ok = rs.filter((r) => r.status === 200)
     expect(ok).toHaveLength(1)
-    for (const r of rs.filter((x) => x.status !== 200)) expect(r.json.error.code).toBe('CONFLICT')
+    for (const r of rs.filter((x) => x.status !== 200)) expect(r.error!.code).toBe('CONFLICT')
     const doc = await caseOf(gw, id)
-    expect(doc.docsRequest!.items).toEqual(ok[0].json.data.docsRequest.items)
+    expect(doc.docsRequest!.items).toEqual(ok[0].data!.docsRequest!.items)
     expect(doc.timeline.filter((t) => t.status === 'needs_docs')).toHaveLength(1)
   })
 
@@ -177,7 +177,7 @@ describe.each([
     slow()
     const rs = await Promise.all(ids.map((fileId, i) => h.call('applicant', 'upload', { caseId: id, docItem: i % 3, name: `第${i}张.png`, fileId })))
     fast()
-    const stored = rs.filter((r) => r.status === 200).map((r) => r.json.data.id as string)
+    const stored = rs.filter((r) => r.status === 200).map((r) => r.data!.id as string)
     expect(stored.length).toBeGreaterThan(0)
     const doc = await caseOf(gw, id)
     const onItems = doc.docsRequest!.items.flatMap((x) => x.fileIds)

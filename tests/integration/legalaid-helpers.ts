@@ -1,6 +1,6 @@
 import { uploadId } from './file-helpers'
-import type { TestGateway } from './harness'
-import type { Apis, InputOf } from '../../src/contracts/api'
+import type { Data, Reply, TestGateway } from './harness'
+import type { ActionName, Apis, InputOf, OutputOf } from '../../src/contracts/api'
 
 /** A tiny real PNG (1×1) and PDF, and a text file pretending to be a photo. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
@@ -28,12 +28,17 @@ export const PERSONA_OPENIDS: Record<Persona, string> = {
 }
 export const ALL: Persona[] = Object.keys(PERSONA_OPENIDS) as Persona[]
 
+type Action = ActionName<'legalAid'>
+
 export interface Helper {
-  call(p: Persona, action: string, data?: unknown): Promise<{ status: number; json: any }>
+  /** a 法律援助 action as the persona, typed from the contract; the envelope, never thrown */
+  call<A extends Action>(p: Persona, action: A, ...data: Data<'legalAid', A>): Promise<Reply<OutputOf<Apis['legalAid'][A]>>>
+  /** input that breaks the contract on purpose (a missing field, a wrong type): not type-checked */
+  raw(p: Persona, action: string, data?: unknown): Promise<Reply<unknown>>
   /** a file put into the persona's own storage folder, as the app does before `upload`; answers its fileId */
   stored(p: Persona, bytes: Buffer, name?: string): Promise<string>
   /** stored, then taken in by `upload` (into the case, or kept loose for a later submit) */
-  evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string, docItem?: number): Promise<{ status: number; json: any }>
+  evidence(p: Persona, bytes: Buffer, name?: string, caseId?: string, docItem?: number): Promise<Reply<OutputOf<Apis['legalAid']['upload']>>>
   /** a fresh case in the given state, to the county (default) or to 泰山体育's own union */
   caseIn(
     state: 'submitted' | 'needs_docs' | 'accepted' | 'declined' | 'objecting' | 'assigned' | 'in_progress' | 'closed',
@@ -45,15 +50,12 @@ let n = 0
 export async function helper(gw: TestGateway): Promise<Helper> {
   const tokens = {} as Record<Persona, string>
   for (const p of ALL) tokens[p] = await gw.login(PERSONA_OPENIDS[p])
-  const call = (p: Persona, action: string, data: unknown = {}) => gw.call('legalAid', { action, data }, tokens[p])
-  const ok = async (p: Persona, action: string, data: unknown) => {
-    const r = await call(p, action, data)
-    if (r.status !== 200) throw new Error(`${action} by ${p}: ${r.status} ${JSON.stringify(r.json)}`)
-    return r.json.data
-  }
+  const call: Helper['call'] = (p, action, ...data) => gw.as(tokens[p]).call('legalAid', action, ...data)
+  const ok = <A extends Action>(p: Persona, action: A, ...data: Data<'legalAid', A>) => gw.as(tokens[p]).ok('legalAid', action, ...data)
   const stored = (p: Persona, bytes: Buffer, name = 'evidence.png') => uploadId(gw, 'evidence', name, bytes, tokens[p])
   return {
     call,
+    raw: (p, action, data) => gw.as(tokens[p]).raw('legalAid', action, data),
     stored,
     evidence: async (p, bytes, name = 'evidence.png', caseId, docItem) =>
       call(p, 'upload', { caseId, name, docItem, fileId: await stored(p, bytes, name) }),

@@ -29,55 +29,55 @@ describe('异议 on SQLite', () => {
 
   test('the applicant objects once, with a reason; the union above is named with its 5-day deadline', async () => {
     const id = await taishanDeclined()
-    expect((await h.call('otherWorker', 'object', { id, reason: '我认为符合条件' })).json.error.code).toBe('FORBIDDEN')
-    expect((await h.call('applicant', 'object', { id, reason: '短' })).json.error.fields[0].path).toBe('reason')
+    expect((await h.call('otherWorker', 'object', { id, reason: '我认为符合条件' })).error!.code).toBe('FORBIDDEN')
+    expect((await h.call('applicant', 'object', { id, reason: '短' })).error!.fields![0].path).toBe('reason')
     const r = await h.call('applicant', 'object', { id, reason: '我是农民工讨薪，应当免予审查' })
     expect(r.status).toBe(200)
-    expect(r.json.data.status).toBe('objecting')
-    expect(r.json.data.objection).toMatchObject({ reason: '我是农民工讨薪，应当免予审查', reviewOrgName: '乐陵市总工会', decision: null })
+    expect(r.data!.status).toBe('objecting')
+    expect(r.data!.objection).toMatchObject({ reason: '我是农民工讨薪，应当免予审查', reviewOrgName: '乐陵市总工会', decision: null })
     // five natural days, ending at 24:00 Beijing of 2026-11-28
-    expect(r.json.data.objection.dueAt).toBe(new Date('2026-11-29T00:00:00+08:00').toISOString())
-    expect(r.json.data.timeline.at(-1).note).toContain('5 日内审查')
-    expect((await h.call('applicant', 'object', { id, reason: '再提一次异议看看' })).json.error.code).toBe('CONFLICT')
+    expect(r.data!.objection!.dueAt).toBe(new Date('2026-11-29T00:00:00+08:00').toISOString())
+    expect(r.data!.timeline.at(-1)!.note).toContain('5 日内审查')
+    expect((await h.call('applicant', 'object', { id, reason: '再提一次异议看看' })).error!.code).toBe('CONFLICT')
     // an open case cannot be objected to
     const open = await h.caseIn('submitted')
-    expect((await h.call('applicant', 'object', { id: open, reason: '我有异议的理由' })).json.error.code).toBe('CONFLICT')
+    expect((await h.call('applicant', 'object', { id: open, reason: '我有异议的理由' })).error!.code).toBe('CONFLICT')
   })
 
   test('the refusing union cannot decide; the union above sends the case back, and the union decides again', async () => {
     const id = await taishanDeclined()
     await h.call('applicant', 'object', { id, reason: '我是农民工讨薪，应当免予审查' })
-    const staffView = (await h.call('taishanStaff', 'get', { id })).json.data
+    const staffView = (await h.call('taishanStaff', 'get', { id })).data!
     expect(staffView.canDecideObjection).toBe(false)
-    expect((await h.call('taishanStaff', 'decideObjection', { id, decision: 'overturn' })).json.error.code).toBe('FORBIDDEN')
-    expect((await h.call('countyStaff', 'get', { id })).json.data.canDecideObjection).toBe(true)
+    expect((await h.call('taishanStaff', 'decideObjection', { id, decision: 'overturn' })).error!.code).toBe('FORBIDDEN')
+    expect((await h.call('countyStaff', 'get', { id })).data!.canDecideObjection).toBe(true)
     // upholding needs a reason
-    expect((await h.call('countyStaff', 'decideObjection', { id, decision: 'uphold' })).json.error.fields[0].path).toBe('note')
+    expect((await h.call('countyStaff', 'decideObjection', { id, decision: 'uphold' })).error!.fields![0].path).toBe('note')
     const r = await h.call('countyStaff', 'decideObjection', { id, decision: 'overturn', note: '农民工讨薪免予经济困难审查' })
     expect(r.status).toBe(200)
-    expect(r.json.data).toMatchObject({ status: 'submitted', declineReason: null })
-    expect(r.json.data.objection).toMatchObject({ decision: 'overturn', note: '农民工讨薪免予经济困难审查', by: '刘干事' })
-    const applicant = (await h.call('applicant', 'get', { id })).json.data
-    expect(applicant.timeline.at(-1).note).toContain('责令重新审查')
-    expect((await h.call('taishanStaff', 'accept', { id, form: 'mediation' })).json.data.status).toBe('accepted')
+    expect(r.data!).toMatchObject({ status: 'submitted', declineReason: null })
+    expect(r.data!.objection).toMatchObject({ decision: 'overturn', note: '农民工讨薪免予经济困难审查', by: '刘干事' })
+    const applicant = (await h.call('applicant', 'get', { id })).data!
+    expect(applicant.timeline.at(-1)!.note).toContain('责令重新审查')
+    expect((await h.call('taishanStaff', 'accept', { id, form: 'mediation' })).data!.status).toBe('accepted')
     const notices = await gw.store.find<{ _id: string; title: string }>('outbox', { where: { openid: 'demo-worker' }, limit: 500 })
     expect(notices.map((n) => n.title)).toEqual(expect.arrayContaining(['异议已提交', '异议审查：工会将重新审查']))
   })
 
   test('at the top, the county’s administrator decides, never the staff who refused; upheld, it stays refused and cannot be objected again', async () => {
     const id = await h.caseIn('objecting')
-    expect((await h.call('countyStaff', 'decideObjection', { id, decision: 'overturn' })).json.error.message).toContain('须由他人审查')
+    expect((await h.call('countyStaff', 'decideObjection', { id, decision: 'overturn' })).error!.message).toContain('须由他人审查')
     const r = await h.call('admin', 'decideObjection', { id, decision: 'uphold', note: '确不属于劳动争议' })
-    expect(r.json.data).toMatchObject({ status: 'declined', declineReason: '不属于劳动争议' })
-    expect(r.json.data.objection.decision).toBe('uphold')
-    expect((await h.call('applicant', 'object', { id, reason: '我还是有异议的' })).json.error.code).toBe('CONFLICT')
+    expect(r.data!).toMatchObject({ status: 'declined', declineReason: '不属于劳动争议' })
+    expect(r.data!.objection!.decision).toBe('uphold')
+    expect((await h.call('applicant', 'object', { id, reason: '我还是有异议的' })).error!.code).toBe('CONFLICT')
     expect((await caseOf(gw, id)).dueAt).toBeNull()
   })
 
   test('an objection waiting past its 5 days shows in the overdue filter', async () => {
     const id = await h.caseIn('objecting')
     gw.clock.now = new Date('2026-11-29T09:00:00+08:00')
-    const overdue = (await h.call('admin', 'listCases', { overdue: true })).json.data.items
+    const overdue = (await h.call('admin', 'listCases', { overdue: true })).data!.items
     expect(overdue.find((c: { id: string }) => c.id === id)).toMatchObject({ status: 'objecting', overdue: true })
     gw.clock.now = new Date('2026-11-23T10:00:00+08:00')
   })
@@ -109,7 +109,7 @@ describe.each([
     const won = decisions.filter((r) => r.status === 200)
     expect(won).toHaveLength(1)
     const doc = await caseOf(gw, id)
-    expect(doc.status).toBe(won[0].json.data.status)
+    expect(doc.status).toBe(won[0].data!.status)
     expect(doc.timeline.filter((t) => t.note.startsWith('异议审查'))).toHaveLength(1)
     expect(doc.timeline.filter((t) => t.note.startsWith('申请人提出异议'))).toHaveLength(1)
   })

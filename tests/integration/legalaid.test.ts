@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ActionName } from '../../src/contracts/api'
 import { STATUSES, type CaseStatus } from '../../src/contracts/legalAid/schemas'
 import { STEPS, type Step } from '../../src/contracts/legalAid/states'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Reply, type TestGateway } from './harness'
 import { uploadId } from './file-helpers'
 import { FORM, PDF, PNG, TEXT, helper, type Helper } from './legalaid-helpers'
 
@@ -21,27 +22,27 @@ afterAll(() => gw.close())
 test('the journey: submit with a photo, accept, assign, lawyer works and messages, close, rate; notices on every change', async () => {
   const up = await h.evidence('applicant', PNG, '工资条.png')
   expect(up.status).toBe(200)
-  const sub = await h.call('applicant', 'submit', { ...FORM, groupSize: 4, fileIds: [up.json.data.id] })
+  const sub = await h.call('applicant', 'submit', { ...FORM, groupSize: 4, fileIds: [up.data!.id] })
   expect(sub.status).toBe(200)
-  const id = sub.json.data.id
+  const id = sub.data!.id
 
-  const queue = (await h.call('countyStaff', 'listCases', {})).json.data.items
+  const queue = (await h.call('countyStaff', 'listCases', {})).data!.items
   // 群体案件 first (the seeded one has the nearer deadline), then 工伤, then the rest
   expect(queue.slice(0, 2).map((i: { id: string }) => i.id)).toEqual(['la_demo_wage', id])
   expect(queue[1]).toMatchObject({ urgent: true, phoneMasked: '139****5678', status: 'submitted' })
-  expect((await h.call('countyStaff', 'newCount')).json.data.count).toBeGreaterThanOrEqual(1)
+  expect((await h.call('countyStaff', 'newCount')).data!.count).toBeGreaterThanOrEqual(1)
 
   expect((await h.call('countyStaff', 'accept', { id, form: 'arbitration', note: '材料齐全' })).status).toBe(200)
-  const lawyers = (await h.call('countyStaff', 'lawyers', { id })).json.data.items.map((l: { openid: string }) => l.openid)
+  const lawyers = (await h.call('countyStaff', 'lawyers', { id })).data!.items.map((l: { openid: string }) => l.openid)
   expect(lawyers).toContain('demo-lawyer')
   expect(lawyers).not.toContain('demo-lawyer2') // on 泰山体育's list only
   expect((await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-lawyer' })).status).toBe(200)
-  expect((await h.call('lawyer', 'myCaseCount')).json.data.count).toBeGreaterThanOrEqual(1)
-  expect((await h.call('lawyer', 'listCases', {})).json.data.items.map((i: { id: string }) => i.id)).toContain(id)
+  expect((await h.call('lawyer', 'myCaseCount')).data!.count).toBeGreaterThanOrEqual(1)
+  expect((await h.call('lawyer', 'listCases', {})).data!.items.map((i: { id: string }) => i.id)).toContain(id)
   expect((await h.call('lawyer', 'transition', { id, to: 'in_progress', note: '已联系用人单位' })).status).toBe(200)
   expect((await h.call('lawyer', 'message', { caseId: id, text: '请把考勤记录也拍照上传。' })).status).toBe(200)
 
-  const mine = (await h.call('applicant', 'get', { id })).json.data
+  const mine = (await h.call('applicant', 'get', { id })).data!
   expect(mine.viewerRole).toBe('applicant')
   expect(mine.phone).toBe('139****5678')
   expect(mine.timeline.map((t: { status: string }) => t.status)).toEqual(['submitted', 'accepted', 'assigned', 'in_progress'])
@@ -50,12 +51,12 @@ test('the journey: submit with a photo, accept, assign, lawyer works and message
   expect(mine.hardshipExempt).toBe(true)
 
   // the lawyer reads the full phone; the applicant's own reads are not logged, the lawyer's are
-  expect((await h.call('lawyer', 'get', { id })).json.data.phone).toBe('13912345678')
+  expect((await h.call('lawyer', 'get', { id })).data!.phone).toBe('13912345678')
 
   expect((await h.call('lawyer', 'transition', { id, to: 'closed' })).status).toBe(400) // outcome required
   expect((await h.call('lawyer', 'transition', { id, to: 'closed', outcome: 'mediated', amountRecovered: 24000 })).status).toBe(200)
   const rated = await h.call('applicant', 'rate', { caseId: id, score: 5, comment: '谢谢律师' })
-  expect(rated.json.data.rating).toEqual({ score: 5, comment: '谢谢律师' })
+  expect(rated.data!.rating).toEqual({ score: 5, comment: '谢谢律师' })
   expect((await h.call('applicant', 'rate', { caseId: id, score: 1 })).status).toBe(409)
 
   const notices = await gw.store.find<{ _id: string; openid: string; title: string }>('outbox', { where: { openid: 'demo-worker' }, limit: 100 })
@@ -68,7 +69,7 @@ test('the journey: submit with a photo, accept, assign, lawyer works and message
     ),
   ).toContain('新的法律援助案件')
 
-  const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
+  const log = (await h.call('admin', 'accessLog', { caseId: id })).data!.items
   expect(log.map((e: { openid: string }) => e.openid)).toEqual(expect.arrayContaining(['demo-staff', 'demo-lawyer']))
   expect(log.map((e: { openid: string }) => e.openid)).not.toContain('demo-worker')
 })
@@ -78,14 +79,14 @@ test('phone is encrypted at rest and masked in lists', async () => {
   const raw = JSON.stringify(await gw.store.get('legal_cases', id))
   expect(raw).not.toContain('13912345678')
   expect(raw).toContain('139****5678')
-  const items = (await h.call('countyStaff', 'listCases', {})).json.data.items
+  const items = (await h.call('countyStaff', 'listCases', {})).data!.items
   expect(JSON.stringify(items)).not.toContain('13912345678')
 })
 
 test('a double tap stores one case', async () => {
   const data = { ...FORM, facts: '双击测试：老板拖欠工资三个月，一直拖着不给。' }
   const [a, b] = await Promise.all([h.call('applicant', 'submit', data), h.call('applicant', 'submit', data)])
-  expect(a.json.data.id).toBe(b.json.data.id)
+  expect(a.data!.id).toBe(b.data!.id)
 })
 
 test('routing: the employer’s own union gets the case; staff above it see it too; the county queue has the county’s', async () => {
@@ -95,10 +96,10 @@ test('routing: the employer’s own union gets the case; staff above it see it t
   expect((await h.call('taishanStaff', 'get', { id })).status).toBe(200)
   expect((await h.call('countyStaff', 'get', { id })).status).toBe(200)
   // 泰山体育's list has the county-wide lawyer and its own
-  const lawyers = (await h.call('taishanStaff', 'lawyers', { id })).json.data.items.map((l: { openid: string }) => l.openid)
+  const lawyers = (await h.call('taishanStaff', 'lawyers', { id })).data!.items.map((l: { openid: string }) => l.openid)
   expect(lawyers).toEqual(expect.arrayContaining(['demo-lawyer', 'demo-lawyer2']))
   const countyCase = await h.caseIn('submitted')
-  const taishanQueue = (await h.call('taishanStaff', 'listCases', {})).json.data.items.map((i: { id: string }) => i.id)
+  const taishanQueue = (await h.call('taishanStaff', 'listCases', {})).data!.items.map((i: { id: string }) => i.id)
   expect(taishanQueue).toContain(id)
   expect(taishanQueue).not.toContain(countyCase)
 })
@@ -118,7 +119,7 @@ describe('state machine: every step from every state', () => {
     close: 'lawyer',
     withdraw: 'applicant',
   }
-  const requestOf = (step: Exclude<Step, 'lapse'>, id: string): [string, unknown] => {
+  const requestOf = (step: Exclude<Step, 'lapse'>, id: string): [ActionName<'legalAid'>, unknown] => {
     switch (step) {
       case 'requestDocs':
         return ['requestDocs', { id, items: ['工资条'], dueDay: '2026-11-30' }]
@@ -154,34 +155,34 @@ describe('state machine: every step from every state', () => {
     const before = await gw.store.get<{ _id: string; status: string }>('legal_cases', id)
     const [action, data] = requestOf(step, id)
     // the lawyer acts on cases assigned to them; before assignment they are refused as a stranger (FORBIDDEN)
-    const r = await h.call(actorOf[step], action, data)
+    const r = (await h.raw(actorOf[step], action, data)) as Reply<{ status: string }>
     const legal = STEPS[step].from.includes(state)
     const strangerLawyer = actorOf[step] === 'lawyer' && ['submitted', 'needs_docs', 'accepted', 'declined', 'objecting'].includes(state)
     if (legal) {
       expect(r.status).toBe(200)
-      expect(r.json.data.status).toBe(STEPS[step].to)
+      expect(r.data!.status).toBe(STEPS[step].to)
     } else {
-      expect(r.json.error.code).toBe(strangerLawyer ? 'FORBIDDEN' : 'CONFLICT')
+      expect(r.error!.code).toBe(strangerLawyer ? 'FORBIDDEN' : 'CONFLICT')
       expect((await gw.store.get<{ _id: string; status: string }>('legal_cases', id))!.status).toBe(before!.status)
     }
   })
 
   test('staff may not close an unaccepted case; a declined case cannot be assigned', async () => {
     const s = await h.caseIn('submitted')
-    expect((await h.call('countyStaff', 'transition', { id: s, to: 'closed', outcome: 'answered' })).json.error.code).toBe('CONFLICT')
+    expect((await h.call('countyStaff', 'transition', { id: s, to: 'closed', outcome: 'answered' })).error!.code).toBe('CONFLICT')
     const d = await h.caseIn('declined')
-    expect((await h.call('countyStaff', 'assign', { id: d, lawyerOpenid: 'demo-lawyer' })).json.error.code).toBe('CONFLICT')
-    const declined = (await h.call('applicant', 'get', { id: d })).json.data
+    expect((await h.call('countyStaff', 'assign', { id: d, lawyerOpenid: 'demo-lawyer' })).error!.code).toBe('CONFLICT')
+    const declined = (await h.call('applicant', 'get', { id: d })).data!
     expect(declined.declineReason).toBe('不属于劳动争议')
   })
 
   test('assign only to a lawyer on the union’s list', async () => {
     const id = await h.caseIn('accepted')
     const r = await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-lawyer2' })
-    expect(r.json.error.code).toBe('VALIDATION_FAILED')
-    expect(r.json.error.fields[0].path).toBe('lawyerOpenid')
+    expect(r.error!.code).toBe('VALIDATION_FAILED')
+    expect(r.error!.fields![0].path).toBe('lawyerOpenid')
     const notLawyer = await h.call('countyStaff', 'assign', { id, lawyerOpenid: 'demo-worker' })
-    expect(notLawyer.json.error.code).toBe('VALIDATION_FAILED')
+    expect(notLawyer.error!.code).toBe('VALIDATION_FAILED')
   })
 })
 
@@ -191,15 +192,14 @@ describe('files', () => {
   test('the real type is read from the bytes, whatever the file is called; a type not accepted gets no upload slot', async () => {
     const fake = await h.evidence('applicant', TEXT, 'fake.png')
     expect(fake.status).toBe(400)
-    expect(fake.json.error.fields[0]).toEqual({ path: 'fileId', message: expect.stringContaining('只能上传 JPG、PNG、WebP 图片或 PDF') })
+    expect(fake.error!.fields![0]).toEqual({ path: 'fileId', message: expect.stringContaining('只能上传 JPG、PNG、WebP 图片或 PDF') })
     // a PDF called .jpg is refused: the declared type must be the real one (issue 19)
     const pdfNamedJpg = await h.evidence('applicant', PDF, 'x.jpg')
-    expect(pdfNamedJpg.json.error.fields[0]).toEqual({ path: 'fileId', message: '文件内容是 PDF，与文件名的类型不符，请确认选对了文件后重新上传' })
+    expect(pdfNamedJpg.error!.fields![0]).toEqual({ path: 'fileId', message: '文件内容是 PDF，与文件名的类型不符，请确认选对了文件后重新上传' })
     expect((await h.evidence('applicant', PDF, '劳动合同.pdf')).status).toBe(200)
-    const target = (name: string, size: number) =>
-      gw.call('account', { action: 'uploadTarget', data: { kind: 'evidence', name, size } }, applicantToken)
-    expect((await target('a.gif', 10)).json.error.fields[0]).toEqual({ path: 'name', message: expect.stringContaining('jpg、png、webp、pdf') })
-    expect((await target('a.png', 5 * 1024 * 1024 + 1)).json.error.fields[0]).toEqual({
+    const target = (name: string, size: number) => gw.as(applicantToken).call('account', 'uploadTarget', { kind: 'evidence', name, size })
+    expect((await target('a.gif', 10)).error!.fields![0]).toEqual({ path: 'name', message: expect.stringContaining('jpg、png、webp、pdf') })
+    expect((await target('a.png', 5 * 1024 * 1024 + 1)).error!.fields![0]).toEqual({
       path: 'size',
       message: expect.stringContaining('不能超过 5 MB'),
     })
@@ -210,11 +210,11 @@ describe('files', () => {
     const theirs = await h.stored('otherWorker', PNG, 'a.png')
     const r = await h.call('applicant', 'upload', { name: 'a.png', fileId: theirs })
     expect(r.status).toBe(400)
-    expect(r.json.error.fields).toEqual([{ path: 'fileId', message: '证据文件不是您本人上传的，请重新上传' }])
+    expect(r.error!.fields).toEqual([{ path: 'fileId', message: '证据文件不是您本人上传的，请重新上传' }])
     expect(onDisk(theirs)).toBe(true)
     const sheet = await uploadId(gw, 'sheet', 'a.csv', Buffer.from('a,b'), applicantToken)
-    expect((await h.call('applicant', 'upload', { name: 'a.csv', fileId: sheet })).json.error.fields[0].path).toBe('fileId')
-    expect((await h.call('applicant', 'upload', { name: 'a.png' })).json.error.fields[0]).toEqual({ path: 'fileId', message: '请先上传证据文件' })
+    expect((await h.call('applicant', 'upload', { name: 'a.csv', fileId: sheet })).error!.fields![0].path).toBe('fileId')
+    expect((await h.raw('applicant', 'upload', { name: 'a.png' })).error!.fields![0]).toEqual({ path: 'fileId', message: '请先上传证据文件' })
     expect(await gw.store.count('legal_files', {})).toBe(before)
   })
 
@@ -223,11 +223,11 @@ describe('files', () => {
     const fileId = await h.stored('applicant', big, '照片.png')
     const body = { action: 'upload', data: { name: '照片.png', fileId } }
     expect(JSON.stringify(body).length).toBeLessThan(1000)
-    const r = await gw.call('legalAid', body, applicantToken)
-    expect(r.json.data).toMatchObject({ type: 'image/png', size: big.length })
+    const r = await gw.as(applicantToken).call('legalAid', 'upload', body.data)
+    expect(r.data!).toMatchObject({ type: 'image/png', size: big.length })
     expect(onDisk(fileId)).toBe(false)
-    const doc = (await gw.store.get('legal_files', r.json.data.id)) as unknown as { ref: string }
-    expect(doc.ref).toBe(`local://legal-aid/${r.json.data.id}.png`)
+    const doc = (await gw.store.get('legal_files', r.data!.id)) as unknown as { ref: string }
+    expect(doc.ref).toBe(`local://legal-aid/${r.data!.id}.png`)
     expect(onDisk(doc.ref)).toBe(true)
   })
 
@@ -235,22 +235,22 @@ describe('files', () => {
     const id = await h.caseIn('assigned')
     const up = await h.evidence('applicant', PNG, '考勤.png', id)
     expect(up.status).toBe(200)
-    const fileId = up.json.data.id
+    const fileId = up.data!.id
     for (const p of ['otherWorker', 'taishanStaff', 'otherLawyer'] as const) expect((await h.call(p, 'fileLink', { fileId })).status).toBe(403)
-    const link = (await h.call('countyStaff', 'fileLink', { fileId })).json.data
+    const link = (await h.call('countyStaff', 'fileLink', { fileId })).data!
     const data = await h.call('countyStaff', 'fileData', { token: link.token })
     // a short-lived storage link, not the bytes
-    expect(data.json.data).toEqual({
+    expect(data.data!).toEqual({
       filename: '考勤.png',
       type: 'image/png',
       url: expect.stringMatching(/^\/api\/files\/legal-aid\//),
       expiresAt: expect.any(String),
     })
-    expect(Date.parse(data.json.data.expiresAt) - gw.clock.now.getTime()).toBe(60 * 1000)
-    const got = await gw.download(data.json.data.url)
+    expect(Date.parse(data.data!.expiresAt) - gw.clock.now.getTime()).toBe(60 * 1000)
+    const got = await gw.download(data.data!.url)
     expect(got.bytes.equals(PNG)).toBe(true)
     // a link handed to someone else is refused, even to the applicant
-    expect((await h.call('applicant', 'fileData', { token: link.token })).json.error.message).toBe('这个文件链接不是发给您的')
+    expect((await h.call('applicant', 'fileData', { token: link.token })).error!.message).toBe('这个文件链接不是发给您的')
     // tampered
     const [p, mac] = link.token.split('.')
     expect((await h.call('countyStaff', 'fileData', { token: `${p}x.${mac}` })).status).toBe(403)
@@ -258,18 +258,18 @@ describe('files', () => {
     const now = gw.clock.now
     gw.clock.now = new Date(now.getTime() + 6 * 60 * 1000)
     try {
-      expect((await h.call('countyStaff', 'fileData', { token: link.token })).json.error.message).toBe('文件链接已过期，请重新打开')
+      expect((await h.call('countyStaff', 'fileData', { token: link.token })).error!.message).toBe('文件链接已过期，请重新打开')
     } finally {
       gw.clock.now = now
     }
-    const log = (await h.call('admin', 'accessLog', { caseId: id })).json.data.items
+    const log = (await h.call('admin', 'accessLog', { caseId: id })).data!.items
     expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ openid: 'demo-staff', what: 'file', fileId })]))
     // an unattached upload is the uploader's alone
-    const loose = (await h.evidence('applicant', PNG)).json.data.id
+    const loose = (await h.evidence('applicant', PNG)).data!.id
     expect((await h.call('countyStaff', 'fileLink', { fileId: loose })).status).toBe(403)
     // and cannot be attached by someone else
     const other = await h.call('otherWorker', 'submit', { ...FORM, fileIds: [loose] })
-    expect(other.json.error.fields[0].path).toBe('fileIds')
+    expect(other.error!.fields![0].path).toBe('fileIds')
   })
 
   test('evidence kept by the old local store (a bare key in the files folder) still opens, and moves into the port', async () => {
@@ -290,8 +290,8 @@ describe('files', () => {
     process.env.FILES_DIR = legacyDir
     try {
       const open = async () => {
-        const token = (await h.call('applicant', 'fileLink', { fileId: 'lf_legacy1' })).json.data.token
-        const data = (await h.call('applicant', 'fileData', { token })).json.data
+        const token = (await h.call('applicant', 'fileLink', { fileId: 'lf_legacy1' })).data!.token
+        const data = (await h.call('applicant', 'fileData', { token })).data!
         return (await gw.download(data.url)).bytes
       }
       expect((await open()).equals(PDF)).toBe(true)
@@ -317,12 +317,12 @@ test('deadlines: per-union rule in working days across 国庆 and its makeup Sat
     // 9/30, 10/8, 10/9, 10/10 (调休上班), 10/12, 10/13, 10/14 → due at the end of 10/14 Beijing time
     expect((await gw.store.get<{ _id: string; decisionDue: string }>('legal_cases', id))!.decisionDue).toBe('2026-10-14T16:00:00.000Z')
     gw.clock.now = new Date('2026-10-16T09:00:00+08:00')
-    const overdue = (await h.call('countyStaff', 'listCases', { overdue: true })).json.data.items
+    const overdue = (await h.call('countyStaff', 'listCases', { overdue: true })).data!.items
     expect(overdue.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: true })
     // beyond the calendar's data: no guessing which weekdays are holidays, natural days, and the case says so
     gw.clock.now = new Date('2026-12-28T10:00:00+08:00')
     const late = await h.caseIn('submitted')
-    const doc = (await h.call('countyStaff', 'get', { id: late })).json.data
+    const doc = (await h.call('countyStaff', 'get', { id: late })).data!
     expect(doc.decisionDue).toBe('2027-01-04T16:00:00.000Z')
     expect(doc.deadlineNote).toContain('按自然日计算')
     expect(doc.deadlineNote).toContain('2027 年')
@@ -335,7 +335,7 @@ test('stats carry no personal data', async () => {
   await h.caseIn('closed')
   const r = await h.call('countyStaff', 'stats', {})
   expect(r.status).toBe(200)
-  const s = r.json.data
+  const s = r.data!
   expect(s.total).toBeGreaterThan(0)
   expect(s.amountRecovered).toBeGreaterThan(0)
   const text = JSON.stringify(s)
@@ -343,6 +343,6 @@ test('stats carry no personal data', async () => {
     expect(text).not.toContain(personal)
   expect(Object.keys(s).sort()).toEqual(['amountRecovered', 'byCategory', 'byStatus', 'medianDaysToClose', 'medianDaysToDecision', 'rating', 'total'])
   // a narrower union sees only its own cases
-  const t = (await h.call('taishanStaff', 'stats', {})).json.data
+  const t = (await h.call('taishanStaff', 'stats', {})).data!
   expect(t.total).toBeLessThan(s.total)
 })

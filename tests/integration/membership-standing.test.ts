@@ -11,10 +11,10 @@ let taishanStaff: string
 
 async function member(who: string, seq: number): Promise<{ id: string; token: string }> {
   const token = await gw.login(who)
-  const app = await gw.call('membership', { action: 'apply', data: applyForm({ idNumber: idFor(seq), name: '保留人' }) }, token)
-  const ok = await gw.call('membership', { action: 'review', data: { id: app.json.data.id, decision: 'approve', reason: '' } }, staff)
-  expect(ok.json.data.status).toBe('approved')
-  return { id: app.json.data.id, token }
+  const app = await gw.as(token).call('membership', 'apply', applyForm({ idNumber: idFor(seq), name: '保留人' }))
+  const ok = await gw.as(staff).call('membership', 'review', { id: app.data!.id, decision: 'approve', reason: '' })
+  expect(ok.data!.status).toBe('approved')
+  return { id: app.data!.id, token }
 }
 
 beforeAll(async () => {
@@ -26,27 +26,21 @@ afterAll(() => gw.close())
 
 test('a retired member keeps the membership with their own union: the card stays valid and says 保留会籍; lifting it restores 正常; both audited', async () => {
   const m = await member('standing-1', 901)
-  const set = await gw.call(
-    'membership',
-    { action: 'retain', data: { id: m.id, reason: 'retired', heldBy: 'own', note: '2026 年 6 月退休' } },
-    taishanStaff,
-  )
+  const set = await gw.as(taishanStaff).call('membership', 'retain', { id: m.id, reason: 'retired', heldBy: 'own', note: '2026 年 6 月退休' })
   expect(set.status).toBe(200)
-  expect(set.json.data.retained).toMatchObject({ reason: 'retired', label: '保留会籍（退休）', heldByOrgName: '泰山体育产业集团有限公司工会' })
+  expect(set.data!.retained).toMatchObject({ reason: 'retired', label: '保留会籍（退休）', heldByOrgName: '泰山体育产业集团有限公司工会' })
 
-  const card = (await gw.call('membership', { action: 'card', data: {} }, m.token)).json.data
+  const card = (await gw.as(m.token).call('membership', 'card', {})).data!
   expect(card).toMatchObject({ status: 'valid', retained: { label: '保留会籍（退休）' } })
-  const mine = (await gw.call('membership', { action: 'myStatus', data: {} }, m.token)).json.data.application
-  expect(mine.retained.label).toBe('保留会籍（退休）')
+  const mine = (await gw.as(m.token).call('membership', 'myStatus', {})).data!.application!
+  expect(mine.retained!.label).toBe('保留会籍（退休）')
   expect(mine.timeline.at(-1)).toMatchObject({ status: 'retained', note: '退休，由泰山体育产业集团有限公司工会保留会籍：2026 年 6 月退休' })
 
-  expect((await gw.call('membership', { action: 'retain', data: { id: m.id, reason: 'unemployed', heldBy: 'own', note: '' } }, staff)).status).toBe(
-    409,
-  )
-  const lifted = await gw.call('membership', { action: 'liftRetain', data: { id: m.id, note: '' } }, staff)
+  expect((await gw.as(staff).call('membership', 'retain', { id: m.id, reason: 'unemployed', heldBy: 'own', note: '' })).status).toBe(409)
+  const lifted = await gw.as(staff).call('membership', 'liftRetain', { id: m.id, note: '' })
   expect(lifted.status).toBe(200)
-  expect(lifted.json.data.retained).toBeUndefined()
-  expect((await gw.call('membership', { action: 'card', data: {} }, m.token)).json.data.retained).toBeUndefined()
+  expect(lifted.data!.retained).toBeUndefined()
+  expect((await gw.as(m.token).call('membership', 'card', {})).data!.retained).toBeUndefined()
 
   const audit = await gw.store.find<{ _id: string; action: string }>('audit_log', {
     where: { action: { $in: ['membership.retain', 'membership.liftRetain'] } },
@@ -56,18 +50,14 @@ test('a retired member keeps the membership with their own union: the card stays
 
 test('when the employer closes, the union above keeps the membership; only staff over the member may set it', async () => {
   const m = await member('standing-2', 903)
-  expect(
-    (await gw.call('membership', { action: 'retain', data: { id: m.id, reason: 'employer_closed', heldBy: 'parent', note: '' } }, m.token)).status,
-  ).toBe(403)
-  const other = await gw.call(
-    'membership',
-    { action: 'retain', data: { id: m.id, reason: 'employer_closed', heldBy: 'parent', note: '' } },
-    await gw.login('demo-staff-taishan'),
-  )
+  expect((await gw.as(m.token).call('membership', 'retain', { id: m.id, reason: 'employer_closed', heldBy: 'parent', note: '' })).status).toBe(403)
+  const other = await gw
+    .as(await gw.login('demo-staff-taishan'))
+    .call('membership', 'retain', { id: m.id, reason: 'employer_closed', heldBy: 'parent', note: '' })
   // The member's union is 泰山's own: its staff may; a union elsewhere may not.
   expect(other.status).toBe(200)
-  expect(other.json.data).toMatchObject({ orgName: '乐陵市总工会', retained: { label: '保留会籍（单位注销）', heldByOrgName: '乐陵市总工会' } })
+  expect(other.data!).toMatchObject({ orgName: '乐陵市总工会', retained: { label: '保留会籍（单位注销）', heldByOrgName: '乐陵市总工会' } })
   // Now held by the county federation: the enterprise union's staff no longer govern it.
-  expect((await gw.call('membership', { action: 'liftRetain', data: { id: m.id, note: '' } }, taishanStaff)).status).toBe(403)
-  expect((await gw.call('membership', { action: 'liftRetain', data: { id: m.id, note: '' } }, staff)).status).toBe(200)
+  expect((await gw.as(taishanStaff).call('membership', 'liftRetain', { id: m.id, note: '' })).status).toBe(403)
+  expect((await gw.as(staff).call('membership', 'liftRetain', { id: m.id, note: '' })).status).toBe(200)
 })

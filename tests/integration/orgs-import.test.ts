@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { applyForm, idFor } from '../utils/membership'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Reply, type TestGateway } from './harness'
+import type { ApiResult } from '../../src/contracts/result'
 
 /** 组织架构 Excel import: 预览 first (nothing written, every row reported), then 确认导入; importing again changes nothing. */
 
@@ -20,8 +21,8 @@ async function xlsx(sheets: Record<string, unknown[][]>): Promise<string> {
 /** As the page does: upload the workbook into one's own folder, then pass its id. */
 const importSheet = async (token: string, base64: string, dryRun: boolean) => {
   const up = await gw.upload('sheet', '组织架构.xlsx', Buffer.from(base64, 'base64'), token)
-  if (!up.json.ok) return up
-  return gw.call('orgs', { action: 'importSheet', data: { fileId: up.json.data.fileId, dryRun } }, token)
+  if (!up.json.ok) return { ...(up.json as ApiResult<never>), status: up.status } as Reply<never>
+  return gw.as(token).call('orgs', 'importSheet', { fileId: up.json.data.fileId, dryRun })
 }
 
 const SHEETS = {
@@ -62,18 +63,18 @@ beforeAll(async () => {
 afterAll(() => gw.close())
 
 test('the template has the three sheets with Chinese headers, and imports as nothing but skipped examples', async () => {
-  const t = await gw.call('orgs', { action: 'importTemplate', data: {} }, admin)
-  expect(t.json.data.filename).toBe('组织架构导入模板.xlsx')
+  const t = await gw.as(admin).call('orgs', 'importTemplate', {})
+  expect(t.data!.filename).toBe('组织架构导入模板.xlsx')
   const wb = new ExcelJS.Workbook()
-  expect(JSON.stringify(t.json)).not.toMatch(/base64/)
-  const file = await gw.download(t.json.data.url)
+  expect(JSON.stringify(t)).not.toMatch(/base64/)
+  const file = await gw.download(t.data!.url)
   expect(file.status).toBe(200)
   await wb.xlsx.load(file.bytes as unknown as ArrayBuffer)
   expect(wb.worksheets.map((w) => w.name)).toEqual(['街道乡镇', '组织', '用人单位', '填写说明'])
   expect((wb.getWorksheet('组织')!.getRow(1).values as unknown[]).slice(1)).toEqual(['名称', '上级组织', '类型', '电话', '服务街道', '行业'])
   expect((wb.getWorksheet('用人单位')!.getRow(1).values as unknown[]).slice(1)).toEqual(['单位名称', '别名', '所属工会'])
   const r = await importSheet(admin, file.bytes.toString('base64'), true)
-  expect(r.json.data.sheets.map((s: { sheet: string; skipped: number; rows: unknown[] }) => [s.sheet, s.skipped, s.rows.length])).toEqual([
+  expect(r.data!.sheets.map((s: { sheet: string; skipped: number; rows: unknown[] }) => [s.sheet, s.skipped, s.rows.length])).toEqual([
     ['街道乡镇', 1, 0],
     ['组织', 1, 0],
     ['用人单位', 1, 0],
@@ -93,8 +94,8 @@ test('preview reports every row by number and column and writes nothing; confirm
   const preview = await importSheet(admin, base64, true)
   expect(preview.status).toBe(200)
   expect(await counts()).toEqual(before)
-  const [areas, orgs, employers] = preview.json.data.sheets
-  expect(preview.json.data.dryRun).toBe(true)
+  const [areas, orgs, employers] = preview.data!.sheets
+  expect(preview.data!.dryRun).toBe(true)
 
   expect(areas.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
     [3, 'created'],
@@ -103,13 +104,13 @@ test('preview reports every row by number and column and writes nothing; confirm
   ])
   expect(areas.rows[2].errors).toEqual([{ path: '纬度', message: '经纬度可能填反了：纬度应在 3–54 之间，经度应在 73–136 之间' }])
 
-  const byRow = Object.fromEntries(orgs.rows.map((r: { row: number }) => [r.row, r]))
+  const byRow = Object.fromEntries(orgs.rows.map((r) => [r.row, r]))
   expect(byRow[2]).toMatchObject({ name: '城北物流园一号仓工会', status: 'created' })
   expect(byRow[3]).toMatchObject({ name: '城北物流园联合工会', status: 'created' })
   expect(byRow[4]).toMatchObject({ status: 'updated', changes: ['电话：— → 0534-6213999'] })
   expect(byRow[5].errors).toEqual([{ path: '上级组织', message: '上级组织「不存在的工会」不存在（须已在组织树中，或在本表中列出）' }])
   expect(byRow[6].errors).toEqual([{ path: '类型', message: '类型「合作社」不认识：应为 基层工会、联合工会、行业工会（县总工会为 总工会）' }])
-  expect(byRow[7].errors[0]).toMatchObject({ path: '行业' })
+  expect(byRow[7].errors![0]).toMatchObject({ path: '行业' })
   expect(byRow[8]).toMatchObject({ status: 'unchanged' })
   expect(byRow[9].errors).toEqual([{ path: '名称', message: '与第 3 行重复' }])
   expect([orgs.created, orgs.updated, orgs.unchanged, orgs.refused]).toEqual([2, 1, 1, 4])
@@ -128,9 +129,9 @@ test('preview reports every row by number and column and writes nothing; confirm
 
   // 确认导入: the same answer, written.
   const done = await importSheet(admin, base64, false)
-  expect(done.json.data.dryRun).toBe(false)
-  expect(done.json.data.sheets.map((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status))).toEqual(
-    preview.json.data.sheets.map((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status)),
+  expect(done.data!.dryRun).toBe(false)
+  expect(done.data!.sheets.map((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status))).toEqual(
+    preview.data!.sheets.map((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status)),
   )
   const union = (await gw.store.find('orgs', { where: { name: '城北物流园联合工会' }, limit: 1 }))[0]
   expect(union).toMatchObject({ parentId: 'org-leling', kind: 'joint', industries: ['courier', 'truck'], phone: '0534-6230001' })
@@ -143,13 +144,13 @@ test('preview reports every row by number and column and writes nothing; confirm
 
   // The imported employer routes an application to its union, by any of its names.
   const t = await gw.login('import-worker')
-  const applied = await gw.call('membership', { action: 'apply', data: applyForm({ idNumber: idFor(701), employer: '城北顺达' }) }, t)
-  expect(applied.json.data).toMatchObject({ org: { id: warehouse._id, name: '城北物流园一号仓工会' }, routedBy: 'employer' })
+  const applied = await gw.as(t).call('membership', 'apply', applyForm({ idNumber: idFor(701), employer: '城北顺达' }))
+  expect(applied.data!).toMatchObject({ org: { id: warehouse._id, name: '城北物流园一号仓工会' }, routedBy: 'employer' })
 
   // Idempotent: the same sheet again finds every record as it left it.
   const after = await counts()
   const again = await importSheet(admin, base64, false)
-  const statuses = again.json.data.sheets.flatMap((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status))
+  const statuses = again.data!.sheets.flatMap((s: { rows: { status: string }[] }) => s.rows.map((r) => r.status))
   expect(statuses.filter((s: string) => s !== 'refused').every((s: string) => s === 'unchanged')).toBe(true)
   expect(await counts()).toEqual(after)
 })
@@ -165,14 +166,14 @@ test('a sub-union admin imports below their union only; 街道 rows are the coun
     ],
   })
   const r = await importSheet(taishanAdmin, base64, false)
-  const [areas, orgs] = r.json.data.sheets
+  const [areas, orgs] = r.data!.sheets
   expect(areas.rows[0]).toMatchObject({
     status: 'refused',
     errors: [{ path: '名称', message: '只有县总工会的管理员可以维护街道/乡镇和行政区划代码' }],
   })
   expect(orgs.rows.map((x: { status: string }) => x.status)).toEqual(['created', 'refused', 'refused'])
   expect(orgs.rows[1].errors).toEqual([{ path: '上级组织', message: '只能放在您所在工会及其下级组织之下' }])
-  expect(orgs.rows[2].errors[0].message).toContain('不在您管理的范围内')
+  expect(orgs.rows[2].errors![0].message).toContain('不在您管理的范围内')
   expect((await gw.store.find('orgs', { where: { name: '泰山体育一分厂工会' }, limit: 1 }))[0].parentId).toBe('org-taishan')
 })
 
@@ -187,7 +188,7 @@ test('a moved parent may not go under its own child; a missing column or a wrong
     }),
     true,
   )
-  expect(cycle.json.data.sheets[0].rows[0].errors).toEqual([
+  expect(cycle.data!.sheets[0].rows[0].errors).toEqual([
     { path: '上级组织', message: '「城北物流园一号仓工会」是「城北物流园联合工会」的下级组织，不能把「城北物流园联合工会」移到它之下' },
   ])
   const loop = await importSheet(
@@ -201,7 +202,7 @@ test('a moved parent may not go under its own child; a missing column or a wrong
     }),
     true,
   )
-  expect(loop.json.data.sheets[0].rows.map((x: { status: string }) => x.status)).toEqual(['refused', 'refused'])
+  expect(loop.data!.sheets[0].rows.map((x: { status: string }) => x.status)).toEqual(['refused', 'refused'])
 
   const noColumn = await importSheet(
     admin,
@@ -213,13 +214,13 @@ test('a moved parent may not go under its own child; a missing column or a wrong
     }),
     true,
   )
-  expect(noColumn.json.data.sheets[0]).toMatchObject({ sheet: '用人单位', rows: [], message: expect.stringContaining('表头缺少列：所属工会') })
+  expect(noColumn.data!.sheets[0]).toMatchObject({ sheet: '用人单位', rows: [], message: expect.stringContaining('表头缺少列：所属工会') })
   const csv = await importSheet(admin, Buffer.from('名称,上级组织\n甲,乙\n').toString('base64'), true)
   expect(csv.status).toBe(400)
-  expect(csv.json.error).toMatchObject({
+  expect(csv.error!).toMatchObject({
     code: 'VALIDATION_FAILED',
     fields: [{ path: 'fileId', message: '请选择 Excel（.xlsx）文件：可先下载模板，按模板填写' }],
   })
   const noSheets = await importSheet(admin, await xlsx({ Sheet1: [['名称']] }), true)
-  expect(noSheets.json.error.message).toContain('没有找到工作表')
+  expect(noSheets.error!.message).toContain('没有找到工作表')
 })

@@ -33,14 +33,14 @@ describe.each([
     const token = await gw.login('big-staff')
     const county = await gw.login('demo-staff')
     for (const t of [token, county]) {
-      const r = await gw.call('membership', { action: 'pendingCount', data: {} }, t)
-      expect(r.json.data.count).toBeGreaterThanOrEqual(1)
+      const r = await gw.as(t).call('membership', 'pendingCount', {})
+      expect(r.data!.count).toBeGreaterThanOrEqual(1)
     }
-    expect((await gw.call('membership', { action: 'pendingCount', data: {} }, token)).json.data.count).toBe(1)
+    expect((await gw.as(token).call('membership', 'pendingCount', {})).data!.count).toBe(1)
     // A grassroots union's staff pay one query for the tree (its children: none), not the whole tree.
     const leaf = await gw.login('demo-staff-taishan')
     gw.double?.resetCounts()
-    await gw.call('membership', { action: 'pendingCount', data: {} }, leaf)
+    await gw.as(leaf).call('membership', 'pendingCount', {})
     if (gw.double) expect(gw.double.counts.get).toBeLessThanOrEqual(2)
   })
 
@@ -50,9 +50,9 @@ describe.each([
       await gw.store.put('employers', { _id: `emp-${String(i).padStart(4, '0')}`, name, orgId: 'big-joint', employerId: `eg-${i}` })
     }
     const admin = await gw.login('demo-admin')
-    const list = await gw.call('orgs', { action: 'employers', data: { orgId: 'big-joint', page: 22, pageSize: 50 } }, admin)
-    expect(list.json.data.total).toBe(1100)
-    expect(list.json.data.items.map((e: { name: string }) => e.name).at(-1)).toBe('大联合第1099号企业')
+    const list = await gw.as(admin).call('orgs', 'employers', { orgId: 'big-joint', page: 22, pageSize: 50 })
+    expect(list.data!.total).toBe(1100)
+    expect(list.data!.items.map((e: { name: string }) => e.name).at(-1)).toBe('大联合第1099号企业')
   })
 
   test('the lawyer list reads every user with a role, however many', async () => {
@@ -61,7 +61,7 @@ describe.each([
     }
     await gw.store.put('users', { _id: 'zz-lawyer', name: '最后的律师', grants: [{ role: 'lawyer', scope: 'org-leling' }] })
     const id = await h.caseIn('accepted')
-    const lawyers = (await h.call('countyStaff', 'lawyers', { id })).json.data.items.map((l: { openid: string }) => l.openid)
+    const lawyers = (await h.call('countyStaff', 'lawyers', { id })).data!.items.map((l: { openid: string }) => l.openid)
     expect(lawyers).toEqual(expect.arrayContaining(['demo-lawyer', 'zz-lawyer']))
   })
 
@@ -78,7 +78,7 @@ describe.each([
         amountRecovered: 10,
       })
     }
-    const stats = (await h.call('countyStaff', 'stats', {})).json.data
+    const stats = (await h.call('countyStaff', 'stats', {})).data!
     expect(stats.total).toBe(await gw.store.count('legal_cases'))
     expect(stats.total).toBeGreaterThan(1100)
     expect(stats.amountRecovered).toBeGreaterThanOrEqual(11000)

@@ -37,21 +37,21 @@ afterAll(() => gw.close())
 
 describe('stations.nearest (the home card)', () => {
   test('names the nearest station even when closed, with when it opens, and the nearest open one beside it', async () => {
-    const { status, json } = await gw.call('stations', { action: 'nearest', data: { ...HERE, radiusKm: 1 } }, courier)
+    const { status, data } = await gw.as(courier).call('stations', 'nearest', { ...HERE, radiusKm: 1 })
     expect(status).toBe(200)
-    const { nearest, nearestOpen } = json.data
+    const { nearest, nearestOpen } = data!
     expect(nearest).toMatchObject({ id: 'near-closed', openNow: false, statusText: '今天 14:00 开门' })
-    expect(nearest.distanceM).toBe(78)
+    expect(nearest!.distanceM).toBe(78)
     expect(nearestOpen).toMatchObject({ id: 'far-open', openNow: true, statusText: '营业中' })
-    expect(nearestOpen.distanceM).toBe(402)
+    expect(nearestOpen!.distanceM).toBe(402)
   })
 
   test('when the nearest is open, both are the same station', async () => {
     gw.clock.now = new Date('2026-11-23T15:00:00+08:00')
     try {
-      const { json } = await gw.call('stations', { action: 'nearest', data: { ...HERE, radiusKm: 1 } }, courier)
-      expect(json.data.nearest.id).toBe('near-closed')
-      expect(json.data.nearestOpen.id).toBe('near-closed')
+      const { data } = await gw.as(courier).call('stations', 'nearest', { ...HERE, radiusKm: 1 })
+      expect(data!.nearest!.id).toBe('near-closed')
+      expect(data!.nearestOpen!.id).toBe('near-closed')
     } finally {
       gw.clock.now = new Date('2026-11-23T10:00:00+08:00')
     }
@@ -60,31 +60,31 @@ describe('stations.nearest (the home card)', () => {
   test('after closing time it says 明天; with nothing open in the radius nearestOpen is null', async () => {
     gw.clock.now = new Date('2026-11-23T21:00:00+08:00')
     try {
-      const { json } = await gw.call('stations', { action: 'nearest', data: { ...HERE, radiusKm: 1 } }, courier)
-      expect(json.data.nearest).toMatchObject({ id: 'near-closed', statusText: '明天 14:00 开门' })
-      expect(json.data.nearestOpen).toBeNull()
+      const { data } = await gw.as(courier).call('stations', 'nearest', { ...HERE, radiusKm: 1 })
+      expect(data!.nearest).toMatchObject({ id: 'near-closed', statusText: '明天 14:00 开门' })
+      expect(data!.nearestOpen).toBeNull()
     } finally {
       gw.clock.now = new Date('2026-11-23T10:00:00+08:00')
     }
   })
 
   test('nothing in the radius: both null; a bad position names the field', async () => {
-    const none = await gw.call('stations', { action: 'nearest', data: { lat: 30.0, lng: 100.0, radiusKm: 1 } }, courier)
-    expect(none.json.data).toEqual({ nearest: null, nearestOpen: null })
-    const bad = await gw.call('stations', { action: 'nearest', data: { lat: 'x', lng: 117 } }, courier)
+    const none = await gw.as(courier).call('stations', 'nearest', { lat: 30.0, lng: 100.0, radiusKm: 1 })
+    expect(none.data!).toEqual({ nearest: null, nearestOpen: null })
+    const bad = await gw.as(courier).raw('stations', 'nearest', { lat: 'x', lng: 117 })
     expect(bad.status).toBe(400)
-    expect(bad.json.error.fields[0]).toMatchObject({ path: 'lat', message: '纬度必须是数字' })
+    expect(bad.error!.fields![0]).toMatchObject({ path: 'lat', message: '纬度必须是数字' })
   })
 })
 
 describe('stations.get with the caller position', () => {
   test('carries the distance; without a position it has none; half a position is refused', async () => {
-    const withPos = await gw.call('stations', { action: 'get', data: { id: 'far-open', ...HERE } }, courier)
-    expect(withPos.json.data.distanceM).toBe(402)
-    const without = await gw.call('stations', { action: 'get', data: { id: 'far-open' } }, courier)
-    expect(without.json.data.distanceM).toBeUndefined()
-    const half = await gw.call('stations', { action: 'get', data: { id: 'far-open', lat: HERE.lat } }, courier)
+    const withPos = await gw.as(courier).call('stations', 'get', { id: 'far-open', ...HERE })
+    expect(withPos.data!.distanceM).toBe(402)
+    const without = await gw.as(courier).call('stations', 'get', { id: 'far-open' })
+    expect(without.data!.distanceM).toBeUndefined()
+    const half = await gw.as(courier).call('stations', 'get', { id: 'far-open', lat: HERE.lat })
     expect(half.status).toBe(400)
-    expect(half.json.error.fields[0].path).toBe('lat')
+    expect(half.error!.fields![0].path).toBe('lat')
   })
 })

@@ -24,25 +24,25 @@ test('a double tap around 08:00 Beijing time (the UTC midnight) is one case', as
   gw.clock.now = new Date('2026-11-24T08:00:10+08:00')
   const b = await submit(facts)
   expect(a.status).toBe(200)
-  expect(b.json.data.id).toBe(a.json.data.id)
+  expect(b.data!.id).toBe(a.data!.id)
   expect(await gw.store.count('legal_cases', { facts })).toBe(1)
   // the next Beijing day it is a new application
   gw.clock.now = new Date('2026-11-25T00:00:10+08:00')
-  expect((await submit(facts)).json.data.id).not.toBe(a.json.data.id)
+  expect((await submit(facts)).data!.id).not.toBe(a.data!.id)
 })
 
 test('re-applying after a withdrawal makes a new case (and its own double tap stays one case)', async () => {
   gw.clock.now = new Date('2026-11-26T10:00:00+08:00')
   const facts = `${FORM.facts}（撤回后再申请）`
-  const first = (await submit(facts)).json.data.id
+  const first = (await submit(facts)).data!.id
   expect((await h.call('applicant', 'withdraw', { id: first })).status).toBe(200)
   const again = await submit(facts)
   expect(again.status).toBe(200)
-  expect(again.json.data.id).not.toBe(first)
-  const detail = await h.call('applicant', 'get', { id: again.json.data.id })
-  expect(detail.json.data.status).toBe('submitted')
-  expect((await submit(facts)).json.data.id).toBe(again.json.data.id)
+  expect(again.data!.id).not.toBe(first)
+  const detail = await h.call('applicant', 'get', { id: again.data!.id })
+  expect(detail.data!.status).toBe('submitted')
+  expect((await submit(facts)).data!.id).toBe(again.data!.id)
   expect(await gw.store.count('legal_cases', { facts })).toBe(2)
   const old = await h.call('applicant', 'get', { id: first })
-  expect(old.json.data.status).toBe('closed')
+  expect(old.data!.status).toBe('closed')
 })

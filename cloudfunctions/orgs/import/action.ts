@@ -19,7 +19,7 @@ import { readWorkbook } from './workbook'
  * before adds) and, unless it is the 预览, writes each row that changes something in its own transaction with its
  * audit record. The bytes come as a Buffer, whoever fetched them.
  */
-export async function importWorkbook(ctx: Ctx, buf: Buffer, dryRun: boolean): Promise<OrgImportReport> {
+async function importWorkbook(ctx: Ctx, buf: Buffer, dryRun: boolean): Promise<OrgImportReport> {
   const book = await readWorkbook(buf)
   if (!book.ok) throw new AppError('VALIDATION_FAILED', book.message, [{ path: 'fileId', message: book.message }])
   const roots = adminRoots(ctx)

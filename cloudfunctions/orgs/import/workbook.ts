@@ -3,10 +3,10 @@ import { openXlsx, sheetLines, type SheetLine } from '../../_core/xlsx'
 
 export { MAX_FILE_BYTES, isExample, records, type Columns, type SheetLine, type SheetRecord } from '../../_core/xlsx'
 
-export type Workbook = { ok: true; sheets: Map<SheetName, SheetLine[]> } | { ok: false; message: string }
+type Workbook = { ok: true; sheets: Map<SheetName, SheetLine[]> } | { ok: false; message: string }
 
 /** Rows per sheet: a county has a few hundred unions and 街道, and employers with their own union in the hundreds. */
-export const MAX_ROWS: Record<SheetName, number> = { 街道乡镇: 200, 组织: 1000, 用人单位: 2000 }
+const MAX_ROWS: Record<SheetName, number> = { 街道乡镇: 200, 组织: 1000, 用人单位: 2000 }
 
 /** Names people give the sheets (the template's first, then what else they are likely to call them). */
 const SHEET_ALIASES: Record<SheetName, string[]> = {

@@ -8,11 +8,11 @@ import type { Category } from './schemas'
  * - 劳动争议调解仲裁法 第二十七条: one year to apply for arbitration, for a claim after the job ended counted from
  *   the day it ended (wages owed while still employed have no limit until the job ends).
  */
-export const FIRST_AID_DAYS = 7
-export const ARBITRATION_WARN_DAYS = 60
+const FIRST_AID_DAYS = 7
+const ARBITRATION_WARN_DAYS = 60
 
-export type ClockKind = 'hearing' | 'limitation' | 'arbitration'
-export const CLOCK_LABELS: Record<ClockKind, string> = {
+type ClockKind = 'hearing' | 'limitation' | 'arbitration'
+const CLOCK_LABELS: Record<ClockKind, string> = {
   hearing: '开庭日期',
   limitation: '时效届满日',
   arbitration: '申请仲裁的最后一天',

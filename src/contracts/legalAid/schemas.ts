@@ -280,7 +280,7 @@ export interface FileInfo {
   size: number
 }
 
-export interface CaseMessage {
+interface CaseMessage {
   at: string
   fromName: string
   role: 'applicant' | 'staff' | 'lawyer'

@@ -7,7 +7,7 @@ import { optionalText, text } from '../fields'
  * employer, and the event; scanning it opens the 入会 form with those filled, the application goes to that union,
  * and it records the event so staff count joins per event.
  */
-export const DRIVE_CODE_RE = /^[0-9A-HJKMNP-TV-Z]{8}$/
+const DRIVE_CODE_RE = /^[0-9A-HJKMNP-TV-Z]{8}$/
 
 export const driveCode = z.string({ error: '活动码不正确' }).trim().toUpperCase().regex(DRIVE_CODE_RE, '活动码不正确，请重新扫码')
 

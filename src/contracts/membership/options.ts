@@ -89,7 +89,7 @@ export function newEmploymentLabel(key: NewEmploymentType): string {
   return NEW_EMPLOYMENT_TYPES.find((n) => n.key === key)?.label ?? key
 }
 
-export const APPLICATION_STATUSES = [
+const APPLICATION_STATUSES = [
   { key: 'pending', label: '待审核' },
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '已驳回' },

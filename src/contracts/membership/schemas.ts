@@ -66,7 +66,7 @@ export const applyInput = z
     // every other field was fixed.
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
-export type ApplyInput = z.input<typeof applyInput>
+type ApplyInput = z.input<typeof applyInput>
 
 const applicationId = docId('申请编号')
 
@@ -149,7 +149,7 @@ export const requestTransferInput = z.object({
   reason: text('转移原因', { min: 2, max: 200, multiline: true }),
 })
 
-export const TRANSFER_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const
+const TRANSFER_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number]
 
 export const transfersInput = z.object({

@@ -57,7 +57,7 @@ export interface TransferredOut {
 }
 
 /** The four 会籍状态 of the issue, as staff and members read them. */
-export type Standing = 'normal' | 'retained' | 'transferred' | 'revoked'
+type Standing = 'normal' | 'retained' | 'transferred' | 'revoked'
 export const STANDING_LABELS: Record<Standing, string> = { normal: '正常', retained: '保留会籍', transferred: '已转出', revoked: '已注销' }
 
 /** A membership's state from its status; null while it is still an application (待审核、已驳回). */
@@ -95,7 +95,7 @@ export const inactiveInput = z.object({
   pageSize: z.number({ error: '每页数量必须是数字' }).int().min(1).max(50).default(20),
 })
 
-export const INACTIVE_DECISIONS = [
+const INACTIVE_DECISIONS = [
   { key: 'keep', label: '已核实，保留会籍' },
   { key: 'reviewed', label: '已查看，另行处理' },
 ] as const

@@ -11,7 +11,7 @@ export const inboxInput = z.object({
   pageSize: z.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
 })
 
-export const MARK_READ_MAX = 100
+const MARK_READ_MAX = 100
 
 /** Either the ids of some notices, or `all: true` for every unread one; only the caller's own are touched. */
 export const markReadInput = z

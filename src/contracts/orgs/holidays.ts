@@ -20,7 +20,7 @@ export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay()
 }
 
-export interface ParsedNotice {
+interface ParsedNotice {
   off: string[]
   work: string[]
   /** lines that named a date we could not place, in the notice's words */

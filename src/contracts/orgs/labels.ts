@@ -1,7 +1,7 @@
 import { NEW_EMPLOYMENT_TYPES, type NewEmploymentType } from '../membership/options'
 
 /** What a union is; the routing of 入会 applications depends on it (see cloudfunctions/membership/routing.ts). */
-export const ORG_KINDS = [
+const ORG_KINDS = [
   { key: 'county', label: '总工会' },
   { key: 'enterprise', label: '基层工会' },
   { key: 'joint', label: '联合工会' },

@@ -14,21 +14,21 @@ const PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4}|1
 
 export const orgName = text('组织名称', { min: 2, max: 40 })
 export const orgPhone = optionalText('电话', { max: 30 }).refine((p) => p === '' || PHONE_RE.test(p), '电话格式不正确（手机号或带区号的座机）')
-export const orgIndustries = z
+const orgIndustries = z
   .array(z.enum(INDUSTRY_KEYS, { error: '未知的行业' }), { error: '行业必须是列表' })
   .max(10, '行业最多 10 项')
   .default([])
-export const orgRegions = z.array(areaId, { error: '服务街道必须是列表' }).max(100, '服务街道最多 100 个').default([])
+const orgRegions = z.array(areaId, { error: '服务街道必须是列表' }).max(100, '服务街道最多 100 个').default([])
 
 /** 行政区划代码 of a county-level division: 6 digits, not a province's or city's (those end in 00). */
 export const REGION_CODE_MESSAGE = '行政区划代码应为县级的 6 位数字（末两位不是 00），如 371481'
 export function isRegionCode(code: string): boolean {
   return /^[1-9]\d{5}$/.test(code) && !code.endsWith('00')
 }
-export const regionCode = z.string({ error: '请填写行政区划代码' }).trim().refine(isRegionCode, REGION_CODE_MESSAGE)
+const regionCode = z.string({ error: '请填写行政区划代码' }).trim().refine(isRegionCode, REGION_CODE_MESSAGE)
 
 /** One org as the form edits it; the county federation keeps kind 总工会, every other org is one of the child kinds. */
-export const orgFields = z
+const orgFields = z
   .object({
     name: orgName,
     kind: z.enum(ORG_KIND_KEYS, { error: '请选择组织类型' }),

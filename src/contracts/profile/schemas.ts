@@ -54,7 +54,7 @@ export interface ProfileSummary {
 }
 
 /** One kind of record that was kept, why (law or contract), and for how long: shown to the person as is. */
-export interface KeptRecord {
+interface KeptRecord {
   what: string
   reason: string
   retention: string

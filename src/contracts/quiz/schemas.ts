@@ -6,8 +6,8 @@ import { LEVEL_OPENINGS, MAX_LEVELS, level, type Level, type LevelOpening, type 
 
 /** The weights of a campaign's prizes share 10,000 values; what is left is 谢谢参与. */
 export const WEIGHT_TOTAL = 10_000
-export const MAX_OPTIONS = 6
-export const MAX_QUESTIONS = 500
+const MAX_OPTIONS = 6
+const MAX_QUESTIONS = 500
 /** Faster than this per question is not reading: the attempt is flagged for staff. */
 export const HUMAN_MS_PER_QUESTION = 2000
 /** A submit arriving this long after the deadline (network, slow phones) still counts. */
@@ -55,7 +55,7 @@ export const question = z
   })
 export type Question = z.output<typeof question>
 
-export const prize = z
+const prize = z
   .object({
     name: text('奖品名称', { max: 30 }),
     kind: z.enum(PRIZE_KINDS, { error: '请选择奖品类型（话费、红包、实物或消费券）' }),
@@ -135,7 +135,7 @@ export const campaignIdInput = z.object({ campaignId: docId('活动编号') })
 export const idInput = z.object({ id: docId('活动编号') })
 
 /** Pasted CSV rides inside the call, so it stays small (at most 60 KB of UTF-8); a bigger bank goes as a file. */
-export const MAX_PASTE_CHARS = 20_000
+const MAX_PASTE_CHARS = 20_000
 /** A question bank of 500 rows is far below this; the sheet upload kind allows more for other imports. */
 export const MAX_QUESTION_FILE_BYTES = 2 * 1024 * 1024
 

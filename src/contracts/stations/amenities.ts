@@ -3,13 +3,13 @@
  * AED, 非机动车停车, 雨具 … added to the original ten); keys are stored, labels are shown, `group` orders them (the array is
  * in group order, so cards and the detail list them alike). The icon is one character: it reads on every phone without an icon font or an image per amenity.
  */
-export const AMENITY_GROUPS = [
+const AMENITY_GROUPS = [
   { key: 'rest', label: '歇脚' },
   { key: 'ride', label: '出行' },
   { key: 'safety', label: '应急' },
   { key: 'care', label: '关爱服务' },
 ] as const
-export type AmenityGroup = (typeof AMENITY_GROUPS)[number]['key']
+type AmenityGroup = (typeof AMENITY_GROUPS)[number]['key']
 
 export const AMENITIES = [
   { key: 'water', group: 'rest', label: '饮水', icon: '水', aliases: ['饮水', '饮水机', '热水', '开水', '直饮水'] },

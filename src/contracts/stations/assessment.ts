@@ -21,11 +21,11 @@ export const assessmentInput = z.object({
 })
 export type Assessment = z.output<typeof assessmentInput>
 
-export const EMPTY_ASSESSMENT: Assessment = { areaM2: null, groundFloor: null, facingStreet: null, haircut: false }
+const EMPTY_ASSESSMENT: Assessment = { areaM2: null, groundFloor: null, facingStreet: null, haircut: false }
 
 type Check = { key: string; label: string; met: (a: Assessment, amenities: readonly AmenityKey[]) => boolean }
 
-export const BASIC_CHECKS: Check[] = [
+const BASIC_CHECKS: Check[] = [
   { key: 'area', label: `面积不少于 ${MIN_AREA_M2} 平方米`, met: (a) => (a.areaM2 ?? 0) >= MIN_AREA_M2 },
   { key: 'groundFloor', label: '位于一楼', met: (a) => a.groundFloor === true },
   { key: 'facingStreet', label: '临街', met: (a) => a.facingStreet === true },
@@ -36,7 +36,7 @@ export const BASIC_CHECKS: Check[] = [
   { key: 'climate', label: '风扇或空调', met: (_a, am) => am.includes('climate') },
 ]
 
-export const OPTIONAL_CHECKS: Check[] = [
+const OPTIONAL_CHECKS: Check[] = [
   { key: 'legal', label: '法律服务', met: (_a, am) => am.includes('legal') },
   { key: 'counsel', label: '心理咨询', met: (_a, am) => am.includes('counsel') },
   { key: 'haircut', label: '理发', met: (a) => a.haircut },

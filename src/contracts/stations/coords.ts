@@ -2,8 +2,8 @@
  * Coordinates as staff type or paste them. China's latitudes (3–54) and longitudes (73–136) do not overlap, so a
  * pair's order can be told from the numbers alone: that is how a swapped pair is caught and explained.
  */
-export const CN_LAT = { min: 3, max: 54 }
-export const CN_LNG = { min: 73, max: 136 }
+const CN_LAT = { min: 3, max: 54 }
+const CN_LNG = { min: 73, max: 136 }
 
 export const SWAPPED_MESSAGE = '经纬度可能填反了：纬度应在 3–54 之间，经度应在 73–136 之间'
 
@@ -15,7 +15,7 @@ export function looksSwapped(lat: number, lng: number): boolean {
   return !(inLat(lat) && inLng(lng)) && inLat(lng) && inLng(lat)
 }
 
-export type PastedCoords = { ok: true; lat: number; lng: number; swapped: boolean; message: string } | { ok: false; message: string }
+type PastedCoords = { ok: true; lat: number; lng: number; swapped: boolean; message: string } | { ok: false; message: string }
 
 /**
  * One pasted pair, 「纬度,经度」 or 「经度,纬度」, separated by a comma (half or full width), semicolon or spaces, as

@@ -4,7 +4,7 @@ import { beijingClock } from '../time'
  *   "24小时" | "08:00-20:00" | "20:00-次日08:00" | "周一至周五 08:00-18:00；周六 09:00-12:00"
  * Days not named in a day-qualified text are closed days. Times are Asia/Shanghai.
  */
-export interface HoursRule {
+interface HoursRule {
   /** 0 = Sunday … 6 = Saturday */
   days: number[]
   /** minutes since midnight */
@@ -15,7 +15,7 @@ export interface HoursRule {
 
 export type OpeningHours = { always: true } | { always: false; rules: HoursRule[] }
 
-export type HoursParse = { ok: true; hours: OpeningHours } | { ok: false; message: string }
+type HoursParse = { ok: true; hours: OpeningHours } | { ok: false; message: string }
 
 const DAY_NAMES: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
 const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6]
@@ -109,7 +109,7 @@ const hhmm = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minu
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
-export interface NextOpening {
+interface NextOpening {
   /** 0 = later today, 1 = tomorrow, … up to 7 (the same weekday next week) */
   inDays: number
   /** Beijing wall-clock time it opens, HH:mm */

@@ -11,7 +11,7 @@ import { isOpenAt, nextOpeningAcross, nextOpeningText, parseHours, parseHoursCac
  */
 
 /** Seasonal hours: from and to are Beijing days, both included; these hours replace the usual ones then. */
-export const seasonInput = z
+const seasonInput = z
   .object({
     name: optionalText('时段名称', { max: 12 }),
     from: calendarDate('开始日期'),
@@ -45,7 +45,7 @@ export const validityInput = z
   .object({ validFrom: optionalDay('启用日期').optional(), validTo: optionalDay('到期日期').optional() })
   .refine((v) => !v.validFrom || !v.validTo || v.validFrom <= v.validTo, { path: ['validTo'], message: '到期日期不能早于启用日期' })
 
-export interface Lifecycle {
+interface Lifecycle {
   hours: string
   validFrom?: string
   validTo?: string
@@ -65,7 +65,7 @@ export function seasonOn(s: Pick<Lifecycle, 'seasons'>, day: string): Season | u
 }
 
 /** The hours text that holds on a Beijing day: the season's, the usual ones, or null when it is not running. */
-export function hoursTextOn(s: Lifecycle, day: string): string | null {
+function hoursTextOn(s: Lifecycle, day: string): string | null {
   if (validityOn(s, day) !== 'valid') return null
   return seasonOn(s, day)?.hours ?? s.hours
 }

@@ -166,7 +166,7 @@ export type StationFields = z.input<typeof stationFields>
  * What the form adds to a sheet row: validity, seasonal hours, the 星级 self-assessment. Each is left as stored when
  * absent (an older client, an import), replaced when sent; '' clears a date and [] the seasons.
  */
-export const stationExtras = z.intersection(
+const stationExtras = z.intersection(
   validityInput,
   z.object({
     seasons: seasonsInput.optional(),
@@ -204,7 +204,7 @@ export interface StationPhotos {
  * Pasted CSV stays inside the call, so it is kept small: 20,000 characters are at most 60 KB of UTF-8, under the
  * 100 KB a function call should carry. A longer sheet goes as a file.
  */
-export const MAX_PASTE_CHARS = 20_000
+const MAX_PASTE_CHARS = 20_000
 
 /**
  * The sheet to import: either a file uploaded to storage first (`fileId`, .xlsx or .csv in UTF-8 or GBK, decoded on
@@ -270,7 +270,7 @@ export interface StationMove {
 }
 
 /** About 80 m a minute on foot (a loaded courier walks slower than the 5 km/h textbook pace). */
-export const WALK_METERS_PER_MINUTE = 80
+const WALK_METERS_PER_MINUTE = 80
 
 /** 「步行约 N 分钟」, or null when it is too far to walk (over 5 km: the courier rides). */
 export function walkingText(distanceM: number): string | null {
@@ -310,7 +310,7 @@ export interface Area {
 }
 
 export type ImportRowStatus = 'created' | 'updated' | 'refused'
-export interface ImportRowReport {
+interface ImportRowReport {
   row: number
   name: string
   status: ImportRowStatus

@@ -18,7 +18,7 @@ export const occupationLabel = (k: string) => OCCUPATIONS.find((o) => o.key === 
 export const VISIT_GAP_HOURS = 4
 
 /** The page the door QR opens. Its query carries the station and the station's poster key. */
-export const CHECKIN_PATH = '/pages/stations/checkin/index'
+const CHECKIN_PATH = '/pages/stations/checkin/index'
 
 /** The link a poster's QR encodes: `base` is the app's address (H5) or the prefix registered for WeChat's 扫码打开. */
 export function checkinLink(base: string, stationId: string, key: string): string {

@@ -4,7 +4,7 @@ import Field from '@/components/Field'
 import { ARBITRATION_CATEGORIES, arbitrationWarning, clockBounds, clocksOf, clockText, firstAidClock } from '@/contracts/legalAid/clocks'
 import type { Category } from '@/contracts/legalAid/schemas'
 
-export interface ClockValues {
+interface ClockValues {
   hearingDay: string
   limitationDay: string
   leftOn: string

@@ -4,7 +4,7 @@ import FieldError from '@/components/FieldError'
 import TextField from '@/components/TextField'
 import type { Category, MeansPolicy } from '@/contracts/legalAid/schemas'
 
-export interface MeansValues {
+interface MeansValues {
   migrant: boolean
   assistance: boolean
   monthlyIncome: string

@@ -7,7 +7,7 @@ import type { MyApplication } from '@/contracts/membership/schemas'
  * default on 民族 or 政治面貌. Gender is not asked: the 身份证号 carries it. The phone is not typed: WeChat vouches
  * for it and the form keeps only the verification and its masked number.
  */
-export interface ApplyForm {
+interface ApplyForm {
   name: string
   ethnicity: string
   idNumber: string

@@ -14,7 +14,7 @@ export interface Filters {
   q?: string
 }
 
-export const PAGE_SIZE = 20
+const PAGE_SIZE = 20
 
 /** Absent, not empty: the schema rejects '' as a date. */
 export function toListInput(filters: Filters): Omit<ListInput, 'page'> {

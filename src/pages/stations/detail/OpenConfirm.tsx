@@ -5,7 +5,7 @@ import FormError from '@/components/FormError'
 import { useMutation } from '@/data'
 
 /** 「N 分钟前有人确认开放」 in words a courier reads at a glance. */
-export function confirmedAgo(at: string, now = Date.now()): string {
+function confirmedAgo(at: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(at)) / 60_000))
   if (minutes < 1) return '刚刚有人确认开放'
   if (minutes < 60) return `${minutes} 分钟前有人确认开放`

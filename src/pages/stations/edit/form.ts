@@ -38,7 +38,7 @@ export interface StationForm {
   version?: number
 }
 
-export const EMPTY_ASSESSMENT_FORM: AssessmentForm = { areaM2: '', groundFloor: '', facingStreet: '', haircut: false }
+const EMPTY_ASSESSMENT_FORM: AssessmentForm = { areaM2: '', groundFloor: '', facingStreet: '', haircut: false }
 
 export const EMPTY_FORM: StationForm = {
   name: '',

@@ -1,10 +1,10 @@
 /** What the station importer takes; checked on the phone before uploading, and again on the server. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024
+const MAX_FILE_BYTES = 2 * 1024 * 1024
 export const ACCEPTED = ['xlsx', 'csv']
 const TOO_LARGE = '文件过大（最多 2MB，约 1 万行），请分批导入'
 const WRONG_TYPE = '请选择 Excel（.xlsx）或 CSV 文件；旧版 .xls 请先另存为 .xlsx'
 
-export function acceptedName(name: string): boolean {
+function acceptedName(name: string): boolean {
   return new RegExp(`\\.(${ACCEPTED.join('|')})$`, 'i').test(name)
 }
 

@@ -22,7 +22,7 @@ const HAS_MAP = process.env.TARO_ENV === 'weapp'
 
 type LocStatus = 'locating' | 'ok' | 'denied' | 'unavailable'
 
-export interface Origin {
+interface Origin {
   lat: number
   lng: number
   /** '当前位置' or the chosen area's name */

@@ -3,8 +3,8 @@ import type { StationPoster } from '@/contracts/stations/visits'
 import { jpegToPdf } from './pdf'
 
 /** A4 at 150 dpi: prints sharp on an office printer and stays under 200 KB as PNG. */
-export const POSTER_W = 1240
-export const POSTER_H = 1754
+const POSTER_W = 1240
+const POSTER_H = 1754
 const RED = '#C8102E'
 const FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 
@@ -25,7 +25,7 @@ function wrap(ctx: Ctx2D, text: string, width: number): string[] {
 }
 
 /** Draws the door poster: who it is for, the station's name, the QR to 签到, and the 12351 hotline. */
-export function drawPoster(ctx: Ctx2D, p: StationPoster, qr: CanvasImageSource): void {
+function drawPoster(ctx: Ctx2D, p: StationPoster, qr: CanvasImageSource): void {
   const cx = POSTER_W / 2
   ctx.fillStyle = '#FFFFFF'
   ctx.fillRect(0, 0, POSTER_W, POSTER_H)

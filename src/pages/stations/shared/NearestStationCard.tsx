@@ -11,7 +11,7 @@ import './NearestStationCard.scss'
 
 const STATIONS_URL = '/pages/stations/list/index'
 /** far enough to find a station anywhere in the county from its centre */
-export const NEAREST_RADIUS_KM = 20
+const NEAREST_RADIUS_KM = 20
 
 type Nearest = { kind: 'off' } | { kind: 'none' } | ({ kind: 'found' } & NearestStations & { nearest: StationSummary })
 

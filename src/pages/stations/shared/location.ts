@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-export type LocateResult =
+type LocateResult =
   | { ok: true; lat: number; lng: number }
   /** denied: the user (or the system) said no — retrying silently will not help, settings might. */
   | { ok: false; reason: 'denied' | 'unavailable' }
