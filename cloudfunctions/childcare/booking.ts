@@ -37,7 +37,7 @@ const BOOKED_WORDS: Record<'confirmed' | 'waitlisted' | 'applied' | 'accepted' |
  * A booking event in 消息中心 (and, where the parent subscribed, as a WeChat message), queued in the
  * transaction that writes the booking, so the message and the change land together.
  */
-export async function bookingNotice(
+async function bookingNotice(
   ctx: Ctx,
   tx: Store,
   cls: Pick<ClassDoc, 'title'>,
@@ -56,29 +56,29 @@ export async function bookingNotice(
 }
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
-export function checkInCode(): string {
+function checkInCode(): string {
   const b = randomBytes(8)
   return Array.from(b, (x) => CODE_CHARS[x % CODE_CHARS.length]).join('')
 }
 
-export const bookingId = (season: number, childId: string) => `${season}:${childId}`
+const bookingId = (season: number, childId: string) => `${season}:${childId}`
 
 /**
  * 新就业形态 by membership's own data: an approved application of the caller that names a 新就业形态 group
  * (`newEmploymentType` other than 'none'). A store read, as `isMember`: childcare does not call membership.
  */
-export async function isGigWorker(ctx: Ctx): Promise<boolean> {
+async function isGigWorker(ctx: Ctx): Promise<boolean> {
   const n = await ctx.store.count('applications', { applicantOpenid: ctx.caller.openid, status: 'approved', newEmploymentType: { $ne: 'none' } })
   return n > 0
 }
 
 /** A member by the membership rules (正常 or 保留会籍; not 已转出/已注销): cloudfunctions/_core/member.ts. */
-export async function isMember(ctx: Ctx): Promise<boolean> {
+async function isMember(ctx: Ctx): Promise<boolean> {
   return isMemberOf(ctx.store, ctx.caller.openid)
 }
 
 /** Attended share of last season's class; null when there was no confirmed booking then. */
-export function attendanceRate(b: Pick<BookingDoc, 'checkins'>, cls: Pick<ClassDoc, 'startDate' | 'endDate'>): number {
+function attendanceRate(b: Pick<BookingDoc, 'checkins'>, cls: Pick<ClassDoc, 'startDate' | 'endDate'>): number {
   const days = classDays(cls.startDate, cls.endDate).length
   return days ? b.checkins.length / days : 1
 }
@@ -175,7 +175,7 @@ const SEQ_SLOTS = 4096
 let arrivals = 0
 /** The waitlist slot of a request that arrived at `createdAt`, after anything else in that millisecond. */
 export const seqAt = (createdAt: string, i = 0) => Date.parse(createdAt) * SEQ_SLOTS + SEQ_SLOTS - 8 + i
-export function arrivalSeq(now: Date, n: number): number {
+function arrivalSeq(now: Date, n: number): number {
   const slot = arrivals
   arrivals = (arrivals + Math.max(1, n)) % SEQ_SLOTS
   return now.getTime() * SEQ_SLOTS + slot

@@ -170,7 +170,7 @@ export function claimView(c: NonNullable<BookingDoc['claim']>): ClaimView {
   return { group: c.group, label: priorityLabel(c.group), state: c.state, pool: c.pool, auto: c.auto }
 }
 
-export function priorityView(c: ClassDoc): PriorityView | undefined {
+function priorityView(c: ClassDoc): PriorityView | undefined {
   if (!c.priority) return undefined
   return {
     groups: c.priority.groups.map((key) => ({ key, label: priorityLabel(key) })),

@@ -37,7 +37,7 @@ interface ConsentDoc {
   [field: string]: unknown
 }
 
-export async function consentOf(ctx: Ctx, openid = ctx.caller.openid): Promise<ConsentState> {
+async function consentOf(ctx: Ctx, openid = ctx.caller.openid): Promise<ConsentState> {
   const doc = await ctx.store.get<ConsentDoc>(CONSENTS, openid)
   const given = doc?.version === CHILD_RULES_VERSION
   return { version: CHILD_RULES_VERSION, given, ...(given && doc ? { givenAt: doc.at } : {}) }
@@ -272,7 +272,7 @@ interface AttendanceDoc {
   [field: string]: unknown
 }
 
-export type PastAttendance = NonNullable<ChildDoc['pastAttendance']>
+type PastAttendance = NonNullable<ChildDoc['pastAttendance']>
 
 /**
  * The kept attendance of a child being registered (again): read once at registration, by the keyed hash of the

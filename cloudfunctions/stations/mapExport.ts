@@ -10,7 +10,7 @@ import type { StationDoc } from './model'
 const MAP_EXPORT_FILENAME = '驿站地图标注表.xlsx'
 
 /** The columns 高德 and 百度 station submissions ask for, with both coordinate systems side by side. */
-export const MAP_EXPORT_HEADERS = [
+const MAP_EXPORT_HEADERS = [
   '名称',
   '地址',
   '纬度（GCJ-02，高德/腾讯）',

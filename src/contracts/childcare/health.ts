@@ -23,7 +23,6 @@ export const healthDeclaration = z
     if (v.answers.some((a) => !a) && !v.note)
       ctx.addIssue({ code: 'custom', path: ['note'], message: '有选「否」的项目，请在说明里写清楚情况，方便老师照看' })
   })
-export type HealthDeclaration = z.output<typeof healthDeclaration>
 
 /** 告家长书 as a class shows it: its text and the version a booking records having read. */
 export interface ClassNotice {

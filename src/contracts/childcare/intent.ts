@@ -10,7 +10,7 @@ import type { Term } from './rules'
  */
 
 /** A season's term and the span parents recognise it by (Beijing days); season numbers as in rules.ts seasonOf. */
-export interface SeasonOption {
+interface SeasonOption {
   season: number
   term: Term
   label: string
@@ -45,7 +45,7 @@ export function upcomingSeasons(now: Date): SeasonOption[] {
   return [...spans(year), ...spans(year + 1)].filter((s) => s.to >= today && s.from <= horizon)
 }
 
-export const INTENT_WEEKS_MAX = 12
+const INTENT_WEEKS_MAX = 12
 
 export const registerIntentInput = z.object({
   childId: docId('孩子'),

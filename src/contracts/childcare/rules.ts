@@ -14,7 +14,7 @@ export const MIN_ATTENDANCE = 0.7
 /** How long a parent has to accept a place offered from the waitlist. */
 export const OFFER_HOURS = 24
 
-export interface ClassTiming {
+interface ClassTiming {
   opensAt: string
   closesAt: string
   remaining: number
@@ -108,7 +108,7 @@ export function gradeRange(min: number, max: number): string {
   return min === max ? GRADE_LABELS[min] : `${GRADE_LABELS[min]}至${GRADE_LABELS[max]}`
 }
 
-export interface RuleSource {
+interface RuleSource {
   /** absent on classes stored before terms existed: those are summer classes */
   term?: Term
   audience: Audience

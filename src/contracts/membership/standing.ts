@@ -82,9 +82,6 @@ export const RETAINED_RULES = [
   { rule: 'transfer', text: '重新就业后，可以申请把会籍转到新单位的工会' },
 ] as const
 
-/** For member-only notices of other services: one plain sentence. */
-export const RETAINED_KEEP_NOTE = '保留会籍（退休、失业、单位注销）的会员同样可以参加'
-
 // ---- 半年无活动名单: for staff review only; nothing changes on its own ----
 
 /** 6 months without measurable activity (the 章程's rule on leaving), counted in Beijing calendar months. */

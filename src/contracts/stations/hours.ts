@@ -191,7 +191,3 @@ export function isOpenText(text: string, at: Date): boolean {
   const hours = parseHoursCached(text)
   return hours ? isOpenAt(hours, at) : false
 }
-
-export function openStatusTextOf(text: string, at: Date): string {
-  return openStatusText(parseHoursCached(text), at)
-}

@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { VoucherView } from '@/contracts/quiz/schemas'
 import { beijingMonthDayTime } from '@/contracts/time'
-
-const longDay = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+import { longDay } from '../shared/format'
 
 /** A 驿站券 as its owner shows it: the QR while it can be used, the code under it, where and until when. */
 export default function VoucherCard({ v }: { v: VoucherView }) {
