@@ -69,7 +69,7 @@ test('an admin invites a station keeper; a new phone enters the code in 工作�
   await screenshot(phone, 'account-04-activated')
   await phone.locator('.state-view__action', { hasText: '进入工作台' }).click()
   await phone.locator('.workbench-tile').first().waitFor()
-  expect(await phone.locator('.workbench-tile__title').allTextContents()).toEqual(['驿站管理', '反馈处理', '驿站服务人次'])
+  expect(await phone.locator('.workbench-tile__title').allTextContents()).toEqual(['驿站管理', '反馈处理', '驿站服务人次', '驿站券核销'])
   await phone.locator('.workbench-tile', { hasText: '驿站管理' }).click()
   await expectText(phone, '.managed-station__name', station)
   await screenshot(phone, 'account-05-keeper-manages')
