@@ -18,7 +18,9 @@ async function pick(page: Page, selector: string): Promise<string> {
   return ((await on(page, `${selector} .picker-box__text`).first().textContent()) ?? '').trim()
 }
 
-test('意向登记: a parent registers interest; staff see the demand; a matching class is opened; the parent is told first in 消息中心', async () => {
+const TITLE = '意向测试托管班'
+
+test('意向 → class → priority booking: a parent registers interest; staff see the demand and open a matching class with reserved places; the parent is told in 消息中心, opens the class from the message, claims 困难职工子女 and books; staff verify the claim; the parent is told', async () => {
   const token = (await gatewayCall(appUrl(), '/api/dev/login', { openid: 'demo-parent' })).token as string
   await gatewayCall(appUrl(), '/api/childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, token)
   await gatewayCall(
@@ -57,7 +59,8 @@ test('意向登记: a parent registers interest; staff see the demand; a matchin
   expect(await staff.locator('.cc-demand').textContent()).not.toContain('陈小满')
   await shot(staff, '03-demand')
 
-  // Staff open a class for that season and area (through the API: the date wheels only give today).
+  // Staff open a class for that season and area, open for booking now, with 2 places reserved for 新就业形态劳动者子女 and
+  // 困难职工子女 (through the API: the date wheels only give today).
   const staffToken = (await gatewayCall(appUrl(), '/api/dev/login', { openid: 'demo-staff' })).token as string
   const demand = await gatewayCall(appUrl(), '/api/childcare', { action: 'intentDemand', data: {} }, staffToken)
   const picked = demand.seasons.find((s: { label: string }) => s.label === season)
@@ -66,6 +69,9 @@ test('意向登记: a parent registers interest; staff see the demand; a matchin
   const soon = new Date(Date.now() + 8 * 3600e3 + 3 * 86400e3).toISOString().slice(0, 10)
   const start: string = soon > picked.from && soon <= picked.to && soon.slice(0, 4) === picked.from.slice(0, 4) ? soon : picked.from
   const startAt = Date.parse(`${start}T00:00:00+08:00`)
+  // booking opened an hour ago and closes the day before the class starts; unused reserved places join the pool before that
+  const closesAt = startAt - 86400e3
+  const releaseAt = Math.min(Date.now() + 5 * 86400e3, closesAt - 3600e3)
   const created = await gatewayCall(
     appUrl(),
     '/api/childcare',
@@ -73,7 +79,7 @@ test('意向登记: a parent registers interest; staff see the demand; a matchin
       action: 'upsertClass',
       data: {
         term: picked.term,
-        title: '意向测试托管班',
+        title: TITLE,
         site: '职工之家',
         address: '乐陵市兴隆南大街 118 号',
         startDate: start,
@@ -82,21 +88,60 @@ test('意向登记: a parent registers interest; staff see the demand; a matchin
         gradeMin: 1,
         gradeMax: 6,
         capacity: 30,
-        opensAt: new Date(startAt - 20 * 86400e3).toISOString(),
-        closesAt: new Date(startAt - 86400e3).toISOString(),
+        opensAt: new Date(Date.now() - 3600e3).toISOString(),
+        closesAt: new Date(closesAt).toISOString(),
         cancelBefore: new Date(startAt).toISOString(),
         audience: 'all',
         allocation: 'fcfs',
+        notice: '请按时接送孩子。',
         areaId,
+        priority: { groups: ['gig', 'hardship'], places: 2, releaseAt: new Date(releaseAt).toISOString() },
       },
     },
     staffToken,
   )
   expect(created.id).toBeTruthy()
 
-  // The parent finds the message in 消息中心, and the registration says it was told.
+  // The parent finds the message in 消息中心: booking is open now.
   await parent.goto(new URL('/#/pages/messages/index/index', parent.url()).toString())
-  await expectText(parent, '.inbox-item', '您登记意向的托管班开班了')
-  await expectText(parent, '.inbox-item', '意向测试托管班')
+  const told = on(parent, '.inbox-item').filter({ hasText: '您登记意向的托管班开班了' })
+  await expectText(parent, '.inbox-item', TITLE)
+  await expectText(parent, '.inbox-item', '现在已可报名')
+  await expectText(parent, '.inbox-item__go', '查看详情')
   await shot(parent, '04-inbox')
+
+  // Tapping it opens the class: the parent claims 困难职工子女, reads the 告家长书, declares the child's health and books.
+  await told.click()
+  await on(parent, '.cc-detail__book').waitFor()
+  await expectText(parent, '.cc-priority__summary', '为新就业形态劳动者子女、困难职工子女预留 2 个名额，还剩 2 个')
+  await on(parent, '.cc-detail__child').filter({ hasText: '陈小满' }).click()
+  await on(parent, '.cc-notice__read').click()
+  for (let i = 0; i < 4; i++) await on(parent, `.cc-health__item--${i} .choice__item`).filter({ hasText: '是' }).click()
+  await on(parent, '.cc-priority__group--hardship').click()
+  await on(parent, '.cc-priority__claim').scrollIntoViewIfNeeded()
+  await shot(parent, '05-claim')
+  await on(parent, '.cc-detail__book').click()
+  await expectText(parent, '.taro-modal__content', '申请优先名额：困难职工子女')
+  await parent.locator('.taro-model__confirm:visible').click()
+  await expectText(parent, '.cc-detail__result', '陈小满：预约成功（使用优先名额，「困难职工子女」资格待审核，工会核实后会通知您）')
+  await shot(parent, '06-booked')
+
+  // Staff see the claim on the roster and verify it.
+  await staff.goto(new URL('/#/pages/childcare/manage/index', staff.url()).toString())
+  await staff.locator('.cc-managed', { hasText: TITLE }).click()
+  await expectText(staff, '.cc-roster__priority', '优先名额 2 个，还剩 1 个 · 1 个待核实')
+  await expectText(staff, '.cc-roster__claim--pending', '优先资格「困难职工子女」：待审核 · 占优先名额')
+  await on(staff, '.cc-roster__approve').click()
+  await expectText(staff, '.taro-modal__content', '确认符合「困难职工子女」条件')
+  await staff.locator('.taro-model__confirm:visible').click()
+  await expectText(staff, '.cc-roster__claim--verified', '优先资格「困难职工子女」：已核实 · 占优先名额')
+  await shot(staff, '07-roster-verified')
+
+  // The parent sees the claim verified in 我的预约 and has the notice in 消息中心.
+  await parent.goto(new URL('/#/pages/childcare/mine/index', parent.url()).toString())
+  await expectText(parent, '.cc-booking__claim--verified', '优先资格「困难职工子女」：工会已核实 · 使用优先名额')
+  await shot(parent, '08-mine')
+  await parent.goto(new URL('/#/pages/messages/index/index', parent.url()).toString())
+  await expectText(parent, '.inbox-item', `${TITLE}：陈小满 「困难职工子女」优先资格已核实`)
+  await shot(parent, '09-inbox')
 })
