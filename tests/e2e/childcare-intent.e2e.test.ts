@@ -143,5 +143,8 @@ test('意向 → class → priority booking: a parent registers interest; staff 
   await shot(parent, '08-mine')
   await parent.goto(new URL('/#/pages/messages/index/index', parent.url()).toString())
   await expectText(parent, '.inbox-item', `${TITLE}：陈小满 「困难职工子女」优先资格已核实`)
+  await expectText(parent, '.inbox-item', `${TITLE}：陈小满 预约成功`)
+  // the opening notice was read when it was tapped
+  expect(await on(parent, '.inbox-item--unread').filter({ hasText: '您登记意向的托管班开班了' }).count()).toBe(0)
   await shot(parent, '09-inbox')
 })
