@@ -31,9 +31,13 @@ export function classLine(c: ClassSummary): string {
 export function placesLine(c: ClassSummary): string {
   if (c.allocation === 'lottery') return `名额 ${c.capacity} · 抽签`
   if (c.status === '未开放') return `名额 ${c.capacity} · ${beijingDateTime(c.opensAt)} 开放`
-  const reserved = c.priority && !c.priority.released ? ` · 优先名额剩余 ${c.priority.remaining}` : ''
-  if (c.remaining > 0) return `剩余 ${c.remaining}/${c.capacity}${reserved}`
-  return `已满 · 候补 ${c.waiting} 人${reserved}`
+  // With places held back for priority groups, 「剩余 28/30」 read as two places already gone: name both pools.
+  if (c.priority && !c.priority.released) {
+    const general = c.remaining > 0 ? `普通名额剩余 ${c.remaining}` : `普通名额已满 · 候补 ${c.waiting} 人`
+    return `${general} · 优先名额剩余 ${c.priority.remaining}（共 ${c.capacity}）`
+  }
+  if (c.remaining > 0) return `剩余 ${c.remaining}/${c.capacity}`
+  return `已满 · 候补 ${c.waiting} 人`
 }
 
 /**
