@@ -1,4 +1,5 @@
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 import { openExport } from './file-helpers'
 import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
@@ -13,11 +14,12 @@ jest.setTimeout(30_000)
 let gw: TestGateway
 const tokens: Record<string, string> = {}
 const as = async (who: string) => (tokens[who] ??= await gw.login(who))
-const cc = async (who: string, action: string, data: unknown = {}) => gw.call('childcare', { action, data }, await as(who))
-const ok = async (who: string, action: string, data: unknown = {}) => {
-  const r = await cc(who, action, data)
-  if (r.status !== 200) throw new Error(`${action}: ${JSON.stringify(r.json)}`)
-  return r.json.data
+const cc = async <A extends ActionName<'childcare'>>(who: string, action: A, ...data: Data<'childcare', A>) =>
+  gw.as(await as(who)).call('childcare', action, ...data)
+const ok = async <A extends ActionName<'childcare'>>(who: string, action: A, ...data: Data<'childcare', A>) => {
+  const r = await cc(who, action, ...data)
+  if (r.status !== 200) throw new Error(`${action}: ${JSON.stringify(r)}`)
+  return r.data!
 }
 let n = 0
 const rid = () => `priv-req-${n++}`
@@ -42,7 +44,7 @@ test('every staff view of a roster or a child is logged; admins see the log and 
   expect((await ok('demo-admin', 'accessLog', { year: 2027 })).items).toEqual([])
 
   await ok('demo-staff', 'roster', { classId })
-  const code = (await ok('p-priv', 'myBookings')).items.find((i: { id: string }) => i.id === booking.id).code
+  const code = (await ok('p-priv', 'myBookings')).items.find((i: { id: string }) => i.id === booking.id)!.code!
   gw.clock.now = new Date('2027-07-06T09:00:00+08:00')
   await ok('demo-staff', 'checkIn', { code })
   await ok('demo-staff', 'exportRoster', { classId })
@@ -52,8 +54,8 @@ test('every staff view of a roster or a child is logged; admins see the log and 
   expect(log[0]).toMatchObject({ staffName: '刘干事', classTitle: '隐私测试班', children: 1 })
   expect(JSON.stringify(log)).not.toContain('p-priv')
   expect((await ok('demo-admin', 'accessLog', { year: 2026 })).items).toEqual([])
-  expect((await cc('demo-staff', 'accessLog', { year: 2027 })).json.error.code).toBe('FORBIDDEN')
-  expect((await cc('demo-staff', 'exportAccessAudit', { year: 2027 })).json.error.code).toBe('FORBIDDEN')
+  expect((await cc('demo-staff', 'accessLog', { year: 2027 })).error!.code).toBe('FORBIDDEN')
+  expect((await cc('demo-staff', 'exportAccessAudit', { year: 2027 })).error!.code).toBe('FORBIDDEN')
 
   const wb = await openExport(gw, await ok('demo-admin', 'exportAccessAudit', { year: 2027 }))
   const detail = wb.getWorksheet('访问明细')!
@@ -97,7 +99,7 @@ test('the timer purges bookings 90 days after the class ends (attendance kept by
     )
   ).id
   const refused = await cc('p-purge', 'book', { classId: next, childIds: [child], requestId: rid() })
-  expect(refused.json.error.message).toMatch(/保存期限班）出勤 0\/\d+ 天，不足 70%/)
+  expect(refused.error!.message).toMatch(/保存期限班）出勤 0\/\d+ 天，不足 70%/)
   gw.clock.now = new Date('2028-07-29T10:00:00+08:00')
   await timer()
   expect(await gw.store.get('cc_children', child)).not.toBeNull()
@@ -132,7 +134,7 @@ describe('grades: what the parent enters is what everyone sees and the rules use
     expect((await ok('p-grade', 'myChildren')).items[0].grade).toBe(3)
     const classId = (await ok('demo-staff', 'upsertClass', summer2027())).id
     const r = await cc('p-grade', 'book', { classId, childIds: [child], requestId: rid() })
-    expect(r.json.error).toBeUndefined()
+    expect(r.error).toBeUndefined()
     expect((await ok('demo-staff', 'roster', { classId })).rows[0].grade).toBe(3)
   })
 
@@ -156,7 +158,7 @@ describe('grades: what the parent enters is what everyone sees and the rules use
       )
     ).id
     const r = await cc('p-winter', 'book', { classId, childIds: [child], requestId: rid() })
-    expect(r.json.error).toBeUndefined()
+    expect(r.error).toBeUndefined()
     expect((await ok('demo-staff', 'roster', { classId })).rows[0].grade).toBe(1)
   })
 

@@ -11,20 +11,16 @@ test(`${PARENTS} concurrent bookings at a class of ${CAPACITY}: exactly ${CAPACI
     const { classId, parents, tokens, results } = run
 
     // The same requestId again returns the same booking, and takes nothing more.
-    const again = await gw.call(
-      'childcare',
-      { action: 'book', data: { classId, childIds: [`ch-${parents[5]}`], requestId: `req-${parents[5]}` } },
-      tokens[5],
-    )
-    expect(again.json.data.bookings[0]).toMatchObject({ id: results[5].json.data.bookings[0].id, status: results[5].json.data.bookings[0].status })
+    const again = await gw.as(tokens[5]).call('childcare', 'book', { classId, childIds: [`ch-${parents[5]}`], requestId: `req-${parents[5]}` })
+    expect(again.data!.bookings[0]).toMatchObject({ id: results[5].data!.bookings[0].id, status: results[5].data!.bookings[0].status })
 
     // 30 confirmed parents cancel at once: exactly 30 offers go to the first 30 waiting, no place returns to the pool.
     const confirmedIdx = results
-      .map((r, i) => (r.json.data.bookings[0].status === 'confirmed' ? i : -1))
+      .map((r, i) => (r.data!.bookings[0].status === 'confirmed' ? i : -1))
       .filter((i) => i >= 0)
       .slice(0, 30)
     const cancels = await Promise.all(
-      confirmedIdx.map((i) => gw.call('childcare', { action: 'cancel', data: { bookingId: results[i].json.data.bookings[0].id } }, tokens[i])),
+      confirmedIdx.map((i) => gw.as(tokens[i]).call('childcare', 'cancel', { bookingId: results[i].data!.bookings[0].id })),
     )
     expect(cancels.map((c) => c.status)).toEqual(confirmedIdx.map(() => 200))
     const stored = gw.store
@@ -44,8 +40,8 @@ test(`${PARENTS} concurrent bookings at a class of ${CAPACITY}: exactly ${CAPACI
     expect(new Set(offered.map((b) => b._id))).toEqual(firstThirty)
     const cls = JSON.parse(gw.store.rawDump('cc_classes').find((s) => JSON.parse(s)._id === classId)!)
     expect(cls).toMatchObject({ remaining: 0, toOffer: 0 })
-    const detail = await gw.call('childcare', { action: 'getClass', data: { id: classId } }, tokens[0])
-    expect(detail.json.data).toMatchObject({ remaining: 0, waiting: PARENTS - CAPACITY - 30 })
+    const detail = await gw.as(tokens[0]).call('childcare', 'getClass', { id: classId })
+    expect(detail.data!).toMatchObject({ remaining: 0, waiting: PARENTS - CAPACITY - 30 })
     const notices = gw.store
       .rawDump('outbox')
       .map((s) => JSON.parse(s))

@@ -25,7 +25,7 @@ test('childcare: 600 parents for 60 places, every instance killed mid-rush; no o
   try {
     gw.clock.now = new Date('2027-06-10T08:00:00+08:00')
     const staff = await gw.login('demo-staff')
-    const classId = (await gw.call('childcare', { action: 'upsertClass', data: classInput({ capacity: 60 }) }, staff)).json.data.id
+    const classId = (await gw.as(staff).call('childcare', 'upsertClass', classInput({ capacity: 60 }))).data!.id
     const parents = Array.from({ length: 600 }, (_, i) => `kill-${i}`)
     for (const p of parents) await seedChild(gw.store, p, `ch-${p}`)
     const tokens = await pool(
@@ -36,9 +36,7 @@ test('childcare: 600 parents for 60 places, every instance killed mid-rush; no o
     gw.double!.setLatency([8, 25])
     const rush = pool(
       200,
-      parents.map(
-        (p, i) => () => gw.call('childcare', { action: 'book', data: { classId, childIds: [`ch-${p}`], requestId: `req-${p}` } }, tokens[i]),
-      ),
+      parents.map((p, i) => () => gw.as(tokens[i]).call('childcare', 'book', { classId, childIds: [`ch-${p}`], requestId: `req-${p}` })),
     )
     await new Promise((r) => setTimeout(r, 150))
     gw.double!.kill()
@@ -82,7 +80,7 @@ test('quiz: 400 draws at a prize of 10, every instance killed mid-rush; never ov
     gw.double!.setLatency([8, 25])
     const rush = pool(
       200,
-      tokens.map((t) => () => gw.call('quiz', { action: 'draw', data: { campaignId: id } }, t)),
+      tokens.map((t) => () => gw.as(t).call('quiz', 'draw', { campaignId: id })),
     )
     await new Promise((r) => setTimeout(r, 120))
     gw.double!.kill()

@@ -26,25 +26,23 @@ describe('on the CloudBase double', () => {
   test('a child deleted while its booking is in flight keeps no live booking, and its ID number cannot hold a second place', async () => {
     gw.clock.now = new Date('2027-06-10T10:00:00+08:00')
     const staff = await gw.login('demo-staff')
-    const classId = (await gw.call('childcare', { action: 'upsertClass', data: classInput({ capacity: 100 }) }, staff)).json.data.id
+    const classId = (await gw.as(staff).call('childcare', 'upsertClass', classInput({ capacity: 100 }))).data!.id
     const parents = Array.from({ length: 30 }, (_, i) => `race-del-${i}`)
     const tokens: string[] = []
     const kids: string[] = []
     for (const [i, p] of parents.entries()) {
       tokens.push(await gw.login(p))
-      await gw.call('childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, tokens[i])
-      const saved = await gw.call(
-        'childcare',
-        { action: 'saveChild', data: { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 } },
-        tokens[i],
-      )
-      kids.push(saved.json.data.id)
+      await gw.as(tokens[i]).call('childcare', 'giveConsent', { version: CHILD_RULES_VERSION, guardian: true })
+      const saved = await gw
+        .as(tokens[i])
+        .call('childcare', 'saveChild', { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 })
+      kids.push(saved.data!.id)
     }
     gw.double!.setLatency([8, 25])
     await Promise.all(
       parents.flatMap((p, i) => [
-        gw.call('childcare', { action: 'book', data: { classId, childIds: [kids[i]], requestId: `req-${p}` } }, tokens[i]),
-        gw.call('childcare', { action: 'deleteChild', data: { id: kids[i] } }, tokens[i]),
+        gw.as(tokens[i]).call('childcare', 'book', { classId, childIds: [kids[i]], requestId: `req-${p}` }),
+        gw.as(tokens[i]).call('childcare', 'deleteChild', { id: kids[i] }),
       ]),
     )
     // Right after: a second parent cannot register a deleted child's ID number while a booking may still land.
@@ -52,13 +50,11 @@ describe('on the CloudBase double', () => {
     expect(deletedNow.length).toBeGreaterThan(0)
     for (const i of deletedNow.slice(0, 5)) {
       const other = await gw.login(`other-${i}`)
-      await gw.call('childcare', { action: 'giveConsent', data: { version: CHILD_RULES_VERSION, guardian: true } }, other)
-      const again = await gw.call(
-        'childcare',
-        { action: 'saveChild', data: { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 } },
-        other,
-      )
-      expect(again.json.error).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'idNumber' }] })
+      await gw.as(other).call('childcare', 'giveConsent', { version: CHILD_RULES_VERSION, guardian: true })
+      const again = await gw
+        .as(other)
+        .call('childcare', 'saveChild', { name: '王小虎', gender: (500 + i) % 2 ? '男' : '女', idNumber: childId(500 + i), grade: 2 })
+      expect(again.error!).toMatchObject({ code: 'CONFLICT', fields: [{ path: 'idNumber' }] })
     }
     gw.double!.setLatency([0, 0])
     gw.clock.now = new Date(gw.clock.now.getTime() + 3 * 60_000)
@@ -81,11 +77,11 @@ describe('on the CloudBase double', () => {
     const { id } = await createCampaign(gw, staff, { attemptsPerDay: 3 })
     const who = await gw.login('race-starter')
     gw.double!.setLatency([8, 25])
-    const rs = await Promise.all(Array.from({ length: 12 }, () => gw.call('quiz', { action: 'start', data: { campaignId: id } }, who)))
+    const rs = await Promise.all(Array.from({ length: 12 }, () => gw.as(who).call('quiz', 'start', { campaignId: id })))
     gw.double!.setLatency([0, 0])
     const attempts = docs(gw, 'quiz_attempts').filter((a) => a.campaignId === id && a.openid === 'race-starter')
     expect(attempts.length).toBeGreaterThanOrEqual(1)
     expect(attempts.length).toBeLessThanOrEqual(3)
-    expect(rs.filter((r) => r.status !== 200).every((r) => ['CONFLICT', 'RATE_LIMITED'].includes(r.json.error.code))).toBe(true)
+    expect(rs.filter((r) => r.status !== 200).every((r) => ['CONFLICT', 'RATE_LIMITED'].includes(r.error!.code))).toBe(true)
   })
 })

@@ -62,30 +62,23 @@ describe('6 local dev endpoints', () => {
       ['demo-courier', 813],
     ] as const) {
       const first17 = idFor(n)
-      const app = await gw.call(
-        'membership',
-        {
-          action: 'apply',
-          data: {
-            name: '王建国',
-            gender: '男',
-            ethnicity: '汉族',
-            idNumber: first17 + checkDigit(first17),
-            phone: '13812345678',
-            education: '大专',
-            politicalStatus: '群众',
-            employer: '某某小饭馆',
-            occupation: '厨师',
-            hukouType: 'urban',
-            newEmploymentType: 'none',
-            region: 'area-hujia',
-            consent: true,
-          },
-        },
-        await gw.login(who),
-      )
+      const app = await gw.as(await gw.login(who)).call('membership', 'apply', {
+        name: '王建国',
+        gender: '男',
+        ethnicity: '汉族',
+        idNumber: first17 + checkDigit(first17),
+        phone: '13812345678',
+        education: '大专',
+        politicalStatus: '群众',
+        employer: '某某小饭馆',
+        occupation: '厨师',
+        hukouType: 'urban',
+        newEmploymentType: 'none',
+        region: 'area-hujia',
+        consent: true,
+      })
       expect(app.status).toBe(200)
-      await gw.call('membership', { action: 'review', data: { id: app.json.data.id, decision: 'approve' } }, admin)
+      await gw.as(admin).call('membership', 'review', { id: app.data!.id, decision: 'approve' })
     }
   })
 

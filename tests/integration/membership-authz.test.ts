@@ -107,8 +107,8 @@ test('card and revoke: the right staff approve, only the applicant holds a card,
 test('a member cannot withdraw an approved application; the applicant can withdraw a pending one', async () => {
   const t = await gw.login('mx-late')
   const f17 = '37148119950101135'
-  const r = await gw.call('membership', { action: 'apply', data: { ...FORM, idNumber: f17 + checkDigit(f17) } }, t)
+  const r = await gw.as(t).call('membership', 'apply', { ...FORM, idNumber: f17 + checkDigit(f17) })
   expect(r.status).toBe(200)
-  expect((await call('staffRight', 'review', { id: r.json.data.id, decision: 'approve' })).status).toBe(200)
-  expect((await gw.call('membership', { action: 'withdraw', data: {} }, t)).status).toBe(409)
+  expect((await call('staffRight', 'review', { id: r.data!.id, decision: 'approve' })).status).toBe(200)
+  expect((await gw.as(t).call('membership', 'withdraw')).status).toBe(409)
 })

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 
 jest.setTimeout(120_000)
 
@@ -68,7 +69,7 @@ describe.each([
 ])('org tree races on %s', (_label, backend) => {
   let gw: TestGateway
   let admin: string
-  const o = (action: string, data: unknown, token = admin) => gw.call('orgs', { action, data }, token)
+  const o = <A extends ActionName<'orgs'>>(action: A, ...data: Data<'orgs', A>) => gw.as(admin).call('orgs', action, ...data)
   const slow = () => gw.double?.setLatency([8, 25])
   const fast = () => gw.double?.setLatency([0, 0])
 
@@ -79,8 +80,8 @@ describe.each([
   afterAll(() => gw.close())
 
   async function pair(tag: string): Promise<[string, string]> {
-    const a = (await o('saveOrg', { parentId: ROOT, name: `${tag}甲工会`, kind: 'enterprise' })).json.data.id
-    const b = (await o('saveOrg', { parentId: ROOT, name: `${tag}乙工会`, kind: 'enterprise' })).json.data.id
+    const a = (await o('saveOrg', { parentId: ROOT, name: `${tag}甲工会`, kind: 'enterprise' })).data!.id
+    const b = (await o('saveOrg', { parentId: ROOT, name: `${tag}乙工会`, kind: 'enterprise' })).data!.id
     return [a, b]
   }
 
@@ -93,9 +94,9 @@ describe.each([
       const cycles = watch.stop()
       fast()
       expect(cycles).toEqual([])
-      const ok = [ab, ba].filter((r) => r.json.ok)
+      const ok = [ab, ba].filter((r) => r.ok)
       expect(ok.length).toBeLessThanOrEqual(1)
-      for (const r of [ab, ba].filter((r) => !r.json.ok)) expect(r.json.error.message).toMatch(/循环|刚被他人|下级组织/)
+      for (const r of [ab, ba].filter((r) => !r.ok)) expect(r.error!.message).toMatch(/循环|刚被他人|下级组织/)
       expect(offTree(orgsOf(gw))).toEqual([])
     }
   })
@@ -116,7 +117,7 @@ describe.each([
       const cycles = watch.stop()
       fast()
       expect(cycles).toEqual([])
-      const statuses = reports.map((r) => r.json.data.sheets[0].rows[0].status)
+      const statuses = reports.map((r) => r.data!.sheets[0].rows[0].status)
       expect(statuses.filter((s: string) => s === 'updated').length).toBeLessThanOrEqual(1)
       expect(statuses).toContain('refused')
       const stored = new Map(orgsOf(gw).map((x) => [x._id, x.parentId]))
@@ -138,8 +139,8 @@ describe.each([
       fast()
       const holders = orgsOf(gw).filter((x) => x.name === name)
       expect(holders).toHaveLength(1)
-      expect(answers.filter((r) => r.json.ok)).toHaveLength(1)
-      for (const r of answers.filter((r) => !r.json.ok)) expect(r.json.error.message).toMatch(/同名|刚刚已被/)
+      expect(answers.filter((r) => r.ok)).toHaveLength(1)
+      for (const r of answers.filter((r) => !r.ok)) expect(r.error!.message).toMatch(/同名|刚刚已被/)
     }
   })
 
@@ -162,9 +163,9 @@ describe.each([
       const answers = await moves
       gw.double!.revive()
       fast()
-      expect(answers.some((r) => r.status !== 200 && !r.json.error?.message?.match(/循环|刚被他人|下级组织/))).toBe(true) // the kill cut requests off
+      expect(answers.some((r) => r.status !== 200 && !r.error?.message?.match(/循环|刚被他人|下级组织/))).toBe(true) // the kill cut requests off
       expect(offTree(orgsOf(gw))).toEqual([])
-      expect(answers.some((r) => r.json.ok)).toBe(true) // and some moves had gone through before it
+      expect(answers.some((r) => r.ok)).toBe(true) // and some moves had gone through before it
     })
   }
 
@@ -174,20 +175,20 @@ describe.each([
     await gw.store.put('orgs', { _id: `loop-a-${backend}`, name: `环甲${backend}工会`, parentId: `loop-b-${backend}`, ...base })
     await gw.store.put('orgs', { _id: `loop-b-${backend}`, name: `环乙${backend}工会`, parentId: `loop-a-${backend}`, ...base })
     await gw.store.put('orgs', { _id: `orphan-${backend}`, name: `孤儿${backend}工会`, parentId: 'org-gone', ...base })
-    const tree = (await o('tree', {})).json.data
+    const tree = (await o('tree', {})).data!
     expect(tree.detached.map((n: { id: string }) => n.id).sort()).toEqual([`loop-a-${backend}`, `loop-b-${backend}`, `orphan-${backend}`].sort())
     expect(tree.items.map((n: { id: string }) => n.id)).not.toContain(`loop-a-${backend}`)
 
     await gw.store.put('users', { _id: 'taishan-admin', name: '泰山管理员', grants: [{ role: 'admin', scope: 'org-taishan' }] })
     const sub = await gw.login('taishan-admin')
-    expect((await o('tree', {}, sub)).json.data.detached).toEqual([])
-    const refused = await o('repairOrg', { id: `loop-a-${backend}`, parentId: 'org-taishan' }, sub)
-    expect([refused.status, refused.json.error.message]).toEqual([403, '只有县总工会的管理员可以修复不在组织树上的组织'])
+    expect((await gw.as(sub).call('orgs', 'tree', {})).data!.detached).toEqual([])
+    const refused = await gw.as(sub).call('orgs', 'repairOrg', { id: `loop-a-${backend}`, parentId: 'org-taishan' })
+    expect([refused.status, refused.error!.message]).toEqual([403, '只有县总工会的管理员可以修复不在组织树上的组织'])
 
     const onTree = await o('repairOrg', { id: 'org-taishan', parentId: ROOT })
-    expect(onTree.json.error.message).toContain('已在组织树上')
+    expect(onTree.error!.message).toContain('已在组织树上')
     const intoLoop = await o('repairOrg', { id: `orphan-${backend}`, parentId: `loop-b-${backend}` })
-    expect(intoLoop.json.error.fields).toEqual([{ path: 'parentId', message: '请选择组织树上的一个组织作为上级' }])
+    expect(intoLoop.error!.fields).toEqual([{ path: 'parentId', message: '请选择组织树上的一个组织作为上级' }])
 
     slow()
     const [loop, orphan] = await Promise.all([
@@ -195,10 +196,10 @@ describe.each([
       o('repairOrg', { id: `orphan-${backend}`, parentId: 'org-hospital' }),
     ])
     fast()
-    expect(loop.json.data).toEqual({ id: `loop-a-${backend}`, parentId: ROOT })
-    expect(orphan.json.data).toEqual({ id: `orphan-${backend}`, parentId: 'org-hospital' })
+    expect(loop.data!).toEqual({ id: `loop-a-${backend}`, parentId: ROOT })
+    expect(orphan.data!).toEqual({ id: `orphan-${backend}`, parentId: 'org-hospital' })
     expect(offTree(orgsOf(gw))).toEqual([])
-    const after = (await o('tree', {})).json.data
+    const after = (await o('tree', {})).data!
     expect(after.detached).toEqual([])
     expect(after.items.find((n: { id: string }) => n.id === `loop-b-${backend}`)).toMatchObject({ parentId: `loop-a-${backend}`, depth: 2 })
     const audit = await gw.store.find('audit_log', { where: { action: 'orgs.org', targetId: `loop-a-${backend}` }, limit: 5 })
@@ -208,9 +209,9 @@ describe.each([
   test('an org renamed frees its old name for another; the new name stays taken', async () => {
     const [a, b] = await pair(`腾名${backend}`)
     const oldName = `腾名${backend}甲工会`
-    expect((await o('saveOrg', { id: a, name: `腾名${backend}丙工会`, kind: 'enterprise' })).json.ok).toBe(true)
-    expect((await o('saveOrg', { id: b, name: oldName, kind: 'enterprise' })).json.data).toEqual({ id: b, created: false })
+    expect((await o('saveOrg', { id: a, name: `腾名${backend}丙工会`, kind: 'enterprise' })).ok).toBe(true)
+    expect((await o('saveOrg', { id: b, name: oldName, kind: 'enterprise' })).data!).toEqual({ id: b, created: false })
     const again = await o('saveOrg', { parentId: ROOT, name: `腾名${backend}丙工会`, kind: 'enterprise' })
-    expect(again.json.error.message).toContain('同名')
+    expect(again.error!.message).toContain('同名')
   })
 })

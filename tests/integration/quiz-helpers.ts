@@ -47,9 +47,9 @@ export async function createCampaign(
   staffToken: string,
   over: Record<string, unknown> = {},
 ): Promise<{ id: string; seedHash: string }> {
-  const r = await gw.call('quiz', { action: 'upsertCampaign', data: campaignInput(over) }, staffToken)
-  if (r.status !== 200) throw new Error(JSON.stringify(r.json))
-  return r.json.data
+  const r = await gw.as(staffToken).call('quiz', 'upsertCampaign', campaignInput(over))
+  if (r.status !== 200) throw new Error(JSON.stringify(r))
+  return r.data!
 }
 
 /** The right shown answers for an attempt, read from the server's store (the client never gets them). */

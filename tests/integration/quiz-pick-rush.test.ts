@@ -39,23 +39,23 @@ for (const mode of modes) {
       const people = Array.from({ length: 300 }, (_, i) => `pick-${i}`)
       await grantDraws(gw, id, people, 1)
       const tokens = await Promise.all(people.map((p) => gw.login(p)))
-      const results = await Promise.all(tokens.map((t) => gw.call('quiz', { action: 'pick', data: { campaignId: id, prizeId: `${id}.p0` } }, t)))
-      const won = results.filter((r) => r.status === 200 && r.json.data.won)
+      const results = await Promise.all(tokens.map((t) => gw.as(t).call('quiz', 'pick', { campaignId: id, prizeId: `${id}.p0` })))
+      const won = results.filter((r) => r.status === 200 && r.data!.won)
       expect(won).toHaveLength(8)
       const refused = results.filter((r) => r.status === 409)
       expect(refused).toHaveLength(292)
-      expect(refused[0].json.error.message).toContain('刚刚发完了')
+      expect(refused[0].error!.message).toContain('刚刚发完了')
       expect(((await gw.store.get('quiz_prizes', `${id}.p0`)) as unknown as { remaining: number }).remaining).toBe(0)
       expect(await gw.store.count('quiz_draws', { campaignId: id, prizeId: `${id}.p0`, issued: true })).toBe(8)
 
       // Everyone who missed still has the right, and takes the other prize.
       const loser = tokens[people.findIndex((_, i) => results[i].status === 409)]
-      const c = (await gw.call('quiz', { action: 'campaign', data: { campaignId: id } }, loser)).json.data
+      const c = (await gw.as(loser).call('quiz', 'campaign', { campaignId: id })).data!
       expect(c).toMatchObject({ drawsLeft: 1, prizeMode: 'pick' })
-      const second = await gw.call('quiz', { action: 'pick', data: { campaignId: id, prizeId: `${id}.p1` } }, loser)
-      expect(second.json.data).toMatchObject({ won: true, prize: { name: '20 元话费' }, drawsLeft: 0 })
+      const second = await gw.as(loser).call('quiz', 'pick', { campaignId: id, prizeId: `${id}.p1` })
+      expect(second.data!).toMatchObject({ won: true, prize: { name: '20 元话费' }, drawsLeft: 0 })
       // A winner's pick is claimed like a draw.
-      const mine = (await gw.call('quiz', { action: 'myPrizes', data: {} }, loser)).json.data.items
+      const mine = (await gw.as(loser).call('quiz', 'myPrizes')).data!.items
       expect(mine.map((p: { prizeName: string }) => p.prizeName)).toEqual(['20 元话费'])
     })
 
@@ -63,10 +63,8 @@ for (const mode of modes) {
       const { id } = await createCampaign(gw, staff, pickPrizes)
       await grantDraws(gw, id, ['pick-tapper'], 1)
       const token = await gw.login('pick-tapper')
-      const results = await Promise.all(
-        Array.from({ length: 10 }, () => gw.call('quiz', { action: 'pick', data: { campaignId: id, prizeId: `${id}.p1` } }, token)),
-      )
-      expect(results.filter((r) => r.status === 200 && r.json.data.won)).toHaveLength(1)
+      const results = await Promise.all(Array.from({ length: 10 }, () => gw.as(token).call('quiz', 'pick', { campaignId: id, prizeId: `${id}.p1` })))
+      expect(results.filter((r) => r.status === 200 && r.data!.won)).toHaveLength(1)
       expect(await gw.store.count('quiz_draws', { campaignId: id, issued: true })).toBe(1)
       expect(((await gw.store.get('quiz_prizes', `${id}.p1`)) as unknown as { remaining: number }).remaining).toBe(499)
     })
@@ -77,11 +75,11 @@ for (const mode of modes) {
       const pick = await createCampaign(gw, staff, pickPrizes)
       await grantDraws(gw, pick.id, ['pick-mixed'], 1)
       const token = await gw.login('pick-mixed')
-      expect((await gw.call('quiz', { action: 'pick', data: { campaignId: draw.id, prizeId: `${draw.id}.p0` } }, token)).status).toBe(409)
-      expect((await gw.call('quiz', { action: 'draw', data: { campaignId: pick.id } }, token)).status).toBe(409)
-      const unknown = await gw.call('quiz', { action: 'pick', data: { campaignId: pick.id, prizeId: 'nope' } }, token)
+      expect((await gw.as(token).call('quiz', 'pick', { campaignId: draw.id, prizeId: `${draw.id}.p0` })).status).toBe(409)
+      expect((await gw.as(token).call('quiz', 'draw', { campaignId: pick.id })).status).toBe(409)
+      const unknown = await gw.as(token).call('quiz', 'pick', { campaignId: pick.id, prizeId: 'nope' })
       expect(unknown.status).toBe(400)
-      expect(unknown.json.error.fields[0].path).toBe('prizeId')
+      expect(unknown.error!.fields![0].path).toBe('prizeId')
     })
   })
 }

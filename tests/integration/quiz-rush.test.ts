@@ -13,7 +13,7 @@ async function rush(gw: TestGateway, n: number, over: Record<string, unknown>) {
   const people = Array.from({ length: n }, (_, i) => `rush-${i}`)
   await grantDraws(gw, id, people, 1)
   const tokens = await Promise.all(people.map((p) => gw.login(p)))
-  const results = await Promise.all(tokens.map((t) => gw.call('quiz', { action: 'draw', data: { campaignId: id } }, t)))
+  const results = await Promise.all(tokens.map((t) => gw.as(t).call('quiz', 'draw', { campaignId: id })))
   const prize = (await gw.store.get('quiz_prizes', `${id}.p0`)) as any
   const issued = await gw.store.count('quiz_draws', { campaignId: id, issued: true })
   return { id, results, prize, issued }
@@ -42,14 +42,14 @@ for (const mode of modes) {
     test('1,000 concurrent draws at a prize of stock 10 issue exactly 10', async () => {
       const { results, prize, issued } = await rush(gw, 1000, stock10)
       expect(results.every((r) => r.status === 200)).toBe(true)
-      expect(results.filter((r) => r.json.data.won)).toHaveLength(10)
+      expect(results.filter((r) => r.data!.won)).toHaveLength(10)
       expect(issued).toBe(10)
       expect(prize.remaining).toBe(0)
     })
 
     test('a daily cap of 4 holds under the same rush, and the stock keeps the rest', async () => {
       const { id, results, prize, issued } = await rush(gw, 300, { ...stock10, dailyPrizeCap: 4 })
-      expect(results.filter((r) => r.json.data?.won)).toHaveLength(4)
+      expect(results.filter((r) => r.data?.won)).toHaveLength(4)
       expect(issued).toBe(4)
       expect(prize.remaining).toBe(6)
       expect(((await gw.store.get('quiz_daily_issued', `${id}:2026-11-23`)) as any).n).toBe(4)
@@ -60,9 +60,9 @@ for (const mode of modes) {
       const { id } = await createCampaign(gw, staff, { prizes: [{ name: '红包', kind: 'red_packet', quantity: 100, weight: 5000 }] })
       await grantDraws(gw, id, ['tapper'], 3)
       const t = await gw.login('tapper')
-      const rs = await Promise.all(Array.from({ length: 20 }, () => gw.call('quiz', { action: 'draw', data: { campaignId: id } }, t)))
-      expect(rs.filter((r) => r.status !== 200).map((r) => r.json.error.code)).not.toContain('INTERNAL')
-      const answers = rs.filter((r) => r.status === 200).map((r) => r.json.data)
+      const rs = await Promise.all(Array.from({ length: 20 }, () => gw.as(t).call('quiz', 'draw', { campaignId: id })))
+      expect(rs.filter((r) => r.status !== 200).map((r) => r.error!.code)).not.toContain('INTERNAL')
+      const answers = rs.filter((r) => r.status === 200).map((r) => r.data!)
       // A tap that meets a draw another tap of the same person already wrote gets that draw back (the design: a
       // double tap is one draw): every answer for one id is the same draw, and one right pays for it.
       const byId = new Map<string, string>()
@@ -79,11 +79,11 @@ for (const mode of modes) {
       expect(ns.length).toBeLessThanOrEqual(3)
       gw.clock.now = new Date(gw.clock.now.getTime() + 61_000)
       for (let i = ns.length; i < 5; i++) {
-        const r = await gw.call('quiz', { action: 'draw', data: { campaignId: id } }, t)
-        if (r.status === 200) ids.push(r.json.data.drawId)
+        const r = await gw.as(t).call('quiz', 'draw', { campaignId: id })
+        if (r.status === 200) ids.push(r.data!.drawId)
       }
       expect(ids.map((d) => d.split('.').pop()).sort()).toEqual(['1', '2', '3'])
-      expect(rs.filter((r) => r.status !== 200).every((r) => ['CONFLICT', 'RATE_LIMITED'].includes(r.json.error.code))).toBe(true)
+      expect(rs.filter((r) => r.status !== 200).every((r) => ['CONFLICT', 'RATE_LIMITED'].includes(r.error!.code))).toBe(true)
     })
   })
 }

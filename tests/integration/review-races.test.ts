@@ -1,6 +1,7 @@
 import { createActivationCode } from '../../cloudfunctions/account/codes'
 import { applyForm, idFor } from '../utils/membership'
-import { startGateway, type TestGateway } from './harness'
+import { startGateway, type Data, type TestGateway } from './harness'
+import type { ActionName } from '../../src/contracts/api'
 
 jest.setTimeout(180_000)
 
@@ -17,7 +18,8 @@ describe.each([
   let gw: TestGateway
   const tokens: Record<string, string> = {}
   const as = async (who: string) => (tokens[who] ??= await gw.login(who))
-  const m = (who: string, action: string, data: unknown = {}) => gw.call('membership', { action, data }, tokens[who])
+  const m = <A extends ActionName<'membership'>>(who: string, action: A, ...data: Data<'membership', A>) =>
+    gw.as(tokens[who]).call('membership', action, ...data)
   const slow = () => gw.double?.setLatency([8, 25])
   const fast = () => gw.double?.setLatency([0, 0])
   let seq = 301
@@ -33,7 +35,7 @@ describe.each([
     seq += 2
     const a = await m(who, 'apply', applyForm({ idNumber: idFor(seq), ...over }))
     expect(a.status).toBe(200)
-    return a.json.data.id
+    return a.data!.id
   }
 
   test('eight people entering one 激活码 at once: one admin', async () => {
@@ -41,27 +43,25 @@ describe.each([
     const people = Array.from({ length: 8 }, (_, i) => `act-${backend}-${i}`)
     for (const p of people) await as(p)
     slow()
-    const answers = await Promise.all(
-      people.map((p) => gw.call('account', { action: 'redeemActivation', data: { code, name: '管理员' } }, tokens[p])),
-    )
+    const answers = await Promise.all(people.map((p) => gw.as(tokens[p]).call('account', 'redeemActivation', { code, name: '管理员' })))
     fast()
-    expect(answers.filter((r) => r.json.ok)).toHaveLength(1)
-    for (const r of answers.filter((r) => !r.json.ok)) expect(r.json.error.message).toContain('已被使用')
+    expect(answers.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of answers.filter((r) => !r.ok)) expect(r.error!.message).toContain('已被使用')
     const admins = []
     for (const p of people) if (((await gw.store.get('users', p))?.grants as unknown[] | undefined)?.length) admins.push(p)
     expect(admins).toHaveLength(1)
   })
 
   test('eight people accepting one invitation at once: one grant', async () => {
-    const created = await gw.call('account', { action: 'createInvite', data: { role: 'staff', orgId: 'org-taishan' } }, tokens['demo-admin'])
-    const code = created.json.data.code
+    const created = await gw.as(tokens['demo-admin']).call('account', 'createInvite', { role: 'staff', orgId: 'org-taishan' })
+    const code = created.data!.code
     const people = Array.from({ length: 8 }, (_, i) => `inv-${backend}-${i}`)
     for (const p of people) await as(p)
     slow()
-    const answers = await Promise.all(people.map((p) => gw.call('account', { action: 'acceptInvite', data: { code, name: '干事' } }, tokens[p])))
+    const answers = await Promise.all(people.map((p) => gw.as(tokens[p]).call('account', 'acceptInvite', { code, name: '干事' })))
     fast()
-    expect(answers.filter((r) => r.json.ok)).toHaveLength(1)
-    for (const r of answers.filter((r) => !r.json.ok)) expect(r.json.error.message).toContain('已被使用')
+    expect(answers.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of answers.filter((r) => !r.ok)) expect(r.error!.message).toContain('已被使用')
     expect(await gw.store.count('role_grants', { scope: 'org-taishan', role: 'staff', openid: { $in: people } })).toBe(1)
   })
 
@@ -75,11 +75,11 @@ describe.each([
         m('demo-staff-taishan', 'review', { id, decision: 'reject', reason: '信息不全' }),
       ])
       fast()
-      const ok = answers.filter((r) => r.json.ok)
+      const ok = answers.filter((r) => r.ok)
       expect(ok).toHaveLength(1)
-      for (const r of answers.filter((r) => !r.json.ok)) expect(r.json.error.message).toMatch(/刚刚已被其他工作人员审核|无需再审核/)
+      for (const r of answers.filter((r) => !r.ok)) expect(r.error!.message).toMatch(/刚刚已被其他工作人员审核|无需再审核/)
       const stored = await gw.store.get<{ _id: string; status: string; memberNo?: string }>('applications', id)
-      expect(stored!.status).toBe(ok[0].json.data.status)
+      expect(stored!.status).toBe(ok[0].data!.status)
       expect(await gw.store.count('audit_log', { action: 'membership.review', targetId: id })).toBe(1)
     }
   })
@@ -90,9 +90,9 @@ describe.each([
     slow()
     const [a, b] = await Promise.all([m('demo-staff', 'bulkApprove', { ids }), m('demo-admin', 'bulkApprove', { ids })])
     fast()
-    const results = [...a.json.data.results, ...b.json.data.results]
+    const results = [...a.data!.results, ...b.data!.results]
     for (const r of results.filter((r: { ok: boolean }) => !r.ok)) expect(r.message).toMatch(/刚刚已被其他工作人员审核|无需再审核/)
-    expect(a.json.data.approved + b.json.data.approved).toBe(12)
+    expect(a.data!.approved + b.data!.approved).toBe(12)
     const numbers = []
     for (const id of ids) numbers.push((await gw.store.get<{ _id: string; memberNo: string }>('applications', id))!.memberNo)
     expect(new Set(numbers).size).toBe(12)
@@ -102,8 +102,8 @@ describe.each([
     for (let round = 0; round < 3; round++) {
       const who = `tr-${backend}-${round}`
       const id = await pending(who)
-      expect((await m('demo-staff', 'review', { id, decision: 'approve' })).json.ok).toBe(true)
-      const t = (await m(who, 'requestTransfer', { toEmployer: '乐陵市人民医院', reason: '调入人民医院工作' })).json.data
+      expect((await m('demo-staff', 'review', { id, decision: 'approve' })).ok).toBe(true)
+      const t = (await m(who, 'requestTransfer', { toEmployer: '乐陵市人民医院', reason: '调入人民医院工作' })).data!
       slow()
       const answers = await Promise.all([
         m('demo-staff', 'reviewTransfer', { id: t.id, decision: 'approve' }),
@@ -111,10 +111,10 @@ describe.each([
         m(who, 'cancelTransfer', { id: t.id }),
       ])
       fast()
-      const ok = answers.filter((r) => r.json.ok)
+      const ok = answers.filter((r) => r.ok)
       expect(ok).toHaveLength(1)
       const transfer = (await gw.store.get<{ _id: string; status: string }>('membership_transfers', t.id))!
-      expect(transfer.status).toBe(ok[0].json.data.status)
+      expect(transfer.status).toBe(ok[0].data!.status)
       const app = (await gw.store.get<{ _id: string; orgId: string; pendingTransferId?: string }>('applications', id))!
       expect(app.pendingTransferId).toBeUndefined()
       expect(app.orgId).toBe(transfer.status === 'approved' ? 'org-hospital' : 'org-taishan')

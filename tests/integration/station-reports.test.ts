@@ -23,10 +23,10 @@ beforeEach(() => {
   gw.clock.now = MONDAY_10AM
 })
 
-const reports = async (token: string, data: Record<string, unknown> = {}) => {
-  const r = await gw.call('stations', { action: 'reports', data }, token)
+const reports = async (token: string, data: InputOf<Apis['stations']['reports']> = {}) => {
+  const r = await gw.as(token).call('stations', 'reports', data)
   expect(r.status).toBe(200)
-  return r.json.data as { items: Array<Record<string, unknown>>; total: number }
+  return r.data!
 }
 const report = async (token: string, id: string, kind: InputOf<Apis['stations']['report']>['kind'], text = '') => {
   const r = await gw.as(token).call('stations', 'report', { id, kind, text })

@@ -31,7 +31,7 @@ test.each([
 
 test('a real emoji and a rare character outside the BMP (a well-formed pair) are kept', async () => {
   const title = '😀通知𠀀'
-  const r = await gw.call('messages', { action: 'publishAnnouncement', data: { title, body: '正文', audience: 'county' } }, staff)
+  const r = await gw.as(staff).call('messages', 'publishAnnouncement', { title, body: '正文', audience: 'county' })
   expect(r.status).toBe(200)
-  expect((await gw.store.get<{ _id: string; title: string }>('announcements', r.json.data.id))!.title).toBe(title)
+  expect((await gw.store.get<{ _id: string; title: string }>('announcements', r.data!.id))!.title).toBe(title)
 })

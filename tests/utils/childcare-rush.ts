@@ -11,9 +11,9 @@ export const CAPACITY = 60
 export async function rush(gw: TestGateway, count = PARENTS, opts: { beforeRush?: () => void } = {}) {
   gw.clock.now = new Date('2027-06-10T08:00:00+08:00')
   const staff = await gw.login('demo-staff')
-  const created = await gw.call('childcare', { action: 'upsertClass', data: classInput({ capacity: CAPACITY }) }, staff)
+  const created = await gw.as(staff).call('childcare', 'upsertClass', classInput({ capacity: CAPACITY }))
   expect(created.status).toBe(200)
-  const classId: string = created.json.data.id
+  const classId: string = created.data!.id
   const parents = Array.from({ length: count }, (_, i) => `rush-${i}`)
   for (const p of parents) await seedChild(gw.store, p, `ch-${p}`)
   const tokens = await pool(
@@ -21,17 +21,13 @@ export async function rush(gw: TestGateway, count = PARENTS, opts: { beforeRush?
     parents.map((p) => () => gw.login(p)),
   )
   // Before the published time: CLOSED, and nothing is taken.
-  const early = await gw.call(
-    'childcare',
-    { action: 'book', data: { classId, childIds: [`ch-${parents[0]}`], requestId: 'early-request-0' } },
-    tokens[0],
-  )
-  expect(early.json.error.code).toBe('CLOSED')
+  const early = await gw.as(tokens[0]).call('childcare', 'book', { classId, childIds: [`ch-${parents[0]}`], requestId: 'early-request-0' })
+  expect(early.error!.code).toBe('CLOSED')
   gw.clock.now = new Date('2027-06-10T09:00:00+08:00')
   opts.beforeRush?.()
   const results = await pool(
     256,
-    parents.map((p, i) => () => gw.call('childcare', { action: 'book', data: { classId, childIds: [`ch-${p}`], requestId: `req-${p}` } }, tokens[i])),
+    parents.map((p, i) => () => gw.as(tokens[i]).call('childcare', 'book', { classId, childIds: [`ch-${p}`], requestId: `req-${p}` })),
   )
   return { classId, parents, tokens, results, staff }
 }
@@ -39,7 +35,7 @@ export async function rush(gw: TestGateway, count = PARENTS, opts: { beforeRush?
 export async function checkRush(gw: TestGateway, { classId, results, tokens }: Awaited<ReturnType<typeof rush>>, count = PARENTS) {
   const statuses = results.map((r) => r.status)
   expect(statuses.filter((s) => s !== 200)).toEqual([])
-  const bookings = results.map((r) => r.json.data.bookings[0])
+  const bookings = results.map((r) => r.data!.bookings[0])
   const confirmed = bookings.filter((b) => b.status === 'confirmed')
   const waiting = bookings.filter((b) => b.status === 'waitlisted')
   expect(confirmed).toHaveLength(CAPACITY)
@@ -61,14 +57,10 @@ export async function checkRush(gw: TestGateway, { classId, results, tokens }: A
   })
   // What parents see afterwards: positions 1..N, each once, in arrival order.
   const last = bySeq[bySeq.length - 1]
-  const mine = await gw.call(
-    'childcare',
-    { action: 'myBookings', data: {} },
-    tokens[results.findIndex((r) => r.json.data.bookings[0].id === last._id)],
-  )
-  expect(mine.json.data.items.find((b: { id: string }) => b.id === last._id).position).toBe(count - CAPACITY)
+  const mine = await gw.as(tokens[results.findIndex((r) => r.data!.bookings[0].id === last._id)]).call('childcare', 'myBookings')
+  expect(mine.data!.items.find((b: { id: string }) => b.id === last._id)!.position).toBe(count - CAPACITY)
   const cls = JSON.parse(gw.store.rawDump('cc_classes').find((s) => JSON.parse(s)._id === classId)!)
   expect(cls).toMatchObject({ remaining: 0, toOffer: 0 })
-  const detail = await gw.call('childcare', { action: 'getClass', data: { id: classId } }, tokens[0])
-  expect(detail.json.data).toMatchObject({ remaining: 0, waiting: count - CAPACITY })
+  const detail = await gw.as(tokens[0]).call('childcare', 'getClass', { id: classId })
+  expect(detail.data!).toMatchObject({ remaining: 0, waiting: count - CAPACITY })
 }
