@@ -64,7 +64,11 @@ for (const mode of modes) {
       await grantDraws(gw, id, ['pick-tapper'], 1)
       const token = await gw.login('pick-tapper')
       const results = await Promise.all(Array.from({ length: 10 }, () => gw.as(token).call('quiz', 'pick', { campaignId: id, prizeId: `${id}.p1` })))
-      expect(results.filter((r) => r.status === 200 && r.data!.won)).toHaveLength(1)
+      // A tap that meets the pick another tap already wrote gets that pick back (a double tap is one pick, as
+      // with draws): every winning answer is the same draw, and the stock pays once.
+      const wins = results.filter((r) => r.status === 200 && r.data!.won).map((r) => r.data!.drawId)
+      expect(wins.length).toBeGreaterThanOrEqual(1)
+      expect(new Set(wins).size).toBe(1)
       expect(await gw.store.count('quiz_draws', { campaignId: id, issued: true })).toBe(1)
       expect(((await gw.store.get('quiz_prizes', `${id}.p1`)) as unknown as { remaining: number }).remaining).toBe(499)
     })
