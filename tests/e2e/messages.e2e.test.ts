@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { checkDigit } from '../../src/contracts/membership/idcard'
 import { expectText, screenshot, setUpPhones } from './harness'
+import { applyForm } from '../utils/membership'
 
 const { openPhone, signIn } = setUpPhones()
 
@@ -96,21 +97,7 @@ test('a worker whose application is approved sees the unread badge in 我的 and
 
   // The real path: the worker applies, a county cadre approves; the approval queues the notice.
   const first17 = '37148119880512135'
-  const applied = await api(worker, 'demo-worker', 'membership', 'apply', {
-    name: '王建国',
-    gender: '男',
-    ethnicity: '汉族',
-    idNumber: first17 + checkDigit(first17),
-    phone: '13812345678',
-    education: '高中/中专/技校',
-    politicalStatus: '群众',
-    employer: '泰山体育产业集团有限公司',
-    occupation: '装配工',
-    hukouType: 'rural',
-    newEmploymentType: 'none',
-    region: 'area-hujia',
-    consent: true,
-  })
+  const applied = await api(worker, 'demo-worker', 'membership', 'apply', applyForm({ idNumber: first17 + checkDigit(first17) }))
   expect(applied.ok).toBe(true)
   const reviewed = await api(worker, 'demo-staff', 'membership', 'review', { id: applied.data.id, decision: 'approve' })
   expect(reviewed.ok).toBe(true)

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { checkDigit } from '../../src/contracts/membership/idcard'
 import { expectText, gatewayCall, screenshot, setUpPhones } from './harness'
+import { applyForm } from '../utils/membership'
 
 const { openPhone, signIn, appUrl } = setUpPhones()
 
@@ -15,21 +16,7 @@ async function api(openid: string, fn: string, action: string, data: unknown = {
 }
 
 function applyInput(first17: string) {
-  return {
-    name: '王建国',
-    gender: '男',
-    ethnicity: '汉族',
-    idNumber: first17 + checkDigit(first17),
-    phone: '13812345678',
-    education: '高中/中专/技校',
-    politicalStatus: '群众',
-    employer: '泰山体育产业集团有限公司',
-    occupation: '装配工',
-    hukouType: 'rural',
-    newEmploymentType: 'none',
-    region: 'area-hujia',
-    consent: true,
-  }
+  return applyForm({ idNumber: first17 + checkDigit(first17) })
 }
 
 /** Whether the element's whole box is inside the first screen (390×844 less nothing: the page scrolls inside). */

@@ -1,7 +1,8 @@
 import { checkDigit } from '../../src/contracts/membership/idcard'
 import { startGateway, type Data, type TestGateway } from './harness'
-import type { ActionName, Apis, FunctionName, InputOf } from '../../src/contracts/api'
+import type { ActionName, FunctionName } from '../../src/contracts/api'
 import { classInput, seedChild } from '../utils/childcare'
+import { applyForm } from '../utils/membership'
 import childcareModule from '../../cloudfunctions/childcare/module'
 import { systemCtx } from '../../cloudfunctions/_core/contract'
 import { silentLogger } from '../../cloudfunctions/_core/log'
@@ -16,23 +17,8 @@ const call = async <F extends FunctionName, A extends ActionName<F>>(who: string
 let seq = 0
 const rid = () => `req-${Date.now()}-${seq++}`
 
-const form = (first17: string, over: Record<string, unknown> = {}): InputOf<Apis['membership']['apply']> =>
-  ({
-    name: '王建国',
-    gender: '男',
-    ethnicity: '汉族',
-    idNumber: first17 + checkDigit(first17),
-    phone: '13812345678',
-    education: '高中/中专/技校',
-    politicalStatus: '群众',
-    employer: '泰山体育产业集团有限公司',
-    occupation: '装配工',
-    hukouType: 'rural',
-    newEmploymentType: 'none',
-    region: 'area-hujia',
-    consent: true,
-    ...over,
-  }) as InputOf<Apis['membership']['apply']>
+/** A valid 入会 application with the 身份证号 completed from its first 17 digits. */
+const form = (first17: string, over: Record<string, unknown> = {}) => applyForm({ idNumber: first17 + checkDigit(first17), ...over })
 
 async function newClass(over: Record<string, unknown>): Promise<string> {
   const r = await call('demo-staff', 'childcare', 'upsertClass', classInput(over))
