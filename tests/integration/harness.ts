@@ -183,7 +183,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<TestGatew
     login: async (openid) => (await post('/api/dev/login', JSON.stringify({ openid }))).json.data.token,
     call: (fn, body, token) => post(`/api/${fn}`, JSON.stringify(body), token),
     close: async () => {
-      await new Promise((r) => server.close(r))
+      // Idle sockets are kept a minute (above); a test ends them all rather than wait for them.
+      const closed = new Promise((r) => server.close(r))
+      server.closeAllConnections()
+      await closed
       await store.close?.()
     },
   }
